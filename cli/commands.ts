@@ -1,0 +1,68 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { openDatabase, type Database } from "../server/db/client.js";
+import { databaseOptionsFromEnv } from "../server/config.js";
+import { seedDemo } from "../server/demo/seed.js";
+import { findContractId } from "../server/features/contracts/queries.js";
+import { exportContract, importContract, parseContractDocument } from "../server/features/transfer/service.js";
+import { Problem } from "../server/http/problem.js";
+import { contractJsonSchema } from "./schema-gen.js";
+
+/** Opens and migrates the configured database, runs `work`, and always closes it. */
+export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(databaseOptionsFromEnv());
+  try {
+    await database.migrate();
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function migrateCommand(): Promise<void> {
+  await withDatabase(async (d) => console.log(`Base à jour (${d.engine}, ${d.location}).`));
+}
+
+export async function seedCommand(): Promise<void> {
+  await withDatabase(async ({ db }) => {
+    const { seeded } = await seedDemo(db);
+    console.log(seeded.length ? `Contrats de démonstration chargés : ${seeded.join(", ")}.` : "La base contient déjà des contrats : rien n'a été chargé.");
+  });
+}
+
+export async function exportCommand(contract: string, file?: string): Promise<void> {
+  await withDatabase(async ({ db }) => {
+    const id = await findContractId(db, contract);
+    if (!id) throw new Error(`Aucun contrat « ${contract} ».`);
+    const json = JSON.stringify(await exportContract(db, id), null, 2) + "\n";
+    if (!file) return void process.stdout.write(json);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, json);
+    console.error(`Contrat exporté dans ${file}.`);
+  });
+}
+
+export async function importCommand(file: string, options: { slug?: string }): Promise<void> {
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`Lecture de ${file} impossible : ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "fichier introuvable" : "ce n'est pas un JSON valide"}.`);
+  }
+  await withDatabase(async ({ db }) => {
+    try {
+      const doc = parseContractDocument(input);
+      const id = await importContract(db, doc, options.slug);
+      console.log(`Contrat « ${doc.contract.name} » importé (${doc.contract.actions.length} fiches, id ${id}).`);
+    } catch (e) {
+      if (!(e instanceof Problem)) throw e;
+      throw new Error([e.detail, ...e.errors.map((f) => `  - ${f.message}`)].join("\n"));
+    }
+  });
+}
+
+export async function schemaCommand(file: string): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(contractJsonSchema(), null, 2) + "\n");
+  console.log(`Schéma JSON écrit dans ${file}.`);
+}

@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import closeWithGrace from "close-with-grace";
+import { buildApp, DEFAULT_WEB_DIR } from "../server/app.js";
+import { databaseOptionsFromEnv, loggerOptions, portFromEnv } from "../server/config.js";
+import { openDatabase } from "../server/db/client.js";
+import { seedDemo } from "../server/demo/seed.js";
+
+/** Builds the web app when no build is there (a fresh clone whose install did not build it). */
+async function ensureWebBuild(log: (msg: string) => void): Promise<void> {
+  if (existsSync(join(DEFAULT_WEB_DIR, "index.html"))) return;
+  log("Construction de l'application web (première fois)…");
+  const { build } = await import("vite");
+  await build({ logLevel: "warn" });
+}
+
+export async function serveCommand(options: { seed?: boolean }): Promise<void> {
+  const port = portFromEnv();
+  const database = await openDatabase(databaseOptionsFromEnv());
+  const app = await buildApp({ database, logger: loggerOptions() });
+  try {
+    await ensureWebBuild((msg) => app.log.info(msg));
+    await database.migrate();
+    if (options.seed) {
+      const { seeded } = await seedDemo(database.db);
+      if (seeded.length) app.log.info({ seeded }, "demo contracts loaded");
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  // SIGTERM/SIGINT: stop accepting, let running requests finish, then close the database.
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, "fatal error, shutting down");
+    else app.log.info({ signal }, "shutting down");
+    await app.close();
+    await database.close();
+  });
+  await app.listen({ port, host: process.env.HOST ?? "::" });
+  app.log.info(`Clés est servi sur http://localhost:${port} (base ${database.engine} : ${database.location})`);
+}

@@ -1,0 +1,18 @@
+import { resolve } from "node:path";
+import type { DatabaseOptions } from "./db/client.js";
+
+/** Settings read from the environment, in one place. */
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: resolve(env.DATA_DIR ?? "data") };
+}
+
+export function portFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT invalide : « ${env.PORT} ».`);
+  return port;
+}
+
+export function loggerOptions(env: NodeJS.ProcessEnv = process.env) {
+  const level = env.LOG_LEVEL ?? "info";
+  return env.LOG_PRETTY === "1" ? { level, transport: { target: "pino-pretty" } } : { level };
+}

@@ -1,0 +1,135 @@
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { actionPartners, actions, axes, indicators, objectives, organisations, priorityAreas } from "../../db/schema.js";
+import { notFound } from "../../http/problem.js";
+import type { ActionFilters } from "./filters.js";
+import { actionContentFromRows } from "./mapping.js";
+import { sortActions } from "./sorting.js";
+
+/** "FA 9", "fa9", "9": a search for a fiche number. */
+const NUMBER_QUERY = /^(?:fa\s*)?(\d{1,3})$/i;
+
+function filterConditions(contractId: string, f: ActionFilters): SQL[] {
+  const where: SQL[] = [eq(actions.contractId, contractId)];
+  where.push(f.archived === "true" ? isNotNull(actions.archivedAt) : isNull(actions.archivedAt));
+  if (f.axis) where.push(eq(actions.axisId, f.axis));
+  if (f.objective) where.push(eq(actions.objectiveId, f.objective));
+  if (f.lead) where.push(eq(actions.leadOrganisationId, f.lead));
+  if (f.status) where.push(eq(actions.status, f.status));
+  if (f.theme) where.push(sql`${actions.themes} @> ${JSON.stringify([{ theme: f.theme }])}::jsonb`);
+  if (f.commune) {
+    where.push(
+      or(
+        eq(actions.territoryScope, "whole"),
+        and(eq(actions.territoryScope, "communes"), sql`${actions.territoryCommunes} ? ${f.commune}`),
+        and(
+          eq(actions.territoryScope, "priority_areas"),
+          sql`exists (select 1 from ${priorityAreas} where ${priorityAreas.contractId} = ${actions.contractId} and ${priorityAreas.communeInseeCode} = ${f.commune})`,
+        ),
+      )!,
+    );
+  }
+  if (f.q) {
+    const number = NUMBER_QUERY.exec(f.q);
+    const text = or(
+      sql`${actions.search} @@ websearch_to_tsquery('french', ${f.q})`,
+      sql`${actions.title} ilike ${"%" + f.q.replace(/[\\%_]/g, "\\$&") + "%"}`,
+    )!;
+    where.push(number ? or(eq(actions.number, Number(number[1])), text)! : text);
+  }
+  return where;
+}
+
+export async function listActions(db: Db, contractId: string, f: ActionFilters) {
+  const rank = f.q ? sql<number>`ts_rank(${actions.search}, websearch_to_tsquery('french', ${f.q}))` : sql<number>`0`;
+  const rows = await db
+    .select({
+      id: actions.id,
+      number: actions.number,
+      title: actions.title,
+      status: actions.status,
+      startMonth: actions.startMonth,
+      endMonth: actions.endMonth,
+      themes: actions.themes,
+      territoryScope: actions.territoryScope,
+      archivedAt: actions.archivedAt,
+      axis: { id: axes.id, number: axes.number, title: axes.title },
+      objectiveId: actions.objectiveId,
+      objectiveCode: objectives.code,
+      leadId: organisations.id,
+      leadName: organisations.name,
+      leadShortName: organisations.shortName,
+      leadPerson: actions.leadPerson,
+      rank,
+    })
+    .from(actions)
+    .innerJoin(axes, eq(axes.id, actions.axisId))
+    .leftJoin(objectives, eq(objectives.id, actions.objectiveId))
+    .leftJoin(organisations, eq(organisations.id, actions.leadOrganisationId))
+    .where(and(...filterConditions(contractId, f)));
+  const items = rows.map(({ objectiveId, objectiveCode, leadId, leadName, leadShortName, leadPerson, ...r }) => ({
+    ...r,
+    objective: objectiveId ? { id: objectiveId, code: objectiveCode! } : null,
+    lead: leadId ? { organisationId: leadId, name: leadName!, shortName: leadShortName, person: leadPerson } : null,
+  }));
+  const sort = f.sort ?? (f.q ? "relevance" : "number");
+  return { items: sortActions(items, sort, f.order ?? "asc"), total: items.length, sort };
+}
+export type ActionListItem = Awaited<ReturnType<typeof listActions>>["items"][number];
+
+/** Leads and themes in use in a contract, for the list's filters. */
+export async function actionFacets(db: Db, contractId: string) {
+  const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
+  const [leads, themes] = await Promise.all([
+    db
+      .selectDistinct({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+      .from(actions)
+      .innerJoin(organisations, eq(organisations.id, actions.leadOrganisationId))
+      .where(live)
+      .orderBy(asc(organisations.name)),
+    db.select({ themes: actions.themes }).from(actions).where(live),
+  ]);
+  const themeSet = [...new Set(themes.flatMap((r) => r.themes.map((t) => t.theme)))].sort((a, b) => a.localeCompare(b, "fr"));
+  return { leads, themes: themeSet };
+}
+
+export async function actionContractId(db: Db, actionId: string): Promise<string> {
+  const [row] = await db.select({ contractId: actions.contractId }).from(actions).where(eq(actions.id, actionId));
+  if (!row) throw notFound("Cette fiche action est introuvable.");
+  return row.contractId;
+}
+
+/** A whole fiche, in the nested shape of its edit form, with names for display. */
+export async function getAction(db: Db, actionId: string) {
+  const [row] = await db.select().from(actions).where(eq(actions.id, actionId));
+  if (!row) throw notFound("Cette fiche action est introuvable.");
+  const [partnerRows, indicatorRows, [axis], objectiveRows] = await Promise.all([
+    db.select().from(actionPartners).where(eq(actionPartners.actionId, actionId)),
+    db.select().from(indicators).where(eq(indicators.actionId, actionId)),
+    db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.id, row.axisId)),
+    row.objectiveId
+      ? db.select({ id: objectives.id, code: objectives.code, title: objectives.title }).from(objectives).where(eq(objectives.id, row.objectiveId))
+      : Promise.resolve([]),
+  ]);
+  const orgIds = [...new Set([row.leadOrganisationId, ...partnerRows.map((p) => p.organisationId)].filter((x): x is string => !!x))];
+  const orgRows = orgIds.length
+    ? await db.select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName }).from(organisations).where(inArray(organisations.id, orgIds))
+    : [];
+  const names = new Map(orgRows.map((o) => [o.id, o]));
+  const content = actionContentFromRows(row, partnerRows, indicatorRows, (id) => id);
+  return {
+    id: row.id,
+    contractId: row.contractId,
+    version: row.version,
+    archivedAt: row.archivedAt,
+    updatedAt: row.updatedAt,
+    axisId: row.axisId,
+    objectiveId: row.objectiveId,
+    axis: axis!,
+    objective: objectiveRows[0] ?? null,
+    ...content,
+    lead: content.lead ? { ...content.lead, organisationName: names.get(content.lead.organisation)?.name ?? "" } : null,
+    partners: content.partners.map((p) => ({ ...p, organisationName: names.get(p.organisation)?.name ?? "" })),
+  };
+}
+export type ActionView = Awaited<ReturnType<typeof getAction>>;

@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { assertCan } from "../../policies/index.js";
+import { uuid, version } from "../../validation/fields.js";
+import { orderBody } from "../axes/schema.js";
+import { contractExists } from "../axes/service.js";
+import { contractParams } from "../contracts/routes.js";
+import { actionFilters } from "./filters.js";
+import { actionContractId, actionFacets, getAction, listActions } from "./queries.js";
+import { actionBody, actionUpdateBody } from "./schema.js";
+import { archiveAction, createAction, reorderActions, restoreAction, updateAction } from "./service.js";
+
+const actionParams = z.object({ actionId: uuid });
+const versionBody = z.object({ version });
+const tags = ["Fiches actions"];
+
+export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/contracts/:contractId/actions",
+    { schema: { tags, summary: "Fiches d'un contrat : filtres, recherche plein texte, tri", params: contractParams, querystring: actionFilters } },
+    async (request) => {
+      const { contractId } = request.params;
+      assertCan(request.actor, "action.read", { contractId });
+      await contractExists(app.db, contractId);
+      const [list, facets] = await Promise.all([listActions(app.db, contractId, request.query), actionFacets(app.db, contractId)]);
+      return { ...list, facets };
+    },
+  );
+
+  app.post(
+    "/contracts/:contractId/actions",
+    { schema: { tags, summary: "Créer une fiche action", params: contractParams, body: actionBody } },
+    async (request, reply) => {
+      const { contractId } = request.params;
+      assertCan(request.actor, "action.create", { contractId });
+      const id = await createAction(app.db, contractId, request.body);
+      return reply.status(201).send(await getAction(app.db, id));
+    },
+  );
+
+  app.put(
+    "/contracts/:contractId/actions/order",
+    { schema: { tags, summary: "Réordonner les fiches (renumérotées 1..n)", params: contractParams, body: orderBody } },
+    async (request, reply) => {
+      const { contractId } = request.params;
+      assertCan(request.actor, "action.update", { contractId });
+      await reorderActions(app.db, contractId, request.body.ids);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get("/actions/:actionId", { schema: { tags, summary: "Une fiche action complète", params: actionParams } }, async (request) => {
+    const contractId = await actionContractId(app.db, request.params.actionId);
+    assertCan(request.actor, "action.read", { contractId });
+    return getAction(app.db, request.params.actionId);
+  });
+
+  app.put(
+    "/actions/:actionId",
+    { schema: { tags, summary: "Modifier une fiche action (version lue obligatoire)", params: actionParams, body: actionUpdateBody } },
+    async (request) => {
+      const contractId = await actionContractId(app.db, request.params.actionId);
+      assertCan(request.actor, "action.update", { contractId });
+      await updateAction(app.db, request.params.actionId, request.body);
+      return getAction(app.db, request.params.actionId);
+    },
+  );
+
+  app.post(
+    "/actions/:actionId/archive",
+    { schema: { tags, summary: "Archiver une fiche (jamais supprimée)", params: actionParams, body: versionBody } },
+    async (request) => {
+      const contractId = await actionContractId(app.db, request.params.actionId);
+      assertCan(request.actor, "action.archive", { contractId });
+      await archiveAction(app.db, request.params.actionId, request.body.version);
+      return getAction(app.db, request.params.actionId);
+    },
+  );
+
+  app.post(
+    "/actions/:actionId/restore",
+    { schema: { tags, summary: "Restaurer une fiche archivée", params: actionParams, body: versionBody } },
+    async (request) => {
+      const contractId = await actionContractId(app.db, request.params.actionId);
+      assertCan(request.actor, "action.archive", { contractId });
+      await restoreAction(app.db, request.params.actionId, request.body.version);
+      return getAction(app.db, request.params.actionId);
+    },
+  );
+};

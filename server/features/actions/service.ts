@@ -1,0 +1,134 @@
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { actionPartners, actions, axes, communes, indicators, objectives, organisations } from "../../db/schema.js";
+import { claimVersion } from "../../db/versioning.js";
+import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
+import { contractExists } from "../axes/service.js";
+import { orderError, renumber } from "../ordering.js";
+import { actionColumns, type ActionContent } from "./mapping.js";
+import type { ActionBody, ActionUpdateBody } from "./schema.js";
+
+/** Checks that every id a fiche refers to belongs to its contract; French field errors otherwise. */
+async function checkReferences(tx: Tx, contractId: string, body: ActionBody, actionId?: string): Promise<void> {
+  const errors: FieldError[] = [];
+  const orgIds = [...new Set([body.lead?.organisation, ...body.partners.map((p) => p.organisation)].filter((x): x is string => !!x))];
+  const [axisRows, objectiveRows, orgRows, communeRows, sameNumber] = await Promise.all([
+    tx.select({ id: axes.id }).from(axes).where(and(eq(axes.id, body.axisId), eq(axes.contractId, contractId))),
+    body.objectiveId
+      ? tx.select({ axisId: objectives.axisId }).from(objectives).where(eq(objectives.id, body.objectiveId))
+      : Promise.resolve([]),
+    orgIds.length
+      ? tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.contractId, contractId), inArray(organisations.id, orgIds)))
+      : Promise.resolve([]),
+    tx.select({ code: communes.inseeCode }).from(communes).where(eq(communes.contractId, contractId)),
+    tx
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.contractId, contractId), eq(actions.number, body.number), isNull(actions.archivedAt), actionId ? ne(actions.id, actionId) : undefined)),
+  ]);
+  if (axisRows.length === 0) errors.push({ path: "axisId", message: "Choisissez un axe de ce contrat." });
+  if (body.objectiveId && objectiveRows[0]?.axisId !== body.axisId)
+    errors.push({ path: "objectiveId", message: "Cet objectif n'appartient pas à l'axe choisi." });
+  const knownOrgs = new Set(orgRows.map((o) => o.id));
+  const orgMessage = "Cette organisation n'est pas dans l'annuaire du contrat.";
+  if (body.lead && !knownOrgs.has(body.lead.organisation)) errors.push({ path: "lead.organisation", message: orgMessage });
+  body.partners.forEach((p, i) => {
+    if (!knownOrgs.has(p.organisation)) errors.push({ path: `partners.${i}.organisation`, message: orgMessage });
+  });
+  const knownCommunes = new Set(communeRows.map((c) => c.code));
+  body.territory.communes.forEach((code, i) => {
+    if (!knownCommunes.has(code)) errors.push({ path: `territory.communes.${i}`, message: `La commune ${code} ne fait pas partie du territoire du contrat.` });
+  });
+  if (sameNumber.length) errors.push({ path: "number", message: `Le numéro ${body.number} est déjà pris par une autre fiche de ce contrat.` });
+  if (errors.length) throw invalid(errors);
+}
+
+/** Writes partners (replaced) and indicators (kept by id, so that later measurements stay attached). */
+export async function writeActionChildren(tx: Tx, actionId: string, content: ActionContent, isNew: boolean): Promise<void> {
+  await tx.delete(actionPartners).where(eq(actionPartners.actionId, actionId));
+  if (content.partners.length)
+    await tx.insert(actionPartners).values(
+      content.partners.map(({ organisation, ...p }, position) => ({ ...p, organisationId: organisation, actionId, position })),
+    );
+  const existing = isNew ? [] : await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.actionId, actionId));
+  const existingIds = new Set(existing.map((e) => e.id));
+  const keptIds = new Set(content.indicators.flatMap((i) => (i.id && existingIds.has(i.id) ? [i.id] : [])));
+  const removed = [...existingIds].filter((id) => !keptIds.has(id));
+  if (removed.length) await tx.delete(indicators).where(inArray(indicators.id, removed));
+  for (const [position, { id, ...fields }] of content.indicators.entries()) {
+    if (id && keptIds.has(id)) await tx.update(indicators).set({ ...fields, position }).where(eq(indicators.id, id));
+    else await tx.insert(indicators).values({ ...fields, actionId, position });
+  }
+}
+
+export async function createAction(db: Db, contractId: string, body: ActionBody): Promise<string> {
+  return db.transaction(async (tx) => {
+    await contractExists(tx, contractId);
+    await checkReferences(tx, contractId, body);
+    const [row] = await tx
+      .insert(actions)
+      .values({ ...actionColumns(body), contractId, axisId: body.axisId, objectiveId: body.objectiveId })
+      .returning({ id: actions.id });
+    await writeActionChildren(tx, row!.id, body, true);
+    return row!.id;
+  });
+}
+
+const ARCHIVED_MESSAGE = "Cette fiche est archivée : restaurez-la avant de la modifier.";
+
+export async function updateAction(db: Db, actionId: string, body: ActionUpdateBody): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select({ contractId: actions.contractId, archivedAt: actions.archivedAt }).from(actions).where(eq(actions.id, actionId));
+    if (!current) throw notFound("Cette fiche action est introuvable.");
+    if (current.archivedAt) throw conflict(ARCHIVED_MESSAGE);
+    await checkReferences(tx, current.contractId, body, actionId);
+    await claimVersion(tx, actions, actionId, body.version, "Cette fiche action");
+    await tx
+      .update(actions)
+      .set({ ...actionColumns(body), axisId: body.axisId, objectiveId: body.objectiveId })
+      .where(eq(actions.id, actionId));
+    await writeActionChildren(tx, actionId, body, false);
+  });
+}
+
+/** Archiving keeps the fiche and its history; it leaves the lists and frees its number. */
+export async function archiveAction(db: Db, actionId: string, version: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select({ archivedAt: actions.archivedAt }).from(actions).where(eq(actions.id, actionId));
+    if (!current) throw notFound("Cette fiche action est introuvable.");
+    if (current.archivedAt) throw conflict("Cette fiche est déjà archivée.");
+    await claimVersion(tx, actions, actionId, version, "Cette fiche action");
+    await tx.update(actions).set({ archivedAt: new Date() }).where(eq(actions.id, actionId));
+  });
+}
+
+export async function restoreAction(db: Db, actionId: string, version: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(actions).where(eq(actions.id, actionId));
+    if (!current) throw notFound("Cette fiche action est introuvable.");
+    if (!current.archivedAt) throw conflict("Cette fiche n'est pas archivée.");
+    const [taken] = await tx
+      .select({ id: actions.id })
+      .from(actions)
+      .where(and(eq(actions.contractId, current.contractId), eq(actions.number, current.number), isNull(actions.archivedAt)));
+    if (taken) throw conflict(`Le numéro ${current.number} a été repris par une autre fiche : changez le numéro de celle-ci avant de restaurer.`);
+    await claimVersion(tx, actions, actionId, version, "Cette fiche action");
+    await tx.update(actions).set({ archivedAt: null }).where(eq(actions.id, actionId));
+  });
+}
+
+/** Renumbers the live fiches of a contract 1..n in the requested order. */
+export async function reorderActions(db: Db, contractId: string, ids: string[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await contractExists(tx, contractId);
+    const rows = await tx
+      .select({ id: actions.id, number: actions.number })
+      .from(actions)
+      .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)));
+    const error = orderError(rows.map((r) => r.id), ids);
+    if (error) throw invalid([{ path: "ids", message: error }]);
+    const changes = renumber(new Map(rows.map((r) => [r.id, r.number])), ids);
+    for (const c of changes) await tx.update(actions).set({ number: -c.number }).where(eq(actions.id, c.id));
+    for (const c of changes) await tx.update(actions).set({ number: c.number, version: sql`${actions.version} + 1` }).where(eq(actions.id, c.id));
+  });
+}

@@ -1,0 +1,137 @@
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { actions, axes, contracts, objectives } from "../../db/schema.js";
+import { claimVersion } from "../../db/versioning.js";
+import { conflict, invalid, notFound } from "../../http/problem.js";
+import { nextNumber, orderError, renumber } from "../ordering.js";
+import type { z } from "zod";
+import type { axisBody, objectiveBody } from "./schema.js";
+
+type AxisBody = z.infer<typeof axisBody>;
+type ObjectiveBody = z.infer<typeof objectiveBody>;
+
+export async function contractExists(db: Db | Tx, contractId: string): Promise<void> {
+  const [row] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, contractId));
+  if (!row) throw notFound("Ce contrat est introuvable.");
+}
+
+export async function axisContractId(db: Db, axisId: string): Promise<string> {
+  const [row] = await db.select({ contractId: axes.contractId }).from(axes).where(eq(axes.id, axisId));
+  if (!row) throw notFound("Cet axe est introuvable.");
+  return row.contractId;
+}
+
+export async function objectiveContractId(db: Db, objectiveId: string): Promise<string> {
+  const [row] = await db
+    .select({ contractId: axes.contractId })
+    .from(objectives)
+    .innerJoin(axes, eq(axes.id, objectives.axisId))
+    .where(eq(objectives.id, objectiveId));
+  if (!row) throw notFound("Cet objectif est introuvable.");
+  return row.contractId;
+}
+
+export async function createAxis(db: Db, contractId: string, body: AxisBody) {
+  return db.transaction(async (tx) => {
+    await contractExists(tx, contractId);
+    const numbers = await tx.select({ n: axes.number }).from(axes).where(eq(axes.contractId, contractId));
+    const [row] = await tx
+      .insert(axes)
+      .values({ ...body, contractId, number: nextNumber(numbers.map((r) => r.n)) })
+      .returning();
+    return row!;
+  });
+}
+
+export async function updateAxis(db: Db, axisId: string, body: AxisBody & { version: number }) {
+  return db.transaction(async (tx) => {
+    await claimVersion(tx, axes, axisId, body.version, "Cet axe");
+    const { version: _v, ...fields } = body;
+    const [row] = await tx.update(axes).set(fields).where(eq(axes.id, axisId)).returning();
+    return row!;
+  });
+}
+
+/** An axis or objective that holds fiches (even archived ones) is never deleted. */
+async function refuseIfHoldsActions(tx: Tx, where: ReturnType<typeof eq>, what: string) {
+  const [row] = await tx.select({ n: count() }).from(actions).where(where);
+  if (row!.n > 0) throw conflict(`${what} contient ${row!.n} fiche(s) action : déplacez-les avant de le supprimer.`);
+}
+
+export async function deleteAxis(db: Db, axisId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [axis] = await tx.select().from(axes).where(eq(axes.id, axisId));
+    if (!axis) throw notFound("Cet axe est introuvable.");
+    await refuseIfHoldsActions(tx, eq(actions.axisId, axisId), "Cet axe");
+    await tx.delete(axes).where(eq(axes.id, axisId));
+    // Close the gap so that axes stay numbered 1..n.
+    await tx
+      .update(axes)
+      .set({ number: sql`${axes.number} - 1` })
+      .where(and(eq(axes.contractId, axis.contractId), sql`${axes.number} > ${axis.number}`));
+  });
+}
+
+/** Renumbers axes 1..n in the requested order. */
+export async function reorderAxes(db: Db, contractId: string, ids: string[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await contractExists(tx, contractId);
+    const rows = await tx.select({ id: axes.id, number: axes.number }).from(axes).where(eq(axes.contractId, contractId));
+    const error = orderError(rows.map((r) => r.id), ids);
+    if (error) throw invalid([{ path: "ids", message: error }]);
+    const changes = renumber(new Map(rows.map((r) => [r.id, r.number])), ids);
+    // Two passes, so that the unique (contract, number) index never sees a duplicate.
+    for (const c of changes) await tx.update(axes).set({ number: -c.number }).where(eq(axes.id, c.id));
+    for (const c of changes) await tx.update(axes).set({ number: c.number, version: sql`${axes.version} + 1` }).where(eq(axes.id, c.id));
+  });
+}
+
+async function checkCodeFree(tx: Tx, axisId: string, code: string, exceptId?: string) {
+  const rows = await tx.select({ id: objectives.id }).from(objectives).where(and(eq(objectives.axisId, axisId), eq(objectives.code, code)));
+  if (rows.some((r) => r.id !== exceptId)) throw invalid([{ path: "code", message: "Un autre objectif de cet axe porte déjà ce code." }]);
+}
+
+export async function createObjective(db: Db, axisId: string, body: ObjectiveBody) {
+  return db.transaction(async (tx) => {
+    await checkCodeFree(tx, axisId, body.code);
+    const positions = await tx.select({ p: objectives.position }).from(objectives).where(eq(objectives.axisId, axisId));
+    const [row] = await tx
+      .insert(objectives)
+      .values({ ...body, axisId, position: nextNumber(positions.map((r) => r.p)) })
+      .returning();
+    return row!;
+  });
+}
+
+export async function updateObjective(db: Db, objectiveId: string, body: ObjectiveBody & { version: number }) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ axisId: objectives.axisId }).from(objectives).where(eq(objectives.id, objectiveId));
+    if (!current) throw notFound("Cet objectif est introuvable.");
+    await checkCodeFree(tx, current.axisId, body.code, objectiveId);
+    await claimVersion(tx, objectives, objectiveId, body.version, "Cet objectif");
+    const { version: _v, ...fields } = body;
+    const [row] = await tx.update(objectives).set(fields).where(eq(objectives.id, objectiveId)).returning();
+    return row!;
+  });
+}
+
+export async function deleteObjective(db: Db, objectiveId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await refuseIfHoldsActions(tx, eq(actions.objectiveId, objectiveId), "Cet objectif");
+    await tx.delete(objectives).where(eq(objectives.id, objectiveId));
+  });
+}
+
+export async function reorderObjectives(db: Db, axisId: string, ids: string[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: objectives.id, position: objectives.position })
+      .from(objectives)
+      .where(eq(objectives.axisId, axisId))
+      .orderBy(asc(objectives.position));
+    const error = orderError(rows.map((r) => r.id), ids);
+    if (error) throw invalid([{ path: "ids", message: error }]);
+    for (const c of renumber(new Map(rows.map((r) => [r.id, r.position])), ids))
+      await tx.update(objectives).set({ position: c.number }).where(eq(objectives.id, c.id));
+  });
+}

@@ -1,0 +1,102 @@
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { actions, axes, communes, contracts, objectives, organisations, priorityAreas, signatories } from "../../db/schema.js";
+import { notFound } from "../../http/problem.js";
+
+export type ContractSummary = Awaited<ReturnType<typeof listContracts>>[number];
+
+/** Contracts in `scope`, with their counts, newest period first. */
+export async function listContracts(db: Db, scope: "all" | string[]) {
+  if (scope !== "all" && scope.length === 0) return [];
+  const live = and(eq(actions.contractId, contracts.id), isNull(actions.archivedAt));
+  const rows = await db
+    .select({
+      id: contracts.id,
+      slug: contracts.slug,
+      name: contracts.name,
+      localAuthority: contracts.localAuthority,
+      startDate: contracts.startDate,
+      endDate: contracts.endDate,
+      status: contracts.status,
+      axisCount: sql<number>`(select count(*)::int from ${axes} where ${axes.contractId} = ${contracts.id})`,
+      actionCount: sql<number>`(select count(*)::int from ${actions} where ${live})`,
+      communeCount: sql<number>`(select count(*)::int from ${communes} where ${communes.contractId} = ${contracts.id})`,
+    })
+    .from(contracts)
+    .where(scope === "all" ? undefined : inArray(contracts.id, scope))
+    .orderBy(sql`${contracts.startDate} desc`, asc(contracts.name));
+  return rows;
+}
+
+/** The whole contract page: header, territory, signatories, directory, tree with counts. */
+export async function getContract(db: Db, id: string) {
+  const [contract] = await db.select().from(contracts).where(eq(contracts.id, id));
+  if (!contract) throw notFound("Ce contrat est introuvable.");
+  const [communeRows, areaRows, signatoryRows, orgRows, axisRows, objectiveRows, countRows] = await Promise.all([
+    db.select().from(communes).where(eq(communes.contractId, id)).orderBy(asc(communes.position)),
+    db.select().from(priorityAreas).where(eq(priorityAreas.contractId, id)).orderBy(asc(priorityAreas.position)),
+    db
+      .select({
+        organisationId: signatories.organisationId,
+        organisationName: organisations.name,
+        representative: signatories.representative,
+        title: signatories.title,
+        signedOn: signatories.signedOn,
+      })
+      .from(signatories)
+      .innerJoin(organisations, eq(organisations.id, signatories.organisationId))
+      .where(eq(signatories.contractId, id))
+      .orderBy(asc(signatories.position)),
+    db.select().from(organisations).where(eq(organisations.contractId, id)).orderBy(asc(organisations.name)),
+    db.select().from(axes).where(eq(axes.contractId, id)).orderBy(asc(axes.number)),
+    db
+      .select({ id: objectives.id, axisId: objectives.axisId, code: objectives.code, title: objectives.title, position: objectives.position, version: objectives.version })
+      .from(objectives)
+      .innerJoin(axes, eq(axes.id, objectives.axisId))
+      .where(eq(axes.contractId, id))
+      .orderBy(asc(objectives.position)),
+    db
+      .select({ axisId: actions.axisId, objectiveId: actions.objectiveId, n: count() })
+      .from(actions)
+      .where(and(eq(actions.contractId, id), isNull(actions.archivedAt)))
+      .groupBy(actions.axisId, actions.objectiveId),
+  ]);
+  const countOf = (pred: (r: (typeof countRows)[number]) => boolean) => countRows.filter(pred).reduce((s, r) => s + r.n, 0);
+  const tree = axisRows.map((a) => ({
+    id: a.id,
+    number: a.number,
+    title: a.title,
+    description: a.description,
+    version: a.version,
+    actionCount: countOf((r) => r.axisId === a.id),
+    objectives: objectiveRows
+      .filter((o) => o.axisId === a.id)
+      .map((o) => ({ id: o.id, code: o.code, title: o.title, version: o.version, actionCount: countOf((r) => r.objectiveId === o.id) })),
+  }));
+  return {
+    ...contract,
+    communes: communeRows.map(({ inseeCode, name, population }) => ({ inseeCode, name, population })),
+    priorityAreas: areaRows.map(({ name, code, communeInseeCode }) => ({ name, code, communeInseeCode })),
+    signatories: signatoryRows,
+    organisations: orgRows.map(({ id: orgId, name, shortName, sector, version }) => ({ id: orgId, name, shortName, sector, version })),
+    axes: tree,
+    counts: {
+      axes: tree.length,
+      objectives: objectiveRows.length,
+      actions: countOf(() => true),
+      communes: communeRows.length,
+      population: communeRows.reduce((s, c) => s + (c.population ?? 0), 0),
+    },
+  };
+}
+export type ContractView = Awaited<ReturnType<typeof getContract>>;
+
+/** Id of a contract by id or slug (the CLI accepts both). */
+export async function findContractId(db: Db, idOrSlug: string): Promise<string | null> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
+  const [row] = await db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(isUuid ? eq(contracts.id, idOrSlug) : eq(contracts.slug, idOrSlug));
+  return row?.id ?? null;
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { inseeCode, isoDate, optionalText, requiredText, version } from "../../validation/fields.js";
+import { CONTRACT_STATUS_VALUES } from "./lifecycle.js";
+
+export const communeEntry = z.object({
+  inseeCode,
+  name: requiredText("Le nom de la commune", 200),
+  population: z.number({ error: "La population doit être un nombre." }).int().min(0).nullable(),
+});
+
+export const priorityAreaEntry = z.object({
+  name: requiredText("Le nom du quartier", 300),
+  /** Code QPV national, e.g. QN07701M. */
+  code: optionalText("Le code du quartier", 20).nullable(),
+  communeInseeCode: inseeCode.nullable(),
+});
+
+/** Signatory: `organisation` is a name in the exchange format, an id in the API. */
+export function signatoryEntry<R extends z.ZodType>(organisationRef: R) {
+  return z.object({
+    organisation: organisationRef,
+    representative: optionalText("Le représentant", 200),
+    title: optionalText("La qualité du représentant", 300),
+    signedOn: isoDate.nullable(),
+  });
+}
+
+/** Fields of a contract shared by the API and the exchange format. */
+const contractHeader = z.object({
+  /** Short identifier used in URLs and on the command line, e.g. "capvm-2019-2022". */
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "L'identifiant ne contient que des minuscules, chiffres et tirets." })
+    .max(80),
+  name: requiredText("Le nom du contrat", 300),
+  localAuthority: requiredText("La collectivité", 300),
+  startDate: isoDate,
+  endDate: isoDate,
+  status: z.enum(CONTRACT_STATUS_VALUES, { error: "Statut inconnu." }),
+  summary: optionalText("La présentation", 50_000),
+  communes: z.array(communeEntry).max(500),
+  priorityAreas: z.array(priorityAreaEntry).max(200),
+});
+
+function checkContract(c: z.infer<typeof contractHeader>, ctx: z.RefinementCtx) {
+  if (c.endDate < c.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "La fin doit être postérieure au début." });
+  const codes = new Set<string>();
+  c.communes.forEach((m, i) => {
+    if (codes.has(m.inseeCode)) ctx.addIssue({ code: "custom", path: ["communes", i, "inseeCode"], message: `La commune ${m.inseeCode} figure deux fois.` });
+    codes.add(m.inseeCode);
+  });
+  c.priorityAreas.forEach((q, i) => {
+    if (q.communeInseeCode && !codes.has(q.communeInseeCode))
+      ctx.addIssue({ code: "custom", path: ["priorityAreas", i, "communeInseeCode"], message: "Cette commune ne fait pas partie du territoire." });
+  });
+}
+
+export const contractFields = contractHeader
+  .safeExtend({ signatories: z.array(signatoryEntry(requiredText("Le nom de l'organisation", 300))).max(50) })
+  .superRefine(checkContract);
+
+export const contractBody = contractHeader
+  .safeExtend({ signatories: z.array(signatoryEntry(z.uuid({ error: "Choisissez une organisation." }))).max(50) })
+  .superRefine(checkContract);
+export type ContractBody = z.infer<typeof contractBody>;
+export const contractUpdateBody = contractBody.safeExtend({ version });

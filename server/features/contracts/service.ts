@@ -1,0 +1,85 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { actions, communes, contracts, organisations, priorityAreas, signatories } from "../../db/schema.js";
+import { claimVersion } from "../../db/versioning.js";
+import { invalid, notFound } from "../../http/problem.js";
+import { contractStatusChangeError } from "./lifecycle.js";
+import type { ContractBody } from "./schema.js";
+
+type Territory = Pick<ContractBody, "communes" | "priorityAreas">;
+type ResolvedSignatory = { organisationId: string } & Omit<ContractBody["signatories"][number], "organisation">;
+
+export async function slugTaken(tx: Tx | Db, slug: string, exceptId?: string): Promise<boolean> {
+  const rows = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, slug));
+  return rows.some((r) => r.id !== exceptId);
+}
+
+/** Replaces the territory and signatories of a contract (they have no identity of their own). */
+export async function writeContractParts(tx: Tx, contractId: string, territory: Territory, signatoryList: ResolvedSignatory[]) {
+  await tx.delete(communes).where(eq(communes.contractId, contractId));
+  await tx.delete(priorityAreas).where(eq(priorityAreas.contractId, contractId));
+  await tx.delete(signatories).where(eq(signatories.contractId, contractId));
+  if (territory.communes.length)
+    await tx.insert(communes).values(territory.communes.map((c, position) => ({ ...c, contractId, position })));
+  if (territory.priorityAreas.length)
+    await tx.insert(priorityAreas).values(territory.priorityAreas.map((q, position) => ({ ...q, contractId, position })));
+  if (signatoryList.length)
+    await tx.insert(signatories).values(signatoryList.map((s, position) => ({ ...s, contractId, position })));
+}
+
+async function checkSignatoryOrganisations(tx: Tx, contractId: string, body: ContractBody) {
+  const ids = [...new Set(body.signatories.map((s) => s.organisation))];
+  if (ids.length === 0) return;
+  const found = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.contractId, contractId), inArray(organisations.id, ids)));
+  const known = new Set(found.map((f) => f.id));
+  const errors = body.signatories.flatMap((s, i) =>
+    known.has(s.organisation) ? [] : [{ path: `signatories.${i}.organisation`, message: "Cette organisation n'est pas dans l'annuaire du contrat." }],
+  );
+  if (errors.length) throw invalid(errors);
+}
+
+/** A commune named by a fiche's territory cannot leave the contract's territory. */
+async function checkCommunesStillCovered(tx: Tx, contractId: string, body: ContractBody) {
+  const kept = new Set(body.communes.map((c) => c.inseeCode));
+  const used = await tx
+    .select({ number: actions.number, communes: actions.territoryCommunes })
+    .from(actions)
+    .where(and(eq(actions.contractId, contractId), eq(actions.territoryScope, "communes")));
+  const missing = used.flatMap((a) => a.communes.filter((code) => !kept.has(code)).map((code) => `${code} (FA ${a.number})`));
+  if (missing.length)
+    throw invalid([{ path: "communes", message: `Ces communes sont citées par des fiches et ne peuvent pas être retirées : ${missing.join(", ")}.` }]);
+}
+
+const resolveSignatories = (body: ContractBody): ResolvedSignatory[] =>
+  body.signatories.map(({ organisation, ...rest }) => ({ organisationId: organisation, ...rest }));
+
+export async function createContract(db: Db, body: ContractBody): Promise<string> {
+  if (body.signatories.length)
+    throw invalid([{ path: "signatories", message: "Ajoutez les signataires après avoir créé le contrat et son annuaire." }]);
+  return db.transaction(async (tx) => {
+    if (await slugTaken(tx, body.slug)) throw invalid([{ path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." }]);
+    const { communes: c, priorityAreas: q, signatories: _s, ...header } = body;
+    const [row] = await tx.insert(contracts).values(header).returning({ id: contracts.id });
+    await writeContractParts(tx, row!.id, { communes: c, priorityAreas: q }, []);
+    return row!.id;
+  });
+}
+
+export async function updateContract(db: Db, id: string, body: ContractBody & { version: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select({ status: contracts.status }).from(contracts).where(eq(contracts.id, id));
+    if (!current) throw notFound("Ce contrat est introuvable.");
+    const statusError = contractStatusChangeError(current.status, body.status);
+    if (statusError) throw invalid([{ path: "status", message: statusError }]);
+    if (await slugTaken(tx, body.slug, id)) throw invalid([{ path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." }]);
+    await checkSignatoryOrganisations(tx, id, body);
+    await checkCommunesStillCovered(tx, id, body);
+    await claimVersion(tx, contracts, id, body.version, "Ce contrat");
+    const { communes: c, priorityAreas: q, signatories: _s, version: _v, ...header } = body;
+    await tx.update(contracts).set(header).where(eq(contracts.id, id));
+    await writeContractParts(tx, id, { communes: c, priorityAreas: q }, resolveSignatories(body));
+  });
+}

@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { assertCan } from "../../policies/index.js";
+import { uuid } from "../../validation/fields.js";
+import { contractExists } from "../axes/service.js";
+import { contractParams } from "../contracts/routes.js";
+import { organisationBody, organisationUpdateBody } from "./schema.js";
+import { createOrganisation, organisationContractId, updateOrganisation } from "./service.js";
+
+export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    "/contracts/:contractId/organisations",
+    { schema: { tags: ["Annuaire"], summary: "Ajouter une organisation à l'annuaire du contrat", params: contractParams, body: organisationBody } },
+    async (request, reply) => {
+      const { contractId } = request.params;
+      assertCan(request.actor, "organisation.manage", { contractId });
+      await contractExists(app.db, contractId);
+      return reply.status(201).send(await createOrganisation(app.db, contractId, request.body));
+    },
+  );
+
+  app.put(
+    "/organisations/:organisationId",
+    {
+      schema: {
+        tags: ["Annuaire"],
+        summary: "Modifier une organisation de l'annuaire",
+        params: z.object({ organisationId: uuid }),
+        body: organisationUpdateBody,
+      },
+    },
+    async (request) => {
+      const contractId = await organisationContractId(app.db, request.params.organisationId);
+      assertCan(request.actor, "organisation.manage", { contractId });
+      return updateOrganisation(app.db, request.params.organisationId, request.body);
+    },
+  );
+};

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { actionContent } from "../actions/schema.js";
+import { contractFields } from "../contracts/schema.js";
+import { PARTNER_SECTORS } from "../reference/vocabulary.js";
+import { optionalText, requiredText } from "../../validation/fields.js";
+
+/**
+ * The JSON exchange format of a whole contract ("cles.contract", version 1).
+ * Organisations are referred to by their exact name in the directory; axes by
+ * number; objectives by code within their axis. Ids are not part of the
+ * format: an import creates new ones. docs/contract-format.schema.json is
+ * generated from this schema (npm run cles -- schema).
+ */
+export const FORMAT = "cles.contract";
+export const FORMAT_VERSION = 1;
+
+const organisationName = requiredText("Le nom de l'organisation", 300);
+
+export const organisationEntry = z.object({
+  name: organisationName,
+  shortName: optionalText("Le sigle", 60).nullable(),
+  sector: z.enum(PARTNER_SECTORS).nullable(),
+});
+
+const objectiveEntry = z.object({
+  /** Code within the axis, e.g. "1.2". */
+  code: requiredText("Le code de l'objectif", 20),
+  title: requiredText("L'intitulé de l'objectif", 500),
+});
+
+const axisEntry = z.object({
+  number: z.number().int().min(1).max(99),
+  title: requiredText("L'intitulé de l'axe", 300),
+  description: optionalText("La description de l'axe", 5000),
+  objectives: z.array(objectiveEntry).max(50),
+});
+
+export const actionEntry = actionContent(organisationName).safeExtend({
+  /** Number of the axis the fiche belongs to. */
+  axis: z.number().int().min(1),
+  /** Code of the objective within that axis, if any. */
+  objective: z.string().trim().min(1).nullable(),
+  archived: z.boolean(),
+});
+export type ActionEntry = z.infer<typeof actionEntry>;
+
+export const contractDocument = z
+  .object({
+    format: z.literal(FORMAT, { error: `Ce fichier n'est pas un export de contrat Clés (format attendu : ${FORMAT}).` }),
+    version: z.literal(FORMAT_VERSION, { error: `Version de format non prise en charge (attendue : ${FORMAT_VERSION}).` }),
+    exportedAt: z.string().optional(),
+    contract: contractFields.safeExtend({
+      organisations: z.array(organisationEntry).max(2000),
+      axes: z.array(axisEntry).max(20),
+      actions: z.array(actionEntry).max(500),
+    }),
+  })
+  .superRefine((doc, ctx) => {
+    const c = doc.contract;
+    const orgs = new Set<string>();
+    c.organisations.forEach((o, i) => {
+      if (orgs.has(o.name)) ctx.addIssue({ code: "custom", path: ["contract", "organisations", i, "name"], message: `L'organisation « ${o.name} » figure deux fois dans l'annuaire.` });
+      orgs.add(o.name);
+    });
+    const checkOrg = (name: string, path: (string | number)[]) => {
+      if (!orgs.has(name)) ctx.addIssue({ code: "custom", path: ["contract", ...path], message: `L'organisation « ${name} » n'est pas dans l'annuaire du contrat.` });
+    };
+    c.signatories.forEach((s, i) => checkOrg(s.organisation, ["signatories", i, "organisation"]));
+    const axes = new Map<number, Set<string>>();
+    c.axes.forEach((a, i) => {
+      if (axes.has(a.number)) ctx.addIssue({ code: "custom", path: ["contract", "axes", i, "number"], message: `L'axe ${a.number} figure deux fois.` });
+      axes.set(a.number, new Set(a.objectives.map((o) => o.code)));
+    });
+    const communes = new Set(c.communes.map((m) => m.inseeCode));
+    const numbers = new Set<number>();
+    c.actions.forEach((a, i) => {
+      const at = (...p: (string | number)[]) => ["actions", i, ...p];
+      if (!a.archived) {
+        if (numbers.has(a.number)) ctx.addIssue({ code: "custom", path: ["contract", ...at("number")], message: `Le numéro de fiche ${a.number} est utilisé deux fois.` });
+        numbers.add(a.number);
+      }
+      const objectives = axes.get(a.axis);
+      if (!objectives) ctx.addIssue({ code: "custom", path: ["contract", ...at("axis")], message: `L'axe ${a.axis} n'existe pas dans ce contrat.` });
+      else if (a.objective !== null && !objectives.has(a.objective))
+        ctx.addIssue({ code: "custom", path: ["contract", ...at("objective")], message: `L'objectif « ${a.objective} » n'existe pas dans l'axe ${a.axis}.` });
+      if (a.lead) checkOrg(a.lead.organisation, at("lead", "organisation"));
+      a.partners.forEach((p, j) => checkOrg(p.organisation, at("partners", j, "organisation")));
+      a.territory.communes.forEach((code, j) => {
+        if (!communes.has(code)) ctx.addIssue({ code: "custom", path: ["contract", ...at("territory", "communes", j)], message: `La commune ${code} ne fait pas partie du territoire du contrat.` });
+      });
+    });
+  });
+export type ContractDocument = z.infer<typeof contractDocument>;

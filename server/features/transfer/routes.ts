@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { assertCan } from "../../policies/index.js";
+import { getContract } from "../contracts/queries.js";
+import { contractParams } from "../contracts/routes.js";
+import { exportContract, importContract, parseContractDocument, requireContract } from "./service.js";
+
+const tags = ["Export et import"];
+/** A whole contract with its fiches stays well under this. */
+const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
+
+export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/contracts/:contractId/export",
+    { schema: { tags, summary: "Exporter un contrat entier (format JSON cles.contract v1)", params: contractParams } },
+    async (request, reply) => {
+      const { contractId } = request.params;
+      assertCan(request.actor, "contract.export", { contractId });
+      await requireContract(app.db, contractId);
+      const doc = await exportContract(app.db, contractId);
+      return reply.header("content-disposition", `attachment; filename="${doc.contract.slug}.cles.json"`).send(doc);
+    },
+  );
+
+  app.post(
+    "/contracts/import",
+    {
+      bodyLimit: IMPORT_LIMIT_BYTES,
+      schema: {
+        tags,
+        summary: "Importer un contrat entier depuis un export JSON (rien n'est écrit si le fichier est invalide)",
+        querystring: z.object({
+          slug: z
+            .string()
+            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "L'identifiant ne contient que des minuscules, chiffres et tirets." })
+            .optional(),
+        }),
+        body: z.unknown(),
+      },
+    },
+    async (request, reply) => {
+      assertCan(request.actor, "contract.import");
+      const doc = parseContractDocument(request.body);
+      const id = await importContract(app.db, doc, request.query.slug);
+      return reply.status(201).send(await getContract(app.db, id));
+    },
+  );
+};

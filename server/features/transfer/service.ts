@@ -1,0 +1,136 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { actionPartners, actions, axes, contracts, indicators, objectives, organisations } from "../../db/schema.js";
+import { conflict, invalid, notFound } from "../../http/problem.js";
+import { actionColumns, actionContentFromRows } from "../actions/mapping.js";
+import { writeActionChildren } from "../actions/service.js";
+import { getContract } from "../contracts/queries.js";
+import { slugTaken, writeContractParts } from "../contracts/service.js";
+import { contractDocument, FORMAT, FORMAT_VERSION, type ContractDocument } from "./format.js";
+import { describeImportPath } from "./labels.js";
+
+/** The whole contract in the exchange format. */
+export async function exportContract(db: Db, contractId: string): Promise<ContractDocument> {
+  const view = await getContract(db, contractId);
+  const orgName = new Map(view.organisations.map((o) => [o.id, o.name]));
+  const name = (id: string) => orgName.get(id) ?? "";
+  const actionRows = await db.select().from(actions).where(eq(actions.contractId, contractId)).orderBy(asc(actions.number), asc(actions.createdAt));
+  const ids = actionRows.map((a) => a.id);
+  const [partnerRows, indicatorRows] = ids.length
+    ? await Promise.all([
+        db.select().from(actionPartners).where(inArray(actionPartners.actionId, ids)),
+        db.select().from(indicators).where(inArray(indicators.actionId, ids)),
+      ])
+    : [[], []];
+  const axisOf = new Map(view.axes.map((a) => [a.id, a]));
+  const objectiveCode = new Map(view.axes.flatMap((a) => a.objectives.map((o) => [o.id, o.code] as const)));
+  return {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    contract: {
+      slug: view.slug,
+      name: view.name,
+      localAuthority: view.localAuthority,
+      startDate: view.startDate,
+      endDate: view.endDate,
+      status: view.status,
+      summary: view.summary,
+      communes: view.communes,
+      priorityAreas: view.priorityAreas,
+      signatories: view.signatories.map((s) => ({ organisation: s.organisationName, representative: s.representative, title: s.title, signedOn: s.signedOn })),
+      organisations: view.organisations.map(({ name: n, shortName, sector }) => ({ name: n, shortName, sector })),
+      axes: view.axes.map((a) => ({ number: a.number, title: a.title, description: a.description, objectives: a.objectives.map((o) => ({ code: o.code, title: o.title })) })),
+      actions: actionRows.map((row) => {
+        const content = actionContentFromRows(
+          row,
+          partnerRows.filter((p) => p.actionId === row.id),
+          indicatorRows.filter((i) => i.actionId === row.id),
+          name,
+        );
+        return {
+          ...content,
+          indicators: content.indicators.map(({ id: _id, ...i }) => i),
+          axis: axisOf.get(row.axisId)!.number,
+          objective: row.objectiveId ? objectiveCode.get(row.objectiveId)! : null,
+          archived: row.archivedAt !== null,
+        };
+      }),
+    },
+  };
+}
+
+/** Validates a file against the format; French errors name the fiche and field. Writes nothing. */
+export function parseContractDocument(input: unknown): ContractDocument {
+  const result = contractDocument.safeParse(input);
+  if (result.success) return result.data;
+  const fiches = (input as { contract?: { actions?: unknown } } | null)?.contract?.actions;
+  const errors = result.error.issues.slice(0, 100).map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: `${describeImportPath(issue.path, fiches)} : ${issue.message}`,
+  }));
+  const more = result.error.issues.length > 100 ? ` (les 100 premières sont listées)` : "";
+  throw invalid(errors, `Le fichier n'a pas été importé : ${result.error.issues.length} erreur(s)${more}. Rien n'a été enregistré.`);
+}
+
+/** Creates a whole contract from a validated document, in one transaction. */
+export async function importContract(db: Db, doc: ContractDocument, slugOverride?: string): Promise<string> {
+  const c = { ...doc.contract, slug: slugOverride ?? doc.contract.slug };
+  return db.transaction(async (tx) => {
+    if (await slugTaken(tx, c.slug))
+      throw conflict(`Un contrat d'identifiant « ${c.slug} » existe déjà. Importez-le sous un autre identifiant ou dans une base vide.`);
+    const [contract] = await tx
+      .insert(contracts)
+      .values({ slug: c.slug, name: c.name, localAuthority: c.localAuthority, startDate: c.startDate, endDate: c.endDate, status: c.status, summary: c.summary })
+      .returning({ id: contracts.id });
+    const contractId = contract!.id;
+    const orgRows = c.organisations.length
+      ? await tx.insert(organisations).values(c.organisations.map((o) => ({ ...o, contractId }))).returning({ id: organisations.id, name: organisations.name })
+      : [];
+    const orgId = new Map(orgRows.map((o) => [o.name, o.id]));
+    const ref = (name: string) => orgId.get(name)!;
+    await writeContractParts(
+      tx,
+      contractId,
+      c,
+      c.signatories.map(({ organisation, ...s }) => ({ ...s, organisationId: ref(organisation) })),
+    );
+    const axisIds = new Map<number, { id: string; objectives: Map<string, string> }>();
+    for (const a of c.axes) {
+      const [axis] = await tx.insert(axes).values({ contractId, number: a.number, title: a.title, description: a.description }).returning({ id: axes.id });
+      const objectiveRows = a.objectives.length
+        ? await tx
+            .insert(objectives)
+            .values(a.objectives.map((o, i) => ({ axisId: axis!.id, code: o.code, title: o.title, position: i + 1 })))
+            .returning({ id: objectives.id, code: objectives.code })
+        : [];
+      axisIds.set(a.number, { id: axis!.id, objectives: new Map(objectiveRows.map((o) => [o.code, o.id])) });
+    }
+    for (const a of c.actions) {
+      const content = {
+        ...a,
+        lead: a.lead ? { ...a.lead, organisation: ref(a.lead.organisation) } : null,
+        partners: a.partners.map((p) => ({ ...p, organisation: ref(p.organisation) })),
+        indicators: a.indicators.map(({ id: _id, ...i }) => i),
+      };
+      const axis = axisIds.get(a.axis)!;
+      const [row] = await tx
+        .insert(actions)
+        .values({
+          ...actionColumns(content),
+          contractId,
+          axisId: axis.id,
+          objectiveId: a.objective ? axis.objectives.get(a.objective)! : null,
+          archivedAt: a.archived ? new Date() : null,
+        })
+        .returning({ id: actions.id });
+      await writeActionChildren(tx, row!.id, content, true);
+    }
+    return contractId;
+  });
+}
+
+export async function requireContract(db: Db, contractId: string): Promise<void> {
+  const [row] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, contractId));
+  if (!row) throw notFound("Ce contrat est introuvable.");
+}

@@ -1,0 +1,91 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { z } from "zod";
+
+/** One error of one field; `path` is dotted ("partners.0.organisation"). */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/** An error the user can act on, answered as application/problem+json. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+export const notFound = (detail: string) => new Problem(404, "Introuvable", detail);
+export const conflict = (detail: string) => new Problem(409, "Conflit", detail);
+export const forbidden = (detail = "Vous n'avez pas le droit de faire cette action.") => new Problem(403, "Action non autorisée", detail);
+
+export function invalid(errors: FieldError[], detail?: string): Problem {
+  const summary =
+    detail ?? (errors.length === 1 ? `Une donnée est invalide : ${errors[0]!.message}` : `${errors.length} données sont invalides.`);
+  return new Problem(400, "Données invalides", summary, errors);
+}
+
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): FieldError[] {
+  return issues.map((i) => ({ path: [...prefix, ...i.path].map(String).join("."), message: i.message }));
+}
+
+const TITLES: Record<number, string> = {
+  400: "Requête invalide",
+  401: "Connexion requise",
+  403: "Action non autorisée",
+  404: "Introuvable",
+  405: "Méthode non permise",
+  413: "Contenu trop volumineux",
+  415: "Type de contenu non pris en charge",
+  429: "Trop de requêtes",
+};
+
+/** Every error leaves the server as problem+json with a French detail. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let problem: Problem;
+    if (error instanceof Problem) problem = error;
+    else if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext === "body" ? [] : [error.validationContext ?? ""];
+      problem = invalid(
+        error.validation.map((v) => ({
+          path: [...where, ...v.instancePath.split("/").filter(Boolean)].filter(Boolean).join("."),
+          message: v.message ?? "Valeur invalide.",
+        })),
+      );
+    } else if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
+      problem = new Problem(400, "Requête invalide", "Le contenu envoyé n'est pas un JSON valide.");
+    } else if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") {
+      problem = new Problem(413, TITLES[413]!, "Le contenu envoyé est trop volumineux.");
+    } else if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
+      problem = new Problem(415, TITLES[415]!, "Envoyez le contenu au format JSON.");
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      problem = new Problem(error.statusCode, TITLES[error.statusCode] ?? "Requête invalide", "La requête n'a pas pu être traitée.");
+    } else {
+      request.log.error({ err: error }, "unexpected error");
+      problem = new Problem(500, "Erreur interne", "Une erreur inattendue s'est produite. Vos données n'ont pas été modifiées ; réessayez ou contactez l'administrateur.");
+    }
+    void reply
+      .status(problem.status)
+      .type("application/problem+json; charset=utf-8")
+      .send({
+        type: "about:blank",
+        title: problem.title,
+        status: problem.status,
+        detail: problem.detail,
+        instance: request.url,
+        ...(problem.errors.length ? { errors: problem.errors } : {}),
+      });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .type("application/problem+json; charset=utf-8")
+      .send({ type: "about:blank", title: "Introuvable", status: 404, detail: "Cette adresse n'existe pas.", instance: request.url });
+  });
+}
