@@ -67,6 +67,8 @@ export const PARTICIPATION_DEGREES = {
   information: "Information",
   consultation: "Consultation",
   concertation: "Concertation",
+  involvement: "Implication",
+  partnership: "Partenariat",
   co_construction: "Co-construction",
 } as const;
 export type ParticipationDegree = keyof typeof PARTICIPATION_DEGREES;

@@ -1,0 +1,65 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { Header } from "@codegouvfr/react-dsfr/Header";
+import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { Route, Routes } from "react-router";
+import { Page } from "./components/Page";
+import { ActionEditPage } from "./pages/actions/ActionEditPage";
+import { ActionListPage } from "./pages/actions/ActionListPage";
+import { ActionPage } from "./pages/actions/ActionPage";
+import { AxesPage } from "./pages/contracts/AxesPage";
+import { ContractEditPage } from "./pages/contracts/ContractEditPage";
+import { ContractListPage } from "./pages/contracts/ContractListPage";
+import { ContractPage } from "./pages/contracts/ContractPage";
+import { DirectoryPage } from "./pages/contracts/DirectoryPage";
+import { ImportPage } from "./pages/contracts/ImportPage";
+
+export function App() {
+  return (
+    <>
+      <SkipLinks links={[{ label: "Contenu", anchor: "#contenu" }, { label: "Pied de page", anchor: "#pied-de-page" }]} />
+      <Header
+        brandTop={
+          <>
+            République
+            <br />
+            Française
+          </>
+        }
+        serviceTitle="Clés"
+        serviceTagline="Contrats Locaux de Santé"
+        homeLinkProps={{ to: "/", title: "Accueil — Clés" }}
+        quickAccessItems={[{ iconId: "fr-icon-upload-line", linkProps: { to: "/importer" }, text: "Importer un contrat" }]}
+      />
+      <main id="contenu" tabIndex={-1} className={fr.cx("fr-container", "fr-pt-3w", "fr-pb-8w")}>
+        <Routes>
+          <Route path="/" element={<ContractListPage />} />
+          <Route path="/importer" element={<ImportPage />} />
+          <Route path="/contrats/nouveau" element={<ContractEditPage />} />
+          <Route path="/contrats/:contractId" element={<ContractPage />} />
+          <Route path="/contrats/:contractId/modifier" element={<ContractEditPage />} />
+          <Route path="/contrats/:contractId/axes" element={<AxesPage />} />
+          <Route path="/contrats/:contractId/annuaire" element={<DirectoryPage />} />
+          <Route path="/contrats/:contractId/fiches" element={<ActionListPage />} />
+          <Route path="/contrats/:contractId/fiches/nouvelle" element={<ActionEditPage />} />
+          <Route path="/contrats/:contractId/fiches/:actionId" element={<ActionPage />} />
+          <Route path="/contrats/:contractId/fiches/:actionId/modifier" element={<ActionEditPage />} />
+          <Route
+            path="*"
+            element={
+              <Page title="Page introuvable">
+                <p>Cette adresse ne correspond à aucune page. Revenez à la liste des contrats depuis l'en-tête.</p>
+              </Page>
+            }
+          />
+        </Routes>
+      </main>
+      <Footer
+        id="pied-de-page"
+        accessibility="non compliant"
+        contentDescription="Clés est la plateforme libre sur laquelle un Contrat Local de Santé est rédigé, gouverné, suivi, restitué et évalué."
+        bottomItems={[{ text: "Documentation de l'API", linkProps: { href: "/api/docs" } }]}
+      />
+    </>
+  );
+}

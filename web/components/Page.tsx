@@ -1,0 +1,80 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
+import { useEffect, useRef, type ReactNode } from "react";
+import { ApiError } from "../api/client";
+
+/** Sets the document title, as screen-reader users hear it on each page. */
+export function useTitle(title: string | undefined): void {
+  useEffect(() => {
+    if (title) document.title = `${title} — Clés`;
+  }, [title]);
+}
+
+interface PageProps {
+  title: string;
+  breadcrumb?: { label: string; to: string }[];
+  children: ReactNode;
+  actions?: ReactNode;
+}
+
+/** A page: its title (document and h1), its breadcrumb, and focus moved to the h1 on navigation. */
+export function Page({ title, breadcrumb, children, actions }: PageProps) {
+  useTitle(title);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+  }, [title]);
+  return (
+    <>
+      {breadcrumb && (
+        <Breadcrumb
+          currentPageLabel={title}
+          segments={breadcrumb.map((b) => ({ label: b.label, linkProps: { to: b.to } }))}
+          className={fr.cx("fr-mb-3w")}
+        />
+      )}
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--middle", "fr-grid-row--gutters", "fr-mb-2w")}>
+        <div className={fr.cx("fr-col")}>
+          <h1 ref={heading} tabIndex={-1} className={fr.cx("fr-mb-0")}>
+            {title}
+          </h1>
+        </div>
+        {actions && <div className={"fr-col-12 cles-col-auto"}>{actions}</div>}
+      </div>
+      {children}
+    </>
+  );
+}
+
+export function Loading({ label = "Chargement…" }: { label?: string }) {
+  useTitle(label);
+  return (
+    <p role="status" aria-live="polite" className={fr.cx("fr-py-4w")}>
+      <span className={fr.cx("fr-icon-refresh-line", "fr-mr-1w")} aria-hidden="true" />
+      {label}
+    </p>
+  );
+}
+
+export function ErrorMessage({ error, title = "Une erreur est survenue" }: { error: unknown; title?: string }) {
+  const notFound = error instanceof ApiError && error.status === 404;
+  useTitle(notFound ? "Introuvable" : title);
+  return (
+    <Alert
+      severity="error"
+      title={notFound ? "Introuvable" : title}
+      description={error instanceof Error ? error.message : "Erreur inconnue."}
+      className={fr.cx("fr-my-4w")}
+    />
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className={fr.cx("fr-py-4w")}>
+      <p className={fr.cx("fr-text--lead", "fr-mb-1w")}>{title}</p>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import {
+  DETERMINANTS,
+  INDICATOR_KINDS,
+  OTHER_PLANS,
+  PARTICIPATION_DEGREES,
+  PARTNER_SECTORS,
+  THEMES,
+  type Determinant,
+  type IndicatorKind,
+  type ParticipationDegree,
+  type PartnerSector,
+  type Theme,
+} from "../../../server/features/reference/vocabulary";
+import { errorProps, fieldId } from "../../components/form";
+import { YesNo } from "../../components/YesNo";
+import type { FieldsProps } from "./ActionEditPage";
+import type { ActionDraft } from "./actionDraft";
+import { OrganisationSelect } from "./OrganisationSelect";
+
+function Legend({ children }: { children: string }) {
+  return <legend className={fr.cx("fr-fieldset__legend", "fr-h4")}>{children}</legend>;
+}
+
+export function TypologyFields({ draft: d, setDraft, errors }: FieldsProps) {
+  const setTheme = (i: number, patch: Partial<ActionDraft["themes"][number]> | null) =>
+    setDraft((x) => {
+      const themes = [...x.themes];
+      if (patch === null) themes.splice(i, 1);
+      else themes[i] = { theme: "Accès aux soins", other: null, ...themes[i], ...patch };
+      return { ...x, themes };
+    });
+  const customPlans = d.otherPlans.filter((p) => !(OTHER_PLANS as readonly string[]).includes(p));
+  return (
+    <fieldset className={fr.cx("fr-fieldset", "fr-mb-4w")}>
+      <Legend>Typologie et thématique</Legend>
+      <div className={fr.cx("fr-col-12")}>
+        <Select label="Déterminant visé" {...errorProps(errors, "determinant")} nativeSelectProps={{ id: fieldId("determinant"), value: d.determinant ?? "", onChange: (e) => setDraft((x) => ({ ...x, determinant: (e.target.value || null) as Determinant | null })) }}>
+          <option value="">Non renseigné</option>
+          {DETERMINANTS.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </Select>
+        {[0, 1, 2].map((i) => {
+          const t = d.themes[i];
+          if (!t && i > d.themes.length) return null;
+          return (
+            <div key={i} className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+              <Select className={fr.cx("fr-col-12", "fr-col-md-6")} label={`Thème ${i + 1}`} {...errorProps(errors, `themes.${i}.theme`)} nativeSelectProps={{ id: fieldId(`themes.${i}`), value: t?.theme ?? "", onChange: (e) => setTheme(i, e.target.value ? { theme: e.target.value as Theme } : null) }}>
+                <option value="">Aucun</option>
+                {THEMES.map((v) => (
+                  <option key={v} value={v}>
+                    {v}
+                  </option>
+                ))}
+              </Select>
+              {t?.theme === "Autre" && (
+                <Input className={fr.cx("fr-col-12", "fr-col-md-6")} label="Si autre, précisez" {...errorProps(errors, `themes.${i}.other`)} nativeInputProps={{ id: fieldId(`themes.${i}.other`), value: t.other ?? "", onChange: (e) => setTheme(i, { other: e.target.value }) }} />
+              )}
+            </div>
+          );
+        })}
+        <Checkbox
+          legend="Articulation avec d'autres plans locaux"
+          orientation="horizontal"
+          small
+          options={OTHER_PLANS.map((p) => ({
+            label: p,
+            nativeInputProps: { checked: d.otherPlans.includes(p), onChange: (e) => setDraft((x) => ({ ...x, otherPlans: e.target.checked ? [...x.otherPlans, p] : x.otherPlans.filter((q) => q !== p) })) },
+          }))}
+        />
+        <Input
+          label="Autres plans (séparés par des points-virgules)"
+          {...errorProps(errors, "otherPlans")}
+          nativeInputProps={{
+            id: fieldId("otherPlans"),
+            defaultValue: customPlans.join("; "),
+            onBlur: (e) =>
+              setDraft((x) => ({
+                ...x,
+                otherPlans: [...x.otherPlans.filter((p) => (OTHER_PLANS as readonly string[]).includes(p)), ...e.target.value.split(";").map((s) => s.trim()).filter(Boolean)],
+              })),
+          }}
+        />
+        <Input
+          label="Projets du Schéma régional de santé auxquels l'action contribue"
+          hintText="Codes séparés par des virgules, par exemple : 1.1, 5.1"
+          {...errorProps(errors, "prsProjects")}
+          nativeInputProps={{ id: fieldId("prsProjects"), value: d.prsProjects, onChange: (e) => setDraft((x) => ({ ...x, prsProjects: e.target.value })) }}
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+export function PartnerFields({ draft: d, setDraft, errors, contract }: FieldsProps) {
+  const setPartner = (i: number, patch: Partial<ActionDraft["partners"][number]> | null) =>
+    setDraft((x) => ({ ...x, partners: patch === null ? x.partners.filter((_, j) => j !== i) : x.partners.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
+  const flags = [
+    ["needsAnalysis", "Analyse des besoins"],
+    ["resourceMobilisation", "Mobilisation de ressources"],
+    ["implementation", "Mise en œuvre"],
+    ["coSteering", "Co-pilotage"],
+  ] as const;
+  const p = d.participation;
+  return (
+    <fieldset className={fr.cx("fr-fieldset", "fr-mb-4w")}>
+      <Legend>Partenaires et participation</Legend>
+      <div className={fr.cx("fr-col-12")}>
+        {d.partners.length === 0 && <p>Aucun partenaire pour l'instant.</p>}
+        {d.partners.map((partner, i) => (
+          <div key={i} className="cles-repeat" role="group" aria-label={`Partenaire ${i + 1}`}>
+            <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+              <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Secteur" {...errorProps(errors, `partners.${i}.sector`)} nativeSelectProps={{ id: fieldId(`partners.${i}.sector`), value: partner.sector, onChange: (e) => setPartner(i, { sector: e.target.value as PartnerSector }) }}>
+                {PARTNER_SECTORS.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+              <OrganisationSelect className={fr.cx("fr-col-12", "fr-col-md-5")} label="Partenaire" path={`partners.${i}.organisation`} errors={errors} contract={contract} value={partner.organisation} onChange={(organisation) => setPartner(i, { organisation })} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Personne (facultatif)" nativeInputProps={{ value: partner.person ?? "", onChange: (e) => setPartner(i, { person: e.target.value || null }) }} />
+            </div>
+            <Checkbox
+              legend="Rôle du partenaire"
+              orientation="horizontal"
+              small
+              options={flags.map(([key, label]) => ({ label, nativeInputProps: { checked: partner[key], onChange: (e) => setPartner(i, { [key]: e.target.checked }) } }))}
+            />
+            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setPartner(i, null)}>
+              {`Retirer le partenaire ${i + 1}`}
+            </Button>
+          </div>
+        ))}
+        <Button
+          type="button"
+          priority="secondary"
+          size="small"
+          iconId="fr-icon-add-line"
+          className={fr.cx("fr-mb-4w")}
+          onClick={() => setDraft((x) => ({ ...x, partners: [...x.partners, { sector: "Santé", organisation: "", person: null, needsAnalysis: false, resourceMobilisation: false, implementation: false, coSteering: false }] }))}
+        >
+          Ajouter un partenaire
+        </Button>
+        <YesNo legend="Une démarche participative est-elle mise en œuvre afin d'associer les habitants à l'action ?" name="participation" value={p.involved} onChange={(v) => setDraft((x) => ({ ...x, participation: { ...x.participation, involved: v } }))} />
+        {p.involved && (
+          <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+            <Input className={fr.cx("fr-col-12", "fr-col-md-8")} label="Si oui, précisez" textArea {...errorProps(errors, "participation.how")} nativeTextAreaProps={{ id: fieldId("participation.how"), rows: 2, value: p.how, onChange: (e) => setDraft((x) => ({ ...x, participation: { ...x.participation, how: e.target.value } })) }} />
+            <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Quel degré ?" {...errorProps(errors, "participation.degree")} nativeSelectProps={{ id: fieldId("participation.degree"), value: p.degree ?? "", onChange: (e) => setDraft((x) => ({ ...x, participation: { ...x.participation, degree: (e.target.value || null) as ParticipationDegree | null } })) }}>
+              <option value="">Non renseigné</option>
+              {Object.entries(PARTICIPATION_DEGREES).map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </div>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+export function IndicatorFields({ draft: d, setDraft, errors }: FieldsProps) {
+  const setIndicator = (i: number, patch: Partial<ActionDraft["indicators"][number]> | null) =>
+    setDraft((x) => ({ ...x, indicators: patch === null ? x.indicators.filter((_, j) => j !== i) : x.indicators.map((ind, j) => (j === i ? { ...ind, ...patch } : ind)) }));
+  return (
+    <fieldset className={fr.cx("fr-fieldset", "fr-mb-4w")}>
+      <Legend>Suivi et évaluation</Legend>
+      <div className={fr.cx("fr-col-12")}>
+        {d.indicators.length === 0 && <p>Aucun indicateur pour l'instant.</p>}
+        {d.indicators.map((ind, i) => (
+          <div key={ind.id ?? `new-${i}`} className="cles-repeat" role="group" aria-label={`Indicateur ${i + 1}`}>
+            <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+              <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Type" nativeSelectProps={{ value: ind.kind, onChange: (e) => setIndicator(i, { kind: e.target.value as IndicatorKind }) }}>
+                {Object.entries(INDICATOR_KINDS).map(([v, label]) => (
+                  <option key={v} value={v}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+              <Input className={fr.cx("fr-col-12", "fr-col-md-9")} label="Libellé" {...errorProps(errors, `indicators.${i}.label`)} nativeInputProps={{ id: fieldId(`indicators.${i}.label`), value: ind.label, onChange: (e) => setIndicator(i, { label: e.target.value }) }} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Unité (facultatif)" hintText="ex. personnes, %, ateliers" {...errorProps(errors, `indicators.${i}.unit`)} nativeInputProps={{ value: ind.unit, onChange: (e) => setIndicator(i, { unit: e.target.value }) }} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Valeur de départ" {...errorProps(errors, `indicators.${i}.baseline`)} nativeInputProps={{ id: fieldId(`indicators.${i}.baseline`), inputMode: "decimal", value: ind.baseline, onChange: (e) => setIndicator(i, { baseline: e.target.value }) }} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Cible" {...errorProps(errors, `indicators.${i}.target`)} nativeInputProps={{ id: fieldId(`indicators.${i}.target`), inputMode: "decimal", value: ind.target, onChange: (e) => setIndicator(i, { target: e.target.value }) }} />
+            </div>
+            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setIndicator(i, null)}>
+              {`Retirer l'indicateur ${i + 1}`}
+            </Button>
+          </div>
+        ))}
+        <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" onClick={() => setDraft((x) => ({ ...x, indicators: [...x.indicators, { kind: "activity", label: "", unit: "", baseline: "", target: "" }] }))}>
+          Ajouter un indicateur
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

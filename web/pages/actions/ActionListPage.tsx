@@ -1,0 +1,206 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useEffect, useState, type FormEvent } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { ACTION_SORTS, actionFilters, type ActionFilters } from "../../../server/features/actions/filters";
+import { ACTION_STATUSES } from "../../../server/features/actions/status";
+import { useActions, useContract } from "../../api/queries";
+import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
+import { formatMonth, plural } from "../../format";
+import { StatusBadge } from "./StatusBadge";
+
+/** Reads the filters from the URL, dropping any value the API would refuse. */
+function filtersFromUrl(params: URLSearchParams): ActionFilters {
+  const out: Record<string, string> = {};
+  for (const [key, value] of params) {
+    const parsed = actionFilters.safeParse({ [key]: value });
+    if (parsed.success && value) out[key] = value;
+  }
+  return out as ActionFilters;
+}
+
+export function ActionListPage() {
+  const { contractId = "" } = useParams();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromUrl(params);
+  const contract = useContract(contractId);
+  const list = useActions(contractId, filters);
+  const [q, setQ] = useState(filters.q ?? "");
+  useEffect(() => setQ(filters.q ?? ""), [filters.q]);
+
+  const setFilter = (key: keyof ActionFilters, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: false });
+  };
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    setFilter("q", q.trim() || undefined);
+  };
+
+  if (contract.isPending) return <Loading label="Chargement des fiches…" />;
+  if (contract.error) return <ErrorMessage error={contract.error} />;
+  const c = contract.data;
+  const active = Object.keys(filters).filter((k) => k !== "sort" && k !== "order").length;
+
+  return (
+    <Page
+      title="Fiches actions"
+      breadcrumb={[
+        { label: "Contrats", to: "/" },
+        { label: c.name, to: `/contrats/${c.id}` },
+      ]}
+      actions={
+        <Button iconId="fr-icon-add-line" linkProps={{ to: `/contrats/${c.id}/fiches/nouvelle` }}>
+          Nouvelle fiche
+        </Button>
+      }
+    >
+      <form role="search" onSubmit={onSearch} className={fr.cx("fr-mb-2w")}>
+        <div className={fr.cx("fr-search-bar", "fr-search-bar--lg")}>
+          <label className={fr.cx("fr-label")} htmlFor="recherche">
+            Rechercher dans les fiches
+          </label>
+          <input
+            className={fr.cx("fr-input")}
+            id="recherche"
+            type="search"
+            placeholder="Rechercher (ex. « vaccination », « FA 9 »)"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <button className={fr.cx("fr-btn")} type="submit" title="Rechercher">
+            Rechercher
+          </button>
+        </div>
+      </form>
+      <fieldset className="fr-fieldset cles-filters" aria-label="Filtres">
+        <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-col-12")}>
+          <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Axe" nativeSelectProps={{ value: filters.axis ?? "", onChange: (e) => setFilter("axis", e.target.value) }}>
+            <option value="">Tous les axes</option>
+            {c.axes.map((a) => (
+              <option key={a.id} value={a.id}>{`Axe ${a.number} — ${a.title}`}</option>
+            ))}
+          </Select>
+          <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Thème" nativeSelectProps={{ value: filters.theme ?? "", onChange: (e) => setFilter("theme", e.target.value) }}>
+            <option value="">Tous les thèmes</option>
+            {(list.data?.facets.themes ?? []).map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </Select>
+          <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Porteur" nativeSelectProps={{ value: filters.lead ?? "", onChange: (e) => setFilter("lead", e.target.value) }}>
+            <option value="">Tous les porteurs</option>
+            {(list.data?.facets.leads ?? []).map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+          <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Statut" nativeSelectProps={{ value: filters.status ?? "", onChange: (e) => setFilter("status", e.target.value) }}>
+            <option value="">Tous les statuts</option>
+            {Object.entries(ACTION_STATUSES).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </Select>
+          <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Territoire (commune)" nativeSelectProps={{ value: filters.commune ?? "", onChange: (e) => setFilter("commune", e.target.value) }}>
+            <option value="">Tout le territoire</option>
+            {c.communes.map((m) => (
+              <option key={m.inseeCode} value={m.inseeCode}>
+                {m.name}
+              </option>
+            ))}
+          </Select>
+          <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Trier par" nativeSelectProps={{ value: `${list.data?.sort ?? filters.sort ?? "number"}:${filters.order ?? "asc"}`, onChange: (e) => {
+            const [sort, order] = e.target.value.split(":");
+            const next = new URLSearchParams(params);
+            next.set("sort", sort!);
+            if (order === "desc") next.set("order", "desc");
+            else next.delete("order");
+            setParams(next);
+          } }}>
+            {Object.entries(ACTION_SORTS)
+              .filter(([value]) => value !== "relevance" || filters.q)
+              .flatMap(([value, label]) => [
+                <option key={`${value}:asc`} value={`${value}:asc`}>{`${label} (croissant)`}</option>,
+                <option key={`${value}:desc`} value={`${value}:desc`}>{`${label} (décroissant)`}</option>,
+              ])}
+          </Select>
+        </div>
+        <Checkbox
+          className={fr.cx("fr-col-12")}
+          small
+          options={[{ label: "Afficher les fiches archivées à la place", nativeInputProps: { checked: filters.archived === "true", onChange: (e) => setFilter("archived", e.target.checked ? "true" : undefined) } }]}
+        />
+      </fieldset>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--middle", "fr-mb-2w")}>
+        <p role="status" aria-live="polite" className={fr.cx("fr-col", "fr-mb-0")}>
+          {list.isPending ? "Recherche…" : list.data ? plural(list.data.total, "fiche trouvée", "fiches trouvées") : ""}
+        </p>
+        {active > 0 && (
+          <Button priority="tertiary no outline" size="small" iconId="fr-icon-close-circle-line" onClick={() => setParams(new URLSearchParams())}>
+            Effacer les filtres
+          </Button>
+        )}
+      </div>
+      {list.error ? (
+        <ErrorMessage error={list.error} title="Les fiches n'ont pas pu être chargées" />
+      ) : list.isPending ? (
+        <Loading label="Chargement des fiches…" />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title={active ? "Aucune fiche ne correspond à ces critères." : "Ce contrat n'a pas encore de fiche action."}>
+          {active ? <p>Modifiez ou effacez les filtres.</p> : <Link to={`/contrats/${c.id}/fiches/nouvelle`}>Créer la première fiche</Link>}
+        </EmptyState>
+      ) : (
+        <div className={fr.cx("fr-table", "fr-table--no-caption")}>
+          <div className="cles-table-wrap">
+            <table>
+              <caption>Fiches actions du contrat</caption>
+              <thead>
+                <tr>
+                  <th scope="col">N°</th>
+                  <th scope="col">Intitulé</th>
+                  <th scope="col">Axe</th>
+                  <th scope="col">Porteur</th>
+                  <th scope="col">Début</th>
+                  <th scope="col">Fin</th>
+                  <th scope="col">Statut</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((a) => (
+                  <tr key={a.id}>
+                    <td className="cles-nowrap">{`FA ${a.number}`}</td>
+                    <td>
+                      <Link to={`/contrats/${c.id}/fiches/${a.id}`}>{a.title}</Link>
+                      {a.archivedAt && (
+                        <Badge small noIcon className={fr.cx("fr-ml-1w")}>
+                          Archivée
+                        </Badge>
+                      )}
+                    </td>
+                    <td>{`Axe ${a.axis.number}${a.objective ? ` · obj. ${a.objective.code}` : ""}`}</td>
+                    <td>{a.lead ? a.lead.name : "—"}</td>
+                    <td className="cles-nowrap">{formatMonth(a.startMonth)}</td>
+                    <td className="cles-nowrap">{formatMonth(a.endMonth)}</td>
+                    <td>
+                      <StatusBadge status={a.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,241 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type ReactNode } from "react";
+import { useParams } from "react-router";
+import {
+  CITY_CONTRACT_ANSWERS,
+  INDICATOR_KINDS,
+  PARTICIPATION_DEGREES,
+  TERRITORY_SCOPES,
+} from "../../../server/features/reference/vocabulary";
+import { api } from "../../api/client";
+import { useAction, useContract, type Action, type Contract } from "../../api/queries";
+import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
+import { formatMonth, formatNumber, yesNo } from "../../format";
+import { StatusBadge } from "./StatusBadge";
+
+function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={fr.cx("fr-mb-5w")}>
+      <h2 id={id} className={fr.cx("fr-h4")}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+const text = (value: string) => (value ? <span className="cles-prewrap">{value}</span> : <em>Non renseigné</em>);
+
+export function ActionPage() {
+  const { contractId = "", actionId = "" } = useParams();
+  const contract = useContract(contractId);
+  const action = useAction(actionId);
+  if (contract.isPending || action.isPending) return <Loading label="Chargement de la fiche…" />;
+  if (contract.error || action.error) return <ErrorMessage error={contract.error ?? action.error} title="La fiche n'a pas pu être chargée" />;
+  const a = action.data;
+  const c = contract.data;
+  return (
+    <Page
+      title={`FA ${a.number} — ${a.title}`}
+      breadcrumb={[
+        { label: "Contrats", to: "/" },
+        { label: c.name, to: `/contrats/${c.id}` },
+        { label: "Fiches actions", to: `/contrats/${c.id}/fiches` },
+      ]}
+      actions={a.archivedAt ? <RestoreButton action={a} /> : <Button iconId="fr-icon-edit-line" linkProps={{ to: `/contrats/${c.id}/fiches/${a.id}/modifier` }}>Modifier la fiche</Button>}
+    >
+      {a.archivedAt && <Alert severity="info" small description="Cette fiche est archivée : elle n'apparaît plus dans les listes ni dans les documents. Restaurez-la pour la modifier." className={fr.cx("fr-mb-3w")} />}
+      <Header action={a} contract={c} />
+      <Block id="justification" title="Justification">
+        <p>{text(a.justification.text)}</p>
+        <dl className="cles-dl">
+          <dt>Des inégalités sociales et territoriales de santé ont-elles été repérées ?</dt>
+          <dd>{yesNo(a.justification.inequalitiesIdentified)}</dd>
+          <dt>La problématique est-elle intégrée dans le volet santé du contrat de ville ?</dt>
+          <dd>{a.justification.cityContractHealth ? CITY_CONTRACT_ANSWERS[a.justification.cityContractHealth] : "Non renseigné"}</dd>
+        </dl>
+      </Block>
+      <Block id="description" title="Description">
+        <dl className="cles-dl">
+          <dt>Objectif spécifique</dt>
+          <dd>{text(a.specificObjective)}</dd>
+          <dt>Objectifs opérationnels</dt>
+          <dd>
+            {a.operationalObjectives.length ? (
+              <ol className={fr.cx("fr-mb-0")}>
+                {a.operationalObjectives.map((o, i) => (
+                  <li key={i}>{o}</li>
+                ))}
+              </ol>
+            ) : (
+              <em>Non renseignés</em>
+            )}
+          </dd>
+          <dt>Action préexistante au CLS ?</dt>
+          <dd>{yesNo(a.preExisting)}</dd>
+          <dt>Public cible</dt>
+          <dd>{text(a.targetPublic)}</dd>
+          <dt>Lieu de l'action</dt>
+          <dd>{text(a.place)}</dd>
+          <dt>Territoire</dt>
+          <dd>
+            {TERRITORY_SCOPES[a.territory.scope]}
+            {a.territory.scope === "communes" && ` : ${a.territory.communes.map((code) => c.communes.find((m) => m.inseeCode === code)?.name ?? code).join(", ")}`}
+          </dd>
+        </dl>
+        <h3 className={fr.cx("fr-h6")}>Description de l'action</h3>
+        <p>{text(a.description)}</p>
+      </Block>
+      <Block id="typologie" title="Typologie et thématique">
+        <dl className="cles-dl">
+          <dt>Déterminant visé</dt>
+          <dd>{a.determinant ?? <em>Non renseigné</em>}</dd>
+          {[0, 1, 2].map((i) => (
+            <FragmentTheme key={i} index={i} theme={a.themes[i]} />
+          ))}
+          <dt>Articulation avec d'autres plans locaux</dt>
+          <dd>{a.otherPlans.length ? a.otherPlans.join(", ") : <em>Aucune</em>}</dd>
+          <dt>Projets du Schéma régional de santé</dt>
+          <dd>{a.prsProjects.length ? a.prsProjects.join(", ") : <em>Aucun</em>}</dd>
+        </dl>
+      </Block>
+      <Block id="partenaires" title="Partenaires et participation">
+        {a.partners.length === 0 ? (
+          <EmptyState title="Aucun partenaire renseigné." />
+        ) : (
+          <div className={fr.cx("fr-table", "fr-table--bordered")}>
+            <div className="cles-table-wrap">
+              <table>
+                <caption>Partenaires de la fiche</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Secteur</th>
+                    <th scope="col">Partenaire</th>
+                    <th scope="col">Analyse des besoins</th>
+                    <th scope="col">Mobilisation de ressources</th>
+                    <th scope="col">Mise en œuvre</th>
+                    <th scope="col">Co-pilotage</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.partners.map((p, i) => (
+                    <tr key={i}>
+                      <td>{p.sector}</td>
+                      <td>
+                        {p.organisationName}
+                        {p.person && ` (${p.person})`}
+                      </td>
+                      {[p.needsAnalysis, p.resourceMobilisation, p.implementation, p.coSteering].map((flag, j) => (
+                        <td key={j}>{flag ? "Oui" : "—"}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )}
+        <dl className="cles-dl">
+          <dt>Les habitants sont-ils associés à l'action ?</dt>
+          <dd>{yesNo(a.participation.involved)}</dd>
+          {a.participation.involved && (
+            <>
+              <dt>Comment ?</dt>
+              <dd>{text(a.participation.how)}</dd>
+              <dt>À quel degré ?</dt>
+              <dd>{a.participation.degree ? PARTICIPATION_DEGREES[a.participation.degree] : <em>Non renseigné</em>}</dd>
+            </>
+          )}
+        </dl>
+      </Block>
+      <Block id="indicateurs" title="Suivi et évaluation">
+        {a.indicators.length === 0 ? (
+          <EmptyState title="Aucun indicateur défini." />
+        ) : (
+          <div className={fr.cx("fr-table")}>
+            <div className="cles-table-wrap">
+              <table>
+                <caption>Indicateurs</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Type</th>
+                    <th scope="col">Indicateur</th>
+                    <th scope="col">Unité</th>
+                    <th scope="col">Valeur de départ</th>
+                    <th scope="col">Cible</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {a.indicators.map((i) => (
+                    <tr key={i.id}>
+                      <td>{INDICATOR_KINDS[i.kind]}</td>
+                      <td>{i.label}</td>
+                      <td>{i.unit || "—"}</td>
+                      <td>{formatNumber(i.baseline)}</td>
+                      <td>{formatNumber(i.target)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )}
+      </Block>
+    </Page>
+  );
+}
+
+function FragmentTheme({ index, theme }: { index: number; theme: Action["themes"][number] | undefined }) {
+  return (
+    <>
+      <dt>{`Thème ${index + 1}`}</dt>
+      <dd>{theme ? (theme.theme === "Autre" ? `Autre : ${theme.other ?? ""}` : theme.theme) : "—"}</dd>
+    </>
+  );
+}
+
+function Header({ action: a, contract: c }: { action: Action; contract: Contract }) {
+  return (
+    <dl className="cles-dl fr-mb-5w">
+      <dt>Statut</dt>
+      <dd>
+        <StatusBadge status={a.status} />
+      </dd>
+      <dt>Axe stratégique</dt>
+      <dd>{`Axe ${a.axis.number} — ${a.axis.title}`}</dd>
+      {a.objective && (
+        <>
+          <dt>Objectif</dt>
+          <dd>{`${a.objective.code} — ${a.objective.title}`}</dd>
+        </>
+      )}
+      <dt>Porteur de l'action</dt>
+      <dd>{a.lead ? `${a.lead.organisationName}${a.lead.person ? ` — ${a.lead.person}` : ""}` : <em>Non renseigné</em>}</dd>
+      <dt>Début</dt>
+      <dd>{formatMonth(a.startMonth)}</dd>
+      <dt>Fin</dt>
+      <dd>{formatMonth(a.endMonth)}</dd>
+      <dt>Contrat</dt>
+      <dd>{c.name}</dd>
+    </dl>
+  );
+}
+
+function RestoreButton({ action }: { action: Action }) {
+  const queryClient = useQueryClient();
+  const restore = useMutation({
+    mutationFn: () => api(`/actions/${action.id}/restore`, { method: "POST", body: { version: action.version } }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+  return (
+    <>
+      <Button iconId="fr-icon-refresh-line" onClick={() => restore.mutate()} disabled={restore.isPending}>
+        Restaurer la fiche
+      </Button>
+      {restore.error && <p className={fr.cx("fr-error-text")} role="alert">{restore.error.message}</p>}
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ActionBody } from "../../../server/features/actions/schema";
+import type { Action } from "../../api/queries";
+
+/** What the fiche form edits: the API body, with the few fields typed as the inputs hold them. */
+export type ActionDraft = Omit<ActionBody, "indicators" | "prsProjects"> & {
+  version?: number;
+  prsProjects: string;
+  indicators: (Omit<ActionBody["indicators"][number], "baseline" | "target"> & { baseline: string; target: string })[];
+};
+
+export function emptyDraft(axisId: string, number: number): ActionDraft {
+  return {
+    axisId,
+    objectiveId: null,
+    number,
+    title: "",
+    status: "not_started",
+    lead: null,
+    startMonth: null,
+    endMonth: null,
+    justification: { text: "", inequalitiesIdentified: null, cityContractHealth: null },
+    specificObjective: "",
+    operationalObjectives: [],
+    description: "",
+    preExisting: null,
+    targetPublic: "",
+    place: "",
+    territory: { scope: "whole", communes: [] },
+    determinant: null,
+    themes: [],
+    otherPlans: [],
+    prsProjects: "",
+    partners: [],
+    participation: { involved: null, how: "", degree: null },
+    indicators: [],
+  };
+}
+
+export function draftFromAction(a: Action): ActionDraft {
+  return {
+    version: a.version,
+    axisId: a.axisId,
+    objectiveId: a.objectiveId,
+    number: a.number,
+    title: a.title,
+    status: a.status,
+    lead: a.lead ? { organisation: a.lead.organisation, person: a.lead.person } : null,
+    startMonth: a.startMonth,
+    endMonth: a.endMonth,
+    justification: a.justification,
+    specificObjective: a.specificObjective,
+    operationalObjectives: a.operationalObjectives,
+    description: a.description,
+    preExisting: a.preExisting,
+    targetPublic: a.targetPublic,
+    place: a.place,
+    territory: a.territory,
+    determinant: a.determinant,
+    themes: a.themes,
+    otherPlans: a.otherPlans,
+    prsProjects: a.prsProjects.join(", "),
+    partners: a.partners.map(({ organisationName: _n, ...p }) => p),
+    participation: a.participation,
+    indicators: a.indicators.map((i) => ({ ...i, baseline: i.baseline === null ? "" : String(i.baseline), target: i.target === null ? "" : String(i.target) })),
+  };
+}
+
+/** "12,5" → 12.5; "" → null; anything else is left as text for the schema to refuse. */
+function toNumber(value: string): number | null | string {
+  const v = value.trim().replace(/\s/g, "").replace(",", ".");
+  if (v === "") return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : value;
+}
+
+/** The body sent to the API (validated by the same zod schema as the server's). */
+export function bodyFromDraft(d: ActionDraft): unknown {
+  return {
+    ...d,
+    startMonth: d.startMonth || null,
+    endMonth: d.endMonth || null,
+    lead: d.lead?.organisation ? { organisation: d.lead.organisation, person: d.lead.person?.trim() || null } : null,
+    prsProjects: d.prsProjects
+      .split(/[,;\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    indicators: d.indicators.map((i) => ({ ...i, baseline: toNumber(i.baseline), target: toNumber(i.target) })),
+    participation: { ...d.participation, degree: d.participation.involved ? d.participation.degree : null },
+  };
+}

@@ -1,0 +1,141 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useNavigate, useParams } from "react-router";
+import { CONTRACT_STATUSES, CONTRACT_TRANSITIONS, type ContractStatus } from "../../../server/features/contracts/lifecycle";
+import { contractBody, type ContractBody } from "../../../server/features/contracts/schema";
+import { describeImportPath } from "../../../server/features/transfer/labels";
+import { api, ApiError } from "../../api/client";
+import { keys, useContract, type Contract } from "../../api/queries";
+import { errorProps, ErrorSummary, fieldId, zodErrors, type Errors } from "../../components/form";
+import { ErrorMessage, Loading, Page } from "../../components/Page";
+import { TerritoryFields, SignatoryFields } from "./ContractListFields";
+
+export function ContractEditPage() {
+  const { contractId } = useParams();
+  const contract = useContract(contractId ?? "");
+  if (!contractId) return <ContractForm />;
+  if (contract.isPending) return <Loading label="Chargement du contrat…" />;
+  if (contract.error) return <ErrorMessage error={contract.error} />;
+  return <ContractForm contract={contract.data} />;
+}
+
+/** The form keeps populations as typed; they become numbers when sent. */
+export type ContractDraft = Omit<ContractBody, "communes"> & { communes: { inseeCode: string; name: string; population: string }[] };
+
+function draftOf(c?: Contract): ContractDraft {
+  if (!c) {
+    const year = new Date().getFullYear();
+    return { slug: "", name: "", localAuthority: "", startDate: `${year}-01-01`, endDate: `${year + 4}-12-31`, status: "draft", summary: "", communes: [], priorityAreas: [], signatories: [] };
+  }
+  return {
+    slug: c.slug,
+    name: c.name,
+    localAuthority: c.localAuthority,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    status: c.status,
+    summary: c.summary,
+    communes: c.communes.map((m) => ({ ...m, population: m.population === null ? "" : String(m.population) })),
+    priorityAreas: c.priorityAreas,
+    signatories: c.signatories.map((s) => ({ organisation: s.organisationId, representative: s.representative, title: s.title, signedOn: s.signedOn })),
+  };
+}
+
+function bodyOf(d: ContractDraft): unknown {
+  return {
+    ...d,
+    communes: d.communes.map((m) => {
+      const raw = m.population.replace(/\s/g, "");
+      return { ...m, population: raw === "" ? null : Number.isInteger(Number(raw)) ? Number(raw) : m.population };
+    }),
+    priorityAreas: d.priorityAreas.map((q) => ({ ...q, code: q.code?.trim() || null, communeInseeCode: q.communeInseeCode || null })),
+  };
+}
+
+function ContractForm({ contract }: { contract?: Contract }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [draft, setDraftState] = useState<ContractDraft>(() => draftOf(contract));
+  const [errors, setErrors] = useState<Errors>({});
+  const setDraft = (update: (d: ContractDraft) => ContractDraft) => setDraftState(update);
+  const save = useMutation({
+    mutationFn: (body: ContractBody) =>
+      contract ? api<Contract>(`/contracts/${contract.id}`, { method: "PUT", body: { ...body, version: contract.version } }) : api<Contract>("/contracts", { method: "POST", body }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(keys.contract(saved.id), saved);
+      await queryClient.invalidateQueries({ queryKey: keys.contracts });
+      void navigate(`/contrats/${saved.id}`);
+    },
+    onError: (e) => e instanceof ApiError && e.status === 400 && setErrors(e.fieldErrors()),
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const parsed = contractBody.safeParse(bodyOf(draft));
+    if (!parsed.success) return setErrors(zodErrors(parsed.error));
+    setErrors({});
+    save.mutate(parsed.data);
+  };
+  const statuses: ContractStatus[] = contract ? [contract.status, ...CONTRACT_TRANSITIONS[contract.status]] : ["draft", "signed", "running"];
+  const field = (key: "name" | "localAuthority" | "slug", label: string, hint?: string) => (
+    <Input label={label} hintText={hint} {...errorProps(errors, key)} nativeInputProps={{ id: fieldId(key), value: draft[key], onChange: (e) => setDraft((d) => ({ ...d, [key]: e.target.value })) }} />
+  );
+  return (
+    <Page
+      title={contract ? "Modifier le contrat" : "Nouveau contrat"}
+      breadcrumb={[{ label: "Contrats", to: "/" }, ...(contract ? [{ label: contract.name, to: `/contrats/${contract.id}` }] : [])]}
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <ErrorSummary errors={errors} labels={(path) => describeImportPath(path.split("."), undefined)} />
+        {save.error instanceof ApiError && save.error.status === 409 && (
+          <Alert severity="error" title="Modification refusée : le contrat a changé entre-temps" description={save.error.message} className={fr.cx("fr-mb-4w")} />
+        )}
+        {save.error && !(save.error instanceof ApiError && [400, 409].includes(save.error.status)) && (
+          <Alert severity="error" title="L'enregistrement a échoué" description={save.error.message} className={fr.cx("fr-mb-4w")} />
+        )}
+        <fieldset className={fr.cx("fr-fieldset", "fr-mb-4w")}>
+          <legend className={fr.cx("fr-fieldset__legend", "fr-h4")}>Le contrat</legend>
+          <div className={fr.cx("fr-col-12")}>
+            {field("name", "Nom du contrat")}
+            {field("localAuthority", "Collectivité signataire", "Commune, communauté d'agglomération, communauté de communes…")}
+            {field("slug", "Identifiant court", "Minuscules, chiffres et tirets, par exemple capvm-2019-2022 : il sert dans les exports et la ligne de commande")}
+            <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Début" {...errorProps(errors, "startDate")} nativeInputProps={{ id: fieldId("startDate"), type: "date", value: draft.startDate, onChange: (e) => setDraft((d) => ({ ...d, startDate: e.target.value })) }} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Fin" {...errorProps(errors, "endDate")} nativeInputProps={{ id: fieldId("endDate"), type: "date", value: draft.endDate, onChange: (e) => setDraft((d) => ({ ...d, endDate: e.target.value })) }} />
+              <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Statut" {...errorProps(errors, "status")} nativeSelectProps={{ id: fieldId("status"), value: draft.status, onChange: (e) => setDraft((d) => ({ ...d, status: e.target.value as ContractStatus })) }}>
+                {statuses.map((s) => (
+                  <option key={s} value={s}>
+                    {CONTRACT_STATUSES[s]}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <Input label="Présentation" hintText="Préambule, principes, synthèse du diagnostic local de santé" textArea {...errorProps(errors, "summary")} nativeTextAreaProps={{ id: fieldId("summary"), rows: 8, value: draft.summary, onChange: (e) => setDraft((d) => ({ ...d, summary: e.target.value })) }} />
+          </div>
+        </fieldset>
+        <TerritoryFields draft={draft} setDraft={setDraft} errors={errors} />
+        {contract ? (
+          <SignatoryFields draft={draft} setDraft={setDraft} errors={errors} contract={contract} />
+        ) : (
+          <p>Vous ajouterez les signataires une fois le contrat créé, depuis son annuaire.</p>
+        )}
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+          <li>
+            <Button type="submit" iconId="fr-icon-save-line" disabled={save.isPending}>
+              {save.isPending ? "Enregistrement…" : contract ? "Enregistrer" : "Créer le contrat"}
+            </Button>
+          </li>
+          <li>
+            <Button type="button" priority="secondary" onClick={() => void navigate(-1)}>
+              Annuler
+            </Button>
+          </li>
+        </ul>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,182 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Table } from "@codegouvfr/react-dsfr/Table";
+import { Link, useParams } from "react-router";
+import { CONTRACT_STATUSES } from "../../../server/features/contracts/lifecycle";
+import { useActions, useContract, type ActionItem, type Contract } from "../../api/queries";
+import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
+import { formatDate, formatNumber, formatPeriod, plural } from "../../format";
+
+export function ContractPage() {
+  const { contractId = "" } = useParams();
+  const { data: contract, error, isPending } = useContract(contractId);
+  const actions = useActions(contractId, {});
+  if (isPending) return <Loading label="Chargement du contrat…" />;
+  if (error) return <ErrorMessage error={error} title="Le contrat n'a pas pu être chargé" />;
+  const c = contract;
+  return (
+    <Page
+      title={c.name}
+      breadcrumb={[{ label: "Contrats", to: "/" }]}
+      actions={
+        <div className={fr.cx("fr-btns-group", "fr-btns-group--inline-lg", "fr-btns-group--sm")}>
+          <Button iconId="fr-icon-file-text-line" linkProps={{ to: `/contrats/${c.id}/fiches` }}>
+            Fiches actions
+          </Button>
+          <Button priority="secondary" iconId="fr-icon-edit-line" linkProps={{ to: `/contrats/${c.id}/modifier` }}>
+            Modifier
+          </Button>
+          <Button priority="tertiary" iconId="fr-icon-download-line" linkProps={{ href: `/api/contracts/${c.id}/export`, download: true }}>
+            Exporter (JSON)
+          </Button>
+        </div>
+      }
+    >
+      <ul className={fr.cx("fr-badges-group", "fr-mb-2w")}>
+        <li>
+          <Badge severity={c.status === "running" ? "success" : "info"} noIcon>
+            {CONTRACT_STATUSES[c.status]}
+          </Badge>
+        </li>
+        <li>
+          <Badge noIcon>{`Période ${formatPeriod(c.startDate, c.endDate)}`}</Badge>
+        </li>
+      </ul>
+      <dl className="cles-dl">
+        <dt>Collectivité</dt>
+        <dd>{c.localAuthority}</dd>
+        <dt>Période</dt>
+        <dd>{`du ${formatDate(c.startDate)} au ${formatDate(c.endDate)}`}</dd>
+        <dt>Contenu</dt>
+        <dd>
+          {[plural(c.counts.axes, "axe stratégique", "axes stratégiques"), plural(c.counts.objectives, "objectif", "objectifs"), plural(c.counts.actions, "fiche action", "fiches actions")].join(" · ")}
+        </dd>
+        <dt>Territoire</dt>
+        <dd>
+          {plural(c.counts.communes, "commune", "communes")}
+          {c.counts.population > 0 && ` · ${formatNumber(c.counts.population)} habitants`}
+          {c.priorityAreas.length > 0 && ` · ${plural(c.priorityAreas.length, "quartier prioritaire", "quartiers prioritaires")}`}
+        </dd>
+      </dl>
+      {c.summary && (
+        <section className={fr.cx("fr-mb-6w")}>
+          <h2>Présentation</h2>
+          <p className="cles-prewrap">{c.summary}</p>
+        </section>
+      )}
+      <section className={fr.cx("fr-mb-6w")} aria-labelledby="arbre">
+        <div className={fr.cx("fr-grid-row", "fr-grid-row--middle", "fr-grid-row--gutters")}>
+          <h2 id="arbre" className={fr.cx("fr-col", "fr-mb-0")}>
+            Axes, objectifs et fiches actions
+          </h2>
+          <div className={"cles-col-auto"}>
+            <Button priority="tertiary" size="small" iconId="fr-icon-settings-5-line" linkProps={{ to: `/contrats/${c.id}/axes` }}>
+              Gérer les axes et objectifs
+            </Button>
+          </div>
+        </div>
+        {actions.isPending ? <Loading label="Chargement des fiches…" /> : <Tree contract={c} actions={actions.data?.items ?? []} />}
+      </section>
+      <Territory contract={c} />
+      <section className={fr.cx("fr-mb-6w")} aria-labelledby="signataires">
+        <div className={fr.cx("fr-grid-row", "fr-grid-row--middle", "fr-grid-row--gutters")}>
+          <h2 id="signataires" className={fr.cx("fr-col", "fr-mb-0")}>
+            Signataires
+          </h2>
+          <div className={"cles-col-auto"}>
+            <Button priority="tertiary" size="small" iconId="fr-icon-team-line" linkProps={{ to: `/contrats/${c.id}/annuaire` }}>
+              {`Annuaire (${c.organisations.length})`}
+            </Button>
+          </div>
+        </div>
+        {c.signatories.length === 0 ? (
+          <EmptyState title="Aucun signataire renseigné." />
+        ) : (
+          <div className="cles-table-wrap">
+            <Table
+              caption="Signataires du contrat"
+              noCaption
+              headers={["Organisation", "Représentant", "Qualité", "Date de signature"]}
+              data={c.signatories.map((s) => [s.organisationName, s.representative || "—", s.title || "—", formatDate(s.signedOn)])}
+            />
+          </div>
+        )}
+      </section>
+    </Page>
+  );
+}
+
+function Tree({ contract, actions }: { contract: Contract; actions: ActionItem[] }) {
+  if (contract.axes.length === 0)
+    return (
+      <EmptyState title="Aucun axe stratégique pour l'instant.">
+        <Link to={`/contrats/${contract.id}/axes`}>Ajouter le premier axe</Link>
+      </EmptyState>
+    );
+  const fiche = (a: ActionItem) => (
+    <li key={a.id}>
+      <Link to={`/contrats/${contract.id}/fiches/${a.id}`}>{`FA ${a.number} — ${a.title}`}</Link>
+    </li>
+  );
+  return (
+    <ul className="cles-tree fr-mt-2w">
+      {contract.axes.map((axis) => {
+        const inAxis = actions.filter((a) => a.axis.id === axis.id);
+        return (
+          <li key={axis.id} className={fr.cx("fr-mb-3w")}>
+            <h3 className={fr.cx("fr-h6", "fr-mb-1w")}>
+              {`Axe ${axis.number} — ${axis.title} `}
+              <span className={fr.cx("fr-text--sm", "fr-text--regular")}>({plural(axis.actionCount, "fiche", "fiches")})</span>
+            </h3>
+            <ul>
+              {axis.objectives.map((o) => (
+                <li key={o.id} className={fr.cx("fr-mb-1w")}>
+                  <p className={fr.cx("fr-text--bold", "fr-mb-1v")}>
+                    {`Objectif ${o.code} — ${o.title} `}
+                    <span className={fr.cx("fr-text--regular")}>({plural(o.actionCount, "fiche", "fiches")})</span>
+                  </p>
+                  <ul>{inAxis.filter((a) => a.objective?.id === o.id).map(fiche)}</ul>
+                </li>
+              ))}
+              {inAxis.filter((a) => !a.objective).map(fiche)}
+            </ul>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Territory({ contract: c }: { contract: Contract }) {
+  return (
+    <section className={fr.cx("fr-mb-6w")} aria-labelledby="territoire">
+      <h2 id="territoire">Territoire</h2>
+      {c.communes.length === 0 ? (
+        <EmptyState title="Aucune commune renseignée." />
+      ) : (
+        <div className="cles-table-wrap">
+          <Table
+            caption={`Communes du contrat (${c.communes.length})`}
+            headers={["Commune", "Code INSEE", "Population"]}
+            data={c.communes.map((m) => [m.name, m.inseeCode, formatNumber(m.population)])}
+          />
+        </div>
+      )}
+      <h3 className={fr.cx("fr-h6")}>Quartiers prioritaires de la politique de la ville (QPV)</h3>
+      {c.priorityAreas.length === 0 ? (
+        <p>Aucun quartier prioritaire renseigné.</p>
+      ) : (
+        <ul>
+          {c.priorityAreas.map((q) => (
+            <li key={`${q.name}-${q.code}`}>
+              {q.name}
+              {q.communeInseeCode && ` (${c.communes.find((m) => m.inseeCode === q.communeInseeCode)?.name ?? q.communeInseeCode})`}
+              {q.code && ` — ${q.code}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Upload } from "@codegouvfr/react-dsfr/Upload";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useNavigate } from "react-router";
+import { api, ApiError } from "../../api/client";
+import { keys, type Contract } from "../../api/queries";
+import { Page } from "../../components/Page";
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export function ImportPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const importer = useMutation({
+    mutationFn: async (f: File) => {
+      let body: unknown;
+      try {
+        body = JSON.parse(await f.text());
+      } catch {
+        throw new ApiError(400, "Ce fichier n'est pas un JSON valide : choisissez un export de contrat Clés (.json).");
+      }
+      return api<Contract>("/contracts/import", { method: "POST", body });
+    },
+    onSuccess: async (c) => {
+      await queryClient.invalidateQueries({ queryKey: keys.contracts });
+      void navigate(`/contrats/${c.id}`);
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) return setLocalError("Choisissez un fichier à importer.");
+    if (file.size > MAX_BYTES) return setLocalError("Ce fichier dépasse 20 Mo.");
+    setLocalError(null);
+    importer.mutate(file);
+  };
+  const error = importer.error instanceof ApiError ? importer.error : null;
+  return (
+    <Page title="Importer un contrat" breadcrumb={[{ label: "Contrats", to: "/" }]}>
+      <p>
+        Importez un contrat entier (territoire, signataires, annuaire, axes, objectifs et fiches) depuis un fichier exporté par Clés au format{" "}
+        <code>cles.contract</code> version 1. Si le fichier contient une erreur, rien n'est enregistré et chaque erreur est indiquée avec sa fiche et son champ.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <Upload
+          label="Fichier d'export (.json)"
+          hint="Taille maximale : 20 Mo."
+          state={localError ? "error" : "default"}
+          stateRelatedMessage={localError ?? undefined}
+          nativeInputProps={{ accept: "application/json,.json", onChange: (e) => setFile(e.target.files?.[0] ?? null) }}
+        />
+        <Button type="submit" className={fr.cx("fr-mt-3w")} iconId="fr-icon-upload-line" disabled={importer.isPending}>
+          {importer.isPending ? "Import en cours…" : "Importer"}
+        </Button>
+      </form>
+      {importer.isPending && (
+        <p role="status" className={fr.cx("fr-mt-2w")}>
+          Vérification et enregistrement du contrat…
+        </p>
+      )}
+      {importer.error && (
+        <Alert
+          severity="error"
+          className={fr.cx("fr-mt-4w")}
+          title="Le contrat n'a pas été importé"
+          description={
+            <>
+              <p>{importer.error.message}</p>
+              {error && error.errors.length > 0 && (
+                <ul>
+                  {error.errors.map((e, i) => (
+                    <li key={i}>{e.message}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          }
+        />
+      )}
+    </Page>
+  );
+}
