@@ -47,7 +47,7 @@ export async function importCommand(file: string, options: { slug?: string }): P
   try {
     input = JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
-    throw new Error(`Lecture de ${file} impossible : ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "fichier introuvable" : "ce n'est pas un JSON valide"}.`);
+    throw new Error(`Lecture de ${file} impossible : ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "fichier introuvable" : "ce n'est pas un JSON valide"}.`, { cause: e });
   }
   await withDatabase(async ({ db }) => {
     try {
@@ -56,7 +56,7 @@ export async function importCommand(file: string, options: { slug?: string }): P
       console.log(`Contrat « ${doc.contract.name} » importé (${doc.contract.actions.length} fiches, id ${id}).`);
     } catch (e) {
       if (!(e instanceof Problem)) throw e;
-      throw new Error([e.detail, ...e.errors.map((f) => `  - ${f.message}`)].join("\n"));
+      throw new Error([e.detail, ...e.errors.map((f) => `  - ${f.message}`)].join("\n"), { cause: e });
     }
   });
 }

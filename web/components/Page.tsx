@@ -18,12 +18,17 @@ interface PageProps {
   actions?: ReactNode;
 }
 
+let firstPage = true;
+
 /** A page: its title (document and h1), its breadcrumb, and focus moved to the h1 on navigation. */
 export function Page({ title, breadcrumb, children, actions }: PageProps) {
   useTitle(title);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
+    // After a navigation inside the app, screen readers start from the new page's title;
+    // on the first load the browser already starts at the top.
+    if (firstPage) firstPage = false;
+    else heading.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <>

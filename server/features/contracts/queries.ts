@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import { actions, axes, communes, contracts, objectives, organisations, priorityAreas, signatories } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
@@ -8,24 +9,35 @@ export type ContractSummary = Awaited<ReturnType<typeof listContracts>>[number];
 /** Contracts in `scope`, with their counts, newest period first. */
 export async function listContracts(db: Db, scope: "all" | string[]) {
   if (scope !== "all" && scope.length === 0) return [];
-  const live = and(eq(actions.contractId, contracts.id), isNull(actions.archivedAt));
-  const rows = await db
-    .select({
-      id: contracts.id,
-      slug: contracts.slug,
-      name: contracts.name,
-      localAuthority: contracts.localAuthority,
-      startDate: contracts.startDate,
-      endDate: contracts.endDate,
-      status: contracts.status,
-      axisCount: sql<number>`(select count(*)::int from ${axes} where ${axes.contractId} = ${contracts.id})`,
-      actionCount: sql<number>`(select count(*)::int from ${actions} where ${live})`,
-      communeCount: sql<number>`(select count(*)::int from ${communes} where ${communes.contractId} = ${contracts.id})`,
-    })
-    .from(contracts)
-    .where(scope === "all" ? undefined : inArray(contracts.id, scope))
-    .orderBy(sql`${contracts.startDate} desc`, asc(contracts.name));
-  return rows;
+  const inScope = <T extends AnyPgColumn>(column: T) => (scope === "all" ? undefined : inArray(column, scope));
+  const [rows, axisCounts, actionCounts, communeCounts] = await Promise.all([
+    db
+      .select({
+        id: contracts.id,
+        slug: contracts.slug,
+        name: contracts.name,
+        localAuthority: contracts.localAuthority,
+        startDate: contracts.startDate,
+        endDate: contracts.endDate,
+        status: contracts.status,
+      })
+      .from(contracts)
+      .where(inScope(contracts.id))
+      .orderBy(desc(contracts.startDate), asc(contracts.name)),
+    db.select({ id: axes.contractId, n: count() }).from(axes).where(inScope(axes.contractId)).groupBy(axes.contractId),
+    db
+      .select({ id: actions.contractId, n: count() })
+      .from(actions)
+      .where(and(isNull(actions.archivedAt), inScope(actions.contractId)))
+      .groupBy(actions.contractId),
+    db.select({ id: communes.contractId, n: count() }).from(communes).where(inScope(communes.contractId)).groupBy(communes.contractId),
+  ]);
+  const counter = (list: { id: string; n: number }[]) => {
+    const map = new Map(list.map((r) => [r.id, r.n]));
+    return (id: string) => map.get(id) ?? 0;
+  };
+  const [axisCount, actionCount, communeCount] = [counter(axisCounts), counter(actionCounts), counter(communeCounts)];
+  return rows.map((r) => ({ ...r, axisCount: axisCount(r.id), actionCount: actionCount(r.id), communeCount: communeCount(r.id) }));
 }
 
 /** The whole contract page: header, territory, signatories, directory, tree with counts. */

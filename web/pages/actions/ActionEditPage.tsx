@@ -115,7 +115,7 @@ function ActionForm({ contract, action, nextNumber }: { contract: Contract; acti
           <PartnerFields {...fieldsProps} />
           <IndicatorFields {...fieldsProps} />
           <div className="cles-sticky-actions">
-            <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+            <ul className={fr.cx("fr-btns-group", "fr-btns-group--icon-left", "fr-btns-group--inline-md")}>
               <li>
                 <Button type="submit" iconId="fr-icon-save-line" disabled={save.isPending}>
                   {save.isPending ? "Enregistrement…" : "Enregistrer"}

@@ -2,8 +2,8 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
-import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ACTION_SORTS, actionFilters, type ActionFilters } from "../../../server/features/actions/filters";
@@ -160,46 +160,28 @@ export function ActionListPage() {
           {active ? <p>Modifiez ou effacez les filtres.</p> : <Link to={`/contrats/${c.id}/fiches/nouvelle`}>Créer la première fiche</Link>}
         </EmptyState>
       ) : (
-        <div className={fr.cx("fr-table", "fr-table--no-caption")}>
-          <div className="cles-table-wrap">
-            <table>
-              <caption>Fiches actions du contrat</caption>
-              <thead>
-                <tr>
-                  <th scope="col">N°</th>
-                  <th scope="col">Intitulé</th>
-                  <th scope="col">Axe</th>
-                  <th scope="col">Porteur</th>
-                  <th scope="col">Début</th>
-                  <th scope="col">Fin</th>
-                  <th scope="col">Statut</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((a) => (
-                  <tr key={a.id}>
-                    <td className="cles-nowrap">{`FA ${a.number}`}</td>
-                    <td>
-                      <Link to={`/contrats/${c.id}/fiches/${a.id}`}>{a.title}</Link>
-                      {a.archivedAt && (
-                        <Badge small noIcon className={fr.cx("fr-ml-1w")}>
-                          Archivée
-                        </Badge>
-                      )}
-                    </td>
-                    <td>{`Axe ${a.axis.number}${a.objective ? ` · obj. ${a.objective.code}` : ""}`}</td>
-                    <td>{a.lead ? a.lead.name : "—"}</td>
-                    <td className="cles-nowrap">{formatMonth(a.startMonth)}</td>
-                    <td className="cles-nowrap">{formatMonth(a.endMonth)}</td>
-                    <td>
-                      <StatusBadge status={a.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <Table
+          caption="Fiches actions du contrat"
+          noCaption
+          fixed={false}
+          headers={["N°", "Intitulé", "Axe", "Porteur", "Début", "Fin", "Statut"]}
+          data={list.data.items.map((a) => [
+            <span key="n" className="cles-nowrap">{`FA ${a.number}`}</span>,
+            <span key="t">
+              <Link to={`/contrats/${c.id}/fiches/${a.id}`}>{a.title}</Link>
+              {a.archivedAt && (
+                <Badge small noIcon className={fr.cx("fr-ml-1w")}>
+                  Archivée
+                </Badge>
+              )}
+            </span>,
+            <span key="a" className="cles-nowrap">{`Axe ${a.axis.number}${a.objective ? ` · ${a.objective.code}` : ""}`}</span>,
+            a.lead ? a.lead.name : "—",
+            <span key="s" className="cles-nowrap">{formatMonth(a.startMonth)}</span>,
+            <span key="e" className="cles-nowrap">{formatMonth(a.endMonth)}</span>,
+            <StatusBadge key="st" status={a.status} />,
+          ])}
+        />
       )}
     </Page>
   );

@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode } from "react";
 import { useParams } from "react-router";
@@ -106,37 +107,12 @@ export function ActionPage() {
         {a.partners.length === 0 ? (
           <EmptyState title="Aucun partenaire renseigné." />
         ) : (
-          <div className={fr.cx("fr-table", "fr-table--bordered")}>
-            <div className="cles-table-wrap">
-              <table>
-                <caption>Partenaires de la fiche</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Secteur</th>
-                    <th scope="col">Partenaire</th>
-                    <th scope="col">Analyse des besoins</th>
-                    <th scope="col">Mobilisation de ressources</th>
-                    <th scope="col">Mise en œuvre</th>
-                    <th scope="col">Co-pilotage</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.partners.map((p, i) => (
-                    <tr key={i}>
-                      <td>{p.sector}</td>
-                      <td>
-                        {p.organisationName}
-                        {p.person && ` (${p.person})`}
-                      </td>
-                      {[p.needsAnalysis, p.resourceMobilisation, p.implementation, p.coSteering].map((flag, j) => (
-                        <td key={j}>{flag ? "Oui" : "—"}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
+          <Table
+            caption="Partenaires de la fiche"
+            bordered
+            headers={["Secteur", "Partenaire", "Analyse des besoins", "Mobilisation de ressources", "Mise en œuvre", "Co-pilotage"]}
+            data={a.partners.map((p) => [p.sector, `${p.organisationName}${p.person ? ` (${p.person})` : ""}`, ...[p.needsAnalysis, p.resourceMobilisation, p.implementation, p.coSteering].map((flag) => (flag ? "Oui" : "—"))])}
+          />
         )}
         <dl className="cles-dl">
           <dt>Les habitants sont-ils associés à l'action ?</dt>
@@ -155,33 +131,11 @@ export function ActionPage() {
         {a.indicators.length === 0 ? (
           <EmptyState title="Aucun indicateur défini." />
         ) : (
-          <div className={fr.cx("fr-table")}>
-            <div className="cles-table-wrap">
-              <table>
-                <caption>Indicateurs</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Type</th>
-                    <th scope="col">Indicateur</th>
-                    <th scope="col">Unité</th>
-                    <th scope="col">Valeur de départ</th>
-                    <th scope="col">Cible</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {a.indicators.map((i) => (
-                    <tr key={i.id}>
-                      <td>{INDICATOR_KINDS[i.kind]}</td>
-                      <td>{i.label}</td>
-                      <td>{i.unit || "—"}</td>
-                      <td>{formatNumber(i.baseline)}</td>
-                      <td>{formatNumber(i.target)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
+          <Table
+            caption="Indicateurs de suivi et d'évaluation"
+            headers={["Type", "Indicateur", "Unité", "Valeur de départ", "Cible"]}
+            data={a.indicators.map((i) => [INDICATOR_KINDS[i.kind], i.label, i.unit || "—", formatNumber(i.baseline), formatNumber(i.target)])}
+          />
         )}
       </Block>
     </Page>

@@ -85,7 +85,7 @@ function NewOrganisation({ contract, onDone }: { contract: Contract; onDone: (id
         </Select>
       </div>
       {create.error && !(create.error instanceof ApiError && create.error.status === 400) && <p className={fr.cx("fr-error-text")} role="alert">{create.error.message}</p>}
-      <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
+      <ul className={fr.cx("fr-btns-group", "fr-btns-group--icon-left", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>
         <li>
           <Button type="button" onClick={submit} disabled={create.isPending}>
             Ajouter à l'annuaire

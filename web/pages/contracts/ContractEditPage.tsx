@@ -123,7 +123,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
         ) : (
           <p>Vous ajouterez les signataires une fois le contrat créé, depuis son annuaire.</p>
         )}
-        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md")}>
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--icon-left", "fr-btns-group--inline-md")}>
           <li>
             <Button type="submit" iconId="fr-icon-save-line" disabled={save.isPending}>
               {save.isPending ? "Enregistrement…" : contract ? "Enregistrer" : "Créer le contrat"}

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Button } from "@codegouvfr/react-dsfr/Button";
+import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { CONTRACT_STATUSES } from "../../../server/features/contracts/lifecycle";
 import { useContracts } from "../../api/queries";
@@ -13,14 +13,15 @@ export function ContractListPage() {
     <Page
       title="Contrats locaux de santé"
       actions={
-        <div className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--sm")}>
-          <Button iconId="fr-icon-add-line" linkProps={{ to: "/contrats/nouveau" }}>
-            Nouveau contrat
-          </Button>
-          <Button priority="secondary" iconId="fr-icon-upload-line" linkProps={{ to: "/importer" }}>
-            Importer
-          </Button>
-        </div>
+        <ButtonsGroup
+          inlineLayoutWhen="md and up"
+          buttonsIconPosition="left"
+          buttonsSize="small"
+          buttons={[
+            { children: "Nouveau contrat", iconId: "fr-icon-add-line", linkProps: { to: "/contrats/nouveau" } },
+            { children: "Importer un contrat", iconId: "fr-icon-upload-line", priority: "secondary", linkProps: { to: "/importer" } },
+          ]}
+        />
       }
     >
       {isPending ? (

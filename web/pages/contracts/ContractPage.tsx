@@ -1,6 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Link, useParams } from "react-router";
 import { CONTRACT_STATUSES } from "../../../server/features/contracts/lifecycle";
@@ -20,17 +21,16 @@ export function ContractPage() {
       title={c.name}
       breadcrumb={[{ label: "Contrats", to: "/" }]}
       actions={
-        <div className={fr.cx("fr-btns-group", "fr-btns-group--inline-lg", "fr-btns-group--sm")}>
-          <Button iconId="fr-icon-file-text-line" linkProps={{ to: `/contrats/${c.id}/fiches` }}>
-            Fiches actions
-          </Button>
-          <Button priority="secondary" iconId="fr-icon-edit-line" linkProps={{ to: `/contrats/${c.id}/modifier` }}>
-            Modifier
-          </Button>
-          <Button priority="tertiary" iconId="fr-icon-download-line" linkProps={{ href: `/api/contracts/${c.id}/export`, download: true }}>
-            Exporter (JSON)
-          </Button>
-        </div>
+        <ButtonsGroup
+          inlineLayoutWhen="md and up"
+          buttonsIconPosition="left"
+          buttonsSize="small"
+          buttons={[
+            { children: `Fiches actions (${c.counts.actions})`, iconId: "fr-icon-file-text-line", linkProps: { to: `/contrats/${c.id}/fiches` } },
+            { children: "Modifier le contrat", iconId: "fr-icon-edit-line", priority: "secondary", linkProps: { to: `/contrats/${c.id}/modifier` } },
+            { children: "Exporter (JSON)", iconId: "fr-icon-download-line", priority: "tertiary", linkProps: { href: `/api/contracts/${c.id}/export`, download: `${c.slug}.cles.json` } },
+          ]}
+        />
       }
     >
       <ul className={fr.cx("fr-badges-group", "fr-mb-2w")}>
