@@ -2,6 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { useEffect, useRef, type ReactNode } from "react";
+import { useLocation } from "react-router";
 import { ApiError } from "../api/client";
 
 /** Sets the document title, as screen-reader users hear it on each page. */
@@ -18,18 +19,16 @@ interface PageProps {
   actions?: ReactNode;
 }
 
-let firstPage = true;
-
 /** A page: its title (document and h1), its breadcrumb, and focus moved to the h1 on navigation. */
 export function Page({ title, breadcrumb, children, actions }: PageProps) {
   useTitle(title);
+  const location = useLocation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     // After a navigation inside the app, screen readers start from the new page's title;
     // on the first load the browser already starts at the top.
-    if (firstPage) firstPage = false;
-    else heading.current?.focus({ preventScroll: true });
-  }, [title]);
+    if (location.key !== "default") heading.current?.focus({ preventScroll: true });
+  }, [title, location.key]);
   return (
     <>
       {breadcrumb && (
