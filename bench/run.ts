@@ -1,0 +1,94 @@
+/**
+ * Benchmarks (not tests): prints figures, asserts nothing.
+ *   npm run bench
+ * 1. p50/p95 of the contract page API and the fiche page API over 1,000 HTTP
+ *    requests each, on PGlite (data on disk) with the demo data.
+ * 2. Cold start of `npm start` to the first 200, on an empty data folder
+ *    (migrate + load the demo) and on an existing one.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildApp } from "../server/app.js";
+import { openDatabase } from "../server/db/client.js";
+import { seedDemo } from "../server/demo/seed.js";
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function latency(baseUrl: string, path: string): Promise<{ p50: number; p95: number; max: number }> {
+  for (let i = 0; i < 50; i++) await (await fetch(baseUrl + path)).arrayBuffer();
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) {
+    const t0 = performance.now();
+    const res = await fetch(baseUrl + path);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path} → ${res.status}`);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1)! };
+}
+
+async function apiBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "cles-bench-"));
+  const database = await openDatabase({ dataDir: join(dir, "data") });
+  await database.migrate();
+  await seedDemo(database.db);
+  const app = await buildApp({ database, webDir: false });
+  const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+  const contracts = (await (await fetch(`${baseUrl}/api/contracts`)).json()) as { items: { id: string; slug: string }[] };
+  const capvm = contracts.items.find((c) => c.slug.startsWith("capvm"))!;
+  const list = (await (await fetch(`${baseUrl}/api/contracts/${capvm.id}/actions?q=FA%209`)).json()) as { items: { id: string }[] };
+  const rows: [string, string][] = [
+    ["contract page  GET /api/contracts/:id", `/api/contracts/${capvm.id}`],
+    ["fiche page     GET /api/actions/:id (FA 9)", `/api/actions/${list.items[0]!.id}`],
+    ["fiche list     GET /api/contracts/:id/actions", `/api/contracts/${capvm.id}/actions`],
+    ["search         GET …/actions?q=santé mentale", `/api/contracts/${capvm.id}/actions?q=sant%C3%A9%20mentale`],
+  ];
+  console.log(`\nAPI latency on PGlite (on disk), CAPVM demo, ${REQUESTS} sequential HTTP requests each (target p95 ≤ 10 ms for the first two):`);
+  for (const [label, path] of rows) {
+    const r = await latency(baseUrl, path);
+    console.log(`  ${label.padEnd(48)} p50 ${r.p50.toFixed(2)} ms   p95 ${r.p95.toFixed(2)} ms   max ${r.max.toFixed(1)} ms`);
+  }
+  await app.close();
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Starts `npm start` and returns the ms until GET /api/health answers 200. */
+async function coldStart(dataDir: string, port: number): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn("npm", ["start", "--silent"], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "", LOG_LEVEL: "warn" }, stdio: "ignore", detached: true });
+  try {
+    for (;;) {
+      if (performance.now() - t0 > 60_000) throw new Error("no answer after 60 s");
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+        if (res.status === 200) return performance.now() - t0;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    process.kill(-child.pid!, "SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+async function startBench(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "cles-start-"));
+  const dataDir = join(dir, "data");
+  console.log("\nCold start of `npm start` to the first 200 (target ≤ 5 s):");
+  console.log(`  empty data folder (migrate + demo load)   ${(await coldStart(dataDir, 3917)).toFixed(0)} ms`);
+  console.log(`  existing data folder                      ${(await coldStart(dataDir, 3918)).toFixed(0)} ms`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await apiBench();
+await startBench();
