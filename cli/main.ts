@@ -1,15 +1,39 @@
 #!/usr/bin/env -S npx tsx
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Help } from "commander";
 import { exportCommand, importCommand, migrateCommand, schemaCommand, seedCommand } from "./commands.js";
 import { serveCommand } from "./serve.js";
 
 const program = new Command()
   .name("cles")
   .description("Clés — la plateforme des Contrats Locaux de Santé.\nBase : PostgreSQL si DATABASE_URL est défini, sinon base embarquée dans DATA_DIR (./data par défaut).")
-  .configureOutput({ outputError: (text, write) => write(text.replace(/^error:/, "erreur :")) })
+  .usage("[options] [commande]")
+  .configureOutput({ outputError: (text, write) => write(frenchError(text)) })
   .helpOption("-h, --help", "afficher l'aide")
   .helpCommand("help [commande]", "afficher l'aide d'une commande")
   .exitOverride();
+
+/** Commander's own error messages, in French. */
+function frenchError(text: string): string {
+  return text
+    .replace(/^error: unknown command '(.*)'/, "erreur : commande inconnue « $1 » (voir cles --help)")
+    .replace(/^error: unknown option '(.*)'/, "erreur : option inconnue « $1 »")
+    .replace(/^error: missing required argument '(.*)'/, "erreur : argument obligatoire manquant « $1 »")
+    .replace(/^error: too many arguments.*/, "erreur : trop d'arguments")
+    .replace(/^error:/, "erreur :");
+}
+
+/** Commander's help in French: its headings are not translatable otherwise. */
+const frenchHelp = {
+  formatHelp: (cmd: Command, helper: Help) =>
+    Help.prototype.formatHelp
+      .call(helper, cmd, helper)
+      .replace(/^Usage:/, "Utilisation :")
+      .replace(/^Arguments:$/m, "Arguments :")
+      .replace(/^Options:$/m, "Options :")
+      .replace(/^Commands:$/m, "Commandes :")
+      .replace(/\(default: ([^)]*)\)/g, "(par défaut : $1)"),
+};
+program.configureHelp(frenchHelp);
 
 program
   .command("serve")
@@ -39,7 +63,7 @@ program
   .argument("[fichier]", "fichier de sortie", "docs/contract-format.schema.json")
   .action(schemaCommand);
 
-for (const command of program.commands) command.helpOption("-h, --help", "afficher l'aide").exitOverride();
+for (const command of program.commands) command.helpOption("-h, --help", "afficher l'aide").configureHelp(frenchHelp).exitOverride();
 
 try {
   await program.parseAsync(process.argv);

@@ -58,7 +58,7 @@ export function App() {
         id="pied-de-page"
         accessibility="non compliant"
         contentDescription="Clés est la plateforme libre sur laquelle un Contrat Local de Santé est rédigé, gouverné, suivi, restitué et évalué."
-        bottomItems={[{ text: "Documentation de l'API", linkProps: { href: "/api/docs" } }]}
+        bottomItems={[{ text: "Documentation de l'API", linkProps: { to: "/api/docs", reloadDocument: true } }]}
       />
     </>
   );

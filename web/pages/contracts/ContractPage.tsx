@@ -28,7 +28,7 @@ export function ContractPage() {
           buttons={[
             { children: `Fiches actions (${c.counts.actions})`, iconId: "fr-icon-file-text-line", linkProps: { to: `/contrats/${c.id}/fiches` } },
             { children: "Modifier le contrat", iconId: "fr-icon-edit-line", priority: "secondary", linkProps: { to: `/contrats/${c.id}/modifier` } },
-            { children: "Exporter (JSON)", iconId: "fr-icon-download-line", priority: "tertiary", linkProps: { href: `/api/contracts/${c.id}/export`, download: `${c.slug}.cles.json` } },
+            { children: "Exporter (JSON)", iconId: "fr-icon-download-line", priority: "tertiary", linkProps: { to: `/api/contracts/${c.id}/export`, reloadDocument: true, download: `${c.slug}.cles.json` } },
           ]}
         />
       }

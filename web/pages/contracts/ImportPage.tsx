@@ -18,9 +18,15 @@ export function ImportPage() {
   const [localError, setLocalError] = useState<string | null>(null);
   const importer = useMutation({
     mutationFn: async (f: File) => {
+      let text: string;
+      try {
+        text = await f.text();
+      } catch {
+        throw new ApiError(0, "Le fichier n'a pas pu être lu (il a peut-être été modifié ou déplacé) : choisissez-le à nouveau.");
+      }
       let body: unknown;
       try {
-        body = JSON.parse(await f.text());
+        body = JSON.parse(text);
       } catch {
         throw new ApiError(400, "Ce fichier n'est pas un JSON valide : choisissez un export de contrat Clés (.json).");
       }
