@@ -10,7 +10,7 @@ import {
   THEMES,
 } from "../reference/vocabulary.js";
 import { inseeCode, month, optionalText, requiredText, uuid, version } from "../../validation/fields.js";
-import { ACTION_STATUS_VALUES } from "./status.js";
+import { ACTION_STATUS_VALUES, currentMonth, statusIssues } from "./status.js";
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -104,6 +104,7 @@ export function actionContent<R extends z.ZodType>(organisationRef: R) {
       if (a.startMonth && a.endMonth && a.endMonth < a.startMonth) {
         ctx.addIssue({ code: "custom", path: ["endMonth"], message: "La fin doit être postérieure ou égale au début." });
       }
+      for (const issue of statusIssues(a, currentMonth())) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
       if (a.territory.scope === "communes" && a.territory.communes.length === 0) {
         ctx.addIssue({ code: "custom", path: ["territory", "communes"], message: "Choisissez au moins une commune." });
       }
