@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Starts `cles serve --seed` on its own port and data folder; resolves once it answers. */
+function serve(dataDir: string, port: number) {
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "cli/main.ts", "serve", "--seed"], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const ready = (async () => {
+    for (let i = 0; i < 300; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+      } catch {
+        // not yet listening
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`server did not start:\n${output}`);
+  })();
+  return { child, ready, exited, output: () => output };
+}
+
+describe("cles serve", () => {
+  it("serves the demo, drains on SIGTERM, closes the database, and starts again on the same data", async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "cles-serve-")), "nested", "data");
+    const first = serve(dataDir, 3961);
+    await first.ready;
+    const contracts = (await (await fetch("http://127.0.0.1:3961/api/contracts")).json()) as { items: unknown[] };
+    expect(contracts.items).toHaveLength(2);
+    const page = await fetch("http://127.0.0.1:3961/contrats/inconnu");
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
+    const lines = first.output().split("\n").filter((l) => l.startsWith("{"));
+    expect(lines.some((l) => JSON.parse(l).reqId)).toBe(true);
+
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('"signal":"SIGTERM"');
+
+    const second = serve(dataDir, 3962);
+    await second.ready;
+    const again = (await (await fetch("http://127.0.0.1:3962/api/contracts")).json()) as { items: unknown[] };
+    expect(again.items).toHaveLength(2);
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+  });
+});
