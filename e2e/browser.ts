@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { FastifyInstance } from "fastify";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.js";
 import type { Database } from "../server/db/client.js";
 import { seedDemo } from "../server/demo/seed.js";
@@ -46,4 +47,26 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+/**
+ * Registers the hooks of a browser test file: one server for the file, a fresh
+ * browser context (cookies, downloads) per test. Read `ctx` and `page` inside tests.
+ */
+export function useBrowser(): { readonly ctx: BrowserContext; readonly page: Page } {
+  const state = {} as { ctx: BrowserContext; page: Page };
+  beforeAll(async () => {
+    state.ctx = await startBrowserTest();
+  });
+  afterAll(async () => {
+    await state.ctx?.close();
+  });
+  beforeEach(async () => {
+    const context = await state.ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "fr-FR", acceptDownloads: true });
+    state.page = await context.newPage();
+    return async () => {
+      await context.close();
+    };
+  });
+  return state;
 }
