@@ -32,12 +32,19 @@ export interface DatabaseOptions {
   url?: string;
   /** Folder of the embedded database; "memory://" keeps it in memory. */
   dataDir?: string;
+  /** Told when the server closes an idle PostgreSQL connection. */
+  onIdleError?: (error: Error) => void;
 }
+
+const defaultIdleError = (error: Error) => console.warn(`PostgreSQL a fermé une connexion inactive : ${error.message}`);
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in dataDir. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle connection closed by the server (restart, admin kill) must not crash
+    // the process: the pool drops it and opens a new one on the next query.
+    pool.on("error", (error) => (options.onIdleError ?? defaultIdleError)(error));
     // Fail now, with a clear message, rather than on the first request.
     await pool.query("select 1");
     const db = drizzlePg(pool, { schema }) as unknown as Db;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
+import { uniqueViolation } from "../db/unique.js";
 
 /** One error of one field; `path` is dotted ("partners.0.organisation"). */
 export interface FieldError {
@@ -49,7 +50,9 @@ const TITLES: Record<number, string> = {
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let problem: Problem;
+    const unique = uniqueViolation(error);
     if (error instanceof Problem) problem = error;
+    else if (unique) problem = new Problem(unique.status, unique.status === 400 ? "Données invalides" : "Conflit", unique.detail, unique.field ? [unique.field] : []);
     else if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext === "body" ? [] : [error.validationContext ?? ""];
       problem = invalid(

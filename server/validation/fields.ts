@@ -28,8 +28,8 @@ export const uuid = z.uuid({ error: "Identifiant invalide." });
 /** Optimistic concurrency token: the version the client last read. */
 export const version = z
   .number({ error: "La version de l'objet lu est obligatoire." })
-  .int()
-  .min(1);
+  .int({ error: "La version est un nombre entier." })
+  .min(1, { error: "La version commence à 1." });
 
 export const inseeCode = z
   .string()

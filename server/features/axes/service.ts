@@ -64,11 +64,11 @@ export async function deleteAxis(db: Db, axisId: string): Promise<void> {
     if (!axis) throw notFound("Cet axe est introuvable.");
     await refuseIfHoldsActions(tx, eq(actions.axisId, axisId), "Cet axe");
     await tx.delete(axes).where(eq(axes.id, axisId));
-    // Close the gap so that axes stay numbered 1..n.
-    await tx
-      .update(axes)
-      .set({ number: sql`${axes.number} - 1` })
-      .where(and(eq(axes.contractId, axis.contractId), sql`${axes.number} > ${axis.number}`));
+    // Close the gap so that axes stay numbered 1..n; through negative numbers, so that
+    // the unique (contract, number) index never sees a duplicate whatever the row order.
+    const later = and(eq(axes.contractId, axis.contractId), sql`${axes.number} > ${axis.number}`);
+    await tx.update(axes).set({ number: sql`-(${axes.number} - 1)`, version: sql`${axes.version} + 1` }).where(later);
+    await tx.update(axes).set({ number: sql`-${axes.number}` }).where(and(eq(axes.contractId, axis.contractId), sql`${axes.number} < 0`));
   });
 }
 

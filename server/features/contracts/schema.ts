@@ -5,7 +5,11 @@ import { CONTRACT_STATUS_VALUES } from "./lifecycle.js";
 export const communeEntry = z.object({
   inseeCode,
   name: requiredText("Le nom de la commune", 200),
-  population: z.number({ error: "La population doit être un nombre." }).int().min(0).nullable(),
+  population: z
+    .number({ error: "La population doit être un nombre." })
+    .int({ error: "La population est un nombre entier d'habitants." })
+    .min(0, { error: "La population ne peut pas être négative." })
+    .nullable(),
 });
 
 export const priorityAreaEntry = z.object({

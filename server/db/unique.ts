@@ -1,0 +1,38 @@
+import type { FieldError } from "../http/problem.js";
+
+/**
+ * What a unique index means to the user when two requests race past the
+ * service's own check (only the database sees both). Keyed by index name.
+ */
+const UNIQUE_MEANINGS: Record<string, { status: 400 | 409; field?: FieldError; detail: string }> = {
+  contracts_slug_unique: {
+    status: 400,
+    field: { path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." },
+    detail: "Cet identifiant est déjà utilisé par un autre contrat.",
+  },
+  organisations_contract_name: {
+    status: 400,
+    field: { path: "name", message: "Une organisation de ce nom figure déjà dans l'annuaire." },
+    detail: "Une organisation de ce nom figure déjà dans l'annuaire.",
+  },
+  objectives_axis_code: {
+    status: 400,
+    field: { path: "code", message: "Un autre objectif de cet axe porte déjà ce code." },
+    detail: "Un autre objectif de cet axe porte déjà ce code.",
+  },
+  actions_contract_number_live: {
+    status: 400,
+    field: { path: "number", message: "Ce numéro vient d'être pris par une autre fiche de ce contrat." },
+    detail: "Ce numéro vient d'être pris par une autre fiche de ce contrat.",
+  },
+  axes_contract_number: { status: 409, detail: "Les axes de ce contrat viennent d'être modifiés par quelqu'un d'autre : réessayez." },
+  communes_contract_insee: { status: 409, detail: "Le territoire de ce contrat vient d'être modifié par quelqu'un d'autre : réessayez." },
+};
+
+/** The meaning of a unique violation (PostgreSQL code 23505), possibly wrapped by Drizzle, or null. */
+export function uniqueViolation(error: unknown): (typeof UNIQUE_MEANINGS)[string] | null {
+  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code === "23505") return (e.constraint && UNIQUE_MEANINGS[e.constraint]) || { status: 409, detail: "Cet enregistrement existe déjà : rechargez la page et réessayez." };
+  }
+  return null;
+}
