@@ -28,7 +28,7 @@ export function actionColumns(a: ActionContent) {
     targetPublic: a.targetPublic,
     place: a.place,
     territoryScope: a.territory.scope,
-    territoryCommunes: a.territory.scope === "communes" ? a.territory.communes : [],
+    territoryCommunes: a.territory.scope === "communes" || a.territory.scope === "sub_municipal" ? a.territory.communes : [],
     determinant: a.determinant,
     themes: a.themes,
     otherPlans: a.otherPlans,

@@ -22,6 +22,8 @@ function filterConditions(contractId: string, f: ActionFilters): SQL[] {
       or(
         eq(actions.territoryScope, "whole"),
         and(eq(actions.territoryScope, "communes"), sql`${actions.territoryCommunes} ? ${f.commune}`),
+        // Infra-communal: the listed communes, or anywhere when none is named.
+        and(eq(actions.territoryScope, "sub_municipal"), sql`(${actions.territoryCommunes} = '[]'::jsonb or ${actions.territoryCommunes} ? ${f.commune})`),
         and(
           eq(actions.territoryScope, "priority_areas"),
           sql`exists (select 1 from ${priorityAreas} where ${priorityAreas.contractId} = ${actions.contractId} and ${priorityAreas.communeInseeCode} = ${f.commune})`,

@@ -47,7 +47,7 @@ async function checkCommunesStillCovered(tx: Tx, contractId: string, body: Contr
   const used = await tx
     .select({ number: actions.number, communes: actions.territoryCommunes })
     .from(actions)
-    .where(and(eq(actions.contractId, contractId), eq(actions.territoryScope, "communes")));
+    .where(and(eq(actions.contractId, contractId), inArray(actions.territoryScope, ["communes", "sub_municipal"])));
   const missing = used.flatMap((a) => a.communes.filter((code) => !kept.has(code)).map((code) => `${code} (FA ${a.number})`));
   if (missing.length)
     throw invalid([{ path: "communes", message: `Ces communes sont citées par des fiches et ne peuvent pas être retirées : ${missing.join(", ")}.` }]);

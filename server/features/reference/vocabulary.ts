@@ -81,11 +81,12 @@ export const CITY_CONTRACT_ANSWERS = {
 } as const;
 export type CityContractAnswer = keyof typeof CITY_CONTRACT_ANSWERS;
 
-/** Territoire d'une fiche. */
+/** Territoire d'une fiche. "Infra-communal" may name the communes concerned. */
 export const TERRITORY_SCOPES = {
   whole: "Tout le territoire du CLS",
   priority_areas: "Quartiers prioritaires (QPV)",
   communes: "Communes listées",
+  sub_municipal: "Infra-communal",
 } as const;
 export type TerritoryScope = keyof typeof TERRITORY_SCOPES;
 

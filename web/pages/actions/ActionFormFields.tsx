@@ -153,12 +153,12 @@ export function DescriptionFields({ draft: d, setDraft, errors, contract }: Fiel
           {...errorProps(errors, "territory.scope")}
           options={Object.entries(TERRITORY_SCOPES).map(([v, label]) => ({
             label,
-            nativeInputProps: { checked: d.territory.scope === v, onChange: () => setDraft((x) => ({ ...x, territory: { scope: v as TerritoryScope, communes: v === "communes" ? x.territory.communes : [] } })) },
+            nativeInputProps: { checked: d.territory.scope === v, onChange: () => setDraft((x) => ({ ...x, territory: { scope: v as TerritoryScope, communes: v === "communes" || v === "sub_municipal" ? x.territory.communes : [] } })) },
           }))}
         />
-        {d.territory.scope === "communes" && (
+        {(d.territory.scope === "communes" || d.territory.scope === "sub_municipal") && (
           <Checkbox
-            legend="Communes concernées"
+            legend={d.territory.scope === "communes" ? "Communes concernées" : "Communes concernées (facultatif)"}
             orientation="horizontal"
             small
             {...errorProps(errors, "territory.communes")}

@@ -84,7 +84,7 @@ export function ActionPage() {
           <dt>Territoire</dt>
           <dd>
             {TERRITORY_SCOPES[a.territory.scope]}
-            {a.territory.scope === "communes" && ` : ${a.territory.communes.map((code) => c.communes.find((m) => m.inseeCode === code)?.name ?? code).join(", ")}`}
+            {a.territory.communes.length > 0 && ` : ${a.territory.communes.map((code) => c.communes.find((m) => m.inseeCode === code)?.name ?? code).join(", ")}`}
           </dd>
         </dl>
         <h3 className={fr.cx("fr-h6")}>Description de l'action</h3>
