@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
 import { uuid, version } from "../../validation/fields.js";
 import { orderBody } from "../axes/schema.js";
-import { contractExists } from "../axes/service.js";
+import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
 import { actionFilters } from "./filters.js";
 import { actionContractId, actionFacets, getAction, listActions } from "./queries.js";

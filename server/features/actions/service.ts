@@ -3,7 +3,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { actionPartners, actions, axes, communes, indicators, objectives, organisations } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
-import { contractExists } from "../axes/service.js";
+import { contractExists } from "../contracts/queries.js";
 import { orderError, renumber } from "../ordering.js";
 import { actionColumns, type ActionContent } from "./mapping.js";
 import type { ActionBody, ActionUpdateBody } from "./schema.js";

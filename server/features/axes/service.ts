@@ -1,19 +1,15 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { actions, axes, contracts, objectives } from "../../db/schema.js";
+import { actions, axes, objectives } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound } from "../../http/problem.js";
+import { contractExists } from "../contracts/queries.js";
 import { nextNumber, orderError, renumber } from "../ordering.js";
 import type { z } from "zod";
 import type { axisBody, objectiveBody } from "./schema.js";
 
 type AxisBody = z.infer<typeof axisBody>;
 type ObjectiveBody = z.infer<typeof objectiveBody>;
-
-export async function contractExists(db: Db | Tx, contractId: string): Promise<void> {
-  const [row] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, contractId));
-  if (!row) throw notFound("Ce contrat est introuvable.");
-}
 
 export async function axisContractId(db: Db, axisId: string): Promise<string> {
   const [row] = await db.select({ contractId: axes.contractId }).from(axes).where(eq(axes.id, axisId));

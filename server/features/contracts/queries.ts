@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { actions, axes, communes, contracts, objectives, organisations, priorityAreas, signatories } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
 
@@ -102,6 +102,12 @@ export async function getContract(db: Db, id: string) {
   };
 }
 export type ContractView = Awaited<ReturnType<typeof getContract>>;
+
+/** 404 unless the contract exists. */
+export async function contractExists(db: Db | Tx, contractId: string): Promise<void> {
+  const [row] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, contractId));
+  if (!row) throw notFound("Ce contrat est introuvable.");
+}
 
 /** Id of a contract by id or slug (the CLI accepts both). */
 export async function findContractId(db: Db, idOrSlug: string): Promise<string | null> {

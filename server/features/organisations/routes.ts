@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
-import { contractExists } from "../axes/service.js";
+import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
 import { organisationBody, organisationUpdateBody } from "./schema.js";
 import { createOrganisation, organisationContractId, updateOrganisation } from "./service.js";

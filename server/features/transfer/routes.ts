@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
-import { getContract } from "../contracts/queries.js";
+import { contractExists, getContract } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
-import { exportContract, importContract, parseContractDocument, requireContract } from "./service.js";
+import { exportContract, importContract, parseContractDocument } from "./service.js";
 
 const tags = ["Export et import"];
 /** A whole contract with its fiches stays well under this. */
@@ -16,7 +16,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.export", { contractId });
-      await requireContract(app.db, contractId);
+      await contractExists(app.db, contractId);
       const doc = await exportContract(app.db, contractId);
       return reply.header("content-disposition", `attachment; filename="${doc.contract.slug}.cles.json"`).send(doc);
     },

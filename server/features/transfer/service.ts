@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { actionPartners, actions, axes, contracts, indicators, objectives, organisations } from "../../db/schema.js";
-import { conflict, invalid, notFound } from "../../http/problem.js";
+import { conflict, invalid } from "../../http/problem.js";
 import { actionColumns, actionContentFromRows } from "../actions/mapping.js";
 import { writeActionChildren } from "../actions/service.js";
 import { getContract } from "../contracts/queries.js";
@@ -128,9 +128,4 @@ export async function importContract(db: Db, doc: ContractDocument, slugOverride
     }
     return contractId;
   });
-}
-
-export async function requireContract(db: Db, contractId: string): Promise<void> {
-  const [row] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, contractId));
-  if (!row) throw notFound("Ce contrat est introuvable.");
 }
