@@ -12,20 +12,19 @@ import type { ActionBody, ActionUpdateBody } from "./schema.js";
 async function checkReferences(tx: Tx, contractId: string, body: ActionBody, actionId?: string): Promise<void> {
   const errors: FieldError[] = [];
   const orgIds = [...new Set([body.lead?.organisation, ...body.partners.map((p) => p.organisation)].filter((x): x is string => !!x))];
-  const [axisRows, objectiveRows, orgRows, communeRows, sameNumber] = await Promise.all([
-    tx.select({ id: axes.id }).from(axes).where(and(eq(axes.id, body.axisId), eq(axes.contractId, contractId))),
-    body.objectiveId
-      ? tx.select({ axisId: objectives.axisId }).from(objectives).where(eq(objectives.id, body.objectiveId))
-      : Promise.resolve([]),
-    orgIds.length
-      ? tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.contractId, contractId), inArray(organisations.id, orgIds)))
-      : Promise.resolve([]),
-    tx.select({ code: communes.inseeCode }).from(communes).where(eq(communes.contractId, contractId)),
-    tx
-      .select({ id: actions.id })
-      .from(actions)
-      .where(and(eq(actions.contractId, contractId), eq(actions.number, body.number), isNull(actions.archivedAt), actionId ? ne(actions.id, actionId) : undefined)),
-  ]);
+  // One query after the other: a transaction is one connection, which runs one query at a time.
+  const axisRows = await tx.select({ id: axes.id }).from(axes).where(and(eq(axes.id, body.axisId), eq(axes.contractId, contractId)));
+  const objectiveRows = body.objectiveId
+    ? await tx.select({ axisId: objectives.axisId }).from(objectives).where(eq(objectives.id, body.objectiveId))
+    : [];
+  const orgRows = orgIds.length
+    ? await tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.contractId, contractId), inArray(organisations.id, orgIds)))
+    : [];
+  const communeRows = await tx.select({ code: communes.inseeCode }).from(communes).where(eq(communes.contractId, contractId));
+  const sameNumber = await tx
+    .select({ id: actions.id })
+    .from(actions)
+    .where(and(eq(actions.contractId, contractId), eq(actions.number, body.number), isNull(actions.archivedAt), actionId ? ne(actions.id, actionId) : undefined));
   if (axisRows.length === 0) errors.push({ path: "axisId", message: "Choisissez un axe de ce contrat." });
   if (body.objectiveId && objectiveRows[0]?.axisId !== body.axisId)
     errors.push({ path: "objectiveId", message: "Cet objectif n'appartient pas à l'axe choisi." });

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { actionPartners, actions, axes, contracts, indicators, objectives, organisations } from "../../db/schema.js";
 import { conflict, invalid } from "../../http/problem.js";
@@ -14,7 +14,8 @@ export async function exportContract(db: Db, contractId: string): Promise<Contra
   const view = await getContract(db, contractId);
   const orgName = new Map(view.organisations.map((o) => [o.id, o.name]));
   const name = (id: string) => orgName.get(id) ?? "";
-  const actionRows = await db.select().from(actions).where(eq(actions.contractId, contractId)).orderBy(asc(actions.number), asc(actions.createdAt));
+  const actionRows = await db.select().from(actions).where(eq(actions.contractId, contractId))// A stable order that depends only on content: number, live before archived, title.
+    .orderBy(asc(actions.number), sql`${actions.archivedAt} is not null`, asc(actions.title), asc(actions.id));
   const ids = actionRows.map((a) => a.id);
   const [partnerRows, indicatorRows] = ids.length
     ? await Promise.all([
