@@ -99,13 +99,13 @@ export async function getContract(id: string): Promise<ContractView> {
 /** One API on a fresh database with the demo contracts, for the whole test file. */
 export function useSeededApp(): void {
   beforeAll(async () => {
+    ctx = await startTestApp({ seed: true });
+    app = ctx.app;
+    const res = await app.inject({ method: "GET", url: "/api/contracts" });
+    const items = res.json<{ items: { id: string; slug: string }[] }>().items;
+    capvm = await getContract(items.find((c) => c.slug === "capvm-2019-2022")!.id);
+    camvs = await getContract(items.find((c) => c.slug === "camvs-2021-2023")!.id);
   });
-  app = ctx.app;
-  const res = await app.inject({ method: "GET", url: "/api/contracts" });
-  const items = res.json<{ items: { id: string; slug: string }[] }>().items;
-  capvm = await getContract(items.find((c) => c.slug === "capvm-2019-2022")!.id);
-  camvs = await getContract(items.find((c) => c.slug === "camvs-2021-2023")!.id);
-});
   afterAll(async () => {
     await ctx?.close();
   });
