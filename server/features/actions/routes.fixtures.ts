@@ -4,6 +4,7 @@ import { count } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect } from "vitest";
 import { actionPartners, actions, indicators } from "../../db/schema.js";
+import { blankActionContent } from "./schema.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 
 export interface ListItem {
@@ -153,26 +154,13 @@ export async function rowCounts() {
 /** A valid creation body for a fiche of `contract` (axis 1 unless told). */
 export function ficheBody(contract: ContractView, overrides: Record<string, unknown> = {}) {
   return {
-    number: 90,
+    ...blankActionContent(90),
     title: "Fiche d'essai",
-    status: "not_started",
-    lead: null,
     startMonth: "2020-01",
     endMonth: "2022-12",
-    justification: { text: "", inequalitiesIdentified: null, cityContractHealth: null },
-    specificObjective: "",
-    operationalObjectives: [],
-    description: "",
-    preExisting: null,
-    targetPublic: "",
-    place: "",
-    territory: { scope: "whole", communes: [] as string[] },
-    determinant: null,
     themes: [] as { theme: string; other: string | null }[],
-    otherPlans: [],
-    prsProjects: [],
+    prsProjects: [] as string[],
     partners: [] as Record<string, unknown>[],
-    participation: { involved: null, how: "", degree: null },
     indicators: [] as Record<string, unknown>[],
     axisId: axis(contract, 1).id,
     objectiveId: null as string | null,

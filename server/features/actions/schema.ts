@@ -124,6 +124,31 @@ export function actionContent<R extends z.ZodType>(organisationRef: R) {
     });
 }
 
+/** The content of a new, empty fiche: what the creation form starts from. */
+export function blankActionContent(number: number) {
+  return {
+    number,
+    title: "",
+    status: "not_started" as const,
+    lead: null,
+    startMonth: null,
+    endMonth: null,
+    justification: { text: "", inequalitiesIdentified: null, cityContractHealth: null },
+    specificObjective: "",
+    operationalObjectives: [] as string[],
+    description: "",
+    preExisting: null,
+    targetPublic: "",
+    place: "",
+    territory: { scope: "whole" as const, communes: [] as string[] },
+    determinant: null,
+    themes: [],
+    otherPlans: [] as string[],
+    partners: [],
+    participation: { involved: null, how: "", degree: null },
+  } satisfies Partial<z.input<ReturnType<typeof actionContent<z.ZodString>>>>;
+}
+
 /** Body of POST /contracts/:id/actions and PUT /actions/:id. */
 export const actionBody = actionContent(uuid).safeExtend({
   axisId: uuid,

@@ -1,4 +1,4 @@
-import type { ActionBody } from "../../../server/features/actions/schema";
+import { blankActionContent, type ActionBody } from "../../../server/features/actions/schema";
 import type { Action } from "../../api/queries";
 
 /** What the fiche form edits: the API body, with the few fields typed as the inputs hold them. */
@@ -9,31 +9,7 @@ export type ActionDraft = Omit<ActionBody, "indicators" | "prsProjects"> & {
 };
 
 export function emptyDraft(axisId: string, number: number): ActionDraft {
-  return {
-    axisId,
-    objectiveId: null,
-    number,
-    title: "",
-    status: "not_started",
-    lead: null,
-    startMonth: null,
-    endMonth: null,
-    justification: { text: "", inequalitiesIdentified: null, cityContractHealth: null },
-    specificObjective: "",
-    operationalObjectives: [],
-    description: "",
-    preExisting: null,
-    targetPublic: "",
-    place: "",
-    territory: { scope: "whole", communes: [] },
-    determinant: null,
-    themes: [],
-    otherPlans: [],
-    prsProjects: "",
-    partners: [],
-    participation: { involved: null, how: "", degree: null },
-    indicators: [],
-  };
+  return { ...blankActionContent(number), axisId, objectiveId: null, prsProjects: "", indicators: [] };
 }
 
 export function draftFromAction(a: Action): ActionDraft {
