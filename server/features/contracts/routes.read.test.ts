@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { expectProblem } from "../../testing/http.js";
+import { app, camvs, capvm, getContract, listContracts, useSeededApp } from "./routes.fixtures.js";
+
+useSeededApp();
+
+describe("GET /api/contracts", () => {
+  it("lists both demo contracts, newest period first, with their counts", async () => {
+    const list = await listContracts();
+    expect(list.map((c) => c.slug)).toEqual(["camvs-2021-2023", "capvm-2019-2022"]);
+    expect(list[1]).toMatchObject({
+      slug: "capvm-2019-2022",
+      startDate: "2019-11-07",
+      endDate: "2022-12-31",
+      status: "under_evaluation",
+      actionCount: 16,
+      axisCount: 4,
+      communeCount: 12,
+    });
+    expect(list[0]).toMatchObject({ slug: "camvs-2021-2023", status: "running", actionCount: 15, axisCount: 4, communeCount: 20 });
+    expect(list[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("GET /api/contracts/:id", () => {
+  it("returns the CAPVM contract with signatories, axes tree and counts", async () => {
+    const view = await getContract(capvm.id);
+    expect(view).toMatchObject({ id: capvm.id, slug: "capvm-2019-2022", status: "under_evaluation", version: expect.any(Number) });
+    expect(view.communes).toHaveLength(12);
+    expect(view.communes[0]).toEqual({ inseeCode: "77055", name: "Brou-sur-Chantereine", population: null });
+    expect(view.priorityAreas).toEqual([{ name: "La Renardière", code: null, communeInseeCode: "77390" }]);
+    expect(view.signatories).toHaveLength(6);
+    expect(view.signatories[0]).toEqual({
+      organisationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      organisationName: "Communauté d'agglomération Paris-Vallée de la Marne",
+      representative: "M. Paul MIGUEL",
+      title: "Président",
+      signedOn: "2019-11-07",
+    });
+    expect(view.signatories[1]!.organisationName).toBe("Agence régionale de santé Île-de-France");
+    // Every signatory is an organisation of the contract's own directory.
+    const orgIds = new Set(view.organisations.map((o) => o.id));
+    for (const s of view.signatories) expect(orgIds.has(s.organisationId)).toBe(true);
+    expect(view.axes.map((a) => [a.number, a.actionCount, a.objectives.length])).toEqual([
+      [1, 2, 0],
+      [2, 3, 0],
+      [3, 3, 0],
+      [4, 8, 0],
+    ]);
+    expect(view.axes[0]!.title).toBe("Le renforcement de la CAPVM comme acteur de santé");
+    expect(view.counts).toEqual({ axes: 4, objectives: 0, actions: 16, communes: 12, population: 0 });
+  });
+
+  it("returns the CAMVS tree with objectives and their fiche counts", async () => {
+    const view = await getContract(camvs.id);
+    const axis1 = view.axes[0]!;
+    expect(axis1.actionCount).toBe(7);
+    expect(axis1.objectives.map((o) => [o.code, o.actionCount])).toEqual([
+      ["1.1", 4],
+      ["1.2", 3],
+    ]);
+    expect(view.axes.slice(1).map((a) => a.objectives.length)).toEqual([0, 0, 0]);
+    expect(view.counts).toMatchObject({ axes: 4, objectives: 2, actions: 15, communes: 20 });
+  });
+
+  it("answers 404 problem for an unknown uuid", async () => {
+    const id = randomUUID();
+    const problem = expectProblem(await app.inject({ method: "GET", url: `/api/contracts/${id}` }), 404);
+    expect(problem).toMatchObject({ title: "Introuvable", detail: "Ce contrat est introuvable.", instance: `/api/contracts/${id}` });
+  });
+
+  it("answers 400 with a field error for an id that is not a uuid", async () => {
+    const problem = expectProblem(await app.inject({ method: "GET", url: "/api/contracts/capvm-2019-2022" }), 400);
+    expect(problem.errors).toEqual([{ path: "params.contractId", message: "Identifiant invalide." }]);
+    expect(problem.detail).toBe("Une donnée est invalide : Identifiant invalide.");
+  });
+});

@@ -1,0 +1,176 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { STALE_MESSAGE } from "../../db/versioning.js";
+import { expectProblem } from "../../testing/http.js";
+import { addAxis, addOrganisation, app, capvm, ContractView, createContract, ficheBody, getContract, toBody, useSeededApp } from "./routes.fixtures.js";
+
+useSeededApp();
+
+describe("PUT /api/contracts/:id", () => {
+  it("saves a change, bumps the version and returns the updated view", async () => {
+    const created = await createContract();
+    const orgId = await addOrganisation(created.id, "Mairie d'essai");
+    const current = await getContract(created.id);
+    const body = {
+      ...toBody(current),
+      name: "CLS d'essai (révisé)",
+      status: "signed",
+      communes: [...current.communes.slice(1), { inseeCode: "77004", name: "Annet-sur-Marne", population: 3000 }],
+      priorityAreas: [],
+      signatories: [{ organisation: orgId, representative: "Mme la Maire", title: "Maire", signedOn: "2024-02-01" }],
+    };
+    const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: body });
+    expect(res.statusCode).toBe(200);
+    const view = res.json<ContractView>();
+    expect(view.version).toBe(current.version + 1);
+    expect(view).toMatchObject({ name: "CLS d'essai (révisé)", status: "signed", priorityAreas: [] });
+    expect(view.communes.map((c) => c.inseeCode)).toEqual(["77002", "77003", "77004"]);
+    expect(view.signatories).toEqual([
+      { organisationId: orgId, organisationName: "Mairie d'essai", representative: "Mme la Maire", title: "Maire", signedOn: "2024-02-01" },
+    ]);
+    expect(view.counts).toMatchObject({ communes: 3, population: 3800 });
+    expect(await getContract(created.id)).toEqual(view);
+  });
+
+  it("round-trips the CAPVM demo contract unchanged except for its version", async () => {
+    const before = await getContract(capvm.id);
+    const res = await app.inject({ method: "PUT", url: `/api/contracts/${capvm.id}`, payload: toBody(before) });
+    expect(res.statusCode).toBe(200);
+    const after = res.json<ContractView>();
+    expect(after.version).toBe(before.version + 1);
+    const { version: _v1, updatedAt: _u1, ...restBefore } = before;
+    const { version: _v2, updatedAt: _u2, ...restAfter } = after;
+    expect(restAfter).toEqual(restBefore);
+  });
+
+  it("allows running → under_evaluation, and back to running", async () => {
+    const created = await createContract({ status: "running" });
+    const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), status: "under_evaluation" } });
+    expect(res.statusCode).toBe(200);
+    const view = res.json<ContractView>();
+    expect(view).toMatchObject({ status: "under_evaluation", version: 2 });
+    const back = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(view), status: "running" } });
+    expect(back.statusCode).toBe(200);
+    expect(back.json<ContractView>()).toMatchObject({ status: "running", version: 3 });
+  });
+
+  it("refuses a stale version with 409 and changes nothing", async () => {
+    const created = await createContract();
+    const first = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), name: "Première modification" } });
+    expect(first.statusCode).toBe(200);
+    const saved = await getContract(created.id);
+    expect(saved.version).toBe(2);
+    const stale = await app.inject({
+      method: "PUT",
+      url: `/api/contracts/${created.id}`,
+      payload: { ...toBody(created), name: "Modification sur une version périmée", communes: [], priorityAreas: [] },
+    });
+    const problem = expectProblem(stale, 409);
+    expect(problem).toMatchObject({ title: "Conflit", detail: STALE_MESSAGE });
+    expect(await getContract(created.id)).toEqual(saved);
+  });
+
+  it("lets exactly one of two simultaneous saves of the same version win", async () => {
+    const created = await createContract();
+    const [a, b] = await Promise.all(
+      ["Version A", "Version B"].map((name) => app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), name } })),
+    );
+    expect([a!.statusCode, b!.statusCode].sort()).toEqual([200, 409]);
+    const winner = a!.statusCode === 200 ? "Version A" : "Version B";
+    const view = await getContract(created.id);
+    expect(view).toMatchObject({ name: winner, version: 2 });
+    expect(view.communes).toEqual(created.communes);
+  });
+
+  it("refuses an illegal status change (under_evaluation → draft) with 400 on status, writing nothing", async () => {
+    const created = await createContract({ status: "under_evaluation" });
+    const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), status: "draft", name: "Ne doit pas être enregistré" } });
+    const problem = expectProblem(res, 400);
+    expect(problem.errors).toEqual([{ path: "status", message: "Un contrat « En évaluation » ne peut passer qu'à « En cours » ou « Clos »." }]);
+    expect(await getContract(created.id)).toEqual(created);
+  });
+
+  it("keeps a closed contract closed", async () => {
+    const created = await createContract({ status: "closed" });
+    const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), status: "running" } });
+    expect(expectProblem(res, 400).errors).toEqual([{ path: "status", message: "Un contrat « Clos » ne peut plus changer de statut." }]);
+    expect(await getContract(created.id)).toEqual(created);
+    // Other fields of a closed contract may still be corrected.
+    const fix = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), summary: "Bilan final." } });
+    expect(fix.statusCode).toBe(200);
+    expect(fix.json<ContractView>()).toMatchObject({ status: "closed", summary: "Bilan final.", version: 2 });
+  });
+
+  it("refuses to remove a commune that a fiche's territory lists (400), but allows removing another one", async () => {
+    const created = await createContract();
+    const axisId = await addAxis(created.id);
+    const fiche = await app.inject({ method: "POST", url: `/api/contracts/${created.id}/actions`, payload: ficheBody(axisId, ["77003"]) });
+    expect(fiche.statusCode).toBe(201);
+    const current = await getContract(created.id);
+    expect(current.counts.actions).toBe(1);
+
+    const res = await app.inject({
+      method: "PUT",
+      url: `/api/contracts/${created.id}`,
+      payload: { ...toBody(current), communes: current.communes.filter((c) => c.inseeCode !== "77003") },
+    });
+    const problem = expectProblem(res, 400);
+    expect(problem.errors).toEqual([
+      { path: "communes", message: "Ces communes sont citées par des fiches et ne peuvent pas être retirées : 77003 (FA 1)." },
+    ]);
+    expect(await getContract(created.id)).toEqual(current);
+
+    const ok = await app.inject({
+      method: "PUT",
+      url: `/api/contracts/${created.id}`,
+      payload: { ...toBody(current), communes: current.communes.filter((c) => c.inseeCode !== "77001") },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json<ContractView>().communes.map((c) => c.inseeCode)).toEqual(["77002", "77003"]);
+  });
+
+  it("refuses a signatory whose organisation belongs to the other contract, on signatories.0.organisation", async () => {
+    const created = await createContract();
+    const capvmView = await getContract(capvm.id);
+    const foreignOrg = capvmView.organisations[0]!.id;
+    const res = await app.inject({
+      method: "PUT",
+      url: `/api/contracts/${created.id}`,
+      payload: { ...toBody(created), name: "Ne doit pas être enregistré", signatories: [{ organisation: foreignOrg, representative: "X", title: "", signedOn: null }] },
+    });
+    const problem = expectProblem(res, 400);
+    expect(problem.errors).toEqual([{ path: "signatories.0.organisation", message: "Cette organisation n'est pas dans l'annuaire du contrat." }]);
+    expect(await getContract(created.id)).toEqual(created);
+  });
+
+  it("refuses a slug used by another contract, on slug", async () => {
+    const created = await createContract();
+    const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), slug: "camvs-2021-2023" } });
+    expect(expectProblem(res, 400).errors).toEqual([{ path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." }]);
+    expect(await getContract(created.id)).toEqual(created);
+  });
+
+  it("refuses a body without version, with a French field error", async () => {
+    const created = await createContract();
+    const { version: _v, ...noVersion } = toBody(created);
+    const problem = expectProblem(await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: noVersion }), 400);
+    expect(problem.errors).toEqual([{ path: "version", message: "La version de l'objet lu est obligatoire." }]);
+    expect(await getContract(created.id)).toEqual(created);
+  });
+
+  it("answers 404 for an unknown contract and 400 for a non-uuid id", async () => {
+    const created = await createContract();
+    const unknown = randomUUID();
+    const missing = expectProblem(await app.inject({ method: "PUT", url: `/api/contracts/${unknown}`, payload: { ...toBody(created), slug: "inconnu-1" } }), 404);
+    expect(missing.detail).toBe("Ce contrat est introuvable.");
+    const bad = expectProblem(await app.inject({ method: "PUT", url: "/api/contracts/123", payload: toBody(created) }), 400);
+    expect(bad.errors).toEqual([{ path: "params.contractId", message: "Identifiant invalide." }]);
+  });
+
+  it("answers 400 problem for malformed JSON and changes nothing", async () => {
+    const created = await createContract();
+    const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, headers: { "content-type": "application/json" }, payload: "{version: 1}" });
+    expect(expectProblem(res, 400).detail).toBe("Le contenu envoyé n'est pas un JSON valide.");
+    expect(await getContract(created.id)).toEqual(created);
+  });
+});
