@@ -5,7 +5,7 @@ import { contractDocument } from "../server/features/transfer/format.js";
 export function contractJsonSchema(): unknown {
   return {
     ...z.toJSONSchema(contractDocument, { unrepresentable: "any", io: "input" }),
-    $id: "https://cles.sante.gouv.fr/schemas/contract-v1.json",
+    $id: "urn:cles:contract-format:1",
     title: "Contrat Local de Santé — format d'échange Clés v1",
   };
 }

@@ -44,7 +44,7 @@ export function Page({ title, breadcrumb, children, actions }: PageProps) {
             {title}
           </h1>
         </div>
-        {actions && <div className={"fr-col-12 cles-col-auto"}>{actions}</div>}
+        {actions && <div className="fr-col-12 cles-col-auto">{actions}</div>}
       </div>
       {children}
     </>
