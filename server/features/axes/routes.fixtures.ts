@@ -1,7 +1,7 @@
 /** Shared setup and helpers of routes tests. Module bindings are live: read them inside tests. */
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect } from "vitest";
+import { newFicheBody, postContract } from "../../testing/fixtures.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 
 export interface Axis {
@@ -64,24 +64,7 @@ export async function view(contractId: string): Promise<ContractView> {
 export const numbered = (v: ContractView) => v.axes.map((a) => [a.number, a.title]);
 
 export async function createContract(): Promise<string> {
-  const res = await app.inject({
-    method: "POST",
-    url: "/api/contracts",
-    payload: {
-      slug: `axes-${randomUUID().slice(0, 8)}`,
-      name: "CLS des axes",
-      localAuthority: "Commune d'essai",
-      startDate: "2024-01-01",
-      endDate: "2026-12-31",
-      status: "draft",
-      summary: "",
-      communes: [],
-      priorityAreas: [],
-      signatories: [],
-    },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json<{ id: string }>().id;
+  return (await postContract(app)).id;
 }
 
 export async function createAxis(contractId: string, title: string): Promise<Axis> {
@@ -106,31 +89,7 @@ export async function createFiche(contractId: string, axisId: string, objectiveI
   const res = await app.inject({
     method: "POST",
     url: `/api/contracts/${contractId}/actions`,
-    payload: {
-      number: 1,
-      title: "Fiche d'essai",
-      status: "not_started",
-      lead: null,
-      startMonth: null,
-      endMonth: null,
-      justification: { text: "", inequalitiesIdentified: null, cityContractHealth: null },
-      specificObjective: "",
-      operationalObjectives: [],
-      description: "",
-      preExisting: null,
-      targetPublic: "",
-      place: "",
-      territory: { scope: "whole", communes: [] },
-      determinant: null,
-      themes: [],
-      otherPlans: [],
-      prsProjects: [],
-      partners: [],
-      participation: { involved: null, how: "", degree: null },
-      indicators: [],
-      axisId,
-      objectiveId,
-    },
+    payload: newFicheBody(axisId, { objectiveId }),
   });
   expect(res.statusCode).toBe(201);
   return res.json<{ id: string; version: number }>();

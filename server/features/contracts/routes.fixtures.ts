@@ -1,7 +1,7 @@
 /** Shared setup and helpers of routes tests. Module bindings are live: read them inside tests. */
-import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect } from "vitest";
+import { newContractBody, newFicheBody, postContract } from "../../testing/fixtures.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 
 export interface Summary {
@@ -91,32 +91,10 @@ export async function getContract(id: string): Promise<ContractView> {
 }
 
 
-export let slugCounter = 0;
-export function newBody(overrides: Record<string, unknown> = {}) {
-  slugCounter += 1;
-  return {
-    slug: `essai-${slugCounter}-${randomUUID().slice(0, 8)}`,
-    name: "CLS d'essai",
-    localAuthority: "Communauté de communes d'essai",
-    startDate: "2024-01-01",
-    endDate: "2027-12-31",
-    status: "draft",
-    summary: "Un contrat pour les tests.",
-    communes: [
-      { inseeCode: "77001", name: "Achères-la-Forêt", population: 1200 },
-      { inseeCode: "77002", name: "Amillis", population: 800 },
-      { inseeCode: "77003", name: "Amponville", population: null },
-    ],
-    priorityAreas: [{ name: "Quartier des Tests", code: "QN07799Z", communeInseeCode: "77002" }],
-    signatories: [] as unknown[],
-    ...overrides,
-  };
-}
+export const newBody = newContractBody;
 
 export async function createContract(overrides: Record<string, unknown> = {}): Promise<ContractView> {
-  const res = await app.inject({ method: "POST", url: "/api/contracts", payload: newBody(overrides) });
-  expect(res.statusCode).toBe(201);
-  return res.json<ContractView>();
+  return postContract<ContractView>(app, overrides);
 }
 
 /** The PUT body of a contract as read. */
@@ -149,31 +127,7 @@ export async function addAxis(contractId: string): Promise<string> {
 }
 
 export function ficheBody(axisId: string, communes: string[]) {
-  return {
-    number: 1,
-    title: "Fiche sur quelques communes",
-    status: "not_started",
-    lead: null,
-    startMonth: null,
-    endMonth: null,
-    justification: { text: "", inequalitiesIdentified: null, cityContractHealth: null },
-    specificObjective: "",
-    operationalObjectives: [],
-    description: "",
-    preExisting: null,
-    targetPublic: "",
-    place: "",
-    territory: { scope: "communes", communes },
-    determinant: null,
-    themes: [],
-    otherPlans: [],
-    prsProjects: [],
-    partners: [],
-    participation: { involved: null, how: "", degree: null },
-    indicators: [],
-    axisId,
-    objectiveId: null,
-  };
+  return newFicheBody(axisId, { title: "Fiche sur quelques communes", territory: { scope: "communes", communes } });
 }
 
 export function escapeRegExp(s: string): string {

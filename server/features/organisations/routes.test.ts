@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { STALE_MESSAGE } from "../../db/versioning.js";
+import { postContract } from "../../testing/fixtures.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { expectProblem } from "../../testing/http.js";
 
@@ -42,24 +43,7 @@ async function directory(contractId: string): Promise<DirectoryEntry[]> {
 }
 
 async function createContract(): Promise<string> {
-  const res = await app.inject({
-    method: "POST",
-    url: "/api/contracts",
-    payload: {
-      slug: `annuaire-${randomUUID().slice(0, 8)}`,
-      name: "CLS de l'annuaire",
-      localAuthority: "Commune d'essai",
-      startDate: "2024-01-01",
-      endDate: "2026-12-31",
-      status: "draft",
-      summary: "",
-      communes: [],
-      priorityAreas: [],
-      signatories: [],
-    },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json<{ id: string }>().id;
+  return (await postContract(app)).id;
 }
 
 async function createOrganisation(contractId: string, body: { name: string; shortName?: string | null; sector?: string | null }): Promise<Organisation> {
