@@ -1,20 +1,26 @@
 import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
 import { STALE_MESSAGE } from "../../db/versioning.js";
+import { createAxes, createAxis, createContract, createFiche, createObjective, getContract, useDemoApp, type Axis, type AxisNode, type ContractView } from "../../testing/fixtures.js";
 import { expectProblem, type Problem } from "../../testing/http.js";
-import { app, Axis, AxisNode, camvsId, capvmId, createAxes, createAxis, createContract, createFiche, createObjective, numbered, useSeededApp, view } from "./routes.fixtures.js";
 
-useSeededApp();
+let app: FastifyInstance;
+let capvmId: string;
+let camvsId: string;
+useDemoApp((demo) => ({ app, capvm: { id: capvmId }, camvs: { id: camvsId } } = demo));
+
+const numbered = (v: ContractView) => v.axes.map((a) => [a.number, a.title]);
 
 describe("axes", () => {
   describe("POST /api/contracts/:id/axes", () => {
     it("numbers new axes 1, 2, 3 in a new contract and returns them (201)", async () => {
-      const contractId = await createContract();
+      const contractId = (await createContract(app)).id;
       const res = await app.inject({ method: "POST", url: `/api/contracts/${contractId}/axes`, payload: { title: "  Prévention  ", description: "Agir tôt." } });
       expect(res.statusCode).toBe(201);
       expect(res.json<Axis>()).toMatchObject({ contractId, number: 1, title: "Prévention", description: "Agir tôt.", version: 1 });
-      await createAxes(contractId, ["Accès aux soins", "Santé mentale"]);
-      expect(numbered(await view(contractId))).toEqual([
+      await createAxes(app, contractId, ["Accès aux soins", "Santé mentale"]);
+      expect(numbered(await getContract(app, contractId))).toEqual([
         [1, "Prévention"],
         [2, "Accès aux soins"],
         [3, "Santé mentale"],
@@ -22,22 +28,22 @@ describe("axes", () => {
     });
 
     it("gives the CAPVM's new axis number 5 (max + 1); an empty axis can then be deleted", async () => {
-      const axis = await createAxis(capvmId, "Axe ajouté");
+      const axis = await createAxis(app, capvmId, "Axe ajouté");
       expect(axis.number).toBe(5);
-      expect((await view(capvmId)).counts.axes).toBe(5);
+      expect((await getContract(app, capvmId)).counts.axes).toBe(5);
       const del = await app.inject({ method: "DELETE", url: `/api/axes/${axis.id}` });
       expect(del.statusCode).toBe(204);
       expect(del.body).toBe("");
-      const after = await view(capvmId);
+      const after = await getContract(app, capvmId);
       expect(after.axes.map((a) => a.number)).toEqual([1, 2, 3, 4]);
       expect(after.axes.find((a) => a.id === axis.id)).toBeUndefined();
     });
 
     it("refuses an empty title (400 on title), and adds nothing", async () => {
-      const contractId = await createContract();
+      const contractId = (await createContract(app)).id;
       const problem = expectProblem(await app.inject({ method: "POST", url: `/api/contracts/${contractId}/axes`, payload: { title: " ", description: "" } }), 400);
       expect(problem.errors).toEqual([{ path: "title", message: "L'intitulé de l'axe est obligatoire." }]);
-      expect((await view(contractId)).axes).toEqual([]);
+      expect((await getContract(app, contractId)).axes).toEqual([]);
     });
 
     it("answers 404 for an unknown contract", async () => {
@@ -46,12 +52,12 @@ describe("axes", () => {
     });
 
     it("never answers 500 to simultaneous axis creations: each is created or asked to retry (409), and axes stay numbered 1..n", async () => {
-      const contractId = await createContract();
+      const contractId = (await createContract(app)).id;
       const results = await Promise.all([1, 2, 3, 4].map((i) => app.inject({ method: "POST", url: `/api/contracts/${contractId}/axes`, payload: { title: `Axe simultané ${i}`, description: "" } })));
       const statuses = results.map((r) => r.statusCode);
       expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
       for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json<Problem>().detail).toMatch(/réessayez/);
-      const axes = (await view(contractId)).axes;
+      const axes = (await getContract(app, contractId)).axes;
       expect(axes.map((a) => a.number)).toEqual(axes.map((_, i) => i + 1));
       expect(axes).toHaveLength(statuses.filter((s) => s === 201).length);
     });
@@ -59,29 +65,29 @@ describe("axes", () => {
 
   describe("PUT /api/axes/:id", () => {
     it("updates the title and description and bumps the version", async () => {
-      const contractId = await createContract();
-      const [axis] = await createAxes(contractId, ["Axe initial"]);
+      const contractId = (await createContract(app)).id;
+      const [axis] = await createAxes(app, contractId, ["Axe initial"]);
       const res = await app.inject({ method: "PUT", url: `/api/axes/${axis!.id}`, payload: { title: "Axe révisé", description: "Nouvelle description", version: 1 } });
       expect(res.statusCode).toBe(200);
       expect(res.json<Axis>()).toMatchObject({ id: axis!.id, number: 1, title: "Axe révisé", description: "Nouvelle description", version: 2 });
-      expect((await view(contractId)).axes[0]).toMatchObject({ title: "Axe révisé", description: "Nouvelle description", version: 2 });
+      expect((await getContract(app, contractId)).axes[0]).toMatchObject({ title: "Axe révisé", description: "Nouvelle description", version: 2 });
     });
 
     it("refuses a stale version with 409 and changes nothing", async () => {
-      const contractId = await createContract();
-      const [axis] = await createAxes(contractId, ["Axe"]);
+      const contractId = (await createContract(app)).id;
+      const [axis] = await createAxes(app, contractId, ["Axe"]);
       expect((await app.inject({ method: "PUT", url: `/api/axes/${axis!.id}`, payload: { title: "Axe v2", description: "", version: 1 } })).statusCode).toBe(200);
-      const before = await view(contractId);
+      const before = await getContract(app, contractId);
       const problem = expectProblem(await app.inject({ method: "PUT", url: `/api/axes/${axis!.id}`, payload: { title: "Axe périmé", description: "x", version: 1 } }), 409);
       expect(problem).toMatchObject({ title: "Conflit", detail: STALE_MESSAGE });
-      expect(await view(contractId)).toEqual(before);
+      expect(await getContract(app, contractId)).toEqual(before);
     });
 
     it("answers 404 for an unknown axis and 400 for a missing version", async () => {
       const missing = expectProblem(await app.inject({ method: "PUT", url: `/api/axes/${randomUUID()}`, payload: { title: "Axe", description: "", version: 1 } }), 404);
       expect(missing.detail).toBe("Cet axe est introuvable.");
-      const contractId = await createContract();
-      const [axis] = await createAxes(contractId, ["Axe"]);
+      const contractId = (await createContract(app)).id;
+      const [axis] = await createAxes(app, contractId, ["Axe"]);
       const bad = expectProblem(await app.inject({ method: "PUT", url: `/api/axes/${axis!.id}`, payload: { title: "Axe", description: "" } }), 400);
       expect(bad.errors).toEqual([{ path: "version", message: "La version de l'objet lu est obligatoire." }]);
     });
@@ -89,47 +95,47 @@ describe("axes", () => {
 
   describe("DELETE /api/axes/:id", () => {
     it("refuses with 409 to delete CAPVM axis 1, which holds fiches, and changes nothing", async () => {
-      const before = await view(capvmId);
+      const before = await getContract(app, capvmId);
       const axis1 = before.axes.find((a) => a.number === 1)!;
       expect(axis1.actionCount).toBe(2);
       const problem = expectProblem(await app.inject({ method: "DELETE", url: `/api/axes/${axis1.id}` }), 409);
       expect(problem).toMatchObject({ title: "Conflit", detail: "Cet axe contient 2 fiche(s) action : déplacez-les avant de le supprimer." });
-      expect(await view(capvmId)).toEqual(before);
+      expect(await getContract(app, capvmId)).toEqual(before);
     });
 
     it("refuses with 409 to delete an axis whose only fiche is archived", async () => {
-      const contractId = await createContract();
-      const [axis] = await createAxes(contractId, ["Axe"]);
-      const fiche = await createFiche(contractId, axis!.id);
+      const contractId = (await createContract(app)).id;
+      const [axis] = await createAxes(app, contractId, ["Axe"]);
+      const fiche = await createFiche(app, contractId, axis!.id);
       const archived = await app.inject({ method: "POST", url: `/api/actions/${fiche.id}/archive`, payload: { version: fiche.version } });
       expect(archived.statusCode).toBe(200);
-      expect((await view(contractId)).axes[0]!.actionCount).toBe(0);
+      expect((await getContract(app, contractId)).axes[0]!.actionCount).toBe(0);
       const problem = expectProblem(await app.inject({ method: "DELETE", url: `/api/axes/${axis!.id}` }), 409);
       expect(problem.detail).toBe("Cet axe contient 1 fiche(s) action : déplacez-les avant de le supprimer.");
-      expect((await view(contractId)).axes.map((a) => a.id)).toEqual([axis!.id]);
+      expect((await getContract(app, contractId)).axes.map((a) => a.id)).toEqual([axis!.id]);
     });
 
     it("deletes an empty axis (204) and renumbers the later axes to close the gap", async () => {
-      const contractId = await createContract();
-      const [a, b, c, d] = await createAxes(contractId, ["A", "B", "C", "D"]);
+      const contractId = (await createContract(app)).id;
+      const [a, b, c, d] = await createAxes(app, contractId, ["A", "B", "C", "D"]);
       const res = await app.inject({ method: "DELETE", url: `/api/axes/${b!.id}` });
       expect(res.statusCode).toBe(204);
-      const after = await view(contractId);
+      const after = await getContract(app, contractId);
       expect(after.axes.map((x) => [x.id, x.number])).toEqual([
         [a!.id, 1],
         [c!.id, 2],
         [d!.id, 3],
       ]);
       // The next axis continues the closed numbering.
-      expect((await createAxis(contractId, "E")).number).toBe(4);
+      expect((await createAxis(app, contractId, "E")).number).toBe(4);
     });
 
     it("deletes an axis together with its objectives when it holds no fiche", async () => {
-      const contractId = await createContract();
-      const [axis] = await createAxes(contractId, ["Axe"]);
-      const objective = await createObjective(axis!.id, "1.1");
+      const contractId = (await createContract(app)).id;
+      const [axis] = await createAxes(app, contractId, ["Axe"]);
+      const objective = await createObjective(app, axis!.id, "1.1");
       expect((await app.inject({ method: "DELETE", url: `/api/axes/${axis!.id}` })).statusCode).toBe(204);
-      expect((await view(contractId)).counts).toMatchObject({ axes: 0, objectives: 0 });
+      expect((await getContract(app, contractId)).counts).toMatchObject({ axes: 0, objectives: 0 });
       expectProblem(await app.inject({ method: "PUT", url: `/api/objectives/${objective.id}`, payload: { code: "1.1", title: "x", version: 1 } }), 404);
     });
 
@@ -143,13 +149,13 @@ describe("axes", () => {
 
   describe("PUT /api/contracts/:id/axes/order", () => {
     it("renumbers the axes 1..n in the order of the reversed list, bumping the versions of those that moved", async () => {
-      const contractId = await createContract();
-      const axes = await createAxes(contractId, ["A", "B", "C", "D"]);
-      await createFiche(contractId, axes[1]!.id);
+      const contractId = (await createContract(app)).id;
+      const axes = await createAxes(app, contractId, ["A", "B", "C", "D"]);
+      await createFiche(app, contractId, axes[1]!.id);
       const ids = axes.map((a) => a.id).reverse();
       const res = await app.inject({ method: "PUT", url: `/api/contracts/${contractId}/axes/order`, payload: { ids } });
       expect(res.statusCode).toBe(204);
-      const after = await view(contractId);
+      const after = await getContract(app, contractId);
       expect(after.axes.map((a) => a.id)).toEqual(ids);
       expect(numbered(after)).toEqual([
         [1, "D"],
@@ -166,11 +172,11 @@ describe("axes", () => {
     });
 
     it("leaves the axes whose place does not change untouched", async () => {
-      const contractId = await createContract();
-      const [a, b, c] = await createAxes(contractId, ["A", "B", "C"]);
+      const contractId = (await createContract(app)).id;
+      const [a, b, c] = await createAxes(app, contractId, ["A", "B", "C"]);
       const res = await app.inject({ method: "PUT", url: `/api/contracts/${contractId}/axes/order`, payload: { ids: [c!.id, b!.id, a!.id] } });
       expect(res.statusCode).toBe(204);
-      const after = await view(contractId);
+      const after = await getContract(app, contractId);
       expect(after.axes.map((x) => [x.title, x.number, x.version])).toEqual([
         ["C", 1, 2],
         ["B", 2, 1],
@@ -179,10 +185,10 @@ describe("axes", () => {
     });
 
     it("reorders the CAMVS axes, keeping each axis's objectives and fiches", async () => {
-      const before = await view(camvsId);
+      const before = await getContract(app, camvsId);
       const ids = before.axes.map((a) => a.id).reverse();
       expect((await app.inject({ method: "PUT", url: `/api/contracts/${camvsId}/axes/order`, payload: { ids } })).statusCode).toBe(204);
-      const after = await view(camvsId);
+      const after = await getContract(app, camvsId);
       expect(after.axes.map((a) => a.id)).toEqual(ids);
       expect(after.axes.map((a) => a.number)).toEqual([1, 2, 3, 4]);
       const strip = (a: AxisNode) => ({ id: a.id, title: a.title, actionCount: a.actionCount, objectives: a.objectives });
@@ -198,19 +204,19 @@ describe("axes", () => {
       { what: "a list with a repeated id", ids: (ids: string[]) => [...ids, ids[0]!], message: "La liste contient deux fois le même élément." },
       { what: "an empty list", ids: () => [], message: "La liste est vide." },
     ])("refuses $what with 400 on ids, and changes nothing", async ({ ids, message }) => {
-      const contractId = await createContract();
-      const axes = await createAxes(contractId, ["A", "B", "C"]);
-      const before = await view(contractId);
+      const contractId = (await createContract(app)).id;
+      const axes = await createAxes(app, contractId, ["A", "B", "C"]);
+      const before = await getContract(app, contractId);
       const res = await app.inject({ method: "PUT", url: `/api/contracts/${contractId}/axes/order`, payload: { ids: ids(axes.map((a) => a.id).reverse()) } });
       const problem = expectProblem(res, 400);
       expect(problem.errors).toEqual([{ path: "ids", message }]);
-      expect(await view(contractId)).toEqual(before);
+      expect(await getContract(app, contractId)).toEqual(before);
     });
 
     it("refuses the axes of another contract", async () => {
-      const contractId = await createContract();
-      await createAxes(contractId, ["A"]);
-      const capvmAxis = (await view(capvmId)).axes[0]!.id;
+      const contractId = (await createContract(app)).id;
+      await createAxes(app, contractId, ["A"]);
+      const capvmAxis = (await getContract(app, capvmId)).axes[0]!.id;
       const problem = expectProblem(await app.inject({ method: "PUT", url: `/api/contracts/${contractId}/axes/order`, payload: { ids: [capvmAxis] } }), 400);
       expect(problem.errors!.map((e) => e.path)).toEqual(["ids"]);
     });

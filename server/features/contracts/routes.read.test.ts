@@ -1,13 +1,17 @@
 import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
+import { getContract, listContracts, useDemoApp, type ContractSummary } from "../../testing/fixtures.js";
 import { expectProblem } from "../../testing/http.js";
-import { app, camvs, capvm, getContract, listContracts, useSeededApp } from "./routes.fixtures.js";
 
-useSeededApp();
+let app: FastifyInstance;
+let capvm: ContractSummary;
+let camvs: ContractSummary;
+useDemoApp((demo) => ({ app, capvm, camvs } = demo));
 
 describe("GET /api/contracts", () => {
   it("lists both demo contracts, newest period first, with their counts", async () => {
-    const list = await listContracts();
+    const list = await listContracts(app);
     expect(list.map((c) => c.slug)).toEqual(["camvs-2021-2023", "capvm-2019-2022"]);
     expect(list[1]).toMatchObject({
       slug: "capvm-2019-2022",
@@ -25,7 +29,7 @@ describe("GET /api/contracts", () => {
 
 describe("GET /api/contracts/:id", () => {
   it("returns the CAPVM contract with signatories, axes tree and counts", async () => {
-    const view = await getContract(capvm.id);
+    const view = await getContract(app, capvm.id);
     expect(view).toMatchObject({ id: capvm.id, slug: "capvm-2019-2022", status: "under_evaluation", version: expect.any(Number) });
     expect(view.communes).toHaveLength(12);
     expect(view.communes[0]).toEqual({ inseeCode: "77055", name: "Brou-sur-Chantereine", population: null });
@@ -53,7 +57,7 @@ describe("GET /api/contracts/:id", () => {
   });
 
   it("returns the CAMVS tree with objectives and their fiche counts", async () => {
-    const view = await getContract(camvs.id);
+    const view = await getContract(app, camvs.id);
     const axis1 = view.axes[0]!;
     expect(axis1.actionCount).toBe(7);
     expect(axis1.objectives.map((o) => [o.code, o.actionCount])).toEqual([

@@ -1,16 +1,28 @@
 import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
 import { describe, expect, it } from "vitest";
 import { STALE_MESSAGE } from "../../db/versioning.js";
+import { createAxis, createContract, createFiche, createOrganisation, getContract, useDemoApp, type ContractSummary, type ContractView } from "../../testing/fixtures.js";
 import { expectProblem } from "../../testing/http.js";
-import { addAxis, addOrganisation, app, capvm, ContractView, createContract, ficheBody, getContract, toBody, useSeededApp } from "./routes.fixtures.js";
 
-useSeededApp();
+let app: FastifyInstance;
+let capvm: ContractSummary;
+useDemoApp((demo) => ({ app, capvm } = demo));
+
+/** The PUT body of a contract as read. */
+function toBody({ slug, name, localAuthority, startDate, endDate, status, summary, communes, priorityAreas, signatories, version }: ContractView) {
+  return {
+    slug, name, localAuthority, startDate, endDate, status, summary, communes, priorityAreas,
+    signatories: signatories.map((s) => ({ organisation: s.organisationId, representative: s.representative, title: s.title, signedOn: s.signedOn })),
+    version,
+  };
+}
 
 describe("PUT /api/contracts/:id", () => {
   it("saves a change, bumps the version and returns the updated view", async () => {
-    const created = await createContract();
-    const orgId = await addOrganisation(created.id, "Mairie d'essai");
-    const current = await getContract(created.id);
+    const created = await createContract(app);
+    const orgId = (await createOrganisation(app, created.id, { name: "Mairie d'essai", sector: "Santé" })).id;
+    const current = await getContract(app, created.id);
     const body = {
       ...toBody(current),
       name: "CLS d'essai (révisé)",
@@ -29,11 +41,11 @@ describe("PUT /api/contracts/:id", () => {
       { organisationId: orgId, organisationName: "Mairie d'essai", representative: "Mme la Maire", title: "Maire", signedOn: "2024-02-01" },
     ]);
     expect(view.counts).toMatchObject({ communes: 3, population: 3800 });
-    expect(await getContract(created.id)).toEqual(view);
+    expect(await getContract(app, created.id)).toEqual(view);
   });
 
   it("round-trips the CAPVM demo contract unchanged except for its version", async () => {
-    const before = await getContract(capvm.id);
+    const before = await getContract(app, capvm.id);
     const res = await app.inject({ method: "PUT", url: `/api/contracts/${capvm.id}`, payload: toBody(before) });
     expect(res.statusCode).toBe(200);
     const after = res.json<ContractView>();
@@ -44,7 +56,7 @@ describe("PUT /api/contracts/:id", () => {
   });
 
   it("allows running → under_evaluation, and back to running", async () => {
-    const created = await createContract({ status: "running" });
+    const created = await createContract(app, { status: "running" });
     const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), status: "under_evaluation" } });
     expect(res.statusCode).toBe(200);
     const view = res.json<ContractView>();
@@ -55,10 +67,10 @@ describe("PUT /api/contracts/:id", () => {
   });
 
   it("refuses a stale version with 409 and changes nothing", async () => {
-    const created = await createContract();
+    const created = await createContract(app);
     const first = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), name: "Première modification" } });
     expect(first.statusCode).toBe(200);
-    const saved = await getContract(created.id);
+    const saved = await getContract(app, created.id);
     expect(saved.version).toBe(2);
     const stale = await app.inject({
       method: "PUT",
@@ -67,34 +79,34 @@ describe("PUT /api/contracts/:id", () => {
     });
     const problem = expectProblem(stale, 409);
     expect(problem).toMatchObject({ title: "Conflit", detail: STALE_MESSAGE });
-    expect(await getContract(created.id)).toEqual(saved);
+    expect(await getContract(app, created.id)).toEqual(saved);
   });
 
   it("lets exactly one of two simultaneous saves of the same version win", async () => {
-    const created = await createContract();
+    const created = await createContract(app);
     const [a, b] = await Promise.all(
       ["Version A", "Version B"].map((name) => app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), name } })),
     );
     expect([a!.statusCode, b!.statusCode].sort()).toEqual([200, 409]);
     const winner = a!.statusCode === 200 ? "Version A" : "Version B";
-    const view = await getContract(created.id);
+    const view = await getContract(app, created.id);
     expect(view).toMatchObject({ name: winner, version: 2 });
     expect(view.communes).toEqual(created.communes);
   });
 
   it("refuses an illegal status change (under_evaluation → draft) with 400 on status, writing nothing", async () => {
-    const created = await createContract({ status: "under_evaluation" });
+    const created = await createContract(app, { status: "under_evaluation" });
     const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), status: "draft", name: "Ne doit pas être enregistré" } });
     const problem = expectProblem(res, 400);
     expect(problem.errors).toEqual([{ path: "status", message: "Un contrat « En évaluation » ne peut passer qu'à « En cours » ou « Clos »." }]);
-    expect(await getContract(created.id)).toEqual(created);
+    expect(await getContract(app, created.id)).toEqual(created);
   });
 
   it("keeps a closed contract closed", async () => {
-    const created = await createContract({ status: "closed" });
+    const created = await createContract(app, { status: "closed" });
     const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), status: "running" } });
     expect(expectProblem(res, 400).errors).toEqual([{ path: "status", message: "Un contrat « Clos » ne peut plus changer de statut." }]);
-    expect(await getContract(created.id)).toEqual(created);
+    expect(await getContract(app, created.id)).toEqual(created);
     // Other fields of a closed contract may still be corrected.
     const fix = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), summary: "Bilan final." } });
     expect(fix.statusCode).toBe(200);
@@ -102,11 +114,10 @@ describe("PUT /api/contracts/:id", () => {
   });
 
   it("refuses to remove a commune that a fiche's territory lists (400), but allows removing another one", async () => {
-    const created = await createContract();
-    const axisId = await addAxis(created.id);
-    const fiche = await app.inject({ method: "POST", url: `/api/contracts/${created.id}/actions`, payload: ficheBody(axisId, ["77003"]) });
-    expect(fiche.statusCode).toBe(201);
-    const current = await getContract(created.id);
+    const created = await createContract(app);
+    const axis = await createAxis(app, created.id);
+    await createFiche(app, created.id, axis.id, { title: "Fiche sur quelques communes", territory: { scope: "communes", communes: ["77003"] } });
+    const current = await getContract(app, created.id);
     expect(current.counts.actions).toBe(1);
 
     const res = await app.inject({
@@ -118,7 +129,7 @@ describe("PUT /api/contracts/:id", () => {
     expect(problem.errors).toEqual([
       { path: "communes", message: "Ces communes sont citées par des fiches et ne peuvent pas être retirées : 77003 (FA 1)." },
     ]);
-    expect(await getContract(created.id)).toEqual(current);
+    expect(await getContract(app, created.id)).toEqual(current);
 
     const ok = await app.inject({
       method: "PUT",
@@ -130,8 +141,8 @@ describe("PUT /api/contracts/:id", () => {
   });
 
   it("refuses a signatory whose organisation belongs to the other contract, on signatories.0.organisation", async () => {
-    const created = await createContract();
-    const capvmView = await getContract(capvm.id);
+    const created = await createContract(app);
+    const capvmView = await getContract(app, capvm.id);
     const foreignOrg = capvmView.organisations[0]!.id;
     const res = await app.inject({
       method: "PUT",
@@ -140,26 +151,26 @@ describe("PUT /api/contracts/:id", () => {
     });
     const problem = expectProblem(res, 400);
     expect(problem.errors).toEqual([{ path: "signatories.0.organisation", message: "Cette organisation n'est pas dans l'annuaire du contrat." }]);
-    expect(await getContract(created.id)).toEqual(created);
+    expect(await getContract(app, created.id)).toEqual(created);
   });
 
   it("refuses a slug used by another contract, on slug", async () => {
-    const created = await createContract();
+    const created = await createContract(app);
     const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), slug: "camvs-2021-2023" } });
     expect(expectProblem(res, 400).errors).toEqual([{ path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." }]);
-    expect(await getContract(created.id)).toEqual(created);
+    expect(await getContract(app, created.id)).toEqual(created);
   });
 
   it("refuses a body without version, with a French field error", async () => {
-    const created = await createContract();
+    const created = await createContract(app);
     const { version: _v, ...noVersion } = toBody(created);
     const problem = expectProblem(await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: noVersion }), 400);
     expect(problem.errors).toEqual([{ path: "version", message: "La version de l'objet lu est obligatoire." }]);
-    expect(await getContract(created.id)).toEqual(created);
+    expect(await getContract(app, created.id)).toEqual(created);
   });
 
   it("answers 404 for an unknown contract and 400 for a non-uuid id", async () => {
-    const created = await createContract();
+    const created = await createContract(app);
     const unknown = randomUUID();
     const missing = expectProblem(await app.inject({ method: "PUT", url: `/api/contracts/${unknown}`, payload: { ...toBody(created), slug: "inconnu-1" } }), 404);
     expect(missing.detail).toBe("Ce contrat est introuvable.");
@@ -168,9 +179,9 @@ describe("PUT /api/contracts/:id", () => {
   });
 
   it("answers 400 problem for malformed JSON and changes nothing", async () => {
-    const created = await createContract();
+    const created = await createContract(app);
     const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, headers: { "content-type": "application/json" }, payload: "{version: 1}" });
     expect(expectProblem(res, 400).detail).toBe("Le contenu envoyé n'est pas un JSON valide.");
-    expect(await getContract(created.id)).toEqual(created);
+    expect(await getContract(app, created.id)).toEqual(created);
   });
 });

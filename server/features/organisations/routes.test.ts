@@ -1,64 +1,23 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { STALE_MESSAGE } from "../../db/versioning.js";
-import { postContract } from "../../testing/fixtures.js";
-import { startTestApp, type TestContext } from "../../testing/app.js";
+import { createContract, createOrganisation, getContract, useDemoApp, type Organisation } from "../../testing/fixtures.js";
 import { expectProblem } from "../../testing/http.js";
 
-interface Organisation {
-  id: string;
-  contractId: string;
-  name: string;
-  shortName: string | null;
-  sector: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-type DirectoryEntry = Pick<Organisation, "id" | "name" | "shortName" | "sector" | "version">;
-
-let ctx: TestContext;
 let app: FastifyInstance;
 let capvmId: string;
 let camvsId: string;
-
-beforeAll(async () => {
-  ctx = await startTestApp({ seed: true });
-  app = ctx.app;
-  const res = await app.inject({ method: "GET", url: "/api/contracts" });
-  const items = res.json<{ items: { id: string; slug: string }[] }>().items;
-  capvmId = items.find((c) => c.slug === "capvm-2019-2022")!.id;
-  camvsId = items.find((c) => c.slug === "camvs-2021-2023")!.id;
-});
-afterAll(async () => {
-  await ctx?.close();
-});
+useDemoApp((demo) => ({ app, capvm: { id: capvmId }, camvs: { id: camvsId } } = demo));
 
 /** The directory of a contract, as its page shows it. */
-async function directory(contractId: string): Promise<DirectoryEntry[]> {
-  const res = await app.inject({ method: "GET", url: `/api/contracts/${contractId}` });
-  expect(res.statusCode).toBe(200);
-  return res.json<{ organisations: DirectoryEntry[] }>().organisations;
-}
-
-async function createContract(): Promise<string> {
-  return (await postContract(app)).id;
-}
-
-async function createOrganisation(contractId: string, body: { name: string; shortName?: string | null; sector?: string | null }): Promise<Organisation> {
-  const res = await app.inject({
-    method: "POST",
-    url: `/api/contracts/${contractId}/organisations`,
-    payload: { shortName: null, sector: null, ...body },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json<Organisation>();
+async function directory(contractId: string) {
+  return (await getContract(app, contractId)).organisations;
 }
 
 describe("POST /api/contracts/:id/organisations", () => {
   it("adds an organisation (201) that then appears in the contract's directory", async () => {
-    const contractId = await createContract();
+    const contractId = (await createContract(app)).id;
     const res = await app.inject({
       method: "POST",
       url: `/api/contracts/${contractId}/organisations`,
@@ -88,7 +47,7 @@ describe("POST /api/contracts/:id/organisations", () => {
   });
 
   it("answers 400 (not 500) to the loser of two simultaneous creations of the same name", async () => {
-    const contractId = await createContract();
+    const contractId = (await createContract(app)).id;
     const payload = { name: "Centre social simultané", shortName: null, sector: null };
     const results = await Promise.all([1, 2].map(() => app.inject({ method: "POST", url: `/api/contracts/${contractId}/organisations`, payload })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400]);
@@ -99,14 +58,14 @@ describe("POST /api/contracts/:id/organisations", () => {
   });
 
   it("accepts a name that exists only in another contract's directory", async () => {
-    const contractId = await createContract();
+    const contractId = (await createContract(app)).id;
     const capvmName = (await directory(capvmId))[0]!.name;
-    const org = await createOrganisation(contractId, { name: capvmName });
+    const org = await createOrganisation(app, contractId, { name: capvmName });
     expect(org.contractId).toBe(contractId);
   });
 
   it("refuses an empty name (400 on name), and adds nothing", async () => {
-    const contractId = await createContract();
+    const contractId = (await createContract(app)).id;
     for (const name of ["", "   "]) {
       const problem = expectProblem(
         await app.inject({ method: "POST", url: `/api/contracts/${contractId}/organisations`, payload: { name, shortName: null, sector: null } }),
@@ -118,7 +77,7 @@ describe("POST /api/contracts/:id/organisations", () => {
   });
 
   it("refuses a sector outside the list (400 on sector)", async () => {
-    const contractId = await createContract();
+    const contractId = (await createContract(app)).id;
     const problem = expectProblem(
       await app.inject({ method: "POST", url: `/api/contracts/${contractId}/organisations`, payload: { name: "Ferme", shortName: null, sector: "Agriculture" } }),
       400,
@@ -144,8 +103,8 @@ describe("POST /api/contracts/:id/organisations", () => {
 
 describe("PUT /api/organisations/:id", () => {
   it("renames an organisation, bumps its version and shows the change in the directory", async () => {
-    const contractId = await createContract();
-    const org = await createOrganisation(contractId, { name: "Maison de santé", sector: "Santé" });
+    const contractId = (await createContract(app)).id;
+    const org = await createOrganisation(app, contractId, { name: "Maison de santé", sector: "Santé" });
     const res = await app.inject({
       method: "PUT",
       url: `/api/organisations/${org.id}`,
@@ -158,16 +117,15 @@ describe("PUT /api/organisations/:id", () => {
   });
 
   it("keeps its own name when only other fields change", async () => {
-    const contractId = await createContract();
-    const org = await createOrganisation(contractId, { name: "Mission locale" });
+    const contractId = (await createContract(app)).id;
+    const org = await createOrganisation(app, contractId, { name: "Mission locale" });
     const res = await app.inject({ method: "PUT", url: `/api/organisations/${org.id}`, payload: { name: "Mission locale", shortName: "ML", sector: "Social", version: 1 } });
     expect(res.statusCode).toBe(200);
     expect(res.json<Organisation>()).toMatchObject({ name: "Mission locale", shortName: "ML", sector: "Social", version: 2 });
   });
 
   it("renames a signatory's organisation, and the contract's signatories show the new name", async () => {
-    const before = await app.inject({ method: "GET", url: `/api/contracts/${camvsId}` });
-    const view = before.json<{ signatories: { organisationId: string; organisationName: string }[]; organisations: DirectoryEntry[] }>();
+    const view = await getContract(app, camvsId);
     const signatory = view.signatories[0]!;
     const org = view.organisations.find((o) => o.id === signatory.organisationId)!;
     const res = await app.inject({
@@ -176,13 +134,13 @@ describe("PUT /api/organisations/:id", () => {
       payload: { name: `${org.name} (CAMVS)`, shortName: org.shortName, sector: org.sector, version: org.version },
     });
     expect(res.statusCode).toBe(200);
-    const after = (await app.inject({ method: "GET", url: `/api/contracts/${camvsId}` })).json<typeof view>();
+    const after = await getContract(app, camvsId);
     expect(after.signatories[0]).toMatchObject({ organisationId: org.id, organisationName: `${org.name} (CAMVS)` });
   });
 
   it("refuses a stale version with 409 and changes nothing", async () => {
-    const contractId = await createContract();
-    const org = await createOrganisation(contractId, { name: "PMI" });
+    const contractId = (await createContract(app)).id;
+    const org = await createOrganisation(app, contractId, { name: "PMI" });
     const first = await app.inject({ method: "PUT", url: `/api/organisations/${org.id}`, payload: { name: "PMI du secteur", shortName: null, sector: null, version: 1 } });
     expect(first.statusCode).toBe(200);
     const saved = await directory(contractId);
@@ -196,8 +154,8 @@ describe("PUT /api/organisations/:id", () => {
   });
 
   it("lets exactly one of two simultaneous saves of the same version win", async () => {
-    const contractId = await createContract();
-    const org = await createOrganisation(contractId, { name: "CPAM" });
+    const contractId = (await createContract(app)).id;
+    const org = await createOrganisation(app, contractId, { name: "CPAM" });
     const results = await Promise.all(
       ["CPAM A", "CPAM B"].map((name) => app.inject({ method: "PUT", url: `/api/organisations/${org.id}`, payload: { name, shortName: null, sector: null, version: 1 } })),
     );
@@ -221,9 +179,9 @@ describe("PUT /api/organisations/:id", () => {
   });
 
   it("refuses renaming to a name already in the directory (400 on name), and changes nothing", async () => {
-    const contractId = await createContract();
-    await createOrganisation(contractId, { name: "Hôpital" });
-    const other = await createOrganisation(contractId, { name: "Clinique" });
+    const contractId = (await createContract(app)).id;
+    await createOrganisation(app, contractId, { name: "Hôpital" });
+    const other = await createOrganisation(app, contractId, { name: "Clinique" });
     const before = await directory(contractId);
     const problem = expectProblem(
       await app.inject({ method: "PUT", url: `/api/organisations/${other.id}`, payload: { name: "Hôpital", shortName: "H", sector: "Santé", version: 1 } }),
@@ -234,8 +192,8 @@ describe("PUT /api/organisations/:id", () => {
   });
 
   it("refuses an empty name or a missing version (400), and changes nothing", async () => {
-    const contractId = await createContract();
-    const org = await createOrganisation(contractId, { name: "Centre social" });
+    const contractId = (await createContract(app)).id;
+    const org = await createOrganisation(app, contractId, { name: "Centre social" });
     const before = await directory(contractId);
     const empty = expectProblem(await app.inject({ method: "PUT", url: `/api/organisations/${org.id}`, payload: { name: " ", shortName: null, sector: null, version: 1 } }), 400);
     expect(empty.errors).toEqual([{ path: "name", message: "Le nom de l'organisation est obligatoire." }]);
