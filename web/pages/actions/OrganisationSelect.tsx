@@ -5,10 +5,10 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { organisationBody } from "../../../server/features/organisations/schema";
-import { PARTNER_SECTORS, type PartnerSector } from "../../../server/features/reference/vocabulary";
 import { api, ApiError } from "../../api/client";
 import { keys, type Contract } from "../../api/queries";
 import { errorProps, fieldId, zodErrors, type Errors } from "../../components/form";
+import { SectorSelect } from "../../components/SectorSelect";
 
 interface Props {
   label: string;
@@ -75,14 +75,7 @@ function NewOrganisation({ contract, onDone }: { contract: Contract; onDone: (id
       <Input label="Nom de l'organisation ou du service" {...errorProps(errors, "name")} nativeInputProps={{ value: name, autoFocus: true, onChange: (e) => setName(e.target.value) }} />
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <Input className={fr.cx("fr-col-12", "fr-col-md-6")} label="Sigle (facultatif)" {...errorProps(errors, "shortName")} nativeInputProps={{ value: shortName, onChange: (e) => setShortName(e.target.value) }} />
-        <Select className={fr.cx("fr-col-12", "fr-col-md-6")} label="Secteur (facultatif)" nativeSelectProps={{ value: sector, onChange: (e) => setSector(e.target.value as PartnerSector) }}>
-          <option value="">Non précisé</option>
-          {PARTNER_SECTORS.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </Select>
+        <SectorSelect className={fr.cx("fr-col-12", "fr-col-md-6")} label="Secteur (facultatif)" value={sector} onChange={setSector} />
       </div>
       {create.error && !(create.error instanceof ApiError && create.error.status === 400) && <p className={fr.cx("fr-error-text")} role="alert">{create.error.message}</p>}
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--icon-left", "fr-btns-group--inline-sm", "fr-btns-group--sm")}>

@@ -1,15 +1,14 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
-import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { organisationBody } from "../../../server/features/organisations/schema";
-import { PARTNER_SECTORS } from "../../../server/features/reference/vocabulary";
 import { api, ApiError } from "../../api/client";
 import { keys, useContract, type Contract } from "../../api/queries";
 import { errorProps, zodErrors, type Errors } from "../../components/form";
+import { SectorSelect } from "../../components/SectorSelect";
 import { ErrorMessage, Loading, Page } from "../../components/Page";
 
 type Organisation = Contract["organisations"][number];
@@ -74,14 +73,7 @@ function OrganisationForm({ contractId, organisation }: { contractId: string; or
     <form onSubmit={submit} className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")} aria-label={organisation ? organisation.name : "Nouvelle organisation"}>
       <Input className={fr.cx("fr-col-12", "fr-col-md-5")} label={<span>Nom <span className="fr-sr-only">{prefix}</span></span>} {...errorProps(errors, "name")} nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value) }} />
       <Input className={fr.cx("fr-col-12", "fr-col-md-2")} label={<span>Sigle <span className="fr-sr-only">{prefix}</span></span>} {...errorProps(errors, "shortName")} nativeInputProps={{ value: shortName, onChange: (e) => setShortName(e.target.value) }} />
-      <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label={<span>Secteur <span className="fr-sr-only">{prefix}</span></span>} nativeSelectProps={{ value: sector, onChange: (e) => setSector(e.target.value) }}>
-        <option value="">Non précisé</option>
-        {PARTNER_SECTORS.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
-      </Select>
+      <SectorSelect className={fr.cx("fr-col-12", "fr-col-md-3")} label={<span>Secteur <span className="fr-sr-only">{prefix}</span></span>} value={sector} onChange={setSector} />
       <div className="fr-col-12 cles-col-auto fr-mb-3w">
         <Button type="submit" size="small" priority={organisation ? "secondary" : "primary"} disabled={save.isPending}>
           {organisation ? "Enregistrer" : "Ajouter"}
