@@ -1,3 +1,4 @@
+import { systemActor } from "../server/policies/index.js";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { openDatabase, type Database } from "../server/db/client.js";
@@ -52,7 +53,7 @@ export async function importCommand(file: string, options: { slug?: string }): P
   await withDatabase(async ({ db }) => {
     try {
       const doc = parseContractDocument(input);
-      const id = await importContract(db, doc, options.slug);
+      const id = await importContract(db, systemActor("Ligne de commande (cles import)"), doc, options.slug);
       console.log(`Contrat « ${doc.contract.name} » importé (${doc.contract.actions.length} fiches, id ${id}).`);
     } catch (e) {
       if (!(e instanceof Problem)) throw e;

@@ -28,12 +28,28 @@ function serve(dataDir: string, port: number) {
   return { child, ready, exited, output: () => output };
 }
 
+/** Signs in as the demo admin over HTTP, as the web app does; returns the cookies to send. */
+async function signIn(base: string): Promise<string> {
+  const session = await fetch(`${base}/api/auth/session`);
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const csrfCookie = session.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const res = await fetch(`${base}/api/auth/sign-in`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: csrfCookie, "x-csrf-token": csrfToken },
+    body: JSON.stringify({ email: "admin@cles.test", password: "cles-demo-2026" }),
+  });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
 describe("cles serve", () => {
   it("serves the demo, drains on SIGTERM, closes the database, and starts again on the same data", async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), "cles-serve-")), "nested", "data");
     const first = serve(dataDir, 3961);
     await first.ready;
-    const contracts = (await (await fetch("http://127.0.0.1:3961/api/contracts")).json()) as { items: unknown[] };
+    expect((await fetch("http://127.0.0.1:3961/api/contracts")).status).toBe(401);
+    const cookie = await signIn("http://127.0.0.1:3961");
+    const contracts = (await (await fetch("http://127.0.0.1:3961/api/contracts", { headers: { cookie } })).json()) as { items: unknown[] };
     expect(contracts.items).toHaveLength(2);
     const page = await fetch("http://127.0.0.1:3961/contrats/inconnu");
     expect(page.headers.get("content-type")).toMatch(/text\/html/);
@@ -46,7 +62,8 @@ describe("cles serve", () => {
 
     const second = serve(dataDir, 3962);
     await second.ready;
-    const again = (await (await fetch("http://127.0.0.1:3962/api/contracts")).json()) as { items: unknown[] };
+    // The session and its signing secret live in the database: still signed in after a restart.
+    const again = (await (await fetch("http://127.0.0.1:3962/api/contracts", { headers: { cookie } })).json()) as { items: unknown[] };
     expect(again.items).toHaveLength(2);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);

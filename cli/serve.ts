@@ -17,13 +17,15 @@ async function ensureWebBuild(log: (msg: string) => void): Promise<void> {
 export async function serveCommand(options: { seed?: boolean }): Promise<void> {
   const port = portFromEnv();
   const database = await openDatabase(databaseOptionsFromEnv());
-  const app = await buildApp({ database, logger: loggerOptions() });
+  let app: Awaited<ReturnType<typeof buildApp>>;
   try {
-    await ensureWebBuild((msg) => app.log.info(msg));
+    // Migrated first: the app reads its session secret from the database.
     await database.migrate();
+    app = await buildApp({ database, logger: loggerOptions() });
+    await ensureWebBuild((msg) => app.log.info(msg));
     if (options.seed) {
       const { seeded } = await seedDemo(database.db);
-      if (seeded.length) app.log.info({ seeded }, "demo contracts loaded");
+      if (seeded.length) app.log.info({ seeded }, "demo contracts and accounts loaded");
     }
   } catch (error) {
     await database.close();

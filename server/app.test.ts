@@ -41,35 +41,9 @@ describe("the application shell", () => {
     const doc = (await ctx.app.inject({ url: "/api/openapi.json" })).json<{ openapi: string; paths: Record<string, object> }>();
     expect(doc.openapi).toMatch(/^3\./);
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(documented.sort()).toEqual(
-      [
-        "DELETE /api/axes/{axisId}",
-        "DELETE /api/objectives/{objectiveId}",
-        "GET /api/actions/{actionId}",
-        "GET /api/contracts",
-        "GET /api/contracts/{contractId}",
-        "GET /api/contracts/{contractId}/actions",
-        "GET /api/contracts/{contractId}/export",
-        "GET /api/health",
-        "GET /api/reference",
-        "POST /api/actions/{actionId}/archive",
-        "POST /api/actions/{actionId}/restore",
-        "POST /api/axes/{axisId}/objectives",
-        "POST /api/contracts",
-        "POST /api/contracts/import",
-        "POST /api/contracts/{contractId}/actions",
-        "POST /api/contracts/{contractId}/axes",
-        "POST /api/contracts/{contractId}/organisations",
-        "PUT /api/actions/{actionId}",
-        "PUT /api/axes/{axisId}",
-        "PUT /api/axes/{axisId}/objectives/order",
-        "PUT /api/contracts/{contractId}",
-        "PUT /api/contracts/{contractId}/actions/order",
-        "PUT /api/contracts/{contractId}/axes/order",
-        "PUT /api/objectives/{objectiveId}",
-        "PUT /api/organisations/{organisationId}",
-      ].sort(),
-    );
+    // Every API route is documented (the authorization matrix lists them all), but the document itself.
+    const routes = ctx.server.apiRoutes.filter((r) => r !== "GET /api/openapi.json").map((r) => r.replace(/:(\w+)/g, "{$1}"));
+    expect(documented.sort()).toEqual([...new Set(routes)].sort());
     expect((await ctx.app.inject({ url: "/api/docs/" })).statusCode).toBe(200);
   });
 

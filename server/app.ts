@@ -15,11 +15,29 @@ import { organisationRoutes } from "./features/organisations/routes.js";
 import { referenceRoutes } from "./features/reference/routes.js";
 import { transferRoutes } from "./features/transfer/routes.js";
 import { registerProblemHandlers } from "./http/problem.js";
-import { LOCAL_ACTOR, type Actor } from "./policies/index.js";
+import { createAuth, type Auth } from "./auth/auth.js";
+import { authPlugin } from "./auth/plugin.js";
+import { authSecret } from "./auth/secret.js";
+import { mailConfigFromEnv, publicUrlFromEnv, type MailConfig } from "./config.js";
+import { accountRoutes } from "./features/accounts/routes.js";
+import { auditRoutes } from "./features/audit/routes.js";
+import { authRoutes } from "./features/auth/routes.js";
+import { devRoutes } from "./features/dev/routes.js";
+import { memberRoutes } from "./features/members/routes.js";
+import { publicationRoutes } from "./features/publication/routes.js";
+import { createMailer, type Mailer } from "./mail/mailer.js";
+import { resetMail } from "./mail/templates.js";
+import type { Actor } from "./policies/index.js";
 
 declare module "fastify" {
   interface FastifyInstance {
     db: Db;
+    auth: Auth;
+    mailer: Mailer;
+    /** Address of the app for links in e-mails (http://localhost:3000 by default). */
+    publicUrl: string;
+    /** "METHOD /api/…" of every API route, for the authorization matrix test. */
+    apiRoutes: string[];
   }
   interface FastifyRequest {
     actor: Actor;
@@ -31,6 +49,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Folder of the built SPA (vite build); false to serve the API only. */
   webDir?: string | false;
+  /** Defaults to PUBLIC_URL, else http://localhost:PORT. */
+  publicUrl?: string;
+  /** Defaults to SMTP_URL / MAIL_FROM / DATA_DIR/outbox. */
+  mail?: MailConfig;
+  /** Session signing secret; defaults to AUTH_SECRET, else one kept in the (migrated) database. */
+  authSecret?: string;
 }
 
 export const DEFAULT_WEB_DIR = join(process.cwd(), "dist", "web");
@@ -44,12 +68,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("db", options.database.db);
-  app.decorateRequest("actor", null as unknown as Actor);
+  app.decorateRequest("actor", null as never);
   app.addHook("onRequest", async (request, reply) => {
-    request.actor = LOCAL_ACTOR;
     void reply.header("x-request-id", request.id);
   });
   registerProblemHandlers(app);
+  const apiRoutes: string[] = [];
+  app.decorate("apiRoutes", apiRoutes);
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+    for (const method of [route.method].flat()) if (method !== "HEAD") apiRoutes.push(`${method} ${route.url}`);
+  });
+
+  const publicUrl = options.publicUrl ?? publicUrlFromEnv();
+  const mailer = createMailer(options.mail ?? mailConfigFromEnv());
+  const auth = createAuth({
+    db: options.database.db,
+    secret: await authSecret(options.database.db, options.authSecret ?? process.env.AUTH_SECRET),
+    publicUrl,
+    onResetRequested: (user, token) => {
+      const message = resetMail({ to: user.email, name: user.name, link: `${publicUrl}/reinitialiser-mot-de-passe/${token}` });
+      mailer.send(message).catch((err: unknown) => app.log.error({ err }, "password reset mail not sent"));
+    },
+  });
+  app.decorate("auth", auth);
+  app.decorate("mailer", mailer);
+  app.decorate("publicUrl", publicUrl);
+  app.addHook("onClose", async () => mailer.close());
+  await app.register(authPlugin, { auth, secure: publicUrl.startsWith("https://") });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -65,8 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      api.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-      api.get("/health", { schema: { tags: ["Système"], summary: "État du service" } }, async () => {
+      api.get("/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+      api.get("/health", { schema: { tags: ["Système"], summary: "État du service" }, config: { public: true } }, async () => {
         await app.db.execute(sql`select 1`);
         return { status: "ok", engine: options.database.engine };
       });
@@ -76,6 +122,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(axisRoutes);
       await api.register(actionRoutes);
       await api.register(transferRoutes);
+      await api.register(authRoutes);
+      await api.register(accountRoutes);
+      await api.register(memberRoutes);
+      await api.register(auditRoutes);
+      await api.register(publicationRoutes);
+      await api.register(devRoutes);
     },
     { prefix: "/api" },
   );
@@ -84,7 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (webDir && existsSync(join(webDir, "index.html"))) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
     // Any other GET outside /api is a page of the single-page app.
-    app.get("/*", { schema: { hide: true } }, async (request, reply) => {
+    app.get("/*", { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
       if (request.url.startsWith("/api/")) return reply.callNotFound();
       return reply.header("cache-control", "no-cache").sendFile("index.html");
     });

@@ -16,3 +16,28 @@ export function loggerOptions(env: NodeJS.ProcessEnv = process.env) {
   const level = env.LOG_LEVEL ?? "info";
   return env.LOG_PRETTY === "1" ? { level, transport: { target: "pino-pretty" } } : { level };
 }
+
+export interface MailConfig {
+  /** smtp://user:pass@host:port or smtps://…; without it, mail is written to `outboxDir`. */
+  smtpUrl?: string;
+  from: string;
+  outboxDir: string;
+}
+
+export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  return {
+    smtpUrl: env.SMTP_URL || undefined,
+    from: env.MAIL_FROM ?? "Clés <ne-pas-repondre@cles.localhost>",
+    outboxDir: resolve(env.DATA_DIR ?? "data", "outbox"),
+  };
+}
+
+/** The address people reach the app at, for links in e-mails and for cookies (Secure when https). */
+export function publicUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.PUBLIC_URL ?? `http://localhost:${portFromEnv(env)}`;
+  try {
+    return new URL(url).origin;
+  } catch {
+    throw new Error(`PUBLIC_URL invalide : « ${url} ».`);
+  }
+}

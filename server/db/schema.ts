@@ -44,6 +44,8 @@ export const contracts = pgTable("contracts", {
   endDate: date("end_date").notNull(),
   status: text("status").$type<ContractStatus>().notNull(),
   summary: text("summary").notNull().default(""),
+  /** Opt-in by the coordinator: the contract's public page is reachable without signing in. */
+  published: boolean("published").notNull().default(false),
   ...versioned,
   ...timestamps,
 });
@@ -211,3 +213,6 @@ export const indicators = pgTable(
   },
   (t) => [index("indicators_action").on(t.actionId)],
 );
+
+export * from "./accounts-schema.js";
+export * from "./audit-schema.js";

@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import type { TestClient } from "../testing/client.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, contracts, organisations } from "../db/schema.js";
 import { startTestApp, type TestContext } from "../testing/app.js";
@@ -33,7 +33,7 @@ interface Fiche {
 }
 
 let ctx: TestContext;
-let app: FastifyInstance;
+let app: TestClient;
 let capvm: ContractView;
 let camvs: ContractView;
 let capvmFiches: Fiche[];

@@ -1,7 +1,9 @@
+import { systemActor } from "../policies/index.js";
 import { count } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { contracts } from "../db/schema.js";
 import { importContract } from "../features/transfer/service.js";
+import { seedDemoAccounts } from "./accounts.js";
 import { demoDocument, DEMO_CONTRACTS } from "./load.js";
 
 /** Loads the demo contracts into an empty database; a database with any contract is left as it is. */
@@ -11,8 +13,9 @@ export async function seedDemo(db: Db): Promise<{ seeded: string[] }> {
   const seeded: string[] = [];
   for (const name of DEMO_CONTRACTS) {
     const doc = demoDocument(name);
-    await importContract(db, doc);
+    await importContract(db, systemActor("Données de démonstration"), doc);
     seeded.push(doc.contract.slug);
   }
+  await seedDemoAccounts(db);
   return { seeded };
 }

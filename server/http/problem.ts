@@ -23,6 +23,7 @@ export class Problem extends Error {
 
 export const notFound = (detail: string) => new Problem(404, "Introuvable", detail);
 export const conflict = (detail: string) => new Problem(409, "Conflit", detail);
+export const unauthorized = (detail = "Connectez-vous pour continuer.") => new Problem(401, "Connexion requise", detail);
 export const forbidden = (detail = "Vous n'avez pas le droit de faire cette action.") => new Problem(403, "Action non autorisée", detail);
 
 export function invalid(errors: FieldError[], detail?: string): Problem {
@@ -67,6 +68,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       problem = new Problem(413, TITLES[413]!, "Le contenu envoyé est trop volumineux.");
     } else if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") {
       problem = new Problem(415, TITLES[415]!, "Envoyez le contenu au format JSON.");
+    } else if (error.code === "FST_CSRF_MISSING_SECRET" || error.code === "FST_CSRF_INVALID_TOKEN") {
+      problem = new Problem(403, "Jeton de sécurité invalide", "Le jeton de sécurité (CSRF) de cette requête est absent ou invalide : rechargez la page puis réessayez.");
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       problem = new Problem(error.statusCode, TITLES[error.statusCode] ?? "Requête invalide", "La requête n'a pas pu être traitée.");
     } else {

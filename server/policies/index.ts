@@ -1,52 +1,157 @@
 /**
- * Who may do what. Every route asks `assertCan` before acting, and every list
- * query asks `readableContractIds` for its scope; nothing else decides.
+ * Who may do what — the one place that decides. Every route asks `assertCan`
+ * before acting, and every list query asks `readableContractIds` for its scope.
  *
- * Until accounts exist (issue 4), an instance has one actor: the local
- * coordinator who runs it, who may do everything on every contract. The
- * permission names and call sites are the ones the role table will use.
+ * | role                | scope                 | may                                                        |
+ * |---------------------|-----------------------|------------------------------------------------------------|
+ * | platform admin      | the instance          | everything, on every contract; the audit of everything     |
+ * | coordinator         | one contract          | everything on that contract, its members                   |
+ * | lead (pilote)       | fiches of a contract  | read the contract; edit the fiches they lead; add to the directory |
+ * | partner / signatory | one contract          | read the contract                                          |
+ * | ARS delegation      | a département, region | read and export every contract of its territory            |
+ * | anonymous           | —                     | published public pages only (no permission here)           |
  */
-import { forbidden } from "../http/problem.js";
+import { forbidden, notFound } from "../http/problem.js";
+import type { MemberRole } from "./roles.js";
 
 export const PERMISSIONS = [
   "contract.list",
   "contract.create",
-  "contract.read",
-  "contract.update",
-  "contract.export",
   "contract.import",
+  "contract.read",
+  "contract.export",
+  "contract.update",
+  "contract.publish",
+  "contract.history",
+  "members.manage",
   "axis.manage",
+  "organisation.manage",
+  "organisation.add",
   "action.read",
   "action.create",
   "action.update",
   "action.archive",
-  "organisation.manage",
+  "audit.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export type Actor = { kind: "local" };
-export const LOCAL_ACTOR: Actor = { kind: "local" };
-
-/** The contract a permission is asked about (absent for instance-wide permissions). */
-export interface ContractScope {
-  contractId: string;
+export interface Membership {
+  role: MemberRole;
+  /** For a lead: the fiches they lead. */
+  actionIds: ReadonlySet<string>;
 }
 
-export function can(actor: Actor, permission: Permission, _scope?: ContractScope): boolean {
+export type Actor =
+  | { kind: "anonymous" }
+  /** The command line and the demo seed: trusted, not a person. */
+  | { kind: "system"; name: string }
+  | {
+      kind: "user";
+      id: string;
+      name: string;
+      email: string;
+      isAdmin: boolean;
+      memberships: ReadonlyMap<string, Membership>;
+      /** For an ARS delegation: the contracts whose territory lies in its départements. */
+      arsContractIds: ReadonlySet<string>;
+    };
+
+export const ANONYMOUS: Actor = { kind: "anonymous" };
+export const systemActor = (name: string): Actor => ({ kind: "system", name });
+
+/** What a permission is asked about: a contract, and for fiche permissions the fiche. */
+export interface Scope {
+  contractId: string;
+  actionId?: string;
+}
+
+const INSTANCE_PERMISSIONS: ReadonlySet<Permission> = new Set(["contract.list", "contract.create", "contract.import", "audit.read"]);
+const READER: ReadonlySet<Permission> = new Set(["contract.read", "contract.export", "action.read"]);
+const ROLE_PERMISSIONS: Record<MemberRole, ReadonlySet<Permission>> = {
+  coordinator: new Set(PERMISSIONS.filter((p) => !INSTANCE_PERMISSIONS.has(p))),
+  lead: new Set([...READER, "organisation.add"]),
+  partner: READER,
+};
+
+function mayRead(actor: Actor, contractId: string): boolean {
   switch (actor.kind) {
-    case "local":
-      return PERMISSIONS.includes(permission);
+    case "anonymous":
+      return false;
+    case "system":
+      return true;
+    case "user":
+      return actor.isAdmin || actor.memberships.has(contractId) || actor.arsContractIds.has(contractId);
   }
 }
 
-export function assertCan(actor: Actor, permission: Permission, scope?: ContractScope): void {
-  if (!can(actor, permission, scope)) throw forbidden();
+export function can(actor: Actor, permission: Permission, scope?: Scope): boolean {
+  if (actor.kind === "anonymous") return false;
+  if (actor.kind === "system" || actor.isAdmin) return true;
+  if (INSTANCE_PERMISSIONS.has(permission)) return permission === "contract.list";
+  if (!scope) return false;
+  const membership = actor.memberships.get(scope.contractId);
+  if (membership) {
+    if (ROLE_PERMISSIONS[membership.role].has(permission)) return true;
+    // A lead edits the fiches they lead, and only those.
+    return permission === "action.update" && membership.role === "lead" && !!scope.actionId && membership.actionIds.has(scope.actionId);
+  }
+  return actor.arsContractIds.has(scope.contractId) && READER.has(permission);
+}
+
+/**
+ * Throws unless the actor may: 404 when the actor may not even read the
+ * contract (its existence must not leak), 403 otherwise.
+ */
+export function assertCan(actor: Actor, permission: Permission, scope?: Scope): void {
+  if (can(actor, permission, scope)) return;
+  if (scope && !mayRead(actor, scope.contractId)) throw notFound("Ce contrat est introuvable.");
+  throw forbidden();
 }
 
 /** Contracts a list query may return: "all", or the ids the actor may read. */
 export function readableContractIds(actor: Actor): "all" | string[] {
   switch (actor.kind) {
-    case "local":
+    case "anonymous":
+      return [];
+    case "system":
       return "all";
+    case "user":
+      return actor.isAdmin ? "all" : [...new Set([...actor.memberships.keys(), ...actor.arsContractIds])];
   }
+}
+
+/** Who did it, for the history: the person's id and name, or the system's name. */
+export function actorIdentity(actor: Actor): { id: string | null; name: string } {
+  switch (actor.kind) {
+    case "user":
+      return { id: actor.id, name: actor.name };
+    case "system":
+      return { id: null, name: actor.name };
+    case "anonymous":
+      return { id: null, name: "Anonyme" };
+  }
+}
+
+/** What the pages may offer on a contract: the server decides, the web only shows. */
+export function contractPermissions(actor: Actor, contractId: string) {
+  const may = (permission: Permission) => can(actor, permission, { contractId });
+  return {
+    update: may("contract.update"),
+    manageStructure: may("axis.manage"),
+    manageDirectory: may("organisation.manage"),
+    addOrganisation: may("organisation.add"),
+    createAction: may("action.create"),
+    manageMembers: may("members.manage"),
+    publish: may("contract.publish"),
+    export: may("contract.export"),
+    readHistory: may("contract.history"),
+  };
+}
+
+export function actionPermissions(actor: Actor, contractId: string, actionId: string) {
+  return {
+    update: can(actor, "action.update", { contractId, actionId }),
+    archive: can(actor, "action.archive", { contractId, actionId }),
+    readHistory: can(actor, "action.read", { contractId, actionId }),
+  };
 }

@@ -1,27 +1,50 @@
 import type { FastifyInstance } from "fastify";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { buildApp } from "../app.js";
+import type { MailConfig } from "../config.js";
 import type { Database } from "../db/client.js";
+import { DEMO_PASSWORD } from "../demo/accounts.js";
 import { seedDemo } from "../demo/seed.js";
+import { createUser } from "../features/accounts/service.js";
+import { signedInClient, type TestClient } from "./client.js";
 import { openTestDatabase } from "./database.js";
 
+export const ADMIN_EMAIL = "admin@cles.test";
+
 export interface TestContext {
-  app: FastifyInstance;
+  /** A client signed in as the platform admin (who may do everything). */
+  app: TestClient;
+  server: FastifyInstance;
   database: Database;
+  /** The outbox folder mail goes to (when no SMTP URL was given). */
+  outboxDir: string;
   close(): Promise<void>;
 }
 
-/** The API on a fresh database, optionally with the demo contracts. */
-export async function startTestApp(options: { seed?: boolean } = {}): Promise<TestContext> {
+/**
+ * The API on a fresh database, optionally with the demo contracts and accounts.
+ * Without the demo, a platform admin (admin@cles.test, demo password) is created.
+ */
+export async function startTestApp(options: { seed?: boolean; smtpUrl?: string } = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   if (options.seed) await seedDemo(database.db);
-  const app = await buildApp({ database, webDir: false });
-  await app.ready();
+  else await createUser(database.db, { email: ADMIN_EMAIL, name: "Admin de test", password: DEMO_PASSWORD, isAdmin: true });
+  const outboxDir = mkdtempSync(join(tmpdir(), "cles-outbox-"));
+  const mail: MailConfig = { smtpUrl: options.smtpUrl, from: "Clés <test@cles.test>", outboxDir };
+  const server = await buildApp({ database, webDir: false, publicUrl: "http://localhost:3000", mail, authSecret: "test-secret-of-at-least-thirty-two-characters" });
+  await server.ready();
+  const app = await signedInClient(server, ADMIN_EMAIL);
   return {
     app,
+    server,
     database,
+    outboxDir,
     close: async () => {
-      await app.close();
+      await server.close();
       await database.close();
+      rmSync(outboxDir, { recursive: true, force: true });
     },
   };
 }

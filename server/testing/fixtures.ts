@@ -3,7 +3,7 @@
  * Every helper takes the app it talks to; none keeps state between calls.
  */
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { TestClient } from "./client.js";
 import { afterAll, beforeAll, expect } from "vitest";
 import { blankActionContent } from "../features/actions/schema.js";
 import { startTestApp, type TestContext } from "./app.js";
@@ -98,7 +98,7 @@ export interface Objective {
 
 /** The API on a fresh database, with the two demo contracts. */
 export interface DemoApp {
-  app: FastifyInstance;
+  app: TestClient;
   capvm: ContractSummary;
   camvs: ContractSummary;
 }
@@ -117,13 +117,13 @@ export function useDemoApp(ready: (demo: DemoApp) => void): void {
   });
 }
 
-export async function listContracts(app: FastifyInstance): Promise<ContractSummary[]> {
+export async function listContracts(app: TestClient): Promise<ContractSummary[]> {
   const res = await app.inject({ method: "GET", url: "/api/contracts" });
   expect(res.statusCode).toBe(200);
   return res.json<{ items: ContractSummary[] }>().items;
 }
 
-export async function getContract(app: FastifyInstance, id: string): Promise<ContractView> {
+export async function getContract(app: TestClient, id: string): Promise<ContractView> {
   const res = await app.inject({ method: "GET", url: `/api/contracts/${id}` });
   expect(res.statusCode).toBe(200);
   return res.json<ContractView>();
@@ -151,7 +151,7 @@ export function newContractBody(overrides: Record<string, unknown> = {}) {
 }
 
 /** Creates a contract (201 asserted) from `newContractBody(overrides)`. */
-export async function createContract(app: FastifyInstance, overrides: Record<string, unknown> = {}): Promise<ContractView> {
+export async function createContract(app: TestClient, overrides: Record<string, unknown> = {}): Promise<ContractView> {
   const res = await app.inject({ method: "POST", url: "/api/contracts", payload: newContractBody(overrides) });
   expect(res.statusCode).toBe(201);
   return res.json<ContractView>();
@@ -159,7 +159,7 @@ export async function createContract(app: FastifyInstance, overrides: Record<str
 
 /** Adds an organisation to the contract's directory (201 asserted). */
 export async function createOrganisation(
-  app: FastifyInstance,
+  app: TestClient,
   contractId: string,
   body: { name: string; shortName?: string | null; sector?: string | null },
 ): Promise<Organisation> {
@@ -169,21 +169,21 @@ export async function createOrganisation(
 }
 
 /** Adds an axis without description to the contract (201 asserted). */
-export async function createAxis(app: FastifyInstance, contractId: string, title = "Axe d'essai"): Promise<Axis> {
+export async function createAxis(app: TestClient, contractId: string, title = "Axe d'essai"): Promise<Axis> {
   const res = await app.inject({ method: "POST", url: `/api/contracts/${contractId}/axes`, payload: { title, description: "" } });
   expect(res.statusCode).toBe(201);
   return res.json<Axis>();
 }
 
 /** Adds one axis per title, in order. */
-export async function createAxes(app: FastifyInstance, contractId: string, titles: string[]): Promise<Axis[]> {
+export async function createAxes(app: TestClient, contractId: string, titles: string[]): Promise<Axis[]> {
   const list: Axis[] = [];
   for (const title of titles) list.push(await createAxis(app, contractId, title));
   return list;
 }
 
 /** Adds an objective to the axis (201 asserted). */
-export async function createObjective(app: FastifyInstance, axisId: string, code: string, title = `Objectif ${code}`): Promise<Objective> {
+export async function createObjective(app: TestClient, axisId: string, code: string, title = `Objectif ${code}`): Promise<Objective> {
   const res = await app.inject({ method: "POST", url: `/api/axes/${axisId}/objectives`, payload: { code, title } });
   expect(res.statusCode).toBe(201);
   return res.json<Objective>();
@@ -204,7 +204,7 @@ export function newFicheBody(axisId: string, overrides: Record<string, unknown> 
 
 /** Creates a fiche (201 asserted) from `newFicheBody(axisId, overrides)`. */
 export async function createFiche(
-  app: FastifyInstance,
+  app: TestClient,
   contractId: string,
   axisId: string,
   overrides: Record<string, unknown> = {},

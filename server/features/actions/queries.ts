@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { actionPartners, actions, axes, indicators, objectives, organisations, priorityAreas } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
 import type { ActionFilters } from "./filters.js";
@@ -102,17 +102,16 @@ export async function actionContractId(db: Db, actionId: string): Promise<string
 }
 
 /** A whole fiche, in the nested shape of its edit form, with names for display. */
-export async function getAction(db: Db, actionId: string) {
+export async function getAction(db: Db | Tx, actionId: string) {
   const [row] = await db.select().from(actions).where(eq(actions.id, actionId));
   if (!row) throw notFound("Cette fiche action est introuvable.");
-  const [partnerRows, indicatorRows, [axis], objectiveRows] = await Promise.all([
-    db.select().from(actionPartners).where(eq(actionPartners.actionId, actionId)),
-    db.select().from(indicators).where(eq(indicators.actionId, actionId)),
-    db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.id, row.axisId)),
-    row.objectiveId
-      ? db.select({ id: objectives.id, code: objectives.code, title: objectives.title }).from(objectives).where(eq(objectives.id, row.objectiveId))
-      : Promise.resolve([]),
-  ]);
+  // One query after the other: the history reads a fiche inside the transaction of its change.
+  const partnerRows = await db.select().from(actionPartners).where(eq(actionPartners.actionId, actionId));
+  const indicatorRows = await db.select().from(indicators).where(eq(indicators.actionId, actionId));
+  const [axis] = await db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.id, row.axisId));
+  const objectiveRows = row.objectiveId
+    ? await db.select({ id: objectives.id, code: objectives.code, title: objectives.title }).from(objectives).where(eq(objectives.id, row.objectiveId))
+    : [];
   const orgIds = [...new Set([row.leadOrganisationId, ...partnerRows.map((p) => p.organisationId)].filter((x): x is string => !!x))];
   const orgRows = orgIds.length
     ? await db.select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName }).from(organisations).where(inArray(organisations.id, orgIds))

@@ -1,7 +1,7 @@
 /** Shared setup and helpers of the fiche route tests (routes.*.test.ts). */
 import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import type { TestClient } from "../../testing/client.js";
 import { afterAll, beforeAll, expect } from "vitest";
 import { actionPartners, actions, indicators } from "../../db/schema.js";
 import { blankActionContent } from "./schema.js";
@@ -87,7 +87,7 @@ export interface ContractView {
 
 /** Set by useSeededApp() before the tests of a file run (live ES module bindings). */
 export let ctx: TestContext;
-export let app: FastifyInstance;
+export let app: TestClient;
 export let capvm: ContractView;
 export let camvs: ContractView;
 

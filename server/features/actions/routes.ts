@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { assertCan } from "../../policies/index.js";
+import { actionPermissions, assertCan, type Actor } from "../../policies/index.js";
+import type { Db } from "../../db/client.js";
 import { uuid, version } from "../../validation/fields.js";
 import { orderBody } from "../axes/schema.js";
 import { contractExists } from "../contracts/queries.js";
@@ -13,6 +14,12 @@ import { archiveAction, createAction, reorderActions, restoreAction, updateActio
 const actionParams = z.object({ actionId: uuid });
 const versionBody = z.object({ version });
 const tags = ["Fiches actions"];
+
+/** A fiche with what the actor may do on it. */
+async function actionForActor(db: Db, actor: Actor, actionId: string) {
+  const view = await getAction(db, actionId);
+  return { ...view, permissions: actionPermissions(actor, view.contractId, actionId) };
+}
 
 export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -33,8 +40,8 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "action.create", { contractId });
-      const id = await createAction(app.db, contractId, request.body);
-      return reply.status(201).send(await getAction(app.db, id));
+      const id = await createAction(app.db, request.actor, contractId, request.body);
+      return reply.status(201).send(await actionForActor(app.db, request.actor, id));
     },
   );
 
@@ -44,7 +51,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "action.update", { contractId });
-      await reorderActions(app.db, contractId, request.body.ids);
+      await reorderActions(app.db, request.actor, contractId, request.body.ids);
       return reply.status(204).send();
     },
   );
@@ -52,7 +59,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/actions/:actionId", { schema: { tags, summary: "Une fiche action complète", params: actionParams } }, async (request) => {
     const contractId = await actionContractId(app.db, request.params.actionId);
     assertCan(request.actor, "action.read", { contractId });
-    return getAction(app.db, request.params.actionId);
+    return actionForActor(app.db, request.actor, request.params.actionId);
   });
 
   app.put(
@@ -60,9 +67,9 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: "Modifier une fiche action (version lue obligatoire)", params: actionParams, body: actionUpdateBody } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
-      assertCan(request.actor, "action.update", { contractId });
-      await updateAction(app.db, request.params.actionId, request.body);
-      return getAction(app.db, request.params.actionId);
+      assertCan(request.actor, "action.update", { contractId, actionId: request.params.actionId });
+      await updateAction(app.db, request.actor, request.params.actionId, request.body);
+      return actionForActor(app.db, request.actor, request.params.actionId);
     },
   );
 
@@ -72,8 +79,8 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.archive", { contractId });
-      await archiveAction(app.db, request.params.actionId, request.body.version);
-      return getAction(app.db, request.params.actionId);
+      await archiveAction(app.db, request.actor, request.params.actionId, request.body.version);
+      return actionForActor(app.db, request.actor, request.params.actionId);
     },
   );
 
@@ -83,8 +90,8 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.archive", { contractId });
-      await restoreAction(app.db, request.params.actionId, request.body.version);
-      return getAction(app.db, request.params.actionId);
+      await restoreAction(app.db, request.actor, request.params.actionId, request.body.version);
+      return actionForActor(app.db, request.actor, request.params.actionId);
     },
   );
 };

@@ -5,7 +5,12 @@ import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
 import { contractExists } from "../contracts/queries.js";
 import { orderError, renumber } from "../ordering.js";
+import type { Actor } from "../../policies/index.js";
+import { creationChanges, diffSnapshots } from "../audit/diff.js";
+import { recordAudit } from "../audit/service.js";
+import { actionSnapshot } from "../audit/snapshots.js";
 import { actionColumns, type ActionContent } from "./mapping.js";
+import { getAction, type ActionView } from "./queries.js";
 import type { ActionBody, ActionUpdateBody } from "./schema.js";
 
 /** Checks that every id a fiche refers to belongs to its contract; French field errors otherwise. */
@@ -60,7 +65,15 @@ export async function writeActionChildren(tx: Tx, actionId: string, content: Act
   }
 }
 
-export async function createAction(db: Db, contractId: string, body: ActionBody): Promise<string> {
+export const actionLabel = (a: { number: number; title: string }) => `FA ${a.number} « ${a.title} »`;
+
+/** Writes the history entry of a fiche, from its state before (null when new) and after. */
+async function auditAction(tx: Tx, actor: Actor, before: ActionView | null, after: ActionView, operation: "create" | "update" | "archive" | "restore") {
+  const changes = before ? diffSnapshots(actionSnapshot(before), actionSnapshot(after)) : creationChanges(actionSnapshot(after));
+  await recordAudit(tx, actor, { contractId: after.contractId, objectType: "action", objectId: after.id, objectLabel: actionLabel(after), operation, changes });
+}
+
+export async function createAction(db: Db, actor: Actor, contractId: string, body: ActionBody): Promise<string> {
   return db.transaction(async (tx) => {
     await contractExists(tx, contractId);
     await checkReferences(tx, contractId, body);
@@ -69,39 +82,44 @@ export async function createAction(db: Db, contractId: string, body: ActionBody)
       .values({ ...actionColumns(body), contractId, axisId: body.axisId, objectiveId: body.objectiveId })
       .returning({ id: actions.id });
     await writeActionChildren(tx, row!.id, body, true);
+    await auditAction(tx, actor, null, await getAction(tx, row!.id), "create");
     return row!.id;
   });
 }
 
 const ARCHIVED_MESSAGE = "Cette fiche est archivée : restaurez-la avant de la modifier.";
 
-export async function updateAction(db: Db, actionId: string, body: ActionUpdateBody): Promise<void> {
+export async function updateAction(db: Db, actor: Actor, actionId: string, body: ActionUpdateBody): Promise<void> {
   await db.transaction(async (tx) => {
     const [current] = await tx.select({ contractId: actions.contractId, archivedAt: actions.archivedAt }).from(actions).where(eq(actions.id, actionId));
     if (!current) throw notFound("Cette fiche action est introuvable.");
     if (current.archivedAt) throw conflict(ARCHIVED_MESSAGE);
     await checkReferences(tx, current.contractId, body, actionId);
     await claimVersion(tx, actions, actionId, body.version, "Cette fiche action");
+    const before = await getAction(tx, actionId);
     await tx
       .update(actions)
       .set({ ...actionColumns(body), axisId: body.axisId, objectiveId: body.objectiveId })
       .where(eq(actions.id, actionId));
     await writeActionChildren(tx, actionId, body, false);
+    await auditAction(tx, actor, before, await getAction(tx, actionId), "update");
   });
 }
 
 /** Archiving keeps the fiche and its history; it leaves the lists and frees its number. */
-export async function archiveAction(db: Db, actionId: string, version: number): Promise<void> {
+export async function archiveAction(db: Db, actor: Actor, actionId: string, version: number): Promise<void> {
   await db.transaction(async (tx) => {
     const [current] = await tx.select({ archivedAt: actions.archivedAt }).from(actions).where(eq(actions.id, actionId));
     if (!current) throw notFound("Cette fiche action est introuvable.");
     if (current.archivedAt) throw conflict("Cette fiche est déjà archivée.");
     await claimVersion(tx, actions, actionId, version, "Cette fiche action");
     await tx.update(actions).set({ archivedAt: new Date() }).where(eq(actions.id, actionId));
+    const view = await getAction(tx, actionId);
+    await recordAudit(tx, actor, { contractId: view.contractId, objectType: "action", objectId: actionId, objectLabel: actionLabel(view), operation: "archive", changes: [] });
   });
 }
 
-export async function restoreAction(db: Db, actionId: string, version: number): Promise<void> {
+export async function restoreAction(db: Db, actor: Actor, actionId: string, version: number): Promise<void> {
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(actions).where(eq(actions.id, actionId));
     if (!current) throw notFound("Cette fiche action est introuvable.");
@@ -113,15 +131,16 @@ export async function restoreAction(db: Db, actionId: string, version: number): 
     if (taken) throw conflict(`Le numéro ${current.number} a été repris par une autre fiche : changez le numéro de celle-ci avant de restaurer.`);
     await claimVersion(tx, actions, actionId, version, "Cette fiche action");
     await tx.update(actions).set({ archivedAt: null }).where(eq(actions.id, actionId));
+    await recordAudit(tx, actor, { contractId: current.contractId, objectType: "action", objectId: actionId, objectLabel: actionLabel(current), operation: "restore", changes: [] });
   });
 }
 
 /** Renumbers the live fiches of a contract 1..n in the requested order. */
-export async function reorderActions(db: Db, contractId: string, ids: string[]): Promise<void> {
+export async function reorderActions(db: Db, actor: Actor, contractId: string, ids: string[]): Promise<void> {
   await db.transaction(async (tx) => {
     await contractExists(tx, contractId);
     const rows = await tx
-      .select({ id: actions.id, number: actions.number })
+      .select({ id: actions.id, number: actions.number, title: actions.title })
       .from(actions)
       .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)));
     const error = orderError(rows.map((r) => r.id), ids);
@@ -129,5 +148,11 @@ export async function reorderActions(db: Db, contractId: string, ids: string[]):
     const changes = renumber(new Map(rows.map((r) => [r.id, r.number])), ids);
     for (const c of changes) await tx.update(actions).set({ number: -c.number }).where(eq(actions.id, c.id));
     for (const c of changes) await tx.update(actions).set({ number: c.number, version: sql`${actions.version} + 1` }).where(eq(actions.id, c.id));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const c of changes) {
+      const { number, title } = byId.get(c.id)!;
+      const changes = [{ field: "number", label: "Numéro", before: String(number), after: String(c.number) }];
+      await recordAudit(tx, actor, { contractId, objectType: "action", objectId: c.id, objectLabel: actionLabel({ number: c.number, title }), operation: "update", changes });
+    }
   });
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { TestClient } from "../../testing/client.js";
 import { describe, expect, it } from "vitest";
 import { STALE_MESSAGE } from "../../db/versioning.js";
 import { createAxes, createAxis, createContract, createFiche, createObjective, getContract, useDemoApp, type Axis, type AxisNode, type ContractView } from "../../testing/fixtures.js";
 import { expectProblem, type Problem } from "../../testing/http.js";
 
-let app: FastifyInstance;
+let app: TestClient;
 let capvmId: string;
 let camvsId: string;
 useDemoApp((demo) => ({ app, capvm: { id: capvmId }, camvs: { id: camvsId } } = demo));

@@ -25,46 +25,46 @@ export const axisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post("/contracts/:contractId/axes", { schema: { tags, summary: "Ajouter un axe stratégique", params: contractParams, body: axisBody } }, async (request, reply) => {
     const { contractId } = request.params;
     assertCan(request.actor, "axis.manage", { contractId });
-    return reply.status(201).send(await createAxis(app.db, contractId, request.body));
+    return reply.status(201).send(await createAxis(app.db, request.actor, contractId, request.body));
   });
 
   app.put("/contracts/:contractId/axes/order", { schema: { tags, summary: "Réordonner les axes (renumérotés 1..n)", params: contractParams, body: orderBody } }, async (request, reply) => {
     const { contractId } = request.params;
     assertCan(request.actor, "axis.manage", { contractId });
-    await reorderAxes(app.db, contractId, request.body.ids);
+    await reorderAxes(app.db, request.actor, contractId, request.body.ids);
     return reply.status(204).send();
   });
 
   app.put("/axes/:axisId", { schema: { tags, summary: "Modifier un axe", params: axisParams, body: axisUpdateBody } }, async (request) => {
     assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId) });
-    return updateAxis(app.db, request.params.axisId, request.body);
+    return updateAxis(app.db, request.actor, request.params.axisId, request.body);
   });
 
   app.delete("/axes/:axisId", { schema: { tags, summary: "Supprimer un axe vide", params: axisParams } }, async (request, reply) => {
     assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId) });
-    await deleteAxis(app.db, request.params.axisId);
+    await deleteAxis(app.db, request.actor, request.params.axisId);
     return reply.status(204).send();
   });
 
   app.post("/axes/:axisId/objectives", { schema: { tags, summary: "Ajouter un objectif à un axe", params: axisParams, body: objectiveBody } }, async (request, reply) => {
     assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId) });
-    return reply.status(201).send(await createObjective(app.db, request.params.axisId, request.body));
+    return reply.status(201).send(await createObjective(app.db, request.actor, request.params.axisId, request.body));
   });
 
   app.put("/axes/:axisId/objectives/order", { schema: { tags, summary: "Réordonner les objectifs d'un axe", params: axisParams, body: orderBody } }, async (request, reply) => {
     assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId) });
-    await reorderObjectives(app.db, request.params.axisId, request.body.ids);
+    await reorderObjectives(app.db, request.actor, request.params.axisId, request.body.ids);
     return reply.status(204).send();
   });
 
   app.put("/objectives/:objectiveId", { schema: { tags, summary: "Modifier un objectif", params: objectiveParams, body: objectiveUpdateBody } }, async (request) => {
     assertCan(request.actor, "axis.manage", { contractId: await objectiveContractId(app.db, request.params.objectiveId) });
-    return updateObjective(app.db, request.params.objectiveId, request.body);
+    return updateObjective(app.db, request.actor, request.params.objectiveId, request.body);
   });
 
   app.delete("/objectives/:objectiveId", { schema: { tags, summary: "Supprimer un objectif vide", params: objectiveParams } }, async (request, reply) => {
     assertCan(request.actor, "axis.manage", { contractId: await objectiveContractId(app.db, request.params.objectiveId) });
-    await deleteObjective(app.db, request.params.objectiveId);
+    await deleteObjective(app.db, request.actor, request.params.objectiveId);
     return reply.status(204).send();
   });
 };

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { TestClient } from "../../testing/client.js";
 import { describe, expect, it } from "vitest";
 import { createContract, getContract, listContracts, newContractBody, useDemoApp, type ContractView } from "../../testing/fixtures.js";
 import { expectProblem, type Problem } from "../../testing/http.js";
 
-let app: FastifyInstance;
+let app: TestClient;
 useDemoApp((demo) => ({ app } = demo));
 
 describe("POST /api/contracts", () => {

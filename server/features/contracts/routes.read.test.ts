@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { TestClient } from "../../testing/client.js";
 import { describe, expect, it } from "vitest";
 import { getContract, listContracts, useDemoApp, type ContractSummary } from "../../testing/fixtures.js";
 import { expectProblem } from "../../testing/http.js";
 
-let app: FastifyInstance;
+let app: TestClient;
 let capvm: ContractSummary;
 let camvs: ContractSummary;
 useDemoApp((demo) => ({ app, capvm, camvs } = demo));

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { TestClient } from "../../testing/client.js";
 import { describe, expect, it } from "vitest";
 import { STALE_MESSAGE } from "../../db/versioning.js";
 import { createAxis, createContract, createFiche, createOrganisation, getContract, useDemoApp, type ContractSummary, type ContractView } from "../../testing/fixtures.js";
 import { expectProblem } from "../../testing/http.js";
 
-let app: FastifyInstance;
+let app: TestClient;
 let capvm: ContractSummary;
 useDemoApp((demo) => ({ app, capvm } = demo));
 

@@ -1,9 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, communes, contracts, organisations, priorityAreas, signatories } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import { contractStatusChangeError } from "./lifecycle.js";
+import type { Actor } from "../../policies/index.js";
+import { creationChanges, diffSnapshots } from "../audit/diff.js";
+import { contractFacts, recordAudit } from "../audit/service.js";
+import { contractSnapshot } from "../audit/snapshots.js";
 import type { ContractBody } from "./schema.js";
 
 type Territory = Pick<ContractBody, "communes" | "priorityAreas">;
@@ -56,7 +60,14 @@ async function checkCommunesStillCovered(tx: Tx, contractId: string, body: Contr
 const resolveSignatories = (body: ContractBody): ResolvedSignatory[] =>
   body.signatories.map(({ organisation, ...rest }) => ({ organisationId: organisation, ...rest }));
 
-export async function createContract(db: Db, body: ContractBody): Promise<string> {
+/** Writes the history entry of a contract, from its state before (null when new). */
+export async function auditContract(tx: Tx, actor: Actor, id: string, before: Awaited<ReturnType<typeof contractFacts>> | null): Promise<void> {
+  const after = await contractFacts(tx, id);
+  const changes = before ? diffSnapshots(contractSnapshot(before), contractSnapshot(after)) : creationChanges(contractSnapshot(after));
+  await recordAudit(tx, actor, { contractId: id, objectType: "contract", objectId: id, objectLabel: after.name, operation: before ? "update" : "create", changes });
+}
+
+export async function createContract(db: Db, actor: Actor, body: ContractBody): Promise<string> {
   if (body.signatories.length)
     throw invalid([{ path: "signatories", message: "Ajoutez les signataires après avoir créé le contrat et son annuaire." }]);
   return db.transaction(async (tx) => {
@@ -64,11 +75,12 @@ export async function createContract(db: Db, body: ContractBody): Promise<string
     const { communes: c, priorityAreas: q, signatories: _s, ...header } = body;
     const [row] = await tx.insert(contracts).values(header).returning({ id: contracts.id });
     await writeContractParts(tx, row!.id, { communes: c, priorityAreas: q }, []);
+    await auditContract(tx, actor, row!.id, null);
     return row!.id;
   });
 }
 
-export async function updateContract(db: Db, id: string, body: ContractBody & { version: number }): Promise<void> {
+export async function updateContract(db: Db, actor: Actor, id: string, body: ContractBody & { version: number }): Promise<void> {
   await db.transaction(async (tx) => {
     const [current] = await tx.select({ status: contracts.status }).from(contracts).where(eq(contracts.id, id));
     if (!current) throw notFound("Ce contrat est introuvable.");
@@ -78,8 +90,19 @@ export async function updateContract(db: Db, id: string, body: ContractBody & { 
     await checkSignatoryOrganisations(tx, id, body);
     await checkCommunesStillCovered(tx, id, body);
     await claimVersion(tx, contracts, id, body.version, "Ce contrat");
+    const before = await contractFacts(tx, id);
     const { communes: c, priorityAreas: q, signatories: _s, version: _v, ...header } = body;
     await tx.update(contracts).set(header).where(eq(contracts.id, id));
     await writeContractParts(tx, id, { communes: c, priorityAreas: q }, resolveSignatories(body));
+    await auditContract(tx, actor, id, before);
+  });
+}
+
+/** Opens or closes the contract's public page (coordinator's opt-in). */
+export async function setPublication(db: Db, actor: Actor, id: string, published: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await contractFacts(tx, id);
+    await tx.update(contracts).set({ published, version: sql`${contracts.version} + 1` }).where(eq(contracts.id, id));
+    await auditContract(tx, actor, id, before);
   });
 }

@@ -13,9 +13,9 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ["Annuaire"], summary: "Ajouter une organisation à l'annuaire du contrat", params: contractParams, body: organisationBody } },
     async (request, reply) => {
       const { contractId } = request.params;
-      assertCan(request.actor, "organisation.manage", { contractId });
+      assertCan(request.actor, "organisation.add", { contractId });
       await contractExists(app.db, contractId);
-      return reply.status(201).send(await createOrganisation(app.db, contractId, request.body));
+      return reply.status(201).send(await createOrganisation(app.db, request.actor, contractId, request.body));
     },
   );
 
@@ -32,7 +32,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const contractId = await organisationContractId(app.db, request.params.organisationId);
       assertCan(request.actor, "organisation.manage", { contractId });
-      return updateOrganisation(app.db, request.params.organisationId, request.body);
+      return updateOrganisation(app.db, request.actor, request.params.organisationId, request.body);
     },
   );
 };

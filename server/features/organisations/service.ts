@@ -3,6 +3,10 @@ import type { Db, Tx } from "../../db/client.js";
 import { organisations } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
+import type { Actor } from "../../policies/index.js";
+import { creationChanges, diffSnapshots } from "../audit/diff.js";
+import { recordAudit } from "../audit/service.js";
+import { organisationSnapshot } from "../audit/snapshots.js";
 import type { OrganisationBody } from "./schema.js";
 
 async function checkNameFree(tx: Tx, contractId: string, name: string, exceptId?: string) {
@@ -13,10 +17,11 @@ async function checkNameFree(tx: Tx, contractId: string, name: string, exceptId?
   if (rows.length) throw invalid([{ path: "name", message: "Une organisation de ce nom figure déjà dans l'annuaire." }]);
 }
 
-export async function createOrganisation(db: Db, contractId: string, body: OrganisationBody) {
+export async function createOrganisation(db: Db, actor: Actor, contractId: string, body: OrganisationBody) {
   return db.transaction(async (tx) => {
     await checkNameFree(tx, contractId, body.name);
     const [row] = await tx.insert(organisations).values({ ...body, contractId }).returning();
+    await recordAudit(tx, actor, { contractId, objectType: "organisation", objectId: row!.id, objectLabel: row!.name, operation: "create", changes: creationChanges(organisationSnapshot(row!)) });
     return row!;
   });
 }
@@ -27,7 +32,7 @@ export async function organisationContractId(db: Db, id: string): Promise<string
   return row.contractId;
 }
 
-export async function updateOrganisation(db: Db, id: string, body: OrganisationBody & { version: number }) {
+export async function updateOrganisation(db: Db, actor: Actor, id: string, body: OrganisationBody & { version: number }) {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(organisations).where(eq(organisations.id, id));
     if (!current) throw notFound("Cette organisation est introuvable.");
@@ -35,6 +40,8 @@ export async function updateOrganisation(db: Db, id: string, body: OrganisationB
     await claimVersion(tx, organisations, id, body.version, "Cette organisation");
     const { version: _v, ...fields } = body;
     const [row] = await tx.update(organisations).set(fields).where(eq(organisations.id, id)).returning();
+    const changes = diffSnapshots(organisationSnapshot(current), organisationSnapshot(row!));
+    await recordAudit(tx, actor, { contractId: current.contractId, objectType: "organisation", objectId: id, objectLabel: row!.name, operation: "update", changes });
     return row!;
   });
 }

@@ -41,7 +41,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       assertCan(request.actor, "contract.import");
       const doc = parseContractDocument(request.body);
-      const id = await importContract(app.db, doc, request.query.slug);
+      const id = await importContract(app.db, request.actor, doc, request.query.slug);
       return reply.status(201).send(await getContract(app.db, id));
     },
   );

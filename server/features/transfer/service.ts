@@ -8,6 +8,8 @@ import { getContract } from "../contracts/queries.js";
 import { slugTaken, writeContractParts } from "../contracts/service.js";
 import { contractDocument, FORMAT, FORMAT_VERSION, type ContractDocument } from "./format.js";
 import { describeImportPath } from "./labels.js";
+import type { Actor } from "../../policies/index.js";
+import { recordAudit } from "../audit/service.js";
 
 /** The whole contract in the exchange format. */
 export async function exportContract(db: Db, contractId: string): Promise<ContractDocument> {
@@ -75,7 +77,7 @@ export function parseContractDocument(input: unknown): ContractDocument {
 }
 
 /** Creates a whole contract from a validated document, in one transaction. */
-export async function importContract(db: Db, doc: ContractDocument, slugOverride?: string): Promise<string> {
+export async function importContract(db: Db, actor: Actor, doc: ContractDocument, slugOverride?: string): Promise<string> {
   const c = { ...doc.contract, slug: slugOverride ?? doc.contract.slug };
   return db.transaction(async (tx) => {
     if (await slugTaken(tx, c.slug))
@@ -127,6 +129,16 @@ export async function importContract(db: Db, doc: ContractDocument, slugOverride
         .returning({ id: actions.id });
       await writeActionChildren(tx, row!.id, content, true);
     }
+    // One entry for the whole import: the contract and how much it brought.
+    const imported = `${c.axes.length} axe(s), ${c.actions.length} fiche(s), ${c.organisations.length} organisation(s)`;
+    await recordAudit(tx, actor, {
+      contractId,
+      objectType: "contract",
+      objectId: contractId,
+      objectLabel: c.name,
+      operation: "create",
+      changes: [{ field: "import", label: "Import (format cles.contract)", before: null, after: imported }],
+    });
     return contractId;
   });
 }

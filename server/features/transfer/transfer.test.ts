@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import type { TestClient } from "../../testing/client.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionPartners, actions, axes, communes, contracts, indicators, objectives, organisations, signatories } from "../../db/schema.js";
 import { demoDocument } from "../../demo/load.js";
@@ -20,14 +20,14 @@ afterAll(async () => {
   await Promise.all([seeded?.close(), empty?.close()]);
 });
 
-async function exportDoc(app: FastifyInstance, contractId: string): Promise<ContractDocument> {
+async function exportDoc(app: TestClient, contractId: string): Promise<ContractDocument> {
   const res = await app.inject({ method: "GET", url: `/api/contracts/${contractId}/export` });
   expect(res.statusCode).toBe(200);
   expect(res.headers["content-type"]).toMatch(/^application\/json/);
   return res.json<ContractDocument>();
 }
 
-function importDoc(app: FastifyInstance, doc: unknown, slug?: string) {
+function importDoc(app: TestClient, doc: unknown, slug?: string) {
   return app.inject({ method: "POST", url: `/api/contracts/import${slug ? `?slug=${slug}` : ""}`, payload: doc as object });
 }
 

@@ -1,0 +1,63 @@
+/**
+ * Authentication through better-auth: password hashing (scrypt, the library's
+ * equivalent of argon2id), sessions stored in the database, signed http-only
+ * SameSite=Lax cookies, Secure behind TLS, single-use password-reset tokens.
+ * Clés does not expose better-auth's own HTTP handler: its routes call
+ * `auth.api` so that validation, messages and authorization stay Clés's.
+ */
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import type { Db } from "../db/client.js";
+import { accounts, sessions, users, verifications } from "../db/schema.js";
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 128;
+/** A password-reset link works for one hour, once. */
+export const RESET_LINK_SECONDS = 60 * 60;
+
+export interface AuthOptions {
+  db: Db;
+  secret: string;
+  /** Public address of the app (http://localhost:3000, https://cles.example.org). */
+  publicUrl: string;
+  /** Told when someone asks for a reset link for an existing account; must not throw. */
+  onResetRequested: (user: { email: string; name: string }, token: string) => void;
+}
+
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    appName: "Clés",
+    baseURL: options.publicUrl,
+    basePath: "/api/auth",
+    secret: options.secret,
+    trustedOrigins: [new URL(options.publicUrl).origin],
+    database: drizzleAdapter(options.db, {
+      provider: "pg",
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    user: { additionalFields: { isAdmin: { type: "boolean", required: false, defaultValue: false, input: false } } },
+    emailAndPassword: {
+      enabled: true,
+      // Accounts come from invitations (or the demo seed and the command line), never from self sign-up.
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      // Not awaited: the answer must take the same time whether the account exists or not.
+      sendResetPassword: async ({ user, token }) => options.onResetRequested(user, token),
+    },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    rateLimit: { enabled: false }, // Clés limits its own routes (@fastify/rate-limit and the lock-out).
+    telemetry: { enabled: false },
+    advanced: {
+      cookiePrefix: "cles",
+      useSecureCookies: options.publicUrl.startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    logger: { disabled: true },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,72 @@
+/**
+ * The request side of accounts: cookies, CSRF protection on every
+ * state-changing request, the signed-in actor of each request, and sign-in
+ * required everywhere under /api except routes marked `config: { public: true }`.
+ */
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyRateLimit from "@fastify/rate-limit";
+import { fromNodeHeaders } from "better-auth/node";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { Problem, unauthorized } from "../http/problem.js";
+import { loadActor } from "../policies/actor.js";
+import { ANONYMOUS, type Actor } from "../policies/index.js";
+import type { Auth } from "./auth.js";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Reachable without signing in (public page, health, sign-in flows). */
+    public?: boolean;
+  }
+}
+
+export const SESSION_COOKIE = "cles.session_token";
+export const CSRF_HEADER = "x-csrf-token";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** The API documentation has no data: readable without signing in. */
+const isApiDocs = (url: string) => url.startsWith("/api/docs") || url === "/api/openapi.json";
+
+export const signInRequired = () => unauthorized();
+
+export function requestHeaders(request: FastifyRequest): Headers {
+  return fromNodeHeaders(request.headers);
+}
+
+async function resolveActor(app: FastifyInstance, auth: Auth, request: FastifyRequest): Promise<Actor> {
+  if (!request.headers.cookie?.includes("session_token")) return ANONYMOUS;
+  const session = await auth.api.getSession({ headers: requestHeaders(request) });
+  if (!session) return ANONYMOUS;
+  const { id, name, email, isAdmin } = session.user as typeof session.user & { isAdmin?: boolean };
+  return loadActor(app.db, { id, name, email, isAdmin: !!isAdmin });
+}
+
+export const authPlugin = fp<{ auth: Auth; secure: boolean }>(async (app, { auth, secure }) => {
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieKey: "cles.csrf",
+    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure },
+    getToken: (request) => {
+      const header = request.headers[CSRF_HEADER];
+      return typeof header === "string" ? header : undefined;
+    },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new Problem(429, "Trop de requêtes", `Trop de tentatives depuis votre adresse : réessayez dans ${Math.max(1, Math.ceil(context.ttl / 1000))} secondes.`),
+  });
+
+  app.addHook("onRequest", async (request) => {
+    request.actor = ANONYMOUS;
+    if (!request.url.startsWith("/api/") || isApiDocs(request.url)) return;
+    request.actor = await resolveActor(app, auth, request);
+    if (request.actor.kind === "anonymous" && !request.routeOptions.config.public) throw signInRequired();
+  });
+  // The CSRF check answers 403 itself (through the problem handler) when the token is missing or wrong.
+  app.addHook("onRequest", (request, reply, done) => {
+    if (!request.url.startsWith("/api/") || SAFE_METHODS.has(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+});

@@ -1,0 +1,47 @@
+import { APIError } from "better-auth/api";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { requestHeaders } from "../../auth/plugin.js";
+import { invalid } from "../../http/problem.js";
+import { forwardCookies } from "../auth/routes.js";
+import { newPassword, personName } from "../auth/schema.js";
+import { assertSignedIn, getAccount, renameUser } from "./service.js";
+
+const tags = ["Mon compte"];
+
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/account", { schema: { tags, summary: "Mon compte : identité, contrats et rôles" } }, async (request) => {
+    assertSignedIn(request.actor);
+    return getAccount(app.db, request.actor.id);
+  });
+
+  app.put("/account", { schema: { tags, summary: "Modifier mon nom", body: z.object({ name: personName }) } }, async (request) => {
+    assertSignedIn(request.actor);
+    await renameUser(app.db, request.actor.id, request.body.name);
+    return getAccount(app.db, request.actor.id);
+  });
+
+  app.post(
+    "/account/password",
+    {
+      schema: { tags, summary: "Changer mon mot de passe (les autres sessions sont fermées)", body: z.object({ currentPassword: z.string().min(1).max(128), newPassword }) },
+      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+    },
+    async (request, reply) => {
+      assertSignedIn(request.actor);
+      try {
+        const { headers } = await app.auth.api.changePassword({
+          body: { currentPassword: request.body.currentPassword, newPassword: request.body.newPassword, revokeOtherSessions: true },
+          headers: requestHeaders(request),
+          returnHeaders: true,
+        });
+        forwardCookies(reply, headers);
+      } catch (error) {
+        if (error instanceof APIError && error.status === "BAD_REQUEST")
+          throw invalid([{ path: "currentPassword", message: "Le mot de passe actuel est incorrect." }]);
+        throw error;
+      }
+      return reply.status(204).send();
+    },
+  );
+};

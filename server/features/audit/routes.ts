@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { assertCan } from "../../policies/index.js";
+import { uuid } from "../../validation/fields.js";
+import { actionContractId } from "../actions/queries.js";
+import { contractParams } from "../contracts/routes.js";
+import { listAudit } from "./service.js";
+
+const tags = ["Historique"];
+const pageQuery = z.object({ page: z.coerce.number().int().min(1, { error: "La page commence à 1." }).max(10_000).default(1) });
+
+/** Read-only: no route writes, edits or deletes an audit entry. */
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/actions/:actionId/history",
+    { schema: { tags, summary: "Historique d'une fiche action", params: z.object({ actionId: uuid }), querystring: pageQuery } },
+    async (request) => {
+      const contractId = await actionContractId(app.db, request.params.actionId);
+      assertCan(request.actor, "action.read", { contractId, actionId: request.params.actionId });
+      return listAudit(app.db, { objectType: "action", objectId: request.params.actionId }, request.query.page);
+    },
+  );
+
+  app.get("/contracts/:contractId/history", { schema: { tags, summary: "Historique d'un contrat", params: contractParams, querystring: pageQuery } }, async (request) => {
+    assertCan(request.actor, "contract.history", request.params);
+    return listAudit(app.db, { contractId: request.params.contractId }, request.query.page);
+  });
+
+  app.get("/audit", { schema: { tags, summary: "Journal de toute l'instance (administration)", querystring: pageQuery } }, async (request) => {
+    assertCan(request.actor, "audit.read");
+    return listAudit(app.db, {}, request.query.page);
+  });
+};

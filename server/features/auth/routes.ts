@@ -1,0 +1,109 @@
+/** Sign-in flows: session, sign in and out, password reset. They call better-auth's server API. */
+import { APIError } from "better-auth/api";
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { requestHeaders, SESSION_COOKIE } from "../../auth/plugin.js";
+import { Problem, unauthorized } from "../../http/problem.js";
+import { assertSignedIn } from "../accounts/service.js";
+import { clearFailures, minutesLocked, readFailures, recordFailure } from "./lockout.js";
+import { resetBody, resetRequestBody, signInBody } from "./schema.js";
+
+const tags = ["Connexion"];
+export const WRONG_CREDENTIALS = "E-mail ou mot de passe incorrect.";
+export const RESET_REQUESTED =
+  "Si un compte existe pour cette adresse, un courriel avec un lien de réinitialisation vient de lui être envoyé. Le lien est valable une heure.";
+export const RESET_LINK_INVALID = "Ce lien de réinitialisation a expiré ou a déjà servi. Demandez-en un nouveau depuis la page de connexion.";
+
+/** Passes the cookies better-auth set (session, or its removal) on to the reply. */
+export function forwardCookies(reply: FastifyReply, headers: Headers): void {
+  const cookies = headers.getSetCookie();
+  if (cookies.length) void reply.header("set-cookie", cookies);
+}
+
+const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: "/" });
+
+const locked = (minutes: number) =>
+  new Problem(429, "Trop de tentatives", `Trop de tentatives de connexion pour cette adresse : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`);
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/auth/session", { schema: { tags, summary: "La session en cours et le jeton CSRF" }, config: { public: true } }, async (request, reply) => {
+    const actor = request.actor;
+    const user = actor.kind === "user" ? { id: actor.id, name: actor.name, email: actor.email, isAdmin: actor.isAdmin } : null;
+    void reply.header("cache-control", "no-store");
+    return { user, csrfToken: reply.generateCsrf() };
+  });
+
+  app.post(
+    "/auth/sign-in",
+    {
+      schema: { tags, summary: "Se connecter (e-mail et mot de passe)", body: signInBody },
+      config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const lockedFor = minutesLocked(await readFailures(app.db, email), new Date());
+      if (lockedFor) throw locked(lockedFor);
+      try {
+        const { headers, response } = await app.auth.api.signInEmail({
+          body: { email, password, rememberMe: true },
+          headers: requestHeaders(request),
+          returnHeaders: true,
+        });
+        await clearFailures(app.db, email);
+        forwardCookies(reply, headers);
+        const user = response.user as typeof response.user & { isAdmin?: boolean };
+        return { user: { id: user.id, name: user.name, email: user.email, isAdmin: !!user.isAdmin } };
+      } catch (error) {
+        if (!(error instanceof APIError) || error.status !== "UNAUTHORIZED") throw error;
+        const state = await recordFailure(app.db, email);
+        const minutes = minutesLocked(state, new Date());
+        if (minutes) throw locked(minutes);
+        throw unauthorized(WRONG_CREDENTIALS);
+      }
+    },
+  );
+
+  app.post("/auth/sign-out", { schema: { tags, summary: "Se déconnecter de cet appareil" }, config: { public: true } }, async (request, reply) => {
+    if (request.actor.kind === "user") {
+      const { headers } = await app.auth.api.signOut({ headers: requestHeaders(request), returnHeaders: true });
+      forwardCookies(reply, headers);
+    } else clearSessionCookie(reply);
+    return reply.status(204).send();
+  });
+
+  app.post("/auth/sign-out-everywhere", { schema: { tags, summary: "Se déconnecter de tous les appareils" } }, async (request, reply) => {
+    assertSignedIn(request.actor);
+    await app.auth.api.revokeSessions({ headers: requestHeaders(request) });
+    clearSessionCookie(reply);
+    return reply.status(204).send();
+  });
+
+  app.post(
+    "/auth/password-reset-request",
+    {
+      schema: { tags, summary: "Recevoir un lien de réinitialisation du mot de passe", body: resetRequestBody },
+      config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute" } },
+    },
+    async (request, reply) => {
+      await app.auth.api.requestPasswordReset({ body: { email: request.body.email } });
+      return reply.status(202).send({ message: RESET_REQUESTED });
+    },
+  );
+
+  app.post(
+    "/auth/password-reset",
+    {
+      schema: { tags, summary: "Choisir un nouveau mot de passe avec le lien reçu", body: resetBody },
+      config: { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } },
+    },
+    async (request, reply) => {
+      try {
+        await app.auth.api.resetPassword({ body: { token: request.body.token, newPassword: request.body.password } });
+      } catch (error) {
+        if (error instanceof APIError && error.status === "BAD_REQUEST") throw new Problem(410, "Lien expiré", RESET_LINK_INVALID);
+        throw error;
+      }
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,296 @@
+/**
+ * The authorization matrix: for every API route and every role (and anonymous),
+ * the expected answer. The table is checked against the routes the app really
+ * has, so a new route without an entry fails the suite.
+ *
+ * "ok" means the request went past authorization (2xx). Targets are in the CAMVS
+ * demo contract; the CAPVM coordinator is the "outsider" who must learn nothing of it.
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actions, contracts, memberships } from "../db/schema.js";
+import { createUser } from "../features/accounts/service.js";
+import { startTestApp, type TestContext } from "../testing/app.js";
+import { anonymousClient, signedInClient, type TestClient } from "../testing/client.js";
+import { newContractBody, newFicheBody } from "../testing/fixtures.js";
+import { DEMO_PASSWORD } from "../demo/accounts.js";
+
+const ROLES = ["admin", "coordinator", "lead", "partner", "ars", "outsider", "anonymous"] as const;
+type Role = (typeof ROLES)[number];
+type Expected = "ok" | number;
+
+const EMAILS: Record<Exclude<Role, "anonymous">, string> = {
+  admin: "admin@cles.test",
+  coordinator: "marie.dupont@camvs.test",
+  lead: "sophie.leroy@camvs.test",
+  partner: "karim.benali@cpam77.test",
+  ars: "ars77@ars-idf.test",
+  outsider: "thomas.petit@capvm.test",
+};
+
+interface Ids {
+  camvs: string;
+  capvm: string;
+  ledAction: string;
+  otherAction: string;
+  axis: string;
+}
+
+interface Call {
+  url: string;
+  payload?: unknown;
+}
+
+interface Case {
+  /** Builds the request, creating a fresh target (as admin) when the call changes or removes it. */
+  call: (f: Fixture) => Promise<Call> | Call;
+  expect: Record<Role, Expected>;
+  /** The call ends the caller's session(s): sign in again afterwards. */
+  endsSession?: boolean;
+}
+
+interface Fixture {
+  ids: Ids;
+  admin: TestClient;
+  ctx: TestContext;
+}
+
+// Who may: readers of CAMVS, its managers, the platform admin alone, anyone signed in, anyone at all.
+const readers: Record<Role, Expected> = { admin: "ok", coordinator: "ok", lead: "ok", partner: "ok", ars: "ok", outsider: 404, anonymous: 401 };
+const managers: Record<Role, Expected> = { admin: "ok", coordinator: "ok", lead: 403, partner: 403, ars: 403, outsider: 404, anonymous: 401 };
+const adminOnly: Record<Role, Expected> = { admin: "ok", coordinator: 403, lead: 403, partner: 403, ars: 403, outsider: 403, anonymous: 401 };
+const signedIn: Record<Role, Expected> = { admin: "ok", coordinator: "ok", lead: "ok", partner: "ok", ars: "ok", outsider: "ok", anonymous: 401 };
+const everyone = (status: Expected): Record<Role, Expected> => Object.fromEntries(ROLES.map((r) => [r, status])) as Record<Role, Expected>;
+
+async function json<T>(client: TestClient, url: string): Promise<T> {
+  const res = await client.inject({ url });
+  expect(res.statusCode, url).toBe(200);
+  return res.json<T>();
+}
+
+async function freshAxis(f: Fixture): Promise<{ id: string; version: number }> {
+  const res = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/axes`, payload: { title: `Axe ${randomUUID()}`, description: "" } });
+  return res.json();
+}
+
+async function freshObjective(f: Fixture): Promise<{ id: string; version: number }> {
+  const res = await f.admin.inject({ method: "POST", url: `/api/axes/${f.ids.axis}/objectives`, payload: { code: randomUUID().slice(0, 8), title: "Objectif de test" } });
+  return res.json();
+}
+
+async function freshMember(f: Fixture): Promise<string> {
+  const userId = await createUser(f.ctx.database.db, { email: `membre-${randomUUID()}@test.fr`, name: "Membre de test", password: DEMO_PASSWORD });
+  await f.ctx.database.db.insert(memberships).values({ contractId: f.ids.camvs, userId, role: "partner" });
+  return userId;
+}
+
+async function freshInvitation(f: Fixture): Promise<string> {
+  await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/invitations`, payload: { email: `invite-${randomUUID()}@test.fr`, role: "partner", actionIds: [] } });
+  const list = await json<{ invitations: { id: string }[] }>(f.admin, `/api/contracts/${f.ids.camvs}/members`);
+  return list.invitations.at(-1)!.id;
+}
+
+async function freshFiche(f: Fixture): Promise<{ id: string; version: number }> {
+  const list = await json<{ items: { number: number }[] }>(f.admin, `/api/contracts/${f.ids.camvs}/actions`);
+  const number = Math.max(...list.items.map((a) => a.number)) + 1;
+  const created = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/actions`, payload: newFicheBody(f.ids.axis, { number }) });
+  expect(created.statusCode).toBe(201);
+  return created.json();
+}
+
+async function actionUpdate(f: Fixture, id: string): Promise<Call> {
+  const { permissions: _p, id: _id, contractId: _c, archivedAt: _a, updatedAt: _u, axis: _x, objective: _o, ...body } = await json<Record<string, unknown>>(f.admin, `/api/actions/${id}`);
+  return { url: `/api/actions/${id}`, payload: body };
+}
+
+const CASES: Record<string, Case[]> = {
+  "GET /api/openapi.json": [{ call: () => ({ url: "/api/openapi.json" }), expect: everyone("ok") }],
+  "GET /api/health": [{ call: () => ({ url: "/api/health" }), expect: everyone("ok") }],
+  "GET /api/reference": [{ call: () => ({ url: "/api/reference" }), expect: signedIn }],
+  "GET /api/contracts": [{ call: () => ({ url: "/api/contracts" }), expect: signedIn }],
+  "POST /api/contracts": [{ call: () => ({ url: "/api/contracts", payload: newContractBody() }), expect: adminOnly }],
+  "POST /api/contracts/import": [
+    {
+      call: async (f) => ({ url: `/api/contracts/import?slug=import-${randomUUID().slice(0, 8)}`, payload: await json(f.admin, `/api/contracts/${f.ids.capvm}/export`) }),
+      expect: adminOnly,
+    },
+  ],
+  "GET /api/contracts/:contractId": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}` }), expect: readers }],
+  "PUT /api/contracts/:contractId": [
+    {
+      call: async (f) => {
+        const c = await json<Record<string, unknown> & { signatories: { organisationId: string }[] }>(f.admin, `/api/contracts/${f.ids.camvs}`);
+        const { slug, name, localAuthority, startDate, endDate, status, summary, communes, priorityAreas, version } = c;
+        const signatories = c.signatories.map(({ organisationId, representative, title, signedOn }: Record<string, unknown>) => ({ organisation: organisationId, representative, title, signedOn }));
+        return { url: `/api/contracts/${f.ids.camvs}`, payload: { slug, name, localAuthority, startDate, endDate, status, summary, communes, priorityAreas, signatories, version } };
+      },
+      expect: managers,
+    },
+  ],
+  "GET /api/contracts/:contractId/actions": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/actions?q=santé` }), expect: readers }],
+  "GET /api/contracts/:contractId/export": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/export` }), expect: readers }],
+  "GET /api/contracts/:contractId/history": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/history` }), expect: managers }],
+  "GET /api/contracts/:contractId/members": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/members` }), expect: managers }],
+  "POST /api/contracts/:contractId/invitations": [
+    { call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/invitations`, payload: { email: `invite-${randomUUID()}@test.fr`, role: "partner", actionIds: [] } }), expect: managers },
+  ],
+  "DELETE /api/contracts/:contractId/invitations/:invitationId": [
+    { call: async (f) => ({ url: `/api/contracts/${f.ids.camvs}/invitations/${await freshInvitation(f)}` }), expect: managers },
+  ],
+  "PUT /api/contracts/:contractId/members/:userId": [
+    { call: async (f) => ({ url: `/api/contracts/${f.ids.camvs}/members/${await freshMember(f)}`, payload: { role: "lead", actionIds: [f.ids.otherAction] } }), expect: managers },
+  ],
+  "DELETE /api/contracts/:contractId/members/:userId": [
+    { call: async (f) => ({ url: `/api/contracts/${f.ids.camvs}/members/${await freshMember(f)}` }), expect: managers },
+  ],
+  "PUT /api/contracts/:contractId/publication": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/publication`, payload: { published: false } }), expect: managers }],
+  "POST /api/contracts/:contractId/organisations": [
+    { call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/organisations`, payload: { name: `Association ${randomUUID()}`, shortName: null, sector: null } }), expect: { ...managers, lead: "ok" } },
+  ],
+  "PUT /api/organisations/:organisationId": [
+    {
+      call: async (f) => {
+        const res = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/organisations`, payload: { name: `Org ${randomUUID()}`, shortName: null, sector: null } });
+        const org = res.json<{ id: string; name: string; version: number }>();
+        return { url: `/api/organisations/${org.id}`, payload: { name: `${org.name} (modifiée)`, shortName: null, sector: null, version: org.version } };
+      },
+      expect: managers,
+    },
+  ],
+  "POST /api/contracts/:contractId/axes": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/axes`, payload: { title: "Nouvel axe", description: "" } }), expect: managers }],
+  "PUT /api/contracts/:contractId/axes/order": [
+    {
+      call: async (f) => {
+        const c = await json<{ axes: { id: string }[] }>(f.admin, `/api/contracts/${f.ids.camvs}`);
+        return { url: `/api/contracts/${f.ids.camvs}/axes/order`, payload: { ids: c.axes.map((a) => a.id) } };
+      },
+      expect: managers,
+    },
+  ],
+  "PUT /api/axes/:axisId": [
+    { call: async (f) => { const a = await freshAxis(f); return { url: `/api/axes/${a.id}`, payload: { title: "Axe renommé", description: "", version: a.version } }; }, expect: managers },
+  ],
+  "DELETE /api/axes/:axisId": [{ call: async (f) => ({ url: `/api/axes/${(await freshAxis(f)).id}` }), expect: managers }],
+  "POST /api/axes/:axisId/objectives": [{ call: (f) => ({ url: `/api/axes/${f.ids.axis}/objectives`, payload: { code: randomUUID().slice(0, 8), title: "Objectif" } }), expect: managers }],
+  "PUT /api/axes/:axisId/objectives/order": [
+    {
+      call: async (f) => {
+        const c = await json<{ axes: { id: string; objectives: { id: string }[] }[] }>(f.admin, `/api/contracts/${f.ids.camvs}`);
+        const axis = c.axes.find((a) => a.id === f.ids.axis)!;
+        return { url: `/api/axes/${f.ids.axis}/objectives/order`, payload: { ids: axis.objectives.map((o) => o.id) } };
+      },
+      expect: managers,
+    },
+  ],
+  "PUT /api/objectives/:objectiveId": [
+    { call: async (f) => { const o = await freshObjective(f); return { url: `/api/objectives/${o.id}`, payload: { code: randomUUID().slice(0, 8), title: "Renommé", version: o.version } }; }, expect: managers },
+  ],
+  "DELETE /api/objectives/:objectiveId": [{ call: async (f) => ({ url: `/api/objectives/${(await freshObjective(f)).id}` }), expect: managers }],
+  "POST /api/contracts/:contractId/actions": [
+    {
+      call: async (f) => {
+        const list = await json<{ items: { number: number }[] }>(f.admin, `/api/contracts/${f.ids.camvs}/actions`);
+        const number = Math.max(...list.items.map((a) => a.number)) + 1;
+        return { url: `/api/contracts/${f.ids.camvs}/actions`, payload: newFicheBody(f.ids.axis, { number }) };
+      },
+      expect: managers,
+    },
+  ],
+  "PUT /api/contracts/:contractId/actions/order": [
+    {
+      call: async (f) => {
+        const list = await json<{ items: { id: string }[] }>(f.admin, `/api/contracts/${f.ids.camvs}/actions?sort=number`);
+        return { url: `/api/contracts/${f.ids.camvs}/actions/order`, payload: { ids: list.items.map((a) => a.id) } };
+      },
+      expect: managers,
+    },
+  ],
+  "GET /api/actions/:actionId": [{ call: (f) => ({ url: `/api/actions/${f.ids.ledAction}` }), expect: readers }],
+  "PUT /api/actions/:actionId": [
+    // The lead edits the fiches they lead…
+    { call: (f) => actionUpdate(f, f.ids.ledAction), expect: { ...managers, lead: "ok" } },
+    // …and no other.
+    { call: (f) => actionUpdate(f, f.ids.otherAction), expect: managers },
+  ],
+  "POST /api/actions/:actionId/archive": [
+    {
+      call: async (f) => {
+        const a = await freshFiche(f);
+        return { url: `/api/actions/${a.id}/archive`, payload: { version: a.version } };
+      },
+      expect: managers,
+    },
+  ],
+  "POST /api/actions/:actionId/restore": [
+    {
+      call: async (f) => {
+        const a = await freshFiche(f);
+        const archived = await f.admin.inject({ method: "POST", url: `/api/actions/${a.id}/archive`, payload: { version: a.version } });
+        return { url: `/api/actions/${a.id}/restore`, payload: { version: archived.json<{ version: number }>().version } };
+      },
+      expect: managers,
+    },
+  ],
+  "GET /api/actions/:actionId/history": [{ call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/history` }), expect: readers }],
+  "GET /api/audit": [{ call: () => ({ url: "/api/audit" }), expect: adminOnly }],
+  "GET /api/auth/session": [{ call: () => ({ url: "/api/auth/session" }), expect: everyone("ok") }],
+  "POST /api/auth/sign-in": [{ call: () => ({ url: "/api/auth/sign-in", payload: { email: `personne-${randomUUID()}@test.fr`, password: "mauvais mot de passe" } }), expect: everyone(401) }],
+  "POST /api/auth/sign-out": [{ call: () => ({ url: "/api/auth/sign-out" }), expect: everyone("ok"), endsSession: true }],
+  "POST /api/auth/sign-out-everywhere": [{ call: () => ({ url: "/api/auth/sign-out-everywhere" }), expect: signedIn, endsSession: true }],
+  "POST /api/auth/password-reset-request": [{ call: () => ({ url: "/api/auth/password-reset-request", payload: { email: "personne@test.fr" } }), expect: everyone("ok") }],
+  "POST /api/auth/password-reset": [{ call: () => ({ url: "/api/auth/password-reset", payload: { token: "jeton-inconnu", password: "un mot de passe assez long" } }), expect: everyone(410) }],
+  "GET /api/account": [{ call: () => ({ url: "/api/account" }), expect: signedIn }],
+  "PUT /api/account": [{ call: () => ({ url: "/api/account", payload: { name: "Nom inchangé" } }), expect: signedIn }],
+  // A wrong current password: past authorization, refused by the check of the password.
+  "POST /api/account/password": [{ call: () => ({ url: "/api/account/password", payload: { currentPassword: "pas le bon", newPassword: "un nouveau mot de passe" } }), expect: { ...everyone(400), anonymous: 401 } }],
+  "GET /api/invitations/:token": [{ call: () => ({ url: "/api/invitations/jeton-inconnu-de-test" }), expect: everyone(404) }],
+  "POST /api/invitations/:token/accept": [{ call: () => ({ url: "/api/invitations/jeton-inconnu-de-test/accept", payload: { name: "Quelqu'un", password: "un mot de passe assez long" } }), expect: everyone(404) }],
+  "GET /api/public/contracts/:slug": [{ call: () => ({ url: "/api/public/contracts/camvs-2021-2023" }), expect: everyone(404) }],
+  "GET /api/dev/outbox": [{ call: () => ({ url: "/api/dev/outbox" }), expect: everyone("ok") }],
+};
+
+let ctx: TestContext;
+let fixture: Fixture;
+const clients = {} as Record<Role, TestClient>;
+
+async function signIn(role: Role): Promise<TestClient> {
+  return role === "anonymous" ? anonymousClient(ctx.server) : signedInClient(ctx.server, EMAILS[role]);
+}
+
+beforeAll(async () => {
+  ctx = await startTestApp({ seed: true });
+  const db = ctx.database.db;
+  const slugId = async (slug: string) => (await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, slug)))[0]!.id;
+  const camvs = await slugId("camvs-2021-2023");
+  const fiche = async (n: number) => (await db.select().from(actions).where(and(eq(actions.contractId, camvs), eq(actions.number, n))))[0]!;
+  const led = await fiche(5);
+  fixture = { ctx, admin: ctx.app, ids: { camvs, capvm: await slugId("capvm-2019-2022"), ledAction: led.id, otherAction: (await fiche(1)).id, axis: led.axisId } };
+  for (const role of ROLES) clients[role] = await signIn(role);
+}, 60_000);
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+describe("the authorization matrix", () => {
+  it("has an entry for every API route, and every entry is a route", () => {
+    expect(Object.keys(CASES).sort()).toEqual([...new Set(ctx.server.apiRoutes)].sort());
+  });
+
+  for (const [route, cases] of Object.entries(CASES)) {
+    const method = route.split(" ")[0] as "GET" | "POST" | "PUT" | "DELETE";
+    cases.forEach((c, index) => {
+      it(`${route}${cases.length > 1 ? ` (cas ${index + 1})` : ""}`, async () => {
+        const answers: Record<string, Expected> = {};
+        for (const role of ROLES) {
+          const { url, payload } = await c.call(fixture);
+          const res = await clients[role].inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}) });
+          answers[role] = res.statusCode >= 200 && res.statusCode < 300 ? "ok" : res.statusCode;
+          if (c.endsSession) clients[role] = await signIn(role);
+        }
+        expect(answers).toEqual(c.expect);
+      });
+    });
+  }
+});
