@@ -114,3 +114,23 @@ describe("the cles command", () => {
     expect(res.stdout).toBe("");
   });
 });
+
+describe("cles create-admin", () => {
+  it("creates the first administrator, and refuses a short password or a taken address", async () => {
+    process.env.CLES_PASSWORD = "court";
+    try {
+      const weak = await cles("create-admin", "--email", "chef@exemple.fr", "--name", "Chef");
+      expect(weak.code).toBe(1);
+      expect(weak.stderr).toContain("au moins 12 caractères");
+      process.env.CLES_PASSWORD = "un mot de passe solide";
+      const made = await cles("create-admin", "--email", "Chef@Exemple.fr", "--name", "Chef de plateforme");
+      expect(made.code).toBe(0);
+      expect(made.stdout).toContain("Compte administrateur créé pour chef@exemple.fr.");
+      const again = await cles("create-admin", "--email", "chef@exemple.fr", "--name", "Autre");
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain("Un compte existe déjà");
+    } finally {
+      delete process.env.CLES_PASSWORD;
+    }
+  });
+});

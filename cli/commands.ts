@@ -67,3 +67,35 @@ export async function schemaCommand(file: string): Promise<void> {
   writeFileSync(file, JSON.stringify(contractJsonSchema(), null, 2) + "\n");
   console.log(`Schéma JSON écrit dans ${file}.`);
 }
+
+/** Reads the password from CLES_PASSWORD, else from the first line of standard input. */
+async function readPassword(): Promise<string> {
+  if (process.env.CLES_PASSWORD) return process.env.CLES_PASSWORD;
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
+  try {
+    process.stderr.write("Mot de passe (12 caractères au moins) : ");
+    for await (const line of rl) return line;
+    return "";
+  } finally {
+    rl.close();
+  }
+}
+
+/** Creates a platform administrator: the first account of a new instance. */
+export async function createAdminCommand(options: { email: string; name: string }): Promise<void> {
+  const { email, newPassword, personName } = await import("../server/features/auth/schema.js");
+  const { createUser } = await import("../server/features/accounts/service.js");
+  const parsed = { email: email.safeParse(options.email), name: personName.safeParse(options.name), password: newPassword.safeParse(await readPassword()) };
+  for (const [field, result] of Object.entries(parsed))
+    if (!result.success) throw new Error(`${field === "password" ? "mot de passe" : field === "name" ? "nom" : "e-mail"} : ${result.error.issues[0]!.message}`);
+  await withDatabase(async ({ db }) => {
+    try {
+      await createUser(db, { email: parsed.email.data!, name: parsed.name.data!, password: parsed.password.data!, isAdmin: true });
+    } catch (e) {
+      if (e instanceof Problem) throw new Error(e.errors[0]?.message ?? e.detail, { cause: e });
+      throw e;
+    }
+    console.log(`Compte administrateur créé pour ${parsed.email.data}.`);
+  });
+}

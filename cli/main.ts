@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 import { Command, CommanderError, Help } from "commander";
-import { exportCommand, importCommand, migrateCommand, schemaCommand, seedCommand } from "./commands.js";
+import { createAdminCommand, exportCommand, importCommand, migrateCommand, schemaCommand, seedCommand } from "./commands.js";
 import { serveCommand } from "./serve.js";
 
 const program = new Command()
@@ -57,6 +57,12 @@ program
   .argument("<fichier>", "fichier JSON à importer")
   .option("--slug <identifiant>", "importer sous un autre identifiant")
   .action(importCommand);
+program
+  .command("create-admin")
+  .description("Créer un compte d'administrateur de la plateforme (mot de passe : variable CLES_PASSWORD ou entrée standard)")
+  .requiredOption("--email <adresse>", "adresse e-mail de connexion")
+  .requiredOption("--name <nom>", "nom affiché")
+  .action(createAdminCommand);
 program
   .command("schema")
   .description("Écrire le schéma JSON du format d'échange")
