@@ -17,7 +17,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.read", { contractId, actionId: request.params.actionId });
-      return listAudit(app.db, { objectType: "action", objectId: request.params.actionId }, request.query.page);
+      return listAudit(app.db, { objectType: "action", objectId: request.params.actionId }, request.query.page, true);
     },
   );
 

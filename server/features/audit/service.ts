@@ -4,6 +4,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { auditEntries, communes, contracts, organisations, priorityAreas, signatories } from "../../db/schema.js";
 import { actorIdentity, type Actor } from "../../policies/index.js";
 import type { AuditChange, AuditObjectType, AuditOperation } from "./diff.js";
+import { describeEntry } from "./describe.js";
 import type { ContractFacts } from "./snapshots.js";
 
 export interface AuditRecord {
@@ -38,7 +39,8 @@ export async function contractFacts(tx: Tx | Db, id: string): Promise<ContractFa
 
 export const HISTORY_PAGE_SIZE = 50;
 
-export async function listAudit(db: Db, filter: { contractId?: string; objectType?: AuditObjectType; objectId?: string }, page = 1) {
+/** A page of history, newest first; each entry with its French sentence (`onObjectPage`: see `describeEntry`). */
+export async function listAudit(db: Db, filter: { contractId?: string; objectType?: AuditObjectType; objectId?: string }, page = 1, onObjectPage = false) {
   const where: SQL | undefined = and(
     filter.contractId ? eq(auditEntries.contractId, filter.contractId) : undefined,
     filter.objectType ? eq(auditEntries.objectType, filter.objectType) : undefined,
@@ -67,6 +69,7 @@ export async function listAudit(db: Db, filter: { contractId?: string; objectTyp
       contractId: entry.contractId,
       contractName,
       changes: entry.changes,
+      summary: describeEntry(entry, onObjectPage),
     })),
     page,
     pageCount: Math.max(1, Math.ceil(total!.n / HISTORY_PAGE_SIZE)),
