@@ -15,6 +15,7 @@ import { organisationRoutes } from "./features/organisations/routes.js";
 import { referenceRoutes } from "./features/reference/routes.js";
 import { transferRoutes } from "./features/transfer/routes.js";
 import { registerProblemHandlers } from "./http/problem.js";
+import { registerTextGuard } from "./http/text-guard.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authSecret } from "./auth/secret.js";
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     void reply.header("x-request-id", request.id);
   });
   registerProblemHandlers(app);
+  registerTextGuard(app);
   const apiRoutes: string[] = [];
   app.decorate("apiRoutes", apiRoutes);
   app.addHook("onRoute", (route) => {

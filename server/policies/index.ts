@@ -63,6 +63,11 @@ export const systemActor = (name: string): Actor => ({ kind: "system", name });
 export interface Scope {
   contractId: string;
   actionId?: string;
+  /**
+   * The 404 detail when the actor may not read the contract: the same words as
+   * for an object that does not exist, so that nothing tells one from the other.
+   */
+  missing?: string;
 }
 
 const INSTANCE_PERMISSIONS: ReadonlySet<Permission> = new Set(["contract.list", "contract.create", "contract.import", "audit.read"]);
@@ -104,7 +109,7 @@ export function can(actor: Actor, permission: Permission, scope?: Scope): boolea
  */
 export function assertCan(actor: Actor, permission: Permission, scope?: Scope): void {
   if (can(actor, permission, scope)) return;
-  if (scope && !mayRead(actor, scope.contractId)) throw notFound("Ce contrat est introuvable.");
+  if (scope && !mayRead(actor, scope.contractId)) throw notFound(scope.missing ?? "Ce contrat est introuvable.");
   throw forbidden();
 }
 

@@ -95,16 +95,18 @@ export async function actionFacets(db: Db, contractId: string) {
   return { leads, themes: themeSet };
 }
 
+export const ACTION_NOT_FOUND = "Cette fiche action est introuvable.";
+
 export async function actionContractId(db: Db, actionId: string): Promise<string> {
   const [row] = await db.select({ contractId: actions.contractId }).from(actions).where(eq(actions.id, actionId));
-  if (!row) throw notFound("Cette fiche action est introuvable.");
+  if (!row) throw notFound(ACTION_NOT_FOUND);
   return row.contractId;
 }
 
 /** A whole fiche, in the nested shape of its edit form, with names for display. */
 export async function getAction(db: Db | Tx, actionId: string) {
   const [row] = await db.select().from(actions).where(eq(actions.id, actionId));
-  if (!row) throw notFound("Cette fiche action est introuvable.");
+  if (!row) throw notFound(ACTION_NOT_FOUND);
   // One query after the other: the history reads a fiche inside the transaction of its change.
   const partnerRows = await db.select().from(actionPartners).where(eq(actionPartners.actionId, actionId));
   const indicatorRows = await db.select().from(indicators).where(eq(indicators.actionId, actionId));

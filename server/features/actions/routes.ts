@@ -7,7 +7,7 @@ import { orderBody } from "../axes/schema.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
 import { actionFilters } from "./filters.js";
-import { actionContractId, actionFacets, getAction, listActions } from "./queries.js";
+import { ACTION_NOT_FOUND, actionContractId, actionFacets, getAction, listActions } from "./queries.js";
 import { actionBody, actionUpdateBody } from "./schema.js";
 import { archiveAction, createAction, reorderActions, restoreAction, updateAction } from "./service.js";
 
@@ -58,7 +58,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/actions/:actionId", { schema: { tags, summary: "Une fiche action complète", params: actionParams } }, async (request) => {
     const contractId = await actionContractId(app.db, request.params.actionId);
-    assertCan(request.actor, "action.read", { contractId });
+    assertCan(request.actor, "action.read", { contractId, missing: ACTION_NOT_FOUND });
     return actionForActor(app.db, request.actor, request.params.actionId);
   });
 
@@ -67,7 +67,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: "Modifier une fiche action (version lue obligatoire)", params: actionParams, body: actionUpdateBody } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
-      assertCan(request.actor, "action.update", { contractId, actionId: request.params.actionId });
+      assertCan(request.actor, "action.update", { contractId, actionId: request.params.actionId, missing: ACTION_NOT_FOUND });
       await updateAction(app.db, request.actor, request.params.actionId, request.body);
       return actionForActor(app.db, request.actor, request.params.actionId);
     },
@@ -78,7 +78,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: "Archiver une fiche (jamais supprimée)", params: actionParams, body: versionBody } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
-      assertCan(request.actor, "action.archive", { contractId });
+      assertCan(request.actor, "action.archive", { contractId, missing: ACTION_NOT_FOUND });
       await archiveAction(app.db, request.actor, request.params.actionId, request.body.version);
       return actionForActor(app.db, request.actor, request.params.actionId);
     },
@@ -89,7 +89,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: "Restaurer une fiche archivée", params: actionParams, body: versionBody } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
-      assertCan(request.actor, "action.archive", { contractId });
+      assertCan(request.actor, "action.archive", { contractId, missing: ACTION_NOT_FOUND });
       await restoreAction(app.db, request.actor, request.params.actionId, request.body.version);
       return actionForActor(app.db, request.actor, request.params.actionId);
     },

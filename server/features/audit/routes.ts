@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
-import { actionContractId } from "../actions/queries.js";
+import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
+import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
 import { listAudit } from "./service.js";
 
@@ -16,13 +17,14 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: "Historique d'une fiche action", params: z.object({ actionId: uuid }), querystring: pageQuery } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
-      assertCan(request.actor, "action.read", { contractId, actionId: request.params.actionId });
+      assertCan(request.actor, "action.read", { contractId, actionId: request.params.actionId, missing: ACTION_NOT_FOUND });
       return listAudit(app.db, { objectType: "action", objectId: request.params.actionId }, request.query.page, true);
     },
   );
 
   app.get("/contracts/:contractId/history", { schema: { tags, summary: "Historique d'un contrat", params: contractParams, querystring: pageQuery } }, async (request) => {
     assertCan(request.actor, "contract.history", request.params);
+    await contractExists(app.db, request.params.contractId);
     return listAudit(app.db, { contractId: request.params.contractId }, request.query.page);
   });
 

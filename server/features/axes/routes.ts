@@ -36,34 +36,34 @@ export const axisRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.put("/axes/:axisId", { schema: { tags, summary: "Modifier un axe", params: axisParams, body: axisUpdateBody } }, async (request) => {
-    assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId) });
+    assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId), missing: "Cet axe est introuvable." });
     return updateAxis(app.db, request.actor, request.params.axisId, request.body);
   });
 
   app.delete("/axes/:axisId", { schema: { tags, summary: "Supprimer un axe vide", params: axisParams } }, async (request, reply) => {
-    assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId) });
+    assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId), missing: "Cet axe est introuvable." });
     await deleteAxis(app.db, request.actor, request.params.axisId);
     return reply.status(204).send();
   });
 
   app.post("/axes/:axisId/objectives", { schema: { tags, summary: "Ajouter un objectif à un axe", params: axisParams, body: objectiveBody } }, async (request, reply) => {
-    assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId) });
+    assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId), missing: "Cet axe est introuvable." });
     return reply.status(201).send(await createObjective(app.db, request.actor, request.params.axisId, request.body));
   });
 
   app.put("/axes/:axisId/objectives/order", { schema: { tags, summary: "Réordonner les objectifs d'un axe", params: axisParams, body: orderBody } }, async (request, reply) => {
-    assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId) });
+    assertCan(request.actor, "axis.manage", { contractId: await axisContractId(app.db, request.params.axisId), missing: "Cet axe est introuvable." });
     await reorderObjectives(app.db, request.actor, request.params.axisId, request.body.ids);
     return reply.status(204).send();
   });
 
   app.put("/objectives/:objectiveId", { schema: { tags, summary: "Modifier un objectif", params: objectiveParams, body: objectiveUpdateBody } }, async (request) => {
-    assertCan(request.actor, "axis.manage", { contractId: await objectiveContractId(app.db, request.params.objectiveId) });
+    assertCan(request.actor, "axis.manage", { contractId: await objectiveContractId(app.db, request.params.objectiveId), missing: "Cet objectif est introuvable." });
     return updateObjective(app.db, request.actor, request.params.objectiveId, request.body);
   });
 
   app.delete("/objectives/:objectiveId", { schema: { tags, summary: "Supprimer un objectif vide", params: objectiveParams } }, async (request, reply) => {
-    assertCan(request.actor, "axis.manage", { contractId: await objectiveContractId(app.db, request.params.objectiveId) });
+    assertCan(request.actor, "axis.manage", { contractId: await objectiveContractId(app.db, request.params.objectiveId), missing: "Cet objectif est introuvable." });
     await deleteObjective(app.db, request.actor, request.params.objectiveId);
     return reply.status(204).send();
   });

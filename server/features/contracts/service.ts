@@ -3,6 +3,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { actions, communes, contracts, organisations, priorityAreas, signatories } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
+import { contractExists } from "./queries.js";
 import { contractStatusChangeError } from "./lifecycle.js";
 import type { Actor } from "../../policies/index.js";
 import { creationChanges, diffSnapshots } from "../audit/diff.js";
@@ -101,6 +102,7 @@ export async function updateContract(db: Db, actor: Actor, id: string, body: Con
 /** Opens or closes the contract's public page (coordinator's opt-in). */
 export async function setPublication(db: Db, actor: Actor, id: string, published: boolean): Promise<void> {
   await db.transaction(async (tx) => {
+    await contractExists(tx, id);
     const before = await contractFacts(tx, id);
     await tx.update(contracts).set({ published, version: sql`${contracts.version} + 1` }).where(eq(contracts.id, id));
     await auditContract(tx, actor, id, before);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { assertCan } from "../../policies/index.js";
+import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
 import { invitationMail, membershipMail } from "../../mail/templates.js";
 import { forwardCookies } from "../auth/routes.js";
@@ -13,6 +14,7 @@ const frenchDate = (d: Date) => d.toLocaleDateString("fr-FR", { timeZone: "Europ
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/contracts/:contractId/members", { schema: { tags, summary: "Membres du contrat et invitations en attente", params: contractParams } }, async (request) => {
     assertCan(request.actor, "members.manage", request.params);
+    await contractExists(app.db, request.params.contractId);
     return listMembers(app.db, request.params.contractId);
   });
 

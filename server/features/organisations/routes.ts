@@ -31,7 +31,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const contractId = await organisationContractId(app.db, request.params.organisationId);
-      assertCan(request.actor, "organisation.manage", { contractId });
+      assertCan(request.actor, "organisation.manage", { contractId, missing: "Cette organisation est introuvable." });
       return updateOrganisation(app.db, request.actor, request.params.organisationId, request.body);
     },
   );
