@@ -64,7 +64,7 @@ describe("contract management in the browser", () => {
     const doc = JSON.parse(readFileSync(file, "utf8"));
     expect(doc.format).toBe("cles.contract");
     expect(doc.contract.slug).toBe("camvs-2021-2023");
-    const before = (await browser.ctx.app.inject({ url: "/api/contracts" })).json().items.length;
+    const before = (await browser.ctx.api.inject({ url: "/api/contracts" })).json().items.length;
 
     doc.contract.slug = "camvs-copie";
     doc.contract.name += " (copie)";
@@ -75,7 +75,7 @@ describe("contract management in the browser", () => {
     await browser.page.getByRole("button", { name: "Importer" }).click();
     await browser.page.getByText("Le contrat n'a pas été importé").waitFor();
     await browser.page.getByText(/Fiche action FA 3 « .+ » › porteur › organisation : L'organisation « Organisation inconnue » n'est pas dans l'annuaire du contrat\./).waitFor();
-    expect((await browser.ctx.app.inject({ url: "/api/contracts" })).json().items.length).toBe(before);
+    expect((await browser.ctx.api.inject({ url: "/api/contracts" })).json().items.length).toBe(before);
 
     doc.contract.actions[2].lead = null;
     const fixed = file.replace("export.json", "corrige.json");
@@ -83,7 +83,7 @@ describe("contract management in the browser", () => {
     await browser.page.getByLabel(/Fichier d'export/).setInputFiles(fixed);
     await browser.page.getByRole("button", { name: "Importer" }).click();
     await browser.page.getByRole("heading", { level: 1, name: /Melun Val de Seine \(copie\)/ }).waitFor();
-    expect((await browser.ctx.app.inject({ url: "/api/contracts" })).json().items.length).toBe(before + 1);
+    expect((await browser.ctx.api.inject({ url: "/api/contracts" })).json().items.length).toBe(before + 1);
   });
 
   it("adds an objective to an axis from the axes page", async () => {

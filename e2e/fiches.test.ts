@@ -50,7 +50,7 @@ describe("fiches actions in the browser", () => {
     await browser.page.getByRole("button", { name: "Enregistrer" }).click();
     await browser.page.getByRole("heading", { level: 1, name: /^FA 9 —/ }).waitFor();
     await browser.page.reload();
-    await browser.page.getByText(value).waitFor();
+    await browser.page.getByText(value).first().waitFor();
   });
 
   it("shows the French error next to the field of an invalid form, and saves nothing", async () => {
@@ -72,9 +72,9 @@ describe("fiches actions in the browser", () => {
     const url = new URL(browser.page.url());
     const actionId = url.pathname.split("/")[4]!;
     // Someone else saves the fiche meanwhile.
-    const current = (await browser.ctx.app.inject({ url: `/api/actions/${actionId}` })).json();
+    const current = (await browser.ctx.api.inject({ url: `/api/actions/${actionId}` })).json();
     const { axisId, objectiveId, lead, partners, ...rest } = current;
-    const other = await browser.ctx.app.inject({
+    const other = await browser.ctx.api.inject({
       method: "PUT",
       url: `/api/actions/${actionId}`,
       payload: { ...rest, axisId, objectiveId, lead: lead && { organisation: lead.organisation, person: lead.person }, partners: partners.map(({ organisationName: _n, ...p }: Record<string, unknown>) => p), place: "Modifié par une collègue" },

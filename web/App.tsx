@@ -3,7 +3,17 @@ import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Route, Routes } from "react-router";
+import { AuthGate } from "./components/AuthGate";
 import { Page } from "./components/Page";
+import { useQuickAccessItems } from "./components/UserMenu";
+import { AccountPage } from "./pages/account/AccountPage";
+import { InvitationPage } from "./pages/account/InvitationPage";
+import { OutboxPage } from "./pages/account/OutboxPage";
+import { ForgotPasswordPage, ResetPasswordPage } from "./pages/account/PasswordPages";
+import { SignInPage } from "./pages/account/SignInPage";
+import { AuditPage, ContractHistoryPage } from "./pages/history/HistoryPages";
+import { MembersPage } from "./pages/members/MembersPage";
+import { PublicContractPage } from "./pages/public/PublicContractPage";
 import { ActionEditPage } from "./pages/actions/ActionEditPage";
 import { ActionListPage } from "./pages/actions/ActionListPage";
 import { ActionPage } from "./pages/actions/ActionPage";
@@ -15,6 +25,7 @@ import { DirectoryPage } from "./pages/contracts/DirectoryPage";
 import { ImportPage } from "./pages/contracts/ImportPage";
 
 export function App() {
+  const quickAccessItems = useQuickAccessItems();
   return (
     <>
       <SkipLinks links={[{ label: "Contenu", anchor: "#contenu" }, { label: "Pied de page", anchor: "#pied-de-page" }]} />
@@ -29,10 +40,21 @@ export function App() {
         serviceTitle="Clés"
         serviceTagline="Contrats Locaux de Santé"
         homeLinkProps={{ to: "/", title: "Accueil — Clés" }}
-        quickAccessItems={[{ iconId: "fr-icon-upload-line", linkProps: { to: "/importer" }, text: "Importer un contrat" }]}
+        quickAccessItems={quickAccessItems}
       />
       <main id="contenu" tabIndex={-1} className={fr.cx("fr-container", "fr-pt-3w", "fr-pb-8w")}>
+        <AuthGate>
         <Routes>
+          <Route path="/connexion" element={<SignInPage />} />
+          <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+          <Route path="/reinitialiser-mot-de-passe/:token" element={<ResetPasswordPage />} />
+          <Route path="/invitation/:token" element={<InvitationPage />} />
+          <Route path="/public/:slug" element={<PublicContractPage />} />
+          <Route path="/dev/courriels" element={<OutboxPage />} />
+          <Route path="/mon-compte" element={<AccountPage />} />
+          <Route path="/administration/journal" element={<AuditPage />} />
+          <Route path="/contrats/:contractId/membres" element={<MembersPage />} />
+          <Route path="/contrats/:contractId/historique" element={<ContractHistoryPage />} />
           <Route path="/" element={<ContractListPage />} />
           <Route path="/importer" element={<ImportPage />} />
           <Route path="/contrats/nouveau" element={<ContractEditPage />} />
@@ -53,6 +75,7 @@ export function App() {
             }
           />
         </Routes>
+        </AuthGate>
       </main>
       <Footer
         id="pied-de-page"

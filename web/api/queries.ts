@@ -2,13 +2,15 @@ import { useQuery } from "@tanstack/react-query";
 import type { ActionFilters } from "../../server/features/actions/filters";
 import type { ActionListItem, ActionView } from "../../server/features/actions/queries";
 import type { ContractSummary, ContractView } from "../../server/features/contracts/queries";
+import type { actionPermissions, contractPermissions } from "../../server/policies/index";
 import { api } from "./client";
 
 /** JSON turns dates into strings on the way. */
 export type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
 
-export type Contract = Json<ContractView>;
-export type Action = Json<ActionView>;
+/** A contract with what the signed-in person may do on it (decided by the server). */
+export type Contract = Json<ContractView> & { permissions: ReturnType<typeof contractPermissions> };
+export type Action = Json<ActionView> & { permissions: ReturnType<typeof actionPermissions> };
 export type ActionItem = Json<ActionListItem>;
 export interface ActionList {
   items: ActionItem[];
@@ -24,8 +26,8 @@ export const keys = {
   action: (id: string) => ["actions", id] as const,
 };
 
-export const useContracts = () =>
-  useQuery({ queryKey: keys.contracts, queryFn: ({ signal }) => api<{ items: Json<ContractSummary>[] }>("/contracts", { signal }) });
+export const useContracts = (enabled = true) =>
+  useQuery({ enabled, queryKey: keys.contracts, queryFn: ({ signal }) => api<{ items: Json<ContractSummary>[]; permissions: { create: boolean; import: boolean } }>("/contracts", { signal }) });
 
 export const useContract = (id: string) =>
   useQuery({ queryKey: keys.contract(id), queryFn: ({ signal }) => api<Contract>(`/contracts/${id}`, { signal }) });

@@ -82,3 +82,11 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     </div>
   );
 }
+
+/** What a person sees on a page their role does not open: why, and where to go instead. */
+export function NotAllowed({ title, children }: { title: string; children: NonNullable<ReactNode> }) {
+  useTitle(title);
+  return (
+    <Alert severity="info" title={title} description={children} className={fr.cx("fr-my-4w")} />
+  );
+}

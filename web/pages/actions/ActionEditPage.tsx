@@ -3,13 +3,13 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
-import { useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { actionBody } from "../../../server/features/actions/schema";
 import { describeImportPath } from "../../../server/features/transfer/labels";
 import { api, ApiError } from "../../api/client";
 import { keys, useAction, useContract, useActions, type Action, type Contract } from "../../api/queries";
 import { ErrorSummary, zodErrors, type Errors } from "../../components/form";
-import { ErrorMessage, Loading, Page } from "../../components/Page";
+import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import { bodyFromDraft, draftFromAction, emptyDraft, type ActionDraft } from "./actionDraft";
 import { DescriptionFields, HeaderFields, JustificationFields } from "./ActionFormFields";
 import { IndicatorFields, PartnerFields, TypologyFields } from "./ActionFormLists";
@@ -23,6 +23,14 @@ export function ActionEditPage() {
   const error = contract.error ?? (actionId ? action.error : null) ?? existing.error;
   if (error) return <ErrorMessage error={error} title="Le formulaire n'a pas pu être chargé" />;
   const nextNumber = Math.max(0, ...(existing.data?.items.map((a) => a.number) ?? [])) + 1;
+  const allowed = actionId ? action.data?.permissions.update : contract.data?.permissions.createAction;
+  if (!allowed)
+    return (
+      <NotAllowed title={actionId ? "Vous ne pouvez pas modifier cette fiche" : "Vous ne pouvez pas créer de fiche"}>
+        {actionId ? "Seules la coordination du contrat et les personnes qui pilotent cette fiche la modifient. " : "Seule la coordination du contrat crée des fiches. "}
+        <Link to={actionId ? `/contrats/${contractId}/fiches/${actionId}` : `/contrats/${contractId}/fiches`}>Revenir à la fiche</Link>
+      </NotAllowed>
+    );
   return <ActionForm contract={contract.data!} action={actionId ? action.data : undefined} nextNumber={nextNumber} />;
 }
 
@@ -126,7 +134,7 @@ function ActionForm({ contract, action, nextNumber }: { contract: Contract; acti
                   Annuler
                 </Button>
               </li>
-              {action && <ArchiveButton action={action} contractId={contract.id} />}
+              {action?.permissions.archive && <ArchiveButton action={action} contractId={contract.id} />}
             </ul>
           </div>
         </form>

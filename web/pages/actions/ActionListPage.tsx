@@ -56,9 +56,11 @@ export function ActionListPage() {
         { label: c.name, to: `/contrats/${c.id}` },
       ]}
       actions={
-        <Button iconId="fr-icon-add-line" linkProps={{ to: `/contrats/${c.id}/fiches/nouvelle` }}>
-          Nouvelle fiche
-        </Button>
+        c.permissions.createAction && (
+          <Button iconId="fr-icon-add-line" linkProps={{ to: `/contrats/${c.id}/fiches/nouvelle` }}>
+            Nouvelle fiche
+          </Button>
+        )
       }
     >
       <form role="search" onSubmit={onSearch} className={fr.cx("fr-mb-2w")}>

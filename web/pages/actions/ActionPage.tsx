@@ -11,10 +11,12 @@ import {
   PARTICIPATION_DEGREES,
   TERRITORY_SCOPES,
 } from "../../../server/features/reference/vocabulary";
+import { useHistory } from "../../api/accounts";
 import { api } from "../../api/client";
 import { useAction, useContract, type Action, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatMonth, formatNumber, yesNo } from "../../format";
+import { HistoryList } from "../history/HistoryList";
 import { StatusBadge } from "./StatusBadge";
 
 function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -46,7 +48,17 @@ export function ActionPage() {
         { label: c.name, to: `/contrats/${c.id}` },
         { label: "Fiches actions", to: `/contrats/${c.id}/fiches` },
       ]}
-      actions={a.archivedAt ? <RestoreButton action={a} /> : <Button iconId="fr-icon-edit-line" linkProps={{ to: `/contrats/${c.id}/fiches/${a.id}/modifier` }}>Modifier la fiche</Button>}
+      actions={
+        a.archivedAt ? (
+          a.permissions.archive && <RestoreButton action={a} />
+        ) : (
+          a.permissions.update && (
+            <Button iconId="fr-icon-edit-line" linkProps={{ to: `/contrats/${c.id}/fiches/${a.id}/modifier` }}>
+              Modifier la fiche
+            </Button>
+          )
+        )
+      }
     >
       {a.archivedAt && <Alert severity="info" small description="Cette fiche est archivée : elle n'apparaît plus dans les listes ni dans les documents. Restaurez-la pour la modifier." className={fr.cx("fr-mb-3w")} />}
       <Header action={a} contract={c} />
@@ -138,6 +150,11 @@ export function ActionPage() {
           />
         )}
       </Block>
+      {a.permissions.readHistory && (
+        <Block id="historique" title="Historique">
+          <ActionHistory actionId={a.id} />
+        </Block>
+      )}
     </Page>
   );
 }
@@ -176,6 +193,13 @@ function Header({ action: a, contract: c }: { action: Action; contract: Contract
       <dd>{c.name}</dd>
     </dl>
   );
+}
+
+function ActionHistory({ actionId }: { actionId: string }) {
+  const history = useHistory("action", actionId);
+  if (history.isPending) return <Loading label="Chargement de l'historique…" />;
+  if (history.error) return <ErrorMessage error={history.error} title="L'historique n'a pas pu être chargé" />;
+  return <HistoryList page={history.data} />;
 }
 
 function RestoreButton({ action }: { action: Action }) {

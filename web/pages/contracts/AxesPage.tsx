@@ -9,7 +9,7 @@ import { api, ApiError } from "../../api/client";
 import { useActions, useContract, type Contract } from "../../api/queries";
 import { errorProps, type Errors } from "../../components/form";
 import { MoveButtons } from "../../components/MoveButtons";
-import { ErrorMessage, Loading, Page } from "../../components/Page";
+import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import { plural } from "../../format";
 
 /** One mutation helper for the page: runs a request, refreshes everything, reports errors in one place. */
@@ -31,6 +31,8 @@ export function AxesPage() {
   if (contract.isPending) return <Loading />;
   if (contract.error) return <ErrorMessage error={contract.error} />;
   const c = contract.data;
+  if (!c.permissions.manageStructure)
+    return <NotAllowed title="Vous ne pouvez pas modifier les axes">Seule la coordination du contrat modifie ses axes, ses objectifs et l'ordre des fiches.</NotAllowed>;
   const run = (path: string, method: string, body?: unknown) => {
     setMessage(null);
     return edit.mutateAsync({ path, method, body });

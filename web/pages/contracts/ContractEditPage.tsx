@@ -10,17 +10,25 @@ import { CONTRACT_STATUSES, CONTRACT_TRANSITIONS, type ContractStatus } from "..
 import { contractBody, type ContractBody } from "../../../server/features/contracts/schema";
 import { describeImportPath } from "../../../server/features/transfer/labels";
 import { api, ApiError } from "../../api/client";
-import { keys, useContract, type Contract } from "../../api/queries";
+import { keys, useContract, useContracts, type Contract } from "../../api/queries";
 import { errorProps, ErrorSummary, fieldId, zodErrors, type Errors } from "../../components/form";
-import { ErrorMessage, Loading, Page } from "../../components/Page";
+import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import { TerritoryFields, SignatoryFields } from "./ContractListFields";
 
 export function ContractEditPage() {
   const { contractId } = useParams();
   const contract = useContract(contractId ?? "");
-  if (!contractId) return <ContractForm />;
+  const list = useContracts(!contractId);
+  if (!contractId) {
+    if (list.isPending) return <Loading />;
+    if (!list.data?.permissions.create)
+      return <NotAllowed title="Vous ne pouvez pas créer de contrat">Les contrats sont créés par l'administration de la plateforme, qui en nomme ensuite la coordination.</NotAllowed>;
+    return <ContractForm />;
+  }
   if (contract.isPending) return <Loading label="Chargement du contrat…" />;
   if (contract.error) return <ErrorMessage error={contract.error} />;
+  if (!contract.data.permissions.update)
+    return <NotAllowed title="Vous ne pouvez pas modifier ce contrat">Seule la coordination du contrat le modifie.</NotAllowed>;
   return <ContractForm contract={contract.data} />;
 }
 

@@ -1,5 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
+import type { ButtonProps } from "@codegouvfr/react-dsfr/Button";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import { Card } from "@codegouvfr/react-dsfr/Card";
 import { CONTRACT_STATUSES } from "../../../server/features/contracts/lifecycle";
@@ -13,15 +14,17 @@ export function ContractListPage() {
     <Page
       title="Contrats locaux de santé"
       actions={
+        (data?.permissions.create || data?.permissions.import) && (
         <ButtonsGroup
           inlineLayoutWhen="md and up"
           buttonsIconPosition="left"
           buttonsSize="small"
           buttons={[
-            { children: "Nouveau contrat", iconId: "fr-icon-add-line", linkProps: { to: "/contrats/nouveau" } },
-            { children: "Importer un contrat", iconId: "fr-icon-upload-line", priority: "secondary", linkProps: { to: "/importer" } },
-          ]}
+            ...(data?.permissions.create ? [{ children: "Nouveau contrat", iconId: "fr-icon-add-line" as const, linkProps: { to: "/contrats/nouveau" } }] : []),
+            ...(data?.permissions.import ? [{ children: "Importer un contrat", iconId: "fr-icon-upload-line" as const, priority: "secondary" as const, linkProps: { to: "/importer" } }] : []),
+          ] as [ButtonProps, ...ButtonProps[]]}
         />
+        )
       }
     >
       {isPending ? (

@@ -7,6 +7,7 @@ import { Link, useParams } from "react-router";
 import { CONTRACT_STATUSES } from "../../../server/features/contracts/lifecycle";
 import { useActions, useContract, type ActionItem, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
+import { PublicationControl } from "./PublicationControl";
 import { formatDate, formatNumber, formatPeriod, plural } from "../../format";
 
 export function ContractPage() {
@@ -27,8 +28,12 @@ export function ContractPage() {
           buttonsSize="small"
           buttons={[
             { children: `Fiches actions (${c.counts.actions})`, iconId: "fr-icon-file-text-line", linkProps: { to: `/contrats/${c.id}/fiches` } },
-            { children: "Modifier le contrat", iconId: "fr-icon-edit-line", priority: "secondary", linkProps: { to: `/contrats/${c.id}/modifier` } },
-            { children: "Exporter (JSON)", iconId: "fr-icon-download-line", priority: "tertiary", linkProps: { to: `/api/contracts/${c.id}/export`, reloadDocument: true, download: `${c.slug}.cles.json` } },
+            ...(c.permissions.update ? [{ children: "Modifier le contrat", iconId: "fr-icon-edit-line" as const, priority: "secondary" as const, linkProps: { to: `/contrats/${c.id}/modifier` } }] : []),
+            ...(c.permissions.manageMembers ? [{ children: "Membres", iconId: "fr-icon-team-line" as const, priority: "secondary" as const, linkProps: { to: `/contrats/${c.id}/membres` } }] : []),
+            ...(c.permissions.readHistory ? [{ children: "Historique", iconId: "fr-icon-time-line" as const, priority: "tertiary" as const, linkProps: { to: `/contrats/${c.id}/historique` } }] : []),
+            ...(c.permissions.export
+              ? [{ children: "Exporter (JSON)", iconId: "fr-icon-download-line" as const, priority: "tertiary" as const, linkProps: { to: `/api/contracts/${c.id}/export`, reloadDocument: true, download: `${c.slug}.cles.json` } }]
+              : []),
           ]}
         />
       }
@@ -70,15 +75,18 @@ export function ContractPage() {
           <h2 id="arbre" className={fr.cx("fr-col", "fr-mb-0")}>
             Axes, objectifs et fiches actions
           </h2>
-          <div className={"cles-col-auto"}>
-            <Button priority="tertiary" size="small" iconId="fr-icon-settings-5-line" linkProps={{ to: `/contrats/${c.id}/axes` }}>
-              Gérer les axes et objectifs
-            </Button>
-          </div>
+          {c.permissions.manageStructure && (
+            <div className={"cles-col-auto"}>
+              <Button priority="tertiary" size="small" iconId="fr-icon-settings-5-line" linkProps={{ to: `/contrats/${c.id}/axes` }}>
+                Gérer les axes et objectifs
+              </Button>
+            </div>
+          )}
         </div>
         {actions.isPending ? <Loading label="Chargement des fiches…" /> : <Tree contract={c} actions={actions.data?.items ?? []} />}
       </section>
       <Territory contract={c} />
+      <PublicationControl contract={c} />
       <section className={fr.cx("fr-mb-6w")} aria-labelledby="signataires">
         <div className={fr.cx("fr-grid-row", "fr-grid-row--middle", "fr-grid-row--gutters")}>
           <h2 id="signataires" className={fr.cx("fr-col", "fr-mb-0")}>
@@ -111,7 +119,7 @@ function Tree({ contract, actions }: { contract: Contract; actions: ActionItem[]
   if (contract.axes.length === 0)
     return (
       <EmptyState title="Aucun axe stratégique pour l'instant.">
-        <Link to={`/contrats/${contract.id}/axes`}>Ajouter le premier axe</Link>
+        {contract.permissions.manageStructure && <Link to={`/contrats/${contract.id}/axes`}>Ajouter le premier axe</Link>}
       </EmptyState>
     );
   const fiche = (a: ActionItem) => (

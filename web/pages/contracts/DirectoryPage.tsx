@@ -25,8 +25,12 @@ export function DirectoryPage() {
   return (
     <Page title="Annuaire du contrat" breadcrumb={[{ label: "Contrats", to: "/" }, { label: c.name, to: `/contrats/${c.id}` }]}>
       <p>Les organisations et services qui portent des fiches, y sont partenaires ou signent le contrat. Une personne peut y être nommée sans avoir de compte.</p>
-      <h2 className={fr.cx("fr-h5")}>Ajouter une organisation</h2>
-      <OrganisationForm contractId={c.id} key={`new-${c.organisations.length}`} />
+      {c.permissions.addOrganisation && (
+        <>
+          <h2 className={fr.cx("fr-h5")}>Ajouter une organisation</h2>
+          <OrganisationForm contractId={c.id} key={`new-${c.organisations.length}`} />
+        </>
+      )}
       <h2 className={fr.cx("fr-h5", "fr-mt-4w")}>{`Organisations (${c.organisations.length})`}</h2>
       <Input label="Filtrer l'annuaire" nativeInputProps={{ type: "search", value: filter, onChange: (e) => setFilter(e.target.value) }} />
       {shown.length === 0 ? (
@@ -35,7 +39,7 @@ export function DirectoryPage() {
         <ul className={fr.cx("fr-raw-list")}>
           {shown.map((o) => (
             <li key={`${o.id}-${o.version}`} className="cles-repeat">
-              <OrganisationForm contractId={c.id} organisation={o} />
+              {c.permissions.manageDirectory ? <OrganisationForm contractId={c.id} organisation={o} /> : <p className={fr.cx("fr-mb-0")}>{[o.name, o.shortName, o.sector].filter(Boolean).join(" · ")}</p>}
             </li>
           ))}
         </ul>

@@ -1,0 +1,73 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
+import { useSession } from "../../api/accounts";
+import { api, ApiError } from "../../api/client";
+import { resetSession } from "../../components/AuthGate";
+import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { Page } from "../../components/Page";
+
+/** Only paths of this app: never send someone to another site after signing in. */
+export function safeReturn(value: string | null): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export function SignInPage() {
+  const [params] = useSearchParams();
+  const target = safeReturn(params.get("retour"));
+  const session = useSession();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const signIn = useMutation({
+    mutationFn: () => api("/auth/sign-in", { method: "POST", body: { email, password }, expectUnauthorized: true }),
+    onSuccess: async () => {
+      await resetSession(queryClient);
+      navigate(target, { replace: true });
+    },
+    onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
+  });
+  if (session.data?.user && !signIn.isPending && !signIn.isSuccess) return <Navigate to={target} replace />;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setErrors({});
+    signIn.mutate();
+  };
+  const failure = signIn.error instanceof ApiError && Object.keys(errors).length === 0 ? signIn.error : null;
+  return (
+    <Page title="Connexion">
+      <div className={fr.cx("fr-grid-row")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-6")}>
+          <p>Connectez-vous avec l'adresse e-mail de votre invitation.</p>
+          <ErrorSummary errors={errors} />
+          {failure && <Alert severity="error" small description={failure.detail} className={fr.cx("fr-mb-3w")} role="alert" />}
+          <form onSubmit={submit} noValidate>
+            <Input
+              label="Adresse e-mail"
+              nativeInputProps={{ id: fieldId("email"), type: "email", autoComplete: "username", value: email, onChange: (e) => setEmail(e.target.value), required: true }}
+              {...errorProps(errors, "email")}
+            />
+            <PasswordInput
+              label="Mot de passe"
+              nativeInputProps={{ id: fieldId("password"), autoComplete: "current-password", value: password, onChange: (e) => setPassword(e.target.value), required: true }}
+              messages={errors.password ? [{ severity: "error", message: errors.password }] : []}
+            />
+            <p className={fr.cx("fr-mt-2w")}>
+              <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+            </p>
+            <Button type="submit" disabled={signIn.isPending}>
+              {signIn.isPending ? "Connexion…" : "Se connecter"}
+            </Button>
+          </form>
+        </div>
+      </div>
+    </Page>
+  );
+}
