@@ -26,6 +26,12 @@ describe("history sentences", () => {
     );
   });
 
+  it("contracts the article: « du contrat »", () => {
+    expect(describeEntry({ ...base, objectLabel: "CLS de Melun", operation: "update", objectType: "contract", changes: [change("Page publique")] })).toBe(
+      "Marie Dupont a modifié Page publique du contrat CLS de Melun le 14/09/2021 à 10:12",
+    );
+  });
+
   it("says creations, archiving, and member changes", () => {
     expect(describeEntry({ ...base, operation: "create", objectType: "action", changes: [] })).toBe("Marie Dupont a créé la fiche FA 6 « Journée de la Santé » le 14/09/2021 à 10:12");
     expect(describeEntry({ ...base, operation: "archive", objectType: "action", changes: [] })).toContain("a archivé la fiche");

@@ -11,6 +11,17 @@ const NOUNS: Record<AuditObjectType, string> = {
   invitation: "l'invitation de",
 };
 
+/** "of the object", with French contraction (de + le = du). */
+const OF: Record<AuditObjectType, string> = {
+  contract: "du contrat",
+  axis: "de l'axe",
+  objective: "de l'objectif",
+  action: "de la fiche",
+  organisation: "de l'organisation",
+  member: "du membre",
+  invitation: "de l'invitation de",
+};
+
 const VERBS: Record<AuditOperation, string> = {
   create: "a créé",
   update: "a modifié",
@@ -58,7 +69,7 @@ export interface DescribedEntry {
 export function describeEntry(e: DescribedEntry, onObjectPage = false): string {
   const when = `le ${frenchDateTime(e.at)}`;
   if (e.operation === "update" && e.changes.length && (onObjectPage || e.objectType === "action" || e.objectType === "contract")) {
-    const where = onObjectPage ? "" : ` de ${NOUNS[e.objectType]} ${e.objectLabel}`;
+    const where = onObjectPage ? "" : ` ${OF[e.objectType]} ${e.objectLabel}`;
     return `${e.actorName} a modifié ${fieldList(e.changes)}${where} ${when}`;
   }
   const special = SPECIAL[`${e.objectType}.${e.operation}`];
