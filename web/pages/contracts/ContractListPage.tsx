@@ -33,7 +33,11 @@ export function ContractListPage() {
         <ErrorMessage error={error} title="Les contrats n'ont pas pu être chargés" />
       ) : data.items.length === 0 ? (
         <EmptyState title="Aucun contrat pour l'instant.">
-          <p>Créez le premier contrat, ou importez l'export JSON d'un contrat existant.</p>
+          <p>
+            {data.permissions.create
+              ? "Créez le premier contrat, ou importez l'export JSON d'un contrat existant."
+              : "Vous n'êtes membre d'aucun contrat : la coordination d'un contrat vous y invite par courriel."}
+          </p>
         </EmptyState>
       ) : (
         <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
