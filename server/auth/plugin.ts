@@ -12,6 +12,7 @@ import fp from "fastify-plugin";
 import { Problem, unauthorized } from "../http/problem.js";
 import { loadActor } from "../policies/actor.js";
 import { ANONYMOUS, type Actor } from "../policies/index.js";
+import { ActorCache } from "./actor-cache.js";
 import type { Auth } from "./auth.js";
 
 declare module "fastify" {
@@ -33,12 +34,23 @@ export function requestHeaders(request: FastifyRequest): Headers {
   return fromNodeHeaders(request.headers);
 }
 
-async function resolveActor(app: FastifyInstance, auth: Auth, request: FastifyRequest): Promise<Actor> {
-  if (!request.headers.cookie?.includes("session_token")) return ANONYMOUS;
+/** The session cookie's value (plain, or `__Secure-` prefixed behind TLS). */
+function sessionCookie(request: FastifyRequest): string | undefined {
+  return request.cookies[SESSION_COOKIE] ?? request.cookies[`__Secure-${SESSION_COOKIE}`];
+}
+
+async function resolveActor(app: FastifyInstance, auth: Auth, cache: ActorCache, request: FastifyRequest): Promise<Actor> {
+  const cookie = sessionCookie(request);
+  if (!cookie) return ANONYMOUS;
+  const cached = cache.get(cookie);
+  if (cached) return cached;
+  const mark = cache.mark();
   const session = await auth.api.getSession({ headers: requestHeaders(request) });
   if (!session) return ANONYMOUS;
   const { id, name, email, isAdmin } = session.user as typeof session.user & { isAdmin?: boolean };
-  return loadActor(app.db, { id, name, email, isAdmin: !!isAdmin });
+  const actor = await loadActor(app.db, { id, name, email, isAdmin: !!isAdmin });
+  cache.set(cookie, actor, new Date(session.session.expiresAt), mark);
+  return actor;
 }
 
 export const authPlugin = fp<{ auth: Auth; secure: boolean }>(async (app, { auth, secure }) => {
@@ -58,11 +70,16 @@ export const authPlugin = fp<{ auth: Auth; secure: boolean }>(async (app, { auth
       new Problem(429, "Trop de requêtes", `Trop de tentatives depuis votre adresse : réessayez dans ${Math.max(1, Math.ceil(context.ttl / 1000))} secondes.`),
   });
 
+  const cache = new ActorCache();
   app.addHook("onRequest", async (request) => {
     request.actor = ANONYMOUS;
     if (!request.url.startsWith("/api/") || isApiDocs(request.url)) return;
-    request.actor = await resolveActor(app, auth, request);
+    request.actor = await resolveActor(app, auth, cache, request);
     if (request.actor.kind === "anonymous" && !request.routeOptions.config.public) throw signInRequired();
+  });
+  // Any change that went through may have changed who may do what: forget every cached actor.
+  app.addHook("onResponse", async (request, reply) => {
+    if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400) cache.clear();
   });
   // The CSRF check answers 403 itself (through the problem handler) when the token is missing or wrong.
   app.addHook("onRequest", (request, reply, done) => {

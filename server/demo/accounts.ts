@@ -2,6 +2,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { actions, contracts, membershipActions, memberships } from "../db/schema.js";
+import { hashPassword } from "better-auth/crypto";
 import { createUser } from "../features/accounts/service.js";
 import type { MemberRole } from "../policies/roles.js";
 
@@ -25,9 +26,11 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 export async function seedDemoAccounts(db: Db): Promise<void> {
+  // One hash (salted) for the one shared password: hashing is deliberately slow.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     for (const account of DEMO_ACCOUNTS) {
-      const userId = await createUser(tx, { ...account, password: DEMO_PASSWORD });
+      const userId = await createUser(tx, { ...account, password: DEMO_PASSWORD, passwordHash });
       for (const r of account.roles ?? []) {
         const [contract] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, r.contract));
         const [m] = await tx.insert(memberships).values({ contractId: contract!.id, userId, role: r.role }).returning({ id: memberships.id });

@@ -18,6 +18,8 @@ export interface NewUser {
   email: string;
   name: string;
   password: string;
+  /** The password already hashed (accounts sharing one password, as the demo's do). */
+  passwordHash?: string;
   isAdmin?: boolean;
   ars?: { level: ArsLevel; code: string }[];
 }
@@ -29,7 +31,7 @@ export async function createUser(tx: Tx | Db, input: NewUser): Promise<string> {
   if (taken) throw invalid([{ path: "email", message: "Un compte existe déjà pour cette adresse e-mail." }]);
   const id = randomUUID();
   await tx.insert(users).values({ id, email, name: input.name.trim(), isAdmin: input.isAdmin ?? false, emailVerified: true });
-  await tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: await hashPassword(input.password) });
+  await tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: input.passwordHash ?? (await hashPassword(input.password)) });
   if (input.ars?.length) await tx.insert(arsScopes).values(input.ars.map((s) => ({ ...s, userId: id })));
   return id;
 }
