@@ -6,12 +6,20 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate } from "react-router";
 import { api, ApiError } from "../../api/client";
-import { keys, type Contract } from "../../api/queries";
-import { Page } from "../../components/Page";
+import { keys, useContracts, type Contract } from "../../api/queries";
+import { Loading, NotAllowed, Page } from "../../components/Page";
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
 export function ImportPage() {
+  const contracts = useContracts();
+  if (contracts.isPending) return <Loading />;
+  if (!contracts.data?.permissions.import)
+    return <NotAllowed title="Vous ne pouvez pas importer de contrat">L'import d'un contrat entier est réservé à l'administration de la plateforme.</NotAllowed>;
+  return <ImportForm />;
+}
+
+function ImportForm() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
