@@ -41,6 +41,12 @@ describe("accounts in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
     await page.getByText("Partenaire / signataire").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // A partner reads the contract: no button to change it, its members or its history.
+    await page.getByRole("link", { name: /Melun Val de Seine/ }).click();
+    await page.getByRole("link", { name: /Fiches actions \(15\)/ }).waitFor();
+    for (const name of ["Modifier le contrat", "Membres", "Historique", "Gérer les axes et objectifs"])
+      await expect(page.getByRole("link", { name }).count()).resolves.toBe(0);
+    await expect(page.getByRole("link", { name: /Exporter/ }).count()).resolves.toBe(1);
   });
 
   it("lets the coordinator invite a lead who sets a password, edits their fiche only, and the history shows both changes", async () => {
