@@ -116,4 +116,33 @@ describe("accounts in the browser", () => {
     await history.getByText(/^Marie Dupont a modifié Public cible le \d\d\/\d\d\/\d{4} à \d\d:\d\d$/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
+
+  it("resets a forgotten password through the mailed link, once", async () => {
+    const { page, ctx } = browser;
+    await page.goto(`${ctx.baseUrl}/connexion`);
+    await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+    await page.getByLabel("Adresse e-mail").fill(DEMO_ACCOUNTS.ars);
+    await page.getByRole("button", { name: "Recevoir le lien" }).click();
+    await page.getByText("Si un compte existe pour cette adresse").waitFor();
+    await page.goto(`${ctx.baseUrl}/dev/courriels`);
+    const mail = page.getByRole("article").filter({ hasText: DEMO_ACCOUNTS.ars });
+    await mail.waitFor();
+    await mail.getByRole("link", { name: /reinitialiser-mot-de-passe/ }).click();
+    const resetUrl = page.url();
+    await page.getByRole("heading", { level: 1, name: "Nouveau mot de passe" }).waitFor();
+    await page.getByLabel(/^Nouveau mot de passe/).fill("une nouvelle phrase de passe");
+    await page.getByLabel("Confirmation du mot de passe").fill("une autre phrase de passe");
+    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+    await page.getByText("Les deux mots de passe ne sont pas identiques.").first().waitFor();
+    await page.getByLabel("Confirmation du mot de passe").fill("une nouvelle phrase de passe");
+    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+    await page.getByText("Mot de passe changé").waitFor();
+    await page.goto(resetUrl);
+    await page.getByLabel(/^Nouveau mot de passe/).fill("encore une autre phrase");
+    await page.getByLabel("Confirmation du mot de passe").fill("encore une autre phrase");
+    await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+    await page.getByText("Ce lien ne fonctionne plus").waitFor();
+    await signIn(page, ctx.baseUrl, DEMO_ACCOUNTS.ars, "une nouvelle phrase de passe");
+    await page.getByRole("heading", { level: 1, name: "Contrats locaux de santé" }).waitFor();
+  });
 });
