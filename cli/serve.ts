@@ -4,6 +4,7 @@ import closeWithGrace from "close-with-grace";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.js";
 import { databaseOptionsFromEnv, loggerOptions, portFromEnv } from "../server/config.js";
 import { openDatabase } from "../server/db/client.js";
+import { purgeExpired } from "../server/auth/housekeeping.js";
 import { seedDemo } from "../server/demo/seed.js";
 
 /** Builds the web app when no build is there (a fresh clone whose install did not build it). */
@@ -21,6 +22,7 @@ export async function serveCommand(options: { seed?: boolean }): Promise<void> {
   try {
     // Migrated first: the app reads its session secret from the database.
     await database.migrate();
+    await purgeExpired(database.db);
     app = await buildApp({ database, logger: loggerOptions() });
     await ensureWebBuild((msg) => app.log.info(msg));
     if (options.seed) {
