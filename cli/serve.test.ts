@@ -4,9 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-/** Starts `cles serve --seed` on its own port and data folder; resolves once it answers. */
+/**
+ * Starts `cles serve --seed` on its own port and data folder; resolves once it answers.
+ * Node loads TypeScript through `--import tsx`, as `npm start` does: the `tsx` command
+ * relays signals to a child process and kills it when it does not answer within 60 ms,
+ * which cut graceful shutdowns short on a loaded machine.
+ */
 function serve(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "cli/main.ts", "serve", "--seed"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "serve", "--seed"], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: "", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
