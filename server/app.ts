@@ -19,7 +19,7 @@ import { registerTextGuard } from "./http/text-guard.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authSecret } from "./auth/secret.js";
-import { mailConfigFromEnv, publicUrlFromEnv, type MailConfig } from "./config.js";
+import { mailConfigFromEnv, publicUrlFromEnv, trustProxyFromEnv, type MailConfig } from "./config.js";
 import { accountRoutes } from "./features/accounts/routes.js";
 import { auditRoutes } from "./features/audit/routes.js";
 import { authRoutes } from "./features/auth/routes.js";
@@ -65,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     genReqId: (req) => (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].length <= 100 ? req.headers["x-request-id"] : randomUUID()),
     bodyLimit: 2 * 1024 * 1024,
+    // Behind a reverse proxy, the client's address (for the sign-in rate limit) is in X-Forwarded-For.
+    trustProxy: trustProxyFromEnv(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -41,3 +41,10 @@ export function publicUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
     throw new Error(`PUBLIC_URL invalide : « ${url} ».`);
   }
 }
+
+/** TRUST_PROXY: "true" (any proxy) or the proxies' addresses ("127.0.0.1,10.0.0.0/8"); absent: none. */
+export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean | string {
+  const value = env.TRUST_PROXY?.trim();
+  if (!value || value === "false") return false;
+  return value === "true" ? true : value;
+}
