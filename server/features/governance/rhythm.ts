@@ -1,0 +1,87 @@
+/**
+ * Governance rules as pure functions (issue 5): whether a body meets as often as
+ * the contract says, whether a past meeting still lacks its attendance or minutes,
+ * and whether an agenda fits in its meeting. Dates are ISO days ("2021-09-14").
+ */
+
+/** How often a body must meet: at least `count` times a year, or once every `months` months. */
+export type Rhythm = { kind: "per_year"; count: number } | { kind: "every_months"; months: number };
+
+/** Whole months from `from` to `to` (ISO days): 2021-01-15 → 2021-09-14 is 7. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
+  const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+  return Math.max(0, months);
+}
+
+/** The longest gap the rhythm allows between two meetings, in months. */
+export function allowedGapMonths(rhythm: Rhythm): number {
+  return rhythm.kind === "per_year" ? 12 / rhythm.count : rhythm.months;
+}
+
+/** "2 par an", "un par an", "un tous les 4 mois", "un par mois". */
+export function describeRhythm(rhythm: Rhythm): string {
+  if (rhythm.kind === "per_year") return rhythm.count === 1 ? "un par an" : `${rhythm.count} par an`;
+  return rhythm.months === 1 ? "un par mois" : `un tous les ${rhythm.months} mois`;
+}
+
+export interface BodyFacts {
+  /** As people say it: "COPIL", "COTECH", "le groupe de travail Santé mentale". */
+  name: string;
+  rhythm: Rhythm | null;
+  /** Days of the body's meetings already held (any order). */
+  heldOn: string[];
+  /** When the count starts without any meeting: the contract's start. */
+  since: string;
+}
+
+/**
+ * The French alert when a body is behind its rhythm, else null:
+ * « Aucun COPIL depuis 8 mois : le contrat en prévoit 2 par an ».
+ */
+export function rhythmAlert(body: BodyFacts, today: string): string | null {
+  if (!body.rhythm) return null;
+  const past = body.heldOn.filter((d) => d <= today).sort();
+  const last = past.at(-1);
+  const gap = monthsBetween(last ?? body.since, today);
+  if (gap <= allowedGapMonths(body.rhythm)) return null;
+  const expected = `le contrat en prévoit ${describeRhythm(body.rhythm)}`;
+  return last ? `Aucun ${body.name} depuis ${gap} mois : ${expected}.` : `Aucun ${body.name} depuis le début du contrat (${gap} mois) : ${expected}.`;
+}
+
+/** Days after a meeting before its missing attendance or minutes are flagged. */
+export const FOLLOW_UP_DAYS = 7;
+
+export interface HeldMeeting {
+  title: string;
+  /** The day it ended. */
+  endedOn: string;
+  hasAttendance: boolean;
+  hasMinutes: boolean;
+}
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The French alert when a meeting ended over 7 days ago without attendance or minutes, else null. */
+export function followUpAlert(m: HeldMeeting, today: string): string | null {
+  if (addDays(m.endedOn, FOLLOW_UP_DAYS) >= today) return null;
+  const missing = [!m.hasAttendance && "feuille de présence", !m.hasMinutes && "compte rendu"].filter(Boolean);
+  if (!missing.length) return null;
+  return `La réunion « ${m.title} » est passée depuis plus de ${FOLLOW_UP_DAYS} jours et n'a toujours pas de ${missing.join(" ni de ")}.`;
+}
+
+/** "45 min", "2 h", "2 h 15". */
+export function formatDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (!h) return `${m} min`;
+  return m ? `${h} h ${String(m).padStart(2, "0")}` : `${h} h`;
+}
+
+/** The French error when the agenda's items last longer than the meeting, else null. */
+export function agendaError(meetingMinutes: number, itemMinutes: number[]): string | null {
+  const total = itemMinutes.reduce((s, m) => s + m, 0);
+  if (total <= meetingMinutes) return null;
+  return `L'ordre du jour dure ${formatDuration(total)}, plus que la réunion (${formatDuration(meetingMinutes)}) : raccourcissez des points ou allongez la réunion.`;
+}

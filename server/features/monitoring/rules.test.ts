@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { isStale, progressTowardsTarget, quarterOf, scheduleLabel, shownStatus } from "./rules.js";
+
+describe("the status shown", () => {
+  const overdue = { plannedBy: "2021-06-30", doneOn: null };
+  const done = { plannedBy: "2021-06-30", doneOn: "2021-06-20" };
+  const later = { plannedBy: "2022-03-31", doneOn: null };
+
+  it("is late when a milestone of a fiche under way is overdue", () => {
+    expect(shownStatus("in_progress", [done, later], "2021-09-14")).toBe("in_progress");
+    expect(shownStatus("in_progress", [overdue, later], "2021-09-14")).toBe("late");
+    expect(shownStatus("not_started", [overdue], "2021-09-14")).toBe("late");
+    // Due today is not overdue yet.
+    expect(shownStatus("in_progress", [overdue], "2021-06-30")).toBe("in_progress");
+  });
+
+  it("keeps done, abandoned and merged as declared", () => {
+    for (const declared of ["done", "abandoned", "merged"] as const) expect(shownStatus(declared, [overdue], "2021-09-14")).toBe(declared);
+  });
+});
+
+describe("milestone schedules", () => {
+  it("reads in quarters, keeping the original plan visible once moved", () => {
+    expect(quarterOf("2021-07-01")).toBe("T3 2021");
+    expect(quarterOf("2021-12-31")).toBe("T4 2021");
+    expect(scheduleLabel({ originallyBy: "2021-06-30", plannedBy: "2021-05-15", doneOn: null })).toBe("prévu T2 2021");
+    expect(scheduleLabel({ originallyBy: "2021-06-30", plannedBy: "2022-03-31", doneOn: null })).toBe("prévu T2 2021, reporté T1 2022");
+    expect(scheduleLabel({ originallyBy: "2021-06-30", plannedBy: "2022-03-31", doneOn: "2022-02-03" })).toBe("prévu T2 2021, reporté T1 2022, réalisé le 03/02/2022");
+  });
+});
+
+describe("indicators", () => {
+  it("are flagged when never measured or not for 12 months", () => {
+    expect(isStale(null, "2021-09-14")).toBe(true);
+    expect(isStale("2020-09-15", "2021-09-14")).toBe(false);
+    expect(isStale("2020-09-14", "2021-09-14")).toBe(true);
+    expect(isStale("2020-11-30", "2021-11-29")).toBe(false);
+  });
+
+  it("say how far they went from baseline to target, either way", () => {
+    expect(progressTowardsTarget(60, 40, 80)).toBe(0.5);
+    expect(progressTowardsTarget(15, 20, 10)).toBe(0.5);
+    expect(progressTowardsTarget(12, null, 10)).toBe(1.2);
+    expect(progressTowardsTarget(null, 0, 10)).toBeNull();
+    expect(progressTowardsTarget(5, 10, 10)).toBeNull();
+    expect(progressTowardsTarget(5, 0, null)).toBeNull();
+  });
+});
