@@ -24,6 +24,7 @@ import { accountRoutes } from "./features/accounts/routes.js";
 import { auditRoutes } from "./features/audit/routes.js";
 import { authRoutes } from "./features/auth/routes.js";
 import { devRoutes } from "./features/dev/routes.js";
+import { governanceRoutes } from "./features/governance/routes.js";
 import { memberRoutes } from "./features/members/routes.js";
 import { publicationRoutes } from "./features/publication/routes.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(publicationRoutes);
       await api.register(devRoutes);
+      await api.register(governanceRoutes);
     },
     { prefix: "/api" },
   );

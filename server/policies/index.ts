@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "contract.publish",
   "contract.history",
   "members.manage",
+  "governance.manage",
   "axis.manage",
   "organisation.manage",
   "organisation.add",
@@ -150,6 +151,7 @@ export function contractPermissions(actor: Actor, contractId: string) {
     publish: may("contract.publish"),
     export: may("contract.export"),
     readHistory: may("contract.history"),
+    manageGovernance: may("governance.manage"),
   };
 }
 

@@ -91,6 +91,21 @@ async function freshInvitation(f: Fixture): Promise<string> {
   return list.invitations.at(-1)!.id;
 }
 
+async function freshBody(f: Fixture): Promise<{ id: string; version: number }> {
+  const res = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/bodies`, payload: { kind: "working_group", name: `Groupe ${randomUUID()}`, rhythm: null } });
+  expect(res.statusCode).toBe(201);
+  return res.json();
+}
+
+const meetingPayload = (bodyId: string) => ({ bodyId, title: "Réunion de test", startsAt: "2021-09-14T14:00:00+02:00", endsAt: "2021-09-14T16:00:00+02:00" });
+
+async function freshMeeting(f: Fixture): Promise<{ id: string; version: number; bodyId: string }> {
+  const body = await freshBody(f);
+  const res = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/meetings`, payload: meetingPayload(body.id) });
+  expect(res.statusCode).toBe(201);
+  return res.json();
+}
+
 async function freshFiche(f: Fixture): Promise<{ id: string; version: number }> {
   const list = await json<{ items: { number: number }[] }>(f.admin, `/api/contracts/${f.ids.camvs}/actions`);
   const number = Math.max(...list.items.map((a) => a.number)) + 1;
@@ -247,6 +262,28 @@ const CASES: Record<string, Case[]> = {
   "GET /api/invitations/:token": [{ call: () => ({ url: "/api/invitations/jeton-inconnu-de-test" }), expect: everyone(404) }],
   "POST /api/invitations/:token/accept": [{ call: () => ({ url: "/api/invitations/jeton-inconnu-de-test/accept", payload: { name: "Quelqu'un", password: "un mot de passe assez long" } }), expect: everyone(404) }],
   "GET /api/public/contracts/:slug": [{ call: () => ({ url: "/api/public/contracts/camvs-2021-2023" }), expect: everyone(404) }],
+  "GET /api/contracts/:contractId/bodies": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/bodies` }), expect: readers }],
+  "POST /api/contracts/:contractId/bodies": [
+    { call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/bodies`, payload: { kind: "copil", name: "COPIL", rhythm: { kind: "per_year", count: 2 } } }), expect: managers },
+  ],
+  "PUT /api/bodies/:bodyId": [
+    { call: async (f) => { const b = await freshBody(f); return { url: `/api/bodies/${b.id}`, payload: { kind: "cotech", name: "COTECH", rhythm: null, version: b.version } }; }, expect: managers },
+  ],
+  "DELETE /api/bodies/:bodyId": [{ call: async (f) => ({ url: `/api/bodies/${(await freshBody(f)).id}` }), expect: managers }],
+  "GET /api/contracts/:contractId/meetings": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/meetings` }), expect: readers }],
+  "POST /api/contracts/:contractId/meetings": [
+    { call: async (f) => ({ url: `/api/contracts/${f.ids.camvs}/meetings`, payload: meetingPayload((await freshBody(f)).id) }), expect: managers },
+  ],
+  "GET /api/meetings/:meetingId": [{ call: async (f) => ({ url: `/api/meetings/${(await freshMeeting(f)).id}` }), expect: readers }],
+  "PUT /api/meetings/:meetingId": [
+    {
+      call: async (f) => {
+        const m = await freshMeeting(f);
+        return { url: `/api/meetings/${m.id}`, payload: { ...meetingPayload(m.bodyId), headCount: 14, version: m.version } };
+      },
+      expect: managers,
+    },
+  ],
   "GET /api/dev/outbox": [{ call: () => ({ url: "/api/dev/outbox" }), expect: everyone("ok") }],
 };
 
@@ -288,6 +325,8 @@ describe("the authorization matrix", () => {
           const res = await clients[role].inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}) });
           answers[role] = res.statusCode >= 200 && res.statusCode < 300 ? "ok" : res.statusCode;
           if (c.endsSession) clients[role] = await signIn(role);
+          // The admin's sign-out everywhere also ends the session that prepares the targets.
+          fixture.admin = clients.admin;
         }
         expect(answers).toEqual(c.expect);
       });

@@ -9,6 +9,8 @@ const NOUNS: Record<AuditObjectType, string> = {
   organisation: "l'organisation",
   member: "le membre",
   invitation: "l'invitation de",
+  body: "l'instance",
+  meeting: "la réunion",
 };
 
 /** "of the object", with French contraction (de + le = du). */
@@ -20,6 +22,8 @@ const OF: Record<AuditObjectType, string> = {
   organisation: "de l'organisation",
   member: "du membre",
   invitation: "de l'invitation de",
+  body: "de l'instance",
+  meeting: "de la réunion",
 };
 
 const VERBS: Record<AuditOperation, string> = {

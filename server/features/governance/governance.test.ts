@@ -1,0 +1,112 @@
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { meetings } from "../../db/schema.js";
+import { startTestApp, type TestContext } from "../../testing/app.js";
+import { signedInClient, type TestClient } from "../../testing/client.js";
+import { expectProblem } from "../../testing/http.js";
+
+let ctx: TestContext;
+let coordinator: TestClient;
+let camvs: string;
+let capvm: string;
+let copil: { id: string; version: number };
+let fiches: Map<number, string>;
+
+beforeAll(async () => {
+  ctx = await startTestApp({ seed: true });
+  coordinator = await signedInClient(ctx.server, "marie.dupont@camvs.test");
+  const list = (await ctx.app.inject({ url: "/api/contracts" })).json<{ items: { id: string; slug: string }[] }>().items;
+  camvs = list.find((c) => c.slug === "camvs-2021-2023")!.id;
+  capvm = list.find((c) => c.slug === "capvm-2019-2022")!.id;
+  const created = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "copil", name: "COPIL", rhythm: { kind: "per_year", count: 1 } } });
+  expect(created.statusCode).toBe(201);
+  copil = created.json();
+  const actions = (await coordinator.inject({ url: `/api/contracts/${camvs}/actions` })).json<{ items: { id: string; number: number }[] }>().items;
+  fiches = new Map(actions.map((a) => [a.number, a.id]));
+}, 60_000);
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const meetingCount = async () => (await ctx.database.db.select({ n: count() }).from(meetings))[0]!.n;
+const cotech = (overrides: Record<string, unknown> = {}) => ({
+  bodyId: copil.id,
+  title: "COTECH du 14 septembre 2021",
+  startsAt: "2021-09-14T14:00:00+02:00",
+  endsAt: "2021-09-14T16:30:00+02:00",
+  place: "Melun, salle du conseil",
+  agenda: [
+    { title: "Point d'étape des fiches", durationMinutes: 90, presenter: "Marie Dupont", actionIds: [] as string[] },
+    { title: "Orientations", durationMinutes: 60 },
+  ],
+  headCount: 14,
+  minutes: "<p>Quatorze participants.</p><script>alert('x')</script><p onclick=\"x()\">Orientations <a href=\"javascript:evil()\">ici</a></p>",
+  decisions: ["Prochain COPIL le 7 décembre 2021"],
+  ...overrides,
+});
+
+describe("bodies", () => {
+  it("lists the contract's bodies with their rhythm, and refuses bad ones with field errors", async () => {
+    const list = (await coordinator.inject({ url: `/api/contracts/${camvs}/bodies` })).json<{ items: { name: string; rhythm: unknown; kindLabel: string }[] }>();
+    expect(list.items).toContainEqual(expect.objectContaining({ name: "COPIL", rhythm: { kind: "per_year", count: 1 }, kindLabel: "Comité de pilotage (COPIL)" }));
+    const bad = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "club", name: "", rhythm: { kind: "per_year", count: 0 } } });
+    expect(expectProblem(bad, 400).errors?.map((e) => e.path).sort()).toEqual(["kind", "name", "rhythm.count"]);
+    const foreignAxis = (await ctx.app.inject({ url: `/api/contracts/${capvm}` })).json<{ axes: { id: string }[] }>().axes[0]!.id;
+    const thematic = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "thematic", name: "Commission", axisId: foreignAxis } });
+    expect(expectProblem(thematic, 400).errors).toEqual([{ path: "axisId", message: "Choisissez un axe de ce contrat." }]);
+  });
+
+  it("renames a body with the version read, refuses a stale one", async () => {
+    const body = (await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "working_group", name: "Groupe habitants" } })).json<{ id: string; version: number }>();
+    const ok = await coordinator.inject({ method: "PUT", url: `/api/bodies/${body.id}`, payload: { kind: "working_group", name: "Groupe de travail habitants", rhythm: { kind: "every_months", months: 3 }, version: body.version } });
+    expect(ok.statusCode).toBe(200);
+    const stale = await coordinator.inject({ method: "PUT", url: `/api/bodies/${body.id}`, payload: { kind: "working_group", name: "Autre nom", version: body.version } });
+    expectProblem(stale, 409);
+    expect((await coordinator.inject({ method: "DELETE", url: `/api/bodies/${body.id}` })).statusCode).toBe(204);
+  });
+});
+
+describe("meetings", () => {
+  it("records a COTECH with its agenda, head count, decisions and sanitised minutes, and its history", async () => {
+    const res = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ agenda: [{ title: "FA 5", durationMinutes: 30, actionIds: [fiches.get(5)] }] }) });
+    expect(res.statusCode).toBe(201);
+    const m = res.json<{ id: string; minutes: string; headCount: number; body: { name: string } }>();
+    expect(m.headCount).toBe(14);
+    expect(m.body.name).toBe("COPIL");
+    expect(m.minutes).not.toMatch(/script|onclick|javascript/);
+    expect(m.minutes).toContain("<p>Quatorze participants.</p>");
+    const history = (await coordinator.inject({ url: `/api/contracts/${camvs}/history` })).json<{ items: { summary: string }[] }>();
+    expect(history.items[0]!.summary).toMatch(/^Marie Dupont a créé la réunion COTECH du 14 septembre 2021 le /);
+    const list = (await ctx.app.inject({ url: `/api/contracts/${camvs}/meetings` })).json<{ items: { id: string }[] }>();
+    expect(list.items.map((i) => i.id)).toContain(m.id);
+  });
+
+  it("refuses a meeting ending before it starts, an agenda longer than the meeting, and fiches or bodies of another contract — writing nothing", async () => {
+    const before = await meetingCount();
+    const backwards = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ endsAt: "2021-09-14T13:00:00+02:00" }) });
+    expect(expectProblem(backwards, 400).errors).toEqual([{ path: "endsAt", message: "La fin de la réunion doit suivre son début." }]);
+    const long = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ endsAt: "2021-09-14T15:00:00+02:00" }) });
+    expect(expectProblem(long, 400).errors?.[0]).toEqual({ path: "agenda", message: expect.stringContaining("L'ordre du jour dure 2 h 30, plus que la réunion (1 h)") });
+    const capvmFiche = (await ctx.app.inject({ url: `/api/contracts/${capvm}/actions` })).json<{ items: { id: string }[] }>().items[0]!.id;
+    const foreign = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ agenda: [{ title: "Autre contrat", durationMinutes: 10, actionIds: [capvmFiche] }] }) });
+    expect(expectProblem(foreign, 400).errors).toEqual([{ path: "agenda.0.actionIds.0", message: "Cette fiche n'existe pas dans ce contrat." }]);
+    const capvmBody = (await ctx.app.inject({ method: "POST", url: `/api/contracts/${capvm}/bodies`, payload: { kind: "copil", name: "COPIL CAPVM" } })).json<{ id: string }>();
+    const otherBody = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ bodyId: capvmBody.id }) });
+    expect(expectProblem(otherBody, 400).errors).toEqual([{ path: "bodyId", message: "Choisissez une instance de ce contrat." }]);
+    expect(await meetingCount()).toBe(before);
+  });
+
+  it("updates a meeting with the version read; a partner reads it but cannot change it; its body cannot be deleted", async () => {
+    const created = (await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech() })).json<{ id: string; version: number }>();
+    const updated = await coordinator.inject({ method: "PUT", url: `/api/meetings/${created.id}`, payload: { ...cotech(), headCount: 15, version: created.version } });
+    expect(updated.json()).toMatchObject({ headCount: 15, version: created.version + 1 });
+    expectProblem(await coordinator.inject({ method: "PUT", url: `/api/meetings/${created.id}`, payload: { ...cotech(), version: created.version } }), 409);
+    const partner = await signedInClient(ctx.server, "karim.benali@cpam77.test");
+    expect((await partner.inject({ url: `/api/meetings/${created.id}` })).statusCode).toBe(200);
+    expectProblem(await partner.inject({ method: "PUT", url: `/api/meetings/${created.id}`, payload: { ...cotech(), headCount: 99, version: created.version + 1 } }), 403);
+    const outsider = await signedInClient(ctx.server, "thomas.petit@capvm.test");
+    expect(expectProblem(await outsider.inject({ url: `/api/meetings/${created.id}` }), 404).detail).toBe("Cette réunion est introuvable.");
+    expect(expectProblem(await coordinator.inject({ method: "DELETE", url: `/api/bodies/${copil.id}` }), 409).detail).toContain("ne peut pas être supprimée");
+  });
+});

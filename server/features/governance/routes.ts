@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { assertCan } from "../../policies/index.js";
+import { uuid } from "../../validation/fields.js";
+import { contractExists } from "../contracts/queries.js";
+import { contractParams } from "../contracts/routes.js";
+import { bodyBody, bodyUpdateBody, meetingBody, meetingUpdateBody } from "./schema.js";
+import {
+  BODY_NOT_FOUND,
+  bodyContractId,
+  createBody,
+  createMeeting,
+  deleteBody,
+  getMeeting,
+  listBodies,
+  listMeetings,
+  MEETING_NOT_FOUND,
+  meetingContractId,
+  updateBody,
+  updateMeeting,
+} from "./service.js";
+
+const tags = ["Gouvernance"];
+const bodyParams = z.object({ bodyId: uuid });
+const meetingParams = z.object({ meetingId: uuid });
+
+export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/contracts/:contractId/bodies", { schema: { tags, summary: "Instances du contrat (COPIL, COTECH…)", params: contractParams } }, async (request) => {
+    assertCan(request.actor, "contract.read", request.params);
+    await contractExists(app.db, request.params.contractId);
+    return { items: await listBodies(app.db, request.params.contractId) };
+  });
+
+  app.post("/contracts/:contractId/bodies", { schema: { tags, summary: "Créer une instance", params: contractParams, body: bodyBody } }, async (request, reply) => {
+    assertCan(request.actor, "governance.manage", request.params);
+    return reply.status(201).send(await createBody(app.db, request.actor, request.params.contractId, request.body));
+  });
+
+  app.put("/bodies/:bodyId", { schema: { tags, summary: "Modifier une instance (version lue obligatoire)", params: bodyParams, body: bodyUpdateBody } }, async (request) => {
+    const contractId = await bodyContractId(app.db, request.params.bodyId);
+    assertCan(request.actor, "governance.manage", { contractId, missing: BODY_NOT_FOUND });
+    return updateBody(app.db, request.actor, request.params.bodyId, request.body);
+  });
+
+  app.delete("/bodies/:bodyId", { schema: { tags, summary: "Supprimer une instance sans réunion", params: bodyParams } }, async (request, reply) => {
+    const contractId = await bodyContractId(app.db, request.params.bodyId);
+    assertCan(request.actor, "governance.manage", { contractId, missing: BODY_NOT_FOUND });
+    await deleteBody(app.db, request.actor, request.params.bodyId);
+    return reply.status(204).send();
+  });
+
+  app.get("/contracts/:contractId/meetings", { schema: { tags, summary: "Réunions du contrat, par date", params: contractParams } }, async (request) => {
+    assertCan(request.actor, "contract.read", request.params);
+    await contractExists(app.db, request.params.contractId);
+    return { items: await listMeetings(app.db, request.params.contractId) };
+  });
+
+  app.post("/contracts/:contractId/meetings", { schema: { tags, summary: "Enregistrer une réunion", params: contractParams, body: meetingBody } }, async (request, reply) => {
+    assertCan(request.actor, "governance.manage", request.params);
+    const created = await createMeeting(app.db, request.actor, request.params.contractId, request.body);
+    return reply.status(201).send(await getMeeting(app.db, created.id));
+  });
+
+  app.get("/meetings/:meetingId", { schema: { tags, summary: "Une réunion : ordre du jour, participants, compte rendu, décisions", params: meetingParams } }, async (request) => {
+    const contractId = await meetingContractId(app.db, request.params.meetingId);
+    assertCan(request.actor, "contract.read", { contractId, missing: MEETING_NOT_FOUND });
+    return getMeeting(app.db, request.params.meetingId);
+  });
+
+  app.put("/meetings/:meetingId", { schema: { tags, summary: "Modifier une réunion (version lue obligatoire)", params: meetingParams, body: meetingUpdateBody } }, async (request) => {
+    const contractId = await meetingContractId(app.db, request.params.meetingId);
+    assertCan(request.actor, "governance.manage", { contractId, missing: MEETING_NOT_FOUND });
+    await updateMeeting(app.db, request.actor, request.params.meetingId, request.body);
+    return getMeeting(app.db, request.params.meetingId);
+  });
+};

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { optionalText, requiredText, uuid, version } from "../../validation/fields.js";
+import { agendaError } from "./rhythm.js";
+
+export const BODY_KINDS = {
+  copil: "Comité de pilotage (COPIL)",
+  cotech: "Comité technique (COTECH)",
+  thematic: "Commission thématique",
+  working_group: "Groupe de travail",
+  residents: "Atelier d'habitants",
+} as const;
+export type BodyKind = keyof typeof BODY_KINDS;
+export type RhythmKind = "per_year" | "every_months";
+
+const rhythm = z
+  .discriminatedUnion(
+    "kind",
+    [
+      z.object({ kind: z.literal("per_year"), count: z.number().int().min(1, { error: "Au moins une réunion par an." }).max(52, { error: "Au plus 52 réunions par an." }) }),
+      z.object({ kind: z.literal("every_months"), months: z.number().int().min(1, { error: "Au moins un mois." }).max(36, { error: "Au plus 36 mois." }) }),
+    ],
+    { error: "Le rythme est « par an » ou « tous les N mois »." },
+  )
+  .nullable();
+
+export const bodyBody = z.object({
+  kind: z.enum(Object.keys(BODY_KINDS) as [BodyKind, ...BodyKind[]], { error: "Choisissez le type d'instance." }),
+  name: requiredText("Le nom de l'instance", 200),
+  axisId: uuid.nullable().default(null),
+  rhythm: rhythm.default(null),
+});
+export const bodyUpdateBody = bodyBody.extend({ version });
+
+const agendaItem = z.object({
+  title: requiredText("L'intitulé du point", 300),
+  durationMinutes: z.number({ error: "Indiquez la durée du point en minutes." }).int().min(1, { error: "Un point dure au moins une minute." }).max(24 * 60),
+  presenter: optionalText("L'intervenant", 200).default(""),
+  actionIds: z.array(uuid).max(50).default([]),
+});
+export type AgendaItem = z.infer<typeof agendaItem>;
+
+const dateTime = z.iso.datetime({ offset: true, error: "Indiquez une date et une heure valides (AAAA-MM-JJTHH:MM, avec le fuseau)." });
+
+const meetingFields = z.object({
+  bodyId: uuid,
+  title: requiredText("Le titre de la réunion", 300),
+  startsAt: dateTime,
+  endsAt: dateTime,
+  place: optionalText("Le lieu", 500).default(""),
+  videoUrl: z.url({ protocol: /^https?$/, error: "Indiquez une adresse web (https://…)." }).nullable().default(null),
+  agenda: z.array(agendaItem).max(50).default([]),
+  headCount: z.number().int().min(0, { error: "Le nombre de participants ne peut pas être négatif." }).max(100_000).nullable().default(null),
+  minutes: optionalText("Le compte rendu", 200_000).default(""),
+  decisions: z.array(requiredText("Une décision", 2000)).max(100).default([]),
+});
+
+/** A meeting ends after it starts, and its agenda fits in it. */
+function checkMeeting(m: z.infer<typeof meetingFields>, ctx: z.RefinementCtx): void {
+  const minutes = (Date.parse(m.endsAt) - Date.parse(m.startsAt)) / 60_000;
+  if (!(minutes > 0)) {
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "La fin de la réunion doit suivre son début." });
+    return;
+  }
+  const error = agendaError(minutes, m.agenda.map((i) => i.durationMinutes));
+  if (error) ctx.addIssue({ code: "custom", path: ["agenda"], message: error });
+}
+
+export const meetingBody = meetingFields.superRefine(checkMeeting);
+export const meetingUpdateBody = meetingFields.extend({ version }).superRefine(checkMeeting);
+export type MeetingBody = z.infer<typeof meetingBody>;

@@ -1,0 +1,202 @@
+/** Bodies and meetings of a contract: rules and SQL. Every change writes its history entry. */
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import sanitizeHtml from "sanitize-html";
+import type { Db, Tx } from "../../db/client.js";
+import { actions, axes, governanceBodies, meetings } from "../../db/schema.js";
+import { claimVersion } from "../../db/versioning.js";
+import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
+import type { Actor } from "../../policies/index.js";
+import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
+import { recordAudit } from "../audit/service.js";
+import { contractExists } from "../contracts/queries.js";
+import { describeRhythm, type Rhythm } from "./rhythm.js";
+import { BODY_KINDS, type MeetingBody } from "./schema.js";
+import type { z } from "zod";
+import type { bodyBody } from "./schema.js";
+
+type BodyBody = z.infer<typeof bodyBody>;
+
+/** Minutes keep their structure (paragraphs, lists, emphasis, links), never scripts or styles. */
+export function sanitizeMinutes(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: ["p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "blockquote", "a"],
+    allowedAttributes: { a: ["href"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }) },
+  }).trim();
+}
+
+const rhythmOf = (row: { rhythmKind: string | null; rhythmValue: number | null }): Rhythm | null =>
+  row.rhythmKind === "per_year" ? { kind: "per_year", count: row.rhythmValue! } : row.rhythmKind === "every_months" ? { kind: "every_months", months: row.rhythmValue! } : null;
+
+const rhythmColumns = (r: Rhythm | null) => ({
+  rhythmKind: r?.kind ?? null,
+  rhythmValue: r ? (r.kind === "per_year" ? r.count : r.months) : null,
+});
+
+function bodyView(row: typeof governanceBodies.$inferSelect) {
+  const { rhythmKind: _k, rhythmValue: _v, ...rest } = row;
+  return { ...rest, rhythm: rhythmOf(row), kindLabel: BODY_KINDS[row.kind] };
+}
+
+const bodySnapshot = (b: ReturnType<typeof bodyView>) =>
+  snapshot([
+    ["kind", "Type", BODY_KINDS[b.kind]],
+    ["name", "Nom", b.name],
+    ["rhythm", "Rythme attendu", b.rhythm ? describeRhythm(b.rhythm) : null],
+  ]);
+
+export async function listBodies(db: Db, contractId: string) {
+  const rows = await db.select().from(governanceBodies).where(eq(governanceBodies.contractId, contractId)).orderBy(asc(governanceBodies.createdAt));
+  return rows.map(bodyView);
+}
+
+export async function bodyContractId(db: Db, id: string): Promise<string> {
+  const [row] = await db.select({ contractId: governanceBodies.contractId }).from(governanceBodies).where(eq(governanceBodies.id, id));
+  if (!row) throw notFound(BODY_NOT_FOUND);
+  return row.contractId;
+}
+export const BODY_NOT_FOUND = "Cette instance est introuvable.";
+export const MEETING_NOT_FOUND = "Cette réunion est introuvable.";
+
+async function checkAxis(tx: Tx, contractId: string, axisId: string | null): Promise<void> {
+  if (!axisId) return;
+  const [row] = await tx.select({ id: axes.id }).from(axes).where(and(eq(axes.id, axisId), eq(axes.contractId, contractId)));
+  if (!row) throw invalid([{ path: "axisId", message: "Choisissez un axe de ce contrat." }]);
+}
+
+export async function createBody(db: Db, actor: Actor, contractId: string, body: BodyBody) {
+  return db.transaction(async (tx) => {
+    await contractExists(tx, contractId);
+    await checkAxis(tx, contractId, body.axisId);
+    const [row] = await tx
+      .insert(governanceBodies)
+      .values({ contractId, kind: body.kind, name: body.name, axisId: body.axisId, ...rhythmColumns(body.rhythm) })
+      .returning();
+    const view = bodyView(row!);
+    await recordAudit(tx, actor, { contractId, objectType: "body", objectId: view.id, objectLabel: view.name, operation: "create", changes: creationChanges(bodySnapshot(view)) });
+    return view;
+  });
+}
+
+export async function updateBody(db: Db, actor: Actor, id: string, body: BodyBody & { version: number }) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(governanceBodies).where(eq(governanceBodies.id, id));
+    if (!current) throw notFound(BODY_NOT_FOUND);
+    await checkAxis(tx, current.contractId, body.axisId);
+    await claimVersion(tx, governanceBodies, id, body.version, "Cette instance");
+    const [row] = await tx
+      .update(governanceBodies)
+      .set({ kind: body.kind, name: body.name, axisId: body.axisId, ...rhythmColumns(body.rhythm), updatedAt: new Date() })
+      .where(eq(governanceBodies.id, id))
+      .returning();
+    const view = bodyView(row!);
+    const changes = diffSnapshots(bodySnapshot(bodyView(current)), bodySnapshot(view));
+    await recordAudit(tx, actor, { contractId: view.contractId, objectType: "body", objectId: id, objectLabel: view.name, operation: "update", changes });
+    return view;
+  });
+}
+
+/** A body that has meetings is kept: its meetings are the contract's record. */
+export async function deleteBody(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(governanceBodies).where(eq(governanceBodies.id, id));
+    if (!current) throw notFound(BODY_NOT_FOUND);
+    const [held] = await tx.select({ n: count() }).from(meetings).where(eq(meetings.bodyId, id));
+    if (held!.n > 0) throw conflict(`Cette instance a ${held!.n} réunion(s) : elle ne peut pas être supprimée.`);
+    await tx.delete(governanceBodies).where(eq(governanceBodies.id, id));
+    await recordAudit(tx, actor, { contractId: current.contractId, objectType: "body", objectId: id, objectLabel: current.name, operation: "delete", changes: [] });
+  });
+}
+
+/** The body and the fiches a meeting names must be the contract's own. */
+async function checkMeetingReferences(tx: Tx, contractId: string, body: MeetingBody): Promise<void> {
+  const errors: FieldError[] = [];
+  const [owner] = await tx.select({ id: governanceBodies.id }).from(governanceBodies).where(and(eq(governanceBodies.id, body.bodyId), eq(governanceBodies.contractId, contractId)));
+  if (!owner) errors.push({ path: "bodyId", message: "Choisissez une instance de ce contrat." });
+  const ids = [...new Set(body.agenda.flatMap((i) => i.actionIds))];
+  const known = ids.length ? await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.contractId, contractId), inArray(actions.id, ids))) : [];
+  const knownIds = new Set(known.map((k) => k.id));
+  body.agenda.forEach((item, i) =>
+    item.actionIds.forEach((a, j) => {
+      if (!knownIds.has(a)) errors.push({ path: `agenda.${i}.actionIds.${j}`, message: "Cette fiche n'existe pas dans ce contrat." });
+    }),
+  );
+  if (errors.length) throw invalid(errors);
+}
+
+const meetingColumns = (m: MeetingBody) => ({
+  bodyId: m.bodyId,
+  title: m.title,
+  startsAt: new Date(m.startsAt),
+  endsAt: new Date(m.endsAt),
+  place: m.place,
+  videoUrl: m.videoUrl,
+  agenda: m.agenda,
+  headCount: m.headCount,
+  minutes: sanitizeMinutes(m.minutes),
+  decisions: m.decisions,
+});
+
+type MeetingRow = typeof meetings.$inferSelect;
+const meetingSnapshot = (m: MeetingRow) =>
+  snapshot([
+    ["title", "Titre", m.title],
+    ["startsAt", "Début", m.startsAt.toISOString()],
+    ["endsAt", "Fin", m.endsAt.toISOString()],
+    ["place", "Lieu", m.place],
+    ["videoUrl", "Visioconférence", m.videoUrl],
+    ["agenda", "Ordre du jour", m.agenda.map((i) => `${i.title} (${i.durationMinutes} min)`)],
+    ["headCount", "Nombre de participants", m.headCount],
+    ["minutes", "Compte rendu", m.minutes],
+    ["decisions", "Décisions", m.decisions],
+  ]);
+
+export async function createMeeting(db: Db, actor: Actor, contractId: string, body: MeetingBody) {
+  return db.transaction(async (tx) => {
+    await contractExists(tx, contractId);
+    await checkMeetingReferences(tx, contractId, body);
+    const [row] = await tx.insert(meetings).values({ contractId, ...meetingColumns(body) }).returning();
+    await recordAudit(tx, actor, { contractId, objectType: "meeting", objectId: row!.id, objectLabel: row!.title, operation: "create", changes: creationChanges(meetingSnapshot(row!)) });
+    return row!;
+  });
+}
+
+export async function updateMeeting(db: Db, actor: Actor, id: string, body: MeetingBody & { version: number }) {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(meetings).where(eq(meetings.id, id));
+    if (!current) throw notFound(MEETING_NOT_FOUND);
+    await checkMeetingReferences(tx, current.contractId, body);
+    await claimVersion(tx, meetings, id, body.version, "Cette réunion");
+    const [row] = await tx.update(meetings).set({ ...meetingColumns(body), updatedAt: new Date() }).where(eq(meetings.id, id)).returning();
+    const changes = diffSnapshots(meetingSnapshot(current), meetingSnapshot(row!));
+    await recordAudit(tx, actor, { contractId: current.contractId, objectType: "meeting", objectId: id, objectLabel: row!.title, operation: "update", changes });
+    return row!;
+  });
+}
+
+export async function meetingContractId(db: Db, id: string): Promise<string> {
+  const [row] = await db.select({ contractId: meetings.contractId }).from(meetings).where(eq(meetings.id, id));
+  if (!row) throw notFound(MEETING_NOT_FOUND);
+  return row.contractId;
+}
+
+export async function getMeeting(db: Db, id: string) {
+  const [row] = await db
+    .select({ meeting: meetings, bodyName: governanceBodies.name, bodyKind: governanceBodies.kind })
+    .from(meetings)
+    .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
+    .where(eq(meetings.id, id));
+  if (!row) throw notFound(MEETING_NOT_FOUND);
+  return { ...row.meeting, body: { id: row.meeting.bodyId, name: row.bodyName, kind: row.bodyKind } };
+}
+
+/** Meetings of a contract, in date order. */
+export async function listMeetings(db: Db, contractId: string) {
+  return db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, place: meetings.place, headCount: meetings.headCount, bodyId: meetings.bodyId, bodyName: governanceBodies.name, version: meetings.version })
+    .from(meetings)
+    .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
+    .where(eq(meetings.contractId, contractId))
+    .orderBy(asc(meetings.startsAt));
+}
