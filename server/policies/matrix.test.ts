@@ -270,6 +270,7 @@ const CASES: Record<string, Case[]> = {
     { call: async (f) => { const b = await freshBody(f); return { url: `/api/bodies/${b.id}`, payload: { kind: "cotech", name: "COTECH", rhythm: null, version: b.version } }; }, expect: managers },
   ],
   "DELETE /api/bodies/:bodyId": [{ call: async (f) => ({ url: `/api/bodies/${(await freshBody(f)).id}` }), expect: managers }],
+  "GET /api/contracts/:contractId/governance-alerts": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/governance-alerts` }), expect: readers }],
   "GET /api/contracts/:contractId/meetings": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/meetings` }), expect: readers }],
   "POST /api/contracts/:contractId/meetings": [
     { call: async (f) => ({ url: `/api/contracts/${f.ids.camvs}/meetings`, payload: meetingPayload((await freshBody(f)).id) }), expect: managers },

@@ -110,3 +110,25 @@ describe("meetings", () => {
     expect(expectProblem(await coordinator.inject({ method: "DELETE", url: `/api/bodies/${copil.id}` }), 409).detail).toContain("ne peut pas être supprimée");
   });
 });
+
+describe("governance alerts", () => {
+  it("say when a body is behind its rhythm (judged up to the contract's end) and when a past meeting lacks attendance or minutes", async () => {
+    const cotechBody = (await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "cotech", name: "COTECH", rhythm: { kind: "every_months", months: 6 } } })).json<{ id: string }>();
+    const held = await coordinator.inject({
+      method: "POST",
+      url: `/api/contracts/${camvs}/meetings`,
+      payload: cotech({ bodyId: cotechBody.id, title: "COTECH sans compte rendu", startsAt: "2023-06-01T09:00:00+02:00", endsAt: "2023-06-01T12:00:00+02:00", headCount: null, minutes: "" }),
+    });
+    expect(held.statusCode).toBe(201);
+    const alerts = (await ctx.app.inject({ url: `/api/contracts/${camvs}/governance-alerts` })).json<{ items: { kind: string; message: string }[] }>().items;
+    // The COPIL's last meeting is of September 2021 and CAMVS ends on 31/12/2023: 27 months without one.
+    expect(alerts).toContainEqual(expect.objectContaining({ kind: "rhythm", message: "Aucun COPIL depuis 27 mois : le contrat en prévoit un par an." }));
+    // The COTECH met in June 2023, within its 6 months of the contract's end.
+    expect(alerts.some((a) => a.message.includes("Aucun COTECH"))).toBe(false);
+    expect(alerts).toContainEqual(
+      expect.objectContaining({ kind: "follow-up", message: "La réunion « COTECH sans compte rendu » est passée depuis plus de 7 jours et n'a toujours pas de feuille de présence ni de compte rendu." }),
+    );
+    expectProblem(await (await signedInClient(ctx.server, "thomas.petit@capvm.test")).inject({ url: `/api/contracts/${camvs}/governance-alerts` }), 404);
+  });
+});
+

@@ -12,6 +12,7 @@ import {
   createMeeting,
   deleteBody,
   getMeeting,
+  governanceAlerts,
   listBodies,
   listMeetings,
   MEETING_NOT_FOUND,
@@ -48,6 +49,15 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
     await deleteBody(app.db, request.actor, request.params.bodyId);
     return reply.status(204).send();
   });
+
+  app.get(
+    "/contracts/:contractId/governance-alerts",
+    { schema: { tags, summary: "Alertes de gouvernance : instances en retard sur leur rythme, réunions sans présence ni compte rendu", params: contractParams } },
+    async (request) => {
+      assertCan(request.actor, "contract.read", request.params);
+      return { items: await governanceAlerts(app.db, request.params.contractId) };
+    },
+  );
 
   app.get("/contracts/:contractId/meetings", { schema: { tags, summary: "Réunions du contrat, par date", params: contractParams } }, async (request) => {
     assertCan(request.actor, "contract.read", request.params);

@@ -2,14 +2,14 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "../../db/client.js";
-import { actions, axes, governanceBodies, meetings } from "../../db/schema.js";
+import { actions, axes, contracts, governanceBodies, meetings } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
 import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
 import { recordAudit } from "../audit/service.js";
 import { contractExists } from "../contracts/queries.js";
-import { describeRhythm, type Rhythm } from "./rhythm.js";
+import { describeRhythm, followUpAlert, rhythmAlert, type Rhythm } from "./rhythm.js";
 import { BODY_KINDS, type MeetingBody } from "./schema.js";
 import type { z } from "zod";
 import type { bodyBody } from "./schema.js";
@@ -199,4 +199,34 @@ export async function listMeetings(db: Db, contractId: string) {
     .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
     .where(eq(meetings.contractId, contractId))
     .orderBy(asc(meetings.startsAt));
+}
+
+/** The Paris calendar day of an instant, "AAAA-MM-JJ". */
+const parisDay = (at: Date) => new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+
+/**
+ * What the coordination should hear about its governance today: bodies behind
+ * their rhythm, past meetings still without attendance or minutes. A contract's
+ * rhythm is judged up to its end, not beyond.
+ */
+export async function governanceAlerts(db: Db, contractId: string, now = new Date()) {
+  const [contract] = await db.select({ startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId));
+  if (!contract) throw notFound("Ce contrat est introuvable.");
+  const today = parisDay(now);
+  const reference = contract.endDate < today ? contract.endDate : today;
+  const bodies = await listBodies(db, contractId);
+  const held = await db
+    .select({ id: meetings.id, bodyId: meetings.bodyId, title: meetings.title, endsAt: meetings.endsAt, headCount: meetings.headCount, minutes: meetings.minutes })
+    .from(meetings)
+    .where(eq(meetings.contractId, contractId));
+  const alerts: { kind: "rhythm" | "follow-up"; bodyId: string | null; meetingId: string | null; message: string }[] = [];
+  for (const b of bodies) {
+    const message = rhythmAlert({ name: b.name, rhythm: b.rhythm, since: contract.startDate, heldOn: held.filter((m) => m.bodyId === b.id).map((m) => parisDay(m.endsAt)) }, reference);
+    if (message) alerts.push({ kind: "rhythm", bodyId: b.id, meetingId: null, message });
+  }
+  for (const m of held.sort((x, y) => x.endsAt.getTime() - y.endsAt.getTime())) {
+    const message = followUpAlert({ title: m.title, endedOn: parisDay(m.endsAt), hasAttendance: m.headCount !== null, hasMinutes: m.minutes.trim() !== "" }, today);
+    if (message) alerts.push({ kind: "follow-up", bodyId: m.bodyId, meetingId: m.id, message });
+  }
+  return alerts;
 }
