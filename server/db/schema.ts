@@ -217,3 +217,4 @@ export const indicators = pgTable(
 export * from "./accounts-schema.js";
 export * from "./audit-schema.js";
 export * from "./governance-schema.js";
+export * from "./monitoring-schema.js";

@@ -106,6 +106,12 @@ async function freshMeeting(f: Fixture): Promise<{ id: string; version: number; 
   return res.json();
 }
 
+async function freshMilestone(f: Fixture, actionId: string): Promise<{ id: string; version: number }> {
+  const res = await f.admin.inject({ method: "POST", url: `/api/actions/${actionId}/milestones`, payload: { title: `Étape ${randomUUID()}`, plannedBy: "2022-06-30" } });
+  expect(res.statusCode).toBe(201);
+  return res.json();
+}
+
 async function freshFiche(f: Fixture): Promise<{ id: string; version: number }> {
   const list = await json<{ items: { number: number }[] }>(f.admin, `/api/contracts/${f.ids.camvs}/actions`);
   const number = Math.max(...list.items.map((a) => a.number)) + 1;
@@ -284,6 +290,24 @@ const CASES: Record<string, Case[]> = {
       },
       expect: managers,
     },
+  ],
+  "GET /api/actions/:actionId/milestones": [{ call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/milestones` }), expect: readers }],
+  "POST /api/actions/:actionId/milestones": [
+    // The lead plans the fiches they lead, and no other.
+    { call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/milestones`, payload: { title: "Étape", plannedBy: "2022-06-30" } }), expect: { ...managers, lead: "ok" } },
+    { call: (f) => ({ url: `/api/actions/${f.ids.otherAction}/milestones`, payload: { title: "Étape", plannedBy: "2022-06-30" } }), expect: managers },
+  ],
+  "PUT /api/milestones/:milestoneId": [
+    {
+      call: async (f) => {
+        const m = await freshMilestone(f, f.ids.ledAction);
+        return { url: `/api/milestones/${m.id}`, payload: { title: "Étape reportée", plannedBy: "2022-12-31", version: m.version } };
+      },
+      expect: { ...managers, lead: "ok" },
+    },
+  ],
+  "DELETE /api/milestones/:milestoneId": [
+    { call: async (f) => ({ url: `/api/milestones/${(await freshMilestone(f, f.ids.otherAction)).id}` }), expect: managers },
   ],
   "GET /api/dev/outbox": [{ call: () => ({ url: "/api/dev/outbox" }), expect: everyone("ok") }],
 };

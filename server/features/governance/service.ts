@@ -9,6 +9,7 @@ import type { Actor } from "../../policies/index.js";
 import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
 import { recordAudit } from "../audit/service.js";
 import { contractExists } from "../contracts/queries.js";
+import { parisDay } from "../dates.js";
 import { describeRhythm, followUpAlert, rhythmAlert, type Rhythm } from "./rhythm.js";
 import { BODY_KINDS, type MeetingBody } from "./schema.js";
 import type { z } from "zod";
@@ -200,9 +201,6 @@ export async function listMeetings(db: Db, contractId: string) {
     .where(eq(meetings.contractId, contractId))
     .orderBy(asc(meetings.startsAt));
 }
-
-/** The Paris calendar day of an instant, "AAAA-MM-JJ". */
-const parisDay = (at: Date) => new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 
 /**
  * What the coordination should hear about its governance today: bodies behind

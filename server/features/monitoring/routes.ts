@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { assertCan } from "../../policies/index.js";
+import { uuid } from "../../validation/fields.js";
+import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
+import { parisDay } from "../dates.js";
+import { createMilestone, deleteMilestone, listMilestones, MILESTONE_NOT_FOUND, milestoneBody, milestoneScope, milestoneUpdateBody, updateMilestone } from "./milestones.js";
+
+const tags = ["Suivi des fiches"];
+const actionParams = z.object({ actionId: uuid });
+const milestoneParams = z.object({ milestoneId: uuid });
+
+export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/actions/:actionId/milestones", { schema: { tags, summary: "Rétroplanning d'une fiche", params: actionParams } }, async (request) => {
+    const { actionId } = request.params;
+    const contractId = await actionContractId(app.db, actionId);
+    assertCan(request.actor, "action.read", { contractId, actionId, missing: ACTION_NOT_FOUND });
+    return { items: await listMilestones(app.db, actionId, parisDay()) };
+  });
+
+  app.post("/actions/:actionId/milestones", { schema: { tags, summary: "Ajouter une étape au rétroplanning", params: actionParams, body: milestoneBody } }, async (request, reply) => {
+    const { actionId } = request.params;
+    const contractId = await actionContractId(app.db, actionId);
+    assertCan(request.actor, "action.update", { contractId, actionId, missing: ACTION_NOT_FOUND });
+    return reply.status(201).send(await createMilestone(app.db, request.actor, { contractId, actionId }, request.body, parisDay()));
+  });
+
+  app.put("/milestones/:milestoneId", { schema: { tags, summary: "Modifier ou reporter une étape (la date prévue d'origine reste visible)", params: milestoneParams, body: milestoneUpdateBody } }, async (request) => {
+    const scope = await milestoneScope(app.db, request.params.milestoneId);
+    assertCan(request.actor, "action.update", { ...scope, missing: MILESTONE_NOT_FOUND });
+    return updateMilestone(app.db, request.actor, request.params.milestoneId, request.body, parisDay());
+  });
+
+  app.delete("/milestones/:milestoneId", { schema: { tags, summary: "Supprimer une étape", params: milestoneParams } }, async (request, reply) => {
+    const scope = await milestoneScope(app.db, request.params.milestoneId);
+    assertCan(request.actor, "action.update", { ...scope, missing: MILESTONE_NOT_FOUND });
+    await deleteMilestone(app.db, request.actor, request.params.milestoneId);
+    return reply.status(204).send();
+  });
+};
