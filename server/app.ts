@@ -25,7 +25,7 @@ import { auditRoutes } from "./features/audit/routes.js";
 import { authRoutes } from "./features/auth/routes.js";
 import { devRoutes } from "./features/dev/routes.js";
 import { governanceRoutes } from "./features/governance/routes.js";
-import { monitoringRoutes } from "./features/monitoring/routes.js";
+import { monitoringRoutes, progressRoutes } from "./features/monitoring/routes.js";
 import { memberRoutes } from "./features/members/routes.js";
 import { publicationRoutes } from "./features/publication/routes.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
@@ -136,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(devRoutes);
       await api.register(governanceRoutes);
       await api.register(monitoringRoutes);
+      await api.register(progressRoutes);
     },
     { prefix: "/api" },
   );

@@ -309,6 +309,21 @@ const CASES: Record<string, Case[]> = {
   "DELETE /api/milestones/:milestoneId": [
     { call: async (f) => ({ url: `/api/milestones/${(await freshMilestone(f, f.ids.otherAction)).id}` }), expect: managers },
   ],
+  "GET /api/actions/:actionId/progress": [{ call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/progress` }), expect: readers }],
+  "POST /api/actions/:actionId/progress": [
+    { call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/progress`, payload: { happenedOn: "2021-09-14", text: "Réunion de lancement tenue." } }), expect: { ...managers, lead: "ok" } },
+    { call: (f) => ({ url: `/api/actions/${f.ids.otherAction}/progress`, payload: { happenedOn: "2021-09-14", text: "Réunion de lancement tenue." } }), expect: managers },
+  ],
+  "PUT /api/progress/:entryId": [
+    {
+      call: async (f) => {
+        const res = await f.admin.inject({ method: "POST", url: `/api/actions/${f.ids.ledAction}/progress`, payload: { happenedOn: "2021-09-14", text: "Première version." } });
+        const e = res.json<{ id: string; version: number }>();
+        return { url: `/api/progress/${e.id}`, payload: { happenedOn: "2021-09-15", text: "Version corrigée.", version: e.version } };
+      },
+      expect: { ...managers, lead: "ok" },
+    },
+  ],
   "GET /api/dev/outbox": [{ call: () => ({ url: "/api/dev/outbox" }), expect: everyone("ok") }],
 };
 

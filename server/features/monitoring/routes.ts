@@ -4,6 +4,7 @@ import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { parisDay } from "../dates.js";
+import { createProgress, listProgress, PROGRESS_NOT_FOUND, progressBody, progressScope, progressUpdateBody, updateProgress } from "./progress.js";
 import { createMilestone, deleteMilestone, listMilestones, MILESTONE_NOT_FOUND, milestoneBody, milestoneScope, milestoneUpdateBody, updateMilestone } from "./milestones.js";
 
 const tags = ["Suivi des fiches"];
@@ -36,5 +37,27 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCan(request.actor, "action.update", { ...scope, missing: MILESTONE_NOT_FOUND });
     await deleteMilestone(app.db, request.actor, request.params.milestoneId);
     return reply.status(204).send();
+  });
+};
+
+export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/actions/:actionId/progress", { schema: { tags, summary: "État d'avancement d'une fiche, du plus récent au plus ancien", params: actionParams } }, async (request) => {
+    const { actionId } = request.params;
+    const contractId = await actionContractId(app.db, actionId);
+    assertCan(request.actor, "action.read", { contractId, actionId, missing: ACTION_NOT_FOUND });
+    return { items: await listProgress(app.db, actionId) };
+  });
+
+  app.post("/actions/:actionId/progress", { schema: { tags, summary: "Ajouter un avancement daté", params: actionParams, body: progressBody } }, async (request, reply) => {
+    const { actionId } = request.params;
+    const contractId = await actionContractId(app.db, actionId);
+    assertCan(request.actor, "action.update", { contractId, actionId, missing: ACTION_NOT_FOUND });
+    return reply.status(201).send(await createProgress(app.db, request.actor, { contractId, actionId }, request.body, parisDay()));
+  });
+
+  app.put("/progress/:entryId", { schema: { tags, summary: "Corriger un avancement (version lue obligatoire)", params: z.object({ entryId: uuid }), body: progressUpdateBody } }, async (request) => {
+    const scope = await progressScope(app.db, request.params.entryId);
+    assertCan(request.actor, "action.update", { ...scope, missing: PROGRESS_NOT_FOUND });
+    return updateProgress(app.db, request.actor, request.params.entryId, request.body, parisDay());
   });
 };
