@@ -3,6 +3,7 @@ import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Route, Routes } from "react-router";
+import { useOutboxAvailable } from "./api/accounts";
 import { AuthGate } from "./components/AuthGate";
 import { Page } from "./components/Page";
 import { useQuickAccessItems } from "./components/UserMenu";
@@ -26,6 +27,7 @@ import { ImportPage } from "./pages/contracts/ImportPage";
 
 export function App() {
   const quickAccessItems = useQuickAccessItems();
+  const outbox = useOutboxAvailable();
   return (
     <>
       <SkipLinks links={[{ label: "Contenu", anchor: "#contenu" }, { label: "Pied de page", anchor: "#pied-de-page" }]} />
@@ -81,7 +83,10 @@ export function App() {
         id="pied-de-page"
         accessibility="non compliant"
         contentDescription="Clés est la plateforme libre sur laquelle un Contrat Local de Santé est rédigé, gouverné, suivi, restitué et évalué."
-        bottomItems={[{ text: "Documentation de l'API", linkProps: { to: "/api/docs", reloadDocument: true } }]}
+        bottomItems={[
+          { text: "Documentation de l'API", linkProps: { to: "/api/docs", reloadDocument: true } },
+          ...(outbox.data ? [{ text: "Courriels de développement", linkProps: { to: "/dev/courriels" } }] : []),
+        ]}
       />
     </>
   );

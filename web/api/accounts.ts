@@ -60,3 +60,15 @@ export const usePublicContract = (slug: string) =>
 
 export const useOutbox = () =>
   useQuery({ queryKey: ["outbox"], queryFn: ({ signal }) => api<{ items: OutboxItem[] }>("/dev/outbox", { signal }), retry: false, refetchInterval: 5000 });
+
+/** Whether this instance has the development mail page (no SMTP server, local address): asked once. */
+export const useOutboxAvailable = () =>
+  useQuery({
+    queryKey: ["outbox", "available"],
+    queryFn: async () => {
+      const response = await fetch("/api/dev/outbox", { method: "HEAD" });
+      return response.ok;
+    },
+    retry: false,
+    staleTime: Infinity,
+  });

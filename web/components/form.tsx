@@ -62,7 +62,9 @@ function focusField(e: React.MouseEvent, path: string) {
     const el = document.getElementById(fieldId(candidate));
     if (el) {
       e.preventDefault();
-      el.focus();
+      // A group of choices (a fieldset) cannot take focus: its first control does.
+      const target = el.matches("input, select, textarea, button") ? el : (el.querySelector<HTMLElement>("input, select, textarea, button") ?? el);
+      target.focus();
       el.scrollIntoView({ block: "center" });
       return;
     }

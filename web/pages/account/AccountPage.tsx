@@ -120,6 +120,8 @@ function PasswordForm() {
         {change.isSuccess && <Alert severity="success" small description="Mot de passe changé. Vos autres sessions ont été fermées." className={fr.cx("fr-mb-3w")} role="status" />}
         <PasswordInput
           label="Mot de passe actuel"
+          className={fr.cx("fr-mb-2w")}
+          messagesHint=""
           nativeInputProps={{ id: fieldId("currentPassword"), autoComplete: "current-password", value: currentPassword, onChange: (e) => setCurrent(e.target.value) }}
           messages={errors.currentPassword ? [{ severity: "error", message: errors.currentPassword }] : []}
         />

@@ -1,3 +1,4 @@
+import { fr } from "@codegouvfr/react-dsfr";
 import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
 import { fieldId, type Errors } from "../../components/form";
 
@@ -26,12 +27,16 @@ export function NewPasswordFields({ password, confirmation, onPassword, onConfir
     <>
       <PasswordInput
         label={label}
+        className={fr.cx("fr-mb-2w")}
         hintText={`${MIN_PASSWORD} caractères au moins ; une phrase facile à retenir convient très bien.`}
         nativeInputProps={{ id: fieldId(path), autoComplete: "new-password", value: password, onChange: (e) => onPassword(e.target.value) }}
+        messagesHint={error ? "" : undefined}
         messages={error ? [{ severity: "error", message: error }] : [{ severity: password.length >= MIN_PASSWORD ? "valid" : "info", message: `${MIN_PASSWORD} caractères minimum` }]}
       />
       <PasswordInput
         label="Confirmation du mot de passe"
+        className={fr.cx("fr-mb-2w")}
+        messagesHint=""
         nativeInputProps={{ id: fieldId(`${path}Confirmation`), autoComplete: "new-password", value: confirmation, onChange: (e) => onConfirmation(e.target.value) }}
         messages={confirmationError ? [{ severity: "error", message: confirmationError }] : []}
       />

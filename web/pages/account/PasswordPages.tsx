@@ -8,6 +8,7 @@ import { Link, useParams } from "react-router";
 import { api, ApiError } from "../../api/client";
 import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
 import { Page } from "../../components/Page";
+import { DevMailHint } from "./DevMailHint";
 import { NewPasswordFields, passwordMismatch } from "./NewPasswordFields";
 
 export function ForgotPasswordPage() {
@@ -44,6 +45,7 @@ export function ForgotPasswordPage() {
           <p className={fr.cx("fr-mt-4w")}>
             <Link to="/connexion">Retour à la connexion</Link>
           </p>
+          <DevMailHint />
         </div>
       </div>
     </Page>
@@ -83,6 +85,7 @@ export function ResetPasswordPage() {
             </>
           ) : (
             <form onSubmit={submit} noValidate>
+              <p>Choisissez le nouveau mot de passe de votre compte. Vos autres sessions seront fermées.</p>
               <ErrorSummary errors={errors} />
               <NewPasswordFields password={password} confirmation={confirmation} onPassword={setPassword} onConfirmation={setConfirmation} errors={errors} />
               <Button type="submit" disabled={reset.isPending}>

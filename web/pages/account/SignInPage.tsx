@@ -11,6 +11,7 @@ import { api, ApiError } from "../../api/client";
 import { resetSession } from "../../components/AuthGate";
 import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
 import { Page } from "../../components/Page";
+import { DevMailHint } from "./DevMailHint";
 
 /** Only paths of this app: never send someone to another site after signing in. */
 export function safeReturn(value: string | null): string {
@@ -56,6 +57,7 @@ export function SignInPage() {
             />
             <PasswordInput
               label="Mot de passe"
+              messagesHint=""
               nativeInputProps={{ id: fieldId("password"), autoComplete: "current-password", value: password, onChange: (e) => setPassword(e.target.value), required: true }}
               messages={errors.password ? [{ severity: "error", message: errors.password }] : []}
             />
@@ -66,6 +68,7 @@ export function SignInPage() {
               {signIn.isPending ? "Connexion…" : "Se connecter"}
             </Button>
           </form>
+          <DevMailHint />
         </div>
       </div>
     </Page>

@@ -76,7 +76,7 @@ export function ContractPage() {
             Axes, objectifs et fiches actions
           </h2>
           {c.permissions.manageStructure && (
-            <div className={"cles-col-auto"}>
+            <div className="fr-col-12 cles-col-auto">
               <Button priority="tertiary" size="small" iconId="fr-icon-settings-5-line" linkProps={{ to: `/contrats/${c.id}/axes` }}>
                 Gérer les axes et objectifs
               </Button>
@@ -92,7 +92,7 @@ export function ContractPage() {
           <h2 id="signataires" className={fr.cx("fr-col", "fr-mb-0")}>
             Signataires
           </h2>
-          <div className={"cles-col-auto"}>
+          <div className="fr-col-12 cles-col-auto">
             <Button priority="tertiary" size="small" iconId="fr-icon-team-line" linkProps={{ to: `/contrats/${c.id}/annuaire` }}>
               {`Annuaire (${c.organisations.length})`}
             </Button>

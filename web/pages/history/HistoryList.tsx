@@ -24,12 +24,12 @@ function Entry({ entry, showContract }: { entry: HistoryEntry; showContract: boo
               <div key={c.field}>
                 <dt>{c.label}</dt>
                 <dd>
-                  <span className="cles-before">
+                  <span className={c.before === null ? "cles-empty" : "cles-before"}>
                     <span className={fr.cx("fr-sr-only")}>Avant : </span>
                     {shorten(c.before)}
                   </span>
                   <span aria-hidden="true"> → </span>
-                  <span className="cles-after">
+                  <span className={c.after === null ? "cles-empty" : "cles-after"}>
                     <span className={fr.cx("fr-sr-only")}>Après : </span>
                     {shorten(c.after)}
                   </span>

@@ -3,7 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { accountKeys, useMembers, useSession, type Member, type Members } from "../../api/accounts";
 import { api, ApiError } from "../../api/client";
@@ -30,6 +30,19 @@ export function MembersPage() {
   );
 }
 
+/**
+ * After a row disappears, the focus goes to the first of these section titles still on the page
+ * (on the next task: react-query hands the refetched list to React after the refetch resolves).
+ */
+function focusHeading(...ids: string[]) {
+  window.setTimeout(() => {
+    for (const id of ids) {
+      const heading = document.getElementById(id);
+      if (heading) return heading.focus();
+    }
+  });
+}
+
 function useRefresh(contractId: string) {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: accountKeys.members(contractId) });
@@ -40,7 +53,7 @@ function MemberTable({ contractId, members, fiches }: { contractId: string; memb
   if (members.items.length === 0) return <EmptyState title="Aucun membre pour l'instant : invitez la coordination du contrat ci-dessous." />;
   return (
     <section className={fr.cx("fr-mb-6w")} aria-labelledby="membres">
-      <h2 id="membres">{`Qui a accès au contrat (${members.items.length})`}</h2>
+      <h2 id="membres" tabIndex={-1}>{`Qui a accès au contrat (${members.items.length})`}</h2>
       <div className={fr.cx("fr-table")}>
         <div className="fr-table__wrapper">
           <div className="fr-table__container">
@@ -78,6 +91,18 @@ function MemberRow({ contractId, member: m, fiches, editing, onEdit }: { contrac
   const [value, setValue] = useState<RoleValue>({ role: m.role, actionIds: m.actions.map((a) => a.id) });
   const [errors, setErrors] = useState<Errors>({});
   const [confirming, setConfirming] = useState(false);
+  // The button that replaces the one just pressed takes the focus (keyboard and screen reader users stay in place).
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!asked.current) return;
+    (confirming ? confirmButton : removeButton).current?.focus();
+  }, [confirming]);
+  const ask = (on: boolean) => {
+    asked.current = true;
+    setConfirming(on);
+  };
   const save = useMutation({
     mutationFn: () => api(`/contracts/${contractId}/members/${m.userId}`, { method: "PUT", body: value }),
     onSuccess: async () => {
@@ -86,7 +111,14 @@ function MemberRow({ contractId, member: m, fiches, editing, onEdit }: { contrac
     },
     onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
   });
-  const remove = useMutation({ mutationFn: () => api(`/contracts/${contractId}/members/${m.userId}`, { method: "DELETE" }), onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: () => api(`/contracts/${contractId}/members/${m.userId}`, { method: "DELETE" }),
+    onSuccess: async () => {
+      await refresh();
+      focusHeading("membres");
+    },
+    onError: () => ask(false),
+  });
   const failure = (save.error ?? remove.error) instanceof ApiError ? ((save.error ?? remove.error) as ApiError) : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -106,10 +138,10 @@ function MemberRow({ contractId, member: m, fiches, editing, onEdit }: { contrac
         <td className="cles-nowrap">
           {confirming ? (
             <>
-              <Button size="small" priority="primary" onClick={() => remove.mutate()} disabled={remove.isPending} className={fr.cx("fr-mr-1w")}>
+              <Button ref={confirmButton} size="small" priority="primary" onClick={() => remove.mutate()} disabled={remove.isPending} className={fr.cx("fr-mr-1w")}>
                 {`Confirmer le retrait de ${m.name}`}
               </Button>
-              <Button size="small" priority="tertiary" onClick={() => setConfirming(false)}>
+              <Button size="small" priority="tertiary" onClick={() => ask(false)}>
                 Annuler
               </Button>
             </>
@@ -119,7 +151,7 @@ function MemberRow({ contractId, member: m, fiches, editing, onEdit }: { contrac
                 {`Changer le rôle`}
                 <span className={fr.cx("fr-sr-only")}>{` de ${m.name}`}</span>
               </Button>
-              <Button size="small" priority="tertiary" onClick={() => setConfirming(true)}>
+              <Button ref={removeButton} size="small" priority="tertiary" onClick={() => ask(true)}>
                 Retirer
                 <span className={fr.cx("fr-sr-only")}>{` ${m.name}`}</span>
               </Button>
@@ -130,7 +162,7 @@ function MemberRow({ contractId, member: m, fiches, editing, onEdit }: { contrac
       {failure && !Object.keys(errors).length && (
         <tr>
           <td colSpan={5}>
-            <Alert severity="error" small description={failure.detail} />
+            <Alert severity="error" small description={failure.detail} role="alert" />
           </td>
         </tr>
       )}
@@ -155,11 +187,17 @@ function MemberRow({ contractId, member: m, fiches, editing, onEdit }: { contrac
 
 function PendingInvitations({ contractId, members }: { contractId: string; members: Members }) {
   const refresh = useRefresh(contractId);
-  const revoke = useMutation({ mutationFn: (id: string) => api(`/contracts/${contractId}/invitations/${id}`, { method: "DELETE" }), onSuccess: refresh });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api(`/contracts/${contractId}/invitations/${id}`, { method: "DELETE" }),
+    onSuccess: async () => {
+      await refresh();
+      focusHeading("invitations", "inviter");
+    },
+  });
   if (members.invitations.length === 0) return null;
   return (
     <section className={fr.cx("fr-mb-6w")} aria-labelledby="invitations">
-      <h2 id="invitations">{`Invitations en attente (${members.invitations.length})`}</h2>
+      <h2 id="invitations" tabIndex={-1}>{`Invitations en attente (${members.invitations.length})`}</h2>
       <ul>
         {members.invitations.map((i) => (
           <li key={i.id} className={fr.cx("fr-mb-1w")}>
@@ -197,7 +235,7 @@ function InviteForm({ contractId, fiches }: { contractId: string; fiches: Action
   const done = invite.data;
   return (
     <section className={fr.cx("fr-mb-6w")} aria-labelledby="inviter">
-      <h2 id="inviter">Inviter une personne</h2>
+      <h2 id="inviter" tabIndex={-1}>Inviter une personne</h2>
       <form onSubmit={submit} noValidate className="cles-narrow">
         <ErrorSummary errors={errors} />
         {invite.error instanceof ApiError && !Object.keys(errors).length && <Alert severity="error" small description={invite.error.detail} className={fr.cx("fr-mb-3w")} role="alert" />}

@@ -37,24 +37,31 @@ export function RoleFields({ value, onChange, fiches, errors, idPrefix }: { valu
         {...(errors.role ? { state: "error" as const, stateRelatedMessage: errors.role } : {})}
       />
       {value.role === "lead" && (
-        <fieldset id={fichesId} className={fr.cx("fr-fieldset")} aria-describedby={fichesError ? `${prefix}-fiches-error` : undefined}>
-          <legend className={fr.cx("fr-fieldset__legend", "fr-text--regular")}>Fiches pilotées</legend>
-          {fichesError && (
-            <p id={`${prefix}-fiches-error`} className={fr.cx("fr-error-text", "fr-mt-0", "fr-mb-2w")}>
-              {fichesError}
-            </p>
-          )}
-          <div className="cles-checklist">
-            <Checkbox
-              small
-              options={fiches.map((f) => ({
-                label: `FA ${f.number} — ${f.title}`,
-                nativeInputProps: {
-                  checked: value.actionIds.includes(f.id),
-                  onChange: (e) => onChange({ ...value, actionIds: e.target.checked ? [...value.actionIds, f.id] : value.actionIds.filter((id) => id !== f.id) }),
-                },
-              }))}
-            />
+        <fieldset
+          id={fichesId}
+          className={fr.cx("fr-fieldset", { "fr-fieldset--error": !!fichesError })}
+          aria-labelledby={`${prefix}-fiches-legend ${prefix}-fiches-messages`}
+        >
+          <legend id={`${prefix}-fiches-legend`} className={fr.cx("fr-fieldset__legend", "fr-text--regular")}>
+            Fiches pilotées
+          </legend>
+          <div className={fr.cx("fr-fieldset__element")}>
+            {fiches.length === 0 && <p className={fr.cx("fr-mb-0")}>Ce contrat n'a pas encore de fiche action.</p>}
+            <div className="cles-checklist" hidden={fiches.length === 0}>
+              <Checkbox
+                small
+                options={fiches.map((f) => ({
+                  label: `FA ${f.number} — ${f.title}`,
+                  nativeInputProps: {
+                    checked: value.actionIds.includes(f.id),
+                    onChange: (e) => onChange({ ...value, actionIds: e.target.checked ? [...value.actionIds, f.id] : value.actionIds.filter((id) => id !== f.id) }),
+                  },
+                }))}
+              />
+            </div>
+          </div>
+          <div id={`${prefix}-fiches-messages`} className={fr.cx("fr-messages-group")} aria-live="polite">
+            {fichesError && <p className={fr.cx("fr-message", "fr-message--error")}>{fichesError}</p>}
           </div>
         </fieldset>
       )}

@@ -1,15 +1,37 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Table } from "@codegouvfr/react-dsfr/Table";
+import { Fragment, type ReactNode } from "react";
 import { useParams } from "react-router";
 import { usePublicContract, type PublicContract } from "../../api/accounts";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatDate, formatMonth, formatNumber, plural } from "../../format";
 
 type PublicAction = PublicContract["actions"][number];
+type PublicAxis = PublicContract["axes"][number];
 
+/** The fiche's public fields, each under its heading; empty ones are left out. */
 function Fiche({ a }: { a: PublicAction }) {
   const period = [a.startMonth && `de ${formatMonth(a.startMonth)}`, a.endMonth && `à ${formatMonth(a.endMonth)}`].filter(Boolean).join(" ");
+  const fields: [string, ReactNode][] = [
+    ["Porteur", a.lead],
+    ["Partenaires", a.partners.length > 0 && a.partners.join(", ")],
+    ["Objectif spécifique", a.specificObjective && <span className="cles-prewrap">{a.specificObjective}</span>],
+    [
+      "Objectifs opérationnels",
+      a.operationalObjectives.length > 0 && (
+        <ul className={fr.cx("fr-mb-0")}>
+          {a.operationalObjectives.map((o, i) => (
+            <li key={i}>{o}</li>
+          ))}
+        </ul>
+      ),
+    ],
+    ["Public cible", a.targetPublic],
+    ["Lieu", a.place],
+    ["Description", a.description && <span className="cles-prewrap">{a.description}</span>],
+  ];
+  const shown = fields.filter(([, value]) => value);
   return (
     <article className={fr.cx("fr-mb-4w")} aria-labelledby={`fa-${a.number}`}>
       <h4 id={`fa-${a.number}`} className={fr.cx("fr-h6", "fr-mb-1w")}>{`Fiche action ${a.number} — ${a.title}`}</h4>
@@ -25,40 +47,42 @@ function Fiche({ a }: { a: PublicAction }) {
           </li>
         )}
       </ul>
-      <dl className="cles-dl">
-        {a.lead && (
-          <>
-            <dt>Porteur</dt>
-            <dd>{a.lead}</dd>
-          </>
-        )}
-        {a.partners.length > 0 && (
-          <>
-            <dt>Partenaires</dt>
-            <dd>{a.partners.join(", ")}</dd>
-          </>
-        )}
-        {a.specificObjective && (
-          <>
-            <dt>Objectif</dt>
-            <dd className="cles-prewrap">{a.specificObjective}</dd>
-          </>
-        )}
-        {a.targetPublic && (
-          <>
-            <dt>Public</dt>
-            <dd>{a.targetPublic}</dd>
-          </>
-        )}
-        {a.place && (
-          <>
-            <dt>Lieu</dt>
-            <dd>{a.place}</dd>
-          </>
-        )}
-      </dl>
-      {a.description && <p className="cles-prewrap">{a.description}</p>}
+      {shown.length > 0 && (
+        <dl className="cles-dl">
+          {shown.map(([label, value]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
     </article>
+  );
+}
+
+/** An axis, its objectives and their fiches (fiches without objective last). */
+function Axis({ axis, actions }: { axis: PublicAxis; actions: PublicAction[] }) {
+  const inAxis = actions.filter((a) => a.axisNumber === axis.number);
+  const withoutObjective = inAxis.filter((a) => !axis.objectives.some((o) => o.code === a.objectiveCode));
+  return (
+    <section className={fr.cx("fr-mb-6w")} aria-labelledby={`axe-${axis.number}`}>
+      <h3 id={`axe-${axis.number}`}>{`Axe ${axis.number} — ${axis.title}`}</h3>
+      {axis.description && <p className="cles-prewrap">{axis.description}</p>}
+      {axis.objectives.map((o) => {
+        const fiches = inAxis.filter((a) => a.objectiveCode === o.code);
+        return (
+          <div key={o.code} className={fr.cx("fr-mb-3w")}>
+            <p className={fr.cx("fr-text--bold", "fr-text--lg", "fr-mb-2w")}>{`Objectif ${o.code} — ${o.title}`}</p>
+            {fiches.length === 0 ? <p className={fr.cx("fr-text--sm")}>Aucune fiche action pour cet objectif.</p> : fiches.map((a) => <Fiche key={a.number} a={a} />)}
+          </div>
+        );
+      })}
+      {withoutObjective.map((a) => (
+        <Fiche key={a.number} a={a} />
+      ))}
+      {inAxis.length === 0 && axis.objectives.length === 0 && <p className={fr.cx("fr-text--sm")}>Aucune fiche action dans cet axe.</p>}
+    </section>
   );
 }
 
@@ -99,20 +123,28 @@ export function PublicContractPage() {
         {c.axes.length === 0 ? (
           <EmptyState title="Aucun axe publié." />
         ) : (
-          c.axes.map((axis) => (
-            <section key={axis.number} className={fr.cx("fr-mb-4w")} aria-labelledby={`axe-${axis.number}`}>
-              <h3 id={`axe-${axis.number}`}>{`Axe ${axis.number} — ${axis.title}`}</h3>
-              {axis.description && <p className="cles-prewrap">{axis.description}</p>}
-              {c.actions.filter((a) => a.axisNumber === axis.number).map((a) => <Fiche key={a.number} a={a} />)}
-            </section>
-          ))
+          c.axes.map((axis) => <Axis key={axis.number} axis={axis} actions={c.actions} />)
         )}
       </section>
       <section className={fr.cx("fr-mb-6w")} aria-labelledby="territoire">
         <h2 id="territoire">Territoire</h2>
-        <div className="cles-table-wrap">
-          <Table caption={`Communes du contrat (${c.communes.length})`} headers={["Commune", "Code INSEE", "Population"]} data={c.communes.map((m) => [m.name, m.inseeCode, formatNumber(m.population)])} />
-        </div>
+        {c.communes.length === 0 ? (
+          <EmptyState title="Aucune commune renseignée." />
+        ) : (
+          <div className="cles-table-wrap">
+            <Table caption={`Communes du contrat (${c.communes.length})`} headers={["Commune", "Code INSEE", "Population"]} data={c.communes.map((m) => [m.name, m.inseeCode, formatNumber(m.population)])} />
+          </div>
+        )}
+        {c.priorityAreas.length > 0 && (
+          <>
+            <h3 className={fr.cx("fr-h6")}>Quartiers prioritaires de la politique de la ville (QPV)</h3>
+            <ul>
+              {c.priorityAreas.map((q) => (
+                <li key={`${q.name}-${q.code}`}>{q.code ? `${q.name} — ${q.code}` : q.name}</li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
       {c.documents.length > 0 && (
         <section aria-labelledby="documents">
