@@ -41,6 +41,17 @@ export async function findUserByEmail(db: Db | Tx, email: string) {
   return row ?? null;
 }
 
+/** The fiches led through each of these memberships, by fiche number. */
+export async function ledActions(db: Db | Tx, membershipIds: string[]) {
+  if (!membershipIds.length) return [];
+  return db
+    .select({ membershipId: membershipActions.membershipId, id: actions.id, number: actions.number, title: actions.title })
+    .from(membershipActions)
+    .innerJoin(actions, eq(actions.id, membershipActions.actionId))
+    .where(inArray(membershipActions.membershipId, membershipIds))
+    .orderBy(asc(actions.number));
+}
+
 /** "Mon compte": who I am, my contracts and roles, my fiches as a lead. */
 export async function getAccount(db: Db, userId: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
@@ -50,14 +61,7 @@ export async function getAccount(db: Db, userId: string) {
     .innerJoin(contracts, eq(contracts.id, memberships.contractId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(contracts.name));
-  const led = rows.length
-    ? await db
-        .select({ membershipId: membershipActions.membershipId, id: actions.id, number: actions.number, title: actions.title })
-        .from(membershipActions)
-        .innerJoin(actions, eq(actions.id, membershipActions.actionId))
-        .where(inArray(membershipActions.membershipId, rows.map((r) => r.id)))
-        .orderBy(asc(actions.number))
-    : [];
+  const led = await ledActions(db, rows.map((r) => r.id));
   const scopes = await db.select({ level: arsScopes.level, code: arsScopes.code }).from(arsScopes).where(eq(arsScopes.userId, userId));
   return {
     id: user!.id,

@@ -7,7 +7,7 @@ import { conflict, invalid, notFound, Problem } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
 import { ROLE_LABELS, type MemberRole } from "../../policies/roles.js";
 import { recordAudit } from "../audit/service.js";
-import { createUser, findUserByEmail } from "../accounts/service.js";
+import { createUser, findUserByEmail, ledActions } from "../accounts/service.js";
 import type { RoleAssignment } from "./schema.js";
 
 export const INVITATION_DAYS = 7;
@@ -46,14 +46,7 @@ export async function listMembers(db: Db, contractId: string) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.contractId, contractId))
     .orderBy(asc(users.name));
-  const led = rows.length
-    ? await db
-        .select({ membershipId: membershipActions.membershipId, id: actions.id, number: actions.number, title: actions.title })
-        .from(membershipActions)
-        .innerJoin(actions, eq(actions.id, membershipActions.actionId))
-        .where(inArray(membershipActions.membershipId, rows.map((r) => r.id)))
-        .orderBy(asc(actions.number))
-    : [];
+  const led = await ledActions(db, rows.map((r) => r.id));
   const pending = await db
     .select({ invitation: invitations, invitedBy: users.name })
     .from(invitations)
