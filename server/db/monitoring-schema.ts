@@ -1,8 +1,8 @@
 /** The follow-up of each fiche (issue 5): its planned schedule (rétroplanning) and its actual progress. */
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts-schema.js";
 import { meetings } from "./governance-schema.js";
-import { actions } from "./schema.js";
+import { actions, contracts, indicators } from "./schema.js";
 
 /** A milestone keeps the day first planned, so that a postponement stays visible. */
 export const milestones = pgTable(
@@ -46,4 +46,124 @@ export const progressEntries = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("progress_entries_action").on(t.actionId, t.happenedOn)],
+);
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Remaining work (reste-à-faire): the current list of what is left to do; a done item keeps its day. */
+export const remainingItems = pgTable(
+  "remaining_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    text: text("text").notNull(),
+    doneOn: date("done_on"),
+    position: integer("position").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("remaining_items_action").on(t.actionId)],
+);
+
+export type AdjustmentKind = "reschedule" | "revise" | "merge" | "partner_remark" | "other";
+export type AdjustmentStatus = "proposed" | "agreed" | "done";
+
+/** Adjustments needed (ajustements nécessaires): proposed, agreed at a committee on a date, done. */
+export const adjustments = pgTable(
+  "adjustments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<AdjustmentKind>().notNull(),
+    description: text("description").notNull().default(""),
+    /** The fiche this one merges into, for kind "merge". */
+    targetActionId: uuid("target_action_id").references(() => actions.id, { onDelete: "set null" }),
+    status: text("status").$type<AdjustmentStatus>().notNull().default("proposed"),
+    agreedOn: date("agreed_on"),
+    agreedMeetingId: uuid("agreed_meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    doneOn: date("done_on"),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("adjustments_action").on(t.actionId), index("adjustments_target").on(t.targetActionId)],
+);
+
+/** A dated value of an indicator of a fiche, with its source. */
+export const indicatorMeasurements = pgTable(
+  "indicator_measurements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    measuredOn: date("measured_on").notNull(),
+    value: doublePrecision("value").notNull(),
+    source: text("source").notNull().default(""),
+    comment: text("comment").notNull().default(""),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("indicator_measurements_indicator").on(t.indicatorId, t.measuredOn), index("indicator_measurements_action").on(t.actionId)],
+);
+
+/** Partner remarks: a thread on a fiche, or on one of its progress entries. */
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    progressEntryId: uuid("progress_entry_id").references(() => progressEntries.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    authorName: text("author_name").notNull(),
+    /** The author's organisation when known, shown as « Remarque partenaire (CPAM 77) ». */
+    authorOrganisation: text("author_organisation").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [index("comments_action").on(t.actionId, t.createdAt)],
+);
+
+export type FollowUpSection = "transversal" | "process";
+
+/**
+ * The COTECH table's rows that are not fiches: transversal actions and the
+ * coordination and governance process, with their adjustments, per year.
+ */
+export const followUpItems = pgTable(
+  "follow_up_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    section: text("section").$type<FollowUpSection>().notNull(),
+    title: text("title").notNull(),
+    adjustments: text("adjustments").notNull().default(""),
+    position: integer("position").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index("follow_up_items_contract_year").on(t.contractId, t.year)],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   boolean,
   customType,
   date,
@@ -167,6 +168,8 @@ export const actions = pgTable(
     participationInvolved: boolean("participation_involved"),
     participationHow: text("participation_how").notNull().default(""),
     participationDegree: text("participation_degree").$type<ParticipationDegree>(),
+    /** Set when this fiche was merged into another; its history stays readable from there. */
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => actions.id),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     /** French full-text index of what people search a fiche by. */
     search: tsvector("search").generatedAlwaysAs(

@@ -5,127 +5,43 @@
  *
  * "ok" means the request went past authorization (2xx). Targets are in the CAMVS
  * demo contract; the CAPVM coordinator is the "outsider" who must learn nothing of it.
+ * Features add their routes in matrix-cases/<feature>.ts, merged below.
  */
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions, contracts, memberships } from "../db/schema.js";
-import { createUser } from "../features/accounts/service.js";
+import { actions, contracts } from "../db/schema.js";
 import { startTestApp, type TestContext } from "../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../testing/client.js";
 import { newContractBody, newFicheBody } from "../testing/fixtures.js";
-import { DEMO_PASSWORD } from "../demo/accounts.js";
-
-const ROLES = ["admin", "coordinator", "lead", "partner", "ars", "outsider", "anonymous"] as const;
-type Role = (typeof ROLES)[number];
-type Expected = "ok" | number;
-
-const EMAILS: Record<Exclude<Role, "anonymous">, string> = {
-  admin: "admin@cles.test",
-  coordinator: "marie.dupont@camvs.test",
-  lead: "sophie.leroy@camvs.test",
-  partner: "karim.benali@cpam77.test",
-  ars: "ars77@ars-idf.test",
-  outsider: "thomas.petit@capvm.test",
-};
-
-interface Ids {
-  camvs: string;
-  capvm: string;
-  ledAction: string;
-  otherAction: string;
-  axis: string;
-}
-
-interface Call {
-  url: string;
-  payload?: unknown;
-}
-
-interface Case {
-  /** Builds the request, creating a fresh target (as admin) when the call changes or removes it. */
-  call: (f: Fixture) => Promise<Call> | Call;
-  expect: Record<Role, Expected>;
-  /** The call ends the caller's session(s): sign in again afterwards. */
-  endsSession?: boolean;
-}
-
-interface Fixture {
-  ids: Ids;
-  admin: TestClient;
-  ctx: TestContext;
-}
-
-// Who may: readers of CAMVS, its managers, the platform admin alone, anyone signed in, anyone at all.
-const readers: Record<Role, Expected> = { admin: "ok", coordinator: "ok", lead: "ok", partner: "ok", ars: "ok", outsider: 404, anonymous: 401 };
-const managers: Record<Role, Expected> = { admin: "ok", coordinator: "ok", lead: 403, partner: 403, ars: 403, outsider: 404, anonymous: 401 };
-const adminOnly: Record<Role, Expected> = { admin: "ok", coordinator: 403, lead: 403, partner: 403, ars: 403, outsider: 403, anonymous: 401 };
-const signedIn: Record<Role, Expected> = { admin: "ok", coordinator: "ok", lead: "ok", partner: "ok", ars: "ok", outsider: "ok", anonymous: 401 };
-const everyone = (status: Expected): Record<Role, Expected> => Object.fromEntries(ROLES.map((r) => [r, status])) as Record<Role, Expected>;
-
-async function json<T>(client: TestClient, url: string): Promise<T> {
-  const res = await client.inject({ url });
-  expect(res.statusCode, url).toBe(200);
-  return res.json<T>();
-}
-
-async function freshAxis(f: Fixture): Promise<{ id: string; version: number }> {
-  const res = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/axes`, payload: { title: `Axe ${randomUUID()}`, description: "" } });
-  return res.json();
-}
-
-async function freshObjective(f: Fixture): Promise<{ id: string; version: number }> {
-  const res = await f.admin.inject({ method: "POST", url: `/api/axes/${f.ids.axis}/objectives`, payload: { code: randomUUID().slice(0, 8), title: "Objectif de test" } });
-  return res.json();
-}
-
-async function freshMember(f: Fixture): Promise<string> {
-  const userId = await createUser(f.ctx.database.db, { email: `membre-${randomUUID()}@test.fr`, name: "Membre de test", password: DEMO_PASSWORD });
-  await f.ctx.database.db.insert(memberships).values({ contractId: f.ids.camvs, userId, role: "partner" });
-  return userId;
-}
-
-async function freshInvitation(f: Fixture): Promise<string> {
-  await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/invitations`, payload: { email: `invite-${randomUUID()}@test.fr`, role: "partner", actionIds: [] } });
-  const list = await json<{ invitations: { id: string }[] }>(f.admin, `/api/contracts/${f.ids.camvs}/members`);
-  return list.invitations.at(-1)!.id;
-}
-
-async function freshBody(f: Fixture): Promise<{ id: string; version: number }> {
-  const res = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/bodies`, payload: { kind: "working_group", name: `Groupe ${randomUUID()}`, rhythm: null } });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
-
-const meetingPayload = (bodyId: string) => ({ bodyId, title: "Réunion de test", startsAt: "2021-09-14T14:00:00+02:00", endsAt: "2021-09-14T16:00:00+02:00" });
-
-async function freshMeeting(f: Fixture): Promise<{ id: string; version: number; bodyId: string }> {
-  const body = await freshBody(f);
-  const res = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/meetings`, payload: meetingPayload(body.id) });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
-
-async function freshMilestone(f: Fixture, actionId: string): Promise<{ id: string; version: number }> {
-  const res = await f.admin.inject({ method: "POST", url: `/api/actions/${actionId}/milestones`, payload: { title: `Étape ${randomUUID()}`, plannedBy: "2022-06-30" } });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
-
-async function freshFiche(f: Fixture): Promise<{ id: string; version: number }> {
-  const list = await json<{ items: { number: number }[] }>(f.admin, `/api/contracts/${f.ids.camvs}/actions`);
-  const number = Math.max(...list.items.map((a) => a.number)) + 1;
-  const created = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/actions`, payload: newFicheBody(f.ids.axis, { number }) });
-  expect(created.statusCode).toBe(201);
-  return created.json();
-}
-
-async function actionUpdate(f: Fixture, id: string): Promise<Call> {
-  const { permissions: _p, id: _id, contractId: _c, archivedAt: _a, updatedAt: _u, axis: _x, objective: _o, ...body } = await json<Record<string, unknown>>(f.admin, `/api/actions/${id}`);
-  return { url: `/api/actions/${id}`, payload: body };
-}
+import { EXTRA_CASES } from "./matrix-cases/index.js";
+import {
+  actionUpdate,
+  adminOnly,
+  type Case,
+  EMAILS,
+  everyone,
+  type Expected,
+  type Fixture,
+  freshAxis,
+  freshBody,
+  freshFiche,
+  freshInvitation,
+  freshMeeting,
+  freshMember,
+  freshMilestone,
+  freshObjective,
+  json,
+  managers,
+  meetingPayload,
+  readers,
+  type Role,
+  ROLES,
+  signedIn,
+} from "./matrix-support.js";
 
 const CASES: Record<string, Case[]> = {
+  ...EXTRA_CASES,
   "GET /api/openapi.json": [{ call: () => ({ url: "/api/openapi.json" }), expect: everyone("ok") }],
   "GET /api/health": [{ call: () => ({ url: "/api/health" }), expect: everyone("ok") }],
   "GET /api/reference": [{ call: () => ({ url: "/api/reference" }), expect: signedIn }],
@@ -361,8 +277,8 @@ describe("the authorization matrix", () => {
       it(`${route}${cases.length > 1 ? ` (cas ${index + 1})` : ""}`, async () => {
         const answers: Record<string, Expected> = {};
         for (const role of ROLES) {
-          const { url, payload } = await c.call(fixture);
-          const res = await clients[role].inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}) });
+          const { url, payload, headers } = await c.call(fixture);
+          const res = await clients[role].inject({ method, url, ...(headers ? { headers } : {}), ...(payload !== undefined ? { payload: payload as object } : {}) });
           answers[role] = res.statusCode >= 200 && res.statusCode < 300 ? "ok" : res.statusCode;
           if (c.endsSession) clients[role] = await signIn(role);
           // The admin's sign-out everywhere also ends the session that prepares the targets.

@@ -1,0 +1,4 @@
+/** Case tables of the features, one file each, merged into the authorization matrix. */
+import type { Cases } from "../matrix-support.js";
+
+export const EXTRA_CASES: Cases = {};
