@@ -32,6 +32,10 @@ export const PERMISSIONS = [
   "action.create",
   "action.update",
   "action.archive",
+  /** Write partner remarks on a fiche or a progress entry (every reader of the contract). */
+  "comment.write",
+  /** Remove anyone's remark (the coordination). */
+  "comment.moderate",
   "audit.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -72,7 +76,7 @@ export interface Scope {
 }
 
 const INSTANCE_PERMISSIONS: ReadonlySet<Permission> = new Set(["contract.list", "contract.create", "contract.import", "audit.read"]);
-const READER: ReadonlySet<Permission> = new Set(["contract.read", "contract.export", "action.read"]);
+const READER: ReadonlySet<Permission> = new Set(["contract.read", "contract.export", "action.read", "comment.write"]);
 const ROLE_PERMISSIONS: Record<MemberRole, ReadonlySet<Permission>> = {
   coordinator: new Set(PERMISSIONS.filter((p) => !INSTANCE_PERMISSIONS.has(p))),
   lead: new Set([...READER, "organisation.add"]),
@@ -152,6 +156,8 @@ export function contractPermissions(actor: Actor, contractId: string) {
     export: may("contract.export"),
     readHistory: may("contract.history"),
     manageGovernance: may("governance.manage"),
+    comment: may("comment.write"),
+    moderateComments: may("comment.moderate"),
   };
 }
 
