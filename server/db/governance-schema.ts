@@ -20,6 +20,8 @@ export const governanceBodies = pgTable(
     kind: text("kind").$type<BodyKind>().notNull(),
     name: text("name").notNull(),
     axisId: uuid("axis_id").references(() => axes.id),
+    /** The fiches a working group works on. */
+    actionIds: jsonb("action_ids").$type<string[]>().notNull().default([]),
     /** Expected rhythm: at least N per year, or one every N months; none when null. */
     rhythmKind: text("rhythm_kind").$type<RhythmKind>(),
     rhythmValue: integer("rhythm_value"),

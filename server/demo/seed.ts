@@ -4,6 +4,7 @@ import type { Db } from "../db/client.js";
 import { contracts } from "../db/schema.js";
 import { importContract } from "../features/transfer/service.js";
 import { seedDemoAccounts } from "./accounts.js";
+import { demoFollowUp, seedFollowUp } from "./follow-up.js";
 import { demoDocument, DEMO_CONTRACTS } from "./load.js";
 
 /** Loads the demo contracts into an empty database; a database with any contract is left as it is. */
@@ -17,5 +18,7 @@ export async function seedDemo(db: Db): Promise<{ seeded: string[] }> {
     seeded.push(doc.contract.slug);
   }
   await seedDemoAccounts(db);
+  // Meetings name people by their account, so the follow-up comes after the accounts.
+  for (const [i, name] of DEMO_CONTRACTS.entries()) await seedFollowUp(db, seeded[i]!, demoFollowUp(name));
   return { seeded };
 }

@@ -111,6 +111,7 @@ CREATE TABLE "remaining_items" (
 );
 --> statement-breakpoint
 ALTER TABLE "actions" ADD COLUMN "merged_into_id" uuid;--> statement-breakpoint
+ALTER TABLE "governance_bodies" ADD COLUMN "action_ids" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "meetings" ADD COLUMN "invitation_sequence" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "meetings" ADD COLUMN "invitation_sent_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "meetings" ADD COLUMN "cancelled_at" timestamp with time zone;--> statement-breakpoint

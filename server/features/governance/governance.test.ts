@@ -57,6 +57,17 @@ describe("bodies", () => {
     expect(expectProblem(thematic, 400).errors).toEqual([{ path: "axisId", message: "Choisissez un axe de ce contrat." }]);
   });
 
+  it("names the fiches of a working group, which must be the contract's own", async () => {
+    const foreign = (await ctx.app.inject({ url: `/api/contracts/${capvm}/actions` })).json<{ items: { id: string }[] }>().items[0]!.id;
+    const before = (await coordinator.inject({ url: `/api/contracts/${camvs}/bodies` })).json<{ items: unknown[] }>().items.length;
+    const bad = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "working_group", name: "GT", actionIds: [fiches.get(9), foreign] } });
+    expect(expectProblem(bad, 400).errors).toEqual([{ path: "actionIds.1", message: "Cette fiche n'existe pas dans ce contrat." }]);
+    expect((await coordinator.inject({ url: `/api/contracts/${camvs}/bodies` })).json<{ items: unknown[] }>().items).toHaveLength(before);
+    const ok = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "working_group", name: "GT femmes", actionIds: [fiches.get(9)] } });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ name: "GT femmes", actionIds: [fiches.get(9)] });
+  });
+
   it("renames a body with the version read, refuses a stale one", async () => {
     const body = (await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "working_group", name: "Groupe habitants" } })).json<{ id: string; version: number }>();
     const ok = await coordinator.inject({ method: "PUT", url: `/api/bodies/${body.id}`, payload: { kind: "working_group", name: "Groupe de travail habitants", rhythm: { kind: "every_months", months: 3 }, version: body.version } });

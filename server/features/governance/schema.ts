@@ -27,6 +27,8 @@ export const bodyBody = z.object({
   kind: z.enum(Object.keys(BODY_KINDS) as [BodyKind, ...BodyKind[]], { error: "Choisissez le type d'instance." }),
   name: requiredText("Le nom de l'instance", 200),
   axisId: uuid.nullable().default(null),
+  /** The fiches a working group works on. */
+  actionIds: z.array(uuid).max(50).default([]),
   rhythm: rhythm.default(null),
 });
 export const bodyUpdateBody = bodyBody.extend({ version });

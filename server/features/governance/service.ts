@@ -45,6 +45,7 @@ const bodySnapshot = (b: ReturnType<typeof bodyView>) =>
     ["kind", "Type", BODY_KINDS[b.kind]],
     ["name", "Nom", b.name],
     ["rhythm", "Rythme attendu", b.rhythm ? describeRhythm(b.rhythm) : null],
+    ["actionIds", "Fiches", b.actionIds.length],
   ]);
 
 export async function listBodies(db: Db, contractId: string) {
@@ -60,19 +61,28 @@ export async function bodyContractId(db: Db, id: string): Promise<string> {
 export const BODY_NOT_FOUND = "Cette instance est introuvable.";
 export const MEETING_NOT_FOUND = "Cette réunion est introuvable.";
 
-async function checkAxis(tx: Tx, contractId: string, axisId: string | null): Promise<void> {
-  if (!axisId) return;
-  const [row] = await tx.select({ id: axes.id }).from(axes).where(and(eq(axes.id, axisId), eq(axes.contractId, contractId)));
-  if (!row) throw invalid([{ path: "axisId", message: "Choisissez un axe de ce contrat." }]);
+/** The axis and the fiches a body names must be the contract's own. */
+async function checkBodyReferences(tx: Tx, contractId: string, body: BodyBody): Promise<void> {
+  const errors: FieldError[] = [];
+  if (body.axisId) {
+    const [row] = await tx.select({ id: axes.id }).from(axes).where(and(eq(axes.id, body.axisId), eq(axes.contractId, contractId)));
+    if (!row) errors.push({ path: "axisId", message: "Choisissez un axe de ce contrat." });
+  }
+  const known = body.actionIds.length ? await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.contractId, contractId), inArray(actions.id, body.actionIds))) : [];
+  const knownIds = new Set(known.map((k) => k.id));
+  body.actionIds.forEach((a, i) => {
+    if (!knownIds.has(a)) errors.push({ path: `actionIds.${i}`, message: "Cette fiche n'existe pas dans ce contrat." });
+  });
+  if (errors.length) throw invalid(errors);
 }
 
 export async function createBody(db: Db, actor: Actor, contractId: string, body: BodyBody) {
   return db.transaction(async (tx) => {
     await contractExists(tx, contractId);
-    await checkAxis(tx, contractId, body.axisId);
+    await checkBodyReferences(tx, contractId, body);
     const [row] = await tx
       .insert(governanceBodies)
-      .values({ contractId, kind: body.kind, name: body.name, axisId: body.axisId, ...rhythmColumns(body.rhythm) })
+      .values({ contractId, kind: body.kind, name: body.name, axisId: body.axisId, actionIds: body.actionIds, ...rhythmColumns(body.rhythm) })
       .returning();
     const view = bodyView(row!);
     await recordAudit(tx, actor, { contractId, objectType: "body", objectId: view.id, objectLabel: view.name, operation: "create", changes: creationChanges(bodySnapshot(view)) });
@@ -84,11 +94,11 @@ export async function updateBody(db: Db, actor: Actor, id: string, body: BodyBod
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(governanceBodies).where(eq(governanceBodies.id, id));
     if (!current) throw notFound(BODY_NOT_FOUND);
-    await checkAxis(tx, current.contractId, body.axisId);
+    await checkBodyReferences(tx, current.contractId, body);
     await claimVersion(tx, governanceBodies, id, body.version, "Cette instance");
     const [row] = await tx
       .update(governanceBodies)
-      .set({ kind: body.kind, name: body.name, axisId: body.axisId, ...rhythmColumns(body.rhythm), updatedAt: new Date() })
+      .set({ kind: body.kind, name: body.name, axisId: body.axisId, actionIds: body.actionIds, ...rhythmColumns(body.rhythm), updatedAt: new Date() })
       .where(eq(governanceBodies.id, id))
       .returning();
     const view = bodyView(row!);

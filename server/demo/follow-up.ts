@@ -1,0 +1,195 @@
+/**
+ * The follow-up of the demo contracts (issue 5): bodies, meetings, and for each
+ * fiche its milestones, progress, remaining work, adjustments and measurements,
+ * from data/<contract>/follow-up.json. CAMVS follows its Q3 2021 review; CAPVM's
+ * data is illustrative and says so in its texts.
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/client.js";
+import {
+  actions,
+  adjustments,
+  bodyMembers,
+  contracts,
+  followUpItems,
+  governanceBodies,
+  indicatorMeasurements,
+  indicators,
+  meetingParticipants,
+  meetings,
+  milestones,
+  organisations,
+  progressEntries,
+  remainingItems,
+  users,
+} from "../db/schema.js";
+
+const day = z.iso.date();
+const person = z.object({ organisation: z.string().optional(), name: z.string().default(""), email: z.string().default("") });
+const followUpFile = z.object({
+  illustrative: z.boolean(),
+  bodies: z.array(
+    z.object({
+      key: z.string(),
+      kind: z.enum(["copil", "cotech", "thematic", "working_group", "residents"]),
+      name: z.string(),
+      rhythm: z.union([z.object({ kind: z.literal("per_year"), count: z.number() }), z.object({ kind: z.literal("every_months"), months: z.number() })]).nullable(),
+      actions: z.array(z.number()).default([]),
+      members: z.array(person).default([]),
+    }),
+  ),
+  meetings: z.array(
+    z.object({
+      key: z.string(),
+      body: z.string(),
+      title: z.string(),
+      startsAt: z.iso.datetime({ offset: true }),
+      endsAt: z.iso.datetime({ offset: true }),
+      place: z.string().default(""),
+      videoUrl: z.string().nullable().default(null),
+      headCount: z.number().nullable(),
+      participants: z.array(person.extend({ invited: z.boolean(), present: z.boolean() })).default([]),
+      minutes: z.string(),
+      decisions: z.array(z.string()),
+      agenda: z.array(z.object({ title: z.string(), durationMinutes: z.number(), presenter: z.string(), actions: z.array(z.number()) })),
+    }),
+  ),
+  actions: z.record(
+    z.string(),
+    z.object({
+      milestones: z.array(z.object({ title: z.string(), plannedBy: day, originallyBy: day.optional(), doneOn: day.optional() })).default([]),
+      progress: z.array(z.object({ happenedOn: day, text: z.string(), meeting: z.string().optional() })).default([]),
+      remaining: z.array(z.string()).default([]),
+      adjustments: z
+        .array(
+          z.object({
+            kind: z.enum(["reschedule", "revise", "merge", "partner_remark", "other"]),
+            description: z.string(),
+            target: z.number().optional(),
+            status: z.enum(["proposed", "agreed", "done"]),
+            agreedOn: day.optional(),
+            agreedMeeting: z.string().optional(),
+            doneOn: day.optional(),
+          }),
+        )
+        .default([]),
+      measurements: z.array(z.object({ indicator: z.number(), measuredOn: day, value: z.number(), source: z.string(), comment: z.string() })).default([]),
+    }),
+  ),
+  followUpItems: z.array(z.object({ year: z.number(), section: z.enum(["transversal", "process"]), title: z.string(), adjustments: z.string() })),
+});
+export type FollowUpFile = z.infer<typeof followUpFile>;
+
+const dataDir = join(dirname(fileURLToPath(import.meta.url)), "data");
+
+export function demoFollowUp(name: string): FollowUpFile {
+  return followUpFile.parse(JSON.parse(readFileSync(join(dataDir, name, "follow-up.json"), "utf8")));
+}
+
+const AUTHOR = "Coordination du CLS";
+
+function lookup<T>(map: Map<string | number, T>, key: string | number, what: string): T {
+  const found = map.get(key);
+  if (found === undefined) throw new Error(`Données de démonstration : ${what} « ${key} » introuvable.`);
+  return found;
+}
+
+/** Loads one contract's follow-up; the contract and its fiches must already be there. */
+export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [contract] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, slug));
+    if (!contract) throw new Error(`Contrat de démonstration introuvable : ${slug}`);
+    const contractId = contract.id;
+    const fiches = await tx.select({ id: actions.id, number: actions.number }).from(actions).where(eq(actions.contractId, contractId));
+    const ficheIds = new Map<string | number, string>(fiches.map((f) => [f.number, f.id]));
+    const orgs = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.contractId, contractId));
+    const orgIds = new Map<string | number, string>(orgs.map((o) => [o.name, o.id]));
+    const emails = [...data.bodies.flatMap((b) => b.members), ...data.meetings.flatMap((m) => m.participants)].map((p) => p.email).filter(Boolean);
+    const accounts = emails.length ? await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails)) : [];
+    const userIds = new Map(accounts.map((u) => [u.email, u.id]));
+    const personRow = (p: z.infer<typeof person>) => ({
+      organisationId: p.organisation ? lookup(orgIds, p.organisation, "organisation") : null,
+      userId: userIds.get(p.email) ?? null,
+      name: p.name,
+      email: p.email,
+    });
+
+    const bodyIds = new Map<string | number, string>();
+    for (const b of data.bodies) {
+      const rhythm = b.rhythm ? { rhythmKind: b.rhythm.kind, rhythmValue: b.rhythm.kind === "per_year" ? b.rhythm.count : b.rhythm.months } : { rhythmKind: null, rhythmValue: null };
+      const [row] = await tx
+        .insert(governanceBodies)
+        .values({ contractId, kind: b.kind, name: b.name, actionIds: b.actions.map((n) => lookup(ficheIds, n, "fiche")), ...rhythm })
+        .returning({ id: governanceBodies.id });
+      bodyIds.set(b.key, row!.id);
+      if (b.members.length) await tx.insert(bodyMembers).values(b.members.map((p, position) => ({ bodyId: row!.id, position, ...personRow(p) })));
+    }
+
+    const meetingIds = new Map<string | number, string>();
+    for (const m of data.meetings) {
+      const [row] = await tx
+        .insert(meetings)
+        .values({
+          contractId,
+          bodyId: lookup(bodyIds, m.body, "instance"),
+          title: m.title,
+          startsAt: new Date(m.startsAt),
+          endsAt: new Date(m.endsAt),
+          place: m.place,
+          videoUrl: m.videoUrl,
+          headCount: m.headCount,
+          minutes: m.minutes,
+          decisions: m.decisions,
+          agenda: m.agenda.map(({ actions: numbers, ...item }) => ({ ...item, actionIds: numbers.map((n) => lookup(ficheIds, n, "fiche")) })),
+        })
+        .returning({ id: meetings.id });
+      meetingIds.set(m.key, row!.id);
+      if (m.participants.length)
+        await tx.insert(meetingParticipants).values(m.participants.map((p, position) => ({ meetingId: row!.id, position, invited: p.invited, present: p.present, ...personRow(p) })));
+    }
+
+    const allIndicators = await tx
+      .select({ id: indicators.id, actionId: indicators.actionId })
+      .from(indicators)
+      .where(inArray(indicators.actionId, fiches.map((f) => f.id)))
+      .orderBy(asc(indicators.position));
+    for (const [number, f] of Object.entries(data.actions)) {
+      const actionId = lookup(ficheIds, Number(number), "fiche");
+      const own = allIndicators.filter((i) => i.actionId === actionId);
+      if (f.milestones.length)
+        await tx.insert(milestones).values(
+          f.milestones.map((m, position) => ({ actionId, title: m.title, plannedBy: m.plannedBy, originallyBy: m.originallyBy ?? m.plannedBy, doneOn: m.doneOn ?? null, owner: "", position })),
+        );
+      if (f.progress.length)
+        await tx.insert(progressEntries).values(
+          f.progress.map((p) => ({ actionId, happenedOn: p.happenedOn, text: p.text, meetingId: p.meeting ? lookup(meetingIds, p.meeting, "réunion") : null, authorName: AUTHOR })),
+        );
+      if (f.remaining.length) await tx.insert(remainingItems).values(f.remaining.map((text, position) => ({ actionId, text, position })));
+      if (f.adjustments.length)
+        await tx.insert(adjustments).values(
+          f.adjustments.map((a) => ({
+            actionId,
+            kind: a.kind,
+            description: a.description,
+            targetActionId: a.target ? lookup(ficheIds, a.target, "fiche") : null,
+            status: a.status,
+            agreedOn: a.agreedOn ?? null,
+            agreedMeetingId: a.agreedMeeting ? lookup(meetingIds, a.agreedMeeting, "réunion") : null,
+            doneOn: a.doneOn ?? null,
+            authorName: AUTHOR,
+          })),
+        );
+      for (const m of f.measurements) {
+        const indicator = own[m.indicator];
+        if (!indicator) throw new Error(`Données de démonstration : la fiche ${number} n'a pas d'indicateur n° ${m.indicator + 1}.`);
+        await tx.insert(indicatorMeasurements).values({ indicatorId: indicator.id, actionId, measuredOn: m.measuredOn, value: m.value, source: m.source, comment: m.comment, authorName: AUTHOR });
+      }
+    }
+    if (data.followUpItems.length)
+      await tx.insert(followUpItems).values(data.followUpItems.map((item, position) => ({ contractId, position, ...item })));
+  });
+}
