@@ -26,6 +26,7 @@ import { authRoutes } from "./features/auth/routes.js";
 import { devRoutes } from "./features/dev/routes.js";
 import { governanceRoutes } from "./features/governance/routes.js";
 import { monitoringRoutes, progressRoutes } from "./features/monitoring/routes.js";
+import { calendarRoutes } from "./features/calendar/routes.js";
 import { memberRoutes } from "./features/members/routes.js";
 import { publicationRoutes } from "./features/publication/routes.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(governanceRoutes);
       await api.register(monitoringRoutes);
       await api.register(progressRoutes);
+      await api.register(calendarRoutes);
     },
     { prefix: "/api" },
   );

@@ -9,15 +9,25 @@ import { join } from "node:path";
 import nodemailer from "nodemailer";
 import type { MailConfig } from "../config.js";
 
+/** A file joined to a mail (e.g. a meeting's .ics, `text/calendar; method=REQUEST`). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
-export interface OutboxItem extends MailMessage {
+/** The .json summary of an outbox message: attachments are named, their content is in the .eml. */
+export interface OutboxItem extends Omit<MailMessage, "attachments"> {
   id: string;
   date: string;
+  attachments?: { filename: string; contentType: string }[];
 }
 
 export interface Mailer {
@@ -47,7 +57,9 @@ export function createMailer(config: MailConfig): Mailer {
       const id = `${date.replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`;
       await mkdir(config.outboxDir, { recursive: true });
       await writeFile(join(config.outboxDir, `${id}.eml`), info.message as Buffer);
-      await writeFile(join(config.outboxDir, `${id}.json`), JSON.stringify({ id, date, ...message } satisfies OutboxItem));
+      const { attachments, ...rest } = message;
+      const summary: OutboxItem = { id, date, ...rest, ...(attachments ? { attachments: attachments.map(({ filename, contentType }) => ({ filename, contentType })) } : {}) };
+      await writeFile(join(config.outboxDir, `${id}.json`), JSON.stringify(summary));
     },
     close: () => transport.close(),
   };

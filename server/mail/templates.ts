@@ -33,3 +33,50 @@ export function resetMail(input: { to: string; name: string; link: string }): Ma
       signature,
   };
 }
+
+interface MeetingMailInput {
+  to: string;
+  contractName: string;
+  /** "COTECH du 14 septembre 2021". */
+  summary: string;
+  /** "mardi 14 septembre 2021 de 14 h 00 à 16 h 30 (heure de Paris)". */
+  when: string;
+  place: string;
+  videoUrl: string | null;
+  agenda: string[];
+  link: string;
+  sender: string;
+}
+
+const meetingFacts = (m: MeetingMailInput) =>
+  `Date : ${m.when}\n` + (m.place ? `Lieu : ${m.place}\n` : "") + (m.videoUrl ? `Visioconférence : ${m.videoUrl}\n` : "");
+
+/** An invitation to a meeting, or its update; the .ics (METHOD:REQUEST) travels as an attachment. */
+export function meetingInvitationMail(input: MeetingMailInput & { update: boolean }): Omit<MailMessage, "attachments"> {
+  const agenda = input.agenda.length ? `Ordre du jour :\n${input.agenda.join("\n")}` : "L'ordre du jour vous sera communiqué.";
+  return {
+    to: input.to,
+    subject: `${input.update ? "Mise à jour de l'invitation" : "Invitation"} : ${input.summary}`,
+    text:
+      `Bonjour,\n\n${input.sender} ${input.update ? "a mis à jour l'invitation à" : "vous invite à"} la réunion « ${input.summary} » du ${input.contractName}.\n\n` +
+      meetingFacts(input) +
+      `\n${agenda}\n\n` +
+      `Le fichier joint (invitation.ics) ajoute la réunion à votre agenda${input.update ? " ou la met à jour" : ""}.\n` +
+      `La réunion sur Clés :\n${input.link}` +
+      signature,
+  };
+}
+
+/** The cancellation of a meeting; the .ics (METHOD:CANCEL) removes it from calendars. */
+export function meetingCancellationMail(input: MeetingMailInput): Omit<MailMessage, "attachments"> {
+  return {
+    to: input.to,
+    subject: `Annulation : ${input.summary}`,
+    text:
+      `Bonjour,\n\n${input.sender} a annulé la réunion « ${input.summary} » du ${input.contractName}.\n\n` +
+      meetingFacts(input) +
+      `\nLe fichier joint (annulation.ics) retire la réunion de votre agenda.\n` +
+      `La réunion sur Clés :\n${input.link}` +
+      signature,
+  };
+}

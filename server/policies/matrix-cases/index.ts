@@ -1,4 +1,5 @@
 /** Case tables of the features, one file each, merged into the authorization matrix. */
 import type { Cases } from "../matrix-support.js";
+import { calendarCases } from "./calendar.js";
 
-export const EXTRA_CASES: Cases = {};
+export const EXTRA_CASES: Cases = { ...calendarCases };
