@@ -27,6 +27,7 @@ import { devRoutes } from "./features/dev/routes.js";
 import { governanceRoutes } from "./features/governance/routes.js";
 import { monitoringRoutes, progressRoutes } from "./features/monitoring/routes.js";
 import { calendarRoutes } from "./features/calendar/routes.js";
+import { followUpRoutes } from "./features/monitoring/followup-routes.js";
 import { memberRoutes } from "./features/members/routes.js";
 import { publicationRoutes } from "./features/publication/routes.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(monitoringRoutes);
       await api.register(progressRoutes);
       await api.register(calendarRoutes);
+      await api.register(followUpRoutes);
     },
     { prefix: "/api" },
   );

@@ -50,6 +50,7 @@ export async function listActions(db: Db, contractId: string, f: ActionFilters) 
       number: actions.number,
       title: actions.title,
       status: actions.status,
+      mergedIntoId: actions.mergedIntoId,
       startMonth: actions.startMonth,
       endMonth: actions.endMonth,
       themes: actions.themes,

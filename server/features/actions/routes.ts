@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actionPermissions, assertCan, type Actor } from "../../policies/index.js";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
+import { actions } from "../../db/schema.js";
 import { uuid, version } from "../../validation/fields.js";
 import { orderBody } from "../axes/schema.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
+import { parisDay } from "../dates.js";
+import { mergeLinks, shownStatuses } from "../monitoring/shown-status.js";
 import { actionFilters } from "./filters.js";
 import { ACTION_NOT_FOUND, actionContractId, actionFacets, getAction, listActions } from "./queries.js";
 import { actionBody, actionUpdateBody } from "./schema.js";
@@ -18,7 +22,9 @@ const tags = ["Fiches actions"];
 /** A fiche with what the actor may do on it. */
 async function actionForActor(db: Db, actor: Actor, actionId: string) {
   const view = await getAction(db, actionId);
-  return { ...view, permissions: actionPermissions(actor, view.contractId, actionId) };
+  const [fiche] = await db.select({ mergedIntoId: actions.mergedIntoId }).from(actions).where(eq(actions.id, actionId));
+  const shown = (await shownStatuses(db, [{ id: actionId, status: view.status, mergedIntoId: fiche!.mergedIntoId }], parisDay())).get(actionId)!;
+  return { ...view, ...shown, ...(await mergeLinks(db, actionId, fiche!.mergedIntoId)), permissions: actionPermissions(actor, view.contractId, actionId) };
 }
 
 export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,7 +36,8 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       assertCan(request.actor, "action.read", { contractId });
       await contractExists(app.db, contractId);
       const [list, facets] = await Promise.all([listActions(app.db, contractId, request.query), actionFacets(app.db, contractId)]);
-      return { ...list, facets };
+      const shown = await shownStatuses(app.db, list.items, parisDay());
+      return { ...list, items: list.items.map((i) => ({ ...i, ...shown.get(i.id)! })), facets };
     },
   );
 

@@ -5,6 +5,7 @@ import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
+import { ficheNames, mergedIntoTree } from "../monitoring/shown-status.js";
 import { listAudit } from "./service.js";
 
 const tags = ["Historique"];
@@ -18,7 +19,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.read", { contractId, actionId: request.params.actionId, missing: ACTION_NOT_FOUND });
-      return listAudit(app.db, { objectType: "action", objectId: request.params.actionId }, request.query.page, true);
+      // A fiche's history goes on with the history of the fiches merged into it, each entry naming its fiche.
+      const merged = await mergedIntoTree(app.db, request.params.actionId);
+      const page = await listAudit(app.db, { objectType: "action", objectIds: [request.params.actionId, ...merged] }, request.query.page, true);
+      const fiches = new Map((await ficheNames(app.db, merged)).map((f) => [f.id, f]));
+      return { ...page, items: page.items.map((i) => ({ ...i, mergedFiche: fiches.get(i.objectId) ?? null })) };
     },
   );
 

@@ -1,5 +1,5 @@
 /** Writing and reading the history. Entries are only ever inserted, in the transaction of the change. */
-import { and, asc, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { auditEntries, communes, contracts, organisations, priorityAreas, signatories } from "../../db/schema.js";
 import { actorIdentity, type Actor } from "../../policies/index.js";
@@ -40,11 +40,15 @@ export async function contractFacts(tx: Tx | Db, id: string): Promise<ContractFa
 export const HISTORY_PAGE_SIZE = 50;
 
 /** A page of history, newest first; each entry with its French sentence (`onObjectPage`: see `describeEntry`). */
-export async function listAudit(db: Db, filter: { contractId?: string; objectType?: AuditObjectType; objectId?: string }, page = 1, onObjectPage = false) {
+/**
+ * A page of history. On an object's page (`objectIds[0]` is the object), entries
+ * of the other objects listed — fiches merged into it — name what they are about.
+ */
+export async function listAudit(db: Db, filter: { contractId?: string; objectType?: AuditObjectType; objectIds?: string[] }, page = 1, onObjectPage = false) {
   const where: SQL | undefined = and(
     filter.contractId ? eq(auditEntries.contractId, filter.contractId) : undefined,
     filter.objectType ? eq(auditEntries.objectType, filter.objectType) : undefined,
-    filter.objectId ? eq(auditEntries.objectId, filter.objectId) : undefined,
+    filter.objectIds ? inArray(auditEntries.objectId, filter.objectIds) : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db
@@ -69,7 +73,7 @@ export async function listAudit(db: Db, filter: { contractId?: string; objectTyp
       contractId: entry.contractId,
       contractName,
       changes: entry.changes,
-      summary: describeEntry(entry, onObjectPage),
+      summary: describeEntry(entry, onObjectPage && entry.objectId === filter.objectIds?.[0]),
     })),
     page,
     pageCount: Math.max(1, Math.ceil(total!.n / HISTORY_PAGE_SIZE)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isStale, progressTowardsTarget, quarterOf, scheduleLabel, shownStatus } from "./rules.js";
+import { adjustmentIssues, isStale, progressTowardsTarget, quarterOf, scheduleLabel, shownStatus } from "./rules.js";
 
 describe("the status shown", () => {
   const overdue = { plannedBy: "2021-06-30", doneOn: null };
@@ -44,5 +44,29 @@ describe("indicators", () => {
     expect(progressTowardsTarget(null, 0, 10)).toBeNull();
     expect(progressTowardsTarget(5, 10, 10)).toBeNull();
     expect(progressTowardsTarget(5, 0, null)).toBeNull();
+  });
+});
+
+describe("what an adjustment must say", () => {
+  const base = { kind: "reschedule" as const, status: "proposed" as const, targetActionId: null, agreedOn: null, doneOn: null };
+  const paths = (facts: Parameters<typeof adjustmentIssues>[0]) => adjustmentIssues(facts, "fa7", "2021-09-14").map((i) => i.path);
+
+  it("accepts a proposal with nothing else", () => {
+    expect(paths(base)).toEqual([]);
+  });
+
+  it("asks a merge for another fiche, and only a merge", () => {
+    expect(paths({ ...base, kind: "merge" })).toEqual(["targetActionId"]);
+    expect(paths({ ...base, kind: "merge", targetActionId: "fa7" })).toEqual(["targetActionId"]);
+    expect(paths({ ...base, kind: "merge", targetActionId: "fa11" })).toEqual([]);
+    expect(paths({ ...base, targetActionId: "fa11" })).toEqual(["targetActionId"]);
+  });
+
+  it("asks the day it was agreed and done, never in the future, done after agreed", () => {
+    expect(paths({ ...base, status: "agreed" })).toEqual(["agreedOn"]);
+    expect(paths({ ...base, status: "done", agreedOn: "2021-09-14" })).toEqual(["doneOn"]);
+    expect(paths({ ...base, status: "agreed", agreedOn: "2021-09-15" })).toEqual(["agreedOn"]);
+    expect(paths({ ...base, status: "done", agreedOn: "2021-09-14", doneOn: "2021-09-01" })).toEqual(["doneOn"]);
+    expect(paths({ ...base, status: "done", agreedOn: "2021-09-01", doneOn: "2021-09-14" })).toEqual([]);
   });
 });

@@ -71,3 +71,38 @@ export function progressTowardsTarget(value: number | null, baseline: number | n
   if (target === start) return null;
   return (value - start) / (target - start);
 }
+
+export const ADJUSTMENT_KINDS = {
+  reschedule: "Reprogrammer",
+  revise: "Revoir la description ou les objectifs",
+  merge: "Fusionner avec une autre fiche",
+  partner_remark: "Remarque partenaire",
+  other: "Autre",
+} as const;
+export const ADJUSTMENT_STATUSES = { proposed: "Proposé", agreed: "Validé en comité", done: "Réalisé" } as const;
+
+export interface AdjustmentFacts {
+  kind: keyof typeof ADJUSTMENT_KINDS;
+  status: keyof typeof ADJUSTMENT_STATUSES;
+  targetActionId: string | null;
+  agreedOn: string | null;
+  doneOn: string | null;
+}
+
+/**
+ * What an adjustment must say, as French messages by field: a merge names the
+ * fiche it merges into; an agreed one its day; a done one the day it was done;
+ * none of these days in the future.
+ */
+export function adjustmentIssues(a: AdjustmentFacts, actionId: string, today: string): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  if (a.kind === "merge" && !a.targetActionId) issues.push({ path: "targetActionId", message: "Choisissez la fiche avec laquelle fusionner." });
+  if (a.kind === "merge" && a.targetActionId === actionId) issues.push({ path: "targetActionId", message: "Une fiche ne peut pas fusionner avec elle-même." });
+  if (a.kind !== "merge" && a.targetActionId) issues.push({ path: "targetActionId", message: "Seule une fusion désigne une autre fiche." });
+  if (a.status !== "proposed" && !a.agreedOn) issues.push({ path: "agreedOn", message: "Indiquez la date à laquelle l'ajustement a été validé." });
+  if (a.status === "done" && !a.doneOn) issues.push({ path: "doneOn", message: "Indiquez la date à laquelle l'ajustement a été réalisé." });
+  if (a.agreedOn && a.agreedOn > today) issues.push({ path: "agreedOn", message: "La date de validation ne peut pas être dans le futur." });
+  if (a.doneOn && a.doneOn > today) issues.push({ path: "doneOn", message: "La date de réalisation ne peut pas être dans le futur." });
+  if (a.agreedOn && a.doneOn && a.doneOn < a.agreedOn) issues.push({ path: "doneOn", message: "Un ajustement est réalisé après avoir été validé." });
+  return issues;
+}

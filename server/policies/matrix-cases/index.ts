@@ -1,5 +1,6 @@
 /** Case tables of the features, one file each, merged into the authorization matrix. */
 import type { Cases } from "../matrix-support.js";
 import { calendarCases } from "./calendar.js";
+import { followUpCases } from "./followup.js";
 
-export const EXTRA_CASES: Cases = { ...calendarCases };
+export const EXTRA_CASES: Cases = { ...calendarCases, ...followUpCases };

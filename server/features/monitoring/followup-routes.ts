@@ -1,0 +1,82 @@
+/** Routes of a fiche's remaining work (reste-à-faire) and adjustments (ajustements nécessaires). */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { assertCan } from "../../policies/index.js";
+import { uuid } from "../../validation/fields.js";
+import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
+import { parisDay } from "../dates.js";
+import {
+  ADJUSTMENT_NOT_FOUND,
+  adjustmentBody,
+  adjustmentScope,
+  adjustmentUpdateBody,
+  createAdjustment,
+  deleteAdjustment,
+  listAdjustments,
+  updateAdjustment,
+} from "./adjustments.js";
+import { createRemaining, deleteRemaining, listRemaining, REMAINING_NOT_FOUND, remainingBody, remainingScope, remainingUpdateBody, updateRemaining } from "./remaining.js";
+
+const tags = ["Suivi des fiches"];
+const actionParams = z.object({ actionId: uuid });
+
+export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** The fiche's contract, after checking the actor may do `permission` on it. */
+  async function ficheScope(actor: Parameters<typeof assertCan>[0], actionId: string, permission: "action.read" | "action.update") {
+    const contractId = await actionContractId(app.db, actionId);
+    assertCan(actor, permission, { contractId, actionId, missing: ACTION_NOT_FOUND });
+    return { contractId, actionId };
+  }
+
+  app.get("/actions/:actionId/remaining", { schema: { tags, summary: "Reste-à-faire d'une fiche", params: actionParams } }, async (request) => {
+    await ficheScope(request.actor, request.params.actionId, "action.read");
+    return { items: await listRemaining(app.db, request.params.actionId) };
+  });
+
+  app.post("/actions/:actionId/remaining", { schema: { tags, summary: "Ajouter un reste-à-faire", params: actionParams, body: remainingBody } }, async (request, reply) => {
+    const scope = await ficheScope(request.actor, request.params.actionId, "action.update");
+    return reply.status(201).send(await createRemaining(app.db, request.actor, scope, request.body));
+  });
+
+  const remainingParams = z.object({ itemId: uuid });
+  app.put("/remaining/:itemId", { schema: { tags, summary: "Modifier ou cocher un reste-à-faire (version lue obligatoire)", params: remainingParams, body: remainingUpdateBody } }, async (request) => {
+    const scope = await remainingScope(app.db, request.params.itemId);
+    assertCan(request.actor, "action.update", { ...scope, missing: REMAINING_NOT_FOUND });
+    return updateRemaining(app.db, request.actor, request.params.itemId, request.body, parisDay());
+  });
+
+  app.delete("/remaining/:itemId", { schema: { tags, summary: "Retirer un reste-à-faire", params: remainingParams } }, async (request, reply) => {
+    const scope = await remainingScope(app.db, request.params.itemId);
+    assertCan(request.actor, "action.update", { ...scope, missing: REMAINING_NOT_FOUND });
+    await deleteRemaining(app.db, request.actor, request.params.itemId);
+    return reply.status(204).send();
+  });
+
+  app.get("/actions/:actionId/adjustments", { schema: { tags, summary: "Ajustements nécessaires d'une fiche, du plus récent au plus ancien", params: actionParams } }, async (request) => {
+    await ficheScope(request.actor, request.params.actionId, "action.read");
+    return { items: await listAdjustments(app.db, request.params.actionId) };
+  });
+
+  app.post(
+    "/actions/:actionId/adjustments",
+    { schema: { tags, summary: "Proposer un ajustement (une fusion réalisée marque la fiche fusionnée)", params: actionParams, body: adjustmentBody } },
+    async (request, reply) => {
+      const scope = await ficheScope(request.actor, request.params.actionId, "action.update");
+      return reply.status(201).send(await createAdjustment(app.db, request.actor, scope, request.body, parisDay()));
+    },
+  );
+
+  const adjustmentParams = z.object({ adjustmentId: uuid });
+  app.put("/adjustments/:adjustmentId", { schema: { tags, summary: "Modifier un ajustement (version lue obligatoire)", params: adjustmentParams, body: adjustmentUpdateBody } }, async (request) => {
+    const scope = await adjustmentScope(app.db, request.params.adjustmentId);
+    assertCan(request.actor, "action.update", { ...scope, missing: ADJUSTMENT_NOT_FOUND });
+    return updateAdjustment(app.db, request.actor, request.params.adjustmentId, request.body, parisDay());
+  });
+
+  app.delete("/adjustments/:adjustmentId", { schema: { tags, summary: "Supprimer un ajustement", params: adjustmentParams } }, async (request, reply) => {
+    const scope = await adjustmentScope(app.db, request.params.adjustmentId);
+    assertCan(request.actor, "action.update", { ...scope, missing: ADJUSTMENT_NOT_FOUND });
+    await deleteAdjustment(app.db, request.actor, request.params.adjustmentId);
+    return reply.status(204).send();
+  });
+};

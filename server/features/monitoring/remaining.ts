@@ -1,0 +1,70 @@
+/** Remaining work of a fiche (reste-à-faire): the current list; a done item keeps its day. */
+import { asc, eq, max } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../../db/client.js";
+import { actions, remainingItems } from "../../db/schema.js";
+import { claimVersion } from "../../db/versioning.js";
+import { invalid, notFound } from "../../http/problem.js";
+import type { Actor } from "../../policies/index.js";
+import { isoDate, requiredText, version } from "../../validation/fields.js";
+import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
+import { recordAudit } from "../audit/service.js";
+
+export const REMAINING_NOT_FOUND = "Ce reste-à-faire est introuvable.";
+
+export const remainingBody = z.object({ text: requiredText("Le reste-à-faire", 2000) });
+export const remainingUpdateBody = remainingBody.extend({ doneOn: isoDate.nullable().default(null), version });
+type Row = typeof remainingItems.$inferSelect;
+
+const frenchDay = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : null);
+const itemSnapshot = (r: Row) =>
+  snapshot([
+    ["text", "Reste-à-faire", r.text],
+    ["doneOn", "Fait le", frenchDay(r.doneOn)],
+  ]);
+const label = (r: Row) => `Reste-à-faire « ${r.text.length > 60 ? `${r.text.slice(0, 59)}…` : r.text} »`;
+
+export async function listRemaining(db: Db, actionId: string) {
+  return db.select().from(remainingItems).where(eq(remainingItems.actionId, actionId)).orderBy(asc(remainingItems.position), asc(remainingItems.createdAt));
+}
+
+export async function remainingScope(db: Db, id: string): Promise<{ contractId: string; actionId: string }> {
+  const [row] = await db
+    .select({ contractId: actions.contractId, actionId: remainingItems.actionId })
+    .from(remainingItems)
+    .innerJoin(actions, eq(actions.id, remainingItems.actionId))
+    .where(eq(remainingItems.id, id));
+  if (!row) throw notFound(REMAINING_NOT_FOUND);
+  return row;
+}
+
+export async function createRemaining(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, body: z.infer<typeof remainingBody>) {
+  return db.transaction(async (tx) => {
+    const [last] = await tx.select({ n: max(remainingItems.position) }).from(remainingItems).where(eq(remainingItems.actionId, scope.actionId));
+    const [row] = await tx.insert(remainingItems).values({ actionId: scope.actionId, text: body.text, position: (last?.n ?? -1) + 1 }).returning();
+    await recordAudit(tx, actor, { contractId: scope.contractId, objectType: "action", objectId: scope.actionId, objectLabel: label(row!), operation: "update", changes: creationChanges(itemSnapshot(row!)) });
+    return row!;
+  });
+}
+
+export async function updateRemaining(db: Db, actor: Actor, id: string, body: z.infer<typeof remainingUpdateBody>, today: string) {
+  if (body.doneOn && body.doneOn > today) throw invalid([{ path: "doneOn", message: "Un reste-à-faire ne peut pas être fait dans le futur." }]);
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(remainingItems).where(eq(remainingItems.id, id));
+    if (!current) throw notFound(REMAINING_NOT_FOUND);
+    await claimVersion(tx, remainingItems, id, body.version, "Ce reste-à-faire");
+    const [row] = await tx.update(remainingItems).set({ text: body.text, doneOn: body.doneOn, updatedAt: new Date() }).where(eq(remainingItems.id, id)).returning();
+    const [fiche] = await tx.select({ contractId: actions.contractId }).from(actions).where(eq(actions.id, current.actionId));
+    await recordAudit(tx, actor, { contractId: fiche!.contractId, objectType: "action", objectId: current.actionId, objectLabel: label(row!), operation: "update", changes: diffSnapshots(itemSnapshot(current), itemSnapshot(row!)) });
+    return row!;
+  });
+}
+
+export async function deleteRemaining(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [current] = await tx.select({ row: remainingItems, contractId: actions.contractId }).from(remainingItems).innerJoin(actions, eq(actions.id, remainingItems.actionId)).where(eq(remainingItems.id, id));
+    if (!current) throw notFound(REMAINING_NOT_FOUND);
+    await tx.delete(remainingItems).where(eq(remainingItems.id, id));
+    await recordAudit(tx, actor, { contractId: current.contractId, objectType: "action", objectId: current.row.actionId, objectLabel: label(current.row), operation: "update", changes: diffSnapshots(itemSnapshot(current.row), {}) });
+  });
+}

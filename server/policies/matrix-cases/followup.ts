@@ -1,0 +1,55 @@
+/** Remaining work and adjustments of a fiche (issue 5): the lead writes on the fiches they lead only. */
+import { expect } from "vitest";
+import { type Cases, type Fixture, managers, readers } from "../matrix-support.js";
+
+const leadToo = { ...managers, lead: "ok" as const };
+
+async function freshRemaining(f: Fixture, actionId: string): Promise<{ id: string; version: number; text: string }> {
+  const res = await f.admin.inject({ method: "POST", url: `/api/actions/${actionId}/remaining`, payload: { text: "Reste-à-faire de test" } });
+  expect(res.statusCode).toBe(201);
+  return res.json();
+}
+
+async function freshAdjustment(f: Fixture, actionId: string): Promise<{ id: string; version: number }> {
+  const res = await f.admin.inject({ method: "POST", url: `/api/actions/${actionId}/adjustments`, payload: { kind: "other", description: "Ajustement de test" } });
+  expect(res.statusCode).toBe(201);
+  return res.json();
+}
+
+export const followUpCases: Cases = {
+  "GET /api/actions/:actionId/remaining": [{ call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/remaining` }), expect: readers }],
+  "POST /api/actions/:actionId/remaining": [
+    { call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/remaining`, payload: { text: "À faire" } }), expect: leadToo },
+    { call: (f) => ({ url: `/api/actions/${f.ids.otherAction}/remaining`, payload: { text: "À faire" } }), expect: managers },
+  ],
+  "PUT /api/remaining/:itemId": [
+    {
+      call: async (f) => {
+        const r = await freshRemaining(f, f.ids.ledAction);
+        return { url: `/api/remaining/${r.id}`, payload: { text: r.text, doneOn: "2021-09-14", version: r.version } };
+      },
+      expect: leadToo,
+    },
+  ],
+  "DELETE /api/remaining/:itemId": [
+    { call: async (f) => ({ url: `/api/remaining/${(await freshRemaining(f, f.ids.ledAction)).id}` }), expect: leadToo },
+    { call: async (f) => ({ url: `/api/remaining/${(await freshRemaining(f, f.ids.otherAction)).id}` }), expect: managers },
+  ],
+  "GET /api/actions/:actionId/adjustments": [{ call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/adjustments` }), expect: readers }],
+  "POST /api/actions/:actionId/adjustments": [
+    { call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/adjustments`, payload: { kind: "reschedule", description: "Décaler en 2022" } }), expect: leadToo },
+    { call: (f) => ({ url: `/api/actions/${f.ids.otherAction}/adjustments`, payload: { kind: "reschedule", description: "Décaler en 2022" } }), expect: managers },
+  ],
+  "PUT /api/adjustments/:adjustmentId": [
+    {
+      call: async (f) => {
+        const a = await freshAdjustment(f, f.ids.ledAction);
+        return { url: `/api/adjustments/${a.id}`, payload: { kind: "other", description: "Validé", status: "agreed", agreedOn: "2021-09-14", version: a.version } };
+      },
+      expect: leadToo,
+    },
+  ],
+  "DELETE /api/adjustments/:adjustmentId": [
+    { call: async (f) => ({ url: `/api/adjustments/${(await freshAdjustment(f, f.ids.otherAction)).id}` }), expect: managers },
+  ],
+};
