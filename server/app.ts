@@ -28,6 +28,7 @@ import { governanceRoutes } from "./features/governance/routes.js";
 import { monitoringRoutes, progressRoutes } from "./features/monitoring/routes.js";
 import { calendarRoutes } from "./features/calendar/routes.js";
 import { followUpRoutes } from "./features/monitoring/followup-routes.js";
+import { overviewRoutes } from "./features/overview/routes.js";
 import { memberRoutes } from "./features/members/routes.js";
 import { publicationRoutes } from "./features/publication/routes.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(progressRoutes);
       await api.register(calendarRoutes);
       await api.register(followUpRoutes);
+      await api.register(overviewRoutes);
     },
     { prefix: "/api" },
   );

@@ -2,5 +2,6 @@
 import type { Cases } from "../matrix-support.js";
 import { calendarCases } from "./calendar.js";
 import { followUpCases } from "./followup.js";
+import { overviewCases } from "./overview.js";
 
-export const EXTRA_CASES: Cases = { ...calendarCases, ...followUpCases };
+export const EXTRA_CASES: Cases = { ...calendarCases, ...followUpCases, ...overviewCases };

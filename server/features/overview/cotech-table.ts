@@ -1,0 +1,160 @@
+/**
+ * The COTECH progress table (issue 5), as in the seed review: for a year, grouped
+ * by axis and operational objective, one row per fiche with five columns —
+ * objectives / evaluation criteria | planned schedule | actual progress |
+ * remaining work | adjustments — then the transversal and process rows.
+ * `buildCotechTable` is pure; `loadCotechTable` reads a contract in one query per table.
+ */
+import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { actions, adjustments, axes, contracts, followUpItems, indicators, milestones, objectives, progressEntries, remainingItems } from "../../db/schema.js";
+import { notFound } from "../../http/problem.js";
+import type { ActionStatus } from "../actions/status.js";
+import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, SHOWN_STATUSES, scheduleLabel, shownStatus, type ShownStatus } from "../monitoring/rules.js";
+
+export interface TableInput {
+  year: number;
+  today: string;
+  axes: { id: string; number: number; title: string }[];
+  objectives: { id: string; axisId: string; code: string; title: string; position: number }[];
+  fiches: { id: string; axisId: string; objectiveId: string | null; number: number; title: string; status: ActionStatus; mergedIntoId: string | null; specificObjective: string }[];
+  indicators: { actionId: string; label: string; target: number | null; unit: string }[];
+  milestones: { id: string; actionId: string; title: string; plannedBy: string; originallyBy: string; doneOn: string | null }[];
+  progress: { id: string; actionId: string; happenedOn: string; text: string }[];
+  remaining: { id: string; actionId: string; text: string; doneOn: string | null }[];
+  adjustments: { id: string; actionId: string; kind: keyof typeof ADJUSTMENT_KINDS; description: string; status: keyof typeof ADJUSTMENT_STATUSES; doneOn: string | null; targetNumber: number | null }[];
+  items: { id: string; section: "transversal" | "process"; title: string; adjustments: string; position: number; version: number }[];
+  mayUpdate: (actionId: string) => boolean;
+}
+
+export interface TableRow {
+  action: { id: string; number: number; title: string; shownStatus: ShownStatus; shownStatusLabel: string };
+  permissions: { update: boolean };
+  objectives: string;
+  criteria: string[];
+  planned: { id: string; title: string; label: string; overdue: boolean }[];
+  progress: { id: string; happenedOn: string; text: string }[];
+  remaining: { id: string; text: string; doneOn: string | null }[];
+  adjustments: { id: string; kindLabel: string; description: string; statusLabel: string }[];
+}
+
+const inYear = (day: string, year: number) => day.startsWith(`${year}-`);
+const byAction = <T extends { actionId: string }>(list: T[]) => {
+  const map = new Map<string, T[]>();
+  for (const item of list) map.set(item.actionId, [...(map.get(item.actionId) ?? []), item]);
+  return map;
+};
+const number = (n: number) => n.toLocaleString("fr-FR");
+
+/**
+ * A milestone belongs to a year's table when it was planned, moved to, or done in
+ * that year; progress when it happened that year. Remaining work is the current
+ * list (done items of that year stay visible, ticked). Adjustments: all still
+ * open, and those done that year.
+ */
+export function buildCotechTable(input: TableInput) {
+  const { year, today } = input;
+  const ms = byAction(input.milestones);
+  const pr = byAction(input.progress);
+  const rem = byAction(input.remaining);
+  const adj = byAction(input.adjustments);
+  const ind = byAction(input.indicators);
+
+  const row = (f: TableInput["fiches"][number]): TableRow => {
+    const own = ms.get(f.id) ?? [];
+    const shown = shownStatus(f.mergedIntoId ? "merged" : f.status, own, today);
+    return {
+      action: { id: f.id, number: f.number, title: f.title, shownStatus: shown, shownStatusLabel: SHOWN_STATUSES[shown] },
+      permissions: { update: input.mayUpdate(f.id) },
+      objectives: f.specificObjective,
+      criteria: (ind.get(f.id) ?? []).map((i) => (i.target !== null ? `${i.label} (cible : ${number(i.target)}${i.unit ? ` ${i.unit}` : ""})` : i.label)),
+      planned: own
+        .filter((m) => inYear(m.plannedBy, year) || inYear(m.originallyBy, year) || (m.doneOn !== null && inYear(m.doneOn, year)))
+        .sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))
+        .map((m) => ({ id: m.id, title: m.title, label: scheduleLabel(m), overdue: !m.doneOn && m.plannedBy < today })),
+      progress: (pr.get(f.id) ?? []).filter((p) => inYear(p.happenedOn, year)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn)).map(({ id, happenedOn, text }) => ({ id, happenedOn, text })),
+      remaining: (rem.get(f.id) ?? []).filter((r) => !r.doneOn || r.doneOn >= `${year}-01-01`).map(({ id, text, doneOn }) => ({ id, text, doneOn })),
+      adjustments: (adj.get(f.id) ?? []).filter((a) => a.status !== "done" || (a.doneOn !== null && inYear(a.doneOn, year))).map((a) => ({
+        id: a.id,
+        kindLabel: a.kind === "merge" && a.targetNumber !== null ? `Fusionner avec la FA ${a.targetNumber}` : ADJUSTMENT_KINDS[a.kind],
+        description: a.description,
+        statusLabel: ADJUSTMENT_STATUSES[a.status],
+      })),
+    };
+  };
+
+  const sortedAxes = [...input.axes].sort((a, b) => a.number - b.number);
+  return {
+    year,
+    axes: sortedAxes.map((axis) => {
+      const fiches = input.fiches.filter((f) => f.axisId === axis.id).sort((a, b) => a.number - b.number);
+      const objs = input.objectives.filter((o) => o.axisId === axis.id).sort((a, b) => a.position - b.position);
+      const groups = objs.map((o) => ({ id: o.id as string | null, code: o.code, title: o.title, rows: fiches.filter((f) => f.objectiveId === o.id).map(row) }));
+      const loose = fiches.filter((f) => !f.objectiveId || !objs.some((o) => o.id === f.objectiveId));
+      if (loose.length) groups.push({ id: null, code: "", title: "", rows: loose.map(row) });
+      return { id: axis.id, number: axis.number, title: axis.title, objectives: groups.filter((g) => g.rows.length > 0) };
+    }),
+    transversal: input.items.filter((i) => i.section === "transversal").sort((a, b) => a.position - b.position),
+    process: input.items.filter((i) => i.section === "process").sort((a, b) => a.position - b.position),
+  };
+}
+export type CotechTable = ReturnType<typeof buildCotechTable>;
+
+/** The years of a contract's period, and the one to show by default (this year, within the period). */
+export function contractYears(startDate: string, endDate: string, today: string): { years: number[]; current: number } {
+  const first = Number(startDate.slice(0, 4));
+  const last = Number(endDate.slice(0, 4));
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  return { years, current: Math.min(last, Math.max(first, Number(today.slice(0, 4)))) };
+}
+
+/** Reads a contract's table for a year: one query per table, whatever the number of fiches. */
+export async function loadCotechTable(db: Db, contractId: string, year: number | undefined, today: string, mayUpdate: (actionId: string) => boolean) {
+  const [contract] = await db.select({ name: contracts.name, startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId));
+  if (!contract) throw notFound("Ce contrat est introuvable.");
+  const { years, current } = contractYears(contract.startDate, contract.endDate, today);
+  const chosen = year ?? current;
+  const fiches = await db
+    .select({ id: actions.id, axisId: actions.axisId, objectiveId: actions.objectiveId, number: actions.number, title: actions.title, status: actions.status, mergedIntoId: actions.mergedIntoId, specificObjective: actions.specificObjective })
+    .from(actions)
+    .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)));
+  const ids = fiches.map((f) => f.id);
+  const some = <T>(query: () => Promise<T[]>) => (ids.length ? query() : Promise.resolve([] as T[]));
+  const axisRows = await db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId));
+  const objectiveRows = axisRows.length
+    ? await db.select({ id: objectives.id, axisId: objectives.axisId, code: objectives.code, title: objectives.title, position: objectives.position }).from(objectives).where(inArray(objectives.axisId, axisRows.map((a) => a.id)))
+    : [];
+  const input: TableInput = {
+    year: chosen,
+    today,
+    axes: axisRows,
+    objectives: objectiveRows,
+    fiches,
+    indicators: await some(() => db.select({ actionId: indicators.actionId, label: indicators.label, target: indicators.target, unit: indicators.unit }).from(indicators).where(inArray(indicators.actionId, ids)).orderBy(asc(indicators.position))),
+    milestones: await some(() =>
+      db.select({ id: milestones.id, actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn }).from(milestones).where(inArray(milestones.actionId, ids)),
+    ),
+    progress: await some(() =>
+      db
+        .select({ id: progressEntries.id, actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text })
+        .from(progressEntries)
+        .where(and(inArray(progressEntries.actionId, ids), gte(progressEntries.happenedOn, `${chosen}-01-01`), lte(progressEntries.happenedOn, `${chosen}-12-31`))),
+    ),
+    remaining: await some(() => db.select({ id: remainingItems.id, actionId: remainingItems.actionId, text: remainingItems.text, doneOn: remainingItems.doneOn }).from(remainingItems).where(inArray(remainingItems.actionId, ids)).orderBy(asc(remainingItems.position))),
+    adjustments: (
+      await some(() =>
+        db
+          .select({ id: adjustments.id, actionId: adjustments.actionId, kind: adjustments.kind, description: adjustments.description, status: adjustments.status, doneOn: adjustments.doneOn, targetActionId: adjustments.targetActionId, createdAt: adjustments.createdAt })
+          .from(adjustments)
+          .where(inArray(adjustments.actionId, ids))
+          .orderBy(asc(adjustments.createdAt)),
+      )
+    ).map(({ targetActionId, createdAt: _c, ...a }) => ({ ...a, targetNumber: fiches.find((f) => f.id === targetActionId)?.number ?? null })),
+    items: await db
+      .select({ id: followUpItems.id, section: followUpItems.section, title: followUpItems.title, adjustments: followUpItems.adjustments, position: followUpItems.position, version: followUpItems.version })
+      .from(followUpItems)
+      .where(and(eq(followUpItems.contractId, contractId), eq(followUpItems.year, chosen))),
+    mayUpdate,
+  };
+  return { contractName: contract.name, years, ...buildCotechTable(input) };
+}

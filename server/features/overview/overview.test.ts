@@ -1,0 +1,162 @@
+import ExcelJS from "exceljs";
+import { count } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEntries, followUpItems } from "../../db/schema.js";
+import { startTestApp, type TestContext } from "../../testing/app.js";
+import { signedInClient, type TestClient } from "../../testing/client.js";
+import { expectProblem } from "../../testing/http.js";
+import type { CotechTable } from "./cotech-table.js";
+
+let ctx: TestContext;
+let lead: TestClient;
+let partner: TestClient;
+let coordinator: TestClient;
+let outsider: TestClient;
+let camvs: string;
+
+type Table = CotechTable & { years: number[]; permissions: { manage: boolean } };
+
+beforeAll(async () => {
+  ctx = await startTestApp({ seed: true });
+  lead = await signedInClient(ctx.server, "sophie.leroy@camvs.test");
+  partner = await signedInClient(ctx.server, "karim.benali@cpam77.test");
+  coordinator = await signedInClient(ctx.server, "marie.dupont@camvs.test");
+  outsider = await signedInClient(ctx.server, "thomas.petit@capvm.test");
+  const contracts = (await ctx.app.inject({ url: "/api/contracts" })).json<{ items: { id: string; slug: string }[] }>().items;
+  camvs = contracts.find((c) => c.slug === "camvs-2021-2023")!.id;
+}, 60_000);
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const rows = (t: Table) => t.axes.flatMap((a) => a.objectives.flatMap((o) => o.rows));
+const rowOf = (t: Table, n: number) => rows(t).find((r) => r.action.number === n)!;
+
+describe("the COTECH table", () => {
+  it("groups the 2021 fiches by axis and operational objective, with the five columns of the seed", async () => {
+    const table = (await partner.inject({ url: `/api/contracts/${camvs}/cotech-table?year=2021` })).json<Table>();
+    expect(table.year).toBe(2021);
+    expect(table.years).toEqual([2021, 2022, 2023]);
+    expect(table.axes.map((a) => a.number)).toEqual([1, 2, 3, 4]);
+    expect(table.axes[0]!.objectives.map((o) => o.code)).toEqual(["1.1", "1.2"]);
+    expect(rows(table).map((r) => r.action.number)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    const fa5 = rowOf(table, 5);
+    expect(fa5.planned.map((m) => m.label)).toEqual(["prévu T4 2021", "prévu T2 2021, reporté T1 2022"]);
+    expect(fa5.progress[0]!.text).toMatch(/^Rencontre avec la CPAM pour définir les modalités/);
+    expect(fa5.remaining.map((r) => r.text)).toContain("Rencontre prévue avant le COPIL du CLS (12/2021)");
+    expect(rowOf(table, 7).adjustments).toEqual([expect.objectContaining({ kindLabel: "Fusionner avec la FA 11", statusLabel: "Proposé" })]);
+    expect(table.transversal).toHaveLength(2);
+    expect(table.process.map((p) => p.adjustments)).toContain("Un comité technique par an semble plus adéquat ?");
+    expect(table.permissions.manage).toBe(false);
+  });
+
+  it("lets each row say who may edit it: the lead edits FA 5, not FA 1", async () => {
+    const table = (await lead.inject({ url: `/api/contracts/${camvs}/cotech-table?year=2021` })).json<Table>();
+    expect(rowOf(table, 5).permissions.update).toBe(true);
+    expect(rowOf(table, 1).permissions.update).toBe(false);
+  });
+
+  it("shows another year's progress only in that year", async () => {
+    const table = (await partner.inject({ url: `/api/contracts/${camvs}/cotech-table?year=2022` })).json<Table>();
+    expect(rows(table).flatMap((r) => r.progress)).toEqual([]);
+    expect(rowOf(table, 5).planned.map((m) => m.label)).toEqual(["prévu T2 2021, reporté T1 2022"]);
+    expect(table.transversal).toEqual([]);
+    const bad = await partner.inject({ url: `/api/contracts/${camvs}/cotech-table?year=deux-mille` });
+    expect(expectProblem(bad, 400).errors?.[0]?.path).toBe("querystring.year");
+  });
+
+  it("exports the table to Excel, read back with its sections and rows", async () => {
+    const res = await partner.inject({ url: `/api/contracts/${camvs}/cotech-table.xlsx?year=2021` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="tableau-cotech-2021.xlsx"');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("Tableau COTECH 2021")!;
+    const text = (n: number) => (sheet.getRow(n).values as unknown[]).filter((v) => typeof v === "string") as string[];
+    expect(text(3)).toEqual(["Fiche action", "Objectifs / critères d'évaluation", "Rétroplanning prévisionnel 2021", "État d'avancement réel", "Reste-à-faire", "Ajustements nécessaires"]);
+    const all: string[] = [];
+    sheet.eachRow((row) => all.push((row.values as unknown[]).filter((v) => typeof v === "string").join(" | ")));
+    // Title, header (the empty row between them is not listed), then axis 1 and its first objective.
+    expect(all[2]).toMatch(/^Axe stratégique 1 — /);
+    expect(all[3]).toMatch(/^Objectif opérationnel 1\.1 — /);
+    expect(all.find((l) => l.startsWith("FA 5 : "))).toContain("- 24/08/2021 : Rencontre avec la CPAM");
+    expect(all.find((l) => l.startsWith("FA 7 : "))).toContain("Fusionner avec la FA 11");
+    expect(all.some((l) => l.startsWith("Processus : suivi du processus de coordination et de gouvernance"))).toBe(true);
+  });
+
+  it("hides a contract from those who may not read it", async () => {
+    expectProblem(await outsider.inject({ url: `/api/contracts/${camvs}/cotech-table` }), 404);
+    expectProblem(await outsider.inject({ url: `/api/contracts/${camvs}/cotech-table.xlsx` }), 404);
+    expectProblem(await ctx.app.inject({ url: "/api/contracts/00000000-0000-4000-8000-000000000000/cotech-table" }), 404);
+  });
+});
+
+describe("the table's transversal and process rows", () => {
+  const itemCount = async () => (await ctx.database.db.select({ n: count() }).from(followUpItems))[0]!.n;
+  const auditCount = async () => (await ctx.database.db.select({ n: count() }).from(auditEntries))[0]!.n;
+
+  it("are added, corrected and removed by the coordination, recorded in the contract's history", async () => {
+    const created = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/follow-up-items`, payload: { year: 2022, section: "process", title: "Revue trimestrielle du 1er trimestre", adjustments: "" } });
+    expect(created.statusCode).toBe(201);
+    const item = created.json<{ id: string; version: number }>();
+    const updated = await coordinator.inject({ method: "PUT", url: `/api/follow-up-items/${item.id}`, payload: { title: "Revue trimestrielle du 1er trimestre 2022", adjustments: "La partager aussi aux communes", version: item.version } });
+    expect(updated.json()).toMatchObject({ version: item.version + 1, adjustments: "La partager aussi aux communes" });
+    const table = (await coordinator.inject({ url: `/api/contracts/${camvs}/cotech-table?year=2022` })).json<Table>();
+    expect(table.process.map((p) => p.title)).toEqual(["Revue trimestrielle du 1er trimestre 2022"]);
+    expect(table.permissions.manage).toBe(true);
+    const history = (await coordinator.inject({ url: `/api/contracts/${camvs}/history` })).json<{ items: { summary: string }[] }>();
+    expect(history.items[0]!.summary).toContain("Marie Dupont");
+    expect((await coordinator.inject({ method: "DELETE", url: `/api/follow-up-items/${item.id}` })).statusCode).toBe(204);
+    expectProblem(await coordinator.inject({ method: "DELETE", url: `/api/follow-up-items/${item.id}` }), 404);
+  });
+
+  it("refuses bad rows, a stale version, a lead, an outsider — writing nothing", async () => {
+    const [items, audit] = [await itemCount(), await auditCount()];
+    const post = (client: TestClient, payload: object) => client.inject({ method: "POST", url: `/api/contracts/${camvs}/follow-up-items`, payload });
+    expect(expectProblem(await post(coordinator, { year: 1800, section: "autre", title: " " }), 400).errors?.map((e) => e.path).sort()).toEqual(["section", "title", "year"]);
+    expectProblem(await post(lead, { year: 2021, section: "process", title: "Ligne" }), 403);
+    expectProblem(await post(outsider, { year: 2021, section: "process", title: "Ligne" }), 404);
+    const [existing] = (await coordinator.inject({ url: `/api/contracts/${camvs}/cotech-table?year=2021` })).json<Table>().process;
+    expectProblem(await coordinator.inject({ method: "PUT", url: `/api/follow-up-items/${existing!.id}`, payload: { title: "Autre", adjustments: "", version: existing!.version + 2 } }), 409);
+    expect([await itemCount(), await auditCount()]).toEqual([items, audit]);
+  });
+});
+
+describe("the dashboard and the timeline", () => {
+  it("counts fiches by the status people see per axis, lists late milestones, indicators, alerts and activity", async () => {
+    const d = (await partner.inject({ url: `/api/contracts/${camvs}/dashboard` })).json<{
+      statusByAxis: { number: number; counts: Record<string, number>; total: number }[];
+      lateMilestones: { action: { number: number } }[];
+      indicators: { measured: number; stale: number; notMeasured: number; items: unknown[] };
+      nextMeetings: unknown[];
+      alerts: { kind: string; message: string }[];
+      activity: { text: string; link: { kind: string } }[];
+    }>();
+    expect(d.statusByAxis.map((a) => a.total)).toEqual([7, 5, 1, 2]);
+    for (const axis of d.statusByAxis) expect(Object.values(axis.counts).reduce((s, n) => s + n, 0)).toBe(axis.total);
+    // Today the 2021 plan is long past: unfinished milestones make their fiches late.
+    expect(d.statusByAxis[0]!.counts.late).toBeGreaterThan(0);
+    expect(d.lateMilestones.map((m) => m.action.number)).toContain(5);
+    expect(d.indicators.items.length).toBe(d.indicators.measured + d.indicators.stale + d.indicators.notMeasured);
+    expect(d.indicators.stale).toBe(2);
+    expect(d.nextMeetings).toEqual([]);
+    expect(d.alerts.map((a) => a.message)).toContain("La réunion « Comité de pilotage 2021 » est passée depuis plus de 7 jours et n'a toujours pas de feuille de présence ni de compte rendu.");
+    expect(d.activity.length).toBeGreaterThan(0);
+    expect(d.activity.length).toBeLessThanOrEqual(10);
+  });
+
+  it("draws each fiche's period and milestones over the contract's period", async () => {
+    const t = (await partner.inject({ url: `/api/contracts/${camvs}/timeline` })).json<{
+      start: string;
+      end: string;
+      rows: { action: { number: number }; milestones: { label: string; overdue: boolean }[] }[];
+    }>();
+    expect([t.start, t.end]).toEqual(["2021-01-01", "2023-12-31"]);
+    expect(t.rows).toHaveLength(15);
+    const fa6 = t.rows.find((r) => r.action.number === 6)!;
+    expect(fa6.milestones.map((m) => m.label)).toContain("prévu T2 2021, réalisé le 30/06/2021");
+    expectProblem(await outsider.inject({ url: `/api/contracts/${camvs}/timeline` }), 404);
+    expectProblem(await outsider.inject({ url: `/api/contracts/${camvs}/dashboard` }), 404);
+  });
+});
