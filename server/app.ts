@@ -29,6 +29,8 @@ import { monitoringRoutes, progressRoutes } from "./features/monitoring/routes.j
 import { calendarRoutes } from "./features/calendar/routes.js";
 import { followUpRoutes } from "./features/monitoring/followup-routes.js";
 import { overviewRoutes } from "./features/overview/routes.js";
+import { indicatorRoutes } from "./features/monitoring/indicator-routes.js";
+import { commentRoutes } from "./features/comments/routes.js";
 import { memberRoutes } from "./features/members/routes.js";
 import { publicationRoutes } from "./features/publication/routes.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
@@ -143,6 +145,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarRoutes);
       await api.register(followUpRoutes);
       await api.register(overviewRoutes);
+      await api.register(indicatorRoutes);
+      await api.register(commentRoutes);
     },
     { prefix: "/api" },
   );
