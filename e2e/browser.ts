@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from "../server/demo/accounts.js";
 import { seedDemo } from "../server/demo/seed.js";
 import { signedInClient, type TestClient } from "../server/testing/client.js";
 import { openTestDatabase } from "../server/testing/database.js";
+import { diskStorage } from "../server/storage/storage.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -71,9 +72,10 @@ export async function startBrowserTest(): Promise<BrowserContext> {
   await seedDemo(database.db);
   // Mail goes to a folder of the test's own, shown by the development page /dev/courriels.
   const outboxDir = mkdtempSync(join(tmpdir(), "cles-e2e-outbox-"));
+  const filesDir = mkdtempSync(join(tmpdir(), "cles-e2e-files-"));
   // The port is chosen first, so that links in mail point at this very server.
   const port = await freePort();
-  const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, mail: { from: "Clés <test@cles.test>", outboxDir }, publicUrl: `http://127.0.0.1:${port}` });
+  const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, mail: { from: "Clés <test@cles.test>", outboxDir }, publicUrl: `http://127.0.0.1:${port}`, storage: diskStorage(filesDir) });
   const address = await app.listen({ port, host: "127.0.0.1" });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -91,6 +93,7 @@ export async function startBrowserTest(): Promise<BrowserContext> {
       await app.close();
       await database.close();
       rmSync(outboxDir, { recursive: true, force: true });
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

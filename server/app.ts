@@ -31,11 +31,13 @@ import { followUpRoutes } from "./features/monitoring/followup-routes.js";
 import { overviewRoutes } from "./features/overview/routes.js";
 import { indicatorRoutes } from "./features/monitoring/indicator-routes.js";
 import { commentRoutes } from "./features/comments/routes.js";
+import { attachmentRoutes } from "./features/attachments/routes.js";
 import { memberRoutes } from "./features/members/routes.js";
 import { publicationRoutes } from "./features/publication/routes.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import { resetMail } from "./mail/templates.js";
 import type { Actor } from "./policies/index.js";
+import { storageFromEnv, type FileStorage } from "./storage/storage.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -44,6 +46,8 @@ declare module "fastify" {
     mailer: Mailer;
     /** Address of the app for links in e-mails (http://localhost:3000 by default). */
     publicUrl: string;
+    /** Where attachment files are kept. */
+    storage: FileStorage;
     /** "METHOD /api/…" of every API route, for the authorization matrix test. */
     apiRoutes: string[];
   }
@@ -63,6 +67,8 @@ export interface AppOptions {
   mail?: MailConfig;
   /** Session signing secret; defaults to AUTH_SECRET, else one kept in the (migrated) database. */
   authSecret?: string;
+  /** Attachment files; defaults to DATA_DIR/files on disk. */
+  storage?: FileStorage;
 }
 
 export const DEFAULT_WEB_DIR = join(process.cwd(), "dist", "web");
@@ -78,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("db", options.database.db);
+  app.decorate("storage", options.storage ?? storageFromEnv());
   app.decorateRequest("actor", null as never);
   app.addHook("onRequest", async (request, reply) => {
     void reply.header("x-request-id", request.id);
@@ -147,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(overviewRoutes);
       await api.register(indicatorRoutes);
       await api.register(commentRoutes);
+      await api.register(attachmentRoutes);
     },
     { prefix: "/api" },
   );

@@ -1,38 +1,77 @@
 /**
  * The ECharts option of an indicator's chart: its measurements as a line, the
- * baseline and the target as dashed lines, French labels. No Node import: the
- * web app draws the same chart in the browser.
+ * baseline and the target as dashed lines, French labels, days as dd/mm/yyyy.
+ * No import at all: the web app draws the same chart in the browser
+ * (`import { indicatorChartOption } from "../../server/documents/chart-options"`).
  */
+export interface ChartMeasurement {
+  measuredOn: string;
+  value: number;
+}
+
 export interface ChartIndicator {
   label: string;
   unit: string;
   baseline: number | null;
   target: number | null;
-  measurements: { measuredOn: string; value: number }[];
+  /** Used when no measurements are given apart. */
+  measurements?: ChartMeasurement[];
 }
+
+export const NO_MEASUREMENT = "Aucune mesure enregistrée";
 
 const frenchDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const number = (n: number) => n.toLocaleString("fr-FR");
+const BLUE = "#000091";
 
-export function indicatorChartOption(indicator: ChartIndicator) {
-  const days = indicator.measurements.map((m) => m.measuredOn);
-  const reference = (name: string, value: number | null, color: string) =>
-    value === null
-      ? []
-      : [{ name: `${name} : ${number(value)}`, type: "line" as const, data: days.map(() => value), symbol: "none", lineStyle: { type: "dashed" as const, color, width: 1.5 }, itemStyle: { color }, animation: false }];
+/** Measurements in any order; drawn oldest first. */
+export function indicatorChartOption(indicator: ChartIndicator, measurements: ChartMeasurement[] = indicator.measurements ?? []) {
+  const points = [...measurements].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
+  // A reference line needs two points to be seen: with one day or none, it spans a blank category either side.
+  const days = points.length >= 2 ? points.map((m) => frenchDay(m.measuredOn)) : ["", ...points.map((m) => frenchDay(m.measuredOn)), " "];
+  const values = points.length >= 2 ? points.map((m) => m.value) : [null, ...points.map((m) => m.value), null];
+  const references = [
+    { name: "Valeur de départ", value: indicator.baseline, color: "#666666" },
+    { name: "Cible", value: indicator.target, color: "#18753c" },
+  ].filter((r): r is { name: string; value: number; color: string } => r.value !== null);
+  const unit = indicator.unit ? ` ${indicator.unit}` : "";
   return {
     animation: false,
     aria: { enabled: true, label: { description: `Évolution de l'indicateur « ${indicator.label} »` } },
     textStyle: { fontFamily: "Marianne, Arial, sans-serif" },
-    grid: { left: 56, right: 24, top: 40, bottom: 40 },
+    grid: { left: 24, right: 40, top: 48, bottom: 40, containLabel: true },
     legend: { top: 0, textStyle: { fontSize: 12 } },
-    tooltip: { trigger: "axis" as const },
-    xAxis: { type: "category" as const, data: days.map(frenchDay), boundaryGap: false },
-    yAxis: { type: "value" as const, name: indicator.unit, axisLabel: { formatter: (v: number) => number(v) } },
+    tooltip: { trigger: "axis" as const, valueFormatter: (v: unknown) => (typeof v === "number" ? `${number(v)}${unit}` : "") },
+    title: points.length ? undefined : { text: NO_MEASUREMENT, left: "center", top: "middle", textStyle: { fontSize: 14, fontWeight: "normal" as const, color: "#666666" } },
+    xAxis: { type: "category" as const, name: "Date de la mesure", nameLocation: "middle" as const, nameGap: 28, data: days, boundaryGap: false },
+    yAxis: {
+      type: "value" as const,
+      name: indicator.unit,
+      // Keep the baseline, the target and zero in view even when the measurements are far from them.
+      min: (extent: { min: number }) => Math.min(...[extent.min, ...references.map((r) => r.value), 0].filter(Number.isFinite)),
+      max: (extent: { max: number }) => Math.max(...[extent.max, ...references.map((r) => r.value), 1].filter(Number.isFinite)),
+      axisLabel: { formatter: (v: number) => number(v) },
+    },
     series: [
-      { name: "Mesures", type: "line" as const, data: indicator.measurements.map((m) => m.value), symbolSize: 8, lineStyle: { width: 2.5, color: "#000091" }, itemStyle: { color: "#000091" }, label: { show: true, formatter: (p: { value: number }) => number(p.value) }, animation: false },
-      ...reference("Valeur de départ", indicator.baseline, "#666666"),
-      ...reference("Cible", indicator.target, "#18753c"),
+      {
+        name: "Mesures",
+        type: "line" as const,
+        data: values,
+        connectNulls: true,
+        symbolSize: 8,
+        lineStyle: { width: 2.5, color: BLUE },
+        itemStyle: { color: BLUE },
+        label: { show: true, formatter: (p: { value: number }) => number(p.value) },
+      },
+      ...references.map((r) => ({
+        name: `${r.name} : ${number(r.value)}${unit}`,
+        type: "line" as const,
+        data: days.map(() => r.value),
+        symbol: "none",
+        lineStyle: { type: "dashed" as const, color: r.color, width: 1.5 },
+        itemStyle: { color: r.color },
+        tooltip: { show: false },
+      })),
     ],
   };
 }

@@ -8,6 +8,7 @@ import type { Database } from "../db/client.js";
 import { DEMO_PASSWORD } from "../demo/accounts.js";
 import { seedDemo } from "../demo/seed.js";
 import { createUser } from "../features/accounts/service.js";
+import { diskStorage } from "../storage/storage.js";
 import { signedInClient, type TestClient } from "./client.js";
 import { openTestDatabase } from "./database.js";
 
@@ -20,6 +21,8 @@ export interface TestContext {
   database: Database;
   /** The outbox folder mail goes to (when no SMTP URL was given). */
   outboxDir: string;
+  /** The folder attachment files go to. */
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -32,8 +35,9 @@ export async function startTestApp(options: { seed?: boolean; smtpUrl?: string }
   if (options.seed) await seedDemo(database.db);
   else await createUser(database.db, { email: ADMIN_EMAIL, name: "Admin de test", password: DEMO_PASSWORD, isAdmin: true });
   const outboxDir = mkdtempSync(join(tmpdir(), "cles-outbox-"));
+  const filesDir = mkdtempSync(join(tmpdir(), "cles-files-"));
   const mail: MailConfig = { smtpUrl: options.smtpUrl, from: "Clés <test@cles.test>", outboxDir };
-  const server = await buildApp({ database, webDir: false, publicUrl: "http://localhost:3000", mail, authSecret: "test-secret-of-at-least-thirty-two-characters" });
+  const server = await buildApp({ database, webDir: false, publicUrl: "http://localhost:3000", mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: diskStorage(filesDir) });
   await server.ready();
   const app = await signedInClient(server, ADMIN_EMAIL);
   return {
@@ -41,10 +45,12 @@ export async function startTestApp(options: { seed?: boolean; smtpUrl?: string }
     server,
     database,
     outboxDir,
+    filesDir,
     close: async () => {
       await server.close();
       await database.close();
       rmSync(outboxDir, { recursive: true, force: true });
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
+import { bodyMembersBody, listBodyMembers, meetingView, participantsBody, replaceBodyMembers, replaceParticipants } from "./participants.js";
 import { bodyBody, bodyUpdateBody, meetingBody, meetingUpdateBody } from "./schema.js";
 import {
   BODY_NOT_FOUND,
@@ -11,7 +12,6 @@ import {
   createBody,
   createMeeting,
   deleteBody,
-  getMeeting,
   governanceAlerts,
   listBodies,
   listMeetings,
@@ -68,19 +68,42 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post("/contracts/:contractId/meetings", { schema: { tags, summary: "Enregistrer une réunion", params: contractParams, body: meetingBody } }, async (request, reply) => {
     assertCan(request.actor, "governance.manage", request.params);
     const created = await createMeeting(app.db, request.actor, request.params.contractId, request.body);
-    return reply.status(201).send(await getMeeting(app.db, created.id));
+    return reply.status(201).send(await meetingView(app.db, request.actor, created.id));
   });
 
   app.get("/meetings/:meetingId", { schema: { tags, summary: "Une réunion : ordre du jour, participants, compte rendu, décisions", params: meetingParams } }, async (request) => {
     const contractId = await meetingContractId(app.db, request.params.meetingId);
     assertCan(request.actor, "contract.read", { contractId, missing: MEETING_NOT_FOUND });
-    return getMeeting(app.db, request.params.meetingId);
+    return meetingView(app.db, request.actor, request.params.meetingId);
   });
 
   app.put("/meetings/:meetingId", { schema: { tags, summary: "Modifier une réunion (version lue obligatoire)", params: meetingParams, body: meetingUpdateBody } }, async (request) => {
     const contractId = await meetingContractId(app.db, request.params.meetingId);
     assertCan(request.actor, "governance.manage", { contractId, missing: MEETING_NOT_FOUND });
     await updateMeeting(app.db, request.actor, request.params.meetingId, request.body);
-    return getMeeting(app.db, request.params.meetingId);
+    return meetingView(app.db, request.actor, request.params.meetingId);
   });
+
+  app.get("/bodies/:bodyId/members", { schema: { tags, summary: "Membres permanents d'une instance", params: bodyParams } }, async (request) => {
+    const contractId = await bodyContractId(app.db, request.params.bodyId);
+    assertCan(request.actor, "contract.read", { contractId, missing: BODY_NOT_FOUND });
+    return { items: await listBodyMembers(app.db, request.params.bodyId) };
+  });
+
+  app.put("/bodies/:bodyId/members", { schema: { tags, summary: "Remplacer les membres permanents d'une instance", params: bodyParams, body: bodyMembersBody } }, async (request) => {
+    const contractId = await bodyContractId(app.db, request.params.bodyId);
+    assertCan(request.actor, "governance.manage", { contractId, missing: BODY_NOT_FOUND });
+    return { items: await replaceBodyMembers(app.db, request.actor, request.params.bodyId, request.body) };
+  });
+
+  app.put(
+    "/meetings/:meetingId/participants",
+    { schema: { tags, summary: "Remplacer les participants d'une réunion (invités, présents)", params: meetingParams, body: participantsBody } },
+    async (request) => {
+      const contractId = await meetingContractId(app.db, request.params.meetingId);
+      assertCan(request.actor, "governance.manage", { contractId, missing: MEETING_NOT_FOUND });
+      await replaceParticipants(app.db, request.actor, request.params.meetingId, request.body);
+      return meetingView(app.db, request.actor, request.params.meetingId);
+    },
+  );
 };

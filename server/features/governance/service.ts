@@ -2,7 +2,7 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "../../db/client.js";
-import { actions, axes, contracts, governanceBodies, meetings } from "../../db/schema.js";
+import { actions, axes, contracts, governanceBodies, meetingParticipants, meetings } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
@@ -177,6 +177,7 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, body: Meet
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(meetings).where(eq(meetings.id, id));
     if (!current) throw notFound(MEETING_NOT_FOUND);
+    if (current.cancelledAt) throw conflict("Cette réunion a été annulée : elle ne peut plus être modifiée.");
     await checkMeetingReferences(tx, current.contractId, body);
     await claimVersion(tx, meetings, id, body.version, "Cette réunion");
     const [row] = await tx.update(meetings).set({ ...meetingColumns(body), updatedAt: new Date() }).where(eq(meetings.id, id)).returning();
@@ -224,16 +225,19 @@ export async function governanceAlerts(db: Db, contractId: string, now = new Dat
   const reference = contract.endDate < today ? contract.endDate : today;
   const bodies = await listBodies(db, contractId);
   const held = await db
-    .select({ id: meetings.id, bodyId: meetings.bodyId, title: meetings.title, endsAt: meetings.endsAt, headCount: meetings.headCount, minutes: meetings.minutes })
+    .select({ id: meetings.id, bodyId: meetings.bodyId, title: meetings.title, endsAt: meetings.endsAt, headCount: meetings.headCount, minutes: meetings.minutes, cancelledAt: meetings.cancelledAt })
     .from(meetings)
     .where(eq(meetings.contractId, contractId));
   const alerts: { kind: "rhythm" | "follow-up"; bodyId: string | null; meetingId: string | null; message: string }[] = [];
   for (const b of bodies) {
-    const message = rhythmAlert({ name: b.name, rhythm: b.rhythm, since: contract.startDate, heldOn: held.filter((m) => m.bodyId === b.id).map((m) => parisDay(m.endsAt)) }, reference);
+    const message = rhythmAlert({ name: b.name, rhythm: b.rhythm, since: contract.startDate, heldOn: held.filter((m) => m.bodyId === b.id && !m.cancelledAt).map((m) => parisDay(m.endsAt)) }, reference);
     if (message) alerts.push({ kind: "rhythm", bodyId: b.id, meetingId: null, message });
   }
-  for (const m of held.sort((x, y) => x.endsAt.getTime() - y.endsAt.getTime())) {
-    const message = followUpAlert({ title: m.title, endedOn: parisDay(m.endsAt), hasAttendance: m.headCount !== null, hasMinutes: m.minutes.trim() !== "" }, today);
+  const attended = new Set(
+    (await db.selectDistinct({ meetingId: meetingParticipants.meetingId }).from(meetingParticipants).innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId)).where(and(eq(meetings.contractId, contractId), eq(meetingParticipants.present, true)))).map((r) => r.meetingId),
+  );
+  for (const m of held.filter((x) => !x.cancelledAt).sort((x, y) => x.endsAt.getTime() - y.endsAt.getTime())) {
+    const message = followUpAlert({ title: m.title, endedOn: parisDay(m.endsAt), hasAttendance: m.headCount !== null || attended.has(m.id), hasMinutes: m.minutes.trim() !== "" }, today);
     if (message) alerts.push({ kind: "follow-up", bodyId: m.bodyId, meetingId: m.id, message });
   }
   return alerts;

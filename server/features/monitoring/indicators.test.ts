@@ -29,9 +29,11 @@ interface Indicator {
 
 beforeAll(async () => {
   ctx = await startTestApp({ seed: true });
-  [lead, partner, ars, coordinator, outsider] = await Promise.all(
-    ["sophie.leroy@camvs.test", "karim.benali@cpam77.test", "ars77@ars-idf.test", "marie.dupont@camvs.test", "thomas.petit@capvm.test"].map((e) => signedInClient(ctx.server, e)),
-  );
+  lead = await signedInClient(ctx.server, "sophie.leroy@camvs.test");
+  partner = await signedInClient(ctx.server, "karim.benali@cpam77.test");
+  ars = await signedInClient(ctx.server, "ars77@ars-idf.test");
+  coordinator = await signedInClient(ctx.server, "marie.dupont@camvs.test");
+  outsider = await signedInClient(ctx.server, "thomas.petit@capvm.test");
   const contracts = (await ctx.app.inject({ url: "/api/contracts" })).json<{ items: { id: string; slug: string }[] }>().items;
   const camvs = contracts.find((c) => c.slug === "camvs-2021-2023")!.id;
   const capvm = contracts.find((c) => c.slug === "capvm-2019-2022")!.id;

@@ -39,8 +39,22 @@ const label = (indicatorLabel: string) => `Mesure de l'indicateur « ${indicator
 /** Why an indicator is flagged, in French, or null. */
 export function staleMessage(lastMeasuredOn: string | null, today: string): string | null {
   if (!lastMeasuredOn) return "Jamais mesuré";
-  return isStale(lastMeasuredOn, today) ? `Non mesuré depuis plus de ${STALE_MONTHS} mois (dernière mesure le ${frenchDay(lastMeasuredOn)})` : null;
+  return isStale(lastMeasuredOn, today) ? `Indicateur non mesuré depuis plus de ${STALE_MONTHS} mois` : null;
 }
+
+/** A measurement as the API gives it. */
+export const measurementView = (r: Row) => ({
+  id: r.id,
+  indicatorId: r.indicatorId,
+  measuredOn: r.measuredOn,
+  value: r.value,
+  source: r.source,
+  comment: r.comment,
+  authorName: r.authorName,
+  version: r.version,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
 
 /** The fiche's indicators in their order, each with its measurements (oldest first), latest value, progress and staleness. */
 export async function listIndicators(db: Db, actionId: string, today: string) {
@@ -53,7 +67,7 @@ export async function listIndicators(db: Db, actionId: string, today: string) {
         .orderBy(asc(indicatorMeasurements.measuredOn), asc(indicatorMeasurements.createdAt))
     : [];
   return defined.map((i) => {
-    const own = measured.filter((m) => m.indicatorId === i.id).map(({ indicatorId: _i, actionId: _a, authorId: _u, ...m }) => m);
+    const own = measured.filter((m) => m.indicatorId === i.id).map(measurementView);
     const latest = own.at(-1) ?? null;
     return {
       id: i.id,
@@ -107,7 +121,7 @@ export async function createMeasurement(db: Db, actor: Actor, scope: { contractI
     const author = actorIdentity(actor);
     const [row] = await tx.insert(indicatorMeasurements).values({ indicatorId, actionId: scope.actionId, ...fields, authorId: author.id, authorName: author.name }).returning();
     await recordAudit(tx, actor, { ...scope, objectType: "action", objectId: scope.actionId, objectLabel: label(indicator!.label), operation: "update", changes: creationChanges(measurementSnapshot(row!)) });
-    return row!;
+    return measurementView(row!);
   });
 }
 
@@ -125,7 +139,7 @@ export async function updateMeasurement(db: Db, actor: Actor, id: string, body: 
     const { version: _v, ...fields } = body;
     const [row] = await tx.update(indicatorMeasurements).set({ ...fields, updatedAt: new Date() }).where(eq(indicatorMeasurements.id, id)).returning();
     await recordAudit(tx, actor, { contractId: current.contractId, objectType: "action", objectId: current.row.actionId, objectLabel: label(current.label), operation: "update", changes: diffSnapshots(measurementSnapshot(current.row), measurementSnapshot(row!)) });
-    return row!;
+    return measurementView(row!);
   });
 }
 

@@ -3,6 +3,7 @@ import type { Cases } from "../matrix-support.js";
 import { calendarCases } from "./calendar.js";
 import { followUpCases } from "./followup.js";
 import { indicatorCases } from "./indicators.js";
+import { meetingCases } from "./meetings.js";
 import { overviewCases } from "./overview.js";
 
-export const EXTRA_CASES: Cases = { ...calendarCases, ...followUpCases, ...overviewCases, ...indicatorCases };
+export const EXTRA_CASES: Cases = { ...calendarCases, ...followUpCases, ...overviewCases, ...indicatorCases, ...meetingCases };

@@ -1,0 +1,56 @@
+/** Attachments of meetings: upload (multipart), download, removal. */
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { Problem, invalid } from "../../http/problem.js";
+import { assertCan } from "../../policies/index.js";
+import { uuid } from "../../validation/fields.js";
+import { MEETING_NOT_FOUND, meetingContractId } from "../governance/service.js";
+import { addAttachment, ATTACHMENT_NOT_FOUND, attachmentScope, maxAttachmentBytes, readAttachment, removeAttachment, sizeLabel } from "./service.js";
+
+const tags = ["Gouvernance"];
+
+export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const limit = maxAttachmentBytes();
+  await app.register(fastifyMultipart, { limits: { fileSize: limit, files: 1, fields: 0, parts: 2 } });
+
+  app.post(
+    "/meetings/:meetingId/attachments",
+    { schema: { tags, summary: `Joindre un fichier à une réunion (multipart, champ « file » ; ${sizeLabel(limit)} au plus ; PDF, DOCX, PPTX, XLSX, ODT, ODP, ODS, PNG, JPEG, WEBP)`, params: z.object({ meetingId: uuid }) } },
+    async (request, reply) => {
+      const contractId = await meetingContractId(app.db, request.params.meetingId);
+      assertCan(request.actor, "governance.manage", { contractId, missing: MEETING_NOT_FOUND });
+      if (!request.isMultipart()) throw new Problem(415, "Type de contenu non pris en charge", "Envoyez le fichier en multipart/form-data, dans le champ « file ».");
+      const part = await request.file();
+      if (!part || part.fieldname !== "file") throw invalid([{ path: "file", message: "Choisissez un fichier à joindre." }]);
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw new Problem(413, "Fichier trop volumineux", `Le fichier dépasse la taille maximale de ${sizeLabel(limit)}.`, [{ path: "file", message: `Le fichier dépasse la taille maximale de ${sizeLabel(limit)}.` }]);
+        throw error;
+      }
+      return reply.status(201).send(await addAttachment(app.db, app.storage, request.actor, request.params.meetingId, { fileName: part.filename, bytes }));
+    },
+  );
+
+  const attachmentParams = z.object({ attachmentId: uuid });
+  app.get("/attachments/:attachmentId", { schema: { tags, summary: "Télécharger une pièce jointe", params: attachmentParams } }, async (request, reply) => {
+    const row = await attachmentScope(app.db, request.params.attachmentId);
+    assertCan(request.actor, "contract.read", { contractId: row.contractId, missing: ATTACHMENT_NOT_FOUND });
+    const bytes = await readAttachment(app.storage, row);
+    const ascii = row.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+    return reply
+      .type(row.mediaType)
+      .header("content-disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+      .header("x-content-type-options", "nosniff")
+      .send(bytes);
+  });
+
+  app.delete("/attachments/:attachmentId", { schema: { tags, summary: "Retirer une pièce jointe", params: attachmentParams } }, async (request, reply) => {
+    const row = await attachmentScope(app.db, request.params.attachmentId);
+    assertCan(request.actor, "governance.manage", { contractId: row.contractId, missing: ATTACHMENT_NOT_FOUND });
+    await removeAttachment(app.db, app.storage, request.actor, request.params.attachmentId);
+    return reply.status(204).send();
+  });
+};
