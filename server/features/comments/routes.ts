@@ -4,7 +4,8 @@ import { z } from "zod";
 import { assertCan, can } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
-import { COMMENT_NOT_FOUND, commentBody, commentScope, commentUpdateBody, createComment, deleteComment, listComments, updateComment } from "./service.js";
+import { commentBody, commentUpdateBody } from "./schema.js";
+import { COMMENT_NOT_FOUND, commentScope, createComment, deleteComment, listComments, updateComment } from "./service.js";
 
 const tags = ["Remarques partenaires"];
 const actionParams = z.object({ actionId: uuid });

@@ -3,19 +3,15 @@
  * entries, visible to every reader of the contract. The author edits their own;
  * the author or the coordination removes one, which stays as « remarque retirée ».
  */
-import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
-import type { Db } from "../../db/client.js";
-import { comments, progressEntries } from "../../db/schema.js";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import { bodyMembers, comments, governanceBodies, meetingParticipants, meetings, organisations, progressEntries } from "../../db/schema.js";
 import { forbidden, invalid, notFound } from "../../http/problem.js";
 import { actorIdentity, can, type Actor } from "../../policies/index.js";
-import { requiredText, uuid } from "../../validation/fields.js";
 import { recordAudit } from "../audit/service.js";
+import type { CommentBody, CommentUpdateBody } from "./schema.js";
 
 export const COMMENT_NOT_FOUND = "Cette remarque est introuvable.";
-
-export const commentBody = z.object({ body: requiredText("La remarque", 5000), progressEntryId: uuid.nullable().default(null) });
-export const commentUpdateBody = z.object({ body: requiredText("La remarque", 5000) });
 
 type Row = typeof comments.$inferSelect;
 const mayEdit = (actor: Actor, row: Row) => actor.kind === "user" && row.authorId === actor.id && !row.deletedAt;
@@ -49,20 +45,55 @@ export async function commentScope(db: Db, id: string): Promise<{ contractId: st
   return row;
 }
 
-export async function createComment(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, body: z.infer<typeof commentBody>) {
+/**
+ * The author's organisation in this contract, as the coordination recorded it: a standing
+ * member of one of its bodies, else a meeting participant, linked to both account and organisation.
+ * Empty when there is no such link (memberships name no organisation).
+ */
+async function authorOrganisation(tx: Tx, contractId: string, userId: string | null): Promise<string> {
+  if (!userId) return "";
+  const organisation = { name: organisations.name, shortName: organisations.shortName };
+  const [asMember] = await tx
+    .select(organisation)
+    .from(bodyMembers)
+    .innerJoin(governanceBodies, eq(governanceBodies.id, bodyMembers.bodyId))
+    .innerJoin(organisations, eq(organisations.id, bodyMembers.organisationId))
+    .where(and(eq(governanceBodies.contractId, contractId), eq(bodyMembers.userId, userId), isNotNull(bodyMembers.organisationId)))
+    .orderBy(asc(governanceBodies.createdAt), asc(bodyMembers.position))
+    .limit(1);
+  const found =
+    asMember ??
+    (
+      await tx
+        .select(organisation)
+        .from(meetingParticipants)
+        .innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
+        .innerJoin(organisations, eq(organisations.id, meetingParticipants.organisationId))
+        .where(and(eq(meetings.contractId, contractId), eq(meetingParticipants.userId, userId)))
+        .orderBy(asc(meetings.startsAt))
+        .limit(1)
+    )[0];
+  return found ? found.shortName || found.name : "";
+}
+
+export async function createComment(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, body: CommentBody) {
   return db.transaction(async (tx) => {
     if (body.progressEntryId) {
       const [entry] = await tx.select({ id: progressEntries.id }).from(progressEntries).where(and(eq(progressEntries.id, body.progressEntryId), eq(progressEntries.actionId, scope.actionId)));
       if (!entry) throw invalid([{ path: "progressEntryId", message: "Cet avancement n'appartient pas à cette fiche." }]);
     }
     const author = actorIdentity(actor);
-    const [row] = await tx.insert(comments).values({ ...scope, progressEntryId: body.progressEntryId, body: body.body, authorId: author.id, authorName: author.name }).returning();
+    const organisation = await authorOrganisation(tx, scope.contractId, author.id);
+    const [row] = await tx
+      .insert(comments)
+      .values({ ...scope, progressEntryId: body.progressEntryId, body: body.body, authorId: author.id, authorName: author.name, authorOrganisation: organisation })
+      .returning();
     await recordAudit(tx, actor, { ...scope, objectType: "action", objectId: scope.actionId, objectLabel: "Remarque partenaire", operation: "update", changes: [{ field: "comment", label: "Remarque", before: null, after: row!.body }] });
     return view(actor, row!);
   });
 }
 
-export async function updateComment(db: Db, actor: Actor, id: string, body: z.infer<typeof commentUpdateBody>) {
+export async function updateComment(db: Db, actor: Actor, id: string, body: CommentUpdateBody) {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(comments).where(eq(comments.id, id));
     if (!current || current.deletedAt) throw notFound(COMMENT_NOT_FOUND);

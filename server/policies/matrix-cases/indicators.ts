@@ -35,7 +35,10 @@ export const indicatorCases: Cases = {
       expect: leadToo,
     },
   ],
-  "DELETE /api/measurements/:measurementId": [{ call: async (f) => ({ url: `/api/measurements/${(await freshMeasurement(f, f.ids.otherAction)).id}` }), expect: managers }],
+  "DELETE /api/measurements/:measurementId": [
+    { call: async (f) => ({ url: `/api/measurements/${(await freshMeasurement(f, f.ids.ledAction)).id}` }), expect: leadToo },
+    { call: async (f) => ({ url: `/api/measurements/${(await freshMeasurement(f, f.ids.otherAction)).id}` }), expect: managers },
+  ],
   "GET /api/indicators/:indicatorId/chart.svg": [{ call: async (f) => ({ url: `/api/indicators/${await firstIndicator(f, f.ids.ledAction)}/chart.svg` }), expect: readers }],
   "GET /api/actions/:actionId/comments": [{ call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/comments` }), expect: readers }],
   "POST /api/actions/:actionId/comments": [{ call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/comments`, payload: { body: "Une remarque" } }), expect: remarkers }],
