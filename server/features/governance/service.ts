@@ -206,7 +206,7 @@ export async function getMeeting(db: Db, id: string) {
 /** Meetings of a contract, in date order. */
 export async function listMeetings(db: Db, contractId: string) {
   return db
-    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, place: meetings.place, headCount: meetings.headCount, bodyId: meetings.bodyId, bodyName: governanceBodies.name, version: meetings.version })
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, place: meetings.place, headCount: meetings.headCount, bodyId: meetings.bodyId, bodyName: governanceBodies.name, cancelledAt: meetings.cancelledAt, version: meetings.version })
     .from(meetings)
     .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
     .where(eq(meetings.contractId, contractId))
