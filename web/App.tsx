@@ -24,6 +24,15 @@ import { ContractListPage } from "./pages/contracts/ContractListPage";
 import { ContractPage } from "./pages/contracts/ContractPage";
 import { DirectoryPage } from "./pages/contracts/DirectoryPage";
 import { ImportPage } from "./pages/contracts/ImportPage";
+import { CotechTablePage } from "./pages/overview/CotechTablePage";
+import { DashboardPage } from "./pages/overview/DashboardPage";
+import { TimelinePage } from "./pages/overview/TimelinePage";
+import { CalendarPage } from "./pages/governance/CalendarPage";
+import { GovernancePage } from "./pages/governance/GovernancePage";
+import { MeetingEditPage } from "./pages/governance/MeetingEditPage";
+import { MeetingListPage } from "./pages/governance/MeetingListPage";
+import { MeetingPage } from "./pages/governance/MeetingPage";
+import { FollowUpPage } from "./pages/followup/FollowUpPage";
 
 export function App() {
   const quickAccessItems = useQuickAccessItems();
@@ -68,6 +77,16 @@ export function App() {
           <Route path="/contrats/:contractId/fiches/nouvelle" element={<ActionEditPage />} />
           <Route path="/contrats/:contractId/fiches/:actionId" element={<ActionPage />} />
           <Route path="/contrats/:contractId/fiches/:actionId/modifier" element={<ActionEditPage />} />
+          <Route path="/contrats/:contractId/fiches/:actionId/suivi" element={<FollowUpPage />} />
+          <Route path="/contrats/:contractId/gouvernance" element={<GovernancePage />} />
+          <Route path="/contrats/:contractId/reunions" element={<MeetingListPage />} />
+          <Route path="/contrats/:contractId/reunions/nouvelle" element={<MeetingEditPage />} />
+          <Route path="/contrats/:contractId/reunions/:meetingId" element={<MeetingPage />} />
+          <Route path="/contrats/:contractId/reunions/:meetingId/modifier" element={<MeetingEditPage />} />
+          <Route path="/contrats/:contractId/calendrier" element={<CalendarPage />} />
+          <Route path="/contrats/:contractId/tableau-de-bord" element={<DashboardPage />} />
+          <Route path="/contrats/:contractId/tableau-cotech" element={<CotechTablePage />} />
+          <Route path="/contrats/:contractId/chronologie" element={<TimelinePage />} />
           <Route
             path="*"
             element={

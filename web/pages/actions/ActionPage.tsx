@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import {
   CITY_CONTRACT_ANSWERS,
   INDICATOR_KINDS,
@@ -13,9 +13,11 @@ import {
 } from "../../../server/features/reference/vocabulary";
 import { useHistory } from "../../api/accounts";
 import { api } from "../../api/client";
+import type { FicheWithFollowUp } from "../../api/followup";
 import { useAction, useContract, type Action, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatMonth, formatNumber, yesNo } from "../../format";
+import { ShownStatusBadge } from "../followup/ShownStatusBadge";
 import { HistoryList } from "../history/HistoryList";
 import { StatusBadge } from "./StatusBadge";
 
@@ -49,15 +51,26 @@ export function ActionPage() {
         { label: "Fiches actions", to: `/contrats/${c.id}/fiches` },
       ]}
       actions={
-        a.archivedAt ? (
-          a.permissions.archive && <RestoreButton action={a} />
-        ) : (
-          a.permissions.update && (
-            <Button iconId="fr-icon-edit-line" linkProps={{ to: `/contrats/${c.id}/fiches/${a.id}/modifier` }}>
-              Modifier la fiche
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
+          <li>
+            <Button priority="secondary" iconId="fr-icon-line-chart-line" linkProps={{ to: `/contrats/${c.id}/fiches/${a.id}/suivi` }}>
+              Suivi de la fiche
             </Button>
-          )
-        )
+          </li>
+          {a.archivedAt
+            ? a.permissions.archive && (
+                <li>
+                  <RestoreButton action={a} />
+                </li>
+              )
+            : a.permissions.update && (
+                <li>
+                  <Button iconId="fr-icon-edit-line" linkProps={{ to: `/contrats/${c.id}/fiches/${a.id}/modifier` }}>
+                    Modifier la fiche
+                  </Button>
+                </li>
+              )}
+        </ul>
       }
     >
       {a.archivedAt && <Alert severity="info" small description="Cette fiche est archivée : elle n'apparaît plus dans les listes ni dans les documents. Restaurez-la pour la modifier." className={fr.cx("fr-mb-3w")} />}
@@ -168,13 +181,34 @@ function FragmentTheme({ index, theme }: { index: number; theme: Action["themes"
   );
 }
 
-function Header({ action: a, contract: c }: { action: Action; contract: Contract }) {
+function Header({ action: a, contract: c }: { action: FicheWithFollowUp; contract: Contract }) {
   return (
     <dl className="cles-dl fr-mb-5w">
       <dt>Statut</dt>
       <dd>
-        <StatusBadge status={a.status} />
+        {a.shownStatus && a.shownStatusLabel ? <ShownStatusBadge status={a.shownStatus} label={a.shownStatusLabel} /> : <StatusBadge status={a.status} />}
       </dd>
+      {a.mergedInto && (
+        <>
+          <dt>Fusionnée dans</dt>
+          <dd>
+            <Link to={`/contrats/${c.id}/fiches/${a.mergedInto.id}`}>{`FA ${a.mergedInto.number} — ${a.mergedInto.title}`}</Link>
+          </dd>
+        </>
+      )}
+      {!!a.mergedFrom?.length && (
+        <>
+          <dt>Fiches fusionnées dans celle-ci</dt>
+          <dd>
+            {a.mergedFrom.map((f, index) => (
+              <span key={f.id}>
+                {index > 0 && ", "}
+                <Link to={`/contrats/${c.id}/fiches/${f.id}`}>{`FA ${f.number} — ${f.title}`}</Link>
+              </span>
+            ))}
+          </dd>
+        </>
+      )}
       <dt>Axe stratégique</dt>
       <dd>{`Axe ${a.axis.number} — ${a.axis.title}`}</dd>
       {a.objective && (

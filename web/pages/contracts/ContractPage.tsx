@@ -7,6 +7,7 @@ import { Link, useParams } from "react-router";
 import { CONTRACT_STATUSES } from "../../../server/features/contracts/lifecycle";
 import { useActions, useContract, type ActionItem, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
+import { ContractViewsNav } from "../overview/ContractViewsNav";
 import { PublicationControl } from "./PublicationControl";
 import { formatDate, formatNumber, formatPeriod, plural } from "../../format";
 
@@ -64,6 +65,7 @@ export function ContractPage() {
           {c.priorityAreas.length > 0 && ` · ${plural(c.priorityAreas.length, "quartier prioritaire", "quartiers prioritaires")}`}
         </dd>
       </dl>
+      <ContractViewsNav contractId={c.id} />
       {c.summary && (
         <section className={fr.cx("fr-mb-6w")}>
           <h2>Présentation</h2>

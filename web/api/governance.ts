@@ -1,0 +1,45 @@
+/** Queries of governance: bodies and their members, meetings, alerts, the calendar feed. */
+import { useQuery } from "@tanstack/react-query";
+import type { listBodyMembers, meetingView } from "../../server/features/governance/participants";
+import type { governanceAlerts, listBodies, listMeetings } from "../../server/features/governance/service";
+import { api } from "./client";
+import type { Json } from "./queries";
+
+type Item<T extends (...args: never[]) => Promise<unknown[]>> = Json<Awaited<ReturnType<T>>[number]>;
+
+export type Body = Item<typeof listBodies>;
+export type BodyMember = Item<typeof listBodyMembers>;
+/** `cancelledAt` when the list gives it. */
+export type MeetingItem = Item<typeof listMeetings> & { cancelledAt?: string | null };
+export type Meeting = Json<Awaited<ReturnType<typeof meetingView>>>;
+export type Participant = Meeting["participants"][number];
+export type Attachment = Meeting["attachments"][number];
+export type GovernanceAlert = Item<typeof governanceAlerts>;
+
+export const governanceKeys = {
+  bodies: (contractId: string) => ["contracts", contractId, "bodies"] as const,
+  bodyMembers: (bodyId: string) => ["bodies", bodyId, "members"] as const,
+  /** The same key as the follow-up's list of meetings. */
+  meetings: (contractId: string) => ["contracts", contractId, "meetings"] as const,
+  meeting: (meetingId: string) => ["meetings", meetingId] as const,
+  alerts: (contractId: string) => ["contracts", contractId, "governance-alerts"] as const,
+  feed: (contractId: string) => ["contracts", contractId, "calendar-feed"] as const,
+};
+
+export const useBodies = (contractId: string) =>
+  useQuery({ queryKey: governanceKeys.bodies(contractId), queryFn: ({ signal }) => api<{ items: Body[] }>(`/contracts/${contractId}/bodies`, { signal }) });
+
+export const useBodyMembers = (bodyId: string, enabled = true) =>
+  useQuery({ enabled: enabled && !!bodyId, queryKey: governanceKeys.bodyMembers(bodyId), queryFn: ({ signal }) => api<{ items: BodyMember[] }>(`/bodies/${bodyId}/members`, { signal }) });
+
+export const useMeetings = (contractId: string) =>
+  useQuery({ queryKey: governanceKeys.meetings(contractId), queryFn: ({ signal }) => api<{ items: MeetingItem[] }>(`/contracts/${contractId}/meetings`, { signal }) });
+
+export const useMeeting = (meetingId: string, enabled = true) =>
+  useQuery({ enabled: enabled && !!meetingId, queryKey: governanceKeys.meeting(meetingId), queryFn: ({ signal }) => api<Meeting>(`/meetings/${meetingId}`, { signal }) });
+
+export const useGovernanceAlerts = (contractId: string) =>
+  useQuery({ queryKey: governanceKeys.alerts(contractId), queryFn: ({ signal }) => api<{ items: GovernanceAlert[] }>(`/contracts/${contractId}/governance-alerts`, { signal }) });
+
+export const useCalendarFeed = (contractId: string) =>
+  useQuery({ queryKey: governanceKeys.feed(contractId), queryFn: ({ signal }) => api<{ url: string }>(`/contracts/${contractId}/calendar-feed`, { signal }) });

@@ -1,0 +1,27 @@
+/** On the contract's page: where to follow the contract (dashboard, COTECH table, timeline, governance, meetings, calendar). */
+import { fr } from "@codegouvfr/react-dsfr";
+import { Tile } from "@codegouvfr/react-dsfr/Tile";
+
+const VIEWS = [
+  { path: "tableau-de-bord", title: "Tableau de bord", desc: "Statuts des fiches, retards, indicateurs, alertes" },
+  { path: "tableau-cotech", title: "Tableau COTECH", desc: "Avancement par fiche pour une année, à imprimer ou exporter" },
+  { path: "chronologie", title: "Chronologie", desc: "Les fiches et leurs étapes sur la période du contrat" },
+  { path: "gouvernance", title: "Gouvernance", desc: "Instances, membres et rythme des réunions" },
+  { path: "reunions", title: "Réunions", desc: "Ordres du jour, présences, comptes rendus" },
+  { path: "calendrier", title: "Calendrier", desc: "Les réunions à venir et l'abonnement au calendrier" },
+] as const;
+
+export function ContractViewsNav({ contractId }: { contractId: string }) {
+  return (
+    <nav aria-labelledby="pilotage" className={fr.cx("fr-mb-6w")}>
+      <h2 id="pilotage">Pilotage et suivi</h2>
+      <ul className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-raw-list")}>
+        {VIEWS.map((v) => (
+          <li key={v.path} className={fr.cx("fr-col-12", "fr-col-sm-6", "fr-col-lg-4")}>
+            <Tile small orientation="horizontal" titleAs="h3" title={v.title} desc={v.desc} linkProps={{ to: `/contrats/${contractId}/${v.path}` }} />
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
