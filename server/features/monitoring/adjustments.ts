@@ -49,6 +49,12 @@ const ficheLabel = (f: { number: number; title: string }) => `FA ${f.number} « 
 
 const target = alias(actions, "target");
 
+/** Number and title of a fiche (an adjustment's target), for the history. */
+async function ficheOf(tx: Tx, id: string | null): Promise<{ number: number; title: string } | null> {
+  if (!id) return null;
+  return (await tx.select({ number: actions.number, title: actions.title }).from(actions).where(eq(actions.id, id)))[0] ?? null;
+}
+
 export async function listAdjustments(db: Db, actionId: string) {
   const rows = await db
     .select({ row: adjustments, targetId: target.id, targetNumber: target.number, targetTitle: target.title })
@@ -147,9 +153,7 @@ export async function updateAdjustment(db: Db, actor: Actor, id: string, body: A
     if (!current) throw notFound(ADJUSTMENT_NOT_FOUND);
     const scope = { contractId: current.contractId, actionId: current.row.actionId };
     const fiche = await checkAdjustment(tx, scope, body, today);
-    const before = current.row.targetActionId
-      ? ((await tx.select({ number: actions.number, title: actions.title }).from(actions).where(eq(actions.id, current.row.targetActionId)))[0] ?? null)
-      : null;
+    const before = await ficheOf(tx, current.row.targetActionId);
     await claimVersion(tx, adjustments, id, body.version, "Cet ajustement");
     const { version: _v, ...fields } = body;
     const [row] = await tx.update(adjustments).set({ ...fields, updatedAt: new Date() }).where(eq(adjustments.id, id)).returning();
@@ -165,8 +169,10 @@ export async function deleteAdjustment(db: Db, actor: Actor, id: string): Promis
     const [current] = await tx.select({ row: adjustments, contractId: actions.contractId }).from(adjustments).innerJoin(actions, eq(actions.id, adjustments.actionId)).where(eq(adjustments.id, id));
     if (!current) throw notFound(ADJUSTMENT_NOT_FOUND);
     const scope = { contractId: current.contractId, actionId: current.row.actionId };
+    const targetFiche = await ficheOf(tx, current.row.targetActionId);
     await tx.delete(adjustments).where(eq(adjustments.id, id));
-    await recordAudit(tx, actor, { ...scope, objectType: "action", objectId: scope.actionId, objectLabel: label(current.row), operation: "update", changes: diffSnapshots(adjustmentSnapshot(current.row, null), {}) });
+    const changes = diffSnapshots(adjustmentSnapshot(current.row, targetFiche && ficheLabel(targetFiche)), {});
+    await recordAudit(tx, actor, { ...scope, objectType: "action", objectId: scope.actionId, objectLabel: label(current.row), operation: "update", changes });
     await syncMerge(tx, actor, scope);
   });
 }

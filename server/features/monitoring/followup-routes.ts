@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
+import { orderBody } from "../axes/schema.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { parisDay } from "../dates.js";
 import {
@@ -15,7 +16,17 @@ import {
   listAdjustments,
   updateAdjustment,
 } from "./adjustments.js";
-import { createRemaining, deleteRemaining, listRemaining, REMAINING_NOT_FOUND, remainingBody, remainingScope, remainingUpdateBody, updateRemaining } from "./remaining.js";
+import {
+  createRemaining,
+  deleteRemaining,
+  listRemaining,
+  REMAINING_NOT_FOUND,
+  remainingBody,
+  remainingScope,
+  remainingUpdateBody,
+  reorderRemaining,
+  updateRemaining,
+} from "./remaining.js";
 
 const tags = ["Suivi des fiches"];
 const actionParams = z.object({ actionId: uuid });
@@ -37,6 +48,16 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
     const scope = await ficheScope(request.actor, request.params.actionId, "action.update");
     return reply.status(201).send(await createRemaining(app.db, request.actor, scope, request.body));
   });
+
+  app.put(
+    "/actions/:actionId/remaining/order",
+    { schema: { tags, summary: "Réordonner le reste-à-faire (tous les éléments de la fiche, chacun une fois)", params: actionParams, body: orderBody } },
+    async (request, reply) => {
+      const scope = await ficheScope(request.actor, request.params.actionId, "action.update");
+      await reorderRemaining(app.db, request.actor, scope, request.body.ids);
+      return reply.status(204).send();
+    },
+  );
 
   const remainingParams = z.object({ itemId: uuid });
   app.put("/remaining/:itemId", { schema: { tags, summary: "Modifier ou cocher un reste-à-faire (version lue obligatoire)", params: remainingParams, body: remainingUpdateBody } }, async (request) => {

@@ -66,6 +66,31 @@ describe("remaining work (reste-à-faire)", () => {
     expectProblem(await lead.inject({ method: "POST", url: `/api/actions/${fiche.get(1)}/remaining`, payload: { text: "Pas ma fiche" } }), 403);
     expect([await rowsOf(remainingItems), await rowsOf(auditEntries)]).toEqual([items, audit]);
   });
+
+  it("puts the list in the order given, in one history entry; refuses a list that is not exactly the fiche's items", async () => {
+    const fa5 = fiche.get(5)!;
+    const read = async () => (await lead.inject({ url: `/api/actions/${fa5}/remaining` })).json<{ items: { id: string; text: string; version: number }[] }>().items;
+    const before = await read();
+    expect(before.length).toBeGreaterThan(1);
+    const ids = before.map((i) => i.id).reverse();
+    expect((await lead.inject({ method: "PUT", url: `/api/actions/${fa5}/remaining/order`, payload: { ids } })).statusCode).toBe(204);
+    const after = await read();
+    expect(after.map((i) => i.id)).toEqual(ids);
+    expect(after.map((i) => i.version)).toEqual(before.map((i) => i.version).reverse());
+    const [entry] = (await lead.inject({ url: `/api/actions/${fa5}/history` })).json<{ items: { changes: { label: string; after: string | null }[] }[] }>().items;
+    expect(entry!.changes).toEqual([expect.objectContaining({ label: "Ordre du reste-à-faire", after: expect.stringMatching(/^1\. « /) })]);
+
+    const [items, audit] = [await rowsOf(remainingItems), await rowsOf(auditEntries)];
+    const order = (payload: object, client = lead, actionId = fa5) => client.inject({ method: "PUT", url: `/api/actions/${actionId}/remaining/order`, payload });
+    expect(expectProblem(await order({ ids: ids.slice(1) }), 400).errors).toEqual([{ path: "ids", message: "La liste doit contenir exactement les éléments existants, chacun une fois." }]);
+    expect(expectProblem(await order({ ids: [ids[0], ...ids.slice(0, -1)] }), 400).errors).toEqual([{ path: "ids", message: "La liste contient deux fois le même élément." }]);
+    const fa1Items = (await coordinator.inject({ url: `/api/actions/${fiche.get(1)}/remaining` })).json<{ items: { id: string }[] }>().items;
+    expectProblem(await order({ ids: fa1Items.map((i) => i.id) }, lead, fiche.get(1)!), 403);
+    expectProblem(await order({ ids }, partner), 403);
+    expectProblem(await order({ ids }, lead, "00000000-0000-4000-8000-000000000000"), 404);
+    expect([await rowsOf(remainingItems), await rowsOf(auditEntries)]).toEqual([items, audit]);
+    expect((await read()).map((i) => i.id)).toEqual(ids);
+  });
 });
 
 describe("adjustments (ajustements nécessaires)", () => {
@@ -96,6 +121,8 @@ describe("adjustments (ajustements nécessaires)", () => {
     const history = (await partner.inject({ url: `/api/actions/${fa11}/history` })).json<{ items: { objectId: string; mergedFiche: { number: number } | null; summary: string }[] }>();
     expect(history.items.some((i) => i.objectId === fa5 && i.mergedFiche?.number === 5)).toBe(true);
     expect(history.items.some((i) => i.objectId === fa11 && i.summary.includes("Fiche fusionnée dans celle-ci"))).toBe(true);
+    const history5 = (await partner.inject({ url: `/api/actions/${fa5}/history` })).json<{ items: { changes: { label: string; after: string | null }[] }[] }>();
+    expect(history5.items.flatMap((i) => i.changes)).toContainEqual(expect.objectContaining({ label: "Fusionnée dans", after: expect.stringMatching(/^FA 11 « /) }));
 
     // A merge of FA 11 back into FA 5 would loop.
     const loop = await coordinator.inject({ method: "POST", url: `/api/actions/${fa11}/adjustments`, payload: { kind: "merge", targetActionId: fa5, status: "done", agreedOn: "2022-01-10", doneOn: "2022-01-10" } });
@@ -106,6 +133,11 @@ describe("adjustments (ajustements nécessaires)", () => {
     const [row] = await ctx.database.db.select({ mergedIntoId: actions.mergedIntoId }).from(actions).where(eq(actions.id, fa5));
     expect(row!.mergedIntoId).toBeNull();
     expect((await partner.inject({ url: `/api/actions/${fa5}` })).json<{ shownStatus: string }>().shownStatus).not.toBe("merged");
+    const afterDelete = (await partner.inject({ url: `/api/actions/${fa5}/history` })).json<{ items: { changes: { label: string; before: string | null; after: string | null }[] }[] }>();
+    const changes = afterDelete.items.slice(0, 2).flatMap((i) => i.changes);
+    expect(changes).toContainEqual(expect.objectContaining({ label: "Fusionnée dans", after: null }));
+    expect(changes).toContainEqual(expect.objectContaining({ label: "Fiche cible", before: expect.stringMatching(/^FA 11 « /), after: null }));
+    expect((await partner.inject({ url: `/api/actions/${fa11}` })).json()).toMatchObject({ mergedFrom: [] });
   });
 
   it("shows a fiche under way with an overdue milestone as late", async () => {
@@ -125,6 +157,12 @@ describe("adjustments (ajustements nécessaires)", () => {
     ]);
     expect(expectProblem(await post({ kind: "other", status: "done", agreedOn: "2999-01-01" }), 400).errors?.map((e) => e.path).sort()).toEqual(["agreedOn", "doneOn"]);
     expectProblem(await post({ kind: "other" }, partner), 403);
+    expectProblem(await lead.inject({ method: "POST", url: `/api/actions/${fiche.get(1)}/adjustments`, payload: { kind: "other" } }), 403);
+    const [fa7Adjustment] = (await lead.inject({ url: `/api/actions/${fiche.get(7)}/adjustments` })).json<{ items: { id: string; version: number }[] }>().items;
+    expectProblem(await lead.inject({ method: "PUT", url: `/api/adjustments/${fa7Adjustment!.id}`, payload: { kind: "other", version: fa7Adjustment!.version } }), 403);
+    expectProblem(await lead.inject({ method: "DELETE", url: `/api/adjustments/${fa7Adjustment!.id}` }), 403);
+    expectProblem(await lead.inject({ method: "POST", url: "/api/actions/00000000-0000-4000-8000-000000000000/adjustments", payload: { kind: "other" } }), 404);
+    expectProblem(await post({ kind: "merge", targetActionId: fa5 }), 400);
     const [existing] = (await lead.inject({ url: `/api/actions/${fa5}/adjustments` })).json<{ items: { id: string; version: number }[] }>().items;
     expectProblem(await lead.inject({ method: "PUT", url: `/api/adjustments/${existing!.id}`, payload: { kind: "other", version: existing!.version + 3 } }), 409);
     expect([await rowsOf(adjustments), await rowsOf(auditEntries)]).toEqual([adj, audit]);

@@ -9,6 +9,7 @@ import type { Actor } from "../../policies/index.js";
 import { isoDate, requiredText, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
 import { recordAudit } from "../audit/service.js";
+import { orderError } from "../ordering.js";
 
 export const REMAINING_NOT_FOUND = "Ce reste-à-faire est introuvable.";
 
@@ -57,6 +58,22 @@ export async function updateRemaining(db: Db, actor: Actor, id: string, body: z.
     const [fiche] = await tx.select({ contractId: actions.contractId }).from(actions).where(eq(actions.id, current.actionId));
     await recordAudit(tx, actor, { contractId: fiche!.contractId, objectType: "action", objectId: current.actionId, objectLabel: label(row!), operation: "update", changes: diffSnapshots(itemSnapshot(current), itemSnapshot(row!)) });
     return row!;
+  });
+}
+
+/** Puts the list in the order given (every item of the fiche, once); one history entry when the order changes. */
+export async function reorderRemaining(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, ids: string[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx.select().from(remainingItems).where(eq(remainingItems.actionId, scope.actionId)).orderBy(asc(remainingItems.position), asc(remainingItems.createdAt));
+    const error = orderError(rows.map((r) => r.id), ids);
+    if (error) throw invalid([{ path: "ids", message: error }]);
+    if (rows.every((r, i) => r.id === ids[i] && r.position === i)) return;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const [i, id] of ids.entries()) if (byId.get(id)!.position !== i) await tx.update(remainingItems).set({ position: i }).where(eq(remainingItems.id, id));
+    if (rows.every((r, i) => r.id === ids[i])) return;
+    const order = (list: Row[]) => list.map((r, i) => `${i + 1}. ${label(r).slice("Reste-à-faire ".length)}`).join(" ; ");
+    const change = { field: "order", label: "Ordre du reste-à-faire", before: order(rows), after: order(ids.map((id) => byId.get(id)!)) };
+    await recordAudit(tx, actor, { contractId: scope.contractId, objectType: "action", objectId: scope.actionId, objectLabel: "Reste-à-faire", operation: "update", changes: [change] });
   });
 }
 

@@ -10,6 +10,13 @@ async function freshRemaining(f: Fixture, actionId: string): Promise<{ id: strin
   return res.json();
 }
 
+/** The fiche's remaining work (one item at least) in reverse order: a valid, changing order. */
+async function reversedRemaining(f: Fixture, actionId: string): Promise<{ url: string; payload: { ids: string[] } }> {
+  await freshRemaining(f, actionId);
+  const items = (await f.admin.inject({ url: `/api/actions/${actionId}/remaining` })).json<{ items: { id: string }[] }>().items;
+  return { url: `/api/actions/${actionId}/remaining/order`, payload: { ids: items.map((i) => i.id).reverse() } };
+}
+
 async function freshAdjustment(f: Fixture, actionId: string): Promise<{ id: string; version: number }> {
   const res = await f.admin.inject({ method: "POST", url: `/api/actions/${actionId}/adjustments`, payload: { kind: "other", description: "Ajustement de test" } });
   expect(res.statusCode).toBe(201);
@@ -21,6 +28,10 @@ export const followUpCases: Cases = {
   "POST /api/actions/:actionId/remaining": [
     { call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/remaining`, payload: { text: "À faire" } }), expect: leadToo },
     { call: (f) => ({ url: `/api/actions/${f.ids.otherAction}/remaining`, payload: { text: "À faire" } }), expect: managers },
+  ],
+  "PUT /api/actions/:actionId/remaining/order": [
+    { call: (f) => reversedRemaining(f, f.ids.ledAction), expect: leadToo },
+    { call: (f) => reversedRemaining(f, f.ids.otherAction), expect: managers },
   ],
   "PUT /api/remaining/:itemId": [
     {
