@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { ActionFilters } from "../../server/features/actions/filters";
 import type { ActionListItem, ActionView } from "../../server/features/actions/queries";
 import type { ContractSummary, ContractView } from "../../server/features/contracts/queries";
+import type { ShownStatus } from "../../server/features/monitoring/rules";
 import type { actionPermissions, contractPermissions } from "../../server/policies/index";
 import { api } from "./client";
 
@@ -11,7 +12,8 @@ export type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[
 /** A contract with what the signed-in person may do on it (decided by the server). */
 export type Contract = Json<ContractView> & { permissions: ReturnType<typeof contractPermissions> };
 export type Action = Json<ActionView> & { permissions: ReturnType<typeof actionPermissions> };
-export type ActionItem = Json<ActionListItem>;
+/** A fiche of the list, with the status people see (« En retard », « Fusionnée »). */
+export type ActionItem = Json<ActionListItem> & { shownStatus: ShownStatus; shownStatusLabel: string };
 export interface ActionList {
   items: ActionItem[];
   total: number;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { inseeCode, uuid } from "../../validation/fields.js";
 import { THEMES } from "../reference/vocabulary.js";
+import { SHOWN_STATUSES, type ShownStatus } from "../monitoring/rules.js";
 import { ACTION_STATUS_VALUES } from "./status.js";
 
 export const ACTION_SORTS = {
@@ -22,6 +23,8 @@ export const actionFilters = z.object({
   theme: z.enum(THEMES, { error: "Thème inconnu." }).optional(),
   lead: uuid.optional(),
   status: z.enum(ACTION_STATUS_VALUES, { error: "Statut inconnu." }).optional(),
+  /** The status people see: the declared one, or « En retard », « Fusionnée ». */
+  shown: z.enum(Object.keys(SHOWN_STATUSES) as [ShownStatus, ...ShownStatus[]], { error: "Statut inconnu." }).optional(),
   /** INSEE code: fiches whose territory covers this commune. */
   commune: inseeCode.optional(),
   /** Free text, searched in French (stemmed: « vacciner » finds « vaccination »). */

@@ -76,6 +76,15 @@ describe("GET /api/contracts/:id/actions", () => {
     expect(await numbersOf(camvs.id, { status: "in_progress" })).toEqual([1, ...range(3, 15)]);
   });
 
+  it("filters by the status people see: late from an overdue milestone, whatever was declared", async () => {
+    // CAPVM's illustrative follow-up: FA 16's milestone of 2021 is not done, FA 1's and FA 6's are.
+    expect(await numbersOf(capvm.id, { shown: "late" })).toEqual([16]);
+    expect(await numbersOf(capvm.id, { shown: "in_progress" })).toEqual(range(1, 15));
+    expect(await numbersOf(camvs.id, { shown: "merged" })).toEqual([]);
+    const bad = await app.inject({ url: `/api/contracts/${capvm.id}/actions?shown=bientot` });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it("combines filters", async () => {
     expect(await numbersOf(capvm.id, { axis: axis(capvm, 4).id, theme: "Cancer" })).toEqual([12, 13]);
     expect(await numbersOf(capvm.id, { axis: axis(capvm, 4).id, theme: "Cancer", lead: org(capvm, "Médecin du sport CAPVM") })).toEqual([13]);

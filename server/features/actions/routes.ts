@@ -37,7 +37,8 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       await contractExists(app.db, contractId);
       const [list, facets] = await Promise.all([listActions(app.db, contractId, request.query), actionFacets(app.db, contractId)]);
       const shown = await shownStatuses(app.db, list.items, parisDay());
-      return { ...list, items: list.items.map((i) => ({ ...i, ...shown.get(i.id)! })), facets };
+      const items = list.items.map((i) => ({ ...i, ...shown.get(i.id)! })).filter((i) => !request.query.shown || i.shownStatus === request.query.shown);
+      return { ...list, items, total: items.length, facets };
     },
   );
 

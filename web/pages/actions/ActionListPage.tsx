@@ -7,11 +7,11 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ACTION_SORTS, actionFilters, type ActionFilters } from "../../../server/features/actions/filters";
-import { ACTION_STATUSES } from "../../../server/features/actions/status";
+import { SHOWN_STATUSES } from "../../../server/features/monitoring/rules";
 import { useActions, useContract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatMonth, plural } from "../../format";
-import { StatusBadge } from "./StatusBadge";
+import { ShownStatusBadge } from "../followup/ShownStatusBadge";
 
 /** Reads the filters from the URL, dropping any value the API would refuse. */
 function filtersFromUrl(params: URLSearchParams): ActionFilters {
@@ -105,9 +105,9 @@ export function ActionListPage() {
               </option>
             ))}
           </Select>
-          <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Statut" nativeSelectProps={{ value: filters.status ?? "", onChange: (e) => setFilter("status", e.target.value) }}>
+          <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Statut" nativeSelectProps={{ value: filters.shown ?? "", onChange: (e) => setFilter("shown", e.target.value) }}>
             <option value="">Tous les statuts</option>
-            {Object.entries(ACTION_STATUSES).map(([value, label]) => (
+            {Object.entries(SHOWN_STATUSES).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
               </option>
@@ -181,7 +181,7 @@ export function ActionListPage() {
             a.lead ? a.lead.name : "—",
             <span key="s" className="cles-nowrap">{formatMonth(a.startMonth)}</span>,
             <span key="e" className="cles-nowrap">{formatMonth(a.endMonth)}</span>,
-            <StatusBadge key="st" status={a.status} />,
+            <ShownStatusBadge key="st" status={a.shownStatus} label={a.shownStatusLabel} />,
           ])}
         />
       )}

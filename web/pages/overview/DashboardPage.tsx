@@ -16,8 +16,6 @@ import "./overview.css";
 type Status = keyof Dashboard["statusLabels"];
 const STATUS_ORDER: Status[] = ["not_started", "in_progress", "late", "done", "abandoned", "merged"];
 /** Statuses the fiche list filters on; « En retard » is computed and « Fusionnée » is not a declared status. */
-const LIST_FILTERS: Partial<Record<Status, string>> = { not_started: "not_started", in_progress: "in_progress", done: "done", abandoned: "abandoned" };
-
 export function DashboardPage() {
   const { contractId = "" } = useParams();
   const contract = useContract(contractId);
@@ -83,8 +81,7 @@ function StatusTable({ contractId, d }: { contractId: string; d: Dashboard }) {
   const list = (axisId: string | null, status: Status | null) => {
     const q = new URLSearchParams();
     if (axisId) q.set("axis", axisId);
-    const filter = status && LIST_FILTERS[status];
-    if (filter) q.set("status", filter);
+    if (status) q.set("shown", status);
     const s = q.toString();
     return `/contrats/${contractId}/fiches${s ? `?${s}` : ""}`;
   };
@@ -143,7 +140,7 @@ function StatusTable({ contractId, d }: { contractId: string; d: Dashboard }) {
             </table>
           </div>
           <p className={fr.cx("fr-text--xs")}>
-            Une fiche est « En retard » quand une de ses étapes a dépassé sa date sans être réalisée. La liste des fiches filtre sur le statut déclaré : les nombres « En retard » et « Fusionnée » mènent à toutes les fiches de l'axe (les retards sont détaillés ci-dessous), et les listes « Non démarrée » et « En cours » comprennent aussi les fiches en retard.
+            Une fiche est « En retard » quand une de ses étapes a dépassé sa date sans être réalisée. Chaque nombre mène à la liste de ces fiches.
           </p>
         </>
       )}
