@@ -3,7 +3,8 @@
  * indicators measured or not, next meetings, governance alerts and the latest
  * activity — only what every reader of the contract may see.
  */
-import { and, asc, desc, eq, gte, isNull, max } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import { actions, axes, comments, governanceBodies, indicatorMeasurements, indicators, meetings, milestones, progressEntries } from "../../db/schema.js";
 import { governanceAlerts } from "../governance/service.js";
@@ -61,25 +62,32 @@ export async function loadDashboard(db: Db, contractId: string, today: string, n
     .map((m) => ({ id: m.id, title: m.title, plannedBy: m.plannedBy, label: scheduleLabel(m), action: ficheRef(m.actionId) }));
 
   const indicatorRows = await db
-    .select({ id: indicators.id, label: indicators.label, actionId: indicators.actionId, last: max(indicatorMeasurements.measuredOn) })
+    .select({
+      id: indicators.id,
+      label: indicators.label,
+      actionId: indicators.actionId,
+      last: sql<string | null>`(select max(${indicatorMeasurements.measuredOn}) from ${indicatorMeasurements} where ${indicatorMeasurements.indicatorId} = ${indicators.id})`.mapWith(indicatorMeasurements.measuredOn) as SQL<string | null>,
+    })
     .from(indicators)
     .innerJoin(actions, eq(actions.id, indicators.actionId))
-    .leftJoin(indicatorMeasurements, eq(indicatorMeasurements.indicatorId, indicators.id))
     .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)))
-    .groupBy(indicators.id, indicators.label, indicators.actionId, indicators.position)
     .orderBy(asc(indicators.position));
   const indicatorItems = indicatorRows
     .filter((i) => byId.has(i.actionId))
     .map((i) => ({ id: i.id, label: i.label, action: { id: i.actionId, number: byId.get(i.actionId)!.number }, lastMeasuredOn: i.last, stale: isStale(i.last, today) }))
     .sort((a, b) => a.action.number - b.action.number);
 
-  const nextMeetings = await db
-    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, bodyName: governanceBodies.name })
+  // All the contract's meetings at once (a few dozen): the next ones, and the latest recorded for the activity.
+  const contractMeetings = await db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, createdAt: meetings.createdAt, cancelledAt: meetings.cancelledAt, bodyName: governanceBodies.name })
     .from(meetings)
     .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
-    .where(and(eq(meetings.contractId, contractId), gte(meetings.startsAt, now), isNull(meetings.cancelledAt)))
-    .orderBy(asc(meetings.startsAt))
-    .limit(5);
+    .where(eq(meetings.contractId, contractId));
+  const nextMeetings = contractMeetings
+    .filter((m) => !m.cancelledAt && m.startsAt >= now)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    .slice(0, 5)
+    .map(({ id, title, startsAt, bodyName }) => ({ id, title, startsAt, bodyName }));
 
   return {
     statusByAxis: statusByAxis(axisRows, fiches, ms, today),
@@ -93,44 +101,55 @@ export async function loadDashboard(db: Db, contractId: string, today: string, n
     },
     nextMeetings,
     alerts: await governanceAlerts(db, contractId, now),
-    activity: await latestActivity(db, contractId, byId),
+    activity: await latestActivity(db, contractId, byId, contractMeetings),
   };
 }
 
 type Activity = { at: Date; text: string; link: { kind: "action" | "meeting"; id: string } };
+type RecordedMeeting = { id: string; title: string; startsAt: Date; createdAt: Date };
 
-/** The ten latest progress entries, meetings, measurements and remarks of the contract. */
-async function latestActivity(db: Db, contractId: string, fiches: Map<string, Fiche>): Promise<Activity[]> {
+/**
+ * The ten latest progress entries, meetings, measurements and remarks of the contract.
+ * The fiche events come in one query (each kind's ten latest, united); meetings are already loaded.
+ */
+async function latestActivity(db: Db, contractId: string, fiches: Map<string, Fiche>, recorded: RecordedMeeting[]): Promise<Activity[]> {
   const fa = (id: string) => `FA ${fiches.get(id)?.number ?? "?"}`;
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
-  const progress = await db
-    .select({ at: progressEntries.createdAt, actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text, author: progressEntries.authorName })
+  const noDay = sql<string | null>`null::date`;
+  const noValue = sql<number | null>`null::double precision`.mapWith(Number) as SQL<number | null>;
+  const progress = db
+    .select({ at: progressEntries.createdAt, kind: sql<EventKind>`'progress'`, actionId: progressEntries.actionId, day: sql<string | null>`${progressEntries.happenedOn}`.mapWith(progressEntries.happenedOn) as SQL<string | null>, text: progressEntries.text, author: progressEntries.authorName, value: noValue })
     .from(progressEntries)
     .innerJoin(actions, eq(actions.id, progressEntries.actionId))
     .where(live)
     .orderBy(desc(progressEntries.createdAt))
     .limit(10);
-  const held = await db.select({ at: meetings.createdAt, id: meetings.id, title: meetings.title, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.contractId, contractId)).orderBy(desc(meetings.createdAt)).limit(10);
-  const measured = await db
-    .select({ at: indicatorMeasurements.createdAt, actionId: indicatorMeasurements.actionId, value: indicatorMeasurements.value, measuredOn: indicatorMeasurements.measuredOn, label: indicators.label })
+  const measured = db
+    .select({ at: indicatorMeasurements.createdAt, kind: sql<EventKind>`'measurement'`, actionId: indicatorMeasurements.actionId, day: sql<string | null>`${indicatorMeasurements.measuredOn}`, text: indicators.label, author: indicatorMeasurements.authorName, value: sql<number | null>`${indicatorMeasurements.value}` })
     .from(indicatorMeasurements)
     .innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
     .innerJoin(actions, eq(actions.id, indicatorMeasurements.actionId))
     .where(live)
     .orderBy(desc(indicatorMeasurements.createdAt))
     .limit(10);
-  const remarks = await db
-    .select({ at: comments.createdAt, actionId: comments.actionId, author: comments.authorName })
+  const remarks = db
+    .select({ at: comments.createdAt, kind: sql<EventKind>`'remark'`, actionId: comments.actionId, day: noDay, text: sql<string>`''`, author: comments.authorName, value: noValue })
     .from(comments)
     .where(and(eq(comments.contractId, contractId), isNull(comments.deletedAt)))
     .orderBy(desc(comments.createdAt))
     .limit(10);
+  const events = await unionAll(progress, measured, remarks);
+
   const paris = (d: Date) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short" }).format(d);
+  const describe = (e: (typeof events)[number]): string => {
+    if (e.kind === "progress") return `${fa(e.actionId)} — avancement du ${frenchDay(e.day!)} par ${e.author} : « ${excerpt(e.text)} »`;
+    if (e.kind === "measurement") return `${fa(e.actionId)} — mesure « ${excerpt(e.text, 60)} » : ${Number(e.value).toLocaleString("fr-FR")} au ${frenchDay(e.day!)}`;
+    return `${fa(e.actionId)} — remarque de ${e.author}`;
+  };
   const all: Activity[] = [
-    ...progress.map((p) => ({ at: p.at, text: `${fa(p.actionId)} — avancement du ${frenchDay(p.happenedOn)} par ${p.author} : « ${excerpt(p.text)} »`, link: { kind: "action" as const, id: p.actionId } })),
-    ...held.map((m) => ({ at: m.at, text: `Réunion « ${m.title} » du ${paris(m.startsAt)} enregistrée`, link: { kind: "meeting" as const, id: m.id } })),
-    ...measured.map((m) => ({ at: m.at, text: `${fa(m.actionId)} — mesure « ${excerpt(m.label, 60)} » : ${m.value.toLocaleString("fr-FR")} au ${frenchDay(m.measuredOn)}`, link: { kind: "action" as const, id: m.actionId } })),
-    ...remarks.map((r) => ({ at: r.at, text: `${fa(r.actionId)} — remarque de ${r.author}`, link: { kind: "action" as const, id: r.actionId } })),
+    ...events.map((e) => ({ at: e.at, text: describe(e), link: { kind: "action" as const, id: e.actionId } })),
+    ...recorded.map((m) => ({ at: m.createdAt, text: `Réunion « ${m.title} » du ${paris(m.startsAt)} enregistrée`, link: { kind: "meeting" as const, id: m.id } })),
   ];
   return all.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, 10);
 }
+type EventKind = "progress" | "measurement" | "remark";

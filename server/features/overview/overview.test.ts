@@ -5,6 +5,7 @@ import { auditEntries, followUpItems } from "../../db/schema.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
+import { parisDay } from "../dates.js";
 import type { CotechTable } from "./cotech-table.js";
 
 let ctx: TestContext;
@@ -144,6 +145,37 @@ describe("the dashboard and the timeline", () => {
     expect(d.alerts.map((a) => a.message)).toContain("La réunion « Comité de pilotage 2021 » est passée depuis plus de 7 jours et n'a toujours pas de feuille de présence ni de compte rendu.");
     expect(d.activity.length).toBeGreaterThan(0);
     expect(d.activity.length).toBeLessThanOrEqual(10);
+  });
+
+  it("shows the latest progress, measurement, remark and meeting first, each linked, and the next meetings", async () => {
+    const table = (await coordinator.inject({ url: `/api/contracts/${camvs}/cotech-table?year=2021` })).json<Table>();
+    const fa5 = rowOf(table, 5).action.id;
+    const today = parisDay();
+    const post = async (client: TestClient, url: string, payload: object) => {
+      const res = await client.inject({ method: "POST", url, payload });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>();
+    };
+    const [indicator] = (await coordinator.inject({ url: `/api/actions/${fa5}/indicators` })).json<{ items: { id: string; label: string }[] }>().items;
+    const [body] = (await coordinator.inject({ url: `/api/contracts/${camvs}/bodies` })).json<{ items: { id: string; name: string }[] }>().items;
+    await post(coordinator, `/api/actions/${fa5}/progress`, { happenedOn: today, text: "Convention signée avec la CPAM" });
+    await post(coordinator, `/api/actions/${fa5}/measurements`, { indicatorId: indicator!.id, measuredOn: today, value: 1234.5 });
+    await post(partner, `/api/actions/${fa5}/comments`, { body: "La CPAM confirme." });
+    const starts = new Date(Date.now() + 30 * 86_400_000);
+    const meeting = await post(coordinator, `/api/contracts/${camvs}/meetings`, { bodyId: body!.id, title: "COPIL à venir", startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 7_200_000).toISOString() });
+
+    const d = (await partner.inject({ url: `/api/contracts/${camvs}/dashboard` })).json<{
+      nextMeetings: { id: string; title: string; bodyName: string }[];
+      activity: { text: string; link: { kind: string; id: string } }[];
+    }>();
+    expect(d.nextMeetings).toEqual([expect.objectContaining({ id: meeting.id, title: "COPIL à venir", bodyName: body!.name })]);
+    const day = `${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`;
+    expect(d.activity.slice(0, 4)).toEqual([
+      { at: expect.any(String), text: expect.stringMatching(/^Réunion « COPIL à venir » du \d{2}\/\d{2}\/\d{4} enregistrée$/), link: { kind: "meeting", id: meeting.id } },
+      { at: expect.any(String), text: "FA 5 — remarque de Karim Benali", link: { kind: "action", id: fa5 } },
+      { at: expect.any(String), text: expect.stringMatching(new RegExp(`^FA 5 — mesure « .+ » : 1\u202f234,5 au ${day}$`)), link: { kind: "action", id: fa5 } },
+      { at: expect.any(String), text: `FA 5 — avancement du ${day} par Marie Dupont : « Convention signée avec la CPAM »`, link: { kind: "action", id: fa5 } },
+    ]);
   });
 
   it("draws each fiche's period and milestones over the contract's period", async () => {
