@@ -1,7 +1,7 @@
 /** Indicators of a fiche with their dated measurements: progress to target, staleness; schema and SQL. */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { actions, indicatorMeasurements, indicators } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
@@ -125,16 +125,22 @@ export async function createMeasurement(db: Db, actor: Actor, scope: { contractI
   });
 }
 
+/** A measurement with its fiche's contract and its indicator's label, for a change and its history. */
+async function currentMeasurement(tx: Tx, id: string) {
+  const [current] = await tx
+    .select({ row: indicatorMeasurements, contractId: actions.contractId, label: indicators.label })
+    .from(indicatorMeasurements)
+    .innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
+    .innerJoin(actions, eq(actions.id, indicatorMeasurements.actionId))
+    .where(eq(indicatorMeasurements.id, id));
+  if (!current) throw notFound(MEASUREMENT_NOT_FOUND);
+  return current;
+}
+
 export async function updateMeasurement(db: Db, actor: Actor, id: string, body: Fields & { version: number }, today: string) {
   checkDay(body, today);
   return db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ row: indicatorMeasurements, contractId: actions.contractId, label: indicators.label })
-      .from(indicatorMeasurements)
-      .innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
-      .innerJoin(actions, eq(actions.id, indicatorMeasurements.actionId))
-      .where(eq(indicatorMeasurements.id, id));
-    if (!current) throw notFound(MEASUREMENT_NOT_FOUND);
+    const current = await currentMeasurement(tx, id);
     await claimVersion(tx, indicatorMeasurements, id, body.version, "Cette mesure");
     const { version: _v, ...fields } = body;
     const [row] = await tx.update(indicatorMeasurements).set({ ...fields, updatedAt: new Date() }).where(eq(indicatorMeasurements.id, id)).returning();
@@ -145,13 +151,7 @@ export async function updateMeasurement(db: Db, actor: Actor, id: string, body: 
 
 export async function deleteMeasurement(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ row: indicatorMeasurements, contractId: actions.contractId, label: indicators.label })
-      .from(indicatorMeasurements)
-      .innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
-      .innerJoin(actions, eq(actions.id, indicatorMeasurements.actionId))
-      .where(eq(indicatorMeasurements.id, id));
-    if (!current) throw notFound(MEASUREMENT_NOT_FOUND);
+    const current = await currentMeasurement(tx, id);
     await tx.delete(indicatorMeasurements).where(eq(indicatorMeasurements.id, id));
     await recordAudit(tx, actor, { contractId: current.contractId, objectType: "action", objectId: current.row.actionId, objectLabel: label(current.label), operation: "update", changes: diffSnapshots(measurementSnapshot(current.row), {}) });
   });
