@@ -14,9 +14,8 @@ import { api } from "../../api/client";
 import { useAdjustments, useContractMeetings, useRefreshFollowUp, type Adjustment, type MeetingSummary } from "../../api/followup";
 import { useActions, type ActionItem } from "../../api/queries";
 import { errorProps } from "../../components/form";
-import { EmptyState } from "../../components/Page";
 import { formatDate } from "../../format";
-import { ConfirmDelete, focusSection, FormProblem, idsFor, meetingDay, PlainText, Section, SectionError, SectionLoading, todayInParis, useDisclosure, useFieldErrors } from "./kit";
+import { ConfirmDelete, focusSection, FormProblem, idsFor, meetingDay, PlainText, Section, todayInParis, useDisclosure, useFieldErrors, FormButtons, QueryList } from "./kit";
 
 type Kind = keyof typeof ADJUSTMENT_KINDS;
 type Status = keyof typeof ADJUSTMENT_STATUSES;
@@ -37,19 +36,11 @@ export function AdjustmentsSection({ actionId, contractId, canEdit }: { actionId
   const context: Context = { actionId, contractId, fiches: (fiches.data?.items ?? []).filter((f) => f.id !== actionId && !f.archivedAt), meetings: meetings.data?.items ?? [] };
   return (
     <Section id="ajustements" title="Ajustements nécessaires" intro="Ce qu'il faut changer dans la fiche : proposé, puis validé en comité, puis réalisé. Une fusion réalisée marque la fiche « Fusionnée ».">
-      {adjustments.isPending ? (
-        <SectionLoading label="Chargement des ajustements…" />
-      ) : adjustments.error ? (
-        <SectionError error={adjustments.error} title="Les ajustements n'ont pas pu être chargés" />
-      ) : adjustments.data.items.length === 0 ? (
-        <EmptyState title="Aucun ajustement proposé." />
-      ) : (
-        <ul className="cles-followup-list">
-          {adjustments.data.items.map((a) => (
-            <AdjustmentItem key={a.id} adjustment={a} canEdit={canEdit} context={context} />
-          ))}
-        </ul>
-      )}
+      <QueryList query={adjustments} loading="Chargement des ajustements…" failed="Les ajustements n'ont pas pu être chargés" empty="Aucun ajustement proposé.">
+        {(a) => (
+          <AdjustmentItem key={a.id} adjustment={a} canEdit={canEdit} context={context} />
+        )}
+      </QueryList>
       {canEdit &&
         (adding.open ? (
           <AdjustmentForm {...context} onClose={adding.close} />
@@ -225,14 +216,7 @@ function AdjustmentForm({ actionId, fiches, meetings, adjustment, onClose }: Con
           )}
         </div>
       )}
-      <div className="cles-followup-actions">
-        <Button type="submit" size="small" disabled={save.isPending}>
-          {save.isPending ? "Enregistrement…" : adjustment ? "Enregistrer l'ajustement" : "Proposer l'ajustement"}
-        </Button>
-        <Button type="button" size="small" priority="tertiary" onClick={onClose}>
-          Annuler
-        </Button>
-      </div>
+      <FormButtons pending={save.isPending} label={adjustment ? "Enregistrer l'ajustement" : "Proposer l'ajustement"} onCancel={onClose} />
     </form>
   );
 }

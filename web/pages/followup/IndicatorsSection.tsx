@@ -10,7 +10,7 @@ import { useIndicators, useRefreshFollowUp, type Indicator, type Measurement } f
 import { errorProps } from "../../components/form";
 import { EmptyState } from "../../components/Page";
 import { formatDate, formatNumber } from "../../format";
-import { ConfirmDelete, focusSection, FormProblem, idsFor, parseFrenchNumber, Section, SectionError, SectionLoading, todayInParis, useDisclosure, useFieldErrors } from "./kit";
+import { ConfirmDelete, focusSection, FormProblem, idsFor, parseFrenchNumber, Section, SectionError, SectionLoading, todayInParis, useDisclosure, useFieldErrors, FormButtons } from "./kit";
 
 // ECharts is only downloaded by the pages that draw a chart.
 const IndicatorChart = lazy(() => import("./IndicatorChart"));
@@ -225,14 +225,7 @@ function MeasurementForm({ actionId, indicator, measurement, onClose }: { action
         <Input label="Source (facultatif)" hintText="Enquête, base de données, rapport…" {...errorProps(form.errors, "source")} nativeInputProps={{ id: id("source"), value: source, onChange: (e) => setSource(e.target.value) }} />
       </div>
       <Input textArea label="Commentaire (facultatif)" {...errorProps(form.errors, "comment")} nativeTextAreaProps={{ id: id("comment"), rows: 2, value: comment, onChange: (e) => setComment(e.target.value) }} />
-      <div className="cles-followup-actions">
-        <Button type="submit" size="small" disabled={save.isPending}>
-          {save.isPending ? "Enregistrement…" : measurement ? "Enregistrer la correction" : "Enregistrer la mesure"}
-        </Button>
-        <Button type="button" size="small" priority="tertiary" onClick={onClose}>
-          Annuler
-        </Button>
-      </div>
+      <FormButtons pending={save.isPending} label={measurement ? "Enregistrer la correction" : "Enregistrer la mesure"} onCancel={onClose} />
     </form>
   );
 }

@@ -9,28 +9,19 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useMilestones, useRefreshFollowUp, type Milestone } from "../../api/followup";
 import { errorProps } from "../../components/form";
-import { EmptyState } from "../../components/Page";
 import { formatDate } from "../../format";
-import { ConfirmDelete, focusSection, FormProblem, idsFor, Section, SectionError, SectionLoading, todayInParis, useDisclosure, useFieldErrors } from "./kit";
+import { ConfirmDelete, focusSection, FormProblem, idsFor, Section, todayInParis, useDisclosure, useFieldErrors, FormButtons, QueryList } from "./kit";
 
 export function MilestonesSection({ actionId, canEdit }: { actionId: string; canEdit: boolean }) {
   const milestones = useMilestones(actionId);
   const adding = useDisclosure();
   return (
     <Section id="retroplanning" title="Rétroplanning" intro="Les étapes prévues de la fiche. Une étape reportée garde sa date prévue d'origine.">
-      {milestones.isPending ? (
-        <SectionLoading label="Chargement du rétroplanning…" />
-      ) : milestones.error ? (
-        <SectionError error={milestones.error} title="Le rétroplanning n'a pas pu être chargé" />
-      ) : milestones.data.items.length === 0 ? (
-        <EmptyState title="Aucune étape planifiée." />
-      ) : (
-        <ul className="cles-followup-list">
-          {milestones.data.items.map((m) => (
-            <MilestoneItem key={m.id} actionId={actionId} milestone={m} canEdit={canEdit} />
-          ))}
-        </ul>
-      )}
+      <QueryList query={milestones} loading="Chargement du rétroplanning…" failed="Le rétroplanning n'a pas pu être chargé" empty="Aucune étape planifiée.">
+        {(m) => (
+          <MilestoneItem key={m.id} actionId={actionId} milestone={m} canEdit={canEdit} />
+        )}
+      </QueryList>
       {canEdit &&
         (adding.open ? (
           <MilestoneForm actionId={actionId} onClose={adding.close} />
@@ -144,14 +135,7 @@ function MilestoneForm({ actionId, milestone, onClose }: { actionId: string; mil
           />
         )}
       </div>
-      <div className="cles-followup-actions">
-        <Button type="submit" size="small" disabled={save.isPending}>
-          {save.isPending ? "Enregistrement…" : milestone ? "Enregistrer l'étape" : "Ajouter l'étape"}
-        </Button>
-        <Button type="button" size="small" priority="tertiary" onClick={onClose}>
-          Annuler
-        </Button>
-      </div>
+      <FormButtons pending={save.isPending} label={milestone ? "Enregistrer l'étape" : "Ajouter l'étape"} onCancel={onClose} />
     </form>
   );
 }

@@ -8,9 +8,8 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useContractMeetings, useMilestones, useProgress, useRefreshFollowUp, useRemarks, type MeetingSummary, type Milestone, type ProgressEntry } from "../../api/followup";
 import { errorAt, errorProps } from "../../components/form";
-import { EmptyState } from "../../components/Page";
 import { formatDate } from "../../format";
-import { FormProblem, idsFor, meetingDay, PlainText, Section, SectionError, SectionLoading, todayInParis, useDisclosure, useFieldErrors } from "./kit";
+import { FormProblem, idsFor, meetingDay, PlainText, Section, todayInParis, useDisclosure, useFieldErrors, FormButtons, QueryList } from "./kit";
 import { EntryRemarks } from "./Remarks";
 
 export function ProgressSection({ actionId, contractId, canEdit }: { actionId: string; contractId: string; canEdit: boolean }) {
@@ -30,21 +29,13 @@ export function ProgressSection({ actionId, contractId, canEdit }: { actionId: s
             Ajouter un avancement
           </Button>
         ))}
-      {entries.isPending ? (
-        <SectionLoading label="Chargement de l'avancement…" />
-      ) : entries.error ? (
-        <SectionError error={entries.error} title="L'avancement n'a pas pu être chargé" />
-      ) : entries.data.items.length === 0 ? (
-        <EmptyState title="Aucun avancement enregistré." />
-      ) : (
-        <ul className="cles-followup-list">
-          {entries.data.items.map((entry) => (
-            <EntryItem key={entry.id} entry={entry} canEdit={canEdit} context={context}>
-              <EntryRemarks actionId={actionId} entry={entry} remarks={remarks.data?.items} canComment={remarks.data?.permissions.comment ?? false} />
-            </EntryItem>
-          ))}
-        </ul>
-      )}
+      <QueryList query={entries} loading="Chargement de l'avancement…" failed="L'avancement n'a pas pu être chargé" empty="Aucun avancement enregistré.">
+        {(entry) => (
+          <EntryItem key={entry.id} entry={entry} canEdit={canEdit} context={context}>
+            <EntryRemarks actionId={actionId} entry={entry} remarks={remarks.data?.items} canComment={remarks.data?.permissions.comment ?? false} />
+          </EntryItem>
+        )}
+      </QueryList>
     </Section>
   );
 }
@@ -164,14 +155,7 @@ function ProgressForm({ actionId, milestones, meetings, entry, onClose }: Contex
           )}
         </fieldset>
       )}
-      <div className="cles-followup-actions">
-        <Button type="submit" size="small" disabled={save.isPending}>
-          {save.isPending ? "Enregistrement…" : entry ? "Enregistrer la correction" : "Ajouter l'avancement"}
-        </Button>
-        <Button type="button" size="small" priority="tertiary" onClick={onClose}>
-          Annuler
-        </Button>
-      </div>
+      <FormButtons pending={save.isPending} label={entry ? "Enregistrer la correction" : "Ajouter l'avancement"} onCancel={onClose} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ApiError } from "../../api/client";
 import type { Errors } from "../../components/form";
+import { EmptyState } from "../../components/Page";
 
 /** Today in France, "2021-09-14" (what the server compares dates with). */
 export function todayInParis(now = new Date()): string {
@@ -181,4 +182,43 @@ export function SectionLoading({ label }: { label: string }) {
 /** A section that could not load (the rest of the page stays usable; the document title is left alone). */
 export function SectionError({ error, title }: { error: unknown; title: string }) {
   return <Alert severity="error" small title={title} description={error instanceof Error ? error.message : "Erreur inconnue."} className={fr.cx("fr-my-2w")} />;
+}
+
+/**
+ * A section's list as every section shows it: loading, then an error, then the
+ * empty state, then the items (in a list unless `bare`).
+ */
+export function QueryList<T>({
+  query,
+  loading,
+  failed,
+  empty,
+  bare = false,
+  children,
+}: {
+  query: { isPending: boolean; error: unknown; data?: { items: T[] } };
+  loading: string;
+  failed: string;
+  empty: string;
+  bare?: boolean;
+  children: (item: T) => ReactNode;
+}) {
+  if (query.isPending) return <SectionLoading label={loading} />;
+  if (query.error || !query.data) return <SectionError error={query.error} title={failed} />;
+  if (query.data.items.length === 0) return <EmptyState title={empty} />;
+  return bare ? <>{query.data.items.map(children)}</> : <ul className="cles-followup-list">{query.data.items.map(children)}</ul>;
+}
+
+/** A form's submit and cancel buttons; the submit says it is saving while it does. */
+export function FormButtons({ pending, label, onCancel }: { pending: boolean; label: string; onCancel: () => void }) {
+  return (
+    <div className="cles-followup-actions">
+      <Button type="submit" size="small" disabled={pending}>
+        {pending ? "Enregistrement…" : label}
+      </Button>
+      <Button type="button" size="small" priority="tertiary" onClick={onCancel}>
+        Annuler
+      </Button>
+    </div>
+  );
 }
