@@ -25,6 +25,8 @@ export const governanceBodies = pgTable(
     /** Expected rhythm: at least N per year, or one every N months; none when null. */
     rhythmKind: text("rhythm_kind").$type<RhythmKind>(),
     rhythmValue: integer("rhythm_value"),
+    /** The body is about residents' participation (workshops, a participation working group): its meetings feed the reviews' participation news. */
+    participation: boolean("participation").notNull().default(false),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },

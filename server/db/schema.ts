@@ -221,3 +221,4 @@ export * from "./accounts-schema.js";
 export * from "./audit-schema.js";
 export * from "./governance-schema.js";
 export * from "./monitoring-schema.js";
+export * from "./reporting-schema.js";

@@ -37,6 +37,10 @@ export const PERMISSIONS = [
   /** Remove anyone's remark (the coordination). */
   "comment.moderate",
   "audit.read",
+  /** Draft, edit, publish and correct the quarterly reviews; prepare the evaluation (the coordination). */
+  "review.manage",
+  /** Answer the evaluation questionnaire (members of the contract, not the ARS that follows it from outside). */
+  "evaluation.answer",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,8 +83,8 @@ const INSTANCE_PERMISSIONS: ReadonlySet<Permission> = new Set(["contract.list", 
 const READER: ReadonlySet<Permission> = new Set(["contract.read", "contract.export", "action.read", "comment.write"]);
 const ROLE_PERMISSIONS: Record<MemberRole, ReadonlySet<Permission>> = {
   coordinator: new Set(PERMISSIONS.filter((p) => !INSTANCE_PERMISSIONS.has(p))),
-  lead: new Set([...READER, "organisation.add"]),
-  partner: READER,
+  lead: new Set([...READER, "organisation.add", "evaluation.answer"]),
+  partner: new Set([...READER, "evaluation.answer"]),
 };
 
 function mayRead(actor: Actor, contractId: string): boolean {
@@ -158,6 +162,8 @@ export function contractPermissions(actor: Actor, contractId: string) {
     manageGovernance: may("governance.manage"),
     comment: may("comment.write"),
     moderateComments: may("comment.moderate"),
+    manageReviews: may("review.manage"),
+    answerEvaluation: may("evaluation.answer"),
   };
 }
 
