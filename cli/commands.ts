@@ -99,3 +99,22 @@ export async function createAdminCommand(options: { email: string; name: string 
     console.log(`Compte administrateur créé pour ${parsed.email.data}.`);
   });
 }
+
+/** Sends the reminders due on a day (today by default): what the server does every hour. */
+export async function remindCommand(options: { date?: string }): Promise<void> {
+  const { createMailer } = await import("../server/mail/mailer.js");
+  const { mailConfigFromEnv, publicUrlFromEnv } = await import("../server/config.js");
+  const { parisDay } = await import("../server/features/dates.js");
+  const { quarterLabel } = await import("../server/features/reviews/quarters.js");
+  const { sendReviewReminders } = await import("../server/features/reviews/reminders.js");
+  if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new Error("Indiquez la date au format AAAA-MM-JJ.");
+  await withDatabase(async ({ db }) => {
+    const mailer = createMailer(mailConfigFromEnv());
+    try {
+      const { sent, quarter } = await sendReviewReminders(db, mailer, publicUrlFromEnv(), options.date ?? parisDay());
+      console.log(`${sent} rappel(s) envoyé(s) pour la revue du ${quarterLabel(quarter)}.`);
+    } finally {
+      await mailer.close();
+    }
+  });
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 import { Command, CommanderError, Help } from "commander";
-import { createAdminCommand, exportCommand, importCommand, migrateCommand, schemaCommand, seedCommand } from "./commands.js";
+import { createAdminCommand, exportCommand, importCommand, migrateCommand, remindCommand, schemaCommand, seedCommand } from "./commands.js";
 import { serveCommand } from "./serve.js";
 
 const program = new Command()
@@ -63,6 +63,11 @@ program
   .requiredOption("--email <adresse>", "adresse e-mail de connexion")
   .requiredOption("--name <nom>", "nom affiché")
   .action(createAdminCommand);
+program
+  .command("remind")
+  .description("Envoyer les rappels dus avant la revue trimestrielle (deux semaines avant la fin du trimestre, une fois par pilote)")
+  .option("--date <AAAA-MM-JJ>", "jour à considérer (aujourd'hui par défaut)")
+  .action(remindCommand);
 program
   .command("schema")
   .description("Écrire le schéma JSON du format d'échange")

@@ -6,6 +6,11 @@ import { databaseOptionsFromEnv, loggerOptions, portFromEnv } from "../server/co
 import { openDatabase } from "../server/db/client.js";
 import { purgeExpired } from "../server/auth/housekeeping.js";
 import { seedDemo } from "../server/demo/seed.js";
+import { parisDay } from "../server/features/dates.js";
+import { sendReviewReminders } from "../server/features/reviews/reminders.js";
+
+/** Checked at start and every hour: the reminders before each quarterly review go once per lead and quarter. */
+const REMINDER_CHECK_MS = 60 * 60 * 1000;
 
 /** Builds the web app when no build is there (a fresh clone whose install did not build it). */
 async function ensureWebBuild(log: (msg: string) => void): Promise<void> {
@@ -33,13 +38,22 @@ export async function serveCommand(options: { seed?: boolean }): Promise<void> {
     await database.close();
     throw error;
   }
+  let reminderTimer: NodeJS.Timeout | undefined;
   // SIGTERM/SIGINT: stop accepting, let running requests finish, then close the database.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "fatal error, shutting down");
     else app.log.info({ signal }, "shutting down");
+    clearInterval(reminderTimer);
     await app.close();
     await database.close();
   });
   await app.listen({ port, host: process.env.HOST ?? "::" });
+  const remind = () =>
+    sendReviewReminders(database.db, app.mailer, app.publicUrl, parisDay())
+      .then(({ sent }) => sent && app.log.info({ sent }, "review reminders sent"))
+      .catch((err: unknown) => app.log.error({ err }, "review reminders failed"));
+  void remind();
+  reminderTimer = setInterval(remind, REMINDER_CHECK_MS);
+  reminderTimer.unref();
   app.log.info(`Clés est servi sur http://localhost:${port} (base ${database.engine} : ${database.location})`);
 }

@@ -17,6 +17,7 @@ import {
   contracts,
   followUpItems,
   governanceBodies,
+  reviewSettings,
   indicatorMeasurements,
   indicators,
   meetingParticipants,
@@ -40,6 +41,8 @@ const followUpFile = z.object({
       rhythm: z.union([z.object({ kind: z.literal("per_year"), count: z.number() }), z.object({ kind: z.literal("every_months"), months: z.number() })]).nullable(),
       actions: z.array(z.number()).default([]),
       members: z.array(person).default([]),
+      /** About residents' participation (always for residents' workshops). */
+      participation: z.boolean().optional(),
     }),
   ),
   meetings: z.array(
@@ -81,6 +84,8 @@ const followUpFile = z.object({
     }),
   ),
   followUpItems: z.array(z.object({ year: z.number(), section: z.enum(["transversal", "process"]), title: z.string(), adjustments: z.string() })),
+  /** The purpose reminder of the quarterly reviews, from the contract's evaluation article (HTML). */
+  reviewPurpose: z.string().optional(),
 });
 export type FollowUpFile = z.infer<typeof followUpFile>;
 
@@ -123,7 +128,7 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
       const rhythm = b.rhythm ? { rhythmKind: b.rhythm.kind, rhythmValue: b.rhythm.kind === "per_year" ? b.rhythm.count : b.rhythm.months } : { rhythmKind: null, rhythmValue: null };
       const [row] = await tx
         .insert(governanceBodies)
-        .values({ contractId, kind: b.kind, name: b.name, actionIds: b.actions.map((n) => lookup(ficheIds, n, "fiche")), ...rhythm })
+        .values({ contractId, kind: b.kind, name: b.name, participation: b.participation ?? b.kind === "residents", actionIds: b.actions.map((n) => lookup(ficheIds, n, "fiche")), ...rhythm })
         .returning({ id: governanceBodies.id });
       bodyIds.set(b.key, row!.id);
       if (b.members.length) await tx.insert(bodyMembers).values(b.members.map((p, position) => ({ bodyId: row!.id, position, ...personRow(p) })));
@@ -191,5 +196,6 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
     }
     if (data.followUpItems.length)
       await tx.insert(followUpItems).values(data.followUpItems.map((item, position) => ({ contractId, position, ...item })));
+    if (data.reviewPurpose) await tx.insert(reviewSettings).values({ contractId, purpose: data.reviewPurpose, version: 1 });
   });
 }

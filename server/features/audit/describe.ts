@@ -11,6 +11,8 @@ const NOUNS: Record<AuditObjectType, string> = {
   invitation: "l'invitation de",
   body: "l'instance",
   meeting: "la réunion",
+  review: "la revue trimestrielle",
+  evaluation: "l'évaluation",
 };
 
 /** "of the object", with French contraction (de + le = du). */
@@ -24,6 +26,8 @@ const OF: Record<AuditObjectType, string> = {
   invitation: "de l'invitation de",
   body: "de l'instance",
   meeting: "de la réunion",
+  review: "de la revue trimestrielle",
+  evaluation: "de l'évaluation",
 };
 
 const VERBS: Record<AuditOperation, string> = {

@@ -4,7 +4,7 @@
  * field-level changes recorded in an audit entry.
  */
 
-export const AUDIT_OBJECT_TYPES = ["contract", "axis", "objective", "action", "organisation", "member", "invitation", "body", "meeting"] as const;
+export const AUDIT_OBJECT_TYPES = ["contract", "axis", "objective", "action", "organisation", "member", "invitation", "body", "meeting", "review", "evaluation"] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 export type AuditOperation = "create" | "update" | "archive" | "restore" | "delete";
 

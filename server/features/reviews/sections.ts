@@ -50,6 +50,8 @@ export interface ReviewSection {
   key: string;
   kind: SectionKind;
   title: string;
+  /** The title drawn from the data. */
+  generatedTitle: string;
   /** The text shown and exported: sanitised HTML, the coordinator's once edited. */
   html: string;
   /** The text drawn from the data by the last draft or refresh. */

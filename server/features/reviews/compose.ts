@@ -1,0 +1,271 @@
+/**
+ * The draft of a quarterly review, drawn from the quarter's data with the structure of
+ * the CAMVS seed review: purpose reminder; governance news; one section per committee
+ * held; one section per fiche that moved, in fiche order; the fiches without movement in
+ * one line; residents' participation; annexes. Pure: data in, sections out.
+ */
+import { createHash } from "node:crypto";
+import type { Rhythm } from "../governance/rhythm.js";
+import type { BodyKind } from "../governance/schema.js";
+import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../monitoring/rules.js";
+import { longDay, parisDay, parisTime, shortDay } from "../dates.js";
+import { quarterRange, type Quarter } from "./quarters.js";
+import type { ReviewSection, SectionKind, SectionSources } from "./sections.js";
+
+export interface ReviewMeeting {
+  id: string;
+  bodyId: string;
+  title: string;
+  startsAt: Date;
+  place: string;
+  headCount: number | null;
+  /** Present participants, and the organisations they came from (names, in order). */
+  presentCount: number;
+  organisations: string[];
+  /** Sanitised HTML. */
+  minutes: string;
+  decisions: string[];
+  /** Fiches named by the agenda. */
+  agendaActionIds: string[];
+  invitationSentAt: Date | null;
+  cancelled: boolean;
+  attachments: { id: string; fileName: string }[];
+}
+
+export interface ReviewData extends Quarter {
+  /** Sanitised HTML of the contract's purpose reminder; empty for the default text. */
+  purpose: string;
+  bodies: { id: string; kind: BodyKind; name: string; participation: boolean; rhythm: Rhythm | null; actionIds: string[] }[];
+  /** Meetings of the quarter, and the committees planned after it. */
+  meetings: ReviewMeeting[];
+  fiches: { id: string; number: number; title: string }[];
+  progress: { id: string; actionId: string; happenedOn: string; text: string; meetingId: string | null }[];
+  measurements: { id: string; actionId: string; indicator: string; unit: string; target: number | null; value: number; measuredOn: string; source: string }[];
+  /** Milestones done in the quarter, and those still open. */
+  milestones: { id: string; actionId: string; title: string; plannedBy: string; originallyBy: string; doneOn: string | null }[];
+  /** Adjustments agreed or done in the quarter. */
+  adjustments: { id: string; actionId: string; kind: keyof typeof ADJUSTMENT_KINDS; description: string; status: keyof typeof ADJUSTMENT_STATUSES; agreedOn: string | null; doneOn: string | null; targetNumber: number | null }[];
+  /** Remaining work not done yet. */
+  remaining: { id: string; actionId: string; text: string }[];
+}
+
+export const DEFAULT_PURPOSE =
+  "<p>La revue trimestrielle est un outil de suivi et de communication du Contrat Local de Santé : une synthèse de l'ensemble des rencontres et des avancées sur les différentes actions, produite chaque trimestre et partagée avec l'ensemble des acteurs.</p>";
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const p = (s: string) => `<p>${escape(s)}</p>`;
+const ul = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join("")}</ul>` : "");
+const number = (n: number) => n.toLocaleString("fr-FR");
+const plural = (n: number, one: string, many: string) => `${number(n)} ${n > 1 ? many : one}`;
+
+const COMMITTEE_KINDS: ReadonlySet<BodyKind> = new Set(["copil", "cotech", "thematic"]);
+/** « Le Comité technique », as a sentence starts. */
+const COMMITTEE_NAMES: Partial<Record<BodyKind, string>> = { copil: "Comité de pilotage", cotech: "Comité technique", thematic: "Commission thématique" };
+
+const noSources = (): SectionSources => ({ meetingIds: [], progressEntryIds: [], measurementIds: [], milestoneIds: [], adjustmentIds: [], attachmentIds: [], actionIds: [] });
+
+function section(key: string, kind: SectionKind, title: string, html: string, sources: Partial<SectionSources> = {}): ReviewSection {
+  return {
+    key,
+    kind,
+    title,
+    generatedTitle: title,
+    html,
+    generatedHtml: html,
+    sourceHash: createHash("sha256").update(`${title}\n${html}`).digest("hex").slice(0, 32),
+    sources: { ...noSources(), ...sources },
+    edited: false,
+    hidden: false,
+    refreshState: "unchanged",
+  };
+}
+
+const meetingDay = (m: ReviewMeeting) => parisDay(m.startsAt);
+const inQuarter = (day: string, range: { start: string; end: string }) => day >= range.start && day <= range.end;
+
+function participantsSentence(m: ReviewMeeting): string {
+  const count = m.headCount ?? (m.presentCount || null);
+  const orgs = m.organisations.length ? ` : ${m.organisations.join(", ")}` : "";
+  return count ? `Il a réuni ${plural(count, "participant", "participants")}${orgs}.` : orgs ? `Étaient représentés${orgs}.` : "";
+}
+
+/** « d'au moins un comité de pilotage par an », « d'un comité technique tous les 6 mois ». */
+function expectedMeetings(kind: "copil" | "cotech", rhythm: Rhythm): string {
+  const noun = kind === "copil" ? "comité de pilotage" : "comité technique";
+  if (rhythm.kind === "every_months") return `d'un ${noun} ${rhythm.months === 1 ? "par mois" : `tous les ${rhythm.months} mois`}`;
+  return rhythm.count === 1 ? `d'au moins un ${noun} par an` : `d'au moins ${rhythm.count} ${noun.replace("comité", "comités")} par an`;
+}
+
+function governanceSection(data: ReviewData, range: { start: string; end: string }): ReviewSection {
+  const parts: string[] = [];
+  const ids: string[] = [];
+  for (const kind of ["copil", "cotech"] as const) {
+    const bodies = data.bodies.filter((b) => b.kind === kind);
+    const name = COMMITTEE_NAMES[kind]!;
+    for (const body of bodies.filter((b) => b.rhythm)) parts.push(p(`La coordination du CLS implique l'organisation ${expectedMeetings(kind, body.rhythm!)}.`));
+    const next = data.meetings
+      .filter((m) => !m.cancelled && bodies.some((b) => b.id === m.bodyId) && meetingDay(m) > range.end)
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+    if (next) {
+      ids.push(next.id);
+      parts.push(p(`Le prochain ${name} aura lieu le ${longDay(meetingDay(next))} à ${parisTime(next.startsAt)}${next.place ? ` (${next.place})` : ""}.`));
+      parts.push(
+        p(
+          next.invitationSentAt
+            ? `Les invitations ont été envoyées aux membres du comité le ${longDay(parisDay(next.invitationSentAt))}.`
+            : "Les invitations seront envoyées aux membres du comité à l'approche de la date de la rencontre.",
+        ),
+      );
+    } else if (bodies.length) {
+      parts.push(p(`La date du prochain ${name} n'est pas encore fixée.`));
+    }
+  }
+  if (!parts.length) parts.push(p("Aucune instance de gouvernance n'est encore enregistrée pour ce contrat."));
+  return section("governance", "governance", "Actualité de la gouvernance", parts.join(""), { meetingIds: ids });
+}
+
+function committeeSection(m: ReviewMeeting, kind: BodyKind): ReviewSection {
+  const name = COMMITTEE_NAMES[kind] ?? "Comité";
+  const day = meetingDay(m);
+  const parts = [p(`Le ${name} du CLS s'est réuni le ${longDay(day)} à ${parisTime(m.startsAt)}${m.place ? `, ${m.place}` : ""}. ${participantsSentence(m)}`.trim())];
+  if (m.decisions.length) parts.push(p("Ci-dessous les principales orientations évoquées lors de ce comité :"), ul(m.decisions));
+  else if (m.minutes) parts.push(m.minutes);
+  if (m.attachments.length) parts.push(p(`Le support de présentation de ce comité est annexé à la présente revue (${m.attachments.map((a) => a.fileName).join(", ")}).`));
+  return section(`committee:${m.id}`, "committee", `${name} du ${longDay(day)}`, parts.join(""), { meetingIds: [m.id], attachmentIds: m.attachments.map((a) => a.id) });
+}
+
+/** What a fiche did in the quarter, and whether it moved at all. */
+function actionSection(data: ReviewData, fiche: ReviewData["fiches"][number], range: { start: string; end: string }, related: ReviewMeeting[]): ReviewSection | null {
+  const progress = data.progress.filter((e) => e.actionId === fiche.id && inQuarter(e.happenedOn, range)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn));
+  const measurements = data.measurements.filter((m) => m.actionId === fiche.id && inQuarter(m.measuredOn, range)).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
+  const done = data.milestones.filter((m) => m.actionId === fiche.id && m.doneOn && inQuarter(m.doneOn, range));
+  const adjustments = data.adjustments.filter((a) => a.actionId === fiche.id && [a.agreedOn, a.doneOn].some((d) => d && inQuarter(d, range)));
+  // An adjustment merely agreed at a committee is told by that committee's section; one carried out is movement.
+  const carriedOut = adjustments.some((a) => a.doneOn && inQuarter(a.doneOn, range));
+  if (!progress.length && !measurements.length && !done.length && !carriedOut && !related.length) return null;
+
+  const meetingById = new Map(related.map((m) => [m.id, m]));
+  const told = new Set<string>();
+  const parts: string[] = [];
+  for (const e of progress) {
+    const m = e.meetingId ? meetingById.get(e.meetingId) : undefined;
+    if (m) told.add(m.id);
+    parts.push(p(m ? `Lors de la réunion « ${m.title} » du ${longDay(e.happenedOn)} : ${e.text}` : `Le ${longDay(e.happenedOn)} : ${e.text}`));
+  }
+  for (const m of related.filter((r) => !told.has(r.id))) {
+    const count = m.headCount ?? (m.presentCount || null);
+    parts.push(p(`Réunion « ${m.title} » le ${longDay(meetingDay(m))}${count ? ` (${plural(count, "participant", "participants")})` : ""}.`));
+  }
+  const decisions = related.flatMap((m) => m.decisions);
+  if (decisions.length) parts.push(p("Décisions prises :"), ul(decisions));
+  if (done.length) parts.push(p("Étapes réalisées :"), ul(done.map((m) => `${m.title} (le ${shortDay(m.doneOn!)})`)));
+  if (measurements.length) {
+    parts.push(
+      p("Indicateurs mesurés :"),
+      ul(measurements.map((m) => `${m.indicator} : ${number(m.value)}${m.unit ? ` ${m.unit}` : ""} au ${shortDay(m.measuredOn)}${m.target !== null ? ` (cible : ${number(m.target)}${m.unit ? ` ${m.unit}` : ""})` : ""}${m.source ? ` — source : ${m.source}` : ""}`)),
+    );
+  }
+  if (adjustments.length) {
+    parts.push(
+      p("Ajustements :"),
+      ul(adjustments.map((a) => `${a.kind === "merge" && a.targetNumber !== null ? `Fusionner avec la FA ${a.targetNumber}` : ADJUSTMENT_KINDS[a.kind]}${a.description ? ` : ${a.description}` : ""} (${ADJUSTMENT_STATUSES[a.status].toLowerCase()}${a.status === "done" && a.doneOn ? ` le ${shortDay(a.doneOn)}` : a.agreedOn ? ` le ${shortDay(a.agreedOn)}` : ""})`)),
+    );
+  }
+  const upcoming = data.milestones
+    .filter((m) => m.actionId === fiche.id && !m.doneOn && m.plannedBy > range.end)
+    .sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))
+    .slice(0, 3)
+    .map((m) => `${m.title} (${scheduleLabel(m)})`);
+  const left = data.remaining.filter((r) => r.actionId === fiche.id).slice(0, 3).map((r) => r.text);
+  const next = [...upcoming, ...left.filter((t) => !upcoming.some((u) => u.startsWith(t)))];
+  if (next.length) parts.push(p("Prochaines étapes :"), ul(next));
+
+  return section(`action:${fiche.id}`, "action", `FICHE ACTION ${fiche.number} « ${fiche.title} »`, parts.join(""), {
+    actionIds: [fiche.id],
+    progressEntryIds: progress.map((e) => e.id),
+    measurementIds: measurements.map((m) => m.id),
+    milestoneIds: done.map((m) => m.id),
+    adjustmentIds: adjustments.map((a) => a.id),
+    meetingIds: related.map((m) => m.id),
+  });
+}
+
+/**
+ * The meetings of the quarter that concern a fiche: those its progress entries name,
+ * those whose agenda names it, and those of a working group devoted to it alone —
+ * never a COPIL or COTECH that goes through every fiche.
+ */
+function relatedMeetings(data: ReviewData, ficheId: string, quarterMeetings: ReviewMeeting[], kindOf: (m: ReviewMeeting) => BodyKind | undefined): ReviewMeeting[] {
+  const named = new Set(data.progress.filter((e) => e.actionId === ficheId && e.meetingId).map((e) => e.meetingId!));
+  return quarterMeetings.filter((m) => {
+    const kind = kindOf(m);
+    if (!kind || COMMITTEE_KINDS.has(kind)) return false;
+    const body = data.bodies.find((b) => b.id === m.bodyId);
+    if (body?.participation) return named.has(m.id);
+    return named.has(m.id) || m.agendaActionIds.includes(ficheId) || (body?.actionIds.length === 1 && body.actionIds[0] === ficheId);
+  });
+}
+
+function participationSection(meetings: ReviewMeeting[]): ReviewSection | null {
+  if (!meetings.length) return null;
+  const parts = meetings.flatMap((m) => {
+    const count = m.headCount ?? (m.presentCount || null);
+    const who = m.organisations.length ? `, avec ${m.organisations.join(", ")}` : "";
+    return [
+      `<h4>${escape(m.title)}</h4>`,
+      p(`Réunion du ${longDay(meetingDay(m))}${count ? ` : ${plural(count, "participant", "participants")}` : ""}${who}.`),
+      m.minutes,
+      m.decisions.length ? p("Prochaines étapes :") + ul(m.decisions) : "",
+      m.attachments.length ? p(`Le support de cette réunion est annexé à la présente revue (${m.attachments.map((a) => a.fileName).join(", ")}).`) : "",
+    ];
+  });
+  return section("participation", "participation", "Démocratie sanitaire : participation des habitants", parts.join(""), {
+    meetingIds: meetings.map((m) => m.id),
+    attachmentIds: meetings.flatMap((m) => m.attachments.map((a) => a.id)),
+  });
+}
+
+/** The generated sections of a review, in the seed's order. */
+export function composeReview(data: ReviewData): ReviewSection[] {
+  const range = quarterRange(data);
+  const kindOf = (m: ReviewMeeting) => data.bodies.find((b) => b.id === m.bodyId)?.kind;
+  const held = data.meetings.filter((m) => !m.cancelled && inQuarter(meetingDay(m), range)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const sections: ReviewSection[] = [
+    section("purpose", "purpose", "La revue trimestrielle : un outil de suivi et de communication", data.purpose || DEFAULT_PURPOSE),
+    governanceSection(data, range),
+  ];
+  for (const m of held) {
+    const kind = kindOf(m);
+    if (kind && COMMITTEE_KINDS.has(kind)) sections.push(committeeSection(m, kind));
+  }
+  const unmoved: ReviewData["fiches"] = [];
+  for (const fiche of [...data.fiches].sort((a, b) => a.number - b.number)) {
+    const s = actionSection(data, fiche, range, relatedMeetings(data, fiche.id, held, kindOf));
+    if (s) sections.push(s);
+    else unmoved.push(fiche);
+  }
+  if (unmoved.length) {
+    sections.push(
+      section(
+        "unmoved",
+        "unmoved",
+        "Fiches sans mouvement ce trimestre",
+        p(`Sans avancement enregistré ce trimestre : ${unmoved.map((f) => `FA ${f.number} « ${f.title} »`).join(" ; ")}.`),
+        { actionIds: unmoved.map((f) => f.id) },
+      ),
+    );
+  }
+  const participation = participationSection(held.filter((m) => data.bodies.find((b) => b.id === m.bodyId)?.participation));
+  if (participation) sections.push(participation);
+  const annexed = held.filter((m) => m.attachments.length);
+  if (annexed.length) {
+    const items = annexed.flatMap((m) => m.attachments.map((a) => `${a.fileName} — ${m.title} du ${shortDay(meetingDay(m))}`));
+    sections.push(
+      section("annexes", "annexes", "Annexes", `<ol>${items.map((i) => `<li>${escape(i)}</li>`).join("")}</ol>`, {
+        attachmentIds: annexed.flatMap((m) => m.attachments.map((a) => a.id)),
+        meetingIds: annexed.map((m) => m.id),
+      }),
+    );
+  }
+  return sections;
+}

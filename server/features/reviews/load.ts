@@ -1,0 +1,137 @@
+/** Reads what a quarterly review is drawn from: one query per table, whatever the size of the contract. */
+import { and, asc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
+import {
+  actions,
+  adjustments,
+  attachments,
+  contracts,
+  governanceBodies,
+  indicatorMeasurements,
+  indicators,
+  meetingParticipants,
+  meetings,
+  milestones,
+  organisations,
+  progressEntries,
+  remainingItems,
+  reviewSettings,
+} from "../../db/schema.js";
+import { notFound } from "../../http/problem.js";
+import type { Rhythm } from "../governance/rhythm.js";
+import type { ReviewData, ReviewMeeting } from "./compose.js";
+import { quarterRange, type Quarter } from "./quarters.js";
+
+const rhythmOf = (kind: string | null, value: number | null): Rhythm | null =>
+  kind === "per_year" ? { kind, count: value! } : kind === "every_months" ? { kind, months: value! } : null;
+
+export async function loadReviewSettings(db: Db | Tx, contractId: string) {
+  const [row] = await db.select().from(reviewSettings).where(eq(reviewSettings.contractId, contractId));
+  return row ?? { contractId, purpose: "", publishReviews: false, version: 0 };
+}
+
+export async function loadReviewData(db: Db | Tx, contractId: string, quarter: Quarter): Promise<ReviewData & { contractName: string }> {
+  const { start, end } = quarterRange(quarter);
+  const [contract] = await db.select({ name: contracts.name }).from(contracts).where(eq(contracts.id, contractId));
+  if (!contract) throw notFound("Ce contrat est introuvable.");
+  const settings = await loadReviewSettings(db, contractId);
+  const bodies = await db.select().from(governanceBodies).where(eq(governanceBodies.contractId, contractId));
+  // The quarter's meetings and the committees planned after it (for « le prochain COPIL »).
+  const meetingRows = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.contractId, contractId), gte(meetings.startsAt, new Date(`${start}T00:00:00+02:00`))))
+    .orderBy(asc(meetings.startsAt));
+  const meetingIds = meetingRows.map((m) => m.id);
+  const present = meetingIds.length
+    ? await db
+        .select({ meetingId: meetingParticipants.meetingId, organisation: organisations.shortName, organisationName: organisations.name })
+        .from(meetingParticipants)
+        .leftJoin(organisations, eq(organisations.id, meetingParticipants.organisationId))
+        .where(and(inArray(meetingParticipants.meetingId, meetingIds), eq(meetingParticipants.present, true)))
+        .orderBy(asc(meetingParticipants.position))
+    : [];
+  const files = meetingIds.length
+    ? await db.select({ id: attachments.id, meetingId: attachments.meetingId, fileName: attachments.fileName }).from(attachments).where(inArray(attachments.meetingId, meetingIds)).orderBy(asc(attachments.createdAt))
+    : [];
+  const fiches = await db
+    .select({ id: actions.id, number: actions.number, title: actions.title })
+    .from(actions)
+    .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)));
+  const ids = fiches.map((f) => f.id);
+  const some = <T>(query: () => Promise<T[]>) => (ids.length ? query() : Promise.resolve([] as T[]));
+
+  const reviewMeetings: ReviewMeeting[] = meetingRows.map((m) => {
+    const here = present.filter((p) => p.meetingId === m.id);
+    return {
+      id: m.id,
+      bodyId: m.bodyId,
+      title: m.title,
+      startsAt: m.startsAt,
+      place: m.place,
+      headCount: m.headCount,
+      presentCount: here.length,
+      organisations: [...new Set(here.map((p) => p.organisation || p.organisationName).filter((o): o is string => !!o))],
+      minutes: m.minutes,
+      decisions: m.decisions,
+      agendaActionIds: [...new Set(m.agenda.flatMap((i) => i.actionIds))],
+      invitationSentAt: m.invitationSentAt,
+      cancelled: m.cancelledAt !== null,
+      attachments: files.filter((f) => f.meetingId === m.id).map(({ id, fileName }) => ({ id, fileName })),
+    };
+  });
+
+  return {
+    ...quarter,
+    contractName: contract.name,
+    purpose: settings.purpose,
+    bodies: bodies.map((b) => ({ id: b.id, kind: b.kind, name: b.name, participation: b.participation, rhythm: rhythmOf(b.rhythmKind, b.rhythmValue), actionIds: b.actionIds })),
+    meetings: reviewMeetings,
+    fiches,
+    progress: await some(() =>
+      db
+        .select({ id: progressEntries.id, actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text, meetingId: progressEntries.meetingId })
+        .from(progressEntries)
+        .where(and(inArray(progressEntries.actionId, ids), gte(progressEntries.happenedOn, start), lte(progressEntries.happenedOn, end))),
+    ),
+    measurements: await some(() =>
+      db
+        .select({
+          id: indicatorMeasurements.id,
+          actionId: indicatorMeasurements.actionId,
+          indicator: indicators.label,
+          unit: indicators.unit,
+          target: indicators.target,
+          value: indicatorMeasurements.value,
+          measuredOn: indicatorMeasurements.measuredOn,
+          source: indicatorMeasurements.source,
+        })
+        .from(indicatorMeasurements)
+        .innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
+        .where(and(inArray(indicatorMeasurements.actionId, ids), gte(indicatorMeasurements.measuredOn, start), lte(indicatorMeasurements.measuredOn, end))),
+    ),
+    milestones: await some(() =>
+      db
+        .select({ id: milestones.id, actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn })
+        .from(milestones)
+        .where(and(inArray(milestones.actionId, ids), or(isNull(milestones.doneOn), and(gte(milestones.doneOn, start), lte(milestones.doneOn, end)))))
+        .orderBy(asc(milestones.position)),
+    ),
+    adjustments: (
+      await some(() =>
+        db
+          .select({ id: adjustments.id, actionId: adjustments.actionId, kind: adjustments.kind, description: adjustments.description, status: adjustments.status, agreedOn: adjustments.agreedOn, doneOn: adjustments.doneOn, targetActionId: adjustments.targetActionId })
+          .from(adjustments)
+          .where(and(inArray(adjustments.actionId, ids), or(and(gte(adjustments.agreedOn, start), lte(adjustments.agreedOn, end)), and(gte(adjustments.doneOn, start), lte(adjustments.doneOn, end)))))
+          .orderBy(asc(adjustments.createdAt)),
+      )
+    ).map(({ targetActionId, ...a }) => ({ ...a, targetNumber: fiches.find((f) => f.id === targetActionId)?.number ?? null })),
+    remaining: await some(() =>
+      db
+        .select({ id: remainingItems.id, actionId: remainingItems.actionId, text: remainingItems.text })
+        .from(remainingItems)
+        .where(and(inArray(remainingItems.actionId, ids), isNull(remainingItems.doneOn)))
+        .orderBy(asc(remainingItems.position)),
+    ),
+  };
+}

@@ -1,0 +1,152 @@
+/** Quarterly reviews: draft from the data, edit, refresh, publish, correct, export; the reminders' opt-out. */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { assertCan, type Actor } from "../../policies/index.js";
+import { assertSignedIn } from "../accounts/service.js";
+import { uuid } from "../../validation/fields.js";
+import { contractParams } from "../contracts/routes.js";
+import { parisDay } from "../dates.js";
+import { annexesZip, reviewExport } from "./export.js";
+import { getPreferences, setPreferences } from "./reminders.js";
+import { exportQuery, preferencesBody, publishBody, quarterBody, reviewUpdateBody, settingsBody, versionBody } from "./schema.js";
+import {
+  createReview,
+  getPublication,
+  listReviews,
+  publishReview,
+  REVIEW_NOT_FOUND,
+  refreshReview,
+  reviewContractId,
+  reviewView,
+  startCorrection,
+  updateReview,
+  updateSettings,
+} from "./service.js";
+import { notFound } from "../../http/problem.js";
+
+const tags = ["Revues trimestrielles"];
+
+const reviewParams = z.object({ reviewId: uuid });
+const MEDIA = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  html: "text/html; charset=utf-8",
+  zip: "application/zip",
+} as const;
+type Format = keyof typeof MEDIA;
+
+export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Reading a review needs the contract; a review the reader may not see is « introuvable ». */
+  async function readable(actor: Actor, reviewId: string) {
+    const contractId = await reviewContractId(app.db, reviewId);
+    assertCan(actor, "contract.read", { contractId, missing: REVIEW_NOT_FOUND });
+    return contractId;
+  }
+  async function managed(actor: Actor, reviewId: string) {
+    const contractId = await reviewContractId(app.db, reviewId);
+    assertCan(actor, "review.manage", { contractId, missing: REVIEW_NOT_FOUND });
+    return contractId;
+  }
+
+  /** A review export as a file: DOCX, PDF, print-friendly HTML, or the annexes ZIP. */
+  async function exportFile(actor: Actor, reviewId: string, format: Format, number?: number) {
+    const exported = await reviewExport(app.db, actor, reviewId, number);
+    if (format === "zip") {
+      const zip = await annexesZip(app.db, app.storage, exported);
+      if (!zip) throw notFound("Cette revue n'a pas d'annexe : aucune pièce jointe dans les réunions du trimestre.");
+      return { fileName: `${exported.fileBase}-annexes.zip`, mediaType: MEDIA.zip, body: zip };
+    }
+    // Rendered in a worker thread: other requests go on meanwhile.
+    const body = await app.renderer.render(format, exported.model);
+    return { fileName: `${exported.fileBase}.${format}`, mediaType: MEDIA[format], body };
+  }
+
+  app.get("/contracts/:contractId/reviews", { schema: { tags, summary: "Revues trimestrielles du contrat, ses trimestres et les réglages des revues", params: contractParams } }, async (request) => {
+    assertCan(request.actor, "contract.read", request.params);
+    return listReviews(app.db, request.actor, request.params.contractId, parisDay());
+  });
+
+  app.put(
+    "/contracts/:contractId/review-settings",
+    { schema: { tags, summary: "Rappel de l'objet des revues (une fois par contrat) et leur parution sur la page publique", params: contractParams, body: settingsBody } },
+    async (request) => {
+      assertCan(request.actor, "review.manage", request.params);
+      return updateSettings(app.db, request.actor, request.params.contractId, request.body);
+    },
+  );
+
+  app.post("/contracts/:contractId/reviews", { schema: { tags, summary: "Rédiger la revue d'un trimestre : un brouillon tiré des données", params: contractParams, body: quarterBody } }, async (request, reply) => {
+    assertCan(request.actor, "review.manage", request.params);
+    const { year, quarter } = request.body;
+    return reply.status(201).send(await createReview(app.db, request.actor, request.params.contractId, { year, quarter: quarter as 1 | 2 | 3 | 4 }, parisDay()));
+  });
+
+  app.get("/reviews/:reviewId", { schema: { tags, summary: "Une revue : ses sections de travail (coordination) ou sa dernière version publiée", params: reviewParams } }, async (request) => {
+    await readable(request.actor, request.params.reviewId);
+    return reviewView(app.db, request.actor, request.params.reviewId);
+  });
+
+  app.put(
+    "/reviews/:reviewId",
+    { schema: { tags, summary: "Modifier les sections : ordre, titres, textes, sections masquées ou libres (version lue obligatoire)", params: reviewParams, body: reviewUpdateBody } },
+    async (request) => {
+      await managed(request.actor, request.params.reviewId);
+      return updateReview(app.db, request.actor, request.params.reviewId, request.body);
+    },
+  );
+
+  app.post(
+    "/reviews/:reviewId/refresh",
+    { schema: { tags, summary: "Actualiser depuis les données, sans perdre les textes modifiés des sections inchangées", params: reviewParams, body: versionBody } },
+    async (request) => {
+      await managed(request.actor, request.params.reviewId);
+      return refreshReview(app.db, request.actor, request.params.reviewId, request.body.version);
+    },
+  );
+
+  app.post("/reviews/:reviewId/publish", { schema: { tags, summary: "Publier la revue (version figée) et prévenir les membres du contrat", params: reviewParams, body: publishBody } }, async (request) => {
+    await managed(request.actor, request.params.reviewId);
+    const deps = { mailer: app.mailer, publicUrl: app.publicUrl, log: (err: unknown) => request.log.error({ err }, "review publication mail not sent") };
+    return publishReview(app.db, deps, request.actor, request.params.reviewId, request.body);
+  });
+
+  app.post("/reviews/:reviewId/correction", { schema: { tags, summary: "Corriger une revue publiée : préparer sa version suivante", params: reviewParams, body: versionBody } }, async (request) => {
+    await managed(request.actor, request.params.reviewId);
+    return startCorrection(app.db, request.actor, request.params.reviewId, request.body.version);
+  });
+
+  const publicationParams = reviewParams.extend({ number: z.coerce.number({ error: "Numéro de version invalide." }).int().min(1, { error: "Les versions commencent à 1." }) });
+  app.get("/reviews/:reviewId/publications/:number", { schema: { tags, summary: "Une version publiée d'une revue", params: publicationParams } }, async (request) => {
+    await readable(request.actor, request.params.reviewId);
+    return getPublication(app.db, request.params.reviewId, request.params.number);
+  });
+
+  for (const format of ["docx", "pdf", "html"] as const) {
+    app.get(
+      `/reviews/:reviewId/review.${format}`,
+      { schema: { tags, summary: `La revue en ${format.toUpperCase()} (une version publiée, ou le brouillon pour la coordination)`, params: reviewParams, querystring: exportQuery } },
+      async (request, reply) => {
+        await readable(request.actor, request.params.reviewId);
+        const file = await exportFile(request.actor, request.params.reviewId, format, request.query.number);
+        const disposition = format === "html" ? "inline" : "attachment";
+        return reply.header("content-type", file.mediaType).header("content-disposition", `${disposition}; filename="${file.fileName}"`).send(file.body);
+      },
+    );
+  }
+
+  app.get("/reviews/:reviewId/annexes.zip", { schema: { tags, summary: "Les annexes de la revue (pièces jointes des réunions du trimestre) en un ZIP", params: reviewParams, querystring: exportQuery } }, async (request, reply) => {
+    await readable(request.actor, request.params.reviewId);
+    const file = await exportFile(request.actor, request.params.reviewId, "zip", request.query.number);
+    return reply.header("content-type", file.mediaType).header("content-disposition", `attachment; filename="${file.fileName}"`).send(file.body);
+  });
+
+  app.get("/account/preferences", { schema: { tags: ["Compte"], summary: "Mes préférences de courriels" } }, async (request) => {
+    assertSignedIn(request.actor);
+    return getPreferences(app.db, request.actor.id);
+  });
+
+  app.put("/account/preferences", { schema: { tags: ["Compte"], summary: "Recevoir ou non les rappels avant chaque revue trimestrielle", body: preferencesBody } }, async (request) => {
+    assertSignedIn(request.actor);
+    return setPreferences(app.db, request.actor.id, request.body);
+  });
+};
