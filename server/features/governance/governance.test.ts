@@ -68,6 +68,19 @@ describe("bodies", () => {
     expect(ok.json()).toMatchObject({ name: "GT femmes", actionIds: [fiches.get(9)] });
   });
 
+  it("marks the bodies about residents' participation: workshops by default, a working group when asked, kept on update", async () => {
+    const workshop = (await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "residents", name: "Atelier des habitants" } })).json<{ participation: boolean }>();
+    expect(workshop.participation).toBe(true);
+    const created = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "working_group", name: "GT participation", participation: true } });
+    const group = created.json<{ id: string; version: number; participation: boolean }>();
+    expect(group.participation).toBe(true);
+    const renamed = await coordinator.inject({ method: "PUT", url: `/api/bodies/${group.id}`, payload: { kind: "working_group", name: "GT participation des habitants", version: group.version } });
+    expect(renamed.json<{ participation: boolean }>().participation).toBe(true);
+    expectProblem(await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "working_group", name: "GT", participation: "oui" } }), 400);
+    const plain = (await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "working_group", name: "GT santé mentale" } })).json<{ participation: boolean }>();
+    expect(plain.participation).toBe(false);
+  });
+
   it("renames a body with the version read, refuses a stale one", async () => {
     const body = (await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "working_group", name: "Groupe habitants" } })).json<{ id: string; version: number }>();
     const ok = await coordinator.inject({ method: "PUT", url: `/api/bodies/${body.id}`, payload: { kind: "working_group", name: "Groupe de travail habitants", rhythm: { kind: "every_months", months: 3 }, version: body.version } });

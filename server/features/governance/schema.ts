@@ -30,6 +30,8 @@ export const bodyBody = z.object({
   /** The fiches a working group works on. */
   actionIds: z.array(uuid).max(50).default([]),
   rhythm: rhythm.default(null),
+  /** About residents' participation: its meetings feed the reviews' participation news (residents' workshops by default). */
+  participation: z.boolean({ error: "Indiquez si l'instance concerne la participation des habitants." }).optional(),
 });
 export const bodyUpdateBody = bodyBody.extend({ version });
 

@@ -46,6 +46,7 @@ const bodySnapshot = (b: ReturnType<typeof bodyView>) =>
     ["name", "Nom", b.name],
     ["rhythm", "Rythme attendu", b.rhythm ? describeRhythm(b.rhythm) : null],
     ["actionIds", "Fiches", b.actionIds.length],
+    ["participation", "Participation des habitants", b.participation],
   ]);
 
 export async function listBodies(db: Db, contractId: string) {
@@ -82,7 +83,7 @@ export async function createBody(db: Db, actor: Actor, contractId: string, body:
     await checkBodyReferences(tx, contractId, body);
     const [row] = await tx
       .insert(governanceBodies)
-      .values({ contractId, kind: body.kind, name: body.name, axisId: body.axisId, actionIds: body.actionIds, ...rhythmColumns(body.rhythm) })
+      .values({ contractId, kind: body.kind, name: body.name, axisId: body.axisId, actionIds: body.actionIds, participation: body.participation ?? body.kind === "residents", ...rhythmColumns(body.rhythm) })
       .returning();
     const view = bodyView(row!);
     await recordAudit(tx, actor, { contractId, objectType: "body", objectId: view.id, objectLabel: view.name, operation: "create", changes: creationChanges(bodySnapshot(view)) });
@@ -98,7 +99,7 @@ export async function updateBody(db: Db, actor: Actor, id: string, body: BodyBod
     await claimVersion(tx, governanceBodies, id, body.version, "Cette instance");
     const [row] = await tx
       .update(governanceBodies)
-      .set({ kind: body.kind, name: body.name, axisId: body.axisId, actionIds: body.actionIds, ...rhythmColumns(body.rhythm), updatedAt: new Date() })
+      .set({ kind: body.kind, name: body.name, axisId: body.axisId, actionIds: body.actionIds, participation: body.participation ?? current.participation, ...rhythmColumns(body.rhythm), updatedAt: new Date() })
       .where(eq(governanceBodies.id, id))
       .returning();
     const view = bodyView(row!);

@@ -23,6 +23,7 @@ interface Draft {
   actionIds: string[];
   rhythm: RhythmChoice;
   rhythmValue: string;
+  participation: boolean;
 }
 
 const draftOf = (b?: Body): Draft => ({
@@ -32,6 +33,7 @@ const draftOf = (b?: Body): Draft => ({
   actionIds: b?.actionIds ?? [],
   rhythm: b?.rhythm?.kind ?? "none",
   rhythmValue: b?.rhythm ? String(b.rhythm.kind === "per_year" ? b.rhythm.count : b.rhythm.months) : "",
+  participation: b?.participation ?? false,
 });
 
 function bodyOf(d: Draft) {
@@ -42,6 +44,7 @@ function bodyOf(d: Draft) {
     axisId: d.kind === "thematic" && d.axisId ? d.axisId : null,
     actionIds: d.kind === "working_group" ? d.actionIds : [],
     rhythm: d.rhythm === "per_year" ? { kind: "per_year" as const, count: n } : d.rhythm === "every_months" ? { kind: "every_months" as const, months: n } : null,
+    participation: d.kind === "residents" || d.participation,
   };
 }
 
@@ -131,6 +134,17 @@ export function BodyForm({ contract, fiches, body, onDone, idPrefix }: Props) {
             {fichesError && <p className={fr.cx("fr-error-text")}>{fichesError}</p>}
           </div>
         </fieldset>
+      )}
+      {(draft.kind === "working_group" || draft.kind === "thematic") && (
+        <Checkbox
+          options={[
+            {
+              label: "Cette instance porte sur la participation des habitants",
+              hintText: "Ses réunions nourrissent la partie « participation des habitants » des revues trimestrielles et du bilan annuel (les ateliers d'habitants y figurent toujours).",
+              nativeInputProps: { checked: draft.participation, onChange: (e) => set({ participation: e.target.checked }) },
+            },
+          ]}
+        />
       )}
       <RadioButtons
         legend="Rythme attendu"
