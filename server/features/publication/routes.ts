@@ -11,6 +11,7 @@ import { CONTRACT_STATUSES } from "../contracts/lifecycle.js";
 import { getContract } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
 import { setPublication } from "../contracts/service.js";
+import { publicReviews } from "../reviews/service.js";
 
 const NOT_PUBLISHED = "Ce contrat n'a pas de page publique.";
 
@@ -68,8 +69,8 @@ export async function publicContract(db: Db, slug: string) {
       targetPublic: a.targetPublic,
       place: a.place,
     })),
-    // Documents are published from issue 6 (reviews, reports); none yet.
-    documents: [] as { title: string; url: string }[],
+    // The quarterly reviews, when the coordination publishes them on this page.
+    documents: await publicReviews(db, row.id, c.slug),
   };
 }
 

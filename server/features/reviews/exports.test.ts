@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderPdf } from "../../documents/pdf.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
-import { signedInClient, type TestClient } from "../../testing/client.js";
+import { anonymousClient, signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
 import { convertToPdf, pdfText } from "../../testing/office.js";
 
@@ -109,6 +109,43 @@ describe("the review's files", () => {
     expectProblem(await partner.inject({ url: `/api/reviews/${reviewId}/review.pdf?number=2` }), 404);
     expectProblem(await partner.inject({ url: `/api/reviews/${reviewId}/review.pdf?number=zero` }), 400);
     expect((await partner.inject({ url: `/api/reviews/${reviewId}/annexes.zip?number=1` })).statusCode).toBe(200);
+  });
+
+  it("prepares a file in the background with its progress, for the person who asked only", async () => {
+    const started = await partner.inject({ method: "POST", url: `/api/reviews/${reviewId}/exports`, payload: { format: "pdf", number: 1 } });
+    expect(started.statusCode, started.body).toBe(202);
+    const { job } = started.json<{ job: { id: string; state: string; label: string } }>();
+    expect(job.label).toContain("3e trimestre 2021 (PDF)");
+    let state = job.state;
+    for (let i = 0; i < 200 && state !== "done" && state !== "failed"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await partner.inject({ url: `/api/jobs/${job.id}` })).json<{ job: { state: string } }>().job.state;
+    }
+    expect(state).toBe("done");
+    expectProblem(await coordinator.inject({ url: `/api/jobs/${job.id}/file` }), 404);
+    const file = await partner.inject({ url: `/api/jobs/${job.id}/file` });
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    const bad = expectProblem(await partner.inject({ method: "POST", url: `/api/reviews/${reviewId}/exports`, payload: { format: "odt" } }), 400);
+    expect(bad.errors?.[0]?.path).toBe("format");
+    expectProblem(await partner.inject({ method: "POST", url: `/api/reviews/${reviewId}/exports`, payload: { format: "docx", number: 9 } }), 404);
+    expectProblem(await outsider.inject({ method: "POST", url: `/api/reviews/${reviewId}/exports`, payload: { format: "docx" } }), 404);
+  });
+
+  it("shows published reviews on the contract's public page only when the coordination chooses to", async () => {
+    const anonymous = await anonymousClient(ctx.server);
+    expect((await coordinator.inject({ method: "PUT", url: `/api/contracts/${camvs}/publication`, payload: { published: true } })).statusCode).toBe(200);
+    const page = async () => (await anonymous.inject({ url: "/api/public/contracts/camvs-2021-2023" })).json<{ documents: { title: string; url: string }[] }>();
+    expect((await page()).documents).toEqual([]);
+    const url = `/api/public/contracts/camvs-2021-2023/reviews/${reviewId}.html`;
+    expectProblem(await anonymous.inject({ url }), 404);
+    const { settings } = (await coordinator.inject({ url: `/api/contracts/${camvs}/reviews` })).json<{ settings: { purpose: string; version: number } }>();
+    await coordinator.inject({ method: "PUT", url: `/api/contracts/${camvs}/review-settings`, payload: { ...settings, publishReviews: true } });
+    expect((await page()).documents).toEqual([{ title: "Revue trimestrielle du 3e trimestre 2021", url }]);
+    const html = await anonymous.inject({ url });
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain("FICHE ACTION 6");
+    expectProblem(await anonymous.inject({ url: url.replace("camvs-2021-2023", "capvm-2019-2022") }), 404);
   });
 
   it("says when a review has no annex", async () => {

@@ -269,8 +269,8 @@ describe("publishing and correcting", () => {
     expectProblem(await partner.inject({ url: `/api/reviews/${q3.id}/publications/3` }), 404);
     const list = (await partner.inject({ url: `/api/contracts/${camvs}/reviews` })).json<{ items: { id: string; publishedNumber: number }[] }>();
     expect(list.items).toEqual([expect.objectContaining({ id: q3.id, publishedNumber: 2 })]);
-    const [{ n }] = await ctx.database.db.select({ n: count() }).from(reviewPublications).where(eq(reviewPublications.reviewId, q3.id));
-    expect(n).toBe(2);
+    const [stored] = await ctx.database.db.select({ n: count() }).from(reviewPublications).where(eq(reviewPublications.reviewId, q3.id));
+    expect(stored!.n).toBe(2);
     const history = await ctx.database.db.select().from(auditEntries).where(eq(auditEntries.objectId, q3.id));
     expect(history.filter((h) => h.changes.some((c) => c.field === "publishedNumber")).map((h) => h.changes[0]!.after)).toEqual(["1", "2"]);
   });

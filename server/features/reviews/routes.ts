@@ -1,18 +1,19 @@
 /** Quarterly reviews: draft from the data, edit, refresh, publish, correct, export; the reminders' opt-out. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { assertCan, type Actor } from "../../policies/index.js";
+import { assertCan, systemActor, type Actor } from "../../policies/index.js";
 import { assertSignedIn } from "../accounts/service.js";
 import { uuid } from "../../validation/fields.js";
 import { contractParams } from "../contracts/routes.js";
 import { parisDay } from "../dates.js";
 import { annexesZip, reviewExport } from "./export.js";
 import { getPreferences, setPreferences } from "./reminders.js";
-import { exportQuery, preferencesBody, publishBody, quarterBody, reviewUpdateBody, settingsBody, versionBody } from "./schema.js";
+import { exportBody, exportQuery, preferencesBody, publishBody, quarterBody, reviewUpdateBody, settingsBody, versionBody } from "./schema.js";
 import {
   createReview,
   getPublication,
   listReviews,
+  publicReviewOf,
   publishReview,
   REVIEW_NOT_FOUND,
   refreshReview,
@@ -23,6 +24,7 @@ import {
   updateSettings,
 } from "./service.js";
 import { notFound } from "../../http/problem.js";
+import { replyWithJob, startJob, STEPS } from "../../jobs/jobs.js";
 
 const tags = ["Revues trimestrielles"];
 
@@ -139,6 +141,41 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     const file = await exportFile(request.actor, request.params.reviewId, "zip", request.query.number);
     return reply.header("content-type", file.mediaType).header("content-disposition", `attachment; filename="${file.fileName}"`).send(file.body);
   });
+
+  app.post(
+    "/reviews/:reviewId/exports",
+    { schema: { tags, summary: "Préparer un fichier de la revue en arrière-plan, avec sa progression (202 et un document en préparation)", params: reviewParams, body: exportBody } },
+    async (request, reply) => {
+      await readable(request.actor, request.params.reviewId);
+      const { format, number } = request.body;
+      // Read now, so that a missing version or annex is an answer, not a failed job.
+      const exported = await reviewExport(app.db, request.actor, request.params.reviewId, number);
+      if (format === "zip" && !exported.sections.some((s) => s.sources.attachmentIds.length)) throw notFound("Cette revue n'a pas d'annexe : aucune pièce jointe dans les réunions du trimestre.");
+      const label = `${exported.model.subtitle ?? exported.model.title} (${format === "zip" ? "annexes" : format.toUpperCase()})`;
+      const job = startJob(request.actor, label, async (report) => {
+        report(20, format === "zip" ? STEPS.reading : STEPS.layout);
+        const file = await exportFile(request.actor, request.params.reviewId, format, number);
+        report(95, STEPS.packing);
+        return file;
+      });
+      return replyWithJob(reply, job);
+    },
+  );
+
+  app.get(
+    "/public/contracts/:slug/reviews/:reviewId.html",
+    {
+      schema: { tags: ["Page publique"], summary: "La dernière version publiée d'une revue, sur la page publique du contrat (sans connexion)", params: z.object({ slug: z.string().min(1).max(100), reviewId: uuid }) },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const listed = await publicReviewOf(app.db, request.params.slug, request.params.reviewId);
+      if (!listed) throw notFound("Cette revue n'est pas publiée sur la page publique du contrat.");
+      const exported = await reviewExport(app.db, systemActor("Page publique"), request.params.reviewId, listed.number);
+      const body = await app.renderer.render("html", exported.model);
+      return reply.header("content-type", MEDIA.html).send(body);
+    },
+  );
 
   app.get("/account/preferences", { schema: { tags: ["Compte"], summary: "Mes préférences de courriels" } }, async (request) => {
     assertSignedIn(request.actor);

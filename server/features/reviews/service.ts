@@ -1,5 +1,5 @@
 /** Quarterly reviews: drafting, editing, refreshing, publishing and correcting; every change in the history. */
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { contracts, memberships, quarterlyReviews, reviewPublications, reviewSettings, users } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
@@ -257,4 +257,30 @@ export async function updateSettings(db: Db, actor: Actor, contractId: string, b
     });
     return { purpose: values.purpose, publishReviews: values.publishReviews, version: values.version };
   });
+}
+
+/** The published reviews the public page lists, when the contract publishes them: the last version of each, newest first. */
+export async function publicReviews(db: Db, contractId: string, slug: string) {
+  const settings = await loadReviewSettings(db, contractId);
+  if (!settings.publishReviews) return [];
+  const rows = await db
+    .select({ id: quarterlyReviews.id, year: quarterlyReviews.year, quarter: quarterlyReviews.quarter, number: quarterlyReviews.publishedNumber })
+    .from(quarterlyReviews)
+    .where(and(eq(quarterlyReviews.contractId, contractId), gt(quarterlyReviews.publishedNumber, 0)))
+    .orderBy(desc(quarterlyReviews.year), desc(quarterlyReviews.quarter));
+  return rows.map((r) => ({
+    title: `Revue trimestrielle du ${quarterLabel(r as Quarter)}${r.number > 1 ? ` (version ${r.number})` : ""}`,
+    url: `/api/public/contracts/${slug}/reviews/${r.id}.html`,
+  }));
+}
+
+/** A review shown on a published contract page that publishes its reviews: its last version number, else null. */
+export async function publicReviewOf(db: Db, slug: string, reviewId: string): Promise<{ number: number } | null> {
+  const [row] = await db
+    .select({ number: quarterlyReviews.publishedNumber, publishReviews: reviewSettings.publishReviews })
+    .from(quarterlyReviews)
+    .innerJoin(contracts, eq(contracts.id, quarterlyReviews.contractId))
+    .innerJoin(reviewSettings, eq(reviewSettings.contractId, contracts.id))
+    .where(and(eq(quarterlyReviews.id, reviewId), eq(contracts.slug, slug), eq(contracts.published, true)));
+  return row && row.publishReviews && row.number > 0 ? { number: row.number } : null;
 }

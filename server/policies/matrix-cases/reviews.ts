@@ -61,6 +61,7 @@ export const reviewCases: Cases = {
   "GET /api/reviews/:reviewId/review.html": [{ call: async (f) => ({ url: `/api/reviews/${(await freshPublished(f)).id}/review.html` }), expect: readers }],
   // No meeting of 2022 Q2 has an attachment: every reader is told there is no annex (exports.test.ts downloads a real one).
   "GET /api/reviews/:reviewId/annexes.zip": [{ call: async (f) => ({ url: `/api/reviews/${(await freshPublished(f)).id}/annexes.zip` }), expect: everyoneFinds(404) }],
+  "POST /api/reviews/:reviewId/exports": [{ call: async (f) => ({ url: `/api/reviews/${(await freshPublished(f)).id}/exports`, payload: { format: "html" } }), expect: readers }],
   "GET /api/account/preferences": [{ call: () => ({ url: "/api/account/preferences" }), expect: signedIn }],
   "PUT /api/account/preferences": [{ call: () => ({ url: "/api/account/preferences", payload: { reviewReminders: true } }), expect: signedIn }],
 };
