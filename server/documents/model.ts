@@ -24,6 +24,7 @@ export type Block =
   | { type: "paragraph"; runs: Inline[]; style?: "normal" | "lead" | "note" }
   | { type: "list"; ordered: boolean; items: Inline[][] }
   | { type: "quote"; runs: Inline[] }
+  /** Column `width`s are relative weights (any unit, 1 by default): the table spans the page's width. */
   | { type: "table"; caption?: string; columns: { header: string; width?: number }[]; rows: TableRow[] }
   /** A chart or picture given as a standalone SVG document; `width`/`height` in points. */
   | { type: "image"; svg: string; width: number; height: number; alt: string }

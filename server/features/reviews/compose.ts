@@ -144,7 +144,8 @@ function actionSection(data: ReviewData, fiche: ReviewData["fiches"][number], ra
   const carriedOut = adjustments.some((a) => a.doneOn && inQuarter(a.doneOn, range));
   if (!progress.length && !measurements.length && !done.length && !carriedOut && !related.length) return null;
 
-  const meetingById = new Map(related.map((m) => [m.id, m]));
+  // Any meeting an entry names, committees included: « Lors de la réunion « Comité technique 2021 » du… ».
+  const meetingById = new Map(data.meetings.map((m) => [m.id, m]));
   const told = new Set<string>();
   const parts: string[] = [];
   for (const e of progress) {
