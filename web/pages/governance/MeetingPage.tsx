@@ -45,6 +45,11 @@ export function MeetingPage() {
         <Alert severity="warning" title="Réunion annulée" description={`Cette réunion a été annulée le ${formatDate(parisParts(m.cancelledAt).date)}.`} className={fr.cx("fr-mb-3w")} />
       )}
       <Facts meeting={m} />
+      {(m.body.kind === "copil" || m.body.kind === "cotech") && (
+        <Link className={fr.cx("fr-btn", "fr-btn--secondary", "fr-btn--icon-left", "fr-icon-slideshow-line", "fr-mb-3w")} to={`/contrats/${c.id}/diaporama?reunion=${m.id}`}>
+          Préparer le diaporama du comité
+        </Link>
+      )}
       <Commands meeting={m} contractId={c.id} />
       <Agenda meeting={m} fiches={fiches.data?.items ?? []} contractId={c.id} />
       <Attendance meeting={m} />

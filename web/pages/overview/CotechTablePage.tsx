@@ -53,6 +53,7 @@ export function CotechTablePage() {
                 priority: "secondary",
                 linkProps: { to: `/api/contracts/${contractId}/cotech-table.xlsx?year=${t.year}`, reloadDocument: true, download: `tableau-cotech-${t.year}.xlsx` },
               },
+              { children: "Préparer le diaporama du comité", iconId: "fr-icon-slideshow-line", priority: "secondary", linkProps: { to: `/contrats/${contractId}/diaporama?annee=${t.year}` } },
             ]}
           />
         }

@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import type { TableRow } from "../overview/cotech-table.js";
+import { buildDeck, DEFAULT_AGENDA, keyDates, pickAxes, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
+import { CONTENT_WIDTH } from "./layout.js";
+import { measureHeader, measureRow, paginate, TABLE_HEIGHT, type DeckColumn, type DeckRow } from "./split.js";
+
+const row = (number: number, progress: string[] = [], title = `Fiche ${number}`): TableRow => ({
+  action: { id: `a${number}`, number, title, shownStatus: "in_progress", shownStatusLabel: "En cours" },
+  permissions: { update: false },
+  objectives: `Objectif de la fiche ${number}`,
+  criteria: [],
+  planned: [],
+  progress: progress.map((text, i) => ({ id: `p${number}-${i}`, happenedOn: "2021-09-14", text })),
+  remaining: [],
+  adjustments: [],
+});
+
+const axis = (number: number, objectives: { code: string; rows: TableRow[] }[]) => ({
+  id: `axis${number}`,
+  number,
+  title: `Axe ${number}`,
+  objectives: objectives.map((o) => ({ id: `o${o.code}`, code: o.code, title: `Objectif ${o.code}`, rows: o.rows })),
+});
+
+const meeting = (over: Partial<DeckMeeting> = {}): DeckMeeting => ({
+  id: "m1",
+  title: "Comité technique 2021",
+  startsAt: new Date("2021-09-14T08:00:00Z"),
+  bodyKind: "cotech",
+  cancelled: false,
+  agenda: [],
+  ...over,
+});
+
+const input = (over: Partial<DeckInput> = {}): DeckInput => ({
+  contract: { name: "CLS de test", localAuthority: "Agglo de test", startDate: "2021-01-01", endDate: "2023-12-31" },
+  year: 2021,
+  today: "2022-03-01",
+  signatories: [
+    { organisationName: "ARS", representative: "Hélène Marie", title: "Directrice", signedOn: "2021-06-15" },
+    { organisationName: "Agglo", representative: "", title: "", signedOn: "2021-06-15" },
+  ],
+  meetings: [],
+  meeting: null,
+  table: { axes: [axis(1, [{ code: "1.1", rows: [row(1), row(2)] }, { code: "1.2", rows: [row(3)] }]), axis(2, [{ code: "2.1", rows: [row(4)] }])], transversal: [], process: [] },
+  picked: null,
+  ...over,
+});
+
+const of = <K extends Slide["kind"]>(slides: Slide[], kind: K) => slides.filter((s): s is Extract<Slide, { kind: K }> => s.kind === kind);
+const long = (words: number) => Array.from({ length: words }, (_, i) => `mot${i}`).join(" ");
+const columns: DeckColumn[] = [
+  { header: "Fiche action", width: 2 },
+  { header: "Avancement", width: CONTENT_WIDTH - 2 },
+];
+const cells = (name: string, text: string): DeckRow => ({ kind: "cells", cells: [[name], [text]] });
+const pageHeight = (page: DeckRow[]) => measureHeader(columns) + page.reduce((s, r) => s + measureRow(r, columns), 0);
+
+describe("splitting a long table across slides", () => {
+  it("keeps a short table on one slide", () => {
+    expect(paginate(columns, [cells("FA 1", "court"), cells("FA 2", "court")])).toHaveLength(1);
+  });
+
+  it("moves whole rows to the next slide, never cutting a row that fits on a slide", () => {
+    const rows = Array.from({ length: 12 }, (_, i) => cells(`FA ${i + 1}`, long(300)));
+    const pages = paginate(columns, rows);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(pageHeight(page)).toBeLessThanOrEqual(TABLE_HEIGHT + 1e-9);
+    // Every row comes out whole, once, in order.
+    expect(pages.flat().map((r) => (r.kind === "cells" ? r.cells[0]![0] : ""))).toEqual(rows.map((r) => (r.kind === "cells" ? r.cells[0]![0] : "")));
+  });
+
+  it("cuts a row only when it alone is taller than a slide, the rest continued as « (suite) »", () => {
+    const huge = cells("FA 9 : Très longue fiche", long(4000));
+    const pages = paginate(columns, [cells("FA 8", "court"), huge]);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(pages[0]!.map((r) => r.kind === "cells" && r.cells[0]![0])).toEqual(["FA 8"]);
+    const name = (r: DeckRow | undefined) => (r?.kind === "cells" ? r.cells[0] : null);
+    expect(name(pages[1]![0])).toEqual(["FA 9 : Très longue fiche"]);
+    expect(name(pages[2]![0])).toEqual(["FA 9 : Très longue fiche (suite)"]);
+    const words = pages.slice(1).flatMap((p) => p.flatMap((r) => (r.kind === "cells" ? r.cells[1]!.join(" ").split(" ") : [])));
+    expect(words).toEqual(long(4000).split(" "));
+    for (const page of pages) expect(pageHeight(page)).toBeLessThanOrEqual(TABLE_HEIGHT + 1e-9);
+  });
+
+  it("never ends a slide with an objective band, and repeats the band it continues", () => {
+    const band = (text: string): DeckRow => ({ kind: "band", level: 2, text });
+    const pages = paginate(columns, [band("Objectif 1"), cells("FA 1", long(500)), cells("FA 2", long(500)), band("Objectif 2"), cells("FA 3", long(500))]);
+    for (const page of pages) expect(page[page.length - 1]!.kind).toBe("cells");
+    expect(pages[1]![0]).toEqual(expect.objectContaining({ kind: "band" }));
+    const firstOfSecond = pages[1]![0] as Extract<DeckRow, { kind: "band" }>;
+    expect(["Objectif 1 (suite)", "Objectif 2"]).toContain(firstOfSecond.text);
+  });
+
+  it("titles the continued slides of an axis « (suite) »", () => {
+    const many = Array.from({ length: 8 }, (_, i) => row(i + 1, [long(120)]));
+    const deck = buildDeck(input({ table: { axes: [axis(1, [{ code: "1.1", rows: many }])], transversal: [], process: [] } }));
+    const titles = of(deck.slides, "table").map((s) => s.title);
+    expect(titles.length).toBeGreaterThan(1);
+    expect(titles[0]).toBe("Axe stratégique 1 — Axe 1");
+    expect(titles.slice(1).every((t) => t === "Axe stratégique 1 — Axe 1 (suite)")).toBe(true);
+  });
+});
+
+describe("picking fiches", () => {
+  it("keeps only the picked fiches, in fiche order, and drops axes and objectives left empty", () => {
+    const axes = [axis(1, [{ code: "1.1", rows: [row(2), row(1)] }, { code: "1.2", rows: [row(3)] }]), axis(2, [{ code: "2.1", rows: [row(4)] }])];
+    const picked = pickAxes(axes, [3, 2, 1]);
+    expect(picked.map((a) => a.number)).toEqual([1]);
+    expect(picked[0]!.objectives.map((o) => [o.code, o.rows.map((r) => r.action.number)])).toEqual([
+      ["1.1", [1, 2]],
+      ["1.2", [3]],
+    ]);
+    expect(pickAxes(axes, null).flatMap((a) => a.objectives.flatMap((o) => o.rows.map((r) => r.action.number)))).toEqual([1, 2, 3, 4]);
+  });
+
+  it("builds table slides only for the axes of the picked fiches", () => {
+    const deck = buildDeck(input({ picked: [4] }));
+    const tables = of(deck.slides, "table");
+    expect(tables.map((t) => t.title)).toEqual(["Axe stratégique 2 — Axe 2"]);
+    expect(tables[0]!.rows.flatMap((r) => (r.kind === "cells" ? [r.cells[0]![0]] : []))).toEqual(["FA 4 : Fiche 4"]);
+  });
+});
+
+describe("the agenda", () => {
+  it("is the meeting's agenda when the deck is for a meeting", () => {
+    const deck = buildDeck(input({ meeting: meeting({ agenda: [{ title: "Ouverture", presenter: "La présidente", durationMinutes: 10 }, { title: "Bilan", presenter: "", durationMinutes: 30 }] }) }));
+    expect(of(deck.slides, "agenda")[0]!.items).toEqual([
+      { title: "I. Ouverture", detail: "La présidente · 10 min" },
+      { title: "II. Bilan", detail: "30 min" },
+    ]);
+    expect(deck.slides[0]).toMatchObject({ kind: "title", title: "Comité technique 2021", date: "Le 14 septembre 2021" });
+  });
+
+  it("is the seed's four parts without a meeting (or for a meeting without agenda)", () => {
+    for (const m of [null, meeting()]) {
+      const deck = buildDeck(input({ meeting: m }));
+      expect(of(deck.slides, "agenda")[0]!.items.map((i) => i.title)).toEqual(DEFAULT_AGENDA.map((t, i) => `${["I", "II", "III", "IV"][i]}. ${t}`));
+    }
+    expect(buildDeck(input()).slides[0]).toMatchObject({ title: "Suivi de l'avancement des actions 2021", date: "Le 1er mars 2022" });
+  });
+});
+
+describe("key dates of the contract", () => {
+  it("lists start, signatures, committees held and to come, and end, in date order", () => {
+    const meetings = [
+      meeting({ id: "copil", title: "Comité de pilotage 2021", bodyKind: "copil", startsAt: new Date("2021-12-07T09:00:00Z") }),
+      meeting(),
+      meeting({ id: "gt", title: "Groupe de travail", bodyKind: "working_group", startsAt: new Date("2021-09-21T12:00:00Z") }),
+      meeting({ id: "old", title: "COPIL annulé", bodyKind: "copil", cancelled: true, startsAt: new Date("2021-03-01T09:00:00Z") }),
+    ];
+    const dates = keyDates({ ...input(), meetings }, "2021-09-14");
+    expect(dates).toEqual([
+      { day: "2021-01-01", label: "Début du contrat", when: "past" },
+      { day: "2021-06-15", label: "Signature par les 2 signataires", when: "past" },
+      { day: "2021-09-14", label: "Comité technique 2021", when: "today" },
+      { day: "2021-12-07", label: "Comité de pilotage 2021", when: "next" },
+      { day: "2023-12-31", label: "Fin du contrat", when: "next" },
+    ]);
+  });
+
+  it("names the next committees in the next steps", () => {
+    const copil = meeting({ id: "copil", title: "Comité de pilotage 2021", bodyKind: "copil", startsAt: new Date("2021-12-07T09:00:00Z") });
+    const deck = buildDeck(input({ meetings: [meeting(), copil], meeting: meeting() }));
+    const steps = of(deck.slides, "bullets")[0]!.items;
+    expect(steps).toContain("Comité de pilotage 2021 (COPIL) le 7 décembre 2021 à 10h00 : état d'avancement, modifications et évolutions convenues, nouveau rétroplanning");
+  });
+});

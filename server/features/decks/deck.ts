@@ -1,0 +1,229 @@
+/**
+ * The committee deck (COTECH / COPIL) as in the annex of the CAMVS review: title,
+ * signatories, agenda, key dates, the progress table per axis (split across slides),
+ * transversal actions, process, next steps. `buildDeck` is pure: it turns loaded
+ * data into a list of typed slides that the PPTX and PDF renderers draw alike.
+ */
+import type { CotechTable, TableRow } from "../overview/cotech-table.js";
+import type { BodyKind } from "../governance/schema.js";
+import { CONTENT_WIDTH } from "./layout.js";
+import { paginate, type DeckColumn, type DeckRow } from "./split.js";
+
+export type { DeckColumn, DeckRow } from "./split.js";
+
+export interface KeyDate {
+  day: string;
+  label: string;
+  when: "past" | "today" | "next";
+}
+
+export type Slide =
+  | { kind: "title"; kicker: string; title: string; authority: string; contractName: string; date: string }
+  | { kind: "signatories"; title: string; items: { organisation: string; people: string[] }[] }
+  | { kind: "agenda"; title: string; items: { title: string; detail: string }[] }
+  | { kind: "timeline"; section: string; title: string; dates: KeyDate[] }
+  | { kind: "table"; section: string; title: string; columns: DeckColumn[]; rows: DeckRow[] }
+  | { kind: "bullets"; section: string; title: string; items: string[] };
+
+export interface Deck {
+  /** Metadata title and title of the PDF. */
+  title: string;
+  /** Footer of every slide. */
+  footer: string;
+  slides: Slide[];
+}
+
+export interface DeckMeeting {
+  id: string;
+  title: string;
+  startsAt: Date;
+  bodyKind: BodyKind;
+  cancelled: boolean;
+  agenda: { title: string; presenter: string; durationMinutes: number }[];
+}
+
+export interface DeckInput {
+  contract: { name: string; localAuthority: string; startDate: string; endDate: string };
+  year: number;
+  today: string;
+  signatories: { organisationName: string; representative: string; title: string; signedOn: string | null }[];
+  /** Every meeting of the contract (the COPIL and COTECH ones make the key dates and next steps). */
+  meetings: DeckMeeting[];
+  /** The meeting the deck is for, if any. */
+  meeting: DeckMeeting | null;
+  table: Pick<CotechTable, "axes" | "transversal" | "process">;
+  /** Fiche numbers picked by the coordinator; null: all. */
+  picked: number[] | null;
+}
+
+const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+/** « 14 septembre 2021 », « 1er juin 2021 ». */
+export function frenchDate(day: string): string {
+  const d = Number(day.slice(8, 10));
+  return `${d === 1 ? "1er" : d} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+}
+const shortDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+const parisFormat = (at: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", ...options }).format(at);
+/** The Paris day of an instant, "AAAA-MM-JJ". */
+export const parisDayOf = (at: Date) => new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+/** « 10h00 ». */
+const parisTime = (at: Date) => parisFormat(at, { hour: "2-digit", minute: "2-digit" }).replace(":", "h");
+
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
+const roman = (i: number) => ROMAN[i] ?? String(i + 1);
+
+const COMMITTEES: BodyKind[] = ["copil", "cotech"];
+const KIND_NAMES: Partial<Record<BodyKind, string>> = { copil: "COPIL", cotech: "COTECH" };
+
+export const SECTIONS = {
+  introduction: "Introduction : rappel des dates clés du contrat",
+  deployment: "Déploiement : suivi de l'avancement des actions",
+  process: "Processus : suivi du processus de coordination et de gouvernance",
+  conclusion: "Conclusion : prochaines étapes",
+} as const;
+
+/** The four parts of the seed's agenda, when the deck is for no meeting (or a meeting without agenda). */
+export const DEFAULT_AGENDA = [SECTIONS.introduction, SECTIONS.deployment, SECTIONS.process, SECTIONS.conclusion];
+
+export const PROGRESS_COLUMNS = (year: number): DeckColumn[] => [
+  { header: "Fiche action", width: 1.75 },
+  { header: "Objectifs / critères d'évaluation", width: 2.2 },
+  { header: `Rétroplanning prévisionnel ${year}`, width: 2.05 },
+  { header: "État d'avancement réel", width: 2.6 },
+  { header: "Reste-à-faire", width: 1.95 },
+  { header: "Ajustements nécessaires", width: CONTENT_WIDTH - 10.55 },
+];
+const ITEM_COLUMNS = (first: string): DeckColumn[] => [
+  { header: first, width: 7.3 },
+  { header: "Ajustements nécessaires / recommandations", width: CONTENT_WIDTH - 7.3 },
+];
+
+const dash = (items: string[]) => items.map((i) => `- ${i}`);
+
+/** The six cells of a fiche's row, as in the seed's table. */
+export function progressCells(r: TableRow): string[][] {
+  return [
+    [`FA ${r.action.number} : ${r.action.title}`, `(${r.action.shownStatusLabel})`],
+    [...(r.objectives ? [r.objectives] : []), ...dash(r.criteria)],
+    dash(r.planned.map((m) => `${m.title} (${m.label})`)),
+    dash(r.progress.map((p) => `${shortDate(p.happenedOn)} : ${p.text}`)),
+    dash(r.remaining.map((i) => (i.doneOn ? `${i.text} (fait le ${shortDate(i.doneOn)})` : i.text))),
+    dash(r.adjustments.map((a) => `${a.kindLabel}${a.description ? ` : ${a.description}` : ""} (${a.statusLabel.toLowerCase()})`)),
+  ];
+}
+
+/** Only the picked fiches, in fiche order; objectives and axes left without fiches are dropped. */
+export function pickAxes(axes: CotechTable["axes"], picked: number[] | null): CotechTable["axes"] {
+  const keep = picked ? new Set(picked) : null;
+  return axes
+    .map((axis) => ({
+      ...axis,
+      objectives: axis.objectives
+        .map((o) => ({ ...o, rows: o.rows.filter((r) => !keep || keep.has(r.action.number)).sort((a, b) => a.action.number - b.action.number) }))
+        .filter((o) => o.rows.length > 0),
+    }))
+    .filter((axis) => axis.objectives.length > 0);
+}
+
+/**
+ * Key dates of the contract up to a reference day (the meeting's, or today): its
+ * start and end, the signatures (one date per day, signatories together), the
+ * COPIL and COTECH meetings held, and the next ones — in date order.
+ */
+export function keyDates(input: Pick<DeckInput, "contract" | "signatories" | "meetings">, reference: string): KeyDate[] {
+  const when = (day: string): KeyDate["when"] => (day < reference ? "past" : day === reference ? "today" : "next");
+  const events: (KeyDate & { order: number })[] = [];
+  events.push({ day: input.contract.startDate, label: "Début du contrat", when: when(input.contract.startDate), order: 0 });
+  const signed = new Map<string, string[]>();
+  for (const s of input.signatories) if (s.signedOn) signed.set(s.signedOn, [...(signed.get(s.signedOn) ?? []), s.organisationName]);
+  for (const [day, names] of signed) {
+    const label = names.length === input.signatories.length && names.length > 1 ? `Signature par les ${names.length} signataires` : `Signature : ${names.join(", ")}`;
+    events.push({ day, label, when: when(day), order: 1 });
+  }
+  for (const m of input.meetings) {
+    if (m.cancelled || !COMMITTEES.includes(m.bodyKind)) continue;
+    const day = parisDayOf(m.startsAt);
+    events.push({ day, label: m.title, when: when(day), order: 2 });
+  }
+  events.push({ day: input.contract.endDate, label: "Fin du contrat", when: when(input.contract.endDate), order: 3 });
+  return events.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order).map(({ order: _o, ...e }) => e);
+}
+
+const chunk = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+const suite = (title: string, i: number) => (i === 0 ? title : `${title} (suite)`);
+
+/** The next steps: synthesis, sharing, then the next committees after the reference day. */
+export function nextSteps(input: Pick<DeckInput, "meetings" | "meeting">, reference: string): string[] {
+  const items = ["Synthèse des éléments ressortant de ce comité", "Partage avec les participants pour validation"];
+  const upcoming = input.meetings
+    .filter((m) => !m.cancelled && COMMITTEES.includes(m.bodyKind) && m.id !== input.meeting?.id && parisDayOf(m.startsAt) > reference)
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  for (const m of upcoming.slice(0, 3)) {
+    const what = m.bodyKind === "copil" ? " : état d'avancement, modifications et évolutions convenues, nouveau rétroplanning" : "";
+    items.push(`${m.title} (${KIND_NAMES[m.bodyKind]}) le ${frenchDate(parisDayOf(m.startsAt))} à ${parisTime(m.startsAt)}${what}`);
+  }
+  items.push("Poursuivre le déploiement des actions");
+  return items;
+}
+
+export function buildDeck(input: DeckInput): Deck {
+  const { contract, year, meeting } = input;
+  const reference = meeting ? parisDayOf(meeting.startsAt) : input.today;
+  const period = `${contract.startDate.slice(0, 4)}-${contract.endDate.slice(0, 4)}`;
+  // The seed's numbering (« II. Déploiement… ») when the agenda is the default one; the meeting's own agenda numbers its items itself.
+  const ownAgenda = !!meeting?.agenda.length;
+  const section = (key: keyof typeof SECTIONS) => (ownAgenda ? SECTIONS[key] : `${roman(DEFAULT_AGENDA.indexOf(SECTIONS[key]))}. ${SECTIONS[key]}`);
+  const slides: Slide[] = [];
+
+  slides.push({
+    kind: "title",
+    kicker: `Contrat local de santé ${period}`,
+    title: meeting ? meeting.title : `Suivi de l'avancement des actions ${year}`,
+    authority: contract.localAuthority,
+    contractName: contract.name,
+    date: `Le ${frenchDate(reference)}`,
+  });
+
+  if (input.signatories.length) {
+    slides.push({
+      kind: "signatories",
+      title: "Les signataires du contrat",
+      items: input.signatories.map((s) => ({ organisation: s.organisationName, people: [[s.representative, s.title].filter(Boolean).join(" – ")].filter(Boolean) })),
+    });
+  }
+
+  const agenda = meeting && ownAgenda
+    ? meeting.agenda.map((a, i) => ({ title: `${roman(i)}. ${a.title}`, detail: [a.presenter, `${a.durationMinutes} min`].filter(Boolean).join(" · ") }))
+    : DEFAULT_AGENDA.map((t, i) => ({ title: `${roman(i)}. ${t}`, detail: "" }));
+  slides.push({ kind: "agenda", title: "Ordre du jour", items: agenda });
+
+  chunk(keyDates(input, reference), 7).forEach((dates, i) => slides.push({ kind: "timeline", section: section("introduction"), title: suite("Dates clés du contrat", i), dates }));
+
+  const columns = PROGRESS_COLUMNS(year);
+  for (const axis of pickAxes(input.table.axes, input.picked)) {
+    const rows: DeckRow[] = axis.objectives.flatMap((o) => [
+      ...(o.title ? [{ kind: "band" as const, level: 2 as const, text: `Objectif opérationnel ${o.code} — ${o.title}` }] : []),
+      ...o.rows.map((r) => ({ kind: "cells" as const, cells: progressCells(r) })),
+    ]);
+    paginate(columns, rows).forEach((page, i) =>
+      slides.push({ kind: "table", section: section("deployment"), title: suite(`Axe stratégique ${axis.number} — ${axis.title}`, i), columns, rows: page }),
+    );
+  }
+
+  const itemTable = (items: CotechTable["transversal"], first: string, title: string, key: keyof typeof SECTIONS) => {
+    if (!items.length) return;
+    const cols = ITEM_COLUMNS(first);
+    const rows: DeckRow[] = items.map((item) => ({ kind: "cells", cells: [[item.title], item.adjustments.split("\n").filter((l) => l.trim())] }));
+    paginate(cols, rows).forEach((page, i) => slides.push({ kind: "table", section: section(key), title: suite(title, i), columns: cols, rows: page }));
+  };
+  itemTable(input.table.transversal, "Action", "Actions transversales", "deployment");
+  itemTable(input.table.process, "Processus", "Suivi du processus de coordination et de gouvernance", "process");
+
+  slides.push({ kind: "bullets", section: section("conclusion"), title: "Prochaines étapes", items: nextSteps(input, reference) });
+
+  return {
+    title: `${meeting ? meeting.title : `Suivi de l'avancement des actions ${year}`} — ${contract.name}`,
+    footer: `${contract.name} — ${meeting ? `${meeting.title} du ${shortDate(reference)}` : `année ${year}`}`,
+    slides,
+  };
+}
