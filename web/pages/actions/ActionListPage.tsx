@@ -12,6 +12,7 @@ import { useActions, useContract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatMonth, plural } from "../../format";
 import { ShownStatusBadge } from "../followup/ShownStatusBadge";
+import { FicheListActions } from "./ActionImportPage";
 
 /** Reads the filters from the URL, dropping any value the API would refuse. */
 function filtersFromUrl(params: URLSearchParams): ActionFilters {
@@ -55,13 +56,7 @@ export function ActionListPage() {
         { label: "Contrats", to: "/" },
         { label: c.name, to: `/contrats/${c.id}` },
       ]}
-      actions={
-        c.permissions.createAction && (
-          <Button iconId="fr-icon-add-line" linkProps={{ to: `/contrats/${c.id}/fiches/nouvelle` }}>
-            Nouvelle fiche
-          </Button>
-        )
-      }
+      actions={<FicheListActions contract={c} />}
     >
       <form role="search" onSubmit={onSearch} className={fr.cx("fr-mb-2w")}>
         <div className={fr.cx("fr-search-bar", "fr-search-bar--lg")}>

@@ -1,0 +1,204 @@
+import { describe, expect, it } from "vitest";
+import { parseLabel, parseMonth, parseNumber, parseYesNo } from "./cells.js";
+import { ALL_COLUMNS, FICHE_SHEETS, fichesTable, milestonesSummary, type FicheTableView } from "./columns.js";
+import { indicatorLine, matchIndicators, parseCommunes, parseIndicators, parsePartners, parseThemes, partnerLine, type ImportReference } from "./lists.js";
+import { columnLetter, planImport, type SheetGrid } from "./plan.js";
+import { ACTION_STATUSES } from "../actions/status.js";
+import { cellInput } from "./import.js";
+
+const ref: ImportReference = {
+  organisations: [
+    { id: "00000000-0000-4000-8000-000000000001", name: "Caisse primaire d'assurance maladie de Seine-et-Marne", shortName: "CPAM 77" },
+    { id: "00000000-0000-4000-8000-000000000002", name: "Centre hospitalier — site de Melun", shortName: null },
+    { id: "00000000-0000-4000-8000-000000000003", name: "Coordinateur du CLS", shortName: null },
+  ],
+  communes: [
+    { inseeCode: "77468", name: "Torcy" },
+    { inseeCode: "77288", name: "Melun" },
+  ],
+  axes: [
+    { id: "00000000-0000-4000-8000-0000000000a1", number: 1, objectives: [{ id: "00000000-0000-4000-8000-0000000000b1", code: "1.1" }] },
+    { id: "00000000-0000-4000-8000-0000000000a2", number: 2, objectives: [] },
+  ],
+};
+
+const fiche: FicheTableView = {
+  id: "00000000-0000-4000-8000-0000000000f1",
+  contractId: "00000000-0000-4000-8000-0000000000c1",
+  version: 3,
+  archivedAt: null,
+  updatedAt: new Date("2021-09-14T10:00:00Z"),
+  axisId: ref.axes[0]!.id,
+  objectiveId: ref.axes[0]!.objectives[0]!.id,
+  axis: { id: ref.axes[0]!.id, number: 1, title: "Offre de soins" },
+  objective: { id: ref.axes[0]!.objectives[0]!.id, code: "1.1", title: "Accès aux soins" },
+  number: 5,
+  title: "Lutter contre le renoncement aux soins",
+  status: "in_progress",
+  lead: { organisation: ref.organisations[0]!.id, person: "Mme Martin", organisationName: ref.organisations[0]!.name },
+  startMonth: "2021-03",
+  endMonth: "2023-12",
+  justification: { text: "Renoncement élevé.\nSurtout en QPV.", inequalitiesIdentified: true, cityContractHealth: "not_concerned" },
+  specificObjective: "Réduire le renoncement",
+  operationalObjectives: ["Former les agents", "Orienter vers la PFIDASS"],
+  description: "- repérage\n- accompagnement",
+  preExisting: false,
+  targetPublic: "Assurés du régime général",
+  place: "Melun",
+  territory: { scope: "communes", communes: ["77468", "77288"] },
+  determinant: "Système de santé",
+  themes: [
+    { theme: "Accès aux droits", other: null },
+    { theme: "Autre", other: "Renoncement aux soins" },
+  ],
+  otherPlans: ["PRS 2", "Contrat de ville"],
+  prsProjects: ["1.1", "2.3"],
+  partners: [
+    { sector: "Santé", organisation: ref.organisations[1]!.id, organisationName: ref.organisations[1]!.name, person: "Dr Durand", needsAnalysis: true, resourceMobilisation: false, implementation: true, coSteering: false },
+    { sector: "Social", organisation: ref.organisations[2]!.id, organisationName: ref.organisations[2]!.name, person: null, needsAnalysis: false, resourceMobilisation: false, implementation: false, coSteering: false },
+  ],
+  participation: { involved: true, how: "Ateliers", degree: "consultation" },
+  indicators: [
+    { id: "00000000-0000-4000-8000-0000000000d1", kind: "result", label: "Taux de renoncement — QPV", unit: "%", baseline: 12.5, target: 8 },
+    { id: "00000000-0000-4000-8000-0000000000d2", kind: "activity", label: "Nombre d'agents formés", unit: "", baseline: null, target: 40 },
+  ],
+  communeLabels: ["Torcy (77468)", "Melun (77288)"],
+  latestProgress: { happenedOn: "2021-09-14", text: "Rencontre avec la CPAM." },
+  milestones: [
+    { title: "Formation", schedule: "prévu T2 2021, réalisé le 10/06/2021", doneOn: "2021-06-10", overdue: false },
+    { title: "Bilan", schedule: "prévu T4 2021", doneOn: null, overdue: true },
+  ],
+};
+
+/** The grids of an export of `fiches`, as the import reads them. */
+function exportGrids(fiches: FicheTableView[]): SheetGrid[] {
+  return FICHE_SHEETS.map((s) => {
+    const t = fichesTable(s.columns, fiches);
+    return { name: s.name, headers: t.headers, rows: t.rows.map((cells, i) => ({ row: i + 2, cells })) };
+  });
+}
+
+describe("cells", () => {
+  it("reads yes/no, labels, months and numbers as people type them", () => {
+    expect(parseYesNo("oui")).toEqual({ ok: true, value: true });
+    expect(parseYesNo(" NON ")).toEqual({ ok: true, value: false });
+    expect(parseYesNo(null)).toEqual({ ok: true, value: null });
+    expect(parseYesNo("Peut-être")).toMatchObject({ ok: false, error: expect.stringMatching(/« Oui » ou « Non »/) });
+    expect(parseLabel("realisee", ACTION_STATUSES, "un statut")).toEqual({ ok: true, value: "done" });
+    expect(parseLabel("Terminée", ACTION_STATUSES, "un statut")).toMatchObject({ ok: false });
+    expect(parseMonth("9/2021")).toEqual({ ok: true, value: "2021-09" });
+    expect(parseMonth("2021-09")).toEqual({ ok: true, value: "2021-09" });
+    expect(parseMonth(new Date(Date.UTC(2021, 8, 1)))).toEqual({ ok: true, value: "2021-09" });
+    expect(parseMonth("01/09/2021")).toEqual({ ok: true, value: "2021-09" });
+    // Left to the API's month schema, whose message says the expected form.
+    expect(parseMonth("septembre")).toEqual({ ok: true, value: "septembre" });
+    expect(parseNumber("1 200,5")).toBe(1200.5);
+    expect(parseNumber("douze")).toBeNull();
+    expect(cellInput({ richText: [{ text: "Santé " }, { text: "mentale", font: { bold: true } }] })).toBe("Santé mentale");
+    expect(cellInput({ formula: "A1", result: "En cours" })).toBe("En cours");
+    expect(cellInput({ text: "Lien", hyperlink: "https://example.org" })).toBe("Lien");
+    expect(cellInput(undefined as never)).toBeNull();
+    expect(columnLetter(1)).toBe("A");
+    expect(columnLetter(27)).toBe("AA");
+  });
+});
+
+describe("list cells", () => {
+  it("writes and reads back partners, organisation names holding a dash included", () => {
+    const lines = fiche.partners.map(partnerLine);
+    expect(lines).toEqual(["Centre hospitalier — site de Melun — Santé — analyse des besoins, mise en œuvre — Dr Durand", "Coordinateur du CLS — Social — aucun rôle"]);
+    expect(parsePartners(lines.join("\n"), ref)).toEqual({ ok: true, value: fiche.partners.map(({ organisationName: _n, ...p }) => p) });
+    expect(parsePartners("cpam 77 – sante – co-pilotage, Mise en oeuvre", ref)).toMatchObject({ ok: true, value: [{ organisation: ref.organisations[0]!.id, sector: "Santé", coSteering: true, implementation: true, needsAnalysis: false }] });
+    expect(parsePartners("Mairie de Torcy — Santé — co-pilotage", ref)).toMatchObject({ ok: false, error: expect.stringMatching(/n'est pas dans l'annuaire/) });
+    expect(parsePartners("Coordinateur du CLS — Santé — financement\nCPAM 77", ref)).toMatchObject({ ok: false, error: expect.stringMatching(/^ligne 1 : rôle « financement » inconnu.* ; ligne 2 : écrivez « Organisation — Secteur — rôles »/) });
+  });
+
+  it("writes and reads back indicators, themes and communes", () => {
+    const lines = fiche.indicators.map(indicatorLine);
+    expect(lines).toEqual(["Résultat — Taux de renoncement — QPV — départ : 12,5 — cible : 8 — unité : %", "Activité — Nombre d'agents formés — cible : 40"]);
+    expect(parseIndicators(lines.join("\n"))).toEqual({ ok: true, value: fiche.indicators.map(({ id: _i, ...i }) => i) });
+    expect(parseIndicators("Résultat — Taux — cible : beaucoup")).toMatchObject({ ok: false, error: "« beaucoup » n'est pas un nombre (cible)." });
+    expect(parseIndicators("Impact — Taux")).toMatchObject({ ok: false });
+    expect(parseThemes("sante mentale\nAutre : Renoncement")).toEqual({ ok: true, value: [{ theme: "Santé mentale", other: null }, { theme: "Autre", other: "Renoncement" }] });
+    expect(parseThemes("Jardinage")).toMatchObject({ ok: false, error: expect.stringMatching(/^« Jardinage » n'est pas un thème de la liste/) });
+    expect(parseCommunes("Torcy (77468)\nmelun", ref)).toEqual({ ok: true, value: ["77468", "77288"] });
+    expect(parseCommunes("Paris", ref)).toMatchObject({ ok: false, error: "La commune « Paris » ne fait pas partie du territoire du contrat." });
+  });
+
+  it("keeps the ids of indicators by label, else by place", () => {
+    const existing = fiche.indicators;
+    const lines = [
+      { kind: "activity" as const, label: "Nombre d'agents formés", unit: "", baseline: null, target: 50 },
+      { kind: "result" as const, label: "Taux de renoncement", unit: "%", baseline: 12.5, target: 8 },
+      { kind: "process" as const, label: "Nouveau", unit: "", baseline: null, target: null },
+    ];
+    expect(matchIndicators(lines, existing).map((i) => i.id)).toEqual([existing[1]!.id, existing[0]!.id, undefined]);
+  });
+});
+
+describe("the columns", () => {
+  it("are declared once, with unique keys, the number first in every sheet", () => {
+    const keys = ALL_COLUMNS.map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const s of FICHE_SHEETS) {
+      expect(s.columns[0]!.key).toBe("number");
+      expect(s.name.length).toBeLessThanOrEqual(31);
+    }
+    expect(ALL_COLUMNS.filter((c) => c.exportOnly).map((c) => c.key)).toEqual(["number", "axisTitle", "latestProgress", "milestones"]);
+  });
+
+  it("make a table usable by any document", () => {
+    const table = fichesTable(ALL_COLUMNS, [fiche]);
+    const cell = (key: string) => table.rows[0]![ALL_COLUMNS.findIndex((c) => c.key === key)];
+    expect(table.headers[0]).toBe("N° fiche");
+    expect(cell("status")).toBe("En cours");
+    expect(cell("startMonth")).toBe("03/2021");
+    expect(cell("cityContractHealth")).toBe("Non concerné");
+    expect(cell("themes")).toBe("Accès aux droits\nAutre : Renoncement aux soins");
+    expect(cell("territoryCommunes")).toBe("Torcy (77468)\nMelun (77288)");
+    expect(cell("latestProgress")).toBe("14/09/2021 : Rencontre avec la CPAM.");
+    expect(cell("milestones")).toBe("2 étapes dont 1 réalisée, 1 en retard\nBilan (prévu T4 2021, en retard)");
+    expect(milestonesSummary([])).toBeNull();
+  });
+});
+
+describe("the import plan", () => {
+  it("finds nothing to change in an export read back", () => {
+    expect(planImport(exportGrids([fiche]), [fiche], ref)).toEqual({ errors: [], changes: [], unchanged: 1 });
+  });
+
+  it("changes what the cells changed, and only that", () => {
+    const grids = exportGrids([fiche]);
+    grids[0]!.rows[0]!.cells[5] = "Réalisée";
+    grids[0]!.rows[0]!.cells[9] = "06/2022";
+    grids[5]!.rows[0]!.cells[2] = "Activité — Nombre d'agents formés — cible : 60";
+    const plan = planImport(grids, [fiche], ref);
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes).toHaveLength(1);
+    const body = plan.changes[0]!.body;
+    expect(body).toMatchObject({ status: "done", endMonth: "2022-06", version: 3, title: fiche.title });
+    expect(body.indicators).toEqual([{ id: fiche.indicators[1]!.id, kind: "activity", label: "Nombre d'agents formés", unit: "", baseline: null, target: 60 }]);
+  });
+
+  it("maps the API's validation errors to their cell", () => {
+    const grids = exportGrids([fiche]);
+    grids[0]!.rows[0]!.cells[5] = "Réalisée";
+    grids[0]!.rows[0]!.cells[9] = "12/2099";
+    grids[4]!.rows[0]!.cells[3] = "Non";
+    const plan = planImport(grids, [fiche], ref);
+    expect(plan.errors.map((e) => [`${e.sheet}!${e.column}${e.row}`, e.message])).toEqual([
+      ["Identification!J2", "FA 5 : Une fiche réalisée ne peut pas finir dans le futur : corrigez la fin ou le statut."],
+      ["Partenaires!F2", "FA 5 : Le degré de participation ne se renseigne que si les habitants sont associés."],
+    ]);
+  });
+
+  it("reports missing sheets and columns, duplicate and unnumbered rows", () => {
+    const grids = exportGrids([fiche]).filter((g) => g.name !== "Typologie");
+    grids[0]!.headers[1] = "Titre";
+    grids[1]!.rows.push({ row: 3, cells: [5, null, "Autre justification"] }, { row: 4, cells: [null, null, "Sans numéro"] });
+    const plan = planImport(grids, [fiche], ref);
+    expect(plan.errors.map((e) => `${e.sheet}!${e.column}${e.row}`)).toEqual(["Identification!B1", "Justification!A3", "Justification!A4", "Typologie!A1"]);
+    expect(plan.errors[0]!.message).toBe("La colonne « Intitulé » est absente de la ligne 1 : ne renommez ni ne supprimez les colonnes de l'export.");
+    expect(plan.errors[1]!.message).toBe("La fiche FA 5 figure deux fois dans cette feuille (lignes 2 et 3).");
+  });
+});

@@ -1,0 +1,69 @@
+/** The fiches of a contract as an Excel workbook: export (readers) and import back (the coordination). */
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { fichesWorkbook } from "../../documents/fiches-xlsx.js";
+import { invalid, Problem } from "../../http/problem.js";
+import { assertCan } from "../../policies/index.js";
+import { contractExists } from "../contracts/queries.js";
+import { contractParams } from "../contracts/routes.js";
+import { parisDay, shortDay } from "../dates.js";
+import { importFiches } from "./import.js";
+import { loadContractFiches } from "./load.js";
+
+const tags = ["Export et import"];
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** The 40 fiches of a big contract make well under 1 Mo. */
+const MAX_BYTES = 10 * 1024 * 1024;
+const TOO_LARGE = "Le fichier dépasse la taille maximale de 10 Mo.";
+
+export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 0, parts: 2 } });
+
+  app.get(
+    "/contracts/:contractId/actions.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "Toutes les fiches actions au format Excel : une feuille par bloc de la fiche, une ligne par fiche, réimportable",
+        params: contractParams,
+      },
+    },
+    async (request, reply) => {
+      const { contractId } = request.params;
+      assertCan(request.actor, "contract.export", { contractId });
+      const today = parisDay();
+      const { contractName, contractSlug, fiches } = await loadContractFiches(app.db, contractId, today);
+      const file = await fichesWorkbook(contractName, fiches, shortDay(today));
+      return reply.header("content-type", XLSX).header("content-disposition", `attachment; filename="fiches-${contractSlug}.xlsx"`).send(file);
+    },
+  );
+
+  app.post(
+    "/contracts/:contractId/actions.xlsx",
+    {
+      schema: {
+        tags,
+        summary:
+          "Importer les fiches depuis le classeur Excel exporté (multipart/form-data, champ « file », 10 Mo au plus). Met à jour les fiches modifiées seulement, sans en créer ; " +
+          "si une cellule est en erreur, rien n'est enregistré et chaque erreur est rendue avec sa cellule (path « Feuille!F7 »). Réponse : { updated: [numéros], unchanged: n }.",
+        params: contractParams,
+      },
+    },
+    async (request) => {
+      const { contractId } = request.params;
+      assertCan(request.actor, "contract.update", { contractId });
+      await contractExists(app.db, contractId);
+      if (!request.isMultipart()) throw new Problem(415, "Type de contenu non pris en charge", "Envoyez le classeur en multipart/form-data, dans le champ « file ».");
+      const part = await request.file();
+      if (!part || part.fieldname !== "file") throw invalid([{ path: "file", message: "Choisissez le classeur Excel (.xlsx) à importer." }]);
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw new Problem(413, "Fichier trop volumineux", TOO_LARGE, [{ path: "file", message: TOO_LARGE }]);
+        throw error;
+      }
+      return importFiches(app.db, request.actor, contractId, bytes, parisDay());
+    },
+  );
+};
