@@ -244,6 +244,19 @@ describe("the fiches workbook", () => {
     expect(text).toContain("Processus — Création du poste de coordination");
   }, 120_000);
 
+  it("gives the same columns as a Word document, one chapter per fiche, that LibreOffice opens", async () => {
+    const res = await partner.inject({ url: `/api/contracts/${camvs}/actions.docx` });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="fiches-camvs-2021-2023.docx"');
+    const text = (await pdfText(await convertToPdf(res.rawPayload, "docx"))).replace(/\s+/g, " ");
+    expect(text).toContain("Fiche action 6 — Journée de la Santé");
+    for (const block of ["En-tête de la fiche", "Justification", "Description", "Typologie et thématique", "Partenaires et participation", "Suivi et évaluation"]) expect(text).toContain(block);
+    expect(text).toContain("Dernier avancement");
+    expect(text).not.toContain("Version (ne pas modifier)");
+    expect((await otherCoordinator.inject({ url: `/api/contracts/${camvs}/actions.docx` })).statusCode).toBe(200);
+    expect((await coordinator.inject({ url: `/api/contracts/${camvs}/actions.docx` })).statusCode).toBe(404);
+  }, 120_000);
+
   it("reads back its export once opened and saved again by LibreOffice Calc", async () => {
     const resaved = await resaveWithCalc(await exportOf(coordinator, capvm));
     const res = await upload(coordinator, capvm, resaved);

@@ -7,17 +7,32 @@ import { assertCan } from "../../policies/index.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
 import { parisDay, shortDay } from "../dates.js";
+import { fichesDocument } from "./fiches-document.js";
 import { importFiches } from "./import.js";
 import { loadContractFiches } from "./load.js";
 
 const tags = ["Export et import"];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 /** The 40 fiches of a big contract make well under 1 Mo. */
 const MAX_BYTES = 10 * 1024 * 1024;
 const TOO_LARGE = "Le fichier dépasse la taille maximale de 10 Mo.";
 
 export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 0, parts: 2 } });
+
+  app.get(
+    "/contracts/:contractId/actions.docx",
+    { schema: { tags, summary: "Toutes les fiches actions au format Word : un chapitre par fiche, un tableau par bloc (les colonnes de l'export Excel)", params: contractParams } },
+    async (request, reply) => {
+      const { contractId } = request.params;
+      assertCan(request.actor, "contract.export", { contractId });
+      const today = parisDay();
+      const { contractName, contractSlug, fiches } = await loadContractFiches(app.db, contractId, today);
+      const file = await app.renderer.render("docx", fichesDocument(contractName, fiches, shortDay(today)));
+      return reply.header("content-type", DOCX).header("content-disposition", `attachment; filename="fiches-${contractSlug}.docx"`).send(file);
+    },
+  );
 
   app.get(
     "/contracts/:contractId/actions.xlsx",

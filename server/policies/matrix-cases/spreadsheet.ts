@@ -13,6 +13,7 @@ async function unchangedUpload(f: Fixture) {
 }
 
 export const spreadsheetCases: Cases = {
+  "GET /api/contracts/:contractId/actions.docx": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/actions.docx` }), expect: readers }],
   "GET /api/contracts/:contractId/actions.xlsx": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/actions.xlsx` }), expect: readers }],
   "POST /api/contracts/:contractId/actions.xlsx": [{ call: unchangedUpload, expect: managers }],
 };

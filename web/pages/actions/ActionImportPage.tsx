@@ -28,6 +28,8 @@ export function FicheListActions({ contract: c }: { contract: Contract }) {
   if (c.permissions.createAction) buttons.push({ children: "Nouvelle fiche", iconId: "fr-icon-add-line", linkProps: { to: `/contrats/${c.id}/fiches/nouvelle` } });
   if (c.permissions.export)
     buttons.push({ children: "Exporter les fiches (Excel)", iconId: "fr-icon-download-line", priority: "secondary", linkProps: { to: workbookUrl(c.id), reloadDocument: true, download: `fiches-${c.slug}.xlsx` } });
+  if (c.permissions.export)
+    buttons.push({ children: "Exporter les fiches (Word)", iconId: "fr-icon-file-text-line", priority: "secondary", linkProps: { to: `/api/contracts/${c.id}/actions.docx`, reloadDocument: true, download: `fiches-${c.slug}.docx` } });
   if (c.permissions.update) buttons.push({ children: "Importer les fiches (Excel)", iconId: "fr-icon-upload-line", priority: "secondary", linkProps: { to: `/contrats/${c.id}/fiches/importer` } });
   if (!buttons.length) return null;
   return <ButtonsGroup inlineLayoutWhen="md and up" buttonsSize="small" buttonsIconPosition="left" buttons={buttons as [ButtonProps, ...ButtonProps[]]} />;
