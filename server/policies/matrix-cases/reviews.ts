@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { quarterlyReviews } from "../../db/schema.js";
-import { type Cases, type Fixture, json, managers, readers, signedIn } from "../matrix-support.js";
+import { type Cases, everyone, type Fixture, json, managers, readers, signedIn } from "../matrix-support.js";
 
 /** A fresh draft of 2022 Q2 (any earlier one is removed first), as the admin makes it. */
 async function freshDraft(f: Fixture): Promise<{ id: string; version: number }> {
@@ -62,6 +62,19 @@ export const reviewCases: Cases = {
   // No meeting of 2022 Q2 has an attachment: every reader is told there is no annex (exports.test.ts downloads a real one).
   "GET /api/reviews/:reviewId/annexes.zip": [{ call: async (f) => ({ url: `/api/reviews/${(await freshPublished(f)).id}/annexes.zip` }), expect: everyoneFinds(404) }],
   "POST /api/reviews/:reviewId/exports": [{ call: async (f) => ({ url: `/api/reviews/${(await freshPublished(f)).id}/exports`, payload: { format: "html" } }), expect: readers }],
+  // Public: the contract's page is published and publishes its reviews.
+  "GET /api/public/contracts/:slug/reviews/:reviewId.html": [
+    {
+      call: async (f) => {
+        const review = await freshPublished(f);
+        expect((await f.admin.inject({ method: "PUT", url: `/api/contracts/${f.ids.camvs}/publication`, payload: { published: true } })).statusCode).toBe(200);
+        const { settings } = await json<{ settings: { purpose: string; version: number } }>(f.admin, `/api/contracts/${f.ids.camvs}/reviews`);
+        expect((await f.admin.inject({ method: "PUT", url: `/api/contracts/${f.ids.camvs}/review-settings`, payload: { ...settings, publishReviews: true } })).statusCode).toBe(200);
+        return { url: `/api/public/contracts/camvs-2021-2023/reviews/${review.id}.html` };
+      },
+      expect: everyone("ok"),
+    },
+  ],
   "GET /api/account/preferences": [{ call: () => ({ url: "/api/account/preferences" }), expect: signedIn }],
   "PUT /api/account/preferences": [{ call: () => ({ url: "/api/account/preferences", payload: { reviewReminders: true } }), expect: signedIn }],
 };
