@@ -5,7 +5,10 @@
  *    requests each, on PGlite (data on disk) with the demo data.
  * 2. Sign-in time with a wrong password, for existing accounts and for unknown
  *    addresses: they must not tell one from the other.
- * 3. Cold start of `npm start` to the first 200, on an empty data folder
+ * 3. Document generation (bench/documents.ts): review, deck and annual report for
+ *    CAPVM and a synthetic contract of 40 fiches and 60 meetings, p50/p95 against the
+ *    targets, and the event loop's delay meanwhile.
+ * 4. Cold start of `npm start` to the first 200, on an empty data folder
  *    (migrate + load the demo) and on an existing one.
  */
 import { spawn } from "node:child_process";
@@ -16,6 +19,7 @@ import { buildApp } from "../server/app.js";
 import { openDatabase } from "../server/db/client.js";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../server/demo/accounts.js";
 import { seedDemo } from "../server/demo/seed.js";
+import { documentBench } from "./documents.js";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 
@@ -144,5 +148,8 @@ async function startBench(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-await apiBench();
-await startBench();
+// `npm run bench -- documents` runs one section (api, documents, start); no argument: all.
+const only = process.argv[2];
+if (!only || only === "api") await apiBench();
+if (!only || only === "documents") await documentBench();
+if (!only || only === "start") await startBench();

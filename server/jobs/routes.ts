@@ -1,0 +1,33 @@
+/** The documents being prepared for the person who asked for them: progress, then the file. */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { contentDisposition } from "../http/content-disposition.js";
+import { uuid } from "../validation/fields.js";
+import { jobs } from "./jobs.js";
+
+const tags = ["Documents"];
+const jobParams = z.object({ jobId: uuid });
+
+export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
+  jobs.log = app.log;
+
+  app.get(
+    "/jobs/:jobId",
+    { schema: { tags, summary: "Où en est un document en préparation (seulement pour la personne qui l'a demandé)", params: jobParams } },
+    async (request) => ({ job: jobs.view(request.actor, request.params.jobId) }),
+  );
+
+  app.get(
+    "/jobs/:jobId/file",
+    { schema: { tags, summary: "Télécharger un document préparé (409 tant qu'il n'est pas prêt)", params: jobParams } },
+    async (request, reply) => {
+      const file = jobs.file(request.actor, request.params.jobId);
+      return reply
+        .header("content-type", file.mediaType)
+        .header("content-disposition", contentDisposition(file.fileName))
+        .header("cache-control", "no-store")
+        .header("x-content-type-options", "nosniff")
+        .send(file.body);
+    },
+  );
+};
