@@ -29,15 +29,22 @@ import { monitoringRoutes, progressRoutes } from "./features/monitoring/routes.j
 import { calendarRoutes } from "./features/calendar/routes.js";
 import { followUpRoutes } from "./features/monitoring/followup-routes.js";
 import { overviewRoutes } from "./features/overview/routes.js";
+import { deckRoutes } from "./features/decks/routes.js";
+import { reviewRoutes } from "./features/reviews/routes.js";
 import { indicatorRoutes } from "./features/monitoring/indicator-routes.js";
 import { commentRoutes } from "./features/comments/routes.js";
 import { attachmentRoutes } from "./features/attachments/routes.js";
 import { memberRoutes } from "./features/members/routes.js";
 import { publicationRoutes } from "./features/publication/routes.js";
+import { spreadsheetRoutes } from "./features/spreadsheet/routes.js";
+import { annualReportRoutes } from "./features/annual-report/routes.js";
+import { evaluationRoutes } from "./features/evaluation/routes.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import { resetMail } from "./mail/templates.js";
 import type { Actor } from "./policies/index.js";
 import { storageFromEnv, type FileStorage } from "./storage/storage.js";
+import { createRenderPool, type RenderPool } from "./documents/worker-pool.js";
+import { jobRoutes } from "./jobs/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -48,6 +55,8 @@ declare module "fastify" {
     publicUrl: string;
     /** Where attachment files are kept. */
     storage: FileStorage;
+    /** Renders documents in worker threads: `app.renderer.render("pdf", model)` (server/documents/worker-pool.ts). */
+    renderer: RenderPool;
     /** "METHOD /api/…" of every API route, for the authorization matrix test. */
     apiRoutes: string[];
   }
@@ -85,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("db", options.database.db);
   app.decorate("storage", options.storage ?? storageFromEnv());
+  app.decorate("renderer", createRenderPool());
+  app.addHook("onClose", async () => app.renderer.close());
   app.decorateRequest("actor", null as never);
   app.addHook("onRequest", async (request, reply) => {
     void reply.header("x-request-id", request.id);
@@ -152,9 +163,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(calendarRoutes);
       await api.register(followUpRoutes);
       await api.register(overviewRoutes);
+      await api.register(deckRoutes);
+      await api.register(reviewRoutes);
       await api.register(indicatorRoutes);
       await api.register(commentRoutes);
       await api.register(attachmentRoutes);
+      await api.register(jobRoutes);
+      await api.register(spreadsheetRoutes);
+      await api.register(annualReportRoutes);
+      await api.register(evaluationRoutes);
     },
     { prefix: "/api" },
   );

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import type { Block, DocumentModel } from "../../documents/model.js";
+import { buildAnnualReport, yearWithinContract, type AnnualReportInput } from "./build.js";
+import { expectedMeetings, periodMonths } from "./governance.js";
+
+const meeting = (id: string, bodyId: string, day: string, extra: Partial<AnnualReportInput["meetings"][number]> = {}) => ({
+  id,
+  bodyId,
+  title: `Réunion ${id}`,
+  startedOn: day,
+  endedOn: day,
+  cancelled: false,
+  headCount: null,
+  presentCount: 0,
+  ...extra,
+});
+
+function input(overrides: Partial<AnnualReportInput> = {}): AnnualReportInput {
+  return {
+    year: 2021,
+    today: "2022-03-01",
+    contract: { name: "CLS de Test", startDate: "2021-01-01", endDate: "2023-12-31" },
+    author: "Marie Dupont",
+    bodies: [
+      { id: "copil", name: "Comité de pilotage (COPIL)", kind: "copil", rhythm: { kind: "per_year", count: 2 }, participation: false },
+      { id: "cotech", name: "Comité technique (COTECH)", kind: "cotech", rhythm: { kind: "every_months", months: 6 }, participation: false },
+      { id: "hab", name: "Ateliers des habitants", kind: "residents", rhythm: null, participation: true },
+    ],
+    meetings: [
+      meeting("c2", "cotech", "2021-09-14", { title: "COTECH de septembre", headCount: 14 }),
+      meeting("c1", "cotech", "2021-03-02", { title: "COTECH de mars", presentCount: 9 }),
+      meeting("c0", "cotech", "2020-12-01", { title: "COTECH de 2020", headCount: 10 }),
+      meeting("x", "copil", "2021-06-01", { title: "COPIL annulé", cancelled: true }),
+      meeting("p1", "copil", "2021-12-07", { title: "COPIL 2021", presentCount: 6 }),
+      meeting("h2", "hab", "2021-10-05", { title: "Atelier 2", headCount: 18 }),
+      meeting("h1", "hab", "2021-06-30", { title: "Sondage", headCount: 17 }),
+      meeting("h3", "hab", "2021-11-20", { title: "Atelier 3" }),
+    ],
+    axes: [
+      { id: "a2", number: 2, title: "Santé mentale" },
+      { id: "a1", number: 1, title: "Accès aux soins" },
+    ],
+    fiches: [
+      { id: "f5", axisId: "a2", number: 5, title: "Premiers secours en santé mentale", status: "in_progress", mergedIntoId: null },
+      { id: "f2", axisId: "a1", number: 2, title: "Installation des professionnels", status: "in_progress", mergedIntoId: null },
+      { id: "f1", axisId: "a1", number: 1, title: "Coordination du CLS", status: "done", mergedIntoId: null },
+    ],
+    milestones: [
+      { actionId: "f2", title: "Étape faite", plannedBy: "2021-06-30", originallyBy: "2021-06-30", doneOn: "2021-06-15" },
+      { actionId: "f2", title: "Étape en retard", plannedBy: "2021-09-30", originallyBy: "2021-09-30", doneOn: null },
+      { actionId: "f2", title: "Étape 2022", plannedBy: "2022-06-30", originallyBy: "2022-06-30", doneOn: null },
+    ],
+    progress: [
+      { actionId: "f5", happenedOn: "2021-11-02", text: "Deuxième session de formation." },
+      { actionId: "f5", happenedOn: "2021-04-02", text: "Première session de formation." },
+      { actionId: "f5", happenedOn: "2020-04-02", text: "Hors de l'année." },
+    ],
+    indicators: [
+      { id: "i2", actionId: "f5", label: "Personnes formées", unit: "personnes", baseline: 0, target: 40, position: 1 },
+      { id: "i1", actionId: "f5", label: "Sessions organisées", unit: "", baseline: null, target: 4, position: 0 },
+    ],
+    measurements: [
+      { indicatorId: "i2", measuredOn: "2021-06-01", value: 10 },
+      { indicatorId: "i2", measuredOn: "2021-12-01", value: 20 },
+      { indicatorId: "i2", measuredOn: "2022-02-01", value: 35 },
+    ],
+    publications: [
+      { year: 2021, quarter: 3, number: 2, publishedOn: "2021-10-20", publishedByName: "Marie Dupont", correctionNote: "Chiffres corrigés" },
+      { year: 2021, quarter: 3, number: 1, publishedOn: "2021-10-12", publishedByName: "Marie Dupont", correctionNote: "" },
+      { year: 2021, quarter: 4, number: 1, publishedOn: "2022-01-10", publishedByName: "Marie Dupont", correctionNote: "" },
+    ],
+    ...overrides,
+  };
+}
+
+const section = (model: DocumentModel, title: string): Block[] => {
+  const start = model.blocks.findIndex((b) => b.type === "heading" && b.level === 1 && b.text === title);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = model.blocks.findIndex((b, i) => i > start && b.type === "heading" && b.level === 1);
+  return model.blocks.slice(start + 1, end === -1 ? undefined : end);
+};
+const tables = (blocks: Block[]) => blocks.filter((b): b is Extract<Block, { type: "table" }> => b.type === "table");
+const cellsOf = (t: Extract<Block, { type: "table" }>) => t.rows.map((r) => ("cells" in r ? r.cells.map((c) => (typeof c === "string" ? c : c.lines.join(" | "))) : [`[${r.band}]`]));
+const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.type === "paragraph" ? [b.runs.map((r) => ("text" in r ? r.text : "")).join("")] : []));
+
+describe("expected meetings", () => {
+  it("counts whole months of a period and the rhythm's meetings over it", () => {
+    expect(periodMonths("2021-01-01", "2021-12-31")).toBe(12);
+    expect(periodMonths("2021-01-01", "2023-12-31")).toBe(36);
+    expect(periodMonths("2021-09-01", "2021-12-31")).toBe(4);
+    expect(expectedMeetings({ kind: "per_year", count: 2 }, 12)).toBe(2);
+    expect(expectedMeetings({ kind: "per_year", count: 2 }, 36)).toBe(6);
+    expect(expectedMeetings({ kind: "per_year", count: 1 }, 4)).toBe(0);
+    expect(expectedMeetings({ kind: "every_months", months: 6 }, 12)).toBe(2);
+    expect(expectedMeetings(null, 12)).toBeNull();
+  });
+
+  it("says which part of a year falls within the contract", () => {
+    const contract = { startDate: "2021-04-01", endDate: "2023-06-30" };
+    expect(yearWithinContract(2021, contract)).toEqual({ from: "2021-04-01", to: "2021-12-31" });
+    expect(yearWithinContract(2023, contract)).toEqual({ from: "2023-01-01", to: "2023-06-30" });
+    expect(yearWithinContract(2024, contract)).toBeNull();
+    expect(yearWithinContract(2020, contract)).toBeNull();
+  });
+});
+
+describe("buildAnnualReport", () => {
+  const model = buildAnnualReport(input());
+
+  it("titles the report with the year and the contract, and numbers its five sections", () => {
+    expect(model.title).toBe("Bilan annuel 2021");
+    expect(model.subtitle).toBe("CLS de Test");
+    expect(model.runningHeader).toContain("Bilan annuel 2021");
+    const numbered = model.blocks.filter((b) => b.type === "heading" && b.level === 1 && b.numbered).map((b) => (b as { text: string }).text);
+    expect(numbered).toEqual(["Gouvernance", "Avancement des fiches actions", "Indicateurs", "Participation des habitants", "Documents publiés"]);
+  });
+
+  it("counts meetings held in the year against the rhythm, leaving out cancelled ones and other years, in date order", () => {
+    const blocks = section(model, "Gouvernance");
+    expect(texts(blocks)[0]).toBe("6 réunions d'instances tenues en 2021.");
+    const [summary, ...perBody] = tables(blocks);
+    expect(cellsOf(summary!)).toEqual([
+      ["Comité de pilotage (COPIL)", "2 par an", "2", "1"],
+      ["Comité technique (COTECH)", "un tous les 6 mois", "2", "2"],
+      ["Ateliers des habitants", "Non fixé", "—", "3"],
+    ]);
+    expect(cellsOf(perBody[1]!)).toEqual([
+      ["02/03/2021", "COTECH de mars", "9"],
+      ["14/09/2021", "COTECH de septembre", "14"],
+    ]);
+    expect(cellsOf(perBody[2]!).at(-1)).toEqual(["20/11/2021", "Atelier 3", "Non renseigné"]);
+  });
+
+  it("lists fiches by axis and number with their status at the end of the year, milestones and the year's progress", () => {
+    const [table] = tables(section(model, "Avancement des fiches actions"));
+    const rows = cellsOf(table!);
+    expect(rows.map((r) => r[0])).toEqual(["[Axe 1 — Accès aux soins]", "FA 1", "FA 2", "[Axe 2 — Santé mentale]", "FA 5"]);
+    expect(rows[1]!.slice(2)).toEqual(["Réalisée", "Aucune", "Aucun avancement enregistré en 2021."]);
+    expect(rows[2]!.slice(2, 4)).toEqual(["En retard", "1 réalisée / 2 prévues"]);
+    expect(rows[4]![4]).toBe("02/04/2021 : Première session de formation. | 02/11/2021 : Deuxième session de formation.");
+  });
+
+  it("shows each indicator against its target with the last value of the year, and a chart per measured indicator", () => {
+    const blocks = section(model, "Indicateurs");
+    expect(blocks[0]).toMatchObject({ type: "heading", level: 2, text: "FA 5 — Premiers secours en santé mentale" });
+    expect(cellsOf(tables(blocks)[0]!)).toEqual([
+      ["Sessions organisées", "—", "4", "Non mesuré", "—"],
+      ["Personnes formées", "0 personnes", "40 personnes", "20 personnes (01/12/2021)", "50 %"],
+    ]);
+    const images = blocks.filter((b) => b.type === "image");
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatchObject({ alt: "Évolution de l'indicateur « Personnes formées » jusqu'au 31/12/2021" });
+    expect((images[0] as { svg: string }).svg.startsWith("<svg")).toBe(true);
+  });
+
+  it("counts participants of participation meetings from head counts or those present, with a total", () => {
+    const blocks = section(model, "Participation des habitants");
+    expect(texts(blocks)[0]).toBe("3 rencontres de participation des habitants en 2021, 35 participants au total (participants non renseignés pour 1 rencontre).");
+    const rows = cellsOf(tables(blocks)[0]!);
+    expect(rows.map((r) => r[2])).toEqual(["Sondage", "Atelier 2", "Atelier 3", "Total"]);
+    expect(rows.at(-1)![3]).toBe("35");
+  });
+
+  it("lists the reviews published in the year with their version and day", () => {
+    const rows = cellsOf(tables(section(model, "Documents publiés"))[0]!);
+    expect(rows).toEqual([
+      ["Revue trimestrielle T3 2021", "1", "12/10/2021", "Marie Dupont", "—"],
+      ["Revue trimestrielle T3 2021", "2", "20/10/2021", "Marie Dupont", "Chiffres corrigés"],
+    ]);
+  });
+
+  it("says in French when a section is empty", () => {
+    const empty = buildAnnualReport(input({ meetings: [], fiches: [], indicators: [], measurements: [], publications: [] }));
+    expect(texts(section(empty, "Gouvernance"))).toEqual(["Aucune réunion d'instance n'a été tenue en 2021."]);
+    expect(texts(section(empty, "Avancement des fiches actions"))).toEqual(["Ce contrat n'a encore aucune fiche action."]);
+    expect(texts(section(empty, "Indicateurs"))).toEqual(["Aucune fiche de ce contrat n'a d'indicateur défini."]);
+    expect(texts(section(empty, "Participation des habitants"))).toEqual(["Aucune rencontre de participation des habitants n'a été tenue en 2021."]);
+    expect(texts(section(empty, "Documents publiés"))).toEqual(["Aucune revue trimestrielle n'a été publiée en 2021."]);
+    const unmeasured = buildAnnualReport(input({ measurements: [] }));
+    expect(texts(section(unmeasured, "Indicateurs"))).toEqual(["Aucun indicateur n'a été mesuré au 31/12/2021."]);
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * The annual report (bilan annuel) of a calendar year, as a neutral document model:
+ * governance held vs expected, each fiche's status and progress, indicators against
+ * their targets with charts, residents' participation, documents published.
+ * Pure: the loader (load.ts) gives everything it reads.
+ */
+import { renderIndicatorSvg } from "../../documents/charts.js";
+import { heading, paragraph, type Block, type DocumentModel, type TableRow } from "../../documents/model.js";
+import type { ActionStatus } from "../actions/status.js";
+import { progressTowardsTarget, SHOWN_STATUSES, shownStatus } from "../monitoring/rules.js";
+import { attendance, bodiesOverPeriod, frenchDay, frenchNumber, isHeld, plural, type PeriodBody, type PeriodMeeting } from "./governance.js";
+
+export interface ReportIndicator {
+  id: string;
+  actionId: string;
+  label: string;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+  position: number;
+}
+
+export interface AnnualReportInput {
+  year: number;
+  /** Paris day the report is made. */
+  today: string;
+  contract: { name: string; startDate: string; endDate: string };
+  author: string;
+  bodies: PeriodBody[];
+  meetings: PeriodMeeting[];
+  axes: { id: string; number: number; title: string }[];
+  fiches: { id: string; axisId: string; number: number; title: string; status: ActionStatus; mergedIntoId: string | null }[];
+  milestones: { actionId: string; title: string; plannedBy: string; originallyBy: string; doneOn: string | null }[];
+  progress: { actionId: string; happenedOn: string; text: string }[];
+  indicators: ReportIndicator[];
+  measurements: { indicatorId: string; measuredOn: string; value: number }[];
+  /** Published versions of the quarterly reviews (any year: the builder keeps the year's). */
+  publications: { year: number; quarter: number; number: number; publishedOn: string; publishedByName: string; correctionNote: string }[];
+}
+
+/** Progress entries shown per fiche, and their length, before « et N autres ». */
+const PROGRESS_SHOWN = 3;
+const PROGRESS_CHARS = 220;
+const CHART = { width: 480, height: 240 };
+
+const inYear = (day: string, year: number) => day.startsWith(`${year}-`);
+const shorten = (text: string, max: number) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+};
+const withUnit = (value: number | null, unit: string) => (value === null ? "—" : `${frenchNumber(value)}${unit ? ` ${unit}` : ""}`);
+export const percent = (share: number | null) => (share === null ? "—" : `${frenchNumber(Math.round(share * 100))} %`);
+
+/** The days of the year that fall in the contract, or null when the year is outside it. */
+export function yearWithinContract(year: number, contract: { startDate: string; endDate: string }): { from: string; to: string } | null {
+  const from = `${year}-01-01` < contract.startDate ? contract.startDate : `${year}-01-01`;
+  const to = `${year}-12-31` > contract.endDate ? contract.endDate : `${year}-12-31`;
+  return from <= to ? { from, to } : null;
+}
+
+function governance(input: AnnualReportInput, from: string, to: string): Block[] {
+  const { year } = input;
+  const rows = bodiesOverPeriod(input.bodies, input.meetings, from, to, input.today);
+  const held = rows.reduce((s, r) => s + r.held.length, 0);
+  const blocks: Block[] = [heading(1, "Gouvernance", true)];
+  if (!rows.length) return [...blocks, paragraph(`Aucune instance n'est enregistrée pour ce contrat.`)];
+  blocks.push(paragraph(held ? `${plural(held, "réunion d'instance tenue", "réunions d'instances tenues")} en ${year}.` : `Aucune réunion d'instance n'a été tenue en ${year}.`));
+  blocks.push({
+    type: "table",
+    caption: `Réunions des instances en ${year} : attendues selon le rythme prévu et tenues`,
+    columns: [{ header: "Instance", width: 3 }, { header: "Rythme prévu", width: 2 }, { header: "Attendues", width: 1 }, { header: "Tenues", width: 1 }],
+    rows: rows.map((r) => ({ cells: [r.body.name, r.rhythmLabel, r.expected === null ? "—" : frenchNumber(r.expected), frenchNumber(r.held.length)] })),
+  });
+  for (const r of rows.filter((x) => x.held.length)) {
+    blocks.push(heading(2, r.body.name));
+    blocks.push({
+      type: "table",
+      caption: `Réunions tenues en ${year} : ${r.body.name}`,
+      columns: [{ header: "Date", width: 1 }, { header: "Réunion", width: 4 }, { header: "Participants", width: 1 }],
+      rows: r.held.map((m) => {
+        const count = attendance(m);
+        return { cells: [frenchDay(m.startedOn), m.title, count === null ? "Non renseigné" : frenchNumber(count)] };
+      }),
+    });
+  }
+  return blocks;
+}
+
+function fiches(input: AnnualReportInput): Block[] {
+  const { year } = input;
+  const reference = input.today < `${year}-12-31` ? input.today : `${year}-12-31`;
+  const blocks: Block[] = [heading(1, "Avancement des fiches actions", true)];
+  if (!input.fiches.length) return [...blocks, paragraph("Ce contrat n'a encore aucune fiche action.")];
+  const rows: TableRow[] = [];
+  for (const axis of [...input.axes].sort((a, b) => a.number - b.number)) {
+    const own = input.fiches.filter((f) => f.axisId === axis.id).sort((a, b) => a.number - b.number);
+    if (!own.length) continue;
+    rows.push({ band: `Axe ${axis.number} — ${axis.title}` });
+    for (const f of own) {
+      const ms = input.milestones.filter((m) => m.actionId === f.id);
+      const shown = shownStatus(f.mergedIntoId ? "merged" : f.status, ms, reference);
+      const planned = ms.filter((m) => inYear(m.plannedBy, year) || inYear(m.originallyBy, year));
+      const done = ms.filter((m) => m.doneOn !== null && inYear(m.doneOn, year));
+      const progress = input.progress.filter((p) => p.actionId === f.id && inYear(p.happenedOn, year)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn));
+      const lines = progress.slice(0, PROGRESS_SHOWN).map((p) => `${frenchDay(p.happenedOn)} : ${shorten(p.text, PROGRESS_CHARS)}`);
+      if (progress.length > PROGRESS_SHOWN) lines.push(`… et ${plural(progress.length - PROGRESS_SHOWN, "autre point", "autres points")} d'avancement`);
+      rows.push({
+        cells: [
+          `FA ${f.number}`,
+          f.title,
+          SHOWN_STATUSES[shown],
+          planned.length || done.length ? `${frenchNumber(done.length)} réalisée${done.length > 1 ? "s" : ""} / ${frenchNumber(planned.length)} prévue${planned.length > 1 ? "s" : ""}` : "Aucune",
+          lines.length ? { lines, bullets: lines.length > 1 } : `Aucun avancement enregistré en ${year}.`,
+        ],
+      });
+    }
+  }
+  blocks.push({
+    type: "table",
+    caption: `Avancement des fiches actions en ${year}, par axe`,
+    columns: [{ header: "Fiche", width: 1 }, { header: "Intitulé", width: 3 }, { header: "Statut", width: 1.5 }, { header: `Étapes ${year}`, width: 1.5 }, { header: `Avancement ${year}`, width: 5 }],
+    rows,
+  });
+  return blocks;
+}
+
+function indicatorSection(input: AnnualReportInput): Block[] {
+  const { year } = input;
+  const end = `${year}-12-31`;
+  const blocks: Block[] = [heading(1, "Indicateurs", true)];
+  const withIndicators = [...input.fiches].sort((a, b) => a.number - b.number).filter((f) => input.indicators.some((i) => i.actionId === f.id));
+  if (!withIndicators.length) return [...blocks, paragraph("Aucune fiche de ce contrat n'a d'indicateur défini.")];
+  let measuredCount = 0;
+  for (const f of withIndicators) {
+    const own = input.indicators.filter((i) => i.actionId === f.id).sort((a, b) => a.position - b.position);
+    const series = own.map((i) => ({
+      indicator: i,
+      points: input.measurements.filter((m) => m.indicatorId === i.id && m.measuredOn <= end).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn)),
+    }));
+    blocks.push(heading(2, `FA ${f.number} — ${f.title}`));
+    blocks.push({
+      type: "table",
+      caption: `Indicateurs de la FA ${f.number} au 31/12/${year}`,
+      columns: [{ header: "Indicateur", width: 4 }, { header: "Valeur de départ", width: 1.5 }, { header: "Cible", width: 1.5 }, { header: "Dernière valeur (date)", width: 2 }, { header: "Progression", width: 1.2 }],
+      rows: series.map(({ indicator: i, points }) => {
+        const last = points.at(-1) ?? null;
+        return {
+          cells: [
+            i.label,
+            withUnit(i.baseline, i.unit),
+            withUnit(i.target, i.unit),
+            last ? `${withUnit(last.value, i.unit)} (${frenchDay(last.measuredOn)})` : "Non mesuré",
+            percent(progressTowardsTarget(last?.value ?? null, i.baseline, i.target)),
+          ],
+        };
+      }),
+    });
+    for (const { indicator: i, points } of series.filter((s) => s.points.length)) {
+      measuredCount += 1;
+      blocks.push({
+        type: "image",
+        svg: renderIndicatorSvg({ label: i.label, unit: i.unit, baseline: i.baseline, target: i.target }, points, CHART),
+        width: CHART.width * 0.75,
+        height: CHART.height * 0.75,
+        alt: `Évolution de l'indicateur « ${i.label} » jusqu'au 31/12/${year}`,
+      });
+    }
+  }
+  if (!measuredCount) blocks.push(paragraph(`Aucun indicateur n'a été mesuré au 31/12/${year}.`, "note"));
+  return blocks;
+}
+
+function participation(input: AnnualReportInput, from: string, to: string): Block[] {
+  const { year } = input;
+  const blocks: Block[] = [heading(1, "Participation des habitants", true)];
+  const bodies = new Map(input.bodies.filter((b) => b.participation).map((b) => [b.id, b]));
+  const held = input.meetings
+    .filter((m) => bodies.has(m.bodyId) && isHeld(m, input.today) && m.startedOn >= from && m.startedOn <= to)
+    .sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.title.localeCompare(b.title));
+  if (!held.length) return [...blocks, paragraph(`Aucune rencontre de participation des habitants n'a été tenue en ${year}.`)];
+  const counts = held.map(attendance);
+  const total = counts.reduce<number>((s, c) => s + (c ?? 0), 0);
+  const unknown = counts.filter((c) => c === null).length;
+  blocks.push(
+    paragraph(
+      `${plural(held.length, "rencontre", "rencontres")} de participation des habitants en ${year}, ${plural(total, "participant")} au total` +
+        (unknown ? ` (participants non renseignés pour ${plural(unknown, "rencontre")}).` : "."),
+    ),
+  );
+  blocks.push({
+    type: "table",
+    caption: `Rencontres de participation des habitants en ${year}`,
+    columns: [{ header: "Date", width: 1 }, { header: "Instance", width: 2.5 }, { header: "Rencontre", width: 4 }, { header: "Participants", width: 1.2 }],
+    rows: [
+      ...held.map((m, i) => ({ cells: [frenchDay(m.startedOn), bodies.get(m.bodyId)!.name, m.title, counts[i] === null ? "Non renseigné" : frenchNumber(counts[i]!)] })),
+      { cells: ["", "", { lines: ["Total"], bold: true }, { lines: [frenchNumber(total)], bold: true }] },
+    ],
+  });
+  return blocks;
+}
+
+function documents(input: AnnualReportInput): Block[] {
+  const { year } = input;
+  const blocks: Block[] = [heading(1, "Documents publiés", true)];
+  const published = input.publications.filter((p) => inYear(p.publishedOn, year)).sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.number - b.number);
+  if (!published.length) return [...blocks, paragraph(`Aucune revue trimestrielle n'a été publiée en ${year}.`)];
+  blocks.push(paragraph(`${plural(published.length, "version publiée", "versions publiées")} de revues trimestrielles en ${year}.`));
+  blocks.push({
+    type: "table",
+    caption: `Revues trimestrielles publiées en ${year}`,
+    columns: [{ header: "Document", width: 3 }, { header: "Version", width: 1 }, { header: "Publiée le", width: 1.2 }, { header: "Par", width: 2 }, { header: "Correction", width: 3 }],
+    rows: published.map((p) => ({ cells: [`Revue trimestrielle T${p.quarter} ${p.year}`, frenchNumber(p.number), frenchDay(p.publishedOn), p.publishedByName, p.correctionNote || "—"] })),
+  });
+  return blocks;
+}
+
+/** The report of `year`; the year must fall within the contract (see `yearWithinContract`). */
+export function buildAnnualReport(input: AnnualReportInput): DocumentModel {
+  const { year, contract } = input;
+  const period = yearWithinContract(year, contract) ?? { from: `${year}-01-01`, to: `${year}-12-31` };
+  const contractPeriod = `${contract.startDate.slice(0, 4)}-${contract.endDate.slice(0, 4)}`;
+  return {
+    title: `Bilan annuel ${year}`,
+    subtitle: contract.name,
+    runningHeader: `${contract.name} — Bilan annuel ${year}`,
+    note: `Contrat ${contractPeriod} — période couverte : du ${frenchDay(period.from)} au ${frenchDay(period.to)} — document établi le ${frenchDay(input.today)}`,
+    author: input.author,
+    blocks: [
+      ...governance(input, period.from, period.to),
+      ...fiches(input),
+      ...indicatorSection(input),
+      ...participation(input, period.from, period.to),
+      ...documents(input),
+    ],
+  };
+}
+
+/** The plain words of a section list, for page previews that list what the report holds. */
+export const ANNUAL_REPORT_SECTIONS = ["Gouvernance", "Avancement des fiches actions", "Indicateurs", "Participation des habitants", "Documents publiés"] as const;

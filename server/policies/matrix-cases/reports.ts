@@ -1,0 +1,67 @@
+/** The annual report and the evaluation (issue 6, items 7 and 8). */
+import { and, eq } from "drizzle-orm";
+import { evaluations, governanceBodies, meetings } from "../../db/schema.js";
+import { type Cases, type Expected, type Fixture, json, managers, readers, type Role } from "../matrix-support.js";
+
+/** Members answer; the ARS reads from outside and does not. */
+const members: Record<Role, Expected> = { admin: "ok", coordinator: "ok", lead: "ok", partner: "ok", ars: 403, outsider: 404, anonymous: 401 };
+
+const base = (f: Fixture) => `/api/contracts/${f.ids.camvs}/evaluation`;
+
+/** A fresh evaluation of CAMVS in the given state, and its version. */
+async function freshEvaluation(f: Fixture, status: "draft" | "questionnaire_open" = "draft"): Promise<number> {
+  await f.ctx.database.db.delete(evaluations).where(eq(evaluations.contractId, f.ids.camvs));
+  const view = await json<{ version: number }>(f.admin, base(f));
+  if (status !== "draft") await f.ctx.database.db.update(evaluations).set({ status, questionnaireOpenedAt: new Date() }).where(eq(evaluations.contractId, f.ids.camvs));
+  return view.version;
+}
+
+async function copilMeeting(f: Fixture): Promise<string> {
+  const [row] = await f.ctx.database.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
+    .where(and(eq(governanceBodies.kind, "copil"), eq(meetings.contractId, f.ids.camvs)));
+  return row!.id;
+}
+
+export const reportCases: Cases = {
+  "GET /api/contracts/:contractId/annual-report.:format": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/annual-report.html?year=2021` }), expect: readers }],
+  "GET /api/contracts/:contractId/evaluation": [{ call: (f) => ({ url: base(f) }), expect: readers }],
+  "GET /api/contracts/:contractId/evaluation.:format": [{ call: (f) => ({ url: `${base(f)}.html` }), expect: readers }],
+  "PUT /api/contracts/:contractId/evaluation": [
+    { call: async (f) => ({ url: base(f), payload: { parts: [{ key: "strategy", html: "<p>Texte</p>" }], version: await freshEvaluation(f) } }), expect: managers },
+  ],
+  "POST /api/contracts/:contractId/evaluation/questionnaire": [{ call: async (f) => ({ url: `${base(f)}/questionnaire`, payload: { version: await freshEvaluation(f) } }), expect: managers }],
+  "POST /api/contracts/:contractId/evaluation/questionnaire/close": [
+    { call: async (f) => ({ url: `${base(f)}/questionnaire/close`, payload: { version: await freshEvaluation(f, "questionnaire_open") } }), expect: managers },
+  ],
+  "DELETE /api/contracts/:contractId/evaluation/questionnaire": [
+    {
+      call: async (f) => {
+        await freshEvaluation(f, "questionnaire_open");
+        return { url: `${base(f)}/questionnaire` };
+      },
+      expect: managers,
+    },
+  ],
+  "GET /api/contracts/:contractId/evaluation/answers/mine": [{ call: (f) => ({ url: `${base(f)}/answers/mine` }), expect: members }],
+  "PUT /api/contracts/:contractId/evaluation/answers/mine": [
+    {
+      call: async (f) => {
+        await freshEvaluation(f, "questionnaire_open");
+        return { url: `${base(f)}/answers/mine`, payload: { answers: [{ questionId: "strategie-1", value: 4 }] } };
+      },
+      expect: members,
+    },
+  ],
+  "POST /api/contracts/:contractId/evaluation/validation": [
+    {
+      call: async (f) => {
+        await freshEvaluation(f);
+        return { url: `${base(f)}/validation`, payload: { meetingId: await copilMeeting(f) } };
+      },
+      expect: managers,
+    },
+  ],
+};
