@@ -38,7 +38,12 @@ export async function serveCommand(options: { seed?: boolean }): Promise<void> {
     await database.close();
     throw error;
   }
-  let reminderTimer: NodeJS.Timeout | undefined;
+  const remind = () =>
+    sendReviewReminders(database.db, app.mailer, app.publicUrl, parisDay())
+      .then(({ sent }) => sent && app.log.info({ sent }, "review reminders sent"))
+      .catch((err: unknown) => app.log.error({ err }, "review reminders failed"));
+  const reminderTimer = setInterval(remind, REMINDER_CHECK_MS);
+  reminderTimer.unref();
   // SIGTERM/SIGINT: stop accepting, let running requests finish, then close the database.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "fatal error, shutting down");
@@ -48,12 +53,6 @@ export async function serveCommand(options: { seed?: boolean }): Promise<void> {
     await database.close();
   });
   await app.listen({ port, host: process.env.HOST ?? "::" });
-  const remind = () =>
-    sendReviewReminders(database.db, app.mailer, app.publicUrl, parisDay())
-      .then(({ sent }) => sent && app.log.info({ sent }, "review reminders sent"))
-      .catch((err: unknown) => app.log.error({ err }, "review reminders failed"));
   void remind();
-  reminderTimer = setInterval(remind, REMINDER_CHECK_MS);
-  reminderTimer.unref();
   app.log.info(`Clés est servi sur http://localhost:${port} (base ${database.engine} : ${database.location})`);
 }

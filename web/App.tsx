@@ -16,6 +16,7 @@ import { AuditPage, ContractHistoryPage } from "./pages/history/HistoryPages";
 import { MembersPage } from "./pages/members/MembersPage";
 import { PublicContractPage } from "./pages/public/PublicContractPage";
 import { ActionEditPage } from "./pages/actions/ActionEditPage";
+import { ActionImportPage } from "./pages/actions/ActionImportPage";
 import { ActionListPage } from "./pages/actions/ActionListPage";
 import { ActionPage } from "./pages/actions/ActionPage";
 import { AxesPage } from "./pages/contracts/AxesPage";
@@ -25,6 +26,7 @@ import { ContractPage } from "./pages/contracts/ContractPage";
 import { DirectoryPage } from "./pages/contracts/DirectoryPage";
 import { ImportPage } from "./pages/contracts/ImportPage";
 import { CotechTablePage } from "./pages/overview/CotechTablePage";
+import { DeckPage } from "./pages/decks/DeckPage";
 import { DashboardPage } from "./pages/overview/DashboardPage";
 import { TimelinePage } from "./pages/overview/TimelinePage";
 import { CalendarPage } from "./pages/governance/CalendarPage";
@@ -33,6 +35,12 @@ import { MeetingEditPage } from "./pages/governance/MeetingEditPage";
 import { MeetingListPage } from "./pages/governance/MeetingListPage";
 import { MeetingPage } from "./pages/governance/MeetingPage";
 import { FollowUpPage } from "./pages/followup/FollowUpPage";
+import { AnnualReportPage } from "./pages/reports/AnnualReportPage";
+import { EvaluationAnswerPage } from "./pages/reports/EvaluationAnswerPage";
+import { EvaluationPage } from "./pages/reports/EvaluationPage";
+import { ReviewEditorPage } from "./pages/reviews/ReviewEditorPage";
+import { ReviewListPage } from "./pages/reviews/ReviewListPage";
+import { ReviewReadPage } from "./pages/reviews/ReviewReadPage";
 
 export function App() {
   const quickAccessItems = useQuickAccessItems();
@@ -75,6 +83,7 @@ export function App() {
           <Route path="/contrats/:contractId/annuaire" element={<DirectoryPage />} />
           <Route path="/contrats/:contractId/fiches" element={<ActionListPage />} />
           <Route path="/contrats/:contractId/fiches/nouvelle" element={<ActionEditPage />} />
+          <Route path="/contrats/:contractId/fiches/importer" element={<ActionImportPage />} />
           <Route path="/contrats/:contractId/fiches/:actionId" element={<ActionPage />} />
           <Route path="/contrats/:contractId/fiches/:actionId/modifier" element={<ActionEditPage />} />
           <Route path="/contrats/:contractId/fiches/:actionId/suivi" element={<FollowUpPage />} />
@@ -86,7 +95,14 @@ export function App() {
           <Route path="/contrats/:contractId/calendrier" element={<CalendarPage />} />
           <Route path="/contrats/:contractId/tableau-de-bord" element={<DashboardPage />} />
           <Route path="/contrats/:contractId/tableau-cotech" element={<CotechTablePage />} />
+          <Route path="/contrats/:contractId/diaporama" element={<DeckPage />} />
           <Route path="/contrats/:contractId/chronologie" element={<TimelinePage />} />
+          <Route path="/contrats/:contractId/bilan-annuel" element={<AnnualReportPage />} />
+          <Route path="/contrats/:contractId/evaluation" element={<EvaluationPage />} />
+          <Route path="/contrats/:contractId/evaluation/questionnaire" element={<EvaluationAnswerPage />} />
+          <Route path="/contrats/:contractId/revues" element={<ReviewListPage />} />
+          <Route path="/contrats/:contractId/revues/:reviewId" element={<ReviewEditorPage />} />
+          <Route path="/contrats/:contractId/revues/:reviewId/versions/:number" element={<ReviewReadPage />} />
           <Route
             path="*"
             element={

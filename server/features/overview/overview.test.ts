@@ -5,6 +5,7 @@ import { auditEntries, followUpItems } from "../../db/schema.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
+import { convertToPdf, pdfText } from "../../testing/office.js";
 import { parisDay } from "../dates.js";
 import type { CotechTable } from "./cotech-table.js";
 
@@ -84,7 +85,11 @@ describe("the COTECH table", () => {
     expect(all.find((l) => l.startsWith("FA 5 : "))).toContain("- 24/08/2021 : Rencontre avec la CPAM");
     expect(all.find((l) => l.startsWith("FA 7 : "))).toContain("Fusionner avec la FA 11");
     expect(all.some((l) => l.startsWith("Processus : suivi du processus de coordination et de gouvernance"))).toBe(true);
-  });
+    // LibreOffice, the client our files must open in, reads it too.
+    const printed = (await pdfText(await convertToPdf(res.rawPayload, "xlsx"))).replace(/\s+/g, " ");
+    expect(printed).toContain("suivi de l'avancement des actions 2021");
+    expect(printed).toContain("Fusionner avec la FA 11");
+  }, 120_000);
 
   it("hides a contract from those who may not read it", async () => {
     expectProblem(await outsider.inject({ url: `/api/contracts/${camvs}/cotech-table` }), 404);

@@ -11,6 +11,7 @@ import { api, ApiError } from "../../api/client";
 import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { NewPasswordFields, passwordMismatch } from "./NewPasswordFields";
+import { ReminderPreference } from "./ReminderPreference";
 
 export function AccountPage() {
   const account = useAccount();
@@ -26,6 +27,7 @@ export function AccountPage() {
       </p>
       <Memberships account={a} />
       <NameForm account={a} />
+      <ReminderPreference />
       <PasswordForm />
       <SignOutEverywhere />
     </Page>

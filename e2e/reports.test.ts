@@ -1,0 +1,97 @@
+/**
+ * The annual report and the evaluation in the browser: the coordinator previews the
+ * annual report of 2021 and downloads its PDF; opens the evaluation questionnaire, which a
+ * partner answers; then sees the aggregated answers and records the COPIL validation.
+ * axe finds no serious violation on any of these pages.
+ */
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { pdfText } from "../server/testing/office.js";
+import { DEMO_ACCOUNTS, seriousViolations, signInContext, useBrowser } from "./browser.js";
+
+const browser = useBrowser(DEMO_ACCOUNTS.camvsCoordinator);
+
+async function openContractView(tile: string, heading: RegExp): Promise<void> {
+  const { page, ctx } = browser;
+  await page.goto(ctx.baseUrl);
+  await page.getByRole("link", { name: /Melun Val de Seine/ }).first().click();
+  await page.getByRole("navigation", { name: "Pilotage et suivi" }).getByRole("link", { name: tile }).click();
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+}
+
+describe("annual report and evaluation", () => {
+  it("previews the annual report of 2021 and downloads it as PDF", async () => {
+    const { page } = browser;
+    await openContractView("Bilan annuel", /^Bilan annuel \d{4}$/);
+    await page.getByLabel("Année du bilan").selectOption("2021");
+    await page.getByRole("button", { name: "Afficher" }).click();
+    await page.getByRole("heading", { level: 1, name: "Bilan annuel 2021" }).waitFor();
+    const preview = page.frameLocator('iframe[title="Aperçu du bilan annuel"]');
+    await preview.getByRole("heading", { name: /Gouvernance/ }).first().waitFor();
+    await preview.getByText("Comité technique 2021").first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger (PDF)" }).click()]);
+    expect(download.suggestedFilename()).toBe("bilan-annuel-2021.pdf");
+    const text = (await pdfText(await readFile((await download.path())!))).replace(/\s+/g, " ");
+    expect(text).toContain("Bilan annuel 2021");
+    expect(text).toContain("Comité technique (COTECH)");
+    await page.getByRole("button", { name: "Télécharger (PDF)" }).waitFor();
+  }, 120_000);
+
+  it("opens the questionnaire, which a partner answers; the coordinator sees the answers and records the COPIL validation", async () => {
+    const { page, ctx } = browser;
+    await openContractView("Évaluation", /^Évaluation du contrat$/);
+    await page.getByText("En préparation").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // While in preparation, the questions can be changed: one more choice question.
+    await page.getByText("Modifier les questions (possible tant que le questionnaire n'est pas envoyé)").click();
+    await page.getByRole("button", { name: "Ajouter une question" }).click();
+    const added = page.getByRole("group", { name: "Question 10" });
+    await added.getByLabel("Intitulé").fill("Souhaitez-vous rester partenaire du prochain contrat ?");
+    await added.getByLabel("Partie").selectOption({ label: "Partenariat" });
+    await added.getByLabel("Type de réponse").selectOption({ label: "Choix parmi des réponses" });
+    await added.getByLabel("Réponses proposées").fill("Oui\nNon\nNe sait pas");
+    await page.getByRole("button", { name: "Enregistrer les questions" }).click();
+    await page.getByText("Les questions sont enregistrées.").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Ouvrir le questionnaire et l'envoyer aux membres" }).click();
+    await page.getByText(/Questionnaire ouvert : \d+ membres ont reçu le lien par courriel\./).waitFor();
+    const evaluationUrl = page.url();
+
+    // The partner answers, from the link of the mail.
+    const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "fr-FR" });
+    try {
+      await signInContext(context, ctx.baseUrl, DEMO_ACCOUNTS.partner);
+      const partner = await context.newPage();
+      await partner.goto(`${evaluationUrl}/questionnaire`);
+      await partner.getByRole("heading", { level: 1, name: "Questionnaire d'évaluation" }).waitFor();
+      expect(await seriousViolations(partner)).toEqual([]);
+      const scale = partner.getByRole("group", { name: /Les axes du contrat répondaient-ils aux besoins de santé du territoire/ });
+      await scale.getByText("4", { exact: true }).click();
+      const choice = partner.getByRole("group", { name: /Le nombre de fiches actions vous a-t-il paru adapté/ });
+      await choice.getByText("Adapté", { exact: true }).click();
+      await partner.getByLabel("Qu'est-ce qui améliorerait le partenariat dans le prochain contrat ?").fill("Un annuaire partagé des partenaires.");
+      await partner.getByRole("group", { name: "Souhaitez-vous rester partenaire du prochain contrat ?" }).getByText("Oui", { exact: true }).click();
+      await partner.getByRole("button", { name: "Enregistrer mes réponses" }).click();
+      await partner.getByText("Merci, vos réponses sont enregistrées").waitFor();
+      expect(await seriousViolations(partner)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    await page.reload();
+    await page.getByText("1 membre a répondu", { exact: false }).waitFor();
+    await page.getByText("Un annuaire partagé des partenaires.").waitFor();
+    await page.getByRole("button", { name: "Clore le questionnaire" }).click();
+    await page.getByText("Questionnaire clos", { exact: true }).waitFor();
+    await page.getByLabel("Réunion du COPIL qui a validé l'évaluation").selectOption({ label: "Comité de pilotage 2021 — 07/12/2021" });
+    await page.getByRole("button", { name: "Enregistrer la validation" }).click();
+    await page.getByText(/Évaluation validée par le Comité de pilotage du 07\/12\/2021/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const camvs = ((await ctx.api.inject("/api/contracts")).json() as { items: { id: string; slug: string }[] }).items.find((c) => c.slug.startsWith("camvs"))!;
+    const evaluation = (await ctx.api.inject(`/api/contracts/${camvs.id}/evaluation`)).json() as { status: string; respondents: number; validatedOn: string };
+    expect(evaluation).toMatchObject({ status: "validated", respondents: 1, validatedOn: "2021-12-07" });
+  }, 180_000);
+});

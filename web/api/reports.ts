@@ -1,0 +1,85 @@
+/** Queries of the annual report and the evaluation (issue 6, items 7 and 8). */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { EvaluationAnswer, EvaluationPartKey, EvaluationQuestion } from "../../server/features/evaluation/model";
+import type { evaluationView, myAnswers } from "../../server/features/evaluation/service";
+import { ApiError, api } from "./client";
+import type { Json } from "./queries";
+
+export type Evaluation = Json<Awaited<ReturnType<typeof evaluationView>>>;
+export type MyAnswers = Json<Awaited<ReturnType<typeof myAnswers>>> & { contractName: string };
+export type { EvaluationAnswer, EvaluationQuestion };
+
+export const reportKeys = {
+  evaluation: (contractId: string) => ["contracts", contractId, "evaluation"] as const,
+  myAnswers: (contractId: string) => ["contracts", contractId, "evaluation", "mine"] as const,
+};
+
+export const useEvaluation = (contractId: string) =>
+  useQuery({ queryKey: reportKeys.evaluation(contractId), queryFn: ({ signal }) => api<Evaluation>(`/contracts/${contractId}/evaluation`, { signal }) });
+
+export const useMyAnswers = (contractId: string) =>
+  useQuery({ queryKey: reportKeys.myAnswers(contractId), queryFn: ({ signal }) => api<MyAnswers>(`/contracts/${contractId}/evaluation/answers/mine`, { signal }) });
+
+/** Every change of the coordination answers with the evaluation as it now is. */
+export function useEvaluationChange<V, R extends Evaluation = Evaluation>(contractId: string, request: (vars: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (data) => queryClient.setQueryData<Evaluation>(reportKeys.evaluation(contractId), data),
+  });
+}
+
+export const saveEvaluation = (contractId: string) => (body: { parts: { key: EvaluationPartKey; html: string }[]; questions?: EvaluationQuestion[]; version: number }) =>
+  api<Evaluation>(`/contracts/${contractId}/evaluation`, { method: "PUT", body });
+export const openQuestionnaire = (contractId: string) => (version: number) =>
+  api<Evaluation & { notified: number; failed: string[] }>(`/contracts/${contractId}/evaluation/questionnaire`, { method: "POST", body: { version } });
+export const closeQuestionnaire = (contractId: string) => (version: number) => api<Evaluation>(`/contracts/${contractId}/evaluation/questionnaire/close`, { method: "POST", body: { version } });
+export const validateEvaluation = (contractId: string) => (body: { meetingId: string; version: number }) =>
+  api<Evaluation>(`/contracts/${contractId}/evaluation/validation`, { method: "POST", body });
+
+export function useSaveMyAnswers(contractId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (answers: EvaluationAnswer[]) => api<{ answers: EvaluationAnswer[]; submittedAt: string }>(`/contracts/${contractId}/evaluation/answers/mine`, { method: "PUT", body: { answers } }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: reportKeys.myAnswers(contractId) });
+      await queryClient.invalidateQueries({ queryKey: reportKeys.evaluation(contractId) });
+    },
+  });
+}
+
+/**
+ * Downloads a generated document (DOCX, PDF) as a file: fetched first, so that the page can
+ * say it is being prepared and tell a French error when it fails.
+ */
+export async function downloadDocument(path: string, fileName: string): Promise<void> {
+  const response = await fetch(`/api${path}`, { headers: { accept: "*/*" } });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+    throw new ApiError(response.status, problem.detail ?? `Le document n'a pas pu être préparé (erreur ${response.status}).`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The document as HTML, for the preview inside the page. */
+export const useDocumentHtml = (path: string, enabled = true) =>
+  useQuery({
+    queryKey: ["document-html", path],
+    enabled,
+    queryFn: async ({ signal }) => {
+      const response = await fetch(`/api${path}`, { headers: { accept: "text/html" }, signal });
+      if (!response.ok) {
+        const problem = (await response.json().catch(() => ({}))) as { detail?: string };
+        throw new ApiError(response.status, problem.detail ?? `Erreur ${response.status}.`);
+      }
+      return response.text();
+    },
+    placeholderData: (previous) => previous,
+  });

@@ -1,0 +1,157 @@
+/**
+ * Queries and changes of the quarterly reviews (issue 6): the contract's quarters and
+ * reviews, a review's working sections, its publications, the reminder preference.
+ * Types come from the server (server/features/reviews/service.ts).
+ */
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { RefreshState, ReviewSection as ServerSection, ReviewStatus, SectionKind } from "../../server/features/reviews/sections";
+import type { getPreferences } from "../../server/features/reviews/reminders";
+import type { getPublication, listReviews, ReviewView as ServerReviewView } from "../../server/features/reviews/service";
+import { api } from "./client";
+import type { Json } from "./queries";
+
+export type { RefreshState, ReviewStatus, SectionKind };
+export type ReviewSection = ServerSection;
+
+export type ReviewList = Json<Awaited<ReturnType<typeof listReviews>>>;
+/** A review in the contract's list: its quarter, state, last publication. */
+export type ReviewSummary = ReviewList["items"][number];
+export type ReviewSettings = ReviewList["settings"];
+/** A started quarter of the contract, with its review if any. */
+export type ReviewQuarter = ReviewList["quarters"][number];
+/** A review: the working sections for the coordination; for readers, the last published version's visible sections. */
+export type ReviewView = Json<ServerReviewView>;
+export type Publication = ReviewView["publications"][number];
+/** A published version, frozen. */
+export type PublishedVersion = Json<Awaited<ReturnType<typeof getPublication>>>;
+
+/** What a save sends for each section, in the new order. */
+export interface SectionInput {
+  key: string;
+  title: string;
+  html: string;
+  hidden: boolean;
+  /** Acknowledges a refresh flag (« Garder mon texte »). */
+  refreshState?: "unchanged";
+}
+
+export type Preferences = Json<Awaited<ReturnType<typeof getPreferences>>>;
+
+export const reviewKeys = {
+  /** Under the contract's key: anything that refreshes a contract refreshes its reviews. */
+  all: (contractId: string) => ["contracts", contractId, "reviews"] as const,
+  list: (contractId: string) => ["contracts", contractId, "reviews", "list"] as const,
+  review: (contractId: string, reviewId: string) => ["contracts", contractId, "reviews", reviewId] as const,
+  publication: (contractId: string, reviewId: string, number: number) => ["contracts", contractId, "reviews", reviewId, "publications", number] as const,
+  preferences: ["account", "preferences"] as const,
+};
+
+/** Paths of the files of a review; `number` picks a published version (without it: the working draft, or the last published one for readers). */
+export const reviewFiles = {
+  docx: (reviewId: string, number?: number) => `/api/reviews/${reviewId}/review.docx${number ? `?number=${number}` : ""}`,
+  pdf: (reviewId: string, number?: number) => `/api/reviews/${reviewId}/review.pdf${number ? `?number=${number}` : ""}`,
+  html: (reviewId: string, number?: number) => `/api/reviews/${reviewId}/review.html${number ? `?number=${number}` : ""}`,
+  annexes: (reviewId: string, number?: number) => `/api/reviews/${reviewId}/annexes.zip${number ? `?number=${number}` : ""}`,
+  /** POST here starts an export job with progress (DocumentDownload). */
+  exports: (reviewId: string) => `/reviews/${reviewId}/exports`,
+};
+
+/** The pages of a review in the web app. */
+export const reviewPaths = {
+  list: (contractId: string) => `/contrats/${contractId}/revues`,
+  review: (contractId: string, reviewId: string) => `/contrats/${contractId}/revues/${reviewId}`,
+  version: (contractId: string, reviewId: string, number: number) => `/contrats/${contractId}/revues/${reviewId}/versions/${number}`,
+};
+
+export const useReviews = (contractId: string) =>
+  useQuery({ queryKey: reviewKeys.list(contractId), queryFn: ({ signal }) => api<ReviewList>(`/contracts/${contractId}/reviews`, { signal }) });
+
+export const useReview = (contractId: string, reviewId: string) =>
+  useQuery({ queryKey: reviewKeys.review(contractId, reviewId), queryFn: ({ signal }) => api<ReviewView>(`/reviews/${reviewId}`, { signal }) });
+
+export const usePublication = (contractId: string, reviewId: string, number: number, enabled = true) =>
+  useQuery({
+    enabled: enabled && number > 0,
+    queryKey: reviewKeys.publication(contractId, reviewId, number),
+    queryFn: ({ signal }) => api<PublishedVersion>(`/reviews/${reviewId}/publications/${number}`, { signal }),
+    // A published version never changes.
+    staleTime: Infinity,
+  });
+
+/** After a change of a review: keep the answer, and read the contract's list again (states, dates). */
+function useReviewChanged(contractId: string) {
+  const queryClient = useQueryClient();
+  return async (view: ReviewView) => {
+    queryClient.setQueryData(reviewKeys.review(contractId, view.id), view);
+    await queryClient.invalidateQueries({ queryKey: reviewKeys.list(contractId) });
+  };
+}
+
+export function useCreateReview(contractId: string) {
+  const changed = useReviewChanged(contractId);
+  return useMutation({
+    mutationFn: (quarter: { year: number; quarter: number }) => api<ReviewView>(`/contracts/${contractId}/reviews`, { method: "POST", body: quarter }),
+    onSuccess: changed,
+  });
+}
+
+export function useSaveReview(contractId: string, reviewId: string) {
+  const changed = useReviewChanged(contractId);
+  return useMutation({
+    mutationFn: (body: { version: number; sections: SectionInput[] }) => api<ReviewView>(`/reviews/${reviewId}`, { method: "PUT", body }),
+    onSuccess: changed,
+  });
+}
+
+export function useRefreshReview(contractId: string, reviewId: string) {
+  const changed = useReviewChanged(contractId);
+  return useMutation({
+    mutationFn: (version: number) => api<ReviewView>(`/reviews/${reviewId}/refresh`, { method: "POST", body: { version } }),
+    onSuccess: changed,
+  });
+}
+
+export function usePublishReview(contractId: string, reviewId: string) {
+  const changed = useReviewChanged(contractId);
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; correctionNote?: string }) => api<ReviewView>(`/reviews/${reviewId}/publish`, { method: "POST", body }),
+    onSuccess: async (view) => {
+      await changed(view);
+      // The public page lists published reviews.
+      await queryClient.invalidateQueries({ queryKey: ["public"] });
+    },
+  });
+}
+
+export function useCorrectReview(contractId: string, reviewId: string) {
+  const changed = useReviewChanged(contractId);
+  return useMutation({
+    mutationFn: (version: number) => api<ReviewView>(`/reviews/${reviewId}/correction`, { method: "POST", body: { version } }),
+    onSuccess: changed,
+  });
+}
+
+export function useSaveReviewSettings(contractId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReviewSettings) => api<ReviewSettings>(`/contracts/${contractId}/review-settings`, { method: "PUT", body }),
+    onSuccess: async (settings) => {
+      queryClient.setQueryData<ReviewList>(reviewKeys.list(contractId), (list) => (list ? { ...list, settings } : list));
+      await queryClient.invalidateQueries({ queryKey: reviewKeys.list(contractId) });
+      await queryClient.invalidateQueries({ queryKey: ["public"] });
+    },
+  });
+}
+
+export const usePreferences = () =>
+  useQuery({ queryKey: reviewKeys.preferences, queryFn: ({ signal }) => api<Preferences>("/account/preferences", { signal }) });
+
+export function useSavePreferences() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Preferences) => api<Preferences>("/account/preferences", { method: "PUT", body }),
+    onSuccess: (saved) => queryClient.setQueryData(reviewKeys.preferences, saved),
+  });
+}
+

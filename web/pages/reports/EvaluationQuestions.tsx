@@ -1,0 +1,103 @@
+/** The coordination edits the questionnaire while the evaluation is in preparation (before it is sent). */
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { Select } from "@codegouvfr/react-dsfr/Select";
+import { useEffect, useState } from "react";
+import { ApiError } from "../../api/client";
+import { saveEvaluation, useEvaluationChange, type Evaluation, type EvaluationQuestion } from "../../api/reports";
+
+const PARTS = { strategy: "Stratégie", governance: "Gouvernance", partnership: "Partenariat", results: "Résultats", conclusion: "Conclusion" } as const;
+const KINDS = { scale: "Note de 1 à 5", choice: "Choix parmi des réponses", text: "Réponse libre" } as const;
+
+interface Draft {
+  id: string;
+  part: EvaluationQuestion["part"];
+  kind: EvaluationQuestion["kind"];
+  label: string;
+  choices: string;
+}
+
+const toDraft = (q: EvaluationQuestion): Draft => ({ id: q.id, part: q.part, kind: q.kind, label: q.label, choices: (q.choices ?? []).join("\n") });
+const fromDraft = (d: Draft): EvaluationQuestion => ({
+  id: d.id,
+  part: d.part,
+  kind: d.kind,
+  label: d.label,
+  ...(d.kind === "choice" ? { choices: d.choices.split("\n").map((c) => c.trim()).filter(Boolean) } : {}),
+});
+
+export function QuestionsEditor({ contractId, evaluation: e }: { contractId: string; evaluation: Evaluation }) {
+  const [drafts, setDrafts] = useState(() => e.questions.map(toDraft));
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setDrafts(e.questions.map(toDraft)), [e.version]);
+  const save = useEvaluationChange(contractId, saveEvaluation(contractId));
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const change = (index: number, patch: Partial<Draft>) => setDrafts((old) => old.map((d, i) => (i === index ? { ...d, ...patch } : d)));
+  return (
+    <details className={fr.cx("fr-mb-3w")}>
+      <summary>Modifier les questions (possible tant que le questionnaire n'est pas envoyé)</summary>
+      <form
+        className={fr.cx("fr-mt-2w")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSaved(false);
+          save.mutate({ parts: [], questions: drafts.map(fromDraft), version: e.version }, { onSuccess: () => setSaved(true) });
+        }}
+      >
+        {drafts.map((d, i) => (
+          <fieldset key={d.id} className={fr.cx("fr-fieldset", "fr-mb-2w")}>
+            <legend className={fr.cx("fr-fieldset__legend")}>{`Question ${i + 1}`}</legend>
+            <div className={fr.cx("fr-fieldset__content")} style={{ width: "100%" }}>
+              <Input label="Intitulé" state={errors[`questions.${i}.label`] ? "error" : "default"} stateRelatedMessage={errors[`questions.${i}.label`]} nativeInputProps={{ value: d.label, onChange: (ev) => change(i, { label: ev.target.value }) }} />
+              <Select label="Partie" nativeSelectProps={{ value: d.part, onChange: (ev) => change(i, { part: ev.target.value as Draft["part"] }) }}>
+                {Object.entries(PARTS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+              <Select label="Type de réponse" nativeSelectProps={{ value: d.kind, onChange: (ev) => change(i, { kind: ev.target.value as Draft["kind"] }) }}>
+                {Object.entries(KINDS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </Select>
+              {d.kind === "choice" && (
+                <Input
+                  label="Réponses proposées"
+                  hintText="Une par ligne, au moins deux."
+                  textArea
+                  state={errors[`questions.${i}.choices`] ? "error" : "default"}
+                  stateRelatedMessage={errors[`questions.${i}.choices`]}
+                  nativeTextAreaProps={{ value: d.choices, rows: 3, onChange: (ev) => change(i, { choices: ev.target.value }) }}
+                />
+              )}
+              <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setDrafts((old) => old.filter((_, j) => j !== i))}>
+                {`Retirer la question ${i + 1}`}
+              </Button>
+            </div>
+          </fieldset>
+        ))}
+        <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm")}>
+          <li>
+            <Button type="button" priority="secondary" onClick={() => setDrafts((old) => [...old, { id: `question-${Date.now().toString(36)}`, part: "strategy", kind: "scale", label: "", choices: "" }])}>
+              Ajouter une question
+            </Button>
+          </li>
+          <li>
+            <Button type="submit" disabled={save.isPending}>
+              {save.isPending ? "Enregistrement…" : "Enregistrer les questions"}
+            </Button>
+          </li>
+        </ul>
+        {save.error && <Alert severity="error" small description={save.error.message} />}
+        <p role="status" aria-live="polite" className={fr.cx("fr-text--sm")}>
+          {saved ? "Les questions sont enregistrées." : ""}
+        </p>
+      </form>
+    </details>
+  );
+}

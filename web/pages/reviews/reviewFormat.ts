@@ -1,0 +1,24 @@
+/** How the review pages say dates and states. */
+import type { ReviewSummary } from "../../api/reviews";
+
+const day = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric" });
+const dayTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** An instant's day as read in France: "3 décembre 2021". */
+export const formatDay = (iso: string) => day.format(new Date(iso));
+/** "3 décembre 2021 à 10:32". */
+export const formatDayTime = (iso: string) => dayTime.format(new Date(iso));
+
+/** « Version 2 publiée le 3 décembre 2021 », « Brouillon modifié le … », « Version 1 publiée le … — correction en cours ». */
+export function reviewState(r: Pick<ReviewSummary, "status" | "publishedNumber" | "lastPublishedAt" | "updatedAt">): string {
+  const published = r.publishedNumber && r.lastPublishedAt ? `Version ${r.publishedNumber} publiée le ${formatDay(r.lastPublishedAt)}` : null;
+  if (r.status === "draft" || !published) return `Brouillon modifié le ${formatDay(r.updatedAt)}`;
+  if (r.status === "correcting") return `${published} — correction en cours`;
+  return published;
+}
+
+/** « 12 membres », « 1 membre ». */
+export const members = (n: number) => `${n} membre${n > 1 ? "s" : ""}`;
+
+/** The review lists annexes (attachments of the quarter's meetings): their ZIP can be downloaded. */
+export const hasAnnexes = (sections: { kind: string; hidden: boolean }[]) => sections.some((s) => s.kind === "annexes" && !s.hidden);
