@@ -2,11 +2,14 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { ToggleSwitch } from "@codegouvfr/react-dsfr/ToggleSwitch";
+import { useState } from "react";
 import { usePreferences, useSavePreferences } from "../../api/reviews";
 
 export function ReminderPreference() {
   const preferences = usePreferences();
   const save = useSavePreferences();
+  // The switch follows the click at once (a controlled input otherwise snaps back until the mutation's state arrives).
+  const [chosen, setChosen] = useState<boolean | null>(null);
   return (
     <section className={fr.cx("fr-mb-6w")} aria-labelledby="rappels">
       <h2 id="rappels">Rappels par courriel</h2>
@@ -19,9 +22,12 @@ export function ReminderPreference() {
           <ToggleSwitch
             label="Recevoir un rappel avant chaque revue trimestrielle"
             helperText="Deux semaines avant la fin de chaque trimestre, un courriel liste les fiches que vous pilotez et qui n'ont pas encore d'avancement ce trimestre."
-            checked={save.isPending && save.variables ? save.variables.reviewReminders : preferences.data.reviewReminders}
+            checked={chosen ?? preferences.data.reviewReminders}
             disabled={save.isPending}
-            onChange={(checked) => save.mutate({ reviewReminders: checked })}
+            onChange={(checked) => {
+              setChosen(checked);
+              save.mutate({ reviewReminders: checked }, { onError: () => setChosen(null) });
+            }}
             labelPosition="left"
           />
           <div aria-live="polite" role="status">
