@@ -1,4 +1,5 @@
 /** What the DOCX, PDF and HTML renderers share: the DSFR-like palette, heading numbers, SVG rasterising. */
+import { existsSync } from "node:fs";
 import { Resvg } from "@resvg/resvg-js";
 import { createHash } from "node:crypto";
 import type { Block, Cell } from "./model.js";
@@ -46,6 +47,8 @@ const pngCache = new Map<string, Buffer>();
  * The SVG as a PNG (for the DOCX fallback image), `scale` times its size in points, cached by
  * content. Text uses the system's fonts (Liberation Sans standing for Arial/Marianne).
  */
+const LIBERATION = ["Regular", "Bold", "Italic", "BoldItalic"].map((s) => `/usr/share/fonts/truetype/liberation/LiberationSans-${s}.ttf`).filter((f) => existsSync(f));
+
 export function svgToPng(svg: string, widthPt: number, scale = 2): Buffer {
   const key = createHash("sha1").update(svg).update(String(widthPt * scale)).digest("hex");
   const cached = pngCache.get(key);
@@ -53,7 +56,8 @@ export function svgToPng(svg: string, widthPt: number, scale = 2): Buffer {
   const png = new Resvg(svg, {
     fitTo: { mode: "width", value: Math.max(1, Math.round(widthPt * scale)) },
     background: "white",
-    font: { loadSystemFonts: true, defaultFontFamily: "Liberation Sans", sansSerifFamily: "Liberation Sans" },
+    // Liberation Sans alone when present: scanning every system font costs more than drawing the chart.
+    font: LIBERATION.length ? { loadSystemFonts: false, fontFiles: LIBERATION, defaultFontFamily: "Liberation Sans", sansSerifFamily: "Liberation Sans" } : { loadSystemFonts: true, defaultFontFamily: "Liberation Sans", sansSerifFamily: "Liberation Sans" },
   })
     .render()
     .asPng();
