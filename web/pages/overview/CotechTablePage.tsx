@@ -8,11 +8,10 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
-import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useCotechTable, type CotechAxis, type CotechRow, type CotechTable } from "../../api/overview";
 import { useContract } from "../../api/queries";
+import { YearPicker } from "../../components/YearPicker";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { ShownStatusBadge } from "../followup/ShownStatusBadge";
 import { AdjustmentEditor, CellEditor, MilestoneEditor, ProgressEditor, RemainingEditor } from "./CotechEditors";
@@ -60,7 +59,7 @@ export function CotechTablePage() {
       >
         <p className="cles-print-only">{`${t.contractName} — suivi de l'avancement des fiches actions, année ${t.year}.`}</p>
         <div className={`${fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")} cles-no-print`}>
-          <YearPicker
+          <YearPicker label="Année"
             year={t.year}
             years={t.years}
             onPick={(y) =>
@@ -89,34 +88,6 @@ export function CotechTablePage() {
         <FollowUpItems contractId={contractId} year={t.year} section="process" items={t.process} manage={t.permissions.manage} />
       </Page>
     </div>
-  );
-}
-
-/** The year to show: chosen, then shown with the button (a select changing the page as one moves in it would lose keyboard users). */
-function YearPicker({ year, years, onPick }: { year: number; years: number[]; onPick: (year: number) => void }) {
-  const [chosen, setChosen] = useState(year);
-  useEffect(() => setChosen(year), [year]);
-  return (
-    <form
-      className={fr.cx("fr-col-12", "fr-col-md-6")}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onPick(chosen);
-      }}
-    >
-      <div className="cles-inline-buttons cles-year-picker">
-        <Select label="Année" className={fr.cx("fr-mb-0")} nativeSelectProps={{ value: String(chosen), onChange: (e) => setChosen(Number(e.target.value)) }}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
-        <Button type="submit" priority="secondary">
-          Afficher
-        </Button>
-      </div>
-    </form>
   );
 }
 

@@ -3,12 +3,10 @@
  * report as it prints, download it as DOCX or PDF.
  */
 import { fr } from "@codegouvfr/react-dsfr";
-import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useEffect, useState } from "react";
 import { useParams, useSearchParams } from "react-router";
 import { useContract } from "../../api/queries";
 import { useDocumentHtml } from "../../api/reports";
+import { YearPicker } from "../../components/YearPicker";
 import { ErrorMessage, Loading, Page } from "../../components/Page";
 import { DocumentPreview, DownloadButtons } from "./DownloadButtons";
 import "../overview/overview.css";
@@ -45,7 +43,7 @@ export function AnnualReportPage() {
         publiées. Il est établi à partir des données du contrat au moment du téléchargement.
       </p>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}>
-        <YearPicker
+        <YearPicker label="Année du bilan"
           year={year!}
           years={range!.years}
           onPick={(y) =>
@@ -72,30 +70,3 @@ export function AnnualReportPage() {
   );
 }
 
-/** The year is chosen, then shown with the button. */
-function YearPicker({ year, years, onPick }: { year: number; years: number[]; onPick: (year: number) => void }) {
-  const [chosen, setChosen] = useState(year);
-  useEffect(() => setChosen(year), [year]);
-  return (
-    <form
-      className={fr.cx("fr-col-12", "fr-col-md-6")}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onPick(chosen);
-      }}
-    >
-      <div className="cles-inline-buttons">
-        <Select label="Année du bilan" className={fr.cx("fr-mb-0")} nativeSelectProps={{ value: String(chosen), onChange: (e) => setChosen(Number(e.target.value)) }}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
-        <Button type="submit" priority="secondary">
-          Afficher
-        </Button>
-      </div>
-    </form>
-  );
-}
