@@ -39,7 +39,7 @@ export async function serveCommand(options: { seed?: boolean }): Promise<void> {
     throw error;
   }
   const remind = () =>
-    sendReviewReminders(database.db, app.mailer, app.publicUrl, parisDay())
+    sendReviewReminders(database.db, app.mailer, app.publicUrl, parisDay(), (err) => app.log.error({ err }, "review reminder not sent"))
       .then(({ sent }) => sent && app.log.info({ sent }, "review reminders sent"))
       .catch((err: unknown) => app.log.error({ err }, "review reminders failed"));
   const reminderTimer = setInterval(remind, REMINDER_CHECK_MS);

@@ -83,6 +83,17 @@ describe("sending the reminders on the demo", () => {
     expect(await sent()).toBe(1);
   });
 
+  it("records nothing when the mail could not be sent, so that the next check tries again", async () => {
+    const errors: unknown[] = [];
+    const down = { ...ctx.server.mailer, send: () => Promise.reject(new Error("serveur SMTP injoignable")) };
+    const before = await sent();
+    expect((await sendReviewReminders(ctx.database.db, down, "http://localhost:3000", "2022-06-20", (e) => errors.push(e))).sent).toBe(0);
+    expect(errors).toHaveLength(1);
+    expect(await sent()).toBe(before);
+    expect((await sendReviewReminders(ctx.database.db, ctx.server.mailer, "http://localhost:3000", "2022-06-21")).sent).toBe(1);
+    expect(await sent()).toBe(before + 1);
+  });
+
   it("sends nothing to a lead who opted out", async () => {
     await sophie.inject({ method: "PUT", url: "/api/account/preferences", payload: { reviewReminders: false } });
     expect((await sendReviewReminders(ctx.database.db, ctx.server.mailer, "http://localhost:3000", "2022-03-25")).sent).toBe(0);

@@ -47,7 +47,7 @@ export async function setPreferences(db: Db, userId: string, body: { reviewRemin
 }
 
 /** Reads the leads of the contracts running in today's quarter, sends the reminders due, records each. */
-export async function sendReviewReminders(db: Db, mailer: Mailer, publicUrl: string, today: string): Promise<{ sent: number; quarter: Quarter }> {
+export async function sendReviewReminders(db: Db, mailer: Mailer, publicUrl: string, today: string, onError: (error: unknown) => void = () => {}): Promise<{ sent: number; quarter: Quarter }> {
   const quarter = quarterOfDay(today);
   if (daysToQuarterEnd(today) > REMINDER_DAYS) return { sent: 0, quarter };
   const { start, end } = quarterRange(quarter);
@@ -86,18 +86,23 @@ export async function sendReviewReminders(db: Db, mailer: Mailer, publicUrl: str
       .returning({ id: reviewReminders.id });
     if (!claimed.length) continue;
     const person = led.find((l) => l.userId === due.userId && l.contractId === due.contractId)!;
-    await mailer.send(
-      reviewReminderMail({
-        to: person.email,
-        name: person.name,
-        contractName: person.contractName,
-        label: quarterLabel(quarter),
-        quarterEnd: longDay(end),
-        fiches: due.fiches.map((f) => ({ number: f.number, title: f.title, link: `${publicUrl}/contrats/${due.contractId}/fiches/${f.id}/suivi#avancement` })),
-        preferencesLink: `${publicUrl}/mon-compte`,
-      }),
-    );
-    sent += 1;
+    const message = reviewReminderMail({
+      to: person.email,
+      name: person.name,
+      contractName: person.contractName,
+      label: quarterLabel(quarter),
+      quarterEnd: longDay(end),
+      fiches: due.fiches.map((f) => ({ number: f.number, title: f.title, link: `${publicUrl}/contrats/${due.contractId}/fiches/${f.id}/suivi#avancement` })),
+      preferencesLink: `${publicUrl}/mon-compte`,
+    });
+    try {
+      await mailer.send(message);
+      sent += 1;
+    } catch (error) {
+      // Not sent: forget the record, so that the next check tries again; the other leads still get theirs.
+      await db.delete(reviewReminders).where(eq(reviewReminders.id, claimed[0]!.id));
+      onError(error);
+    }
   }
   return { sent, quarter };
 }
