@@ -2,6 +2,7 @@ import { systemActor } from "../server/policies/index.js";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { openDatabase, type Database } from "../server/db/client.js";
+import { DataDirLockedError } from "../server/db/lock.js";
 import { databaseOptionsFromEnv } from "../server/config.js";
 import { seedDemo } from "../server/demo/seed.js";
 import { findContractId } from "../server/features/contracts/queries.js";
@@ -9,9 +10,28 @@ import { exportContract, importContract, parseContractDocument } from "../server
 import { Problem } from "../server/http/problem.js";
 import { contractJsonSchema } from "./schema-gen.js";
 
+/**
+ * What to do instead while the server holds the embedded data folder: a second process
+ * on it would lose writes, so every command that opens the database is refused then.
+ */
+export const WHILE_SERVER_RUNS = {
+  migrate: "Le serveur applique lui-même les migrations à son démarrage.",
+  seed: "Une fois le serveur arrêté, relancez cette commande, ou relancez le serveur avec « serve --seed » (npm start) : il charge la démonstration si la base ne contient aucun contrat.",
+  export: "Sans arrêter le serveur, exportez le contrat depuis sa page (bouton « Exporter (JSON) ») ou son API : GET /api/contracts/<id>/export.",
+  import: "Sans arrêter le serveur, importez le fichier depuis sa page « Importer un contrat » (/importer) ou son API : POST /api/contracts/import.",
+  "create-admin": "Une fois le serveur arrêté, relancez cette commande ; sans l'arrêter, un administrateur peut inviter la personne depuis la page « Membres » d'un contrat (membre du contrat, pas administrateur de la plateforme).",
+  remind: "Le serveur envoie lui-même ces rappels chaque heure.",
+} as const;
+
 /** Opens and migrates the configured database, runs `work`, and always closes it. */
-export async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(databaseOptionsFromEnv());
+export async function withDatabase<T>(command: keyof typeof WHILE_SERVER_RUNS, work: (database: Database) => Promise<T>): Promise<T> {
+  let database: Database;
+  try {
+    database = await openDatabase(databaseOptionsFromEnv());
+  } catch (error) {
+    if (error instanceof DataDirLockedError) throw new Error(`${error.message} ${WHILE_SERVER_RUNS[command]}`, { cause: error });
+    throw error;
+  }
   try {
     await database.migrate();
     return await work(database);
@@ -21,18 +41,18 @@ export async function withDatabase<T>(work: (database: Database) => Promise<T>):
 }
 
 export async function migrateCommand(): Promise<void> {
-  await withDatabase(async (d) => console.log(`Base à jour (${d.engine}, ${d.location}).`));
+  await withDatabase("migrate", async (d) => console.log(`Base à jour (${d.engine}, ${d.location}).`));
 }
 
 export async function seedCommand(): Promise<void> {
-  await withDatabase(async ({ db }) => {
+  await withDatabase("seed", async ({ db }) => {
     const { seeded } = await seedDemo(db);
     console.log(seeded.length ? `Contrats de démonstration chargés : ${seeded.join(", ")}.` : "La base contient déjà des contrats : rien n'a été chargé.");
   });
 }
 
 export async function exportCommand(contract: string, file?: string): Promise<void> {
-  await withDatabase(async ({ db }) => {
+  await withDatabase("export", async ({ db }) => {
     const id = await findContractId(db, contract);
     if (!id) throw new Error(`Aucun contrat « ${contract} ».`);
     const json = JSON.stringify(await exportContract(db, id), null, 2) + "\n";
@@ -50,7 +70,7 @@ export async function importCommand(file: string, options: { slug?: string }): P
   } catch (e) {
     throw new Error(`Lecture de ${file} impossible : ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "fichier introuvable" : "ce n'est pas un JSON valide"}.`, { cause: e });
   }
-  await withDatabase(async ({ db }) => {
+  await withDatabase("import", async ({ db }) => {
     try {
       const doc = parseContractDocument(input);
       const id = await importContract(db, systemActor("Ligne de commande (cles import)"), doc, options.slug);
@@ -89,7 +109,7 @@ export async function createAdminCommand(options: { email: string; name: string 
   const parsed = { email: email.safeParse(options.email), name: personName.safeParse(options.name), password: newPassword.safeParse(await readPassword()) };
   for (const [field, result] of Object.entries(parsed))
     if (!result.success) throw new Error(`${field === "password" ? "mot de passe" : field === "name" ? "nom" : "e-mail"} : ${result.error.issues[0]!.message}`);
-  await withDatabase(async ({ db }) => {
+  await withDatabase("create-admin", async ({ db }) => {
     try {
       await createUser(db, { email: parsed.email.data!, name: parsed.name.data!, password: parsed.password.data!, isAdmin: true });
     } catch (e) {
@@ -108,7 +128,7 @@ export async function remindCommand(options: { date?: string }): Promise<void> {
   const { quarterLabel } = await import("../server/features/reviews/quarters.js");
   const { sendReviewReminders } = await import("../server/features/reviews/reminders.js");
   if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new Error("Indiquez la date au format AAAA-MM-JJ.");
-  await withDatabase(async ({ db }) => {
+  await withDatabase("remind", async ({ db }) => {
     const mailer = createMailer(mailConfigFromEnv());
     try {
       const { sent, quarter } = await sendReviewReminders(db, mailer, publicUrlFromEnv(), options.date ?? parisDay());

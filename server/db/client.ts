@@ -1,13 +1,15 @@
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { NodeFS } from "@electric-sql/pglite/nodefs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { lockDataDir } from "./lock.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -57,14 +59,91 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const dataDir = options.dataDir ?? "memory://";
-  if (!dataDir.startsWith("memory://")) mkdirSync(resolve(dataDir), { recursive: true });
-  const client = await PGlite.create(dataDir === "memory://" ? undefined : resolve(dataDir));
+  if (dataDir.startsWith("memory://")) return pgliteDatabase(await PGlite.create(), dataDir, () => {});
+  const folder = resolve(dataDir);
+  mkdirSync(folder, { recursive: true });
+  // Before PGlite opens the folder: opening it already writes (recovery, checkpoint).
+  const lock = lockDataDir(folder);
+  try {
+    const fresh = !existsSync(join(folder, "PG_VERSION"));
+    const client = await PGlite.create({ fs: new DurableNodeFS(folder), startParams: DURABLE_START_PARAMS });
+    // initdb ran in memory and its files were copied without fsync: flushed once here.
+    if (fresh) fsyncTree(folder);
+    return pgliteDatabase(client, dataDir, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function pgliteDatabase(client: PGlite, location: string, release: () => void): Database {
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     engine: "pglite",
-    location: dataDir,
+    location,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
   };
+}
+
+/**
+ * PGlite starts PostgreSQL with fsync off (`-F`) and its NODEFS file system has no fsync:
+ * a commit reached the OS page cache only, and an OS crash or power loss could lose it.
+ * Here PostgreSQL runs with fsync on and syncs its WAL with fsync() (fdatasync() is a no-op
+ * in the WebAssembly runtime), and NODEFS's fsync calls the real one.
+ */
+const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((param) => param !== "-F"), "-c", "wal_sync_method=fsync"];
+
+type EmscriptenOptions = Parameters<NodeFS["init"]>[1];
+interface NodeFsStream {
+  nfd?: number;
+  node: unknown;
+}
+interface NodeFsModule {
+  stream_ops: { fsync?: (stream: NodeFsStream) => number };
+  realPath(node: unknown): string;
+  tryFSOperation<T>(operation: () => T): T;
+}
+
+class DurableNodeFS extends NodeFS {
+  override async init(pg: Parameters<NodeFS["init"]>[0], options: EmscriptenOptions) {
+    const { emscriptenOpts } = await super.init(pg, options);
+    const syncing = (mod: { NODEFS: unknown }) => {
+      const nodefs = mod.NODEFS as NodeFsModule;
+      nodefs.stream_ops.fsync = (stream) =>
+        nodefs.tryFSOperation(() => {
+          if (stream.nfd !== undefined) fsyncSync(stream.nfd);
+          else fsyncPath(nodefs.realPath(stream.node));
+          return 0;
+        });
+    };
+    return { emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), syncing] } as EmscriptenOptions };
+  }
+}
+
+function fsyncPath(path: string): void {
+  const fd = openSync(path, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every file, then every folder, of a fresh database. */
+function fsyncTree(folder: string): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) fsyncTree(path);
+    else if (entry.isFile()) fsyncPath(path);
+  }
+  // Windows opens no folder for fsync (and its file system needs none for new entries).
+  if (process.platform !== "win32") fsyncPath(folder);
 }
