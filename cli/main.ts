@@ -39,6 +39,7 @@ program
   .command("serve")
   .description("Démarrer le serveur web (PORT, 3000 par défaut), après avoir migré la base")
   .option("--seed", "charger les contrats de démonstration si la base est vide")
+  .option("--dev-outbox", "démonstration locale : montrer les courriels (sans SMTP) sur /dev/courriels, à cette machine seulement")
   .action(serveCommand);
 program.command("migrate").description("Appliquer les migrations à la base").action(migrateCommand);
 program

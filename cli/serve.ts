@@ -20,7 +20,7 @@ async function ensureWebBuild(log: (msg: string) => void): Promise<void> {
   await build({ logLevel: "warn" });
 }
 
-export async function serveCommand(options: { seed?: boolean }): Promise<void> {
+export async function serveCommand(options: { seed?: boolean; devOutbox?: boolean }): Promise<void> {
   const port = portFromEnv();
   const database = await openDatabase(databaseOptionsFromEnv());
   let app: Awaited<ReturnType<typeof buildApp>>;
@@ -28,7 +28,8 @@ export async function serveCommand(options: { seed?: boolean }): Promise<void> {
     // Migrated first: the app reads its session secret from the database.
     await database.migrate();
     await purgeExpired(database.db);
-    app = await buildApp({ database, logger: loggerOptions() });
+    app = await buildApp({ database, logger: loggerOptions(), devOutbox: options.devOutbox });
+    if (options.devOutbox && !app.devOutbox) app.log.warn("--dev-outbox ignored: SMTP_URL, NODE_ENV=production or a PUBLIC_URL other than this machine");
     await ensureWebBuild((msg) => app.log.info(msg));
     if (options.seed) {
       const { seeded } = await seedDemo(database.db);

@@ -75,7 +75,7 @@ export async function startBrowserTest(): Promise<BrowserContext> {
   const filesDir = mkdtempSync(join(tmpdir(), "cles-e2e-files-"));
   // The port is chosen first, so that links in mail point at this very server.
   const port = await freePort();
-  const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, mail: { from: "Clés <test@cles.test>", outboxDir }, publicUrl: `http://127.0.0.1:${port}`, storage: diskStorage(filesDir) });
+  const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, mail: { from: "Clés <test@cles.test>", outboxDir }, publicUrl: `http://127.0.0.1:${port}`, storage: diskStorage(filesDir), devOutbox: true });
   const address = await app.listen({ port, host: "127.0.0.1" });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

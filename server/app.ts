@@ -16,6 +16,7 @@ import { referenceRoutes } from "./features/reference/routes.js";
 import { transferRoutes } from "./features/transfer/routes.js";
 import { registerProblemHandlers } from "./http/problem.js";
 import { registerTextGuard } from "./http/text-guard.js";
+import { API_DOCS_CSP, registerSecurityHeaders } from "./http/security-headers.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authSecret } from "./auth/secret.js";
@@ -23,7 +24,7 @@ import { mailConfigFromEnv, publicUrlFromEnv, trustProxyFromEnv, type MailConfig
 import { accountRoutes } from "./features/accounts/routes.js";
 import { auditRoutes } from "./features/audit/routes.js";
 import { authRoutes } from "./features/auth/routes.js";
-import { devRoutes } from "./features/dev/routes.js";
+import { devOutboxAllowed, devRoutes } from "./features/dev/routes.js";
 import { governanceRoutes } from "./features/governance/routes.js";
 import { monitoringRoutes, progressRoutes } from "./features/monitoring/routes.js";
 import { calendarRoutes } from "./features/calendar/routes.js";
@@ -59,6 +60,8 @@ declare module "fastify" {
     renderer: RenderPool;
     /** "METHOD /api/…" of every API route, for the authorization matrix test. */
     apiRoutes: string[];
+    /** The schema (zod) of each of them, by "METHOD /api/…", for the fuzz of the write routes (server/testing/fuzz/). */
+    apiSchemas: Map<string, import("fastify").FastifySchema | undefined>;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -78,6 +81,8 @@ export interface AppOptions {
   authSecret?: string;
   /** Attachment files; defaults to DATA_DIR/files on disk. */
   storage?: FileStorage;
+  /** Show the outbox mail on /dev/courriels to this machine (`serve --dev-outbox`); refused in production or on a public address. */
+  devOutbox?: boolean;
 }
 
 export const DEFAULT_WEB_DIR = join(process.cwd(), "dist", "web");
@@ -104,12 +109,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerTextGuard(app);
   const apiRoutes: string[] = [];
   app.decorate("apiRoutes", apiRoutes);
+  app.decorate("apiSchemas", new Map());
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
-    for (const method of [route.method].flat()) if (method !== "HEAD") apiRoutes.push(`${method} ${route.url}`);
+    for (const method of [route.method].flat()) {
+      if (method === "HEAD") continue;
+      apiRoutes.push(`${method} ${route.url}`);
+      app.apiSchemas.set(`${method} ${route.url}`, route.schema);
+    }
   });
 
   const publicUrl = options.publicUrl ?? publicUrlFromEnv();
+  await registerSecurityHeaders(app, { https: publicUrl.startsWith("https://") });
   const mailer = createMailer(options.mail ?? mailConfigFromEnv());
   const auth = createAuth({
     db: options.database.db,
@@ -123,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("auth", auth);
   app.decorate("mailer", mailer);
   app.decorate("publicUrl", publicUrl);
+  app.decorate("devOutbox", devOutboxAllowed({ requested: options.devOutbox, publicUrl, outboxDir: mailer.outboxDir }));
   app.addHook("onClose", async () => mailer.close());
   await app.register(authPlugin, { auth, secure: publicUrl.startsWith("https://") });
 
@@ -136,7 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: API_DOCS_CSP });
 
   await app.register(
     async (api) => {

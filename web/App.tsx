@@ -120,7 +120,7 @@ export function App() {
         contentDescription="Clés est la plateforme libre sur laquelle un Contrat Local de Santé est rédigé, gouverné, suivi, restitué et évalué."
         bottomItems={[
           { text: "Documentation de l'API", linkProps: { to: "/api/docs", reloadDocument: true } },
-          ...(outbox.data ? [{ text: "Courriels de développement", linkProps: { to: "/dev/courriels" } }] : []),
+          ...(outbox ? [{ text: "Courriels de développement", linkProps: { to: "/dev/courriels" } }] : []),
         ]}
       />
     </>

@@ -1,3 +1,4 @@
+import "./zod-config";
 import "@codegouvfr/react-dsfr/dsfr/dsfr.min.css";
 import "@codegouvfr/react-dsfr/dsfr/utility/icons/icons.min.css";
 import "./app.css";

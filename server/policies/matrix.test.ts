@@ -240,7 +240,8 @@ const CASES: Record<string, Case[]> = {
       expect: { ...managers, lead: "ok" },
     },
   ],
-  "GET /api/dev/outbox": [{ call: () => ({ url: "/api/dev/outbox" }), expect: everyone("ok") }],
+  // Not opened in tests (serve --dev-outbox): answered as an address that does not exist (server/features/dev/outbox.test.ts).
+  "GET /api/dev/outbox": [{ call: () => ({ url: "/api/dev/outbox" }), expect: everyone(404) }],
 };
 
 let ctx: TestContext;

@@ -1,4 +1,4 @@
-/** Queries of accounts, members, history, public pages and the development outbox. */
+/** Queries of accounts, members, history, public pages and the development outbox (read by its page only). */
 import { useQuery } from "@tanstack/react-query";
 import type { getAccount } from "../../server/features/accounts/service";
 import type { listAudit } from "../../server/features/audit/service";
@@ -13,6 +13,12 @@ export interface SessionUser {
   name: string;
   email: string;
   isAdmin: boolean;
+}
+export interface Session {
+  user: SessionUser | null;
+  csrfToken: string;
+  /** The development mail page (/dev/courriels) is open to this browser: local demo without SMTP. */
+  devOutbox: boolean;
 }
 export type Account = Json<Awaited<ReturnType<typeof getAccount>>>;
 export type Members = Json<Awaited<ReturnType<typeof listMembers>>>;
@@ -34,7 +40,7 @@ export const useSession = () =>
   useQuery({
     queryKey: accountKeys.session,
     queryFn: async ({ signal }) => {
-      const session = await api<{ user: SessionUser | null; csrfToken: string }>("/auth/session", { signal });
+      const session = await api<Session>("/auth/session", { signal });
       setCsrfToken(session.csrfToken);
       return session;
     },
@@ -61,14 +67,5 @@ export const usePublicContract = (slug: string) =>
 export const useOutbox = () =>
   useQuery({ queryKey: ["outbox"], queryFn: ({ signal }) => api<{ items: OutboxItem[] }>("/dev/outbox", { signal }), retry: false, refetchInterval: 5000 });
 
-/** Whether this instance has the development mail page (no SMTP server, local address): asked once. */
-export const useOutboxAvailable = () =>
-  useQuery({
-    queryKey: ["outbox", "available"],
-    queryFn: async () => {
-      const response = await fetch("/api/dev/outbox", { method: "HEAD" });
-      return response.ok;
-    },
-    retry: false,
-    staleTime: Infinity,
-  });
+/** Whether the development mail page is open to this browser: told by the session, never asked of the outbox. */
+export const useOutboxAvailable = () => useSession().data?.devOutbox === true;

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requestHeaders, SESSION_COOKIE } from "../../auth/plugin.js";
 import { Problem, unauthorized } from "../../http/problem.js";
 import { assertSignedIn } from "../accounts/service.js";
+import { canReadOutbox } from "../dev/routes.js";
 import { clearFailures, minutesLocked, readFailures, recordFailure } from "./lockout.js";
 import { resetBody, resetRequestBody, signInBody } from "./schema.js";
 
@@ -26,11 +27,12 @@ const locked = (minutes: number) =>
   new Problem(429, "Trop de tentatives", `Trop de tentatives de connexion pour cette adresse : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`);
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get("/auth/session", { schema: { tags, summary: "La session en cours et le jeton CSRF" }, config: { public: true } }, async (request, reply) => {
+  app.get("/auth/session", { schema: { tags, summary: "La session en cours, le jeton CSRF, et si la page des courriels de développement est ouverte" }, config: { public: true } }, async (request, reply) => {
     const actor = request.actor;
     const user = actor.kind === "user" ? { id: actor.id, name: actor.name, email: actor.email, isAdmin: actor.isAdmin } : null;
     void reply.header("cache-control", "no-store");
-    return { user, csrfToken: reply.generateCsrf() };
+    // Told here, so that the web never asks the outbox itself except on its own page.
+    return { user, csrfToken: reply.generateCsrf(), devOutbox: canReadOutbox(request) };
   });
 
   app.post(

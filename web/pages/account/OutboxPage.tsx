@@ -25,7 +25,7 @@ export function OutboxPage() {
       {outbox.isPending ? (
         <Loading label="Chargement des courriels…" />
       ) : outbox.error ? (
-        <EmptyState title="Les courriels partent par SMTP sur cette instance : il n'y a rien à afficher ici." />
+        <EmptyState title="Cette page n'est pas ouverte sur cette instance : elle sert à la démonstration locale (npm start, sans serveur SMTP), depuis la machine qui sert l'application." />
       ) : outbox.data.items.length === 0 ? (
         <EmptyState title="Aucun courriel pour l'instant." />
       ) : (
