@@ -36,3 +36,16 @@ export function uniqueViolation(error: unknown): (typeof UNIQUE_MEANINGS)[string
   }
   return null;
 }
+
+/**
+ * True for a transaction PostgreSQL gave up because of another one running at the same
+ * time (deadlock 40P01, serialization failure 40001), possibly wrapped by Drizzle. Writers
+ * of one parent lock it first (parent-lock.ts), so this is a safety net: nothing was
+ * written, and trying again will do.
+ */
+export function concurrentWriteFailure(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e.code === "40P01" || e.code === "40001") return true;
+  }
+  return false;
+}

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
-import { uniqueViolation } from "../db/unique.js";
+import { concurrentWriteFailure, uniqueViolation } from "../db/unique.js";
 
 /** One error of one field; `path` is dotted ("partners.0.organisation"). */
 export interface FieldError {
@@ -36,6 +36,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: (stri
   return issues.map((i) => ({ path: [...prefix, ...i.path].map(String).join("."), message: i.message }));
 }
 
+export const CONCURRENT_WRITE_MESSAGE = "Une autre modification de ces données était en cours au même moment : rien n'a été enregistré. Réessayez.";
+
 const TITLES: Record<number, string> = {
   400: "Requête invalide",
   401: "Connexion requise",
@@ -54,6 +56,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const unique = uniqueViolation(error);
     if (error instanceof Problem) problem = error;
     else if (unique) problem = new Problem(unique.status, unique.status === 400 ? "Données invalides" : "Conflit", unique.detail, unique.field ? [unique.field] : []);
+    else if (concurrentWriteFailure(error)) {
+      request.log.warn({ err: error }, "transaction aborted by a concurrent one");
+      problem = conflict(CONCURRENT_WRITE_MESSAGE);
+    }
     else if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext === "body" ? [] : [error.validationContext ?? ""];
       problem = invalid(

@@ -122,6 +122,34 @@ export function assertCan(actor: Actor, permission: Permission, scope?: Scope): 
   throw forbidden();
 }
 
+/** An adjustment as far as merges go: the other fiche it names, and how far it went. */
+export interface MergeState {
+  targetActionId: string | null;
+  status: "proposed" | "agreed" | "done";
+}
+
+/**
+ * A merge changes two fiches: the one merged (it shows « Fusionnée ») and the one it goes
+ * into (its history shows the other's). So an adjustment naming another fiche that went
+ * beyond a proposal — agreed in committee, or done — is created, changed or removed only by
+ * whoever may edit both fiches: the coordination, or the lead of both (issue 12). A proposal
+ * changes nothing of the other fiche: whoever edits the fiche writes it, as any adjustment.
+ * `states`: the adjustment before the write (none for a creation) and after it (none for a removal).
+ */
+export function canWriteAdjustment(actor: Actor, contractId: string, actionId: string, states: readonly MergeState[]): boolean {
+  if (!can(actor, "action.update", { contractId, actionId })) return false;
+  return states.every((s) => !s.targetActionId || s.status === "proposed" || can(actor, "action.update", { contractId, actionId: s.targetActionId }));
+}
+
+export const MERGE_FORBIDDEN =
+  "Une fusion validée ou réalisée touche aussi l'autre fiche : seule la coordination du contrat, ou la personne qui pilote les deux fiches, peut l'enregistrer, la modifier ou la supprimer. Vous pouvez proposer la fusion.";
+
+/** Throws unless `canWriteAdjustment` (404 or 403 as `assertCan` for the fiche itself; 403 for the other fiche). */
+export function assertCanWriteAdjustment(actor: Actor, contractId: string, actionId: string, states: readonly MergeState[]): void {
+  assertCan(actor, "action.update", { contractId, actionId });
+  if (!canWriteAdjustment(actor, contractId, actionId, states)) throw forbidden(MERGE_FORBIDDEN);
+}
+
 /** Contracts a list query may return: "all", or the ids the actor may read. */
 export function readableContractIds(actor: Actor): "all" | string[] {
   switch (actor.kind) {

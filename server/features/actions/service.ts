@@ -1,14 +1,16 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { assertRoom } from "../room.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actionPartners, actions, axes, communes, indicators, objectives, organisations } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
-import { contractExists } from "../contracts/queries.js";
+import { lockContract } from "../contracts/queries.js";
 import { orderError, renumber } from "../ordering.js";
 import type { Actor } from "../../policies/index.js";
 import { creationChanges, diffSnapshots } from "../audit/diff.js";
 import { recordAudit } from "../audit/service.js";
 import { actionSnapshot } from "../audit/snapshots.js";
+import { droppedMeasuredIndicators, measurementCounts } from "./indicators.js";
 import { actionColumns, type ActionContent } from "./mapping.js";
 import { getAction, type ActionView } from "./queries.js";
 import type { ActionBody, ActionUpdateBody } from "./schema.js";
@@ -47,14 +49,19 @@ async function checkReferences(tx: Tx, contractId: string, body: ActionBody, act
   if (errors.length) throw invalid(errors);
 }
 
-/** Writes partners (replaced) and indicators (kept by id, so that later measurements stay attached). */
+/**
+ * Writes partners (replaced) and indicators (kept by id, so that later measurements stay attached).
+ * An indicator with measurements is not removed: 400 on its place in the list, naming it.
+ */
 export async function writeActionChildren(tx: Tx, actionId: string, content: ActionContent, isNew: boolean): Promise<void> {
+  const existing = isNew ? [] : await tx.select({ id: indicators.id, label: indicators.label }).from(indicators).where(eq(indicators.actionId, actionId)).orderBy(asc(indicators.position));
+  const dropped = droppedMeasuredIndicators(existing, content.indicators, await measurementCounts(tx, existing.map((e) => e.id)));
+  if (dropped.length) throw invalid(dropped);
   await tx.delete(actionPartners).where(eq(actionPartners.actionId, actionId));
   if (content.partners.length)
     await tx.insert(actionPartners).values(
       content.partners.map(({ organisation, ...p }, position) => ({ ...p, organisationId: organisation, actionId, position })),
     );
-  const existing = isNew ? [] : await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.actionId, actionId));
   const existingIds = new Set(existing.map((e) => e.id));
   const keptIds = new Set(content.indicators.flatMap((i) => (i.id && existingIds.has(i.id) ? [i.id] : [])));
   const removed = [...existingIds].filter((id) => !keptIds.has(id));
@@ -75,8 +82,10 @@ async function auditAction(tx: Tx, actor: Actor, before: ActionView | null, afte
 
 export async function createAction(db: Db, actor: Actor, contractId: string, body: ActionBody): Promise<string> {
   return db.transaction(async (tx) => {
-    await contractExists(tx, contractId);
+    // Shared: fiches are written side by side, but not while the contract's fiches are renumbered.
+    await lockContract(tx, contractId, "shared");
     await checkReferences(tx, contractId, body);
+    assertRoom("actions", (await tx.select({ n: count() }).from(actions).where(eq(actions.contractId, contractId)))[0]!.n);
     const [row] = await tx
       .insert(actions)
       .values({ ...actionColumns(body), contractId, axisId: body.axisId, objectiveId: body.objectiveId })
@@ -93,9 +102,12 @@ export async function updateAction(db: Db, actor: Actor, actionId: string, body:
   await db.transaction(async (tx) => {
     const [current] = await tx.select({ contractId: actions.contractId, archivedAt: actions.archivedAt }).from(actions).where(eq(actions.id, actionId));
     if (!current) throw notFound("Cette fiche action est introuvable.");
+    // Before the fiche's own lock (claimVersion), as the renumbering takes them: contract, then fiches.
+    await lockContract(tx, current.contractId, "shared");
     if (current.archivedAt) throw conflict(ARCHIVED_MESSAGE);
-    await checkReferences(tx, current.contractId, body, actionId);
+    // The version first: a form read before a renumbering is stale (409), whatever its number says.
     await claimVersion(tx, actions, actionId, body.version, "Cette fiche action");
+    await checkReferences(tx, current.contractId, body, actionId);
     const before = await getAction(tx, actionId);
     await tx
       .update(actions)
@@ -109,8 +121,9 @@ export async function updateAction(db: Db, actor: Actor, actionId: string, body:
 /** Archiving keeps the fiche and its history; it leaves the lists and frees its number. */
 export async function archiveAction(db: Db, actor: Actor, actionId: string, version: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const [current] = await tx.select({ archivedAt: actions.archivedAt }).from(actions).where(eq(actions.id, actionId));
+    const [current] = await tx.select({ contractId: actions.contractId, archivedAt: actions.archivedAt }).from(actions).where(eq(actions.id, actionId));
     if (!current) throw notFound("Cette fiche action est introuvable.");
+    await lockContract(tx, current.contractId, "shared");
     if (current.archivedAt) throw conflict("Cette fiche est déjà archivée.");
     await claimVersion(tx, actions, actionId, version, "Cette fiche action");
     await tx.update(actions).set({ archivedAt: new Date() }).where(eq(actions.id, actionId));
@@ -121,6 +134,9 @@ export async function archiveAction(db: Db, actor: Actor, actionId: string, vers
 
 export async function restoreAction(db: Db, actor: Actor, actionId: string, version: number): Promise<void> {
   await db.transaction(async (tx) => {
+    const [head] = await tx.select({ contractId: actions.contractId }).from(actions).where(eq(actions.id, actionId));
+    if (!head) throw notFound("Cette fiche action est introuvable.");
+    await lockContract(tx, head.contractId, "shared");
     const [current] = await tx.select().from(actions).where(eq(actions.id, actionId));
     if (!current) throw notFound("Cette fiche action est introuvable.");
     if (!current.archivedAt) throw conflict("Cette fiche n'est pas archivée.");
@@ -138,7 +154,8 @@ export async function restoreAction(db: Db, actor: Actor, actionId: string, vers
 /** Renumbers the live fiches of a contract 1..n in the requested order. */
 export async function reorderActions(db: Db, actor: Actor, contractId: string, ids: string[]): Promise<void> {
   await db.transaction(async (tx) => {
-    await contractExists(tx, contractId);
+    // Exclusive: one renumbering at a time, and no fiche written meanwhile (they share this lock).
+    await lockContract(tx, contractId);
     const rows = await tx
       .select({ id: actions.id, number: actions.number, title: actions.title })
       .from(actions)

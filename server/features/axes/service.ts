@@ -1,9 +1,11 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
+import { assertRoom } from "../room.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, axes, objectives } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound } from "../../http/problem.js";
-import { contractExists } from "../contracts/queries.js";
+import { lockParent } from "../../db/parent-lock.js";
+import { lockContract } from "../contracts/queries.js";
 import { nextNumber, orderError, renumber } from "../ordering.js";
 import type { z } from "zod";
 import type { Actor } from "../../policies/index.js";
@@ -15,12 +17,13 @@ import type { axisBody, objectiveBody } from "./schema.js";
 type AxisBody = z.infer<typeof axisBody>;
 type ObjectiveBody = z.infer<typeof objectiveBody>;
 
+const AXIS_NOT_FOUND = "Cet axe est introuvable.";
 const axisLabel = (a: { number: number; title: string }) => `Axe ${a.number} « ${a.title} »`;
 const objectiveLabel = (o: { code: string; title: string }) => `Objectif ${o.code} « ${o.title} »`;
 
 export async function axisContractId(db: Db | Tx, axisId: string): Promise<string> {
   const [row] = await db.select({ contractId: axes.contractId }).from(axes).where(eq(axes.id, axisId));
-  if (!row) throw notFound("Cet axe est introuvable.");
+  if (!row) throw notFound(AXIS_NOT_FOUND);
   return row.contractId;
 }
 
@@ -36,8 +39,10 @@ export async function objectiveContractId(db: Db, objectiveId: string): Promise<
 
 export async function createAxis(db: Db, actor: Actor, contractId: string, body: AxisBody) {
   return db.transaction(async (tx) => {
-    await contractExists(tx, contractId);
+    // The contract's axes are numbered by one writer at a time: never the same number twice.
+    await lockContract(tx, contractId);
     const numbers = await tx.select({ n: axes.number }).from(axes).where(eq(axes.contractId, contractId));
+    assertRoom("axes", numbers.length);
     const [row] = await tx
       .insert(axes)
       .values({ ...body, contractId, number: nextNumber(numbers.map((r) => r.n)) })
@@ -67,8 +72,11 @@ async function refuseIfHoldsActions(tx: Tx, where: ReturnType<typeof eq>, what: 
 
 export async function deleteAxis(db: Db, actor: Actor, axisId: string): Promise<void> {
   await db.transaction(async (tx) => {
+    const contractId = await axisContractId(tx, axisId);
+    // Closing the gap renumbers the contract's axes: one writer of them at a time.
+    await lockContract(tx, contractId);
     const [axis] = await tx.select().from(axes).where(eq(axes.id, axisId));
-    if (!axis) throw notFound("Cet axe est introuvable.");
+    if (!axis) throw notFound(AXIS_NOT_FOUND);
     await refuseIfHoldsActions(tx, eq(actions.axisId, axisId), "Cet axe");
     await tx.delete(axes).where(eq(axes.id, axisId));
     await recordAudit(tx, actor, { contractId: axis.contractId, objectType: "axis", objectId: axisId, objectLabel: axisLabel(axis), operation: "delete", changes: [] });
@@ -83,7 +91,8 @@ export async function deleteAxis(db: Db, actor: Actor, axisId: string): Promise<
 /** Renumbers axes 1..n in the requested order. */
 export async function reorderAxes(db: Db, actor: Actor, contractId: string, ids: string[]): Promise<void> {
   await db.transaction(async (tx) => {
-    await contractExists(tx, contractId);
+    // Renumberings of one contract one after the other: each reads what the previous one left.
+    await lockContract(tx, contractId);
     const rows = await tx.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId));
     const error = orderError(rows.map((r) => r.id), ids);
     if (error) throw invalid([{ path: "ids", message: error }]);
@@ -107,8 +116,11 @@ async function checkCodeFree(tx: Tx, axisId: string, code: string, exceptId?: st
 
 export async function createObjective(db: Db, actor: Actor, axisId: string, body: ObjectiveBody) {
   return db.transaction(async (tx) => {
+    // One writer of the axis's objectives at a time: never the same place twice.
+    await lockParent(tx, axes, axisId, AXIS_NOT_FOUND);
     await checkCodeFree(tx, axisId, body.code);
     const positions = await tx.select({ p: objectives.position }).from(objectives).where(eq(objectives.axisId, axisId));
+    assertRoom("objectivesPerAxis", positions.length);
     const [row] = await tx
       .insert(objectives)
       .values({ ...body, axisId, position: nextNumber(positions.map((r) => r.p)) })
@@ -147,6 +159,7 @@ export async function deleteObjective(db: Db, actor: Actor, objectiveId: string)
 
 export async function reorderObjectives(db: Db, _actor: Actor, axisId: string, ids: string[]): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockParent(tx, axes, axisId, AXIS_NOT_FOUND);
     const rows = await tx
       .select({ id: objectives.id, position: objectives.position })
       .from(objectives)

@@ -2,7 +2,9 @@ import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, axes, communes, contracts, objectives, organisations, priorityAreas, signatories } from "../../db/schema.js";
+import { lockParent, type LockMode } from "../../db/parent-lock.js";
 import { notFound } from "../../http/problem.js";
+import { populationTotal } from "./territory.js";
 
 export type ContractSummary = Awaited<ReturnType<typeof listContracts>>[number];
 
@@ -97,7 +99,7 @@ export async function getContract(db: Db, id: string) {
       objectives: objectiveRows.length,
       actions: countOf(() => true),
       communes: communeRows.length,
-      population: communeRows.reduce((s, c) => s + (c.population ?? 0), 0),
+      ...populationTotal(communeRows),
     },
   };
 }
@@ -107,6 +109,11 @@ export type ContractView = Awaited<ReturnType<typeof getContract>>;
 export async function contractExists(db: Db | Tx, contractId: string): Promise<void> {
   const [row] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.id, contractId));
   if (!row) throw notFound("Ce contrat est introuvable.");
+}
+
+/** Locks the contract row for the transaction (db/parent-lock.ts): 404 when there is no such contract. */
+export async function lockContract(tx: Tx, contractId: string, mode?: LockMode): Promise<void> {
+  await lockParent(tx, contracts, contractId, "Ce contrat est introuvable.", mode);
 }
 
 /** Id of a contract by id or slug (the CLI accepts both). */

@@ -8,6 +8,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Tx } from "../../db/client.js";
 import { bodyMembers, governanceBodies, meetingParticipants, meetings, memberships, organisations, users } from "../../db/schema.js";
+import { lockParent } from "../../db/parent-lock.js";
 import { invalid, notFound, type FieldError } from "../../http/problem.js";
 import { can, type Actor } from "../../policies/index.js";
 import { optionalText, uuid } from "../../validation/fields.js";
@@ -68,6 +69,8 @@ export async function listBodyMembers(db: Db | Tx, bodyId: string) {
 
 export async function replaceBodyMembers(db: Db, actor: Actor, bodyId: string, body: z.infer<typeof bodyMembersBody>) {
   return db.transaction(async (tx) => {
+    // One replacement at a time: two would each delete the old list and both insert theirs.
+    await lockParent(tx, governanceBodies, bodyId, BODY_NOT_FOUND);
     const [current] = await tx.select().from(governanceBodies).where(eq(governanceBodies.id, bodyId));
     if (!current) throw notFound(BODY_NOT_FOUND);
     await checkPeople(tx, current.contractId, body.members, "members");
@@ -90,6 +93,7 @@ export async function listParticipants(db: Db | Tx, meetingId: string) {
 
 export async function replaceParticipants(db: Db, actor: Actor, meetingId: string, body: z.infer<typeof participantsBody>) {
   return db.transaction(async (tx) => {
+    await lockParent(tx, meetings, meetingId, MEETING_NOT_FOUND);
     const [current] = await tx.select({ contractId: meetings.contractId, title: meetings.title }).from(meetings).where(eq(meetings.id, meetingId));
     if (!current) throw notFound(MEETING_NOT_FOUND);
     await checkPeople(tx, current.contractId, body.participants, "participants");

@@ -8,6 +8,7 @@ import type { Actor } from "../../policies/index.js";
 import { ROLE_LABELS, type MemberRole } from "../../policies/roles.js";
 import { recordAudit } from "../audit/service.js";
 import { createUser, findUserByEmail, ledActions } from "../accounts/service.js";
+import { lockContract } from "../contracts/queries.js";
 import type { RoleAssignment } from "./schema.js";
 
 export const INVITATION_DAYS = 7;
@@ -198,6 +199,8 @@ async function refuseLastCoordinator(tx: Tx, contractId: string): Promise<void> 
 
 export async function updateMember(db: Db, actor: Actor, contractId: string, userId: string, body: RoleAssignment): Promise<void> {
   await db.transaction(async (tx) => {
+    // One change of the contract's members at a time: two demotions never both see the other coordinator.
+    await lockContract(tx, contractId);
     const current = await membershipOf(tx, contractId, userId);
     if (current.role === "coordinator" && body.role !== "coordinator") await refuseLastCoordinator(tx, contractId);
     const led = await checkActions(tx, contractId, body.actionIds);
@@ -213,6 +216,7 @@ export async function updateMember(db: Db, actor: Actor, contractId: string, use
 
 export async function removeMember(db: Db, actor: Actor, contractId: string, userId: string): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockContract(tx, contractId);
     const current = await membershipOf(tx, contractId, userId);
     if (current.role === "coordinator") await refuseLastCoordinator(tx, contractId);
     await tx.delete(memberships).where(eq(memberships.id, current.id));

@@ -9,7 +9,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { actions, adjustments, meetings } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
-import { actorIdentity, type Actor } from "../../policies/index.js";
+import { actorIdentity, assertCanWriteAdjustment, type Actor } from "../../policies/index.js";
 import { isoDate, optionalText, uuid, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
 import { recordAudit } from "../audit/service.js";
@@ -139,6 +139,8 @@ async function syncMerge(tx: Tx, actor: Actor, scope: Scope): Promise<void> {
 export async function createAdjustment(db: Db, actor: Actor, scope: Scope, body: AdjustmentBody, today: string) {
   return db.transaction(async (tx) => {
     const fiche = await checkAdjustment(tx, scope, body, today);
+    // A merge beyond a proposal changes the other fiche too: the policy decides.
+    assertCanWriteAdjustment(actor, scope.contractId, scope.actionId, [body]);
     const author = actorIdentity(actor);
     const [row] = await tx.insert(adjustments).values({ actionId: scope.actionId, ...body, authorId: author.id, authorName: author.name }).returning();
     await recordAudit(tx, actor, { ...scope, objectType: "action", objectId: scope.actionId, objectLabel: label(row!), operation: "update", changes: creationChanges(adjustmentSnapshot(row!, fiche && ficheLabel(fiche))) });
@@ -153,6 +155,7 @@ export async function updateAdjustment(db: Db, actor: Actor, id: string, body: A
     if (!current) throw notFound(ADJUSTMENT_NOT_FOUND);
     const scope = { contractId: current.contractId, actionId: current.row.actionId };
     const fiche = await checkAdjustment(tx, scope, body, today);
+    assertCanWriteAdjustment(actor, scope.contractId, scope.actionId, [current.row, body]);
     const before = await ficheOf(tx, current.row.targetActionId);
     await claimVersion(tx, adjustments, id, body.version, "Cet ajustement");
     const { version: _v, ...fields } = body;
@@ -169,6 +172,7 @@ export async function deleteAdjustment(db: Db, actor: Actor, id: string): Promis
     const [current] = await tx.select({ row: adjustments, contractId: actions.contractId }).from(adjustments).innerJoin(actions, eq(actions.id, adjustments.actionId)).where(eq(adjustments.id, id));
     if (!current) throw notFound(ADJUSTMENT_NOT_FOUND);
     const scope = { contractId: current.contractId, actionId: current.row.actionId };
+    assertCanWriteAdjustment(actor, scope.contractId, scope.actionId, [current.row]);
     const targetFiche = await ficheOf(tx, current.row.targetActionId);
     await tx.delete(adjustments).where(eq(adjustments.id, id));
     const changes = diffSnapshots(adjustmentSnapshot(current.row, targetFiche && ficheLabel(targetFiche)), {});

@@ -60,7 +60,7 @@ describe("remaining work (reste-à-faire)", () => {
     const [item] = (await lead.inject({ url: `/api/actions/${fa5}/remaining` })).json<{ items: { id: string; text: string; version: number }[] }>().items;
     const [items, audit] = [await rowsOf(remainingItems), await rowsOf(auditEntries)];
     expect(expectProblem(await lead.inject({ method: "POST", url: `/api/actions/${fa5}/remaining`, payload: { text: "   " } }), 400).errors).toEqual([{ path: "text", message: "Le reste-à-faire est obligatoire." }]);
-    expect(expectProblem(await lead.inject({ method: "PUT", url: `/api/remaining/${item!.id}`, payload: { text: item!.text, doneOn: "2999-01-01", version: item!.version } }), 400).errors?.[0]?.path).toBe("doneOn");
+    expect(expectProblem(await lead.inject({ method: "PUT", url: `/api/remaining/${item!.id}`, payload: { text: item!.text, doneOn: "2099-01-01", version: item!.version } }), 400).errors?.[0]?.path).toBe("doneOn");
     expectProblem(await lead.inject({ method: "PUT", url: `/api/remaining/${item!.id}`, payload: { text: "Autre", doneOn: null, version: item!.version + 5 } }), 409);
     expectProblem(await partner.inject({ method: "POST", url: `/api/actions/${fa5}/remaining`, payload: { text: "Remarque" } }), 403);
     expectProblem(await lead.inject({ method: "POST", url: `/api/actions/${fiche.get(1)}/remaining`, payload: { text: "Pas ma fiche" } }), 403);
@@ -140,6 +140,46 @@ describe("adjustments (ajustements nécessaires)", () => {
     expect((await partner.inject({ url: `/api/actions/${fa11}` })).json()).toMatchObject({ mergedFrom: [] });
   });
 
+  it("lets a lead propose a merge with a fiche she does not lead, but neither agree nor do it: 403, writing nothing (issue 12)", async () => {
+    const [fa1, fa5, fa6] = [fiche.get(1)!, fiche.get(5)!, fiche.get(6)!];
+    const merged = async () => (await ctx.database.db.select({ id: actions.id, mergedIntoId: actions.mergedIntoId }).from(actions).where(eq(actions.contractId, camvs))).filter((a) => a.mergedIntoId);
+    const agreed = { kind: "merge", description: "Fusion", status: "agreed", agreedOn: "2021-12-07" };
+    const done = { ...agreed, status: "done", doneOn: "2022-01-10" };
+    const state = async () => [await rowsOf(adjustments), await rowsOf(auditEntries), await merged()];
+    const before = await state();
+    // The issue's case: the lead of FA 6 records a done merge between FA 6 and FA 1, in either direction.
+    const refused = expectProblem(await lead.inject({ method: "POST", url: `/api/actions/${fa6}/adjustments`, payload: { ...done, targetActionId: fa1 } }), 403);
+    expect(refused.detail).toBe("Une fusion validée ou réalisée touche aussi l'autre fiche : seule la coordination du contrat, ou la personne qui pilote les deux fiches, peut l'enregistrer, la modifier ou la supprimer. Vous pouvez proposer la fusion.");
+    expectProblem(await lead.inject({ method: "POST", url: `/api/actions/${fa6}/adjustments`, payload: { ...agreed, targetActionId: fa1 } }), 403);
+    expectProblem(await lead.inject({ method: "POST", url: `/api/actions/${fa1}/adjustments`, payload: { ...done, targetActionId: fa6 } }), 403);
+    expect(await state()).toEqual(before);
+
+    // Her proposal is hers to write and withdraw; taking it further is the coordination's.
+    const proposal = await lead.inject({ method: "POST", url: `/api/actions/${fa6}/adjustments`, payload: { kind: "merge", targetActionId: fa1, description: "À discuter en COTECH" } });
+    expect(proposal.statusCode, proposal.body).toBe(201);
+    const { id, version } = proposal.json<{ id: string; version: number }>();
+    const middle = await state();
+    const put = (client: TestClient, payload: object, v = version) => client.inject({ method: "PUT", url: `/api/adjustments/${id}`, payload: { ...payload, targetActionId: fa1, version: v } });
+    expectProblem(await put(lead, done), 403);
+    expectProblem(await put(lead, agreed), 403);
+    expect(await state()).toEqual(middle);
+    const agreedByCoordinator = await put(coordinator, agreed);
+    expect(agreedByCoordinator.statusCode, agreedByCoordinator.body).toBe(200);
+    const v2 = agreedByCoordinator.json<{ version: number }>().version;
+    const afterAgreement = await state();
+    expectProblem(await put(lead, { kind: "merge", description: "Revenir à une proposition" }, v2), 403);
+    expectProblem(await lead.inject({ method: "DELETE", url: `/api/adjustments/${id}` }), 403);
+    expect(await state()).toEqual(afterAgreement);
+    expect((await coordinator.inject({ method: "DELETE", url: `/api/adjustments/${id}` })).statusCode).toBe(204);
+
+    // Between the two fiches she leads, the whole merge is hers.
+    const own = await lead.inject({ method: "POST", url: `/api/actions/${fa5}/adjustments`, payload: { ...done, targetActionId: fa6 } });
+    expect(own.statusCode, own.body).toBe(201);
+    expect((await partner.inject({ url: `/api/actions/${fa5}` })).json()).toMatchObject({ shownStatus: "merged", mergedInto: { id: fa6 } });
+    expect((await lead.inject({ method: "DELETE", url: `/api/adjustments/${own.json<{ id: string }>().id}` })).statusCode).toBe(204);
+    expect(await merged()).toEqual(before[2]);
+  });
+
   it("shows a fiche under way with an overdue milestone as late", async () => {
     const view = (await partner.inject({ url: `/api/actions/${fiche.get(2)}` })).json<Record<string, unknown>>();
     expect(view).toMatchObject({ status: "not_started", shownStatus: "late", shownStatusLabel: "En retard" });
@@ -155,7 +195,7 @@ describe("adjustments (ajustements nécessaires)", () => {
     expect(expectProblem(await post({ kind: "other", status: "agreed", agreedOn: "2021-09-14", agreedMeetingId: foreignMeeting }), 400).errors).toEqual([
       { path: "agreedMeetingId", message: "Choisissez une réunion de ce contrat." },
     ]);
-    expect(expectProblem(await post({ kind: "other", status: "done", agreedOn: "2999-01-01" }), 400).errors?.map((e) => e.path).sort()).toEqual(["agreedOn", "doneOn"]);
+    expect(expectProblem(await post({ kind: "other", status: "done", agreedOn: "2099-01-01" }), 400).errors?.map((e) => e.path).sort()).toEqual(["agreedOn", "doneOn"]);
     expectProblem(await post({ kind: "other" }, partner), 403);
     expectProblem(await lead.inject({ method: "POST", url: `/api/actions/${fiche.get(1)}/adjustments`, payload: { kind: "other" } }), 403);
     const [fa7Adjustment] = (await lead.inject({ url: `/api/actions/${fiche.get(7)}/adjustments` })).json<{ items: { id: string; version: number }[] }>().items;

@@ -140,7 +140,7 @@ describe("measurements", () => {
     const indicator = (await indicatorsOf(lead, fa5)).items[0]!;
     const before = await totals();
     const paths = async (payload: object) => expectProblem(await post(lead, fa5, payload), 400).errors?.map((e) => e.path);
-    expect(expectProblem(await post(lead, fa5, { indicatorId: indicator.id, measuredOn: "2999-01-01", value: 2 }), 400).errors).toEqual([
+    expect(expectProblem(await post(lead, fa5, { indicatorId: indicator.id, measuredOn: "2099-01-01", value: 2 }), 400).errors).toEqual([
       { path: "measuredOn", message: "Une mesure se rapporte à une date passée ou à aujourd'hui." },
     ]);
     expect(await paths({ indicatorId: indicator.id, measuredOn: "2021-09-14", value: "deux" })).toEqual(["value"]);
@@ -154,7 +154,7 @@ describe("measurements", () => {
     const created = (await post(lead, fa5, { indicatorId: indicator.id, measuredOn: "2021-09-14", value: 1 })).json<Measurement>();
     const middle = await totals();
     const put = (payload: object) => lead.inject({ method: "PUT", url: `/api/measurements/${created.id}`, payload });
-    expect(expectProblem(await put({ measuredOn: "2999-01-01", value: 1, version: 1 }), 400).errors?.map((e) => e.path)).toEqual(["measuredOn"]);
+    expect(expectProblem(await put({ measuredOn: "2099-01-01", value: 1, version: 1 }), 400).errors?.map((e) => e.path)).toEqual(["measuredOn"]);
     expect(expectProblem(await put({ measuredOn: "2021-09-14", value: 1 }), 400).errors?.map((e) => e.path)).toEqual(["version"]);
     expect(await totals()).toEqual(middle);
     expect(middle).not.toEqual(before);
@@ -192,5 +192,40 @@ describe("GET /api/indicators/:indicatorId/chart.svg", () => {
     expectProblem(await outsider.inject({ url: `/api/indicators/${indicator.id}/chart.svg` }), 404);
     expectProblem(await anonymous.inject({ url: `/api/indicators/${indicator.id}/chart.svg` }), 401);
     expectProblem(await partner.inject({ url: "/api/indicators/00000000-0000-4000-8000-000000000000/chart.svg" }), 404);
+  });
+});
+
+describe("removing a measured indicator from its fiche (PUT /api/actions/:actionId)", () => {
+  it("refuses while the indicator has measurements, on its place in the list and naming it, writing nothing; once they are removed, it goes", async () => {
+    const read = async () => {
+      const { permissions: _p, id: _i, contractId: _c, archivedAt: _a, updatedAt: _u, axis: _x, objective: _o, shownStatus: _s, shownStatusLabel: _l, mergedInto: _m, mergedFrom: _f, ...body } = (
+        await coordinator.inject({ url: `/api/actions/${fa1}` })
+      ).json<Record<string, unknown> & { version: number; indicators: { id: string; label: string }[] }>();
+      return body;
+    };
+    const put = (body: object) => coordinator.inject({ method: "PUT", url: `/api/actions/${fa1}`, payload: body });
+    const start = await read();
+    const label = "Nombre de réunions de quartier tenues";
+    expect((await put({ ...start, indicators: [...start.indicators, { kind: "activity", label, unit: "", baseline: null, target: 12 }] })).statusCode).toBe(200);
+    const fiche = await read();
+    const index = fiche.indicators.length - 1;
+    const added = fiche.indicators[index]!;
+    expect(added.label).toBe(label);
+    const measured: string[] = [];
+    for (const [i, day] of ["2021-10-31", "2021-11-30", "2021-12-31"].entries()) measured.push((await post(coordinator, fa1, { indicatorId: added.id, measuredOn: day, value: i + 1 })).json<Measurement>().id);
+    const without = { ...fiche, indicators: fiche.indicators.filter((i) => i.id !== added.id) };
+    const state = async () => [(await read()).version, (await read()).indicators.map((i) => i.id), ...(await totals())];
+    const before = await state();
+
+    const refused = expectProblem(await put(without), 400);
+    expect(refused.errors).toEqual([{ path: `indicators.${index}`, message: `L'indicateur « ${label} » a 3 mesures : retirez-les d'abord ou gardez l'indicateur.` }]);
+    expect(await state()).toEqual(before);
+    expect((await indicatorsOf(coordinator, fa1)).items.find((i) => i.id === added.id)!.measurements).toHaveLength(3);
+
+    for (const id of measured.slice(1)) expect((await coordinator.inject({ method: "DELETE", url: `/api/measurements/${id}` })).statusCode).toBe(204);
+    expect(expectProblem(await put(without), 400).errors).toEqual([{ path: `indicators.${index}`, message: `L'indicateur « ${label} » a 1 mesure : retirez-la d'abord ou gardez l'indicateur.` }]);
+    expect((await coordinator.inject({ method: "DELETE", url: `/api/measurements/${measured[0]}` })).statusCode).toBe(204);
+    expect((await put(without)).statusCode).toBe(200);
+    expect((await read()).indicators.map((i) => i.id)).toEqual(without.indicators.map((i) => i.id));
   });
 });

@@ -3,12 +3,14 @@ import { and, asc, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { actions, milestones } from "../../db/schema.js";
+import { lockParent } from "../../db/parent-lock.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
 import { isoDate, optionalText, requiredText, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
 import { recordAudit } from "../audit/service.js";
+import { ACTION_NOT_FOUND } from "../actions/queries.js";
 import { isOverdue, scheduleLabel } from "./rules.js";
 
 export const MILESTONE_NOT_FOUND = "Cette étape est introuvable.";
@@ -58,6 +60,8 @@ export async function milestoneScope(db: Db, id: string): Promise<{ contractId: 
 export async function createMilestone(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, body: MilestoneBody, today: string) {
   checkDone(body, today);
   return db.transaction(async (tx) => {
+    // One creation at a time on the fiche: two milestones never take the same place.
+    await lockParent(tx, actions, scope.actionId, ACTION_NOT_FOUND);
     const [last] = await tx.select({ n: max(milestones.position) }).from(milestones).where(eq(milestones.actionId, scope.actionId));
     const [row] = await tx
       .insert(milestones)

@@ -3,12 +3,14 @@ import { asc, eq, max } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { actions, remainingItems } from "../../db/schema.js";
+import { lockParent } from "../../db/parent-lock.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
 import { isoDate, requiredText, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
 import { recordAudit } from "../audit/service.js";
+import { ACTION_NOT_FOUND } from "../actions/queries.js";
 import { orderError } from "../ordering.js";
 
 export const REMAINING_NOT_FOUND = "Ce reste-à-faire est introuvable.";
@@ -41,6 +43,8 @@ export async function remainingScope(db: Db, id: string): Promise<{ contractId: 
 
 export async function createRemaining(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, body: z.infer<typeof remainingBody>) {
   return db.transaction(async (tx) => {
+    // One writer of the fiche's list at a time: two creations never take the same place.
+    await lockParent(tx, actions, scope.actionId, ACTION_NOT_FOUND);
     const [last] = await tx.select({ n: max(remainingItems.position) }).from(remainingItems).where(eq(remainingItems.actionId, scope.actionId));
     const [row] = await tx.insert(remainingItems).values({ actionId: scope.actionId, text: body.text, position: (last?.n ?? -1) + 1 }).returning();
     await recordAudit(tx, actor, { contractId: scope.contractId, objectType: "action", objectId: scope.actionId, objectLabel: label(row!), operation: "update", changes: creationChanges(itemSnapshot(row!)) });
@@ -64,6 +68,8 @@ export async function updateRemaining(db: Db, actor: Actor, id: string, body: z.
 /** Puts the list in the order given (every item of the fiche, once); one history entry when the order changes. */
 export async function reorderRemaining(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, ids: string[]): Promise<void> {
   await db.transaction(async (tx) => {
+    // Reorders of one fiche one after the other: each reads the order the previous one left.
+    await lockParent(tx, actions, scope.actionId, ACTION_NOT_FOUND);
     const rows = await tx.select().from(remainingItems).where(eq(remainingItems.actionId, scope.actionId)).orderBy(asc(remainingItems.position), asc(remainingItems.createdAt));
     const error = orderError(rows.map((r) => r.id), ids);
     if (error) throw invalid([{ path: "ids", message: error }]);

@@ -1,4 +1,5 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, count, eq, ne } from "drizzle-orm";
+import { assertRoom } from "../room.js";
 import type { Db, Tx } from "../../db/client.js";
 import { organisations } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
@@ -20,6 +21,7 @@ async function checkNameFree(tx: Tx, contractId: string, name: string, exceptId?
 export async function createOrganisation(db: Db, actor: Actor, contractId: string, body: OrganisationBody) {
   return db.transaction(async (tx) => {
     await checkNameFree(tx, contractId, body.name);
+    assertRoom("organisations", (await tx.select({ n: count() }).from(organisations).where(eq(organisations.contractId, contractId)))[0]!.n);
     const [row] = await tx.insert(organisations).values({ ...body, contractId }).returning();
     await recordAudit(tx, actor, { contractId, objectType: "organisation", objectId: row!.id, objectLabel: row!.name, operation: "create", changes: creationChanges(organisationSnapshot(row!)) });
     return row!;

@@ -9,7 +9,7 @@ import type { Actor } from "../../policies/index.js";
 import { optionalText, requiredText, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
 import { recordAudit } from "../audit/service.js";
-import { contractExists } from "../contracts/queries.js";
+import { lockContract } from "../contracts/queries.js";
 
 export const ITEM_NOT_FOUND = "Cette ligne du tableau est introuvable.";
 export const SECTIONS = { transversal: "Actions transversales", process: "Processus de coordination et de gouvernance" } as const;
@@ -41,7 +41,8 @@ export async function itemContractId(db: Db, id: string): Promise<string> {
 
 export async function createItem(db: Db, actor: Actor, contractId: string, body: z.infer<typeof itemBody>) {
   return db.transaction(async (tx) => {
-    await contractExists(tx, contractId);
+    // One creation at a time on the contract's table: two rows never take the same place.
+    await lockContract(tx, contractId);
     const [last] = await tx
       .select({ n: max(followUpItems.position) })
       .from(followUpItems)

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
 import { invalid, Problem } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
+import { measurementCounts } from "../actions/indicators.js";
 import { updateAction } from "../actions/service.js";
 import type { CellInput } from "./cells.js";
 import { loadContractFiches } from "./load.js";
@@ -77,7 +78,8 @@ export function importProblem(errors: CellError[]): Problem {
 export async function importFiches(db: Db, actor: Actor, contractId: string, bytes: Buffer, today: string): Promise<ImportSummary> {
   const grids = await readGrids(bytes);
   const current = await loadContractFiches(db, contractId, today);
-  const plan = planImport(grids, current.fiches, current.reference);
+  const measurements = await measurementCounts(db, current.fiches.flatMap((f) => f.indicators.flatMap((i) => (i.id ? [i.id] : []))));
+  const plan = planImport(grids, current.fiches, current.reference, measurements);
   if (plan.errors.length) throw importProblem(plan.errors);
   if (plan.changes.length)
     await db.transaction(async (tx) => {

@@ -9,6 +9,8 @@ import { actionColumns } from "../actions/mapping.js";
 import { cellText, normalize, type CellInput } from "./cells.js";
 import { FICHE_SHEETS, NUMBER_HEADER, parseFicheNumber, parseVersion, versionColumn, type Column, type Draft, type FicheSheet, type FicheTableView } from "./columns.js";
 import { matchIndicators, type ImportReference } from "./lists.js";
+import { droppedMeasuredIndicators } from "../actions/indicators.js";
+import { findTextProblem } from "../../http/text-guard.js";
 
 /** A sheet as read from a file: its header row and its other rows (1-based row numbers). */
 export interface SheetGrid {
@@ -105,7 +107,8 @@ interface Work {
   readErrors: boolean;
 }
 
-export function planImport(grids: SheetGrid[], fiches: FicheTableView[], ref: ImportReference): ImportPlan {
+/** `measurements`: how many measurements each indicator has (an indicator with some is not dropped). */
+export function planImport(grids: SheetGrid[], fiches: FicheTableView[], ref: ImportReference, measurements: ReadonlyMap<string, number> = new Map()): ImportPlan {
   const errors: CellError[] = [];
   const byNumber = new Map(fiches.map((f) => [f.number, f]));
   const work = new Map<number, Work>();
@@ -183,6 +186,17 @@ export function planImport(grids: SheetGrid[], fiches: FicheTableView[], ref: Im
         const cell = bestCell(w.cells, path) ?? w.first;
         fail(cell, `FA ${number} : ${issue.message}`);
       }
+      continue;
+    }
+    // A NUL character or a lone surrogate (Excel writes control characters as _x0000_) would make the database refuse the whole import.
+    const text = findTextProblem(result.data);
+    if (text?.kind === "text") {
+      fail(bestCell(w.cells, text.error.path) ?? w.first, `FA ${number} : ${text.error.message}`);
+      continue;
+    }
+    const dropped = droppedMeasuredIndicators(w.fiche.indicators, result.data.indicators, measurements);
+    if (dropped.length) {
+      for (const e of dropped) fail(bestCell(w.cells, "indicators") ?? w.first, `FA ${number} : ${e.message}`);
       continue;
     }
     const parsedBefore = actionUpdateBody.safeParse(before);

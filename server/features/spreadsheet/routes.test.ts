@@ -7,12 +7,14 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions, auditEntries } from "../../db/schema.js";
+import { actions, auditEntries, indicatorMeasurements, indicators } from "../../db/schema.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
 import { convertToPdf, pdfText } from "../../testing/office.js";
+import { measuredIndicatorMessage } from "../actions/indicators.js";
 import { FICHE_SHEETS } from "./columns.js";
+import { indicatorLine, type IndicatorLine } from "./lists.js";
 
 let ctx: TestContext;
 let coordinator: TestClient; // CAPVM
@@ -203,6 +205,28 @@ describe("the fiches workbook", () => {
     const problem = expectProblem(res, 400);
     expect(problem.errors).toEqual([{ path: "Identification!K5", message: expect.stringMatching(/^Version \(ne pas modifier\) — FA 4 : cette fiche a été modifiée dans Clés depuis l'export/) }]);
     expect(await versions(capvm)).toEqual(before);
+  });
+
+  it("refuses to drop an indicator that has measurements, on its cell and naming it, writing nothing", async () => {
+    const [measured] = await ctx.database.db
+      .select({ actionId: indicators.actionId, number: actions.number, indicatorId: indicators.id, label: indicators.label, n: count() })
+      .from(indicatorMeasurements)
+      .innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
+      .innerJoin(actions, eq(actions.id, indicators.actionId))
+      .where(eq(actions.contractId, capvm))
+      .groupBy(indicators.actionId, actions.number, indicators.id, indicators.label)
+      .orderBy(actions.number);
+    const { actionId, number, indicatorId, label, n } = measured!;
+    const fiche = (await coordinator.inject({ url: `/api/actions/${actionId}` })).json<{ indicators: (IndicatorLine & { id: string })[] }>();
+    const header = "Indicateurs (un par ligne : Type — Libellé — départ : 0 — cible : 10 — unité : %)";
+    const bytes = await exportOf(coordinator, capvm);
+    const file = await edited(bytes, [["Suivi et évaluation", number, header, fiche.indicators.filter((i) => i.id !== indicatorId).map(indicatorLine).join("\n")]]);
+    const before = [await versions(capvm), await auditCount(), (await ctx.database.db.select({ n: count() }).from(indicatorMeasurements))[0]!.n];
+    const problem = expectProblem(await upload(coordinator, capvm, file), 400);
+    let row = 0;
+    (await book(bytes)).getWorksheet("Suivi et évaluation")!.eachRow((r, at) => void (Number(r.getCell(1).value) === number && (row = at)));
+    expect(problem.errors).toEqual([{ path: `Suivi et évaluation!C${row}`, message: `${header} — FA ${number} : ${measuredIndicatorMessage(label, n)}` }]);
+    expect([await versions(capvm), await auditCount(), (await ctx.database.db.select({ n: count() }).from(indicatorMeasurements))[0]!.n]).toEqual(before);
   });
 
   it("says when the file is not a workbook, or misses its field", async () => {

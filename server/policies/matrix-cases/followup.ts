@@ -17,8 +17,12 @@ async function reversedRemaining(f: Fixture, actionId: string): Promise<{ url: s
   return { url: `/api/actions/${actionId}/remaining/order`, payload: { ids: items.map((i) => i.id).reverse() } };
 }
 
-async function freshAdjustment(f: Fixture, actionId: string): Promise<{ id: string; version: number }> {
-  const res = await f.admin.inject({ method: "POST", url: `/api/actions/${actionId}/adjustments`, payload: { kind: "other", description: "Ajustement de test" } });
+/** A merge agreed in committee: beyond a proposal, it concerns the other fiche too. */
+const agreedMerge = (targetActionId: string) => ({ kind: "merge", targetActionId, description: "Fusion de test", status: "agreed", agreedOn: "2021-09-14" });
+
+async function freshAdjustment(f: Fixture, actionId: string, targetActionId?: string): Promise<{ id: string; version: number }> {
+  const payload = targetActionId ? agreedMerge(targetActionId) : { kind: "other", description: "Ajustement de test" };
+  const res = await f.admin.inject({ method: "POST", url: `/api/actions/${actionId}/adjustments`, payload });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
@@ -50,6 +54,11 @@ export const followUpCases: Cases = {
   "POST /api/actions/:actionId/adjustments": [
     { call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/adjustments`, payload: { kind: "reschedule", description: "Décaler en 2022" } }), expect: leadToo },
     { call: (f) => ({ url: `/api/actions/${f.ids.otherAction}/adjustments`, payload: { kind: "reschedule", description: "Décaler en 2022" } }), expect: managers },
+    // A merge agreed or done changes both fiches (issue 12): the lead merges neither her fiche into another's, nor another's into hers…
+    { call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/adjustments`, payload: agreedMerge(f.ids.otherAction) }), expect: managers },
+    { call: (f) => ({ url: `/api/actions/${f.ids.otherAction}/adjustments`, payload: agreedMerge(f.ids.ledAction) }), expect: managers },
+    // …but proposes one from her fiche.
+    { call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/adjustments`, payload: { kind: "merge", targetActionId: f.ids.otherAction } }), expect: leadToo },
   ],
   "PUT /api/adjustments/:adjustmentId": [
     {
@@ -59,8 +68,16 @@ export const followUpCases: Cases = {
       },
       expect: leadToo,
     },
+    {
+      call: async (f) => {
+        const a = await freshAdjustment(f, f.ids.ledAction, f.ids.otherAction);
+        return { url: `/api/adjustments/${a.id}`, payload: { ...agreedMerge(f.ids.otherAction), description: "Fusion validée", version: a.version } };
+      },
+      expect: managers,
+    },
   ],
   "DELETE /api/adjustments/:adjustmentId": [
     { call: async (f) => ({ url: `/api/adjustments/${(await freshAdjustment(f, f.ids.otherAction)).id}` }), expect: managers },
+    { call: async (f) => ({ url: `/api/adjustments/${(await freshAdjustment(f, f.ids.ledAction, f.ids.otherAction)).id}` }), expect: managers },
   ],
 };
