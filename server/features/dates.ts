@@ -3,6 +3,19 @@ export function parisDay(at: Date = new Date()): string {
   return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
+/**
+ * The ISO day `days` after `day` (before, when negative). Computed on the calendar
+ * fields, so that any year stays a valid day: "2100-12-31" + 1 is "2101-01-01".
+ */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const at = new Date(0);
+  at.setUTCFullYear(y, m - 1, d + days);
+  if (Number.isNaN(at.getTime())) throw new RangeError(`Jour invalide : « ${day} ».`);
+  const pad = (n: number, width: number) => String(n).padStart(width, "0");
+  return `${pad(at.getUTCFullYear(), 4)}-${pad(at.getUTCMonth() + 1, 2)}-${pad(at.getUTCDate(), 2)}`;
+}
+
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 /** "2021-09-14" → "14 septembre 2021" (1er for the first day). */

@@ -20,8 +20,27 @@ export const month = z
   .string()
   .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, { error: "Indiquez un mois au format AAAA-MM (par exemple 2021-09)." });
 
-/** A calendar date "AAAA-MM-JJ" that exists. */
-export const isoDate = z.iso.date({ error: "Indiquez une date valide au format AAAA-MM-JJ." });
+/** The years a date may fall in: a CLS and its history lie well inside them, and every date rule works there. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+/** True unless the value starts with a year outside the range (a malformed value has its own format error). */
+const yearInRange = (value: string) => {
+  if (!/^\d{4}-/.test(value)) return true;
+  const year = Number(value.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+};
+const OUT_OF_RANGE = `Indiquez une date entre ${FIRST_YEAR} et ${LAST_YEAR}.`;
+
+/** A calendar date "AAAA-MM-JJ" that exists, between 1900 and 2100. */
+export const isoDate = z.iso.date({ error: "Indiquez une date valide au format AAAA-MM-JJ." }).refine(yearInRange, { error: OUT_OF_RANGE });
+
+/** An instant with its offset ("2021-09-14T14:00:00+02:00"), between 1900 and 2100. */
+export const isoDateTime = z.iso
+  .datetime({ offset: true, error: "Indiquez une date et une heure valides (AAAA-MM-JJTHH:MM, avec le fuseau)." })
+  .refine(yearInRange, { error: OUT_OF_RANGE });
+
+/** The largest value of a PostgreSQL integer column (int4): counts, positions, numbers and versions stop here. */
+export const MAX_INT4 = 2_147_483_647;
 
 export const uuid = z.uuid({ error: "Identifiant invalide." });
 
@@ -29,7 +48,8 @@ export const uuid = z.uuid({ error: "Identifiant invalide." });
 export const version = z
   .number({ error: "La version de l'objet lu est obligatoire." })
   .int({ error: "La version est un nombre entier." })
-  .min(1, { error: "La version commence à 1." });
+  .min(1, { error: "La version commence à 1." })
+  .max(MAX_INT4, { error: "Cette version n'existe pas." });
 
 export const inseeCode = z
   .string()

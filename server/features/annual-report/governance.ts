@@ -5,6 +5,7 @@
  */
 import { BODY_KINDS, type BodyKind } from "../governance/schema.js";
 import { describeRhythm, monthsBetween, type Rhythm } from "../governance/rhythm.js";
+import { addDays } from "../dates.js";
 
 export interface PeriodBody {
   id: string;
@@ -29,7 +30,6 @@ export interface PeriodMeeting {
   presentCount: number;
 }
 
-export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 export const frenchDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 export const frenchNumber = (n: number) => n.toLocaleString("fr-FR");
 export const plural = (n: number, one: string, many = `${one}s`) => `${frenchNumber(n)} ${n > 1 ? many : one}`;

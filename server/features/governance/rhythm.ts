@@ -3,6 +3,7 @@
  * the contract says, whether a past meeting still lacks its attendance or minutes,
  * and whether an agenda fits in its meeting. Dates are ISO days ("2021-09-14").
  */
+import { addDays } from "../dates.js";
 
 /** How often a body must meet: at least `count` times a year, or once every `months` months. */
 export type Rhythm = { kind: "per_year"; count: number } | { kind: "every_months"; months: number };
@@ -61,7 +62,6 @@ export interface HeldMeeting {
   hasMinutes: boolean;
 }
 
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The French alert when a meeting ended over 7 days ago without attendance or minutes, else null. */
 export function followUpAlert(m: HeldMeeting, today: string): string | null {

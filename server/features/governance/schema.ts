@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText, uuid, version } from "../../validation/fields.js";
+import { isoDateTime, optionalText, requiredText, uuid, version } from "../../validation/fields.js";
 import { agendaError } from "./rhythm.js";
 
 export const BODY_KINDS = {
@@ -43,13 +43,12 @@ const agendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof agendaItem>;
 
-const dateTime = z.iso.datetime({ offset: true, error: "Indiquez une date et une heure valides (AAAA-MM-JJTHH:MM, avec le fuseau)." });
 
 const meetingFields = z.object({
   bodyId: uuid,
   title: requiredText("Le titre de la réunion", 300),
-  startsAt: dateTime,
-  endsAt: dateTime,
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
   place: optionalText("Le lieu", 500).default(""),
   videoUrl: z.url({ protocol: /^https?$/, error: "Indiquez une adresse web (https://…)." }).nullable().default(null),
   agenda: z.array(agendaItem).max(50).default([]),

@@ -8,7 +8,7 @@ import { contractParams } from "../contracts/routes.js";
 import { parisDay } from "../dates.js";
 import { annexesZip, reviewExport } from "./export.js";
 import { getPreferences, setPreferences } from "./reminders.js";
-import { exportBody, exportQuery, preferencesBody, publishBody, quarterBody, reviewUpdateBody, settingsBody, versionBody } from "./schema.js";
+import { exportBody, exportQuery, preferencesBody, publishBody, publishedNumber, quarterBody, reviewUpdateBody, settingsBody, versionBody } from "./schema.js";
 import {
   createReview,
   getPublication,
@@ -117,7 +117,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     return startCorrection(app.db, request.actor, request.params.reviewId, request.body.version);
   });
 
-  const publicationParams = reviewParams.extend({ number: z.coerce.number({ error: "Numéro de version invalide." }).int().min(1, { error: "Les versions commencent à 1." }) });
+  const publicationParams = reviewParams.extend({ number: publishedNumber });
   app.get("/reviews/:reviewId/publications/:number", { schema: { tags, summary: "Une version publiée d'une revue", params: publicationParams } }, async (request) => {
     await readable(request.actor, request.params.reviewId);
     return getPublication(app.db, request.params.reviewId, request.params.number);

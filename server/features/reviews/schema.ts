@@ -1,6 +1,13 @@
 /** What the quarterly review routes accept. One schema serves the server and the forms. */
 import { z } from "zod";
-import { optionalText, requiredText, version } from "../../validation/fields.js";
+import { MAX_INT4, optionalText, requiredText, version } from "../../validation/fields.js";
+
+/** A published version's number (1, 2, …), in a path, a query or a body. */
+export const publishedNumber = z.coerce
+  .number({ error: "Indiquez un numéro de version." })
+  .int({ error: "Le numéro de version est un nombre entier." })
+  .min(1, { error: "Les versions commencent à 1." })
+  .max(MAX_INT4, { error: "Cette version n'existe pas." });
 
 export const quarterBody = z.object({
   year: z.number({ error: "Indiquez l'année." }).int().min(2000, { error: "Indiquez une année valide." }).max(2100, { error: "Indiquez une année valide." }),
@@ -37,17 +44,17 @@ export const settingsBody = z.object({
   purpose: optionalText("Le rappel de l'objet des revues", 20_000),
   publishReviews: z.boolean({ error: "Indiquez si les revues apparaissent sur la page publique." }),
   /** The version read; 0 when the settings were never saved. */
-  version: z.number({ error: "La version lue est obligatoire." }).int().min(0),
+  version: z.number({ error: "La version lue est obligatoire." }).int().min(0).max(MAX_INT4, { error: "Cette version n'existe pas." }),
 });
 
 export const exportQuery = z.object({
   /** A published version; without it, the working draft for the coordination, the last published version for readers. */
-  number: z.coerce.number({ error: "Indiquez un numéro de version." }).int().min(1, { error: "Les versions commencent à 1." }).optional(),
+  number: publishedNumber.optional(),
 });
 
 export const exportBody = z.object({
   format: z.enum(["docx", "pdf", "html", "zip"], { error: "Choisissez un format : docx, pdf, html ou zip." }),
-  number: z.number().int().min(1, { error: "Les versions commencent à 1." }).optional(),
+  number: publishedNumber.optional(),
 });
 
 export const preferencesBody = z.object({

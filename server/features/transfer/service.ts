@@ -2,6 +2,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { actionPartners, actions, axes, contracts, indicators, objectives, organisations } from "../../db/schema.js";
 import { conflict, invalid } from "../../http/problem.js";
+import { assertCleanText } from "../../http/text-guard.js";
 import { actionColumns, actionContentFromRows } from "../actions/mapping.js";
 import { writeActionChildren } from "../actions/service.js";
 import { getContract } from "../contracts/queries.js";
@@ -65,6 +66,7 @@ export async function exportContract(db: Db, contractId: string): Promise<Contra
 
 /** Validates a file against the format; French errors name the fiche and field. Writes nothing. */
 export function parseContractDocument(input: unknown): ContractDocument {
+  assertCleanText(input);
   const result = contractDocument.safeParse(input);
   if (result.success) return result.data;
   const fiches = (input as { contract?: { actions?: unknown } } | null)?.contract?.actions;
