@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { inseeCode, isoDate, optionalText, requiredText, version } from "../../validation/fields.js";
+import { LIMITS, limitMessage } from "../../validation/limits.js";
 import { CONTRACT_STATUS_VALUES } from "./lifecycle.js";
 
 export const communeEntry = z.object({
@@ -9,6 +10,7 @@ export const communeEntry = z.object({
     .number({ error: "La population doit être un nombre." })
     .int({ error: "La population est un nombre entier d'habitants." })
     .min(0, { error: "La population ne peut pas être négative." })
+    .max(100_000_000, { error: "La population ne peut pas dépasser 100 millions d'habitants." })
     .nullable(),
 });
 
@@ -43,8 +45,8 @@ const contractHeader = z.object({
   endDate: isoDate,
   status: z.enum(CONTRACT_STATUS_VALUES, { error: "Statut inconnu." }),
   summary: optionalText("La présentation", 50_000),
-  communes: z.array(communeEntry).max(500),
-  priorityAreas: z.array(priorityAreaEntry).max(200),
+  communes: z.array(communeEntry).max(LIMITS.communes, { error: limitMessage("communes") }),
+  priorityAreas: z.array(priorityAreaEntry).max(LIMITS.priorityAreas, { error: limitMessage("priorityAreas") }),
 });
 
 function checkContract(c: z.infer<typeof contractHeader>, ctx: z.RefinementCtx) {
@@ -61,11 +63,11 @@ function checkContract(c: z.infer<typeof contractHeader>, ctx: z.RefinementCtx) 
 }
 
 export const contractFields = contractHeader
-  .safeExtend({ signatories: z.array(signatoryEntry(requiredText("Le nom de l'organisation", 300))).max(50) })
+  .safeExtend({ signatories: z.array(signatoryEntry(requiredText("Le nom de l'organisation", 300))).max(LIMITS.signatories, { error: limitMessage("signatories") }) })
   .superRefine(checkContract);
 
 export const contractBody = contractHeader
-  .safeExtend({ signatories: z.array(signatoryEntry(z.uuid({ error: "Choisissez une organisation." }))).max(50) })
+  .safeExtend({ signatories: z.array(signatoryEntry(z.uuid({ error: "Choisissez une organisation." }))).max(LIMITS.signatories, { error: limitMessage("signatories") }) })
   .superRefine(checkContract);
 export type ContractBody = z.infer<typeof contractBody>;
 export const contractUpdateBody = contractBody.safeExtend({ version });

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { actionContent } from "../actions/schema.js";
 import { contractFields } from "../contracts/schema.js";
-import { PARTNER_SECTORS } from "../reference/vocabulary.js";
-import { optionalText, requiredText } from "../../validation/fields.js";
+import { axisBody, objectiveBody } from "../axes/schema.js";
+import { organisationBody } from "../organisations/schema.js";
+import { LIMITS, limitMessage } from "../../validation/limits.js";
 
 /**
  * The JSON exchange format of a whole contract ("cles.contract", version 1).
@@ -14,30 +15,21 @@ import { optionalText, requiredText } from "../../validation/fields.js";
 export const FORMAT = "cles.contract";
 export const FORMAT_VERSION = 1;
 
-const organisationName = requiredText("Le nom de l'organisation", 300);
+/** The directory's entries, axes and objectives take the API's own schemas: what one accepts, the other does. */
+export const organisationEntry = organisationBody;
+const organisationName = organisationBody.shape.name;
 
-export const organisationEntry = z.object({
-  name: organisationName,
-  shortName: optionalText("Le sigle", 60).nullable(),
-  sector: z.enum(PARTNER_SECTORS).nullable(),
-});
+const axisNumber = z.number({ error: "Le numéro d'axe est un nombre." }).int().min(1).max(LIMITS.axes, { error: limitMessage("axes") });
 
-const objectiveEntry = z.object({
-  /** Code within the axis, e.g. "1.2". */
-  code: requiredText("Le code de l'objectif", 20),
-  title: requiredText("L'intitulé de l'objectif", 500),
-});
-
-const axisEntry = z.object({
-  number: z.number().int().min(1).max(99),
-  title: requiredText("L'intitulé de l'axe", 300),
-  description: optionalText("La description de l'axe", 5000),
-  objectives: z.array(objectiveEntry).max(50),
+const axisEntry = axisBody.extend({
+  number: axisNumber,
+  /** Codes within the axis, e.g. "1.2". */
+  objectives: z.array(objectiveBody).max(LIMITS.objectivesPerAxis, { error: limitMessage("objectivesPerAxis") }),
 });
 
 export const actionEntry = actionContent(organisationName).safeExtend({
   /** Number of the axis the fiche belongs to. */
-  axis: z.number().int().min(1),
+  axis: axisNumber,
   /** Code of the objective within that axis, if any. */
   objective: z.string().trim().min(1).nullable(),
   archived: z.boolean(),
@@ -50,9 +42,9 @@ export const contractDocument = z
     version: z.literal(FORMAT_VERSION, { error: `Version de format non prise en charge (attendue : ${FORMAT_VERSION}).` }),
     exportedAt: z.string().optional(),
     contract: contractFields.safeExtend({
-      organisations: z.array(organisationEntry).max(2000),
-      axes: z.array(axisEntry).max(20),
-      actions: z.array(actionEntry).max(500),
+      organisations: z.array(organisationEntry).max(LIMITS.organisations, { error: limitMessage("organisations") }),
+      axes: z.array(axisEntry).max(LIMITS.axes, { error: limitMessage("axes") }),
+      actions: z.array(actionEntry).max(LIMITS.actions, { error: limitMessage("actions") }),
     }),
   })
   .superRefine((doc, ctx) => {
