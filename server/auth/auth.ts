@@ -6,6 +6,7 @@
  * `auth.api` so that validation, messages and authorization stay Clés's.
  */
 import { betterAuth } from "better-auth";
+import { and, eq, like, ne } from "drizzle-orm";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "../db/client.js";
 import { accounts, sessions, users, verifications } from "../db/schema.js";
@@ -22,6 +23,16 @@ export interface AuthOptions {
   publicUrl: string;
   /** Told when someone asks for a reset link for an existing account; must not throw. */
   onResetRequested: (user: { email: string; name: string }, token: string) => void;
+}
+
+/** better-auth keeps each reset link as a verification row "reset-password:<token>" whose value is the user's id. */
+const RESET_PREFIX = "reset-password:";
+
+/** Removes the account's reset links but `keep`. */
+export async function revokeOtherResetLinks(db: Db, userId: string, keep: string): Promise<void> {
+  await db
+    .delete(verifications)
+    .where(and(eq(verifications.value, userId), like(verifications.identifier, `${RESET_PREFIX}%`), ne(verifications.identifier, `${RESET_PREFIX}${keep}`)));
 }
 
 export function createAuth(options: AuthOptions) {
@@ -44,8 +55,12 @@ export function createAuth(options: AuthOptions) {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
       revokeSessionsOnPasswordReset: true,
-      // Not awaited: the answer must take the same time whether the account exists or not.
-      sendResetPassword: async ({ user, token }) => options.onResetRequested(user, token),
+      sendResetPassword: async ({ user, token }) => {
+        // One live link per account: the newest. An older link, maybe still in a mailbox someone else reads, stops working.
+        await revokeOtherResetLinks(options.db, user.id, token);
+        // Not awaited: the answer must take the same time whether the account exists or not.
+        options.onResetRequested(user, token);
+      },
     },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     rateLimit: { enabled: false }, // Clés limits its own routes (@fastify/rate-limit and the lock-out).

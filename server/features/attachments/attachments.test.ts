@@ -103,4 +103,16 @@ describe("file type and name", () => {
     expect(cleanFileName('C:\\Users\\marie\\"CR"\u0000.pdf')).toBe("CR.pdf");
     expect(cleanFileName("   ")).toBe("fichier");
   });
+
+  it("strips direction characters (a right-to-left override disguises an extension) and never cuts a character in two (issue 12)", async () => {
+    expect(cleanFileName("facture\u202Efdp.exe")).toBe("facturefdp.exe");
+    expect(cleanFileName("\u2067CR\u2069 \u200Fréunion\u200E.pdf")).toBe("CR réunion.pdf");
+    expect(cleanFileName(`😀${"a".repeat(199)}.pdf`)).toBe(`${"a".repeat(196)}.pdf`);
+    expect(cleanFileName(`${"😀".repeat(300)}.pdf`)).toBe(`${"😀".repeat(196)}.pdf`);
+    const res = await upload(coordinator, "Compte rendu\u202Efdp.pdf", PDF);
+    expect(res.statusCode).toBe(201);
+    const { id, fileName } = res.json<{ id: string; fileName: string }>();
+    expect(fileName).toBe("Compte rendufdp.pdf");
+    expect((await partner.inject({ url: `/api/attachments/${id}` })).headers["content-disposition"]).toBe(`attachment; filename="Compte rendufdp.pdf"; filename*=UTF-8''Compte%20rendufdp.pdf`);
+  });
 });

@@ -33,10 +33,17 @@ export async function detectType(fileName: string, bytes: Buffer): Promise<{ med
   return { mediaType: ACCEPTED[ext]!.mediaType };
 }
 
-/** A file name safe to store and to send back: no folders, no control characters, at most 200 characters. */
+/**
+ * Bidirectional formatting characters: a right-to-left override makes « rapport\u202Efdp.exe »
+ * read as « rapportexe.pdf » in a list of files. Marks, embeddings, overrides and isolates.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name safe to store and to send back: no folders, no control or direction characters, at most 200 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").trim();
-  return (clean || "fichier").slice(-200);
+  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").replace(BIDI_CONTROLS, "").trim();
+  // Cut by characters, not UTF-16 units, so that an emoji is never split into half a character.
+  return Array.from(clean || "fichier").slice(-200).join("");
 }

@@ -3,6 +3,7 @@ import fastifyMultipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { Problem, invalid } from "../../http/problem.js";
+import { contentDisposition } from "../../http/content-disposition.js";
 import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { MEETING_NOT_FOUND, meetingContractId } from "../governance/service.js";
@@ -39,10 +40,9 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     const row = await attachmentScope(app.db, request.params.attachmentId);
     assertCan(request.actor, "contract.read", { contractId: row.contractId, missing: ATTACHMENT_NOT_FOUND });
     const bytes = await readAttachment(app.storage, row);
-    const ascii = row.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
     return reply
       .type(row.mediaType)
-      .header("content-disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+      .header("content-disposition", contentDisposition(row.fileName))
       .header("x-content-type-options", "nosniff")
       .send(bytes);
   });

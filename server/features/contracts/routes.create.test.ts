@@ -28,7 +28,7 @@ describe("POST /api/contracts", () => {
     });
     expect(view.communes).toEqual(body.communes);
     expect(view.priorityAreas).toEqual(body.priorityAreas);
-    expect(view.counts).toEqual({ axes: 0, objectives: 0, actions: 0, communes: 3, population: 2000 });
+    expect(view.counts).toEqual({ axes: 0, objectives: 0, actions: 0, communes: 3, population: 2000, populationMissing: 1 });
     // It is stored: it reads back and appears in the list.
     expect(await getContract(app, view.id)).toEqual(view);
     const listed = (await listContracts(app)).find((c) => c.id === view.id);

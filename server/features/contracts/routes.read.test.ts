@@ -53,7 +53,7 @@ describe("GET /api/contracts/:id", () => {
       [4, 8, 0],
     ]);
     expect(view.axes[0]!.title).toBe("Le renforcement de la CAPVM comme acteur de santé");
-    expect(view.counts).toEqual({ axes: 4, objectives: 0, actions: 16, communes: 12, population: 0 });
+    expect(view.counts).toEqual({ axes: 4, objectives: 0, actions: 16, communes: 12, population: null, populationMissing: 12 });
   });
 
   it("returns the CAMVS tree with objectives and their fiche counts", async () => {

@@ -126,4 +126,22 @@ describe("password reset", () => {
     await signedInClient(ctx.server, "karim.benali@cpam77.test", "nouveau mot de passe 2026");
     expect(smtp.messages.some((m) => m.to === "personne@exemple.fr")).toBe(false);
   });
+
+  it("keeps only the newest link working: an older unused one stops when a newer one is sent (issue 12)", async () => {
+    const visitor = await anonymousClient(ctx.server);
+    const linkNumber = async (n: number) => {
+      expect((await visitor.inject({ method: "POST", url: "/api/auth/password-reset-request", payload: { email: "sophie.leroy@camvs.test" } })).statusCode).toBe(202);
+      await expect.poll(() => smtp.messages.filter((m) => m.to === "sophie.leroy@camvs.test" && /Réinitialisation/.test(m.subject)).length).toBe(n);
+      return linkIn(smtp.messages.filter((m) => m.to === "sophie.leroy@camvs.test" && /Réinitialisation/.test(m.subject)).at(-1)!).pathname.split("/").at(-1)!;
+    };
+    const older = await linkNumber(1);
+    const newer = await linkNumber(2);
+    expect(newer).not.toBe(older);
+    const stale = await visitor.inject({ method: "POST", url: "/api/auth/password-reset", payload: { token: older, password: "mot de passe du vieux lien" } });
+    expect(expectProblem(stale, 410).detail).toContain("a expiré ou a déjà servi");
+    await signedInClient(ctx.server, "sophie.leroy@camvs.test");
+    const fresh = await visitor.inject({ method: "POST", url: "/api/auth/password-reset", payload: { token: newer, password: "mot de passe du nouveau lien" } });
+    expect(fresh.statusCode).toBe(204);
+    await signedInClient(ctx.server, "sophie.leroy@camvs.test", "mot de passe du nouveau lien");
+  });
 });

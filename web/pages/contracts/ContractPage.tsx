@@ -61,7 +61,7 @@ export function ContractPage() {
         <dt>Territoire</dt>
         <dd>
           {plural(c.counts.communes, "commune", "communes")}
-          {c.counts.population > 0 && ` · ${formatNumber(c.counts.population)} habitants`}
+          {c.counts.communes > 0 && ` · ${populationLabel(c.counts)}`}
           {c.priorityAreas.length > 0 && ` · ${plural(c.priorityAreas.length, "quartier prioritaire", "quartiers prioritaires")}`}
         </dd>
       </dl>
@@ -189,4 +189,11 @@ function Territory({ contract: c }: { contract: Contract }) {
       )}
     </section>
   );
+}
+
+/** « 230 000 habitants », « population non renseignée », or the known part and what is missing. */
+function populationLabel({ population, populationMissing }: { population: number | null; populationMissing: number }): string {
+  if (population === null) return "population non renseignée";
+  const total = `${formatNumber(population)} habitants`;
+  return populationMissing ? `${total} (population de ${plural(populationMissing, "commune", "communes")} non renseignée)` : total;
 }
