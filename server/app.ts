@@ -14,7 +14,7 @@ import { contractRoutes } from "./features/contracts/routes.js";
 import { organisationRoutes } from "./features/organisations/routes.js";
 import { referenceRoutes } from "./features/reference/routes.js";
 import { transferRoutes } from "./features/transfer/routes.js";
-import { registerProblemHandlers } from "./http/problem.js";
+import { frameworkProblem, registerProblemHandlers } from "./http/problem.js";
 import { registerTextGuard } from "./http/text-guard.js";
 import { API_DOCS_CSP, registerSecurityHeaders } from "./http/security-headers.js";
 import { createAuth, type Auth } from "./auth/auth.js";
@@ -94,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     // Behind a reverse proxy, the client's address (for the sign-in rate limit) is in X-Forwarded-For.
     trustProxy: trustProxyFromEnv(),
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

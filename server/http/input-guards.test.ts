@@ -32,7 +32,7 @@ const rows = async () => ({
   contracts: (await ctx.database.db.select({ n: count() }).from(contracts))[0]!.n,
   audit: (await ctx.database.db.select({ n: count() }).from(auditEntries))[0]!.n,
 });
-const meeting = (overrides: Record<string, unknown> = {}) => ({
+const meetingBody = (overrides: Record<string, unknown> = {}) => ({
   bodyId,
   title: "Réunion aux bornes",
   startsAt: "2021-09-14T14:00:00+02:00",
@@ -44,19 +44,19 @@ const postMeeting = (payload: Record<string, unknown>) => ctx.app.inject({ metho
 describe("dates between 1900 and 2100 (item 2)", () => {
   it("refuses a meeting ending in 9999 or starting in year 0000, and the contract's pages keep answering", async () => {
     const before = await rows();
-    const far = expectProblem(await postMeeting(meeting({ startsAt: "9999-12-31T22:00:00Z", endsAt: "9999-12-31T23:59:59Z" })), 400);
+    const far = expectProblem(await postMeeting(meetingBody({ startsAt: "9999-12-31T22:00:00Z", endsAt: "9999-12-31T23:59:59Z" })), 400);
     expect(far.errors?.map((e) => e.path).sort()).toEqual(["endsAt", "startsAt"]);
     expect(far.errors?.[0]?.message).toBe("Indiquez une date entre 1900 et 2100.");
-    const zero = expectProblem(await postMeeting(meeting({ startsAt: "0000-01-01T10:00:00Z" })), 400);
+    const zero = expectProblem(await postMeeting(meetingBody({ startsAt: "0000-01-01T10:00:00Z" })), 400);
     expect(zero.errors?.map((e) => e.path)).toEqual(["startsAt"]);
     expect(await rows()).toEqual(before);
     for (const url of [`/api/contracts/${camvs}/dashboard`, `/api/contracts/${camvs}/governance-alerts`]) expect((await ctx.app.inject({ url })).statusCode, url).toBe(200);
   });
 
   it("accepts a meeting on the last evening of 2100 (a new year in Paris), and the date rules work on it", async () => {
-    const last = await postMeeting(meeting({ startsAt: "2100-12-31T20:00:00Z", endsAt: "2100-12-31T23:30:00Z" }));
+    const last = await postMeeting(meetingBody({ startsAt: "2100-12-31T20:00:00Z", endsAt: "2100-12-31T23:30:00Z" }));
     expect(last.statusCode).toBe(201);
-    const old = await postMeeting(meeting({ startsAt: "1900-01-02T10:00:00Z", endsAt: "1900-01-02T12:00:00Z" }));
+    const old = await postMeeting(meetingBody({ startsAt: "1900-01-02T10:00:00Z", endsAt: "1900-01-02T12:00:00Z" }));
     expect(old.statusCode).toBe(201);
     for (const url of [`/api/contracts/${camvs}/dashboard`, `/api/contracts/${camvs}/governance-alerts`, `/api/contracts/${camvs}/meetings`])
       expect((await ctx.app.inject({ url })).statusCode, url).toBe(200);
@@ -102,13 +102,13 @@ describe("500s on bad input (item 3)", () => {
 
   it("refuses a lone UTF-16 surrogate in text kept as jsonb (agenda, decisions) and in plain text, naming the field", async () => {
     const before = await rows();
-    const agenda = await postMeeting(meeting({ agenda: [{ title: "Point \ud800x", durationMinutes: 30 }] }));
+    const agenda = await postMeeting(meetingBody({ agenda: [{ title: "Point \ud800x", durationMinutes: 30 }] }));
     expect(expectProblem(agenda, 400).errors).toEqual([{ path: "agenda.0.title", message: expect.stringContaining("caractère Unicode incomplet") }]);
-    const decisions = await postMeeting(meeting({ decisions: ["ok", "x\udc00"] }));
+    const decisions = await postMeeting(meetingBody({ decisions: ["ok", "x\udc00"] }));
     expect(expectProblem(decisions, 400).errors?.map((e) => e.path)).toEqual(["decisions.1"]);
     expect(await rows()).toEqual(before);
     // A well-formed pair (an emoji) is text like any other.
-    expect((await postMeeting(meeting({ decisions: ["Validé 👍"] }))).statusCode).toBe(201);
+    expect((await postMeeting(meetingBody({ decisions: ["Validé 👍"] }))).statusCode).toBe(201);
   });
 
   it("refuses a NUL byte in a path parameter or a query", async () => {
@@ -116,6 +116,30 @@ describe("500s on bad input (item 3)", () => {
     expect(expectProblem(member, 400).errors?.map((e) => e.path)).toEqual(["params.userId"]);
     const list = await ctx.app.inject({ url: `/api/contracts/${camvs}/actions?q=a%00b` });
     expect(expectProblem(list, 400).errors?.map((e) => e.path)).toEqual(["querystring.q"]);
+  });
+});
+
+describe("what the fuzz of the write routes found next (issue 12)", () => {
+  it("answers a path that is not valid percent-encoding, or a segment too long for the router, as a French problem", async () => {
+    expect(expectProblem(await ctx.app.inject({ method: "POST", url: "/api/actions/%ZZ/measurements", payload: {} }), 400).detail).toContain("mal formée");
+    expect(expectProblem(await ctx.app.inject({ method: "DELETE", url: `/api/comments/${"A".repeat(10_000)}` }), 414).detail).toContain("trop long");
+  });
+
+  it("refuses a multipart body without a boundary with a 400, on both upload routes, writing nothing", async () => {
+    const before = await rows();
+    const meeting = (await postMeeting(meetingBody())).json<{ id: string }>().id;
+    const after = await rows();
+    for (const url of [`/api/meetings/${meeting}/attachments`, `/api/contracts/${camvs}/actions.xlsx`]) {
+      const res = await ctx.app.inject({ method: "POST", url, headers: { "content-type": "multipart/form-data" }, payload: "--x\r\n\r\n" });
+      expect(expectProblem(res, 400).detail, url).toContain("multipart/form-data valide");
+    }
+    expect(await rows()).toEqual(after);
+    expect(after.meetings).toBe(before.meetings + 1);
+  });
+
+  it("answers 404, not a foreign-key 500, for the review settings of a contract that does not exist", async () => {
+    const res = await ctx.app.inject({ method: "PUT", url: "/api/contracts/00000000-0000-4000-8000-000000000000/review-settings", payload: { purpose: "é", publishReviews: false, version: 0 } });
+    expect(expectProblem(res, 404).detail).toBe("Ce contrat est introuvable.");
   });
 });
 

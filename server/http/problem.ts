@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { z } from "zod";
 import { concurrentWriteFailure, uniqueViolation } from "../db/unique.js";
@@ -49,6 +49,33 @@ const TITLES: Record<number, string> = {
   429: "Trop de requêtes",
 };
 
+function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): void {
+  void reply
+    .status(problem.status)
+    .type("application/problem+json; charset=utf-8")
+    .send({
+      type: "about:blank",
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      instance: request.url,
+      ...(problem.errors.length ? { errors: problem.errors } : {}),
+    });
+}
+
+/**
+ * The router's own refusals, before any route or error handler runs (Fastify's
+ * `frameworkErrors`): a path that is not valid percent-encoding, a path segment
+ * longer than the router accepts. As problem+json in French, like every other error.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? new Problem(414, "Adresse trop longue", "Un élément de cette adresse est trop long : ce n'est pas un identifiant de Clés.")
+      : new Problem(400, "Requête invalide", "Cette adresse est mal formée (encodage des caractères invalide).");
+  sendProblem(request, reply, problem);
+}
+
 /** Every error leaves the server as problem+json with a French detail. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -82,17 +109,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       request.log.error({ err: error }, "unexpected error");
       problem = new Problem(500, "Erreur interne", "Une erreur inattendue s'est produite. Vos données n'ont pas été modifiées ; réessayez ou contactez l'administrateur.");
     }
-    void reply
-      .status(problem.status)
-      .type("application/problem+json; charset=utf-8")
-      .send({
-        type: "about:blank",
-        title: problem.title,
-        status: problem.status,
-        detail: problem.detail,
-        instance: request.url,
-        ...(problem.errors.length ? { errors: problem.errors } : {}),
-      });
+    sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
     void reply

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildApp } from "../app.js";
+import { buildApp, type AppOptions } from "../app.js";
 import type { MailConfig } from "../config.js";
 import type { Database } from "../db/client.js";
 import { DEMO_PASSWORD } from "../demo/accounts.js";
@@ -30,14 +30,14 @@ export interface TestContext {
  * The API on a fresh database, optionally with the demo contracts and accounts.
  * Without the demo, a platform admin (admin@cles.test, demo password) is created.
  */
-export async function startTestApp(options: { seed?: boolean; smtpUrl?: string } = {}): Promise<TestContext> {
+export async function startTestApp(options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"] } = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   if (options.seed) await seedDemo(database.db);
   else await createUser(database.db, { email: ADMIN_EMAIL, name: "Admin de test", password: DEMO_PASSWORD, isAdmin: true });
   const outboxDir = mkdtempSync(join(tmpdir(), "cles-outbox-"));
   const filesDir = mkdtempSync(join(tmpdir(), "cles-files-"));
   const mail: MailConfig = { smtpUrl: options.smtpUrl, from: "Clés <test@cles.test>", outboxDir };
-  const server = await buildApp({ database, webDir: false, publicUrl: "http://localhost:3000", mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: diskStorage(filesDir) });
+  const server = await buildApp({ database, logger: options.logger, webDir: false, publicUrl: "http://localhost:3000", mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: diskStorage(filesDir) });
   await server.ready();
   const app = await signedInClient(server, ADMIN_EMAIL);
   return {

@@ -2,7 +2,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Problem, invalid } from "../../http/problem.js";
+import { readUploadedFile } from "../../http/upload.js";
 import { contentDisposition } from "../../http/content-disposition.js";
 import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
@@ -21,17 +21,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const contractId = await meetingContractId(app.db, request.params.meetingId);
       assertCan(request.actor, "governance.manage", { contractId, missing: MEETING_NOT_FOUND });
-      if (!request.isMultipart()) throw new Problem(415, "Type de contenu non pris en charge", "Envoyez le fichier en multipart/form-data, dans le champ « file ».");
-      const part = await request.file();
-      if (!part || part.fieldname !== "file") throw invalid([{ path: "file", message: "Choisissez un fichier à joindre." }]);
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw new Problem(413, "Fichier trop volumineux", `Le fichier dépasse la taille maximale de ${sizeLabel(limit)}.`, [{ path: "file", message: `Le fichier dépasse la taille maximale de ${sizeLabel(limit)}.` }]);
-        throw error;
-      }
-      return reply.status(201).send(await addAttachment(app.db, app.storage, request.actor, request.params.meetingId, { fileName: part.filename, bytes }));
+      const file = await readUploadedFile(request, { what: "le fichier", missing: "Choisissez un fichier à joindre.", limitLabel: sizeLabel(limit) });
+      return reply.status(201).send(await addAttachment(app.db, app.storage, request.actor, request.params.meetingId, file));
     },
   );
 

@@ -8,6 +8,7 @@ import type { Mailer } from "../../mail/mailer.js";
 import { reviewPublishedMail } from "../../mail/review-mail.js";
 import { actorIdentity, can, type Actor } from "../../policies/index.js";
 import { recordAudit } from "../audit/service.js";
+import { lockContract } from "../contracts/queries.js";
 import { sanitizeMinutes } from "../governance/service.js";
 import { composeReview } from "./compose.js";
 import { loadReviewData, loadReviewSettings } from "./load.js";
@@ -240,6 +241,8 @@ export async function startCorrection(db: Db, actor: Actor, id: string, version:
 /** The purpose reminder (once per contract) and the choice to show reviews on the public page. */
 export async function updateSettings(db: Db, actor: Actor, contractId: string, body: { purpose: string; publishReviews: boolean; version: number }) {
   return db.transaction(async (tx) => {
+    // 404 for a contract that does not exist, and one writer of the settings at a time (the first save inserts).
+    await lockContract(tx, contractId);
     const current = await loadReviewSettings(tx, contractId);
     if (current.version !== body.version) throw conflict("Ces réglages ont été modifiés par quelqu'un d'autre depuis que vous les avez ouverts. Rechargez la page, puis refaites votre modification.");
     const values = { purpose: sanitizeMinutes(body.purpose), publishReviews: body.publishReviews, version: body.version + 1, updatedAt: new Date() };

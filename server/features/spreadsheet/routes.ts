@@ -2,7 +2,7 @@
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { fichesWorkbook } from "../../documents/fiches-xlsx.js";
-import { invalid, Problem } from "../../http/problem.js";
+import { readUploadedFile } from "../../http/upload.js";
 import { assertCan } from "../../policies/index.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../contracts/routes.js";
@@ -16,7 +16,6 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 /** The 40 fiches of a big contract make well under 1 Mo. */
 const MAX_BYTES = 10 * 1024 * 1024;
-const TOO_LARGE = "Le fichier dépasse la taille maximale de 10 Mo.";
 
 export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 0, parts: 2 } });
@@ -68,16 +67,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.update", { contractId });
       await contractExists(app.db, contractId);
-      if (!request.isMultipart()) throw new Problem(415, "Type de contenu non pris en charge", "Envoyez le classeur en multipart/form-data, dans le champ « file ».");
-      const part = await request.file();
-      if (!part || part.fieldname !== "file") throw invalid([{ path: "file", message: "Choisissez le classeur Excel (.xlsx) à importer." }]);
-      let bytes: Buffer;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw new Problem(413, "Fichier trop volumineux", TOO_LARGE, [{ path: "file", message: TOO_LARGE }]);
-        throw error;
-      }
+      const { bytes } = await readUploadedFile(request, { what: "le classeur", missing: "Choisissez le classeur Excel (.xlsx) à importer.", limitLabel: "10 Mo" });
       return importFiches(app.db, request.actor, contractId, bytes, parisDay());
     },
   );
