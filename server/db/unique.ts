@@ -1,4 +1,5 @@
-import type { FieldError } from "../http/problem.js";
+/** One field error, as server/http/problem.ts answers it (declared here: the database layer imports nothing above it). */
+type FieldError = { path: string; message: string };
 
 /**
  * What a unique index means to the user when two requests race past the
