@@ -1,9 +1,10 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { dsfrUsedIcons } from "./web/dsfr-icons-plugin";
 
 export default defineConfig({
   root: "web",
-  plugins: [react()],
+  plugins: [react(), dsfrUsedIcons({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" })],
   build: {
     outDir: "../dist/web",
     emptyOutDir: true,

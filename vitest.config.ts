@@ -1,12 +1,37 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Pure tests: no database, no listening server, no child process, no LibreOffice, no browser.
+ * A test file not listed here runs in `api` (server/, cli/) or `browser` (e2e/), so a new or moved
+ * file is never left out of `npm test`; list it here only once it needs nothing but memory.
+ */
+const unit = [
+  "web/**/*.test.ts",
+  "cli/schema-file.test.ts",
+  "server/auth/actor-cache.test.ts",
+  "server/documents/charts.test.ts",
+  "server/documents/ics.test.ts",
+  "server/documents/rich-text.test.ts",
+  "server/http/problem.test.ts",
+  "server/features/dates.test.ts",
+  "server/features/ordering.test.ts",
+  "server/features/**/{rules,status,sorting,lifecycle,territory,rhythm,aggregate,builders,columns,describe,diff,deck}.test.ts",
+  "server/features/{actions,contracts}/schema.test.ts",
+  "server/features/{annual-report,evaluation}/build.test.ts",
+  "server/audit/**/{describe,diff}.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["server/**/*.test.ts", "cli/**/*.test.ts", "web/**/*.test.ts", "e2e/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
     maxWorkers: 2,
-    globalSetup: ["e2e/global-setup.ts"],
+    projects: [
+      { extends: true, test: { name: "unit", include: unit } },
+      { extends: true, test: { name: "api", include: ["server/**/*.test.ts", "cli/**/*.test.ts"], exclude: unit } },
+      // Browser tests run against the built web app: its global setup builds it (SKIP_WEB_BUILD=1 skips).
+      { extends: true, test: { name: "browser", include: ["e2e/**/*.test.ts"], globalSetup: ["e2e/global-setup.ts"] } },
+    ],
   },
 });

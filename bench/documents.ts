@@ -17,7 +17,7 @@ import { buildApp } from "../server/app.js";
 import { openDatabase, type Db } from "../server/db/client.js";
 import { contracts } from "../server/db/schema.js";
 import { seedDemo } from "../server/demo/seed.js";
-import type { RenderFormat, RenderInput } from "../server/documents/renderers.js";
+import type { RenderFormat, RenderInput } from "../server/renderers.js";
 import { buildAnnualReport } from "../server/features/annual-report/build.js";
 import { loadAnnualReport } from "../server/features/annual-report/load.js";
 import { parisDay } from "../server/features/dates.js";
@@ -26,12 +26,13 @@ import { reviewExport } from "../server/features/reviews/export.js";
 import { createReview } from "../server/features/reviews/service.js";
 import { systemActor } from "../server/policies/index.js";
 import { syntheticDocument } from "../server/testing/synthetic-document.js";
+import type { BenchResult } from "./http.js";
 import { seedSyntheticContract } from "./synthetic.js";
 
 const RUNS = Number(process.env.BENCH_DOC_RUNS ?? 10);
 const YEAR = 2021;
 const QUARTER = { year: YEAR, quarter: 3 as const };
-const TARGET: Record<RenderFormat, number> = { docx: 300, pdf: 500, "pptx-deck": 500, "pdf-deck": 500, html: 100, "annual-report-docx": 300, "annual-report-pdf": 500 };
+const TARGET: Record<RenderFormat, number> = { docx: 300, pdf: 500, "pptx-deck": 500, "pdf-deck": 500, html: 100, "annual-report-docx": 800, "annual-report-pdf": 800 };
 const actor = systemActor("Banc d'essai");
 
 /** One measured thing: builds its input (data + model), then renders it. */
@@ -39,6 +40,8 @@ interface Entry {
   label: string;
   format: RenderFormat;
   input: () => Promise<unknown>;
+  /** When not the format's: the annual report's DOCX/PDF (issue 13: ≤ 800 ms). */
+  target?: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -56,8 +59,8 @@ function contractEntries(db: Db, name: string, contractId: string, reviewId: str
     { label: `${name}: review T3 ${YEAR} PDF`, format: "pdf", input: review },
     { label: `${name}: deck ${YEAR} PPTX`, format: "pptx-deck", input: deck },
     { label: `${name}: deck ${YEAR} PDF`, format: "pdf-deck", input: deck },
-    { label: `${name}: annual report ${YEAR} DOCX`, format: "docx", input: report },
-    { label: `${name}: annual report ${YEAR} PDF`, format: "pdf", input: report },
+    { label: `${name}: annual report ${YEAR} DOCX`, format: "docx", input: report, target: 800 },
+    { label: `${name}: annual report ${YEAR} PDF`, format: "pdf", input: report, target: 800 },
     // The same, with the model built in the worker (charts off the event loop).
     { label: `${name}: annual report ${YEAR} DOCX (built in worker)`, format: "annual-report-docx", input: reportInput },
     { label: `${name}: annual report ${YEAR} PDF (built in worker)`, format: "annual-report-pdf", input: reportInput },
@@ -115,17 +118,27 @@ async function measure(app: FastifyInstance, baseUrl: string, entry: Entry) {
   };
 }
 
-function print(entry: Entry, r: Awaited<ReturnType<typeof measure>>): void {
-  const target = TARGET[entry.format]!;
+function print(entry: Entry, r: Awaited<ReturnType<typeof measure>>): BenchResult {
+  const target = entry.target ?? TARGET[entry.format]!;
   const mark = r.total.p95 <= target ? "ok" : "OVER";
   console.log(
     `  ${entry.label.padEnd(56)} p50 ${r.total.p50.toFixed(0).padStart(5)} ms  p95 ${r.total.p95.toFixed(0).padStart(5)} ms  (render p50 ${r.render.p50.toFixed(0).padStart(5)} ms)  ` +
       `target ≤ ${target} ms ${mark.padEnd(4)}  ${(r.size / 1024).toFixed(0).padStart(5)} KiB  │ loop delay p99 ${r.loopP99.toFixed(0)} ms, max ${r.loopMax.toFixed(0)} ms; health p95 ${r.health.p95.toFixed(0)} ms (${r.health.n})`,
   );
+  return {
+    name: `document: ${entry.label}`,
+    engine: "pglite",
+    p50: r.total.p50,
+    p95: r.total.p95,
+    target: `p95 ≤ ${target} ms`,
+    ratio: r.total.p95 / target,
+    met: r.total.p95 <= target,
+    note: `render p50 ${r.render.p50.toFixed(0)} ms, loop delay max ${r.loopMax.toFixed(0)} ms`,
+  };
 }
 
 /** On PGlite (on disk) with the demo and the synthetic contract; the app listens for the health checks. */
-export async function documentBench(): Promise<void> {
+export async function documentBench(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), "cles-bench-docs-"));
   const database = await openDatabase({ dataDir: join(dir, "data") });
   await database.migrate();
@@ -133,7 +146,7 @@ export async function documentBench(): Promise<void> {
   const app = await buildApp({ database, webDir: false });
   const baseUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   try {
-    await run(app, baseUrl);
+    return await run(app, baseUrl);
   } finally {
     await app.close();
     await database.close();
@@ -141,7 +154,7 @@ export async function documentBench(): Promise<void> {
   }
 }
 
-async function run(app: FastifyInstance, baseUrl: string): Promise<void> {
+async function run(app: FastifyInstance, baseUrl: string): Promise<BenchResult[]> {
   const db = app.db;
   const [capvm] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, "capvm-2019-2022"));
   const t0 = performance.now();
@@ -162,13 +175,16 @@ async function run(app: FastifyInstance, baseUrl: string): Promise<void> {
   console.log(
     `\nDocument generation, ${RUNS} runs each after a warm-up (data + model in the main thread, render in ${app.renderer.stats().workers || 1} worker thread; synthetic contract loaded in ${seeded.toFixed(0)} ms; load average ${(await loadAverage()).join(" ")}):`,
   );
+  const results: BenchResult[] = [];
   for (const entry of entries) {
     try {
-      print(entry, await measure(app, baseUrl, entry));
+      results.push(print(entry, await measure(app, baseUrl, entry)));
     } catch (err) {
       console.log(`  ${entry.label.padEnd(56)} failed: ${(err as Error).message}`);
+      results.push({ name: `document: ${entry.label}`, engine: "pglite", note: `failed: ${(err as Error).message}` });
     }
   }
+  return results;
 }
 
 async function loadAverage(): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,5 +39,24 @@ describe("cles serve", () => {
     expect(again.items).toHaveLength(2);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
+  }, 240_000);
+
+  it("runs compiled (npm start): the build of server/ and cli/ in dist/, its migrations, demo data and render worker", async () => {
+    execFileSync(process.execPath, ["scripts/build.mjs", "server", "--if-stale"], { stdio: "inherit" });
+    // The first test's data folder (migrated, seeded) when it ran: a first start of an empty folder is the slow part.
+    const server = startServer(3963, { DATA_DIR: join(tmp, "nested", "data"), DATABASE_URL: "" }, ["--seed"], { compiled: true });
+    await server.ready;
+    const client = new HttpClient(server.base);
+    await client.signIn("admin@cles.test", "cles-demo-2026");
+    const { items } = (await (await client.request("GET", "/api/contracts")).json()) as { items: { id: string }[] };
+    expect(items).toHaveLength(2);
+    // Rendered in a worker thread started on dist/server/documents/render-worker.js; exceljs loaded on first use.
+    for (const file of ["actions.docx", "actions.xlsx"]) {
+      const res = await client.request("GET", `/api/contracts/${items[0]!.id}/${file}`);
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    }
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
   }, 240_000);
 });

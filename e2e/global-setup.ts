@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 
-/** Browser tests run against the built web app: build it once per test run. */
+/** Browser tests run against the built web app: built when missing or older than its sources (scripts/build.mjs). */
 export default function setup(): void {
   if (process.env.SKIP_WEB_BUILD === "1") return;
-  execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "error"], { stdio: "inherit" });
+  execFileSync(process.execPath, ["scripts/build.mjs", "web", "--if-stale"], { stdio: "inherit" });
 }

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import fastifyStatic from "@fastify/static";
+import { fileURLToPath } from "node:url";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { problemResponses, responseSerializerCompiler } from "./http/responses.js";
 import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { ReadViews } from "./cache/read-views.js";
 import type { Database, Db } from "./db/client.js";
 import { actionRoutes } from "./features/actions/routes.js";
 import { axisRoutes } from "./features/axes/routes.js";
@@ -17,6 +20,8 @@ import { transferRoutes } from "./features/transfer/routes.js";
 import { frameworkProblem, registerProblemHandlers } from "./http/problem.js";
 import { registerTextGuard } from "./http/text-guard.js";
 import { API_DOCS_CSP, registerSecurityHeaders } from "./http/security-headers.js";
+import { registerCompression, registerWebApp } from "./http/delivery.js";
+import { OneLinePerRequest } from "./http/request-log.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authSecret } from "./auth/secret.js";
@@ -44,7 +49,7 @@ import { createMailer, type Mailer } from "./mail/mailer.js";
 import { resetMail } from "./mail/templates.js";
 import type { Actor } from "./policies/index.js";
 import { storageFromEnv, type FileStorage } from "./storage/storage.js";
-import { createRenderPool, type RenderPool } from "./documents/worker-pool.js";
+import { createRenderPool, type RenderPool } from "./renderers.js";
 import { jobRoutes } from "./jobs/routes.js";
 
 declare module "fastify" {
@@ -54,9 +59,11 @@ declare module "fastify" {
     mailer: Mailer;
     /** Address of the app for links in e-mails (http://localhost:3000 by default). */
     publicUrl: string;
+    /** A contract's read views, kept until it changes (server/cache/read-views.ts). */
+    readViews: ReadViews;
     /** Where attachment files are kept. */
     storage: FileStorage;
-    /** Renders documents in worker threads: `app.renderer.render("pdf", model)` (server/documents/worker-pool.ts). */
+    /** Renders documents in worker threads: `app.renderer.render("pdf", model)` (server/renderers.ts). */
     renderer: RenderPool;
     /** "METHOD /api/…" of every API route, for the authorization matrix test. */
     apiRoutes: string[];
@@ -85,11 +92,17 @@ export interface AppOptions {
   devOutbox?: boolean;
 }
 
-export const DEFAULT_WEB_DIR = join(process.cwd(), "dist", "web");
+/** The project's root folder: this file is server/app.ts, or dist/server/app.js once compiled. */
+const ROOT = fileURLToPath(new URL(import.meta.url.endsWith(".js") ? "../../" : "../", import.meta.url));
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export const DEFAULT_WEB_DIR = join(ROOT, "dist", "web");
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // One line per request (server/http/request-log.ts).
+    logController: new OneLinePerRequest(),
     genReqId: (req) => (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].length <= 100 ? req.headers["x-request-id"] : randomUUID()),
     bodyLimit: 2 * 1024 * 1024,
     // Behind a reverse proxy, the client's address (for the sign-in rate limit) is in X-Forwarded-For.
@@ -97,8 +110,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Under the tests, an answer its declared schema would change is an error (server/http/responses.ts).
+  app.setSerializerCompiler(responseSerializerCompiler(process.env.VITEST !== undefined));
   app.decorate("db", options.database.db);
+  const readViews = new ReadViews(options.database.db);
+  await readViews.start(options.database);
+  app.decorate("readViews", readViews);
+  app.addHook("onClose", async () => readViews.close());
+  // A write is answered once this process has heard what it changed: the writer's next read is fresh.
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (!SAFE_METHODS.has(request.method)) await readViews.sync();
+    return payload;
+  });
   app.decorate("storage", options.storage ?? storageFromEnv());
   app.decorate("renderer", createRenderPool());
   app.addHook("onClose", async () => app.renderer.close());
@@ -113,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("apiSchemas", new Map());
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+    // Every API route answers its errors as problem+json, declared once here.
+    if (route.schema && !route.schema.hide) route.schema.response = { ...problemResponses, ...(route.schema.response as object | undefined) };
     for (const method of [route.method].flat()) {
       if (method === "HEAD") continue;
       apiRoutes.push(`${method} ${route.url}`);
@@ -122,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const publicUrl = options.publicUrl ?? publicUrlFromEnv();
   await registerSecurityHeaders(app, { https: publicUrl.startsWith("https://") });
+  await registerCompression(app);
   const mailer = createMailer(options.mail ?? mailConfigFromEnv());
   const auth = createAuth({
     db: options.database.db,
@@ -154,7 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       api.get("/openapi.json", { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
-      api.get("/health", { schema: { tags: ["Système"], summary: "État du service" }, config: { public: true } }, async () => {
+      api.get("/health", { schema: { tags: ["Système"], summary: "État du service", response: { 200: z.object({ status: z.literal("ok"), engine: z.string() }) } }, config: { public: true } }, async () => {
         await app.db.execute(sql`select 1`);
         return { status: "ok", engine: options.database.engine };
       });
@@ -190,13 +216,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
-  if (webDir && existsSync(join(webDir, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
-    // Any other GET outside /api is a page of the single-page app.
-    app.get("/*", { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
-      if (request.url.startsWith("/api/")) return reply.callNotFound();
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
-    });
-  }
+  if (webDir && existsSync(join(webDir, "index.html"))) await registerWebApp(app, webDir);
   return app;
 }

@@ -2,45 +2,70 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { Route, Routes } from "react-router";
 import { useOutboxAvailable } from "./api/accounts";
 import { AuthGate } from "./components/AuthGate";
 import { Page } from "./components/Page";
 import { useQuickAccessItems } from "./components/UserMenu";
-import { AccountPage } from "./pages/account/AccountPage";
-import { InvitationPage } from "./pages/account/InvitationPage";
-import { OutboxPage } from "./pages/account/OutboxPage";
-import { ForgotPasswordPage, ResetPasswordPage } from "./pages/account/PasswordPages";
-import { SignInPage } from "./pages/account/SignInPage";
-import { AuditPage, ContractHistoryPage } from "./pages/history/HistoryPages";
-import { MembersPage } from "./pages/members/MembersPage";
-import { PublicContractPage } from "./pages/public/PublicContractPage";
-import { ActionEditPage } from "./pages/actions/ActionEditPage";
-import { ActionImportPage } from "./pages/actions/ActionImportPage";
-import { ActionListPage } from "./pages/actions/ActionListPage";
-import { ActionPage } from "./pages/actions/ActionPage";
-import { AxesPage } from "./pages/contracts/AxesPage";
-import { ContractEditPage } from "./pages/contracts/ContractEditPage";
-import { ContractListPage } from "./pages/contracts/ContractListPage";
-import { ContractPage } from "./pages/contracts/ContractPage";
-import { DirectoryPage } from "./pages/contracts/DirectoryPage";
-import { ImportPage } from "./pages/contracts/ImportPage";
-import { CotechTablePage } from "./pages/overview/CotechTablePage";
-import { DeckPage } from "./pages/decks/DeckPage";
-import { DashboardPage } from "./pages/overview/DashboardPage";
-import { TimelinePage } from "./pages/overview/TimelinePage";
-import { CalendarPage } from "./pages/governance/CalendarPage";
-import { GovernancePage } from "./pages/governance/GovernancePage";
-import { MeetingEditPage } from "./pages/governance/MeetingEditPage";
-import { MeetingListPage } from "./pages/governance/MeetingListPage";
-import { MeetingPage } from "./pages/governance/MeetingPage";
-import { FollowUpPage } from "./pages/followup/FollowUpPage";
-import { AnnualReportPage } from "./pages/reports/AnnualReportPage";
-import { EvaluationAnswerPage } from "./pages/reports/EvaluationAnswerPage";
-import { EvaluationPage } from "./pages/reports/EvaluationPage";
-import { ReviewEditorPage } from "./pages/reviews/ReviewEditorPage";
-import { ReviewListPage } from "./pages/reviews/ReviewListPage";
-import { ReviewReadPage } from "./pages/reviews/ReviewReadPage";
+
+/**
+ * Each page is its own chunk, loaded when its route is first shown: the entry script
+ * carries only the frame (header, footer, sign-in gate), and the heavy libraries
+ * (ECharts, TipTap) only come with the pages that use them.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const AccountPage = page(() => import("./pages/account/AccountPage"), "AccountPage");
+const InvitationPage = page(() => import("./pages/account/InvitationPage"), "InvitationPage");
+const OutboxPage = page(() => import("./pages/account/OutboxPage"), "OutboxPage");
+const ForgotPasswordPage = page(() => import("./pages/account/PasswordPages"), "ForgotPasswordPage");
+const ResetPasswordPage = page(() => import("./pages/account/PasswordPages"), "ResetPasswordPage");
+const SignInPage = page(() => import("./pages/account/SignInPage"), "SignInPage");
+const AuditPage = page(() => import("./pages/history/HistoryPages"), "AuditPage");
+const ContractHistoryPage = page(() => import("./pages/history/HistoryPages"), "ContractHistoryPage");
+const MembersPage = page(() => import("./pages/members/MembersPage"), "MembersPage");
+const PublicContractPage = page(() => import("./pages/public/PublicContractPage"), "PublicContractPage");
+const ActionEditPage = page(() => import("./pages/actions/ActionEditPage"), "ActionEditPage");
+const ActionImportPage = page(() => import("./pages/actions/ActionImportPage"), "ActionImportPage");
+const ActionListPage = page(() => import("./pages/actions/ActionListPage"), "ActionListPage");
+const ActionPage = page(() => import("./pages/actions/ActionPage"), "ActionPage");
+const AxesPage = page(() => import("./pages/contracts/AxesPage"), "AxesPage");
+const ContractEditPage = page(() => import("./pages/contracts/ContractEditPage"), "ContractEditPage");
+const ContractListPage = page(() => import("./pages/contracts/ContractListPage"), "ContractListPage");
+const ContractPage = page(() => import("./pages/contracts/ContractPage"), "ContractPage");
+const DirectoryPage = page(() => import("./pages/contracts/DirectoryPage"), "DirectoryPage");
+const ImportPage = page(() => import("./pages/contracts/ImportPage"), "ImportPage");
+const CotechTablePage = page(() => import("./pages/overview/CotechTablePage"), "CotechTablePage");
+const DeckPage = page(() => import("./pages/decks/DeckPage"), "DeckPage");
+const DashboardPage = page(() => import("./pages/overview/DashboardPage"), "DashboardPage");
+const TimelinePage = page(() => import("./pages/overview/TimelinePage"), "TimelinePage");
+const CalendarPage = page(() => import("./pages/governance/CalendarPage"), "CalendarPage");
+const GovernancePage = page(() => import("./pages/governance/GovernancePage"), "GovernancePage");
+const MeetingEditPage = page(() => import("./pages/governance/MeetingEditPage"), "MeetingEditPage");
+const MeetingListPage = page(() => import("./pages/governance/MeetingListPage"), "MeetingListPage");
+const MeetingPage = page(() => import("./pages/governance/MeetingPage"), "MeetingPage");
+const FollowUpPage = page(() => import("./pages/followup/FollowUpPage"), "FollowUpPage");
+const AnnualReportPage = page(() => import("./pages/reports/AnnualReportPage"), "AnnualReportPage");
+const EvaluationAnswerPage = page(() => import("./pages/reports/EvaluationAnswerPage"), "EvaluationAnswerPage");
+const EvaluationPage = page(() => import("./pages/reports/EvaluationPage"), "EvaluationPage");
+const ReviewEditorPage = page(() => import("./pages/reviews/ReviewEditorPage"), "ReviewEditorPage");
+const ReviewListPage = page(() => import("./pages/reviews/ReviewListPage"), "ReviewListPage");
+const ReviewReadPage = page(() => import("./pages/reviews/ReviewReadPage"), "ReviewReadPage");
+
+/** Shown while a page's chunk loads (a fraction of a second, longer on a slow network). */
+function PageLoading() {
+  return (
+    <div role="status" className={fr.cx("fr-py-6w")}>
+      <p className={fr.cx("fr-text--lg", "fr-mb-0")}>
+        <span className={fr.cx("fr-icon-refresh-line", "fr-mr-1w")} aria-hidden="true" />
+        Chargement de la page…
+      </p>
+    </div>
+  );
+}
 
 export function App() {
   const quickAccessItems = useQuickAccessItems();
@@ -63,6 +88,7 @@ export function App() {
       />
       <main id="contenu" tabIndex={-1} className={fr.cx("fr-container", "fr-pt-3w", "fr-pb-8w")}>
         <AuthGate>
+        <Suspense fallback={<PageLoading />}>
         <Routes>
           <Route path="/connexion" element={<SignInPage />} />
           <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
@@ -112,6 +138,7 @@ export function App() {
             }
           />
         </Routes>
+        </Suspense>
         </AuthGate>
       </main>
       <Footer

@@ -23,8 +23,10 @@ export interface ServerProcess {
  * relays signals to a child process and kills it when it does not answer within 60 ms,
  * which cut graceful shutdowns short on a loaded machine.
  */
-export function startServer(port: number, env: NodeJS.ProcessEnv, args: string[] = []): ServerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "serve", ...args], {
+export function startServer(port: number, env: NodeJS.ProcessEnv, args: string[] = [], options: { compiled?: boolean } = {}): ServerProcess {
+  // compiled: the build of `npm run build` (dist/cli/main.js), as `npm start` runs it.
+  const entry = options.compiled ? ["dist/cli/main.js"] : ["--import", "tsx", "cli/main.ts"];
+  const child = spawn(process.execPath, [...entry, "serve", ...args], {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -30,6 +30,13 @@ const isApiDocs = (url: string) => url.startsWith("/api/docs") || url === "/api/
 
 export const signInRequired = () => unauthorized();
 
+type UserActor = Extract<Actor, { kind: "user" }>;
+
+/** For routes that only a signed-in person (not a share link or anonymous caller) may use. */
+export function assertSignedIn(actor: Actor): asserts actor is UserActor {
+  if (actor.kind !== "user") throw unauthorized();
+}
+
 export function requestHeaders(request: FastifyRequest): Headers {
   return fromNodeHeaders(request.headers);
 }

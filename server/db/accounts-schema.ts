@@ -6,8 +6,8 @@
  * invitations and failed sign-ins.
  */
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { ArsLevel, MemberRole } from "../policies/roles.js";
-import { actions, contracts } from "./schema.js";
+import type { ArsLevel, MemberRole } from "../domain/roles.js";
+import { actions, contracts } from "./contracts-schema.js";
 
 const createdAt = timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();

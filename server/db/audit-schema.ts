@@ -1,8 +1,8 @@
 /** The history of every change: written in the transaction of the change, never edited through any route. */
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { AuditChange, AuditOperation, AuditObjectType } from "../features/audit/diff.js";
+import type { AuditChange, AuditOperation, AuditObjectType } from "../domain/history.js";
 import { users } from "./accounts-schema.js";
-import { contracts } from "./schema.js";
+import { contracts } from "./contracts-schema.js";
 
 export const auditEntries = pgTable(
   "audit_entries",

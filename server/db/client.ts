@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -9,6 +9,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
+import { listenPostgres, type ListenHandlers, type Subscription } from "./listen.js";
 import { lockDataDir } from "./lock.js";
 import * as schema from "./schema.js";
 
@@ -24,10 +25,14 @@ export interface Database {
   /** Where the data lives, for logs: a folder or a redacted URL. */
   location: string;
   migrate(): Promise<void>;
+  /** LISTEN on a channel (PostgreSQL NOTIFY), on both engines; close the subscription before the database. */
+  listen(channel: string, handlers: ListenHandlers): Promise<Subscription>;
   close(): Promise<void>;
 }
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+/** An empty data folder made by initdb at build time (scripts/build.mjs), when the server runs compiled. */
+const initdbTemplate = join(dirname(fileURLToPath(import.meta.url)), "initdb.tar.gz");
 
 export interface DatabaseOptions {
   /** postgres://… for a real PostgreSQL server. */
@@ -55,6 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       engine: "postgres",
       location: options.url.replace(/\/\/[^@/]*@/, "//***@"),
       migrate: () => migratePg(db as never, { migrationsFolder }),
+      listen: (channel, handlers) => listenPostgres(options.url!, channel, handlers),
       close: () => pool.end(),
     };
   }
@@ -66,7 +72,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const lock = lockDataDir(folder);
   try {
     const fresh = !existsSync(join(folder, "PG_VERSION"));
-    const client = await PGlite.create({ fs: new DurableNodeFS(folder), startParams: DURABLE_START_PARAMS });
+    // A new folder starts from the build's initdb copy (seconds saved at a first start), else from initdb.
+    const template = fresh && existsSync(initdbTemplate) ? new Blob([readFileSync(initdbTemplate)]) : undefined;
+    const client = await PGlite.create({ fs: new DurableNodeFS(folder), startParams: DURABLE_START_PARAMS, loadDataDir: template });
     // initdb ran in memory and its files were copied without fsync: flushed once here.
     if (fresh) fsyncTree(folder);
     return pgliteDatabase(client, dataDir, lock.release);
@@ -83,6 +91,22 @@ function pgliteDatabase(client: PGlite, location: string, release: () => void): 
     engine: "pglite",
     location,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    listen: async (channel, handlers) => {
+      // One process, one connection: nothing is ever missed while the database is open.
+      const unlisten = await client.listen(channel, handlers.onPayload);
+      let live = true;
+      handlers.onLive?.();
+      return {
+        get live() {
+          return live;
+        },
+        close: async () => {
+          if (!live) return;
+          live = false;
+          if (!client.closed) await unlisten();
+        },
+      };
+    },
     close: async () => {
       try {
         await client.close();

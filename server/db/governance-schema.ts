@@ -1,8 +1,8 @@
 /** The governance of a contract (issue 5): its bodies and their meetings. */
 import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts-schema.js";
-import type { AgendaItem, BodyKind, RhythmKind } from "../features/governance/schema.js";
-import { axes, contracts, organisations } from "./schema.js";
+import type { AgendaItem, BodyKind, RhythmKind } from "../domain/governance.js";
+import { axes, contracts, organisations } from "./contracts-schema.js";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@
 import { date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts-schema.js";
 import { meetings } from "./governance-schema.js";
-import { actions, contracts, indicators } from "./schema.js";
+import { actions, contracts, indicators } from "./contracts-schema.js";
 
 /** A milestone keeps the day first planned, so that a postponement stays visible. */
 export const milestones = pgTable(
@@ -141,7 +141,7 @@ export const comments = pgTable(
     editedAt: timestamp("edited_at", { withTimezone: true }),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
-  (t) => [index("comments_action").on(t.actionId, t.createdAt)],
+  (t) => [index("comments_action").on(t.actionId, t.createdAt), index("comments_contract").on(t.contractId, t.createdAt)],
 );
 
 export type FollowUpSection = "transversal" | "process";

@@ -11,7 +11,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { notFound } from "../http/problem.js";
+import { notFound } from "../domain/problem.js";
 import type { Tx } from "./client.js";
 
 type ParentTable = PgTable & { id: PgColumn };

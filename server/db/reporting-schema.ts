@@ -6,9 +6,9 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts-schema.js";
 import { meetings } from "./governance-schema.js";
-import { contracts } from "./schema.js";
-import type { ReviewSection, ReviewStatus } from "../features/reviews/sections.js";
-import type { EvaluationQuestion, EvaluationAnswer, EvaluationStatus, EvaluationPart } from "../features/evaluation/model.js";
+import { contracts } from "./contracts-schema.js";
+import type { ReviewSection, ReviewStatus } from "../domain/review-sections.js";
+import type { EvaluationQuestion, EvaluationAnswer, EvaluationStatus, EvaluationPart } from "../domain/evaluation.js";
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

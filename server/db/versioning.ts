@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { conflict, notFound } from "../http/problem.js";
+import { conflict, notFound } from "../domain/problem.js";
 import type { Tx } from "./client.js";
 
 type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };

@@ -4,7 +4,7 @@ import type { Db } from "../db/client.js";
 import { actions, contracts, membershipActions, memberships } from "../db/schema.js";
 import { hashPassword } from "better-auth/crypto";
 import { createUser } from "../features/accounts/service.js";
-import type { MemberRole } from "../policies/roles.js";
+import type { MemberRole } from "../domain/roles.js";
 
 export const DEMO_PASSWORD = "cles-demo-2026";
 

@@ -1,9 +1,11 @@
 /**
  * The ECharts option of an indicator's chart: its measurements as a line, the
  * baseline and the target as dashed lines, French labels, days as dd/mm/yyyy.
- * No import at all: the web app draws the same chart in the browser
- * (`import { indicatorChartOption } from "../../server/documents/chart-options"`).
+ * It imports only the pure date and number module: the web app draws the same chart in
+ * the browser (`import { indicatorChartOption } from "../../server/documents/chart-options"`).
  */
+import { frenchNumber, shortDay } from "../features/dates.js";
+
 export interface ChartMeasurement {
   measuredOn: string;
   value: number;
@@ -20,15 +22,13 @@ export interface ChartIndicator {
 
 export const NO_MEASUREMENT = "Aucune mesure enregistrée";
 
-const frenchDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-const number = (n: number) => n.toLocaleString("fr-FR");
 const BLUE = "#000091";
 
 /** Measurements in any order; drawn oldest first. */
 export function indicatorChartOption(indicator: ChartIndicator, measurements: ChartMeasurement[] = indicator.measurements ?? []) {
   const points = [...measurements].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
   // A reference line needs two points to be seen: with one day or none, it spans a blank category either side.
-  const days = points.length >= 2 ? points.map((m) => frenchDay(m.measuredOn)) : ["", ...points.map((m) => frenchDay(m.measuredOn)), " "];
+  const days = points.length >= 2 ? points.map((m) => shortDay(m.measuredOn)) : ["", ...points.map((m) => shortDay(m.measuredOn)), " "];
   const values = points.length >= 2 ? points.map((m) => m.value) : [null, ...points.map((m) => m.value), null];
   const references = [
     { name: "Valeur de départ", value: indicator.baseline, color: "#666666" },
@@ -41,7 +41,7 @@ export function indicatorChartOption(indicator: ChartIndicator, measurements: Ch
     textStyle: { fontFamily: "Marianne, Arial, sans-serif" },
     grid: { left: 24, right: 40, top: 48, bottom: 40, containLabel: true },
     legend: { top: 0, textStyle: { fontSize: 12 } },
-    tooltip: { trigger: "axis" as const, valueFormatter: (v: unknown) => (typeof v === "number" ? `${number(v)}${unit}` : "") },
+    tooltip: { trigger: "axis" as const, valueFormatter: (v: unknown) => (typeof v === "number" ? `${frenchNumber(v)}${unit}` : "") },
     title: points.length ? undefined : { text: NO_MEASUREMENT, left: "center", top: "middle", textStyle: { fontSize: 14, fontWeight: "normal" as const, color: "#666666" } },
     xAxis: { type: "category" as const, name: "Date de la mesure", nameLocation: "middle" as const, nameGap: 28, data: days, boundaryGap: false },
     yAxis: {
@@ -50,7 +50,7 @@ export function indicatorChartOption(indicator: ChartIndicator, measurements: Ch
       // Keep the baseline, the target and zero in view even when the measurements are far from them.
       min: (extent: { min: number }) => Math.min(...[extent.min, ...references.map((r) => r.value), 0].filter(Number.isFinite)),
       max: (extent: { max: number }) => Math.max(...[extent.max, ...references.map((r) => r.value), 1].filter(Number.isFinite)),
-      axisLabel: { formatter: (v: number) => number(v) },
+      axisLabel: { formatter: (v: number) => frenchNumber(v) },
     },
     series: [
       {
@@ -61,10 +61,10 @@ export function indicatorChartOption(indicator: ChartIndicator, measurements: Ch
         symbolSize: 8,
         lineStyle: { width: 2.5, color: BLUE },
         itemStyle: { color: BLUE },
-        label: { show: true, formatter: (p: { value: number }) => number(p.value) },
+        label: { show: true, formatter: (p: { value: number }) => frenchNumber(p.value) },
       },
       ...references.map((r) => ({
-        name: `${r.name} : ${number(r.value)}${unit}`,
+        name: `${r.name} : ${frenchNumber(r.value)}${unit}`,
         type: "line" as const,
         data: days.map(() => r.value),
         symbol: "none",

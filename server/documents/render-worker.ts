@@ -3,12 +3,14 @@
  * which teaches the thread TypeScript) that renders one document at a time, so the
  * CPU work of docx / pdfmake / pptxgenjs never blocks the server's event loop.
  *
- * workerData.registry: the URL of a module exporting `RENDERERS` (see renderers.ts).
+ * workerData.registry: the URL of a module exporting `RENDERERS` (a Registry; the app's: server/renderers.ts).
  * In:  { id, format, input }
  * Out: { id, ok: true, body: Uint8Array } (its buffer transferred) | { id, ok: false, error }
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Registry } from "./renderers.js";
+
+/** A table of renderers: each takes one plain-data input and gives the file's bytes. */
+export type Registry = Record<string, (input: never) => Promise<Uint8Array> | Uint8Array>;
 
 export interface RenderRequest {
   id: number;

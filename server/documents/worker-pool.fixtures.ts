@@ -1,6 +1,6 @@
 /** Renderers for the tests of the worker pool: quick, failing, CPU-bound, stuck, crashing. */
 import { threadId } from "node:worker_threads";
-import type { Registry } from "./renderers.js";
+import type { Registry } from "./render-worker.js";
 
 /** Keeps the CPU busy (the thread does nothing else) for `ms`. */
 function spin(ms: number): void {

@@ -7,7 +7,8 @@ import { convertToPdf, pdfText } from "../testing/office.js";
 import { syntheticDocument } from "../testing/synthetic-document.js";
 import { bullets, type DocumentModel, heading, paragraph } from "./model.js";
 import { FIXTURES_MODULE, type RENDERERS } from "./worker-pool.fixtures.js";
-import { createRenderPool, createWorkerPool, RenderError, workersFromEnv } from "./worker-pool.js";
+import { createRenderPool } from "../renderers.js";
+import { createWorkerPool, RenderError, workersFromEnv } from "./worker-pool.js";
 
 type Fixtures = typeof RENDERERS;
 const pool = (options: Parameters<typeof createWorkerPool>[1] = {}) => createWorkerPool<Fixtures>(FIXTURES_MODULE, { workers: 1, ...options });

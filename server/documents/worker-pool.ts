@@ -1,7 +1,7 @@
 /**
  * Documents are rendered off the event loop: a small pool of worker threads
- * (render-worker.ts) runs the renderers of renderers.ts, so that a 2-second PDF
- * never delays anyone else's request.
+ * (render-worker.ts) runs a table of renderers (the app's: server/renderers.ts), so
+ * that a 2-second PDF never delays anyone else's request.
  *
  * - `RENDER_WORKERS` threads (1 by default; 0 renders in this thread, for debugging);
  * - started on the first render, reused, stopped after 5 idle minutes (and never keeping
@@ -13,13 +13,15 @@
  * - `close()` (on app close) stops the workers and refuses what was waiting.
  */
 import { Worker } from "node:worker_threads";
-import type { Registry, RenderFormat, RenderInput } from "./renderers.js";
-import { RENDERERS_MODULE } from "./renderers.js";
-import type { RenderRequest, RenderResponse, RenderWorkerData } from "./render-worker.js";
+import type { Registry, RenderRequest, RenderResponse, RenderWorkerData } from "./render-worker.js";
 
 export const RENDER_TIMEOUT_MS = 60_000;
 const IDLE_MS = 5 * 60_000;
-const BOOT = new URL("./render-worker-boot.mjs", import.meta.url);
+/**
+ * Compiled (dist/, plain JavaScript), a worker starts on render-worker.js itself; run from
+ * the TypeScript sources, on a boot file that first teaches the thread TypeScript.
+ */
+const BOOT = new URL(import.meta.url.endsWith(".js") ? "./render-worker.js" : "./render-worker-boot.mjs", import.meta.url);
 
 /** A render that did not give a file; `detail` is what to tell the user (French). */
 export class RenderError extends Error {
@@ -60,21 +62,10 @@ export interface WorkerPool<R extends Registry> {
   stats(): { workers: number; busy: number; queued: number };
 }
 
-/** The pool of the app's renderers (docx, pdf, html, pptx-deck, pdf-deck). */
-export type RenderPool = WorkerPool<typeof import("./renderers.js").RENDERERS>;
-export type { RenderFormat, RenderInput };
-
 /** RENDER_WORKERS as a number of threads (0 to 16), 1 when absent or invalid. */
 export function workersFromEnv(value = process.env.RENDER_WORKERS): number {
   const n = Number(value);
   return value !== undefined && value.trim() !== "" && Number.isInteger(n) && n >= 0 ? Math.min(n, 16) : 1;
-}
-
-/** HTML takes ~10 ms even for a 40-fiche review: not worth queueing behind a PDF. */
-const INLINE_FORMATS: readonly RenderFormat[] = ["html"];
-
-export function createRenderPool(options: WorkerPoolOptions = {}): RenderPool {
-  return createWorkerPool(RENDERERS_MODULE, { inline: INLINE_FORMATS, ...options });
 }
 
 interface Task {
@@ -101,7 +92,7 @@ function fromWorker(error: Extract<RenderResponse, { ok: false }>["error"]): Ren
 
 /**
  * A pool over any table of renderers: `registry` is the URL of a module that
- * exports `RENDERERS` (renderers.ts for the app; tests use their own).
+ * exports `RENDERERS` (server/renderers.ts for the app; tests use their own).
  */
 export function createWorkerPool<R extends Registry>(registry: string, options: WorkerPoolOptions = {}): WorkerPool<R> {
   const size = options.workers ?? workersFromEnv();
@@ -227,22 +218,4 @@ export function createWorkerPool<R extends Registry>(registry: string, options: 
       return { workers: all.length, busy: all.filter((s) => s.task).length, queued: queue.length };
     },
   };
-}
-
-let shared: RenderPool | null = null;
-
-/**
- * Renders in the process-wide pool (for scripts: the bench, the command line).
- * Routes use `app.renderer.render(…)`, whose pool closes with the app.
- */
-export function renderInWorker<F extends RenderFormat>(format: F, input: RenderInput<F>): Promise<Buffer> {
-  shared ??= createRenderPool();
-  return shared.render(format, input as never);
-}
-
-/** Stops the process-wide pool of `renderInWorker`. */
-export async function closeSharedRenderPool(): Promise<void> {
-  const pool = shared;
-  shared = null;
-  await pool?.close();
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { isoDate, isoDateTime, version } from "../validation/fields.js";
-import { addDays, longDay } from "./dates.js";
+import { addDays, frenchNumber, isPlural, longDay, parisDateTime, parisDay, parisFullDay, parisMonth, parisTime, plural, pluralWord, shortDay, shortDayOrNull } from "./dates.js";
 import { followUpAlert, rhythmAlert } from "./governance/rhythm.js";
 
 describe("addDays", () => {
@@ -47,5 +47,104 @@ describe("shared date and number fields", () => {
     expect(version.safeParse(2 ** 31 - 1).success).toBe(true);
     expect(version.safeParse(2 ** 31).success).toBe(false);
     expect(version.safeParse(0).success).toBe(false);
+  });
+});
+
+describe("Paris days and times", () => {
+  it("take the Paris day around midnight UTC, in winter (UTC+1) and in summer (UTC+2)", () => {
+    expect(parisDay(new Date("2021-01-14T22:59:59Z"))).toBe("2021-01-14");
+    expect(parisDay(new Date("2021-01-14T23:00:00Z"))).toBe("2021-01-15");
+    expect(parisDay(new Date("2021-07-14T21:59:59Z"))).toBe("2021-07-14");
+    expect(parisDay(new Date("2021-07-14T22:00:00Z"))).toBe("2021-07-15");
+    expect(parisDay(new Date("2021-12-31T23:30:00Z"))).toBe("2022-01-01");
+    expect(parisMonth(new Date("2021-09-30T22:30:00Z"))).toBe("2021-10");
+  });
+
+  it("follow the clock changes: 2021-03-28 02:00 → 03:00 and 2021-10-31 03:00 → 02:00 (Paris)", () => {
+    // Spring forward: 00:59 UTC is 01:59 in winter time, 01:00 UTC is 03:00 in summer time.
+    expect(parisTime(new Date("2021-03-28T00:59:00Z"))).toBe("01h59");
+    expect(parisTime(new Date("2021-03-28T01:00:00Z"))).toBe("03h00");
+    expect(parisDay(new Date("2021-03-27T23:00:00Z"))).toBe("2021-03-28");
+    expect(parisDay(new Date("2021-03-28T21:59:00Z"))).toBe("2021-03-28");
+    expect(parisDay(new Date("2021-03-28T22:00:00Z"))).toBe("2021-03-29");
+    // Fall back: 00:30 UTC is 02:30 in summer time, 01:30 UTC is 02:30 again in winter time.
+    expect(parisTime(new Date("2021-10-31T00:30:00Z"))).toBe("02h30");
+    expect(parisTime(new Date("2021-10-31T01:30:00Z"))).toBe("02h30");
+    expect(parisDay(new Date("2021-10-30T21:59:00Z"))).toBe("2021-10-30");
+    expect(parisDay(new Date("2021-10-30T22:00:00Z"))).toBe("2021-10-31");
+    expect(parisDay(new Date("2021-10-31T22:59:00Z"))).toBe("2021-10-31");
+    expect(parisDay(new Date("2021-10-31T23:00:00Z"))).toBe("2021-11-01");
+  });
+
+  it("write times on 24 hours with two digits, midnight as 00h00", () => {
+    expect(parisTime(new Date("2021-09-14T08:00:00Z"))).toBe("10h00");
+    expect(parisTime(new Date("2021-09-13T22:05:00Z"))).toBe("00h05");
+    expect(parisTime(new Date("2021-12-07T17:05:00Z"))).toBe("18h05");
+    expect(parisDateTime(new Date("2021-09-14T08:12:00Z"))).toBe("14/09/2021 à 10:12");
+    expect(parisDateTime(new Date("2021-12-31T23:05:00Z"))).toBe("01/01/2022 à 00:05");
+    expect(parisFullDay(new Date("2021-09-14T08:00:00Z"))).toBe("mardi 14 septembre 2021");
+    expect(parisFullDay(new Date("2021-09-13T22:30:00Z"))).toBe("mardi 14 septembre 2021");
+  });
+
+  it("write days short and long", () => {
+    expect(shortDay("2021-09-14")).toBe("14/09/2021");
+    expect(shortDay("2021-09-14T10:00:00+02:00")).toBe("14/09/2021");
+    expect(shortDayOrNull("2021-01-01")).toBe("01/01/2021");
+    expect(shortDayOrNull(null)).toBeNull();
+    expect(longDay("2021-09-14")).toBe("14 septembre 2021");
+    expect(longDay("2021-06-01")).toBe("1er juin 2021");
+    expect(longDay("2022-02-02")).toBe("2 février 2022");
+  });
+});
+
+describe("numbers and plurals", () => {
+  it("write numbers as toLocaleString('fr-FR') does", () => {
+    for (const n of [0, 1, 12.5, 1234.5, -3, 1_000_000]) expect(frenchNumber(n)).toBe(n.toLocaleString("fr-FR"));
+    expect(frenchNumber(1234.5)).toBe("1\u202f234,5");
+  });
+
+  it("put the singular for 0 and 1 and the plural from 2", () => {
+    expect(plural(0, "fiche")).toBe("0 fiche");
+    expect(plural(1, "fiche")).toBe("1 fiche");
+    expect(plural(2, "fiche")).toBe("2 fiches");
+    expect(plural(1.5, "heure")).toBe("1,5 heure");
+    expect(plural(1500, "participant", "participants")).toBe("1\u202f500 participants");
+    expect(plural(2, "fiche mise à jour", "fiches mises à jour")).toBe("2 fiches mises à jour");
+    expect(plural(1_000_000, "mesure")).toBe("1\u202f000\u202f000 mesures");
+    expect(pluralWord(1, "la", "les")).toBe("la");
+    expect(pluralWord(3, "la", "les")).toBe("les");
+    expect([0, 1, 2].map(isPlural)).toEqual([false, false, true]);
+  });
+});
+
+describe("reused formatters", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("build no Intl formatter per call once the module is loaded", () => {
+    // Pass-through spies: a helper that built a formatter would still work, and be counted.
+    const { DateTimeFormat, NumberFormat, PluralRules } = Intl;
+    const dateTime = vi.spyOn(Intl, "DateTimeFormat").mockImplementation(function (...args: ConstructorParameters<typeof DateTimeFormat>) {
+      return new DateTimeFormat(...args);
+    } as typeof DateTimeFormat);
+    const numbers = vi.spyOn(Intl, "NumberFormat").mockImplementation(function (...args: ConstructorParameters<typeof NumberFormat>) {
+      return new NumberFormat(...args);
+    } as typeof NumberFormat);
+    const plurals = vi.spyOn(Intl, "PluralRules").mockImplementation(function (...args: ConstructorParameters<typeof PluralRules>) {
+      return new PluralRules(...args);
+    } as typeof PluralRules);
+    const at = new Date("2021-09-14T08:12:00Z");
+    for (let i = 0; i < 1000; i++) {
+      const instant = new Date(at.getTime() + i * 3_600_000);
+      parisDay(instant);
+      parisTime(instant);
+      parisMonth(instant);
+      parisDateTime(instant);
+      parisFullDay(instant);
+      frenchNumber(i);
+      plural(i, "fiche");
+    }
+    expect(dateTime).not.toHaveBeenCalled();
+    expect(numbers).not.toHaveBeenCalled();
+    expect(plurals).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,41 @@
+/**
+ * Dates, times, numbers and plurals as the server writes them in French, in Paris time:
+ * the one module for them. Every Intl object is built once, here, and reused: building
+ * an `Intl.DateTimeFormat` costs about 200 µs, using one about 1 µs (profiles of the
+ * dashboard showed three quarters of its time spent building them on each call).
+ */
+const PARIS = "Europe/Paris";
+
+const dayFormat = new Intl.DateTimeFormat("fr-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit" });
+const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const fullDayFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const numberFormat = new Intl.NumberFormat("fr-FR");
+const pluralRules = new Intl.PluralRules("fr");
+
 /** The Paris calendar day of an instant, "AAAA-MM-JJ": the "today" of every date rule. */
 export function parisDay(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return dayFormat.format(at);
 }
+
+/** The Paris month of an instant, "AAAA-MM". */
+export const parisMonth = (at: Date = new Date()): string => parisDay(at).slice(0, 7);
+
+/** The Paris wall-clock time of an instant, as French documents write it: "10h00". */
+export function parisTime(at: Date): string {
+  let hour = "00";
+  let minute = "00";
+  for (const p of timeFormat.formatToParts(at)) {
+    if (p.type === "hour") hour = p.value;
+    else if (p.type === "minute") minute = p.value;
+  }
+  return `${hour}h${minute}`;
+}
+
+/** An instant in Paris as the history and lists write it: "14/09/2021 à 10:12". */
+export const parisDateTime = (at: Date): string => `${shortDay(parisDay(at))} à ${parisTime(at).replace("h", ":")}`;
+
+/** The Paris day of an instant with its weekday: "mardi 14 septembre 2021". */
+export const parisFullDay = (at: Date): string => fullDayFormat.format(at);
 
 /**
  * The ISO day `days` after `day` (before, when negative). Computed on the calendar
@@ -24,12 +58,23 @@ export function longDay(day: string): string {
   return `${d === 1 ? "1er" : d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** "2021-09-14" → "14/09/2021". */
-export const shortDay = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-
-/** The Paris wall-clock time of an instant, as French documents write it: "10h00". */
-export function parisTime(at: Date): string {
-  const parts = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
-  return `${part("hour")}h${part("minute")}`;
+/** "2021-09-14" → "14/09/2021"; any longer ISO text ("2021-09-14T…") keeps its day. */
+export function shortDay(day: string): string {
+  const [y, m, d] = day.slice(0, 10).split("-");
+  return `${d}/${m}/${y}`;
 }
+
+/** "2021-09-14" or null → "14/09/2021" or null: for the fields of history snapshots. */
+export const shortDayOrNull = (day: string | null): string | null => (day ? shortDay(day) : null);
+
+/** 1234.5 → "1 234,5" (narrow no-break space, as `toLocaleString("fr-FR")`). */
+export const frenchNumber = (n: number): string => numberFormat.format(n);
+
+/** Whether French writes `n` things in the plural: not for 0 nor 1 (nor 1,5). */
+export const isPlural = (n: number): boolean => pluralRules.select(n) !== "one";
+
+/** The word that agrees with `n`: pluralWord(2, "la", "les") → "les". */
+export const pluralWord = (n: number, one: string, many = `${one}s`): string => (isPlural(n) ? many : one);
+
+/** A count and its noun: plural(0, "fiche") → "0 fiche", plural(2, "fiche") → "2 fiches", plural(1500, "œil", "yeux") → "1 500 yeux". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${frenchNumber(n)} ${pluralWord(n, one, many)}`;

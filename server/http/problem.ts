@@ -1,36 +1,21 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import type { z } from "zod";
+import { z } from "zod";
 import { concurrentWriteFailure, uniqueViolation } from "../db/unique.js";
+import { conflict, invalid, Problem, type FieldError } from "../domain/problem.js";
 
-/** One error of one field; `path` is dotted ("partners.0.organisation"). */
-export interface FieldError {
-  path: string;
-  message: string;
-}
+// The errors themselves live below the database layer (which throws them); answered here.
+export { conflict, forbidden, invalid, notFound, Problem, unauthorized, type FieldError } from "../domain/problem.js";
 
-/** An error the user can act on, answered as application/problem+json. */
-export class Problem extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail: string,
-    readonly errors: FieldError[] = [],
-  ) {
-    super(detail);
-  }
-}
-
-export const notFound = (detail: string) => new Problem(404, "Introuvable", detail);
-export const conflict = (detail: string) => new Problem(409, "Conflit", detail);
-export const unauthorized = (detail = "Connectez-vous pour continuer.") => new Problem(401, "Connexion requise", detail);
-export const forbidden = (detail = "Vous n'avez pas le droit de faire cette action.") => new Problem(403, "Action non autorisée", detail);
-
-export function invalid(errors: FieldError[], detail?: string): Problem {
-  const summary =
-    detail ?? (errors.length === 1 ? `Une donnée est invalide : ${errors[0]!.message}` : `${errors.length} données sont invalides.`);
-  return new Problem(400, "Données invalides", summary, errors);
-}
+/** The body of every error answer (application/problem+json, RFC 9457), as the OpenAPI document declares it. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
 
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): FieldError[] {
   return issues.map((i) => ({ path: [...prefix, ...i.path].map(String).join("."), message: i.message }));

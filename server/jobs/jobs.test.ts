@@ -113,20 +113,41 @@ describe("a job", () => {
     expect(registry.file(alice, job.id).fileName).toBe("Revue T3 2021.pdf");
   });
 
-  it("keeps at most 20 per person: the oldest finished go first, and 429 when all are in progress", async () => {
-    const registry = new JobRegistry({ perPerson: 3 });
+  it("accepts exactly 20 in progress per person, and refuses the 21st with a French 429", async () => {
+    // The registry of the server, with its real limit: not a smaller stand-in.
+    const registry = new JobRegistry();
+    const gate = deferred<JobFile>();
+    const accepted = Array.from({ length: 20 }, (_, i) => registry.start(alice, `Document ${i + 1}`, () => gate.promise));
+    expect(accepted.map((j) => j.state)).toEqual(Array(20).fill("queued"));
+    expect(() => registry.start(alice, "Document 21", () => gate.promise)).toThrow(
+      expect.objectContaining({ status: 429, title: "Trop de requêtes", detail: "Vous avez déjà 20 documents en préparation : attendez qu'ils soient prêts avant d'en demander d'autres." }),
+    );
+    // Bob has his own count.
+    const bobs = registry.start(bob, "b", () => gate.promise);
+    gate.resolve(file());
+    await Promise.all([...accepted, bobs].map((j) => registry.settled(j.id)));
+    // Once they are ready, the oldest finished one makes room for the next.
+    expect(registry.start(alice, "Document 21", async () => file()).state).toBe("queued");
+    expect(() => registry.view(alice, accepted[0]!.id)).toThrow(expect.objectContaining({ status: 404 }));
+    expect(registry.view(alice, accepted[1]!.id).state).toBe("done");
+  });
+
+  it("keeps at most 20 per person: the oldest finished go first, in progress ones never", async () => {
+    const registry = new JobRegistry();
     const gate = deferred<JobFile>();
     const first = registry.start(alice, "1", async () => file());
     await registry.settled(first.id);
-    const running = [registry.start(alice, "2", () => gate.promise), registry.start(alice, "3", () => gate.promise)];
-    // Bob has his own count.
-    registry.start(bob, "b", () => gate.promise);
-    const fourth = registry.start(alice, "4", () => gate.promise);
+    // 19 in progress next to the finished one: 20 jobs, all kept.
+    const running = Array.from({ length: 19 }, (_, i) => registry.start(alice, String(i + 2), () => gate.promise));
+    expect(registry.view(alice, first.id).state).toBe("done");
+    // The 21st makes room by forgetting the finished one: 20 in progress, and no room left.
+    running.push(registry.start(alice, "21", () => gate.promise));
     expect(() => registry.view(alice, first.id)).toThrow(expect.objectContaining({ status: 404 }));
-    expect(() => registry.start(alice, "5", () => gate.promise)).toThrow(expect.objectContaining({ status: 429, detail: expect.stringMatching(/^Vous avez déjà 3 documents en préparation/) }));
+    expect(() => registry.start(alice, "22", () => gate.promise)).toThrow(expect.objectContaining({ status: 429 }));
+    await tick();
+    for (const job of running) expect(registry.view(alice, job.id).state).toBe("running");
     gate.resolve(file());
-    await Promise.all([...running, fourth].map((j) => registry.settled(j.id)));
-    expect(registry.start(alice, "5", async () => file()).state).toBe("queued");
+    await Promise.all(running.map((j) => registry.settled(j.id)));
   });
 });
 
@@ -244,6 +265,29 @@ describe("the job routes", () => {
     const res = await coordinator.inject({ url: `/api/jobs/${job.id}/file` });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ detail: "La préparation de ce document a échoué : il n'y a pas de fichier à télécharger." });
+  });
+
+  it("refuse a 21st document while 20 are in preparation, with a French 429, and accept it once they are ready", async () => {
+    const contracts = (await coordinator.inject({ url: "/api/contracts" })).json<{ items: { id: string; slug: string }[] }>().items;
+    const camvs = contracts.find((c) => c.slug === "camvs-2021-2023")!.id;
+    const draft = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/reviews`, payload: { year: 2022, quarter: 4 } });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const review = draft.json<{ id: string; version: number }>();
+    expect((await coordinator.inject({ method: "POST", url: `/api/reviews/${review.id}/publish`, payload: { version: review.version } })).statusCode).toBe(200);
+    const ask = () => coordinator.inject({ method: "POST", url: `/api/reviews/${review.id}/exports`, payload: { format: "html" } });
+
+    const gate = deferred<JobFile>();
+    const held = Array.from({ length: 20 }, (_, i) => jobs.start(coordinatorActor, `Document ${i + 1}`, () => gate.promise));
+    const refused = await ask();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ status: 429, title: "Trop de requêtes", detail: "Vous avez déjà 20 documents en préparation : attendez qu'ils soient prêts avant d'en demander d'autres." });
+
+    gate.resolve(file());
+    await Promise.all(held.map((j) => jobs.settled(j.id)));
+    const accepted = await ask();
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    expect((await jobs.settled(accepted.json<{ job: { id: string } }>().job.id)).state).toBe("done");
   });
 
   it("refuse an identifier that is not one (400) and an unknown one (404)", async () => {

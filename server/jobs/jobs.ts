@@ -9,8 +9,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger, FastifyReply } from "fastify";
-import { conflict, notFound, Problem, unauthorized } from "../http/problem.js";
-import type { Actor } from "../policies/index.js";
+import { conflict, notFound, Problem } from "../http/problem.js";
+import { jobOwner, type Actor } from "../policies/index.js";
 
 export type JobState = "queued" | "running" | "done" | "failed";
 
@@ -67,13 +67,6 @@ interface Job {
   expiry?: NodeJS.Timeout;
 }
 
-/** Who a job belongs to: a person (or a system actor in scripts); anonymous people have no jobs. */
-function ownerKey(actor: Actor): string {
-  if (actor.kind === "user") return `user:${actor.id}`;
-  if (actor.kind === "system") return `system:${actor.name}`;
-  throw unauthorized();
-}
-
 /** The French detail of a failure: a Problem's or a RenderError's `detail`, else a generic sentence. */
 function failureDetail(err: unknown): { detail: string; expected: boolean } {
   if (err instanceof Problem) return { detail: err.detail, expected: true };
@@ -101,7 +94,7 @@ export class JobRegistry {
 
   /** Starts `run` (on the next tick) and returns the job at once, queued. */
   start(owner: Actor, label: string, run: JobRun): JobView {
-    const key = ownerKey(owner);
+    const key = jobOwner(owner);
     this.makeRoom(key);
     const view: JobView = { id: randomUUID(), label, state: "queued", percent: 0, step: STEPS.waiting };
     const report: ReportProgress = (percent, step) => {
@@ -164,7 +157,7 @@ export class JobRegistry {
 
   private owned(owner: Actor, id: string): Job {
     const job = this.jobs.get(id);
-    if (!job || job.owner !== ownerKey(owner)) throw notFound(JOB_NOT_FOUND);
+    if (!job || job.owner !== jobOwner(owner)) throw notFound(JOB_NOT_FOUND);
     return job;
   }
 

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { contentDisposition } from "../http/content-disposition.js";
 import { uuid } from "../validation/fields.js";
 import { jobs } from "./jobs.js";
+import { binary } from "../http/responses.js";
+import { jobOut } from "./schema-out.js";
 
 const tags = ["Documents"];
 const jobParams = z.object({ jobId: uuid });
@@ -13,13 +15,13 @@ export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/jobs/:jobId",
-    { schema: { tags, summary: "Où en est un document en préparation (seulement pour la personne qui l'a demandé)", params: jobParams } },
+    { schema: { response: { 200: z.object({ job: jobOut }) }, tags, summary: "Où en est un document en préparation (seulement pour la personne qui l'a demandé)", params: jobParams } },
     async (request) => ({ job: jobs.view(request.actor, request.params.jobId) }),
   );
 
   app.get(
     "/jobs/:jobId/file",
-    { schema: { tags, summary: "Télécharger un document préparé (409 tant qu'il n'est pas prêt)", params: jobParams } },
+    { schema: { response: { 200: binary("Le document préparé (PDF, Word, HTML ou ZIP selon la demande)", "*/*") }, tags, summary: "Télécharger un document préparé (409 tant qu'il n'est pas prêt)", params: jobParams } },
     async (request, reply) => {
       const file = jobs.file(request.actor, request.params.jobId);
       return reply

@@ -3,7 +3,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { arsScopes, communes, membershipActions, memberships } from "../db/schema.js";
 import type { Actor, Membership } from "./index.js";
-import { departmentsOf, type ArsLevel, type MemberRole } from "./roles.js";
+import { departmentsOf, type ArsLevel, type MemberRole } from "../domain/roles.js";
 
 export interface SessionUser {
   id: string;

@@ -11,8 +11,8 @@
  * | ARS delegation      | a département, region | read and export every contract of its territory            |
  * | anonymous           | —                     | published public pages only (no permission here)           |
  */
-import { forbidden, notFound } from "../http/problem.js";
-import type { MemberRole } from "./roles.js";
+import { forbidden, notFound, unauthorized } from "../http/problem.js";
+import type { MemberRole } from "../domain/roles.js";
 
 export const PERMISSIONS = [
   "contract.list",
@@ -148,6 +148,30 @@ export const MERGE_FORBIDDEN =
 export function assertCanWriteAdjustment(actor: Actor, contractId: string, actionId: string, states: readonly MergeState[]): void {
   assertCan(actor, "action.update", { contractId, actionId });
   if (!canWriteAdjustment(actor, contractId, actionId, states)) throw forbidden(MERGE_FORBIDDEN);
+}
+
+/** A partner remark as far as rights go: its contract, its author, whether it was removed. */
+export interface CommentFacts {
+  contractId: string;
+  authorId: string | null;
+  deletedAt: Date | null;
+}
+
+/** Only its author corrects a remark, while it stands. */
+export function canEditComment(actor: Actor, comment: CommentFacts): boolean {
+  return actor.kind === "user" && comment.authorId === actor.id && !comment.deletedAt;
+}
+
+/** Its author or the coordination (`comment.moderate`) removes a remark that stands. */
+export function canDeleteComment(actor: Actor, comment: CommentFacts): boolean {
+  return !comment.deletedAt && (canEditComment(actor, comment) || can(actor, "comment.moderate", { contractId: comment.contractId }));
+}
+
+/** Who a job belongs to: a person (or a system actor in scripts); anonymous people have no jobs (401). */
+export function jobOwner(actor: Actor): string {
+  if (actor.kind === "user") return `user:${actor.id}`;
+  if (actor.kind === "system") return `system:${actor.name}`;
+  throw unauthorized();
 }
 
 /** Contracts a list query may return: "all", or the ids the actor may read. */

@@ -2,9 +2,10 @@
  * Shared pieces of the authorization matrix: roles, expected answers, and the
  * helpers that create fresh targets. Feature case tables live in matrix-cases/.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { memberships } from "../db/schema.js";
+import { invitations, memberships } from "../db/schema.js";
 import { createUser } from "../features/accounts/service.js";
 import type { TestContext } from "../testing/app.js";
 import type { TestClient } from "../testing/client.js";
@@ -39,12 +40,65 @@ export interface Call {
   headers?: Record<string, string>;
 }
 
+/** The French detail expected of a refusal: one for every role, or per role. */
+export type Reason = string | RegExp | Partial<Record<Role, string | RegExp>>;
+
 export interface Case {
-  /** Builds the request, creating a fresh target (as admin) when the call changes or removes it. */
-  call: (f: Fixture) => Promise<Call> | Call;
+  /**
+   * Builds the request for one role, creating a fresh target (as admin) when the call changes or removes it,
+   * and setting up any state it depends on: a row never relies on what an earlier row wrote (rows run shuffled).
+   */
+  call: (f: Fixture, role: Role) => Promise<Call> | Call;
   expect: Record<Role, Expected>;
+  /** Why the refusals are refused: their problem's `detail`. Required when every role gets the same answer. */
+  reason?: Reason;
+  /** What an accepted answer must hold for this role (e.g. whose session it is). */
+  check?: (res: LightMyRequestResponse, role: Role) => void;
   /** The call ends the caller's session(s): sign in again afterwards. */
   endsSession?: boolean;
+}
+
+/** The detail of the app's not-found handler: an address no route answers. */
+export const UNKNOWN_ADDRESS = "Cette adresse n'existe pas.";
+
+/** A row gives every role the same answer: it must then say why (`reason`) or what the answer holds (`check`). */
+export const sameForEveryone = (c: Case) => new Set(ROLES.map((r) => c.expect[r])).size === 1;
+
+export function reasonFor(c: Case, role: Role): string | RegExp | undefined {
+  if (c.reason === undefined || typeof c.reason === "string" || c.reason instanceof RegExp) return c.reason;
+  return c.reason[role];
+}
+
+/**
+ * The refusal's detail, checked: every refusal is a problem+json with a French detail; a 404 is the target's,
+ * not an address no route answers (unless the row says so); and the row's reason when it gives one.
+ */
+export function expectRefusal(c: Case, role: Role, res: LightMyRequestResponse): void {
+  expect.soft(res.headers["content-type"], `${role}: ${res.body.slice(0, 200)}`).toMatch(/^application\/problem\+json/);
+  const detail = String((JSON.parse(res.body || "{}") as { detail?: unknown }).detail ?? "");
+  const reason = reasonFor(c, role);
+  if (reason instanceof RegExp) expect.soft(detail, role).toMatch(reason);
+  else if (reason !== undefined) expect.soft(detail, role).toBe(reason);
+  else if (res.statusCode === 404) expect.soft(detail, `${role}: a 404 from no route at all`).not.toBe(UNKNOWN_ADDRESS);
+}
+
+/** The same shuffle for the same seed (mulberry32): rows and roles in another order, reproducibly. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  if (seed === 0) return [...items];
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 export interface Fixture {
@@ -80,6 +134,15 @@ export async function freshMember(f: Fixture): Promise<string> {
   const userId = await createUser(f.ctx.database.db, { email: `membre-${randomUUID()}@test.fr`, name: "Membre de test", password: DEMO_PASSWORD });
   await f.ctx.database.db.insert(memberships).values({ contractId: f.ids.camvs, userId, role: "partner" });
   return userId;
+}
+
+/** An invitation to CAMVS written straight in the database, and the token of its link (as sent by mail). */
+export async function invitationToken(f: Fixture, state: "pending" | "expired"): Promise<string> {
+  const token = randomUUID();
+  const expiresAt = new Date(Date.now() + (state === "pending" ? 86_400_000 : -60_000));
+  const tokenHash = createHash("sha256").update(token).digest("hex");
+  await f.ctx.database.db.insert(invitations).values({ contractId: f.ids.camvs, email: `invite-${randomUUID()}@test.fr`, role: "partner", actionIds: [], tokenHash, invitedBy: null, expiresAt });
+  return token;
 }
 
 export async function freshInvitation(f: Fixture): Promise<string> {

@@ -21,6 +21,7 @@ import {
   type Case,
   EMAILS,
   everyone,
+  expectRefusal,
   type Expected,
   type Fixture,
   freshAxis,
@@ -31,19 +32,33 @@ import {
   freshMember,
   freshMilestone,
   freshObjective,
+  invitationToken,
   json,
   managers,
   meetingPayload,
   readers,
   type Role,
   ROLES,
+  sameForEveryone,
+  shuffled,
   signedIn,
+  UNKNOWN_ADDRESS,
 } from "./matrix-support.js";
+
+const emailOf = (role: Role) => (role === "anonymous" ? null : EMAILS[role]);
+
+/** CAMVS's public page, published or not as the row needs, whatever an earlier row left. */
+async function publicPage(f: Fixture, published: boolean): Promise<string> {
+  const res = await f.admin.inject({ method: "PUT", url: `/api/contracts/${f.ids.camvs}/publication`, payload: { published } });
+  expect(res.statusCode, res.body).toBe(200);
+  return "/api/public/contracts/camvs-2021-2023";
+}
 
 const CASES: Record<string, Case[]> = {
   ...EXTRA_CASES,
-  "GET /api/openapi.json": [{ call: () => ({ url: "/api/openapi.json" }), expect: everyone("ok") }],
-  "GET /api/health": [{ call: () => ({ url: "/api/health" }), expect: everyone("ok") }],
+  // Public by design: the same answer for everyone, checked by what it holds.
+  "GET /api/openapi.json": [{ call: () => ({ url: "/api/openapi.json" }), expect: everyone("ok"), check: (res) => expect(Object.keys(res.json<{ paths: object }>().paths)).toContain("/api/health") }],
+  "GET /api/health": [{ call: () => ({ url: "/api/health" }), expect: everyone("ok"), check: (res) => expect(res.json()).toMatchObject({ status: "ok" }) }],
   "GET /api/reference": [{ call: () => ({ url: "/api/reference" }), expect: signedIn }],
   "GET /api/contracts": [{ call: () => ({ url: "/api/contracts" }), expect: signedIn }],
   "POST /api/contracts": [{ call: () => ({ url: "/api/contracts", payload: newContractBody() }), expect: adminOnly }],
@@ -171,19 +186,50 @@ const CASES: Record<string, Case[]> = {
   ],
   "GET /api/actions/:actionId/history": [{ call: (f) => ({ url: `/api/actions/${f.ids.ledAction}/history` }), expect: readers }],
   "GET /api/audit": [{ call: () => ({ url: "/api/audit" }), expect: adminOnly }],
-  "GET /api/auth/session": [{ call: () => ({ url: "/api/auth/session" }), expect: everyone("ok") }],
-  "POST /api/auth/sign-in": [{ call: () => ({ url: "/api/auth/sign-in", payload: { email: `personne-${randomUUID()}@test.fr`, password: "mauvais mot de passe" } }), expect: everyone(401) }],
-  "POST /api/auth/sign-out": [{ call: () => ({ url: "/api/auth/sign-out" }), expect: everyone("ok"), endsSession: true }],
+  // Everyone has a session (or none): each role reads its own.
+  "GET /api/auth/session": [{ call: () => ({ url: "/api/auth/session" }), expect: everyone("ok"), check: (res, role) => expect(res.json<{ user: { email: string } | null }>().user?.email ?? null).toBe(emailOf(role)) }],
+  "POST /api/auth/sign-in": [
+    { call: () => ({ url: "/api/auth/sign-in", payload: { email: `personne-${randomUUID()}@test.fr`, password: "mauvais mot de passe" } }), expect: everyone(401), reason: "E-mail ou mot de passe incorrect." },
+  ],
+  "POST /api/auth/sign-out": [
+    { call: () => ({ url: "/api/auth/sign-out" }), expect: everyone("ok"), endsSession: true, check: (res) => expect(String(res.headers["set-cookie"])).toMatch(/cles\.session_token=;/) },
+  ],
   "POST /api/auth/sign-out-everywhere": [{ call: () => ({ url: "/api/auth/sign-out-everywhere" }), expect: signedIn, endsSession: true }],
-  "POST /api/auth/password-reset-request": [{ call: () => ({ url: "/api/auth/password-reset-request", payload: { email: "personne@test.fr" } }), expect: everyone("ok") }],
-  "POST /api/auth/password-reset": [{ call: () => ({ url: "/api/auth/password-reset", payload: { token: "jeton-inconnu", password: "un mot de passe assez long" } }), expect: everyone(410) }],
-  "GET /api/account": [{ call: () => ({ url: "/api/account" }), expect: signedIn }],
+  // The same answer whether the address has an account or not: nothing to learn from it.
+  "POST /api/auth/password-reset-request": [
+    { call: () => ({ url: "/api/auth/password-reset-request", payload: { email: "personne@test.fr" } }), expect: everyone("ok"), check: (res) => expect(res.json<{ message: string }>().message).toMatch(/lien/) },
+  ],
+  "POST /api/auth/password-reset": [
+    { call: () => ({ url: "/api/auth/password-reset", payload: { token: "jeton-inconnu", password: "un mot de passe assez long" } }), expect: everyone(410), reason: /^Ce lien de réinitialisation a expiré ou a déjà servi/ },
+  ],
+  "GET /api/account": [{ call: () => ({ url: "/api/account" }), expect: signedIn, check: (res, role) => expect(res.body).toContain(emailOf(role)!) }],
   "PUT /api/account": [{ call: () => ({ url: "/api/account", payload: { name: "Nom inchangé" } }), expect: signedIn }],
   // A wrong current password: past authorization, refused by the check of the password.
-  "POST /api/account/password": [{ call: () => ({ url: "/api/account/password", payload: { currentPassword: "pas le bon", newPassword: "un nouveau mot de passe" } }), expect: { ...everyone(400), anonymous: 401 } }],
-  "GET /api/invitations/:token": [{ call: () => ({ url: "/api/invitations/jeton-inconnu-de-test" }), expect: everyone(404) }],
-  "POST /api/invitations/:token/accept": [{ call: () => ({ url: "/api/invitations/jeton-inconnu-de-test/accept", payload: { name: "Quelqu'un", password: "un mot de passe assez long" } }), expect: everyone(404) }],
-  "GET /api/public/contracts/:slug": [{ call: () => ({ url: "/api/public/contracts/camvs-2021-2023" }), expect: everyone(404) }],
+  "POST /api/account/password": [
+    {
+      call: () => ({ url: "/api/account/password", payload: { currentPassword: "pas le bon", newPassword: "un nouveau mot de passe" } }),
+      expect: { ...everyone(400), anonymous: 401 },
+      reason: { ...Object.fromEntries(ROLES.map((r) => [r, /Le mot de passe actuel est incorrect/])), anonymous: "Connectez-vous pour continuer." },
+    },
+  ],
+  // The link's token is the only key: anyone holding a pending one reads it; an unknown or expired one, no one.
+  "GET /api/invitations/:token": [
+    { call: async (f) => ({ url: `/api/invitations/${await invitationToken(f, "pending")}` }), expect: everyone("ok"), check: (res) => expect(res.json()).toMatchObject({ contractName: expect.stringContaining("Melun Val de Seine"), role: "partner" }) },
+    { call: () => ({ url: "/api/invitations/jeton-inconnu-de-test" }), expect: everyone(404), reason: /^Ce lien d'invitation n'existe pas/ },
+  ],
+  "POST /api/invitations/:token/accept": [
+    { call: () => ({ url: "/api/invitations/jeton-inconnu-de-test/accept", payload: { name: "Quelqu'un", password: "un mot de passe assez long" } }), expect: everyone(404), reason: /^Ce lien d'invitation n'existe pas/ },
+    {
+      call: async (f) => ({ url: `/api/invitations/${await invitationToken(f, "expired")}/accept`, payload: { name: "Quelqu'un", password: "un mot de passe assez long" } }),
+      expect: everyone(410),
+      reason: /^Ce lien d'invitation a expiré/,
+    },
+  ],
+  // The public page: everyone reads it once published, no one before.
+  "GET /api/public/contracts/:slug": [
+    { call: async (f) => ({ url: await publicPage(f, true) }), expect: everyone("ok"), check: (res) => expect(res.body).toContain("CAMVS") },
+    { call: async (f) => ({ url: await publicPage(f, false) }), expect: everyone(404), reason: "Ce contrat n'a pas de page publique." },
+  ],
   "GET /api/contracts/:contractId/bodies": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/bodies` }), expect: readers }],
   "POST /api/contracts/:contractId/bodies": [
     { call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/bodies`, payload: { kind: "copil", name: "COPIL", rhythm: { kind: "per_year", count: 2 } } }), expect: managers },
@@ -241,7 +287,7 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   // Not opened in tests (serve --dev-outbox): answered as an address that does not exist (server/features/dev/outbox.test.ts).
-  "GET /api/dev/outbox": [{ call: () => ({ url: "/api/dev/outbox" }), expect: everyone(404) }],
+  "GET /api/dev/outbox": [{ call: () => ({ url: "/api/dev/outbox" }), expect: everyone(404), reason: UNKNOWN_ADDRESS }],
 };
 
 let ctx: TestContext;
@@ -261,32 +307,45 @@ beforeAll(async () => {
   const led = await fiche(5);
   fixture = { ctx, admin: ctx.app, ids: { camvs, capvm: await slugId("capvm-2019-2022"), ledAction: led.id, otherAction: (await fiche(1)).id, axis: led.axisId } };
   for (const role of ROLES) clients[role] = await signIn(role);
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await ctx?.close();
 });
 
-describe("the authorization matrix", () => {
+/** Rows and roles run in a shuffled order: MATRIX_SEED=<n> picks another one, MATRIX_SEED=0 the declared order. */
+const SEED = Number(process.env.MATRIX_SEED ?? 13);
+const ROWS = shuffled(
+  Object.entries(CASES).flatMap(([route, cases]) => cases.map((c, index) => ({ route, c, name: `${route}${cases.length > 1 ? ` (cas ${index + 1})` : ""}` }))),
+  SEED,
+);
+
+describe(`the authorization matrix (MATRIX_SEED=${SEED})`, () => {
   it("has an entry for every API route, and every entry is a route", () => {
     expect(Object.keys(CASES).sort()).toEqual([...new Set(ctx.server.apiRoutes)].sort());
   });
 
-  for (const [route, cases] of Object.entries(CASES)) {
+  it("says why, for every row that gives every role the same answer", () => {
+    const unexplained = ROWS.filter(({ c }) => sameForEveryone(c) && c.reason === undefined && c.check === undefined).map(({ name }) => name);
+    expect(unexplained).toEqual([]);
+  });
+
+  ROWS.forEach(({ route, c, name }, index) => {
     const method = route.split(" ")[0] as "GET" | "POST" | "PUT" | "DELETE";
-    cases.forEach((c, index) => {
-      it(`${route}${cases.length > 1 ? ` (cas ${index + 1})` : ""}`, async () => {
-        const answers: Record<string, Expected> = {};
-        for (const role of ROLES) {
-          const { url, payload, headers } = await c.call(fixture);
-          const res = await clients[role].inject({ method, url, ...(headers ? { headers } : {}), ...(payload !== undefined ? { payload: payload as object } : {}) });
-          answers[role] = res.statusCode >= 200 && res.statusCode < 300 ? "ok" : res.statusCode;
-          if (c.endsSession) clients[role] = await signIn(role);
-          // The admin's sign-out everywhere also ends the session that prepares the targets.
-          fixture.admin = clients.admin;
-        }
-        expect(answers).toEqual(c.expect);
-      });
+    it(name, async () => {
+      const answers: Record<string, Expected> = {};
+      for (const role of shuffled(ROLES, SEED === 0 ? 0 : SEED + index)) {
+        const { url, payload, headers } = await c.call(fixture, role);
+        const res = await clients[role].inject({ method, url, ...(headers ? { headers } : {}), ...(payload !== undefined ? { payload: payload as object } : {}) });
+        const ok = res.statusCode >= 200 && res.statusCode < 300;
+        answers[role] = ok ? "ok" : res.statusCode;
+        if (!ok) expectRefusal(c, role, res);
+        else if (c.check) c.check(res, role);
+        if (c.endsSession) clients[role] = await signIn(role);
+        // The admin's sign-out everywhere also ends the session that prepares the targets.
+        fixture.admin = clients.admin;
+      }
+      expect(answers).toEqual(c.expect);
     });
-  }
+  });
 });

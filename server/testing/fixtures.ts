@@ -101,6 +101,8 @@ export interface DemoApp {
   app: TestClient;
   capvm: ContractSummary;
   camvs: ContractSummary;
+  /** The app and its database, for what the API does not show. */
+  ctx: TestContext;
 }
 
 /** Starts the demo app before the tests of the file, hands it to `ready`, and closes it after them. */
@@ -110,7 +112,7 @@ export function useDemoApp(ready: (demo: DemoApp) => void): void {
     ctx = await startTestApp({ seed: true });
     const list = await listContracts(ctx.app);
     const bySlug = (slug: string) => list.find((c) => c.slug === slug)!;
-    ready({ app: ctx.app, capvm: bySlug("capvm-2019-2022"), camvs: bySlug("camvs-2021-2023") });
+    ready({ app: ctx.app, capvm: bySlug("capvm-2019-2022"), camvs: bySlug("camvs-2021-2023"), ctx });
   });
   afterAll(async () => {
     await ctx?.close();
@@ -118,7 +120,7 @@ export function useDemoApp(ready: (demo: DemoApp) => void): void {
 }
 
 export async function listContracts(app: TestClient): Promise<ContractSummary[]> {
-  const res = await app.inject({ method: "GET", url: "/api/contracts" });
+  const res = await app.inject({ method: "GET", url: "/api/contracts?perPage=100" });
   expect(res.statusCode).toBe(200);
   return res.json<{ items: ContractSummary[] }>().items;
 }

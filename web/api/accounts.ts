@@ -1,32 +1,19 @@
 /** Queries of accounts, members, history, public pages and the development outbox (read by its page only). */
 import { useQuery } from "@tanstack/react-query";
-import type { getAccount } from "../../server/features/accounts/service";
-import type { listAudit } from "../../server/features/audit/service";
-import type { describeInvitation, listMembers } from "../../server/features/members/service";
-import type { publicContract } from "../../server/features/publication/routes";
-import type { OutboxItem } from "../../server/mail/mailer";
 import { api, setCsrfToken } from "./client";
-import type { Json } from "./queries";
+import type { ResponseOf } from "./types";
 
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  isAdmin: boolean;
-}
-export interface Session {
-  user: SessionUser | null;
-  csrfToken: string;
-  /** The development mail page (/dev/courriels) is open to this browser: local demo without SMTP. */
-  devOutbox: boolean;
-}
-export type Account = Json<Awaited<ReturnType<typeof getAccount>>>;
-export type Members = Json<Awaited<ReturnType<typeof listMembers>>>;
+/** The session: the signed-in person (null when signed out), the CSRF token, whether the development mail page is open to this browser. */
+export type Session = ResponseOf<"/api/auth/session", "get">;
+export type SessionUser = NonNullable<Session["user"]>;
+export type Account = ResponseOf<"/api/account", "get">;
+export type Members = ResponseOf<"/api/contracts/{contractId}/members", "get">;
 export type Member = Members["items"][number];
-export type Invitation = Json<Awaited<ReturnType<typeof describeInvitation>>>;
-export type HistoryPage = Json<Awaited<ReturnType<typeof listAudit>>>;
+export type Invitation = ResponseOf<"/api/invitations/{token}", "get">;
+export type HistoryPage = ResponseOf<"/api/audit", "get">;
 export type HistoryEntry = HistoryPage["items"][number];
-export type PublicContract = Json<Awaited<ReturnType<typeof publicContract>>>;
+export type PublicContract = ResponseOf<"/api/public/contracts/{slug}", "get">;
+type OutboxList = ResponseOf<"/api/dev/outbox", "get">;
 
 export const accountKeys = {
   session: ["session"] as const,
@@ -65,7 +52,7 @@ export const usePublicContract = (slug: string) =>
   useQuery({ queryKey: ["public", slug], queryFn: ({ signal }) => api<PublicContract>(`/public/contracts/${slug}`, { signal }), retry: false });
 
 export const useOutbox = () =>
-  useQuery({ queryKey: ["outbox"], queryFn: ({ signal }) => api<{ items: OutboxItem[] }>("/dev/outbox", { signal }), retry: false, refetchInterval: 5000 });
+  useQuery({ queryKey: ["outbox"], queryFn: ({ signal }) => api<OutboxList>("/dev/outbox", { signal }), retry: false, refetchInterval: 5000 });
 
 /** Whether the development mail page is open to this browser: told by the session, never asked of the outbox. */
 export const useOutboxAvailable = () => useSession().data?.devOutbox === true;

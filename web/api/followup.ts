@@ -1,41 +1,23 @@
 /** Queries of a fiche's follow-up (« Suivi »): milestones, progress, remaining work, adjustments, indicators, remarks. */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { listComments } from "../../server/features/comments/service";
-import type { listMeetings } from "../../server/features/governance/service";
-import type { listAdjustments } from "../../server/features/monitoring/adjustments";
-import type { listIndicators } from "../../server/features/monitoring/measurements";
-import type { milestoneView } from "../../server/features/monitoring/milestones";
-import type { listProgress } from "../../server/features/monitoring/progress";
-import type { listRemaining } from "../../server/features/monitoring/remaining";
-import type { ShownStatus } from "../../server/features/monitoring/rules";
 import { api } from "./client";
-import { keys, type Action, type ActionItem, type Json } from "./queries";
+import { keys, type Action, type ActionItem } from "./queries";
+import type { ItemOf, ResponseOf } from "./types";
 
-type Item<T extends (...args: never[]) => Promise<unknown[]>> = Json<Awaited<ReturnType<T>>[number]>;
-
-export type Milestone = Json<ReturnType<typeof milestoneView>>;
-export type ProgressEntry = Item<typeof listProgress>;
-export type RemainingItem = Item<typeof listRemaining>;
-export type Adjustment = Item<typeof listAdjustments>;
-export type Indicator = Item<typeof listIndicators>;
+export type Milestone = ItemOf<ResponseOf<"/api/actions/{actionId}/milestones", "get">>;
+export type ProgressEntry = ItemOf<ResponseOf<"/api/actions/{actionId}/progress", "get">>;
+export type RemainingItem = ItemOf<ResponseOf<"/api/actions/{actionId}/remaining", "get">>;
+export type Adjustment = ItemOf<ResponseOf<"/api/actions/{actionId}/adjustments", "get">>;
+export type Indicator = ItemOf<ResponseOf<"/api/actions/{actionId}/indicators", "get">>;
 export type Measurement = Indicator["measurements"][number];
-export type Remark = Item<typeof listComments>;
-export type MeetingSummary = Item<typeof listMeetings>;
+export type Remark = ItemOf<ResponseOf<"/api/actions/{actionId}/comments", "get">>;
+export type MeetingSummary = ItemOf<ResponseOf<"/api/contracts/{contractId}/meetings", "get">>;
 
-export interface FicheLink {
-  id: string;
-  number: number;
-  title: string;
-}
-
-/** What GET /actions/:actionId adds to a fiche for its follow-up (issue 5). */
-export type FicheWithFollowUp = Action & {
-  shownStatus?: ShownStatus;
-  shownStatusLabel?: string;
-  mergedInto?: FicheLink | null;
-  mergedFrom?: FicheLink[];
-};
-export type FicheItem = ActionItem & { shownStatus?: ShownStatus; shownStatusLabel?: string };
+/** A fiche named by its number and title (a merge link). */
+export type FicheLink = NonNullable<Action["mergedInto"]>;
+/** A fiche with its follow-up facts: shown status (issue 5) and merge links. */
+export type FicheWithFollowUp = Action;
+export type FicheItem = ActionItem;
 
 export const followUpKeys = {
   all: (actionId: string) => ["actions", actionId, "follow-up"] as const,

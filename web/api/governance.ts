@@ -1,20 +1,15 @@
 /** Queries of governance: bodies and their members, meetings, alerts, the calendar feed. */
 import { useQuery } from "@tanstack/react-query";
-import type { listBodyMembers, meetingView } from "../../server/features/governance/participants";
-import type { governanceAlerts, listBodies, listMeetings } from "../../server/features/governance/service";
 import { api } from "./client";
-import type { Json } from "./queries";
+import type { ItemOf, ResponseOf } from "./types";
 
-type Item<T extends (...args: never[]) => Promise<unknown[]>> = Json<Awaited<ReturnType<T>>[number]>;
-
-export type Body = Item<typeof listBodies>;
-export type BodyMember = Item<typeof listBodyMembers>;
-/** `cancelledAt` when the list gives it. */
-export type MeetingItem = Item<typeof listMeetings> & { cancelledAt?: string | null };
-export type Meeting = Json<Awaited<ReturnType<typeof meetingView>>>;
+export type Body = ItemOf<ResponseOf<"/api/contracts/{contractId}/bodies", "get">>;
+export type BodyMember = ItemOf<ResponseOf<"/api/bodies/{bodyId}/members", "get">>;
+export type MeetingItem = ItemOf<ResponseOf<"/api/contracts/{contractId}/meetings", "get">>;
+export type Meeting = ResponseOf<"/api/meetings/{meetingId}", "get">;
 export type Participant = Meeting["participants"][number];
 export type Attachment = Meeting["attachments"][number];
-export type GovernanceAlert = Item<typeof governanceAlerts>;
+export type GovernanceAlert = ItemOf<ResponseOf<"/api/contracts/{contractId}/governance-alerts", "get">>;
 
 export const governanceKeys = {
   bodies: (contractId: string) => ["contracts", contractId, "bodies"] as const,

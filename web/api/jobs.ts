@@ -1,19 +1,10 @@
 /** Documents prepared on the server (server/jobs/): start one, follow it, download it. */
 import { api } from "./client";
+import type { ResponseOf } from "./types";
 
-export type JobState = "queued" | "running" | "done" | "failed";
-
-export interface JobView {
-  id: string;
-  label: string;
-  state: JobState;
-  percent: number;
-  /** The step in progress, in French (« Mise en page du document »). */
-  step: string;
-  fileName?: string;
-  /** Once failed: what went wrong, in French. */
-  error?: string;
-}
+/** A document in preparation: its state, percent, step in French, file name once done or error once failed. */
+export type JobView = ResponseOf<"/api/jobs/{jobId}", "get">["job"];
+export type JobState = JobView["state"];
 
 /** Asks for a document: the route answers 202 { job }. */
 export const startDocumentJob = (path: string, body?: unknown, signal?: AbortSignal) => api<{ job: JobView }>(path, { method: "POST", body: body ?? {}, signal });

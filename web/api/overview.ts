@@ -1,17 +1,14 @@
 /** Queries of the coordinator's views of a contract: COTECH table, dashboard, timeline (issue 5). */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import type { loadCotechTable } from "../../server/features/overview/cotech-table";
-import type { loadDashboard } from "../../server/features/overview/dashboard";
-import type { loadTimeline } from "../../server/features/overview/timeline";
 import { api } from "./client";
-import type { Json } from "./queries";
+import type { ResponseOf } from "./types";
 
-export type CotechTable = Json<Awaited<ReturnType<typeof loadCotechTable>>> & { permissions: { manage: boolean } };
+export type CotechTable = ResponseOf<"/api/contracts/{contractId}/cotech-table", "get">;
 export type CotechAxis = CotechTable["axes"][number];
 export type CotechRow = CotechAxis["objectives"][number]["rows"][number];
 export type FollowUpItem = CotechTable["transversal"][number];
-export type Dashboard = Json<Awaited<ReturnType<typeof loadDashboard>>>;
-export type Timeline = Json<Awaited<ReturnType<typeof loadTimeline>>>;
+export type Dashboard = ResponseOf<"/api/contracts/{contractId}/dashboard", "get">;
+export type Timeline = ResponseOf<"/api/contracts/{contractId}/timeline", "get">;
 export type TimelineRow = Timeline["rows"][number];
 
 export const overviewKeys = {

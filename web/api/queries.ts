@@ -1,25 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ActionFilters } from "../../server/features/actions/filters";
-import type { ActionListItem, ActionView } from "../../server/features/actions/queries";
-import type { ContractSummary, ContractView } from "../../server/features/contracts/queries";
-import type { ShownStatus } from "../../server/features/monitoring/rules";
-import type { actionPermissions, contractPermissions } from "../../server/policies/index";
 import { api } from "./client";
-
-/** JSON turns dates into strings on the way. */
-export type Json<T> = T extends Date ? string : T extends (infer U)[] ? Json<U>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;
+import type { ResponseOf } from "./types";
 
 /** A contract with what the signed-in person may do on it (decided by the server). */
-export type Contract = Json<ContractView> & { permissions: ReturnType<typeof contractPermissions> };
-export type Action = Json<ActionView> & { permissions: ReturnType<typeof actionPermissions> };
+export type Contract = ResponseOf<"/api/contracts/{contractId}", "get">;
+/** A whole fiche with its shown status, merge links and what the signed-in person may do on it. */
+export type Action = ResponseOf<"/api/actions/{actionId}", "get">;
+export type ActionList = ResponseOf<"/api/contracts/{contractId}/actions", "get">;
 /** A fiche of the list, with the status people see (« En retard », « Fusionnée »). */
-export type ActionItem = Json<ActionListItem> & { shownStatus: ShownStatus; shownStatusLabel: string };
-export interface ActionList {
-  items: ActionItem[];
-  total: number;
-  sort: string;
-  facets: { leads: { id: string; name: string; shortName: string | null }[]; themes: string[] };
-}
+export type ActionItem = ActionList["items"][number];
 
 export const keys = {
   contracts: ["contracts"] as const,
@@ -28,8 +18,22 @@ export const keys = {
   action: (id: string) => ["actions", id] as const,
 };
 
-export const useContracts = (enabled = true) =>
-  useQuery({ enabled, queryKey: keys.contracts, queryFn: ({ signal }) => api<{ items: Json<ContractSummary>[]; permissions: { create: boolean; import: boolean } }>("/contracts", { signal }) });
+/** A page of the contracts the signed-in person may read. */
+export type ContractPage = ResponseOf<"/api/contracts", "get">;
+
+/** A page of the contracts (the first by default), searched by `q`. */
+export const useContracts = (enabled = true, params: { q?: string; page?: number } = {}) =>
+  useQuery({
+    enabled,
+    queryKey: [...keys.contracts, "list", params] as const,
+    queryFn: ({ signal }) => {
+      const search = new URLSearchParams();
+      if (params.q) search.set("q", params.q);
+      if (params.page && params.page > 1) search.set("page", String(params.page));
+      return api<ContractPage>(`/contracts${search.size ? `?${search}` : ""}`, { signal });
+    },
+    placeholderData: (previous) => previous,
+  });
 
 export const useContract = (id: string) =>
   useQuery({ queryKey: keys.contract(id), queryFn: ({ signal }) => api<Contract>(`/contracts/${id}`, { signal }) });

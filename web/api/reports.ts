@@ -1,12 +1,11 @@
 /** Queries of the annual report and the evaluation (issue 6, items 7 and 8). */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { EvaluationAnswer, EvaluationPartKey, EvaluationQuestion } from "../../server/features/evaluation/model";
-import type { evaluationView, myAnswers } from "../../server/features/evaluation/service";
+import type { EvaluationAnswer, EvaluationPartKey, EvaluationQuestion } from "../../server/domain/evaluation";
 import { ApiError, api } from "./client";
-import type { Json } from "./queries";
+import type { ResponseOf } from "./types";
 
-export type Evaluation = Json<Awaited<ReturnType<typeof evaluationView>>>;
-export type MyAnswers = Json<Awaited<ReturnType<typeof myAnswers>>> & { contractName: string };
+export type Evaluation = ResponseOf<"/api/contracts/{contractId}/evaluation", "get">;
+export type MyAnswers = ResponseOf<"/api/contracts/{contractId}/evaluation/answers/mine", "get">;
 export type { EvaluationAnswer, EvaluationQuestion };
 
 export const reportKeys = {
@@ -32,7 +31,7 @@ export function useEvaluationChange<V, R extends Evaluation = Evaluation>(contra
 export const saveEvaluation = (contractId: string) => (body: { parts: { key: EvaluationPartKey; html: string }[]; questions?: EvaluationQuestion[]; version: number }) =>
   api<Evaluation>(`/contracts/${contractId}/evaluation`, { method: "PUT", body });
 export const openQuestionnaire = (contractId: string) => (version: number) =>
-  api<Evaluation & { notified: number; failed: string[] }>(`/contracts/${contractId}/evaluation/questionnaire`, { method: "POST", body: { version } });
+  api<ResponseOf<"/api/contracts/{contractId}/evaluation/questionnaire", "post">>(`/contracts/${contractId}/evaluation/questionnaire`, { method: "POST", body: { version } });
 export const closeQuestionnaire = (contractId: string) => (version: number) => api<Evaluation>(`/contracts/${contractId}/evaluation/questionnaire/close`, { method: "POST", body: { version } });
 export const validateEvaluation = (contractId: string) => (body: { meetingId: string; version: number }) =>
   api<Evaluation>(`/contracts/${contractId}/evaluation/validation`, { method: "POST", body });
@@ -40,7 +39,7 @@ export const validateEvaluation = (contractId: string) => (body: { meetingId: st
 export function useSaveMyAnswers(contractId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (answers: EvaluationAnswer[]) => api<{ answers: EvaluationAnswer[]; submittedAt: string }>(`/contracts/${contractId}/evaluation/answers/mine`, { method: "PUT", body: { answers } }),
+    mutationFn: (answers: EvaluationAnswer[]) => api<ResponseOf<"/api/contracts/{contractId}/evaluation/answers/mine", "put">>(`/contracts/${contractId}/evaluation/answers/mine`, { method: "PUT", body: { answers } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: reportKeys.myAnswers(contractId) });
       await queryClient.invalidateQueries({ queryKey: reportKeys.evaluation(contractId) });

@@ -1,29 +1,27 @@
 /**
  * Queries and changes of the quarterly reviews (issue 6): the contract's quarters and
  * reviews, a review's working sections, its publications, the reminder preference.
- * Types come from the server (server/features/reviews/service.ts).
+ * Types come from the routes' declared schemas (web/api/types.ts).
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { RefreshState, ReviewSection as ServerSection, ReviewStatus, SectionKind } from "../../server/features/reviews/sections";
-import type { getPreferences } from "../../server/features/reviews/reminders";
-import type { getPublication, listReviews, ReviewView as ServerReviewView } from "../../server/features/reviews/service";
+import type { RefreshState, ReviewSection as ServerSection, ReviewStatus, SectionKind } from "../../server/domain/review-sections";
 import { api } from "./client";
-import type { Json } from "./queries";
+import type { ResponseOf } from "./types";
 
 export type { RefreshState, ReviewStatus, SectionKind };
 export type ReviewSection = ServerSection;
 
-export type ReviewList = Json<Awaited<ReturnType<typeof listReviews>>>;
+export type ReviewList = ResponseOf<"/api/contracts/{contractId}/reviews", "get">;
 /** A review in the contract's list: its quarter, state, last publication. */
 export type ReviewSummary = ReviewList["items"][number];
 export type ReviewSettings = ReviewList["settings"];
 /** A started quarter of the contract, with its review if any. */
 export type ReviewQuarter = ReviewList["quarters"][number];
 /** A review: the working sections for the coordination; for readers, the last published version's visible sections. */
-export type ReviewView = Json<ServerReviewView>;
+export type ReviewView = ResponseOf<"/api/reviews/{reviewId}", "get">;
 export type Publication = ReviewView["publications"][number];
 /** A published version, frozen. */
-export type PublishedVersion = Json<Awaited<ReturnType<typeof getPublication>>>;
+export type PublishedVersion = ResponseOf<"/api/reviews/{reviewId}/publications/{number}", "get">;
 
 /** What a save sends for each section, in the new order. */
 export interface SectionInput {
@@ -35,7 +33,7 @@ export interface SectionInput {
   refreshState?: "unchanged";
 }
 
-export type Preferences = Json<Awaited<ReturnType<typeof getPreferences>>>;
+export type Preferences = ResponseOf<"/api/account/preferences", "get">;
 
 export const reviewKeys = {
   /** Under the contract's key: anything that refreshes a contract refreshes its reviews. */

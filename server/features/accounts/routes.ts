@@ -1,21 +1,23 @@
 import { APIError } from "better-auth/api";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { requestHeaders } from "../../auth/plugin.js";
+import { assertSignedIn, requestHeaders } from "../../auth/plugin.js";
 import { invalid } from "../../http/problem.js";
 import { forwardCookies } from "../auth/routes.js";
 import { newPassword, personName } from "../auth/schema.js";
-import { assertSignedIn, getAccount, renameUser } from "./service.js";
+import { getAccount, renameUser } from "./service.js";
+import { noContent } from "../../http/responses.js";
+import { accountOut } from "./schema-out.js";
 
 const tags = ["Mon compte"];
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get("/account", { schema: { tags, summary: "Mon compte : identité, contrats et rôles" } }, async (request) => {
+  app.get("/account", { schema: { response: { 200: accountOut }, tags, summary: "Mon compte : identité, contrats et rôles" } }, async (request) => {
     assertSignedIn(request.actor);
     return getAccount(app.db, request.actor.id);
   });
 
-  app.put("/account", { schema: { tags, summary: "Modifier mon nom", body: z.object({ name: personName }) } }, async (request) => {
+  app.put("/account", { schema: { response: { 200: accountOut }, tags, summary: "Modifier mon nom", body: z.object({ name: personName }) } }, async (request) => {
     assertSignedIn(request.actor);
     await renameUser(app.db, request.actor.id, request.body.name);
     return getAccount(app.db, request.actor.id);
@@ -24,7 +26,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/account/password",
     {
-      schema: { tags, summary: "Changer mon mot de passe (les autres sessions sont fermées)", body: z.object({ currentPassword: z.string().min(1).max(128), newPassword }) },
+      schema: { response: { 204: noContent }, tags, summary: "Changer mon mot de passe (les autres sessions sont fermées)", body: z.object({ currentPassword: z.string().min(1).max(128), newPassword }) },
       config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
     },
     async (request, reply) => {

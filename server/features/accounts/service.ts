@@ -4,15 +4,8 @@ import { hashPassword } from "better-auth/crypto";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { accounts, actions, arsScopes, contracts, membershipActions, memberships, users } from "../../db/schema.js";
-import { invalid, unauthorized } from "../../http/problem.js";
-import type { Actor } from "../../policies/index.js";
-import { ROLE_LABELS, scopeLabel, type ArsLevel } from "../../policies/roles.js";
-
-type UserActor = Extract<Actor, { kind: "user" }>;
-
-export function assertSignedIn(actor: Actor): asserts actor is UserActor {
-  if (actor.kind !== "user") throw unauthorized();
-}
+import { invalid } from "../../http/problem.js";
+import { ROLE_LABELS, scopeLabel, type ArsLevel } from "../../domain/roles.js";
 
 export interface NewUser {
   email: string;

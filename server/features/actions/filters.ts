@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { inseeCode, uuid } from "../../validation/fields.js";
-import { THEMES } from "../reference/vocabulary.js";
-import { SHOWN_STATUSES, type ShownStatus } from "../monitoring/rules.js";
-import { ACTION_STATUS_VALUES } from "./status.js";
+import { THEMES } from "../../domain/vocabulary.js";
+import { SHOWN_STATUSES, type ShownStatus } from "../../domain/shown-status.js";
+import { ACTION_STATUS_VALUES } from "../../domain/statuses.js";
 
 export const ACTION_SORTS = {
   number: "Numéro",

@@ -6,6 +6,7 @@
 import { count, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { indicatorMeasurements } from "../../db/schema.js";
+import { plural, pluralWord } from "../dates.js";
 
 /** How many measurements each of these indicators has (absent: none). */
 export async function measurementCounts(db: Db | Tx, indicatorIds: readonly string[]): Promise<Map<string, number>> {
@@ -19,7 +20,7 @@ export async function measurementCounts(db: Db | Tx, indicatorIds: readonly stri
 }
 
 export const measuredIndicatorMessage = (label: string, n: number) =>
-  `L'indicateur « ${label} » a ${n} mesure${n > 1 ? "s" : ""} : retirez-${n > 1 ? "les" : "la"} d'abord ou gardez l'indicateur.`;
+  `L'indicateur « ${label} » a ${plural(n, "mesure")} : retirez-${pluralWord(n, "la", "les")} d'abord ou gardez l'indicateur.`;
 
 /**
  * The indicators of `before` (the fiche's list, in its order) that `after` drops while

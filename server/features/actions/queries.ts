@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { actionPartners, actions, axes, indicators, objectives, organisations, priorityAreas } from "../../db/schema.js";
+import { together } from "../../db/together.js";
 import { notFound } from "../../http/problem.js";
 import type { ActionFilters } from "./filters.js";
 import { actionContentFromRows } from "./mapping.js";
@@ -106,19 +107,32 @@ export async function actionContractId(db: Db, actionId: string): Promise<string
 
 /** A whole fiche, in the nested shape of its edit form, with names for display. */
 export async function getAction(db: Db | Tx, actionId: string) {
-  const [row] = await db.select().from(actions).where(eq(actions.id, actionId));
-  if (!row) throw notFound(ACTION_NOT_FOUND);
-  // One query after the other: the history reads a fiche inside the transaction of its change.
-  const partnerRows = await db.select().from(actionPartners).where(eq(actionPartners.actionId, actionId));
-  const indicatorRows = await db.select().from(indicators).where(eq(indicators.actionId, actionId));
-  const [axis] = await db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.id, row.axisId));
-  const objectiveRows = row.objectiveId
-    ? await db.select({ id: objectives.id, code: objectives.code, title: objectives.title }).from(objectives).where(eq(objectives.id, row.objectiveId))
-    : [];
-  const orgIds = [...new Set([row.leadOrganisationId, ...partnerRows.map((p) => p.organisationId)].filter((x): x is string => !!x))];
-  const orgRows = orgIds.length
-    ? await db.select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName }).from(organisations).where(inArray(organisations.id, orgIds))
-    : [];
+  // At once on the pool; one after the other in a transaction (the history reads a fiche inside the transaction of its change).
+  const [[found], partnerRows, indicatorRows, orgRows] = await together(
+    db,
+    () =>
+      db
+        .select({ row: actions, axis: { id: axes.id, number: axes.number, title: axes.title }, objective: { id: objectives.id, code: objectives.code, title: objectives.title } })
+        .from(actions)
+        .innerJoin(axes, eq(axes.id, actions.axisId))
+        .leftJoin(objectives, eq(objectives.id, actions.objectiveId))
+        .where(eq(actions.id, actionId)),
+    () => db.select().from(actionPartners).where(eq(actionPartners.actionId, actionId)),
+    () => db.select().from(indicators).where(eq(indicators.actionId, actionId)),
+    () =>
+      db
+        .select({ id: organisations.id, name: organisations.name, shortName: organisations.shortName })
+        .from(organisations)
+        .where(
+          or(
+            inArray(organisations.id, db.select({ id: actions.leadOrganisationId }).from(actions).where(eq(actions.id, actionId))),
+            inArray(organisations.id, db.select({ id: actionPartners.organisationId }).from(actionPartners).where(eq(actionPartners.actionId, actionId))),
+          ),
+        ),
+  );
+  if (!found) throw notFound(ACTION_NOT_FOUND);
+  const { row, axis } = found;
+  const objectiveRows = found.objective ? [found.objective] : [];
   const names = new Map(orgRows.map((o) => [o.id, o]));
   const content = actionContentFromRows(row, partnerRows, indicatorRows, (id) => id);
   return {

@@ -7,44 +7,53 @@ import { actions } from "../../db/schema.js";
 import { uuid, version } from "../../validation/fields.js";
 import { orderBody } from "../axes/schema.js";
 import { contractExists } from "../contracts/queries.js";
-import { contractParams } from "../contracts/routes.js";
+import { contractParams } from "../../http/params.js";
 import { parisDay } from "../dates.js";
-import { mergeLinks, shownStatuses } from "../monitoring/shown-status.js";
+import { mergeLinks, shownStatuses } from "./shown-status.js";
 import { actionFilters } from "./filters.js";
 import { ACTION_NOT_FOUND, actionContractId, actionFacets, getAction, listActions } from "./queries.js";
 import { actionBody, actionUpdateBody } from "./schema.js";
 import { archiveAction, createAction, reorderActions, restoreAction, updateAction } from "./service.js";
+import { noContent } from "../../http/responses.js";
+import { actionListOut, ficheOut } from "./schema-out.js";
 
 const actionParams = z.object({ actionId: uuid });
 const versionBody = z.object({ version });
 const tags = ["Fiches actions"];
 
-/** A fiche with what the actor may do on it. */
+/** A fiche as every reader sees it on a day: its status shown and its merge links. */
+async function loadFiche(db: Db, actionId: string, today: string) {
+  const [view, [fiche]] = await Promise.all([getAction(db, actionId), db.select({ mergedIntoId: actions.mergedIntoId }).from(actions).where(eq(actions.id, actionId))]);
+  const [shown, links] = await Promise.all([shownStatuses(db, [{ id: actionId, status: view.status, mergedIntoId: fiche!.mergedIntoId }], today), mergeLinks(db, actionId, fiche!.mergedIntoId)]);
+  return { ...view, ...shown.get(actionId)!, ...links };
+}
+
+/** A fiche with what the actor may do on it, read afresh (after a write). */
 async function actionForActor(db: Db, actor: Actor, actionId: string) {
-  const view = await getAction(db, actionId);
-  const [fiche] = await db.select({ mergedIntoId: actions.mergedIntoId }).from(actions).where(eq(actions.id, actionId));
-  const shown = (await shownStatuses(db, [{ id: actionId, status: view.status, mergedIntoId: fiche!.mergedIntoId }], parisDay())).get(actionId)!;
-  return { ...view, ...shown, ...(await mergeLinks(db, actionId, fiche!.mergedIntoId)), permissions: actionPermissions(actor, view.contractId, actionId) };
+  const fiche = await loadFiche(db, actionId, parisDay());
+  return { ...fiche, permissions: actionPermissions(actor, fiche.contractId, actionId) };
 }
 
 export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/contracts/:contractId/actions",
-    { schema: { tags, summary: "Fiches d'un contrat : filtres, recherche plein texte, tri", params: contractParams, querystring: actionFilters } },
+    { schema: { response: { 200: actionListOut }, tags, summary: "Fiches d'un contrat : filtres, recherche plein texte, tri", params: contractParams, querystring: actionFilters } },
     async (request) => {
       const { contractId } = request.params;
       assertCan(request.actor, "action.read", { contractId });
-      await contractExists(app.db, contractId);
-      const [list, facets] = await Promise.all([listActions(app.db, contractId, request.query), actionFacets(app.db, contractId)]);
-      const shown = await shownStatuses(app.db, list.items, parisDay());
-      const items = list.items.map((i) => ({ ...i, ...shown.get(i.id)! })).filter((i) => !request.query.shown || i.shownStatus === request.query.shown);
-      return { ...list, items, total: items.length, facets };
+      const today = parisDay();
+      return app.readViews.view(contractId, `actions:${today}:${JSON.stringify(request.query)}`, async () => {
+        const [list, facets] = await Promise.all([listActions(app.db, contractId, request.query), actionFacets(app.db, contractId), contractExists(app.db, contractId)]);
+        const shown = await shownStatuses(app.db, list.items, today);
+        const items = list.items.map((i) => ({ ...i, ...shown.get(i.id)! })).filter((i) => !request.query.shown || i.shownStatus === request.query.shown);
+        return { ...list, items, total: items.length, facets };
+      });
     },
   );
 
   app.post(
     "/contracts/:contractId/actions",
-    { schema: { tags, summary: "Créer une fiche action", params: contractParams, body: actionBody } },
+    { schema: { response: { 201: ficheOut }, tags, summary: "Créer une fiche action", params: contractParams, body: actionBody } },
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "action.create", { contractId });
@@ -55,7 +64,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     "/contracts/:contractId/actions/order",
-    { schema: { tags, summary: "Réordonner les fiches (renumérotées 1..n)", params: contractParams, body: orderBody } },
+    { schema: { response: { 204: noContent }, tags, summary: "Réordonner les fiches (renumérotées 1..n)", params: contractParams, body: orderBody } },
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "action.update", { contractId });
@@ -64,15 +73,19 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get("/actions/:actionId", { schema: { tags, summary: "Une fiche action complète", params: actionParams } }, async (request) => {
-    const contractId = await actionContractId(app.db, request.params.actionId);
+  app.get("/actions/:actionId", { schema: { response: { 200: ficheOut }, tags, summary: "Une fiche action complète", params: actionParams } }, async (request) => {
+    const { actionId } = request.params;
+    // A fiche never changes contract: which one it belongs to is remembered once known.
+    const contractId = await app.readViews.lasting(`action-contract:${actionId}`, () => actionContractId(app.db, actionId));
     assertCan(request.actor, "action.read", { contractId, missing: ACTION_NOT_FOUND });
-    return actionForActor(app.db, request.actor, request.params.actionId);
+    const today = parisDay();
+    const fiche = await app.readViews.view(contractId, `action:${actionId}:${today}`, () => loadFiche(app.db, actionId, today));
+    return { ...fiche, permissions: actionPermissions(request.actor, contractId, actionId) };
   });
 
   app.put(
     "/actions/:actionId",
-    { schema: { tags, summary: "Modifier une fiche action (version lue obligatoire)", params: actionParams, body: actionUpdateBody } },
+    { schema: { response: { 200: ficheOut }, tags, summary: "Modifier une fiche action (version lue obligatoire)", params: actionParams, body: actionUpdateBody } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.update", { contractId, actionId: request.params.actionId, missing: ACTION_NOT_FOUND });
@@ -83,7 +96,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/actions/:actionId/archive",
-    { schema: { tags, summary: "Archiver une fiche (jamais supprimée)", params: actionParams, body: versionBody } },
+    { schema: { response: { 200: ficheOut }, tags, summary: "Archiver une fiche (jamais supprimée)", params: actionParams, body: versionBody } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.archive", { contractId, missing: ACTION_NOT_FOUND });
@@ -94,7 +107,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/actions/:actionId/restore",
-    { schema: { tags, summary: "Restaurer une fiche archivée", params: actionParams, body: versionBody } },
+    { schema: { response: { 200: ficheOut }, tags, summary: "Restaurer une fiche archivée", params: actionParams, body: versionBody } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.archive", { contractId, missing: ACTION_NOT_FOUND });

@@ -8,9 +8,10 @@ import {
   PARTNER_SECTORS,
   TERRITORY_SCOPES,
   THEMES,
-} from "../reference/vocabulary.js";
+} from "../../domain/vocabulary.js";
 import { inseeCode, month, optionalText, requiredText, uuid, version } from "../../validation/fields.js";
-import { ACTION_STATUS_VALUES, currentMonth, statusIssues } from "./status.js";
+import { currentMonth, statusIssues } from "./status.js";
+import { ACTION_STATUS_VALUES } from "../../domain/statuses.js";
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 

@@ -7,9 +7,9 @@ import { conflict, invalid, notFound, type FieldError } from "../../http/problem
 import { lockContract } from "../contracts/queries.js";
 import { orderError, renumber } from "../ordering.js";
 import type { Actor } from "../../policies/index.js";
-import { creationChanges, diffSnapshots } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
-import { actionSnapshot } from "../audit/snapshots.js";
+import { creationChanges, diffSnapshots } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
+import { actionSnapshot } from "./snapshot.js";
 import { droppedMeasuredIndicators, measurementCounts } from "./indicators.js";
 import { actionColumns, type ActionContent } from "./mapping.js";
 import { getAction, type ActionView } from "./queries.js";

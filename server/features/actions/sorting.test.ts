@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ActionStatus } from "./status.js";
+import type { ActionStatus } from "../../domain/statuses.js";
 import { sortActions, type SortableAction } from "./sorting.js";
 
 type Item = SortableAction & { id: string };

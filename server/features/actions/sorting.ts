@@ -1,5 +1,5 @@
 import type { ActionSort } from "./filters.js";
-import { ACTION_STATUSES, type ActionStatus } from "./status.js";
+import { ACTION_STATUSES, type ActionStatus } from "../../domain/statuses.js";
 
 export interface SortableAction {
   number: number;

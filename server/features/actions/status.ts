@@ -2,14 +2,8 @@
  * Status of a fiche action. The stored part is what people declare; "late"
  * is computed from milestones (issue 5) and never stored.
  */
-export const ACTION_STATUSES = {
-  not_started: "Non démarrée",
-  in_progress: "En cours",
-  done: "Réalisée",
-  abandoned: "Abandonnée",
-} as const;
-export type ActionStatus = keyof typeof ACTION_STATUSES;
-export const ACTION_STATUS_VALUES = Object.keys(ACTION_STATUSES) as [ActionStatus, ...ActionStatus[]];
+import type { ActionStatus } from "../../domain/statuses.js";
+import { parisMonth } from "../dates.js";
 
 interface StatusFacts {
   status: ActionStatus;
@@ -33,5 +27,5 @@ export function statusIssues(a: StatusFacts, today: string): { path: "status" | 
 
 /** The current month, "AAAA-MM", in France. */
 export function currentMonth(now = new Date()): string {
-  return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit" }).format(now).slice(0, 7);
+  return parisMonth(now);
 }

@@ -6,9 +6,11 @@
  */
 import { renderIndicatorSvg } from "../../documents/charts.js";
 import { heading, paragraph, type Block, type DocumentModel, type TableRow } from "../../documents/model.js";
-import type { ActionStatus } from "../actions/status.js";
-import { progressTowardsTarget, SHOWN_STATUSES, shownStatus } from "../monitoring/rules.js";
-import { attendance, bodiesOverPeriod, frenchDay, frenchNumber, isHeld, plural, type PeriodBody, type PeriodMeeting } from "./governance.js";
+import type { ActionStatus } from "../../domain/statuses.js";
+import { progressTowardsTarget } from "../monitoring/rules.js";
+import { SHOWN_STATUSES, shownStatus } from "../../domain/shown-status.js";
+import { attendance, bodiesOverPeriod, isHeld, type PeriodBody, type PeriodMeeting } from "./governance.js";
+import { frenchNumber, plural, shortDay } from "../dates.js";
 
 export interface ReportIndicator {
   id: string;
@@ -79,7 +81,7 @@ function governance(input: AnnualReportInput, from: string, to: string): Block[]
       columns: [{ header: "Date", width: 1 }, { header: "Réunion", width: 4 }, { header: "Participants", width: 1 }],
       rows: r.held.map((m) => {
         const count = attendance(m);
-        return { cells: [frenchDay(m.startedOn), m.title, count === null ? "Non renseigné" : frenchNumber(count)] };
+        return { cells: [shortDay(m.startedOn), m.title, count === null ? "Non renseigné" : frenchNumber(count)] };
       }),
     });
   }
@@ -102,14 +104,14 @@ function fiches(input: AnnualReportInput): Block[] {
       const planned = ms.filter((m) => inYear(m.plannedBy, year) || inYear(m.originallyBy, year));
       const done = ms.filter((m) => m.doneOn !== null && inYear(m.doneOn, year));
       const progress = input.progress.filter((p) => p.actionId === f.id && inYear(p.happenedOn, year)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn));
-      const lines = progress.slice(0, PROGRESS_SHOWN).map((p) => `${frenchDay(p.happenedOn)} : ${shorten(p.text, PROGRESS_CHARS)}`);
+      const lines = progress.slice(0, PROGRESS_SHOWN).map((p) => `${shortDay(p.happenedOn)} : ${shorten(p.text, PROGRESS_CHARS)}`);
       if (progress.length > PROGRESS_SHOWN) lines.push(`… et ${plural(progress.length - PROGRESS_SHOWN, "autre point", "autres points")} d'avancement`);
       rows.push({
         cells: [
           `FA ${f.number}`,
           f.title,
           SHOWN_STATUSES[shown],
-          planned.length || done.length ? `${frenchNumber(done.length)} réalisée${done.length > 1 ? "s" : ""} / ${frenchNumber(planned.length)} prévue${planned.length > 1 ? "s" : ""}` : "Aucune",
+          planned.length || done.length ? `${plural(done.length, "réalisée")} / ${plural(planned.length, "prévue")}` : "Aucune",
           lines.length ? { lines, bullets: lines.length > 1 } : `Aucun avancement enregistré en ${year}.`,
         ],
       });
@@ -149,7 +151,7 @@ function indicatorSection(input: AnnualReportInput): Block[] {
             i.label,
             withUnit(i.baseline, i.unit),
             withUnit(i.target, i.unit),
-            last ? `${withUnit(last.value, i.unit)} (${frenchDay(last.measuredOn)})` : "Non mesuré",
+            last ? `${withUnit(last.value, i.unit)} (${shortDay(last.measuredOn)})` : "Non mesuré",
             percent(progressTowardsTarget(last?.value ?? null, i.baseline, i.target)),
           ],
         };
@@ -192,7 +194,7 @@ function participation(input: AnnualReportInput, from: string, to: string): Bloc
     caption: `Rencontres de participation des habitants en ${year}`,
     columns: [{ header: "Date", width: 1 }, { header: "Instance", width: 2.5 }, { header: "Rencontre", width: 4 }, { header: "Participants", width: 1.2 }],
     rows: [
-      ...held.map((m, i) => ({ cells: [frenchDay(m.startedOn), bodies.get(m.bodyId)!.name, m.title, counts[i] === null ? "Non renseigné" : frenchNumber(counts[i]!)] })),
+      ...held.map((m, i) => ({ cells: [shortDay(m.startedOn), bodies.get(m.bodyId)!.name, m.title, counts[i] === null ? "Non renseigné" : frenchNumber(counts[i]!)] })),
       { cells: ["", "", { lines: ["Total"], bold: true }, { lines: [frenchNumber(total)], bold: true }] },
     ],
   });
@@ -209,7 +211,7 @@ function documents(input: AnnualReportInput): Block[] {
     type: "table",
     caption: `Revues trimestrielles publiées en ${year}`,
     columns: [{ header: "Document", width: 3 }, { header: "Version", width: 1 }, { header: "Publiée le", width: 1.2 }, { header: "Par", width: 2 }, { header: "Correction", width: 3 }],
-    rows: published.map((p) => ({ cells: [`Revue trimestrielle T${p.quarter} ${p.year}`, frenchNumber(p.number), frenchDay(p.publishedOn), p.publishedByName, p.correctionNote || "—"] })),
+    rows: published.map((p) => ({ cells: [`Revue trimestrielle T${p.quarter} ${p.year}`, frenchNumber(p.number), shortDay(p.publishedOn), p.publishedByName, p.correctionNote || "—"] })),
   });
   return blocks;
 }
@@ -223,7 +225,7 @@ export function buildAnnualReport(input: AnnualReportInput): DocumentModel {
     title: `Bilan annuel ${year}`,
     subtitle: contract.name,
     runningHeader: `${contract.name} — Bilan annuel ${year}`,
-    note: `Contrat ${contractPeriod} — période couverte : du ${frenchDay(period.from)} au ${frenchDay(period.to)} — document établi le ${frenchDay(input.today)}`,
+    note: `Contrat ${contractPeriod} — période couverte : du ${shortDay(period.from)} au ${shortDay(period.to)} — document établi le ${shortDay(input.today)}`,
     author: input.author,
     blocks: [
       ...governance(input, period.from, period.to),

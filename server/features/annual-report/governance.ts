@@ -3,7 +3,7 @@
  * evaluation: how many meetings a body's rhythm expects between two days, which
  * meetings were held, and how many people attended each. Dates are ISO days.
  */
-import { BODY_KINDS, type BodyKind } from "../governance/schema.js";
+import { BODY_KINDS, type BodyKind } from "../../domain/governance.js";
 import { describeRhythm, monthsBetween, type Rhythm } from "../governance/rhythm.js";
 import { addDays } from "../dates.js";
 
@@ -29,10 +29,6 @@ export interface PeriodMeeting {
   /** Participants marked present. */
   presentCount: number;
 }
-
-export const frenchDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-export const frenchNumber = (n: number) => n.toLocaleString("fr-FR");
-export const plural = (n: number, one: string, many = `${one}s`) => `${frenchNumber(n)} ${n > 1 ? many : one}`;
 
 /** The whole months of a period, both ends included: 2021-01-01 → 2021-12-31 is 12. */
 export const periodMonths = (from: string, to: string) => (to < from ? 0 : monthsBetween(from, addDays(to, 1)));

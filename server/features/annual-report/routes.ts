@@ -5,6 +5,7 @@ import { actorIdentity, assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { buildAnnualReport } from "./build.js";
 import { loadAnnualReport } from "./load.js";
+import { documentResponse } from "../../http/responses.js";
 import { DOCUMENT_FORMATS, sendDocument, sendFile } from "./send.js";
 
 const tags = ["Documents"];
@@ -20,7 +21,7 @@ const query = z.object({
 export const annualReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/contracts/:contractId/annual-report.:format",
-    { schema: { tags, summary: "Bilan annuel d'une année civile du contrat (docx, pdf ou html)", params, querystring: query } },
+    { schema: { response: { 200: documentResponse("Le bilan annuel") }, tags, summary: "Bilan annuel d'une année civile du contrat (docx, pdf ou html)", params, querystring: query } },
     async (request, reply) => {
       const { contractId, format } = request.params;
       assertCan(request.actor, "contract.read", { contractId });

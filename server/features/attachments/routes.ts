@@ -8,6 +8,8 @@ import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { MEETING_NOT_FOUND, meetingContractId } from "../governance/service.js";
 import { addAttachment, ATTACHMENT_NOT_FOUND, attachmentScope, maxAttachmentBytes, readAttachment, removeAttachment, sizeLabel } from "./service.js";
+import { binary, noContent } from "../../http/responses.js";
+import { attachmentOut } from "../governance/schema-out.js";
 
 const tags = ["Gouvernance"];
 
@@ -17,7 +19,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/meetings/:meetingId/attachments",
-    { schema: { tags, summary: `Joindre un fichier à une réunion (multipart, champ « file » ; ${sizeLabel(limit)} au plus ; PDF, DOCX, PPTX, XLSX, ODT, ODP, ODS, PNG, JPEG, WEBP)`, params: z.object({ meetingId: uuid }) } },
+    { schema: { response: { 201: attachmentOut }, tags, summary: `Joindre un fichier à une réunion (multipart, champ « file » ; ${sizeLabel(limit)} au plus ; PDF, DOCX, PPTX, XLSX, ODT, ODP, ODS, PNG, JPEG, WEBP)`, params: z.object({ meetingId: uuid }) } },
     async (request, reply) => {
       const contractId = await meetingContractId(app.db, request.params.meetingId);
       assertCan(request.actor, "governance.manage", { contractId, missing: MEETING_NOT_FOUND });
@@ -27,7 +29,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const attachmentParams = z.object({ attachmentId: uuid });
-  app.get("/attachments/:attachmentId", { schema: { tags, summary: "Télécharger une pièce jointe", params: attachmentParams } }, async (request, reply) => {
+  app.get("/attachments/:attachmentId", { schema: { response: { 200: binary("La pièce jointe, dans son format d'origine", "*/*") }, tags, summary: "Télécharger une pièce jointe", params: attachmentParams } }, async (request, reply) => {
     const row = await attachmentScope(app.db, request.params.attachmentId);
     assertCan(request.actor, "contract.read", { contractId: row.contractId, missing: ATTACHMENT_NOT_FOUND });
     const bytes = await readAttachment(app.storage, row);
@@ -38,7 +40,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       .send(bytes);
   });
 
-  app.delete("/attachments/:attachmentId", { schema: { tags, summary: "Retirer une pièce jointe", params: attachmentParams } }, async (request, reply) => {
+  app.delete("/attachments/:attachmentId", { schema: { response: { 204: noContent }, tags, summary: "Retirer une pièce jointe", params: attachmentParams } }, async (request, reply) => {
     const row = await attachmentScope(app.db, request.params.attachmentId);
     assertCan(request.actor, "governance.manage", { contractId: row.contractId, missing: ATTACHMENT_NOT_FOUND });
     await removeAttachment(app.db, app.storage, request.actor, request.params.attachmentId);

@@ -4,13 +4,14 @@
  * Nothing stays behind on refusal: a file stored before a failed insert is removed.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { attachments, meetings } from "../../db/schema.js";
 import { invalid, notFound } from "../../http/problem.js";
 import { actorIdentity, type Actor } from "../../policies/index.js";
 import type { FileStorage } from "../../storage/storage.js";
-import { recordAudit } from "../audit/service.js";
+import { recordAudit } from "../../audit/record.js";
+import { attachmentColumns } from "../governance/meeting-attachments.js";
 import { MEETING_NOT_FOUND } from "../governance/service.js";
 import { cleanFileName, detectType } from "./detect.js";
 
@@ -22,19 +23,6 @@ export function maxAttachmentBytes(env: NodeJS.ProcessEnv = process.env): number
   return Number.isInteger(n) && n > 0 ? n : 20 * 1024 * 1024;
 }
 export const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} Mo` : `${Math.round(bytes / 1024)} Ko`);
-
-const columns = {
-  id: attachments.id,
-  fileName: attachments.fileName,
-  mediaType: attachments.mediaType,
-  sizeBytes: attachments.sizeBytes,
-  uploadedByName: attachments.uploadedByName,
-  createdAt: attachments.createdAt,
-};
-
-export async function listAttachments(db: Db, meetingId: string) {
-  return db.select(columns).from(attachments).where(eq(attachments.meetingId, meetingId)).orderBy(asc(attachments.createdAt));
-}
 
 export async function attachmentScope(db: Db, id: string) {
   const [row] = await db.select().from(attachments).where(eq(attachments.id, id));
@@ -67,7 +55,7 @@ export async function addAttachment(db: Db, storage: FileStorage, actor: Actor, 
           uploadedById: author.id,
           uploadedByName: author.name,
         })
-        .returning(columns);
+        .returning(attachmentColumns);
       await recordAudit(tx, actor, { contractId: meeting.contractId, objectType: "meeting", objectId: meetingId, objectLabel: meeting.title, operation: "update", changes: [{ field: "attachments", label: "Pièce jointe", before: null, after: fileName }] });
       return row!;
     });

@@ -13,8 +13,8 @@ import { startTestApp, type TestContext } from "../../testing/app.js";
 import { signedInClient, type TestClient } from "../../testing/client.js";
 import { newFicheBody, type ContractView } from "../../testing/fixtures.js";
 import { expectProblem } from "../../testing/http.js";
-import type { AuditChange } from "./diff.js";
-import { recordAudit } from "./service.js";
+import type { AuditChange } from "../../domain/history.js";
+import { recordAudit } from "../../audit/record.js";
 
 interface Entry {
   id: string;

@@ -1,5 +1,6 @@
 /** The French sentence of a history entry: "Marie Dupont a modifié Public cible le 14/09/2021 à 10:12". */
-import type { AuditChange, AuditObjectType, AuditOperation } from "./diff.js";
+import type { AuditChange, AuditObjectType, AuditOperation } from "../../domain/history.js";
+import { parisDateTime, pluralWord } from "../dates.js";
 
 const NOUNS: Record<AuditObjectType, string> = {
   contract: "le contrat",
@@ -47,18 +48,14 @@ const SPECIAL: Partial<Record<`${AuditObjectType}.${AuditOperation}`, string>> =
 };
 
 /** "14/09/2021 à 10:12", in Paris time. */
-export function frenchDateTime(at: Date): string {
-  const parts = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("day")}/${get("month")}/${get("year")} à ${get("hour")}:${get("minute")}`;
-}
+export const frenchDateTime = (at: Date): string => parisDateTime(at);
 
 /** "Public cible", "Public cible et Lieu", "Public cible, Lieu et 3 autres champs". */
 export function fieldList(changes: AuditChange[]): string {
   const labels = changes.map((c) => c.label);
   if (labels.length <= 2) return labels.join(" et ");
   const rest = labels.length - 2;
-  return `${labels.slice(0, 2).join(", ")} et ${rest} autre${rest > 1 ? "s" : ""} champ${rest > 1 ? "s" : ""}`;
+  return `${labels.slice(0, 2).join(", ")} et ${rest} ${pluralWord(rest, "autre champ", "autres champs")}`;
 }
 
 export interface DescribedEntry {

@@ -4,9 +4,10 @@ import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { contractExists } from "../contracts/queries.js";
-import { contractParams } from "../contracts/routes.js";
-import { ficheNames, mergedIntoTree } from "../monitoring/shown-status.js";
+import { contractParams } from "../../http/params.js";
+import { ficheNames, mergedIntoTree } from "../actions/shown-status.js";
 import { listAudit } from "./service.js";
+import { auditPageOut, ficheHistoryOut } from "./schema-out.js";
 
 const tags = ["Historique"];
 const pageQuery = z.object({ page: z.coerce.number().int().min(1, { error: "La page commence à 1." }).max(10_000).default(1) });
@@ -15,7 +16,7 @@ const pageQuery = z.object({ page: z.coerce.number().int().min(1, { error: "La p
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/actions/:actionId/history",
-    { schema: { tags, summary: "Historique d'une fiche action", params: z.object({ actionId: uuid }), querystring: pageQuery } },
+    { schema: { response: { 200: ficheHistoryOut }, tags, summary: "Historique d'une fiche action", params: z.object({ actionId: uuid }), querystring: pageQuery } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.read", { contractId, actionId: request.params.actionId, missing: ACTION_NOT_FOUND });
@@ -27,13 +28,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get("/contracts/:contractId/history", { schema: { tags, summary: "Historique d'un contrat", params: contractParams, querystring: pageQuery } }, async (request) => {
+  app.get("/contracts/:contractId/history", { schema: { response: { 200: auditPageOut }, tags, summary: "Historique d'un contrat", params: contractParams, querystring: pageQuery } }, async (request) => {
     assertCan(request.actor, "contract.history", request.params);
     await contractExists(app.db, request.params.contractId);
     return listAudit(app.db, { contractId: request.params.contractId }, request.query.page);
   });
 
-  app.get("/audit", { schema: { tags, summary: "Journal de toute l'instance (administration)", querystring: pageQuery } }, async (request) => {
+  app.get("/audit", { schema: { response: { 200: auditPageOut }, tags, summary: "Journal de toute l'instance (administration)", querystring: pageQuery } }, async (request) => {
     assertCan(request.actor, "audit.read");
     return listAudit(app.db, {}, request.query.page);
   });

@@ -1,41 +1,9 @@
-/** Writing and reading the history. Entries are only ever inserted, in the transaction of the change. */
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
-import type { Db, Tx } from "../../db/client.js";
-import { auditEntries, communes, contracts, organisations, priorityAreas, signatories } from "../../db/schema.js";
-import { actorIdentity, type Actor } from "../../policies/index.js";
-import type { AuditChange, AuditObjectType, AuditOperation } from "./diff.js";
+/** Reading the history (server/audit/ writes it). */
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { auditEntries, contracts } from "../../db/schema.js";
+import type { AuditObjectType } from "../../domain/history.js";
 import { describeEntry } from "./describe.js";
-import type { ContractFacts } from "./snapshots.js";
-
-export interface AuditRecord {
-  contractId: string | null;
-  objectType: AuditObjectType;
-  objectId: string;
-  objectLabel: string;
-  operation: AuditOperation;
-  changes: AuditChange[];
-}
-
-/** Writes one entry; an update that changed nothing writes none. */
-export async function recordAudit(tx: Tx | Db, actor: Actor, record: AuditRecord): Promise<void> {
-  if (record.operation === "update" && record.changes.length === 0) return;
-  const who = actorIdentity(actor);
-  await tx.insert(auditEntries).values({ ...record, actorId: who.id, actorName: who.name });
-}
-
-/** A contract as its history compares it (queries one after the other: usable in a transaction). */
-export async function contractFacts(tx: Tx | Db, id: string): Promise<ContractFacts> {
-  const [c] = await tx.select().from(contracts).where(eq(contracts.id, id));
-  const communeRows = await tx.select({ inseeCode: communes.inseeCode, name: communes.name }).from(communes).where(eq(communes.contractId, id)).orderBy(asc(communes.position));
-  const areaRows = await tx.select({ name: priorityAreas.name }).from(priorityAreas).where(eq(priorityAreas.contractId, id)).orderBy(asc(priorityAreas.position));
-  const signatoryRows = await tx
-    .select({ organisationName: organisations.name, representative: signatories.representative })
-    .from(signatories)
-    .innerJoin(organisations, eq(organisations.id, signatories.organisationId))
-    .where(eq(signatories.contractId, id))
-    .orderBy(asc(signatories.position));
-  return { ...c!, communes: communeRows, priorityAreas: areaRows, signatories: signatoryRows };
-}
 
 export const HISTORY_PAGE_SIZE = 50;
 

@@ -2,12 +2,14 @@
 import { APIError } from "better-auth/api";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { requestHeaders, SESSION_COOKIE } from "../../auth/plugin.js";
+import { assertSignedIn, requestHeaders, SESSION_COOKIE } from "../../auth/plugin.js";
 import { Problem, unauthorized } from "../../http/problem.js";
-import { assertSignedIn } from "../accounts/service.js";
 import { canReadOutbox } from "../dev/routes.js";
+import { plural } from "../dates.js";
 import { clearFailures, minutesLocked, readFailures, recordFailure } from "./lockout.js";
 import { resetBody, resetRequestBody, signInBody } from "./schema.js";
+import { noContent } from "../../http/responses.js";
+import { messageOut, sessionOut, signedInOut } from "./schema-out.js";
 
 const tags = ["Connexion"];
 export const WRONG_CREDENTIALS = "E-mail ou mot de passe incorrect.";
@@ -24,10 +26,10 @@ export function forwardCookies(reply: FastifyReply, headers: Headers): void {
 const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: "/" });
 
 const locked = (minutes: number) =>
-  new Problem(429, "Trop de tentatives", `Trop de tentatives de connexion pour cette adresse : réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`);
+  new Problem(429, "Trop de tentatives", `Trop de tentatives de connexion pour cette adresse : réessayez dans ${plural(minutes, "minute")}.`);
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get("/auth/session", { schema: { tags, summary: "La session en cours, le jeton CSRF, et si la page des courriels de développement est ouverte" }, config: { public: true } }, async (request, reply) => {
+  app.get("/auth/session", { schema: { response: { 200: sessionOut }, tags, summary: "La session en cours, le jeton CSRF, et si la page des courriels de développement est ouverte" }, config: { public: true } }, async (request, reply) => {
     const actor = request.actor;
     const user = actor.kind === "user" ? { id: actor.id, name: actor.name, email: actor.email, isAdmin: actor.isAdmin } : null;
     void reply.header("cache-control", "no-store");
@@ -38,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/sign-in",
     {
-      schema: { tags, summary: "Se connecter (e-mail et mot de passe)", body: signInBody },
+      schema: { response: { 200: signedInOut }, tags, summary: "Se connecter (e-mail et mot de passe)", body: signInBody },
       config: { public: true, rateLimit: { max: 30, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
@@ -65,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post("/auth/sign-out", { schema: { tags, summary: "Se déconnecter de cet appareil" }, config: { public: true } }, async (request, reply) => {
+  app.post("/auth/sign-out", { schema: { response: { 204: noContent }, tags, summary: "Se déconnecter de cet appareil" }, config: { public: true } }, async (request, reply) => {
     if (request.actor.kind === "user") {
       const { headers } = await app.auth.api.signOut({ headers: requestHeaders(request), returnHeaders: true });
       forwardCookies(reply, headers);
@@ -73,7 +75,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send();
   });
 
-  app.post("/auth/sign-out-everywhere", { schema: { tags, summary: "Se déconnecter de tous les appareils" } }, async (request, reply) => {
+  app.post("/auth/sign-out-everywhere", { schema: { response: { 204: noContent }, tags, summary: "Se déconnecter de tous les appareils" } }, async (request, reply) => {
     assertSignedIn(request.actor);
     await app.auth.api.revokeSessions({ headers: requestHeaders(request) });
     clearSessionCookie(reply);
@@ -83,7 +85,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/password-reset-request",
     {
-      schema: { tags, summary: "Recevoir un lien de réinitialisation du mot de passe", body: resetRequestBody },
+      schema: { response: { 202: messageOut }, tags, summary: "Recevoir un lien de réinitialisation du mot de passe", body: resetRequestBody },
       config: { public: true, rateLimit: { max: 10, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
@@ -95,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/auth/password-reset",
     {
-      schema: { tags, summary: "Choisir un nouveau mot de passe avec le lien reçu", body: resetBody },
+      schema: { response: { 204: noContent }, tags, summary: "Choisir un nouveau mot de passe avec le lien reçu", body: resetBody },
       config: { public: true, rateLimit: { max: 20, timeWindow: "1 minute" } },
     },
     async (request, reply) => {

@@ -9,9 +9,9 @@ import { lockContract } from "../contracts/queries.js";
 import { nextNumber, orderError, renumber } from "../ordering.js";
 import type { z } from "zod";
 import type { Actor } from "../../policies/index.js";
-import { creationChanges, diffSnapshots } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
-import { axisSnapshot, objectiveSnapshot } from "../audit/snapshots.js";
+import { creationChanges, diffSnapshots } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
+import { axisSnapshot, objectiveSnapshot } from "./snapshot.js";
 import type { axisBody, objectiveBody } from "./schema.js";
 
 type AxisBody = z.infer<typeof axisBody>;

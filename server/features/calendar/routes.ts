@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
-import { contractParams } from "../contracts/routes.js";
+import { contractParams } from "../../http/params.js";
 import { MEETING_NOT_FOUND, meetingContractId } from "../governance/service.js";
 import { cancelMeeting, feedAddress, feedCalendar, meetingIcs, resetFeed, sendInvitations } from "./service.js";
+import { binary } from "../../http/responses.js";
+import { feedOut, mailingOut } from "./schema-out.js";
 
 const tags = ["Agenda"];
 const meetingParams = z.object({ meetingId: uuid });
@@ -16,7 +18,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/meetings/:meetingId/invitations",
-    { schema: { tags, summary: "Envoyer (ou renvoyer, mise à jour) l'invitation aux participants invités, avec le fichier .ics", params: meetingParams } },
+    { schema: { response: { 200: mailingOut }, tags, summary: "Envoyer (ou renvoyer, mise à jour) l'invitation aux participants invités, avec le fichier .ics", params: meetingParams } },
     async (request) => {
       const contractId = await meetingContractId(app.db, request.params.meetingId);
       assertCan(request.actor, "governance.manage", { contractId, missing: MEETING_NOT_FOUND });
@@ -28,7 +30,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/meetings/:meetingId/cancel",
-    { schema: { tags, summary: "Annuler une réunion et envoyer l'annulation (METHOD:CANCEL) aux invités", params: meetingParams } },
+    { schema: { response: { 200: mailingOut }, tags, summary: "Annuler une réunion et envoyer l'annulation (METHOD:CANCEL) aux invités", params: meetingParams } },
     async (request) => {
       const contractId = await meetingContractId(app.db, request.params.meetingId);
       assertCan(request.actor, "governance.manage", { contractId, missing: MEETING_NOT_FOUND });
@@ -38,21 +40,21 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get("/meetings/:meetingId/ics", { schema: { tags, summary: "Une réunion au format iCalendar (.ics)", params: meetingParams } }, async (request, reply) => {
+  app.get("/meetings/:meetingId/ics", { schema: { response: { 200: binary("La réunion (iCalendar)", "text/calendar") }, tags, summary: "Une réunion au format iCalendar (.ics)", params: meetingParams } }, async (request, reply) => {
     const contractId = await meetingContractId(app.db, request.params.meetingId);
     assertCan(request.actor, "contract.read", { contractId, missing: MEETING_NOT_FOUND });
     const { fileName, body } = await meetingIcs(app.db, request.params.meetingId, app.publicUrl);
     return reply.type(CALENDAR).header("content-disposition", `attachment; filename="${fileName}"`).send(body);
   });
 
-  app.get("/contracts/:contractId/calendar-feed", { schema: { tags, summary: "Adresse secrète d'abonnement à l'agenda du contrat", params: contractParams } }, async (request) => {
+  app.get("/contracts/:contractId/calendar-feed", { schema: { response: { 200: feedOut }, tags, summary: "Adresse secrète d'abonnement à l'agenda du contrat", params: contractParams } }, async (request) => {
     assertCan(request.actor, "contract.read", request.params);
     return feedAddress(app.db, request.params.contractId, app.publicUrl);
   });
 
   app.post(
     "/contracts/:contractId/calendar-feed/reset",
-    { schema: { tags, summary: "Renouveler l'adresse d'abonnement (l'ancienne cesse de fonctionner)", params: contractParams } },
+    { schema: { response: { 200: feedOut }, tags, summary: "Renouveler l'adresse d'abonnement (l'ancienne cesse de fonctionner)", params: contractParams } },
     async (request) => {
       assertCan(request.actor, "governance.manage", request.params);
       return resetFeed(app.db, request.actor, request.params.contractId, app.publicUrl);
@@ -62,7 +64,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/calendar/:token.ics",
     {
-      schema: { tags, summary: "Agenda des réunions d'un contrat (abonnement, sans connexion, par adresse secrète)", params: tokenParams },
+      schema: { response: { 200: binary("Les réunions du contrat (iCalendar)", "text/calendar") }, tags, summary: "Agenda des réunions d'un contrat (abonnement, sans connexion, par adresse secrète)", params: tokenParams },
       config: { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } },
     },
     async (request, reply) => {

@@ -11,20 +11,16 @@ import { conflict, notFound } from "../../http/problem.js";
 import type { Mailer, MailMessage } from "../../mail/mailer.js";
 import { meetingCancellationMail, meetingInvitationMail } from "../../mail/templates.js";
 import type { Actor } from "../../policies/index.js";
-import { recordAudit } from "../audit/service.js";
+import { recordAudit } from "../../audit/record.js";
 import { contractExists } from "../contracts/queries.js";
 import { MEETING_NOT_FOUND } from "../governance/service.js";
+import { parisFullDay, parisTime, plural } from "../dates.js";
 
 export const NO_INVITEES = "Aucun participant invité n'a d'adresse e-mail : ajoutez des invités (avec leur e-mail) à la réunion avant d'envoyer l'invitation.";
 export const ALREADY_CANCELLED = "Cette réunion est annulée : elle ne peut plus être envoyée ni annulée à nouveau.";
 export const FEED_NOT_FOUND = "Cet agenda est introuvable : son adresse a peut-être été renouvelée. Demandez la nouvelle adresse à la coordination du contrat.";
 
-const PARIS = "Europe/Paris";
-const parisParts = (at: Date) => {
-  const day = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(at);
-  const time = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, hour: "2-digit", minute: "2-digit" }).format(at).replace(":", " h ");
-  return { day, time };
-};
+const parisParts = (at: Date) => ({ day: parisFullDay(at), time: parisTime(at).replace("h", " h ") });
 
 /** "mardi 14 septembre 2021 de 14 h 00 à 16 h 30 (heure de Paris)", or "du … au …" over several days. */
 export function frenchSchedule(startsAt: Date, endsAt: Date): string {
@@ -154,7 +150,7 @@ export async function sendInvitations(db: Db, actor: Actor, meetingId: string, d
           field: "invitation",
           label: "Invitation",
           before: update ? `Envoyée (version ${meeting.invitationSequence})` : null,
-          after: `${update ? "Mise à jour envoyée" : "Envoyée"} (version ${sequence}) à ${recipients.length} personne${recipients.length > 1 ? "s" : ""} : ${recipients.map((r) => r.email).join(", ")}`,
+          after: `${update ? "Mise à jour envoyée" : "Envoyée"} (version ${sequence}) à ${plural(recipients.length, "personne")} : ${recipients.map((r) => r.email).join(", ")}`,
         },
       ],
     });

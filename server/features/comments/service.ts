@@ -7,15 +7,13 @@ import { and, asc, eq, isNotNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { bodyMembers, comments, governanceBodies, meetingParticipants, meetings, organisations, progressEntries } from "../../db/schema.js";
 import { forbidden, invalid, notFound } from "../../http/problem.js";
-import { actorIdentity, can, type Actor } from "../../policies/index.js";
-import { recordAudit } from "../audit/service.js";
+import { actorIdentity, canDeleteComment, canEditComment, type Actor } from "../../policies/index.js";
+import { recordAudit } from "../../audit/record.js";
 import type { CommentBody, CommentUpdateBody } from "./schema.js";
 
 export const COMMENT_NOT_FOUND = "Cette remarque est introuvable.";
 
 type Row = typeof comments.$inferSelect;
-const mayEdit = (actor: Actor, row: Row) => actor.kind === "user" && row.authorId === actor.id && !row.deletedAt;
-const mayDelete = (actor: Actor, row: Row) => !row.deletedAt && (mayEdit(actor, row) || can(actor, "comment.moderate", { contractId: row.contractId }));
 
 function view(actor: Actor, row: Row) {
   const deleted = row.deletedAt !== null;
@@ -28,7 +26,7 @@ function view(actor: Actor, row: Row) {
     createdAt: row.createdAt,
     editedAt: row.editedAt,
     deleted,
-    permissions: { edit: mayEdit(actor, row), delete: mayDelete(actor, row) },
+    permissions: { edit: canEditComment(actor, row), delete: canDeleteComment(actor, row) },
   };
 }
 
@@ -97,7 +95,7 @@ export async function updateComment(db: Db, actor: Actor, id: string, body: Comm
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(comments).where(eq(comments.id, id));
     if (!current || current.deletedAt) throw notFound(COMMENT_NOT_FOUND);
-    if (!mayEdit(actor, current)) throw forbidden("Seul l'auteur d'une remarque peut la modifier.");
+    if (!canEditComment(actor, current)) throw forbidden("Seul l'auteur d'une remarque peut la modifier.");
     const [row] = await tx.update(comments).set({ body: body.body, editedAt: new Date() }).where(eq(comments.id, id)).returning();
     await recordAudit(tx, actor, { contractId: current.contractId, objectType: "action", objectId: current.actionId, objectLabel: "Remarque partenaire", operation: "update", changes: [{ field: "comment", label: "Remarque", before: current.body, after: row!.body }] });
     return view(actor, row!);
@@ -108,7 +106,7 @@ export async function deleteComment(db: Db, actor: Actor, id: string): Promise<v
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(comments).where(eq(comments.id, id));
     if (!current || current.deletedAt) throw notFound(COMMENT_NOT_FOUND);
-    if (!mayDelete(actor, current)) throw forbidden("Seuls l'auteur et la coordination peuvent retirer une remarque.");
+    if (!canDeleteComment(actor, current)) throw forbidden("Seuls l'auteur et la coordination peuvent retirer une remarque.");
     await tx.update(comments).set({ deletedAt: new Date() }).where(eq(comments.id, id));
     await recordAudit(tx, actor, { contractId: current.contractId, objectType: "action", objectId: current.actionId, objectLabel: `Remarque de ${current.authorName} retirée`, operation: "update", changes: [{ field: "comment", label: "Remarque", before: excerpt(current.body), after: null }] });
   });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  CONTRACT_STATUS_VALUES,
-  CONTRACT_STATUSES,
-  CONTRACT_TRANSITIONS,
-  canChangeContractStatus,
-  contractStatusChangeError,
-  type ContractStatus,
-} from "./lifecycle.js";
+import { CONTRACT_TRANSITIONS, canChangeContractStatus, contractStatusChangeError } from "./lifecycle.js";
+import { CONTRACT_STATUS_VALUES, CONTRACT_STATUSES, type ContractStatus } from "../../domain/statuses.js";
 
 /** The lifecycle as the product defines it, written out by hand (not derived from the code under test). */
 const EXPECTED_ALLOWED: Record<ContractStatus, ContractStatus[]> = {

@@ -3,20 +3,7 @@
  * A step back is allowed only where a real contract may go back (a signature
  * recorded by mistake, an evaluation reopened); a closed contract stays closed.
  */
-export const CONTRACT_STATUSES = {
-  /** En cours de rédaction : rien n'est encore signé. */
-  draft: "En préparation",
-  /** Signé par les parties, mise en œuvre pas encore lancée. */
-  signed: "Signé",
-  /** Mise en œuvre des fiches actions. */
-  running: "En cours",
-  /** Période terminée, évaluation finale en cours. */
-  under_evaluation: "En évaluation",
-  /** Évaluation validée par le COPIL ; le contrat est clos. */
-  closed: "Clos",
-} as const;
-export type ContractStatus = keyof typeof CONTRACT_STATUSES;
-export const CONTRACT_STATUS_VALUES = Object.keys(CONTRACT_STATUSES) as [ContractStatus, ...ContractStatus[]];
+import { CONTRACT_STATUSES, type ContractStatus } from "../../domain/statuses.js";
 
 export const CONTRACT_TRANSITIONS = {
   draft: ["signed"],

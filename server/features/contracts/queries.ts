@@ -1,18 +1,35 @@
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, axes, communes, contracts, objectives, organisations, priorityAreas, signatories } from "../../db/schema.js";
 import { lockParent, type LockMode } from "../../db/parent-lock.js";
 import { notFound } from "../../http/problem.js";
+import type { ContractListQuery } from "./schema.js";
 import { populationTotal } from "./territory.js";
 
-export type ContractSummary = Awaited<ReturnType<typeof listContracts>>[number];
+export type ContractSummary = Awaited<ReturnType<typeof listContracts>>["items"][number];
 
-/** Contracts in `scope`, with their counts, newest period first. */
-export async function listContracts(db: Db, scope: "all" | string[]) {
-  if (scope !== "all" && scope.length === 0) return [];
-  const inScope = <T extends AnyPgColumn>(column: T) => (scope === "all" ? undefined : inArray(column, scope));
-  const [rows, axisCounts, actionCounts, communeCounts] = await Promise.all([
+/** `%text%` for ILIKE, the wildcards of the text taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * One page of the contracts in `scope`, newest period first, with their counts; `q`
+ * searches the name, the local authority and the communes (name or INSEE code).
+ */
+export async function listContracts(db: Db, scope: "all" | string[], query: ContractListQuery = { page: 1, perPage: 24 }) {
+  const { page, perPage } = query;
+  if (scope !== "all" && scope.length === 0) return { items: [], total: 0, page, perPage };
+  const q = query.q ? containing(query.q) : null;
+  const where = and(
+    scope === "all" ? undefined : inArray(contracts.id, scope),
+    q
+      ? or(
+          ilike(contracts.name, q),
+          ilike(contracts.localAuthority, q),
+          sql`exists (select 1 from communes c where c.contract_id = contracts.id and (c.name ilike ${q} or c.insee_code ilike ${q}))`,
+        )
+      : undefined,
+  );
+  const [rows, totals] = await Promise.all([
     db
       .select({
         id: contracts.id,
@@ -22,24 +39,19 @@ export async function listContracts(db: Db, scope: "all" | string[]) {
         startDate: contracts.startDate,
         endDate: contracts.endDate,
         status: contracts.status,
+        // Spelled out: in a one-table select, Drizzle leaves column names unqualified.
+        axisCount: sql<number>`(select count(*) from axes x where x.contract_id = contracts.id)`.mapWith(Number),
+        actionCount: sql<number>`(select count(*) from actions a where a.contract_id = contracts.id and a.archived_at is null)`.mapWith(Number),
+        communeCount: sql<number>`(select count(*) from communes c where c.contract_id = contracts.id)`.mapWith(Number),
       })
       .from(contracts)
-      .where(inScope(contracts.id))
-      .orderBy(desc(contracts.startDate), asc(contracts.name)),
-    db.select({ id: axes.contractId, n: count() }).from(axes).where(inScope(axes.contractId)).groupBy(axes.contractId),
-    db
-      .select({ id: actions.contractId, n: count() })
-      .from(actions)
-      .where(and(isNull(actions.archivedAt), inScope(actions.contractId)))
-      .groupBy(actions.contractId),
-    db.select({ id: communes.contractId, n: count() }).from(communes).where(inScope(communes.contractId)).groupBy(communes.contractId),
+      .where(where)
+      .orderBy(desc(contracts.startDate), asc(contracts.name), asc(contracts.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage),
+    db.select({ total: count() }).from(contracts).where(where),
   ]);
-  const counter = (list: { id: string; n: number }[]) => {
-    const map = new Map(list.map((r) => [r.id, r.n]));
-    return (id: string) => map.get(id) ?? 0;
-  };
-  const [axisCount, actionCount, communeCount] = [counter(axisCounts), counter(actionCounts), counter(communeCounts)];
-  return rows.map((r) => ({ ...r, axisCount: axisCount(r.id), actionCount: actionCount(r.id), communeCount: communeCount(r.id) }));
+  return { items: rows, total: totals[0]?.total ?? 0, page, perPage };
 }
 
 /** The whole contract page: header, territory, signatories, directory, tree with counts. */

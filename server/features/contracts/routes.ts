@@ -1,13 +1,13 @@
+import { createHash } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Actor } from "../../policies/index.js";
 import { assertCan, can, contractPermissions, readableContractIds } from "../../policies/index.js";
-import { uuid } from "../../validation/fields.js";
+import { contractParams } from "../../http/params.js";
+import { EVERY_CONTRACT } from "../../cache/read-views.js";
 import { getContract, listContracts } from "./queries.js";
-import { contractBody, contractUpdateBody } from "./schema.js";
+import { contractBody, contractListQuery, contractUpdateBody } from "./schema.js";
 import { createContract, updateContract } from "./service.js";
-
-export const contractParams = z.object({ contractId: uuid });
+import { contractListOut, contractOut } from "./schema-out.js";
 
 /** The contract page with what the actor may do on it. */
 export async function contractForActor(app: { db: Parameters<typeof getContract>[0] }, actor: Actor, contractId: string) {
@@ -15,15 +15,15 @@ export async function contractForActor(app: { db: Parameters<typeof getContract>
 }
 
 export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get("/contracts", { schema: { tags: ["Contrats"], summary: "Liste des contrats visibles" } }, async (request) => {
+  app.get("/contracts", { schema: { response: { 200: contractListOut }, tags: ["Contrats"], summary: "Liste des contrats visibles, par page, avec une recherche", querystring: contractListQuery } }, async (request) => {
     assertCan(request.actor, "contract.list");
-    return {
-      items: await listContracts(app.db, readableContractIds(request.actor)),
-      permissions: { create: can(request.actor, "contract.create"), import: can(request.actor, "contract.import") },
-    };
+    const scope = readableContractIds(request.actor);
+    const key = `contracts:${scope === "all" ? "all" : createHash("sha256").update([...scope].sort().join(",")).digest("base64url")}:${JSON.stringify(request.query)}`;
+    const list = await app.readViews.view(EVERY_CONTRACT, key, () => listContracts(app.db, scope, request.query));
+    return { ...list, permissions: { create: can(request.actor, "contract.create"), import: can(request.actor, "contract.import") } };
   });
 
-  app.post("/contracts", { schema: { tags: ["Contrats"], summary: "Créer un contrat", body: contractBody } }, async (request, reply) => {
+  app.post("/contracts", { schema: { response: { 201: contractOut }, tags: ["Contrats"], summary: "Créer un contrat", body: contractBody } }, async (request, reply) => {
     assertCan(request.actor, "contract.create");
     const id = await createContract(app.db, request.actor, request.body);
     return reply.status(201).send(await contractForActor(app, request.actor, id));
@@ -31,17 +31,18 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/contracts/:contractId",
-    { schema: { tags: ["Contrats"], summary: "Un contrat : territoire, signataires, annuaire, axes et objectifs", params: contractParams } },
+    { schema: { response: { 200: contractOut }, tags: ["Contrats"], summary: "Un contrat : territoire, signataires, annuaire, axes et objectifs", params: contractParams } },
     async (request) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.read", { contractId });
-      return contractForActor(app, request.actor, contractId);
+      const contract = await app.readViews.view(contractId, "contract", () => getContract(app.db, contractId));
+      return { ...contract, permissions: contractPermissions(request.actor, contractId) };
     },
   );
 
   app.put(
     "/contracts/:contractId",
-    { schema: { tags: ["Contrats"], summary: "Modifier un contrat (version lue obligatoire)", params: contractParams, body: contractUpdateBody } },
+    { schema: { response: { 200: contractOut }, tags: ["Contrats"], summary: "Modifier un contrat (version lue obligatoire)", params: contractParams, body: contractUpdateBody } },
     async (request) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.update", { contractId });

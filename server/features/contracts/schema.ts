@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { inseeCode, isoDate, optionalText, requiredText, version } from "../../validation/fields.js";
 import { LIMITS, limitMessage } from "../../validation/limits.js";
-import { CONTRACT_STATUS_VALUES } from "./lifecycle.js";
+import { CONTRACT_STATUS_VALUES } from "../../domain/statuses.js";
 
 export const communeEntry = z.object({
   inseeCode,
@@ -71,3 +71,11 @@ export const contractBody = contractHeader
   .superRefine(checkContract);
 export type ContractBody = z.infer<typeof contractBody>;
 export const contractUpdateBody = contractBody.safeExtend({ version });
+
+/** A page of the list of contracts, searched by name, local authority or commune. */
+export const contractListQuery = z.object({
+  q: z.string().trim().max(200, { error: "La recherche ne doit pas dépasser 200 caractères." }).optional(),
+  page: z.coerce.number({ error: "Indiquez un numéro de page." }).int({ error: "Indiquez un numéro de page." }).min(1, { error: "Les pages commencent à 1." }).max(100_000, { error: "Cette page n'existe pas." }).default(1),
+  perPage: z.coerce.number({ error: "Indiquez un nombre de contrats par page." }).int({ error: "Indiquez un nombre de contrats par page." }).min(1, { error: "Au moins un contrat par page." }).max(100, { error: "Au plus 100 contrats par page." }).default(24),
+});
+export type ContractListQuery = z.infer<typeof contractListQuery>;

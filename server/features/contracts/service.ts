@@ -6,9 +6,9 @@ import { invalid, notFound } from "../../http/problem.js";
 import { contractExists } from "./queries.js";
 import { contractStatusChangeError } from "./lifecycle.js";
 import type { Actor } from "../../policies/index.js";
-import { creationChanges, diffSnapshots } from "../audit/diff.js";
-import { contractFacts, recordAudit } from "../audit/service.js";
-import { contractSnapshot } from "../audit/snapshots.js";
+import { creationChanges, diffSnapshots } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
+import { contractFacts, contractSnapshot } from "./snapshot.js";
 import type { ContractBody } from "./schema.js";
 
 type Territory = Pick<ContractBody, "communes" | "priorityAreas">;

@@ -5,9 +5,10 @@
  * data into a list of typed slides that the PPTX and PDF renderers draw alike.
  */
 import type { CotechTable, TableRow } from "../overview/cotech-table.js";
-import type { BodyKind } from "../governance/schema.js";
+import type { BodyKind } from "../../domain/governance.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { paginate, type DeckColumn, type DeckRow } from "./split.js";
+import { longDay, parisDay, parisTime, shortDay } from "../dates.js";
 
 export type { DeckColumn, DeckRow } from "./split.js";
 
@@ -56,19 +57,6 @@ export interface DeckInput {
   picked: number[] | null;
 }
 
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-/** « 14 septembre 2021 », « 1er juin 2021 ». */
-export function frenchDate(day: string): string {
-  const d = Number(day.slice(8, 10));
-  return `${d === 1 ? "1er" : d} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
-}
-const shortDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
-const parisFormat = (at: Date, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", ...options }).format(at);
-/** The Paris day of an instant, "AAAA-MM-JJ". */
-export const parisDayOf = (at: Date) => new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-/** « 10h00 ». */
-const parisTime = (at: Date) => parisFormat(at, { hour: "2-digit", minute: "2-digit" }).replace(":", "h");
-
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
 const roman = (i: number) => ROMAN[i] ?? String(i + 1);
 
@@ -106,8 +94,8 @@ export function progressCells(r: TableRow): string[][] {
     [`FA ${r.action.number} : ${r.action.title}`, `(${r.action.shownStatusLabel})`],
     [...(r.objectives ? [r.objectives] : []), ...dash(r.criteria)],
     dash(r.planned.map((m) => `${m.title} (${m.label})`)),
-    dash(r.progress.map((p) => `${shortDate(p.happenedOn)} : ${p.text}`)),
-    dash(r.remaining.map((i) => (i.doneOn ? `${i.text} (fait le ${shortDate(i.doneOn)})` : i.text))),
+    dash(r.progress.map((p) => `${shortDay(p.happenedOn)} : ${p.text}`)),
+    dash(r.remaining.map((i) => (i.doneOn ? `${i.text} (fait le ${shortDay(i.doneOn)})` : i.text))),
     dash(r.adjustments.map((a) => `${a.kindLabel}${a.description ? ` : ${a.description}` : ""} (${a.statusLabel.toLowerCase()})`)),
   ];
 }
@@ -142,7 +130,7 @@ export function keyDates(input: Pick<DeckInput, "contract" | "signatories" | "me
   }
   for (const m of input.meetings) {
     if (m.cancelled || !COMMITTEES.includes(m.bodyKind)) continue;
-    const day = parisDayOf(m.startsAt);
+    const day = parisDay(m.startsAt);
     events.push({ day, label: m.title, when: when(day), order: 2 });
   }
   events.push({ day: input.contract.endDate, label: "Fin du contrat", when: when(input.contract.endDate), order: 3 });
@@ -156,11 +144,11 @@ const suite = (title: string, i: number) => (i === 0 ? title : `${title} (suite)
 export function nextSteps(input: Pick<DeckInput, "meetings" | "meeting">, reference: string): string[] {
   const items = ["Synthèse des éléments ressortant de ce comité", "Partage avec les participants pour validation"];
   const upcoming = input.meetings
-    .filter((m) => !m.cancelled && COMMITTEES.includes(m.bodyKind) && m.id !== input.meeting?.id && parisDayOf(m.startsAt) > reference)
+    .filter((m) => !m.cancelled && COMMITTEES.includes(m.bodyKind) && m.id !== input.meeting?.id && parisDay(m.startsAt) > reference)
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   for (const m of upcoming.slice(0, 3)) {
     const what = m.bodyKind === "copil" ? " : état d'avancement, modifications et évolutions convenues, nouveau rétroplanning" : "";
-    items.push(`${m.title} (${KIND_NAMES[m.bodyKind]}) le ${frenchDate(parisDayOf(m.startsAt))} à ${parisTime(m.startsAt)}${what}`);
+    items.push(`${m.title} (${KIND_NAMES[m.bodyKind]}) le ${longDay(parisDay(m.startsAt))} à ${parisTime(m.startsAt)}${what}`);
   }
   items.push("Poursuivre le déploiement des actions");
   return items;
@@ -168,7 +156,7 @@ export function nextSteps(input: Pick<DeckInput, "meetings" | "meeting">, refere
 
 export function buildDeck(input: DeckInput): Deck {
   const { contract, year, meeting } = input;
-  const reference = meeting ? parisDayOf(meeting.startsAt) : input.today;
+  const reference = meeting ? parisDay(meeting.startsAt) : input.today;
   const period = `${contract.startDate.slice(0, 4)}-${contract.endDate.slice(0, 4)}`;
   // The seed's numbering (« II. Déploiement… ») when the agenda is the default one; the meeting's own agenda numbers its items itself.
   const ownAgenda = !!meeting?.agenda.length;
@@ -181,7 +169,7 @@ export function buildDeck(input: DeckInput): Deck {
     title: meeting ? meeting.title : `Suivi de l'avancement des actions ${year}`,
     authority: contract.localAuthority,
     contractName: contract.name,
-    date: `Le ${frenchDate(reference)}`,
+    date: `Le ${longDay(reference)}`,
   });
 
   if (input.signatories.length) {
@@ -223,7 +211,7 @@ export function buildDeck(input: DeckInput): Deck {
 
   return {
     title: `${meeting ? meeting.title : `Suivi de l'avancement des actions ${year}`} — ${contract.name}`,
-    footer: `${contract.name} — ${meeting ? `${meeting.title} du ${shortDate(reference)}` : `année ${year}`}`,
+    footer: `${contract.name} — ${meeting ? `${meeting.title} du ${shortDay(reference)}` : `année ${year}`}`,
     slides,
   };
 }

@@ -9,7 +9,8 @@ import type { Db } from "../../db/client.js";
 import { actions, contracts, governanceBodies, meetings, organisations, signatories } from "../../db/schema.js";
 import { invalid, notFound, type FieldError } from "../../http/problem.js";
 import { loadCotechTable } from "../overview/cotech-table.js";
-import { buildDeck, parisDayOf, type Deck, type DeckMeeting } from "./deck.js";
+import { buildDeck, type Deck, type DeckMeeting } from "./deck.js";
+import { parisDay } from "../dates.js";
 
 export interface DeckRequest {
   year: number;
@@ -79,5 +80,5 @@ export async function loadDeck(db: Db, contractId: string, request: DeckRequest,
 
   const deck = buildDeck({ contract, year: request.year, today, signatories: signatoryRows, meetings: all, meeting, table, picked: request.actions ?? null });
   const kind = meeting ? (meeting.bodyKind === "copil" || meeting.bodyKind === "cotech" ? meeting.bodyKind : slug(meeting.title).slice(0, 40) || "reunion") : null;
-  return { deck, fileName: meeting ? `${kind}-${parisDayOf(meeting.startsAt)}` : `diaporama-${request.year}` };
+  return { deck, fileName: meeting ? `${kind}-${parisDay(meeting.startsAt)}` : `diaporama-${request.year}` };
 }

@@ -1,12 +1,13 @@
 /** The committee deck of a contract (COTECH / COPIL), as PowerPoint and as PDF. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { assertCan } from "../../policies/index.js";
-import { deckPdf } from "../../documents/deck-pdf.js";
-import { deckPptx } from "../../documents/deck-pptx.js";
-import { contractParams } from "../contracts/routes.js";
+import { deckPdf } from "./deck-pdf.js";
+import { deckPptx } from "./deck-pptx.js";
+import { contractParams } from "../../http/params.js";
 import { parisDay } from "../dates.js";
 import { loadDeck } from "./load.js";
 import { deckQuery } from "./schema.js";
+import { binary } from "../../http/responses.js";
 
 const tags = ["Vues de la coordination"];
 const PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
@@ -14,7 +15,7 @@ const PPTX = "application/vnd.openxmlformats-officedocument.presentationml.prese
 export const deckRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/contracts/:contractId/deck.pptx",
-    { schema: { tags, summary: "Diaporama de comité (COTECH / COPIL) d'une année, au format PowerPoint", params: contractParams, querystring: deckQuery } },
+    { schema: { response: { 200: binary("Le diaporama (PowerPoint)", PPTX) }, tags, summary: "Diaporama de comité (COTECH / COPIL) d'une année, au format PowerPoint", params: contractParams, querystring: deckQuery } },
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.read", { contractId });
@@ -26,7 +27,7 @@ export const deckRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/contracts/:contractId/deck.pdf",
-    { schema: { tags, summary: "Diaporama de comité (COTECH / COPIL) d'une année, au format PDF", params: contractParams, querystring: deckQuery } },
+    { schema: { response: { 200: binary("Le diaporama (PDF)", "application/pdf") }, tags, summary: "Diaporama de comité (COTECH / COPIL) d'une année, au format PDF", params: contractParams, querystring: deckQuery } },
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.read", { contractId });

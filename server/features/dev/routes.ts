@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { readOutbox } from "../../mail/mailer.js";
+import { z } from "zod";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -26,6 +27,20 @@ export function devOutboxAllowed(options: { requested?: boolean; publicUrl: stri
   return options.requested === true && options.outboxDir !== null && env.NODE_ENV !== "production" && isLocalAddress(options.publicUrl);
 }
 
+/** One message of the outbox folder. */
+const outboxOut = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      date: z.string(),
+      to: z.string(),
+      subject: z.string(),
+      text: z.string(),
+      attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })).optional(),
+    }),
+  ),
+});
+
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 /**
@@ -46,7 +61,7 @@ export const canReadOutbox = (request: FastifyRequest): boolean => request.serve
  */
 export const devRoutes: FastifyPluginAsyncZod = async (app) => {
   const summary = "Courriels de développement (démonstration locale : serve --dev-outbox, sans serveur SMTP, depuis la machine elle-même ; 404 sinon)";
-  app.get("/dev/outbox", { schema: { tags: ["Système"], summary }, config: { public: true } }, async (request, reply) => {
+  app.get("/dev/outbox", { schema: { response: { 200: outboxOut }, tags: ["Système"], summary }, config: { public: true } }, async (request, reply) => {
     const dir = app.mailer.outboxDir;
     if (!dir || !canReadOutbox(request)) return reply.callNotFound();
     void reply.header("cache-control", "no-store");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aggregateAnswers, ficheResults, indicatorResult, verdictCounts } from "./aggregate.js";
 import { checkAnswers } from "./schema.js";
-import type { EvaluationQuestion } from "./model.js";
+import type { EvaluationQuestion } from "../../domain/evaluation.js";
 
 const questions: EvaluationQuestion[] = [
   { id: "s", part: "strategy", kind: "scale", label: "Échelle" },

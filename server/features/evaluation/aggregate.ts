@@ -3,7 +3,7 @@
  * (anonymously), and each fiche's results against its indicators.
  */
 import { progressTowardsTarget } from "../monitoring/rules.js";
-import type { EvaluationAnswer, EvaluationQuestion } from "./model.js";
+import type { EvaluationAnswer, EvaluationQuestion } from "../../domain/evaluation.js";
 
 export interface QuestionResult {
   question: EvaluationQuestion;

@@ -3,7 +3,7 @@ import type { Block } from "../../documents/model.js";
 import { bodiesOverPeriod } from "../annual-report/governance.js";
 import { aggregateAnswers, ficheResults } from "./aggregate.js";
 import { buildEvaluation, type EvaluationDocumentInput } from "./build.js";
-import { DEFAULT_QUESTIONS, emptyParts } from "./model.js";
+import { DEFAULT_QUESTIONS, emptyParts } from "../../domain/evaluation.js";
 
 const contract = { name: "CLS de Test", startDate: "2021-01-01", endDate: "2023-12-31" };
 

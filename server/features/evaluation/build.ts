@@ -7,9 +7,10 @@
 import { heading, paragraph, text, type Block, type DocumentModel } from "../../documents/model.js";
 import { htmlToBlocks } from "../../documents/rich-text.js";
 import { percent } from "../annual-report/build.js";
-import { frenchDay, frenchNumber, plural, type BodyPeriodRow } from "../annual-report/governance.js";
+import type { BodyPeriodRow } from "../annual-report/governance.js";
+import { frenchNumber, plural, shortDay } from "../dates.js";
 import { VERDICTS, verdictCounts, type FicheResult, type QuestionResult } from "./aggregate.js";
-import { EVALUATION_PARTS, SCALE_HINT, type EvaluationPart, type EvaluationPartKey, type EvaluationStatus } from "./model.js";
+import { EVALUATION_PARTS, SCALE_HINT, type EvaluationPart, type EvaluationPartKey, type EvaluationStatus } from "../../domain/evaluation.js";
 
 export interface EvaluationDocumentInput {
   contract: { name: string; startDate: string; endDate: string };
@@ -29,7 +30,7 @@ export interface EvaluationDocumentInput {
 }
 
 /** « Évaluation validée par le Comité de pilotage du 07/12/2023 ». */
-export const validationLine = (validatedOn: string) => `Évaluation validée par le Comité de pilotage du ${frenchDay(validatedOn)}`;
+export const validationLine = (validatedOn: string) => `Évaluation validée par le Comité de pilotage du ${shortDay(validatedOn)}`;
 
 const withUnit = (value: number | null, unit: string) => (value === null ? "—" : `${frenchNumber(value)}${unit ? ` ${unit}` : ""}`);
 
@@ -76,7 +77,7 @@ function governanceTable(input: EvaluationDocumentInput): Block[] {
   return [
     {
       type: "table",
-      caption: `Réunions des instances sur la durée du contrat (du ${frenchDay(startDate)} au ${frenchDay(endDate)}) : attendues selon le rythme prévu et tenues`,
+      caption: `Réunions des instances sur la durée du contrat (du ${shortDay(startDate)} au ${shortDay(endDate)}) : attendues selon le rythme prévu et tenues`,
       columns: [{ header: "Instance", width: 3 }, { header: "Rythme prévu", width: 2 }, { header: "Attendues", width: 1 }, { header: "Tenues", width: 1 }],
       rows: input.governance.map((r) => ({ cells: [r.body.name, r.rhythmLabel, r.expected === null ? "—" : frenchNumber(r.expected), frenchNumber(r.held.length)] })),
     },
@@ -91,8 +92,8 @@ function results(input: EvaluationDocumentInput): Block[] {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   blocks.push(
     paragraph(
-      `Sur ${plural(total, "indicateur")} : ${frenchNumber(counts.reached)} atteint${counts.reached > 1 ? "s" : ""}, ${frenchNumber(counts.not_reached)} non atteint${counts.not_reached > 1 ? "s" : ""}, ` +
-        `${frenchNumber(counts.not_measured)} non mesuré${counts.not_measured > 1 ? "s" : ""}, ${frenchNumber(counts.no_target)} sans cible.`,
+      `Sur ${plural(total, "indicateur")} : ${plural(counts.reached, "atteint")}, ${plural(counts.not_reached, "non atteint", "non atteints")}, ` +
+        `${plural(counts.not_measured, "non mesuré", "non mesurés")}, ${frenchNumber(counts.no_target)} sans cible.`,
     ),
   );
   for (const r of measured) {
@@ -105,7 +106,7 @@ function results(input: EvaluationDocumentInput): Block[] {
         cells: [
           i.indicator.label,
           `${withUnit(i.indicator.baseline, i.indicator.unit)} → ${withUnit(i.indicator.target, i.indicator.unit)}`,
-          i.latest ? `${withUnit(i.latest.value, i.indicator.unit)} (${frenchDay(i.latest.measuredOn)})` : "—",
+          i.latest ? `${withUnit(i.latest.value, i.indicator.unit)} (${shortDay(i.latest.measuredOn)})` : "—",
           percent(i.progress),
           { lines: [VERDICTS[i.verdict]], bold: i.verdict === "reached" },
         ],
@@ -125,7 +126,7 @@ export function buildEvaluation(input: EvaluationDocumentInput): DocumentModel {
     title: `Évaluation du contrat ${period}`,
     subtitle: contract.name,
     runningHeader: `${contract.name} — Évaluation`,
-    note: validated ? `${validated}.` : `Document de travail : évaluation en préparation, non encore validée par le Comité de pilotage (état au ${frenchDay(input.today)}).`,
+    note: validated ? `${validated}.` : `Document de travail : évaluation en préparation, non encore validée par le Comité de pilotage (état au ${shortDay(input.today)}).`,
     author: input.author,
     blocks: [
       heading(1, "Évaluation du processus", true),

@@ -1,7 +1,7 @@
 /** What the evaluation's routes accept (zod, French messages): the coordinator's edits, a member's answers, the validation. */
 import { z } from "zod";
 import { optionalText, requiredText, uuid, version } from "../../validation/fields.js";
-import { PART_KEYS, type EvaluationQuestion } from "./model.js";
+import { PART_KEYS, type EvaluationQuestion } from "../../domain/evaluation.js";
 
 const partKey = z.enum(PART_KEYS, { error: "Partie inconnue : stratégie, gouvernance, partenariat, résultats ou conclusion." });
 

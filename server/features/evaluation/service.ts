@@ -11,13 +11,12 @@ import { evaluationResponses, evaluations, governanceBodies, meetings } from "..
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid } from "../../http/problem.js";
 import { can, type Actor } from "../../policies/index.js";
-import { diffSnapshots, snapshot } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
-import { frenchDay } from "../annual-report/governance.js";
-import { parisDay } from "../dates.js";
+import { diffSnapshots, snapshot } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
+import { parisDay, shortDay } from "../dates.js";
 import { sanitizeMinutes } from "../governance/service.js";
 import { aggregateAnswers } from "./aggregate.js";
-import { DEFAULT_QUESTIONS, emptyParts, EVALUATION_PARTS, EVALUATION_STATUSES, PART_KEYS, type EvaluationQuestion } from "./model.js";
+import { DEFAULT_QUESTIONS, emptyParts, EVALUATION_PARTS, EVALUATION_STATUSES, PART_KEYS, type EvaluationQuestion } from "../../domain/evaluation.js";
 import { checkAnswers, type AnswersBody, type EvaluationUpdate } from "./schema.js";
 
 type Row = typeof evaluations.$inferSelect;
@@ -32,9 +31,9 @@ const evaluationSnapshot = (r: Row) =>
     ["status", "État", EVALUATION_STATUSES[r.status]],
     ...r.parts.map((p): [string, string, unknown] => [`part.${p.key}`, EVALUATION_PARTS[p.key], plainText(p.html)]),
     ["questions", "Questions", r.questions.map((q) => q.label)],
-    ["questionnaireOpenedAt", "Questionnaire ouvert le", r.questionnaireOpenedAt ? frenchDay(parisDay(r.questionnaireOpenedAt)) : null],
-    ["questionnaireClosedAt", "Questionnaire clos le", r.questionnaireClosedAt ? frenchDay(parisDay(r.questionnaireClosedAt)) : null],
-    ["validatedOn", "Validée en COPIL le", r.validatedOn ? frenchDay(r.validatedOn) : null],
+    ["questionnaireOpenedAt", "Questionnaire ouvert le", r.questionnaireOpenedAt ? shortDay(parisDay(r.questionnaireOpenedAt)) : null],
+    ["questionnaireClosedAt", "Questionnaire clos le", r.questionnaireClosedAt ? shortDay(parisDay(r.questionnaireClosedAt)) : null],
+    ["validatedOn", "Validée en COPIL le", r.validatedOn ? shortDay(r.validatedOn) : null],
   ]);
 
 /** The contract's evaluation, created in preparation with the default questionnaire when there is none. */

@@ -12,8 +12,8 @@ import { lockParent } from "../../db/parent-lock.js";
 import { invalid, notFound, type FieldError } from "../../http/problem.js";
 import { can, type Actor } from "../../policies/index.js";
 import { optionalText, uuid } from "../../validation/fields.js";
-import { recordAudit } from "../audit/service.js";
-import { listAttachments } from "../attachments/service.js";
+import { recordAudit } from "../../audit/record.js";
+import { listAttachments } from "./meeting-attachments.js";
 import { BODY_NOT_FOUND, getMeeting, MEETING_NOT_FOUND } from "./service.js";
 
 const person = z.object({

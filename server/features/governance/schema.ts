@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { isoDateTime, optionalText, requiredText, uuid, version } from "../../validation/fields.js";
+import { agendaItem, BODY_KINDS, type BodyKind } from "../../domain/governance.js";
 import { agendaError } from "./rhythm.js";
-
-export const BODY_KINDS = {
-  copil: "Comité de pilotage (COPIL)",
-  cotech: "Comité technique (COTECH)",
-  thematic: "Commission thématique",
-  working_group: "Groupe de travail",
-  residents: "Atelier d'habitants",
-} as const;
-export type BodyKind = keyof typeof BODY_KINDS;
-export type RhythmKind = "per_year" | "every_months";
 
 const rhythm = z
   .discriminatedUnion(
@@ -34,15 +25,6 @@ export const bodyBody = z.object({
   participation: z.boolean({ error: "Indiquez si l'instance concerne la participation des habitants." }).optional(),
 });
 export const bodyUpdateBody = bodyBody.extend({ version });
-
-const agendaItem = z.object({
-  title: requiredText("L'intitulé du point", 300),
-  durationMinutes: z.number({ error: "Indiquez la durée du point en minutes." }).int().min(1, { error: "Un point dure au moins une minute." }).max(24 * 60),
-  presenter: optionalText("L'intervenant", 200).default(""),
-  actionIds: z.array(uuid).max(50).default([]),
-});
-export type AgendaItem = z.infer<typeof agendaItem>;
-
 
 const meetingFields = z.object({
   bodyId: uuid,

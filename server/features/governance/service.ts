@@ -1,17 +1,18 @@
 /** Bodies and meetings of a contract: rules and SQL. Every change writes its history entry. */
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, axes, contracts, governanceBodies, meetingParticipants, meetings } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
-import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
+import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
 import { contractExists } from "../contracts/queries.js";
 import { parisDay } from "../dates.js";
 import { describeRhythm, followUpAlert, rhythmAlert, type Rhythm } from "./rhythm.js";
-import { BODY_KINDS, type MeetingBody } from "./schema.js";
+import { type MeetingBody } from "./schema.js";
+import { BODY_KINDS } from "../../domain/governance.js";
 import type { z } from "zod";
 import type { bodyBody } from "./schema.js";
 
@@ -220,25 +221,27 @@ export async function listMeetings(db: Db, contractId: string) {
  * rhythm is judged up to its end, not beyond.
  */
 export async function governanceAlerts(db: Db, contractId: string, now = new Date()) {
-  const [contract] = await db.select({ startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId));
+  // All at once; the minutes are only asked whether they are written, not read.
+  const [[contract], bodies, held, attendedRows] = await Promise.all([
+    db.select({ startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId)),
+    listBodies(db, contractId),
+    db
+      .select({ id: meetings.id, bodyId: meetings.bodyId, title: meetings.title, endsAt: meetings.endsAt, headCount: meetings.headCount, hasMinutes: sql<boolean>`${meetings.minutes} ~ '[^[:space:]]'`, cancelledAt: meetings.cancelledAt })
+      .from(meetings)
+      .where(eq(meetings.contractId, contractId)),
+    db.selectDistinct({ meetingId: meetingParticipants.meetingId }).from(meetingParticipants).innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId)).where(and(eq(meetings.contractId, contractId), eq(meetingParticipants.present, true))),
+  ]);
   if (!contract) throw notFound("Ce contrat est introuvable.");
   const today = parisDay(now);
   const reference = contract.endDate < today ? contract.endDate : today;
-  const bodies = await listBodies(db, contractId);
-  const held = await db
-    .select({ id: meetings.id, bodyId: meetings.bodyId, title: meetings.title, endsAt: meetings.endsAt, headCount: meetings.headCount, minutes: meetings.minutes, cancelledAt: meetings.cancelledAt })
-    .from(meetings)
-    .where(eq(meetings.contractId, contractId));
   const alerts: { kind: "rhythm" | "follow-up"; bodyId: string | null; meetingId: string | null; message: string }[] = [];
   for (const b of bodies) {
     const message = rhythmAlert({ name: b.name, rhythm: b.rhythm, since: contract.startDate, heldOn: held.filter((m) => m.bodyId === b.id && !m.cancelledAt).map((m) => parisDay(m.endsAt)) }, reference);
     if (message) alerts.push({ kind: "rhythm", bodyId: b.id, meetingId: null, message });
   }
-  const attended = new Set(
-    (await db.selectDistinct({ meetingId: meetingParticipants.meetingId }).from(meetingParticipants).innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId)).where(and(eq(meetings.contractId, contractId), eq(meetingParticipants.present, true)))).map((r) => r.meetingId),
-  );
+  const attended = new Set(attendedRows.map((r) => r.meetingId));
   for (const m of held.filter((x) => !x.cancelledAt).sort((x, y) => x.endsAt.getTime() - y.endsAt.getTime())) {
-    const message = followUpAlert({ title: m.title, endedOn: parisDay(m.endsAt), hasAttendance: m.headCount !== null || attended.has(m.id), hasMinutes: m.minutes.trim() !== "" }, today);
+    const message = followUpAlert({ title: m.title, endedOn: parisDay(m.endsAt), hasAttendance: m.headCount !== null || attended.has(m.id), hasMinutes: m.hasMinutes }, today);
     if (message) alerts.push({ kind: "follow-up", bodyId: m.bodyId, meetingId: m.id, message });
   }
   return alerts;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEMBER_ROLES } from "../../policies/roles.js";
+import { MEMBER_ROLES } from "../../domain/roles.js";
 import { uuid } from "../../validation/fields.js";
 import { email, newPassword, personName } from "../auth/schema.js";
 

@@ -5,14 +5,15 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { shortDayOrNull } from "../dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, adjustments, meetings } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
 import { actorIdentity, assertCanWriteAdjustment, type Actor } from "../../policies/index.js";
 import { isoDate, optionalText, uuid, version } from "../../validation/fields.js";
-import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
+import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, adjustmentIssues } from "./rules.js";
 
 export const ADJUSTMENT_NOT_FOUND = "Cet ajustement est introuvable.";
@@ -34,15 +35,14 @@ type AdjustmentBody = z.infer<typeof adjustmentBody>;
 type Row = typeof adjustments.$inferSelect;
 type Scope = { contractId: string; actionId: string };
 
-const frenchDay = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : null);
 const adjustmentSnapshot = (r: Row, targetLabel: string | null) =>
   snapshot([
     ["kind", "Type d'ajustement", ADJUSTMENT_KINDS[r.kind]],
     ["description", "Ajustement", r.description],
     ["target", "Fiche cible", targetLabel],
     ["status", "État", ADJUSTMENT_STATUSES[r.status]],
-    ["agreedOn", "Validé le", frenchDay(r.agreedOn)],
-    ["doneOn", "Réalisé le", frenchDay(r.doneOn)],
+    ["agreedOn", "Validé le", shortDayOrNull(r.agreedOn)],
+    ["doneOn", "Réalisé le", shortDayOrNull(r.doneOn)],
   ]);
 const label = (r: Row) => `Ajustement « ${ADJUSTMENT_KINDS[r.kind]} »`;
 const ficheLabel = (f: { number: number; title: string }) => `FA ${f.number} « ${f.title} »`;

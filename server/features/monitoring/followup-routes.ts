@@ -27,6 +27,8 @@ import {
   reorderRemaining,
   updateRemaining,
 } from "./remaining.js";
+import { itemsOf, noContent } from "../../http/responses.js";
+import { adjustmentOut, adjustmentRowOut, remainingOut } from "./schema-out.js";
 
 const tags = ["Suivi des fiches"];
 const actionParams = z.object({ actionId: uuid });
@@ -39,19 +41,19 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
     return { contractId, actionId };
   }
 
-  app.get("/actions/:actionId/remaining", { schema: { tags, summary: "Reste-à-faire d'une fiche", params: actionParams } }, async (request) => {
+  app.get("/actions/:actionId/remaining", { schema: { response: { 200: itemsOf(remainingOut) }, tags, summary: "Reste-à-faire d'une fiche", params: actionParams } }, async (request) => {
     await ficheScope(request.actor, request.params.actionId, "action.read");
     return { items: await listRemaining(app.db, request.params.actionId) };
   });
 
-  app.post("/actions/:actionId/remaining", { schema: { tags, summary: "Ajouter un reste-à-faire", params: actionParams, body: remainingBody } }, async (request, reply) => {
+  app.post("/actions/:actionId/remaining", { schema: { response: { 201: remainingOut }, tags, summary: "Ajouter un reste-à-faire", params: actionParams, body: remainingBody } }, async (request, reply) => {
     const scope = await ficheScope(request.actor, request.params.actionId, "action.update");
     return reply.status(201).send(await createRemaining(app.db, request.actor, scope, request.body));
   });
 
   app.put(
     "/actions/:actionId/remaining/order",
-    { schema: { tags, summary: "Réordonner le reste-à-faire (tous les éléments de la fiche, chacun une fois)", params: actionParams, body: orderBody } },
+    { schema: { response: { 204: noContent }, tags, summary: "Réordonner le reste-à-faire (tous les éléments de la fiche, chacun une fois)", params: actionParams, body: orderBody } },
     async (request, reply) => {
       const scope = await ficheScope(request.actor, request.params.actionId, "action.update");
       await reorderRemaining(app.db, request.actor, scope, request.body.ids);
@@ -60,27 +62,27 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const remainingParams = z.object({ itemId: uuid });
-  app.put("/remaining/:itemId", { schema: { tags, summary: "Modifier ou cocher un reste-à-faire (version lue obligatoire)", params: remainingParams, body: remainingUpdateBody } }, async (request) => {
+  app.put("/remaining/:itemId", { schema: { response: { 200: remainingOut }, tags, summary: "Modifier ou cocher un reste-à-faire (version lue obligatoire)", params: remainingParams, body: remainingUpdateBody } }, async (request) => {
     const scope = await remainingScope(app.db, request.params.itemId);
     assertCan(request.actor, "action.update", { ...scope, missing: REMAINING_NOT_FOUND });
     return updateRemaining(app.db, request.actor, request.params.itemId, request.body, parisDay());
   });
 
-  app.delete("/remaining/:itemId", { schema: { tags, summary: "Retirer un reste-à-faire", params: remainingParams } }, async (request, reply) => {
+  app.delete("/remaining/:itemId", { schema: { response: { 204: noContent }, tags, summary: "Retirer un reste-à-faire", params: remainingParams } }, async (request, reply) => {
     const scope = await remainingScope(app.db, request.params.itemId);
     assertCan(request.actor, "action.update", { ...scope, missing: REMAINING_NOT_FOUND });
     await deleteRemaining(app.db, request.actor, request.params.itemId);
     return reply.status(204).send();
   });
 
-  app.get("/actions/:actionId/adjustments", { schema: { tags, summary: "Ajustements nécessaires d'une fiche, du plus récent au plus ancien", params: actionParams } }, async (request) => {
+  app.get("/actions/:actionId/adjustments", { schema: { response: { 200: itemsOf(adjustmentOut) }, tags, summary: "Ajustements nécessaires d'une fiche, du plus récent au plus ancien", params: actionParams } }, async (request) => {
     await ficheScope(request.actor, request.params.actionId, "action.read");
     return { items: await listAdjustments(app.db, request.params.actionId) };
   });
 
   app.post(
     "/actions/:actionId/adjustments",
-    { schema: { tags, summary: "Proposer un ajustement (une fusion réalisée marque la fiche fusionnée)", params: actionParams, body: adjustmentBody } },
+    { schema: { response: { 201: adjustmentRowOut }, tags, summary: "Proposer un ajustement (une fusion réalisée marque la fiche fusionnée)", params: actionParams, body: adjustmentBody } },
     async (request, reply) => {
       const scope = await ficheScope(request.actor, request.params.actionId, "action.update");
       return reply.status(201).send(await createAdjustment(app.db, request.actor, scope, request.body, parisDay()));
@@ -88,13 +90,13 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const adjustmentParams = z.object({ adjustmentId: uuid });
-  app.put("/adjustments/:adjustmentId", { schema: { tags, summary: "Modifier un ajustement (version lue obligatoire)", params: adjustmentParams, body: adjustmentUpdateBody } }, async (request) => {
+  app.put("/adjustments/:adjustmentId", { schema: { response: { 200: adjustmentRowOut }, tags, summary: "Modifier un ajustement (version lue obligatoire)", params: adjustmentParams, body: adjustmentUpdateBody } }, async (request) => {
     const scope = await adjustmentScope(app.db, request.params.adjustmentId);
     assertCan(request.actor, "action.update", { ...scope, missing: ADJUSTMENT_NOT_FOUND });
     return updateAdjustment(app.db, request.actor, request.params.adjustmentId, request.body, parisDay());
   });
 
-  app.delete("/adjustments/:adjustmentId", { schema: { tags, summary: "Supprimer un ajustement", params: adjustmentParams } }, async (request, reply) => {
+  app.delete("/adjustments/:adjustmentId", { schema: { response: { 204: noContent }, tags, summary: "Supprimer un ajustement", params: adjustmentParams } }, async (request, reply) => {
     const scope = await adjustmentScope(app.db, request.params.adjustmentId);
     assertCan(request.actor, "action.update", { ...scope, missing: ADJUSTMENT_NOT_FOUND });
     await deleteAdjustment(app.db, request.actor, request.params.adjustmentId);

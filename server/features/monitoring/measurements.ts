@@ -1,15 +1,16 @@
 /** Indicators of a fiche with their dated measurements: progress to target, staleness; schema and SQL. */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { frenchNumber, shortDay } from "../dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, indicatorMeasurements, indicators } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import { actorIdentity, type Actor } from "../../policies/index.js";
 import { isoDate, optionalText, uuid, version } from "../../validation/fields.js";
-import { INDICATOR_KINDS } from "../reference/vocabulary.js";
-import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
+import { INDICATOR_KINDS } from "../../domain/vocabulary.js";
+import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
 import { isStale, progressTowardsTarget, STALE_MONTHS } from "./rules.js";
 
 export const MEASUREMENT_NOT_FOUND = "Cette mesure est introuvable.";
@@ -26,11 +27,10 @@ export const measurementUpdateBody = measurementFields.extend({ version });
 type Fields = z.infer<typeof measurementFields>;
 type Row = typeof indicatorMeasurements.$inferSelect;
 
-const frenchDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const measurementSnapshot = (r: Row) =>
   snapshot([
-    ["measuredOn", "Date de la mesure", frenchDay(r.measuredOn)],
-    ["value", "Valeur", r.value.toLocaleString("fr-FR")],
+    ["measuredOn", "Date de la mesure", shortDay(r.measuredOn)],
+    ["value", "Valeur", frenchNumber(r.value)],
     ["source", "Source", r.source],
     ["comment", "Commentaire", r.comment],
   ]);

@@ -8,10 +8,11 @@ import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
 import { isoDate, optionalText, requiredText, version } from "../../validation/fields.js";
-import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
+import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
 import { ACTION_NOT_FOUND } from "../actions/queries.js";
-import { isOverdue, scheduleLabel } from "./rules.js";
+import { scheduleLabel } from "./rules.js";
+import { isOverdue } from "../../domain/shown-status.js";
 
 export const MILESTONE_NOT_FOUND = "Cette étape est introuvable.";
 

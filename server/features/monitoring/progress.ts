@@ -1,14 +1,15 @@
 /** Progress entries of a fiche (état d'avancement réel): schema, rules and SQL. */
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { shortDay } from "../dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, meetings, milestones, progressEntries } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound, type FieldError } from "../../http/problem.js";
 import { actorIdentity, type Actor } from "../../policies/index.js";
 import { isoDate, requiredText, uuid, version } from "../../validation/fields.js";
-import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
+import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
 
 export const PROGRESS_NOT_FOUND = "Cette entrée d'avancement est introuvable.";
 
@@ -24,10 +25,10 @@ type Row = typeof progressEntries.$inferSelect;
 
 const entrySnapshot = (r: Row) =>
   snapshot([
-    ["happenedOn", "Date de l'avancement", `${r.happenedOn.slice(8, 10)}/${r.happenedOn.slice(5, 7)}/${r.happenedOn.slice(0, 4)}`],
+    ["happenedOn", "Date de l'avancement", shortDay(r.happenedOn)],
     ["text", "Avancement", r.text],
   ]);
-const label = (r: Row) => `Avancement du ${r.happenedOn.slice(8, 10)}/${r.happenedOn.slice(5, 7)}/${r.happenedOn.slice(0, 4)}`;
+const label = (r: Row) => `Avancement du ${shortDay(r.happenedOn)}`;
 
 /** An entry cannot be dated in the future, and what it names must be of the fiche's contract (meeting) or the fiche (milestones). */
 async function checkEntry(tx: Tx, scope: { contractId: string; actionId: string }, body: ProgressBody, today: string): Promise<void> {

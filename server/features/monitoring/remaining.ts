@@ -1,6 +1,7 @@
 /** Remaining work of a fiche (reste-à-faire): the current list; a done item keeps its day. */
 import { asc, eq, max } from "drizzle-orm";
 import { z } from "zod";
+import { shortDayOrNull } from "../dates.js";
 import type { Db } from "../../db/client.js";
 import { actions, remainingItems } from "../../db/schema.js";
 import { lockParent } from "../../db/parent-lock.js";
@@ -8,8 +9,8 @@ import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
 import { isoDate, requiredText, version } from "../../validation/fields.js";
-import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
+import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
 import { ACTION_NOT_FOUND } from "../actions/queries.js";
 import { orderError } from "../ordering.js";
 
@@ -19,11 +20,10 @@ export const remainingBody = z.object({ text: requiredText("Le reste-à-faire", 
 export const remainingUpdateBody = remainingBody.extend({ doneOn: isoDate.nullable().default(null), version });
 type Row = typeof remainingItems.$inferSelect;
 
-const frenchDay = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : null);
 const itemSnapshot = (r: Row) =>
   snapshot([
     ["text", "Reste-à-faire", r.text],
-    ["doneOn", "Fait le", frenchDay(r.doneOn)],
+    ["doneOn", "Fait le", shortDayOrNull(r.doneOn)],
   ]);
 const label = (r: Row) => `Reste-à-faire « ${r.text.length > 60 ? `${r.text.slice(0, 59)}…` : r.text} »`;
 

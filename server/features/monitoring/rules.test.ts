@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { adjustmentIssues, isStale, progressTowardsTarget, quarterOf, scheduleLabel, shownStatus } from "./rules.js";
+import { adjustmentIssues, isStale, progressTowardsTarget, quarterOf, scheduleLabel } from "./rules.js";
+import { shownStatus } from "../../domain/shown-status.js";
 
 describe("the status shown", () => {
   const overdue = { plannedBy: "2021-06-30", doneOn: null };

@@ -1,36 +1,9 @@
 /**
- * Monitoring rules of a fiche as pure functions (issue 5): the status people see
- * (with "late" computed from milestones), how a milestone's schedule reads once it
- * moved, and where an indicator stands. Dates are ISO days ("2021-09-14").
+ * Monitoring rules of a fiche as pure functions (issue 5): how a milestone's schedule
+ * reads once it moved, where an indicator stands, what an adjustment must say (the
+ * status people see: server/domain/shown-status.ts). Dates are ISO days ("2021-09-14").
  */
-
-/** What people declare, plus "merged" (into another fiche). "late" is never declared. */
-export type DeclaredStatus = "not_started" | "in_progress" | "done" | "abandoned" | "merged";
-export type ShownStatus = DeclaredStatus | "late";
-
-export const SHOWN_STATUSES: Record<ShownStatus, string> = {
-  not_started: "Non démarrée",
-  in_progress: "En cours",
-  late: "En retard",
-  done: "Réalisée",
-  abandoned: "Abandonnée",
-  merged: "Fusionnée",
-};
-
-export interface MilestoneFacts {
-  /** Last day it was planned for (the end of its period). */
-  plannedBy: string;
-  doneOn: string | null;
-}
-
-/** A milestone is overdue the day after its planned day, until it is done. */
-export const isOverdue = (m: MilestoneFacts, today: string) => !m.doneOn && m.plannedBy < today;
-
-/** The status shown: a fiche not finished with an overdue milestone is late. */
-export function shownStatus(declared: DeclaredStatus, milestones: MilestoneFacts[], today: string): ShownStatus {
-  if (declared !== "not_started" && declared !== "in_progress") return declared;
-  return milestones.some((m) => isOverdue(m, today)) ? "late" : declared;
-}
+import { shortDay } from "../dates.js";
 
 /** "T3 2021" for any day of July–September 2021. */
 export function quarterOf(day: string): string {
@@ -45,7 +18,7 @@ export function quarterOf(day: string): string {
 export function scheduleLabel(m: { originallyBy: string; plannedBy: string; doneOn: string | null }): string {
   const parts = [`prévu ${quarterOf(m.originallyBy)}`];
   if (quarterOf(m.plannedBy) !== quarterOf(m.originallyBy)) parts.push(`reporté ${quarterOf(m.plannedBy)}`);
-  if (m.doneOn) parts.push(`réalisé le ${m.doneOn.slice(8, 10)}/${m.doneOn.slice(5, 7)}/${m.doneOn.slice(0, 4)}`);
+  if (m.doneOn) parts.push(`réalisé le ${shortDay(m.doneOn)}`);
   return parts.join(", ");
 }
 

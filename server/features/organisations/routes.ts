@@ -3,14 +3,15 @@ import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { contractExists } from "../contracts/queries.js";
-import { contractParams } from "../contracts/routes.js";
+import { contractParams } from "../../http/params.js";
 import { organisationBody, organisationUpdateBody } from "./schema.js";
 import { createOrganisation, organisationContractId, updateOrganisation } from "./service.js";
+import { organisationOut } from "./schema-out.js";
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/contracts/:contractId/organisations",
-    { schema: { tags: ["Annuaire"], summary: "Ajouter une organisation à l'annuaire du contrat", params: contractParams, body: organisationBody } },
+    { schema: { response: { 201: organisationOut }, tags: ["Annuaire"], summary: "Ajouter une organisation à l'annuaire du contrat", params: contractParams, body: organisationBody } },
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "organisation.add", { contractId });
@@ -22,7 +23,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/organisations/:organisationId",
     {
-      schema: {
+      schema: { response: { 200: organisationOut },
         tags: ["Annuaire"],
         summary: "Modifier une organisation de l'annuaire",
         params: z.object({ organisationId: uuid }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { optionalText, requiredText, version } from "../../validation/fields.js";
-import { PARTNER_SECTORS } from "../reference/vocabulary.js";
+import { PARTNER_SECTORS } from "../../domain/vocabulary.js";
 
 export const organisationBody = z.object({
   name: requiredText("Le nom de l'organisation", 300),

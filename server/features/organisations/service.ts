@@ -5,9 +5,9 @@ import { organisations } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
-import { creationChanges, diffSnapshots } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
-import { organisationSnapshot } from "../audit/snapshots.js";
+import { creationChanges, diffSnapshots } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
+import { organisationSnapshot } from "./snapshot.js";
 import type { OrganisationBody } from "./schema.js";
 
 async function checkNameFree(tx: Tx, contractId: string, name: string, exceptId?: string) {

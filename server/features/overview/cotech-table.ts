@@ -5,12 +5,14 @@
  * remaining work | adjustments — then the transversal and process rows.
  * `buildCotechTable` is pure; `loadCotechTable` reads a contract in one query per table.
  */
-import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { actions, adjustments, axes, contracts, followUpItems, indicators, milestones, objectives, progressEntries, remainingItems } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
-import type { ActionStatus } from "../actions/status.js";
-import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, SHOWN_STATUSES, scheduleLabel, shownStatus, type ShownStatus } from "../monitoring/rules.js";
+import type { ActionStatus } from "../../domain/statuses.js";
+import { frenchNumber } from "../dates.js";
+import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../monitoring/rules.js";
+import { SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/shown-status.js";
 
 export interface TableInput {
   year: number;
@@ -44,7 +46,6 @@ const byAction = <T extends { actionId: string }>(list: T[]) => {
   for (const item of list) map.set(item.actionId, [...(map.get(item.actionId) ?? []), item]);
   return map;
 };
-const number = (n: number) => n.toLocaleString("fr-FR");
 
 /**
  * A milestone belongs to a year's table when it was planned, moved to, or done in
@@ -67,7 +68,7 @@ export function buildCotechTable(input: TableInput) {
       action: { id: f.id, number: f.number, title: f.title, shownStatus: shown, shownStatusLabel: SHOWN_STATUSES[shown] },
       permissions: { update: input.mayUpdate(f.id) },
       objectives: f.specificObjective,
-      criteria: (ind.get(f.id) ?? []).map((i) => (i.target !== null ? `${i.label} (cible : ${number(i.target)}${i.unit ? ` ${i.unit}` : ""})` : i.label)),
+      criteria: (ind.get(f.id) ?? []).map((i) => (i.target !== null ? `${i.label} (cible : ${frenchNumber(i.target)}${i.unit ? ` ${i.unit}` : ""})` : i.label)),
       planned: own
         .filter((m) => inYear(m.plannedBy, year) || inYear(m.originallyBy, year) || (m.doneOn !== null && inYear(m.doneOn, year)))
         .sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))
@@ -108,52 +109,64 @@ export function contractYears(startDate: string, endDate: string, today: string)
   return { years, current: Math.min(last, Math.max(first, Number(today.slice(0, 4)))) };
 }
 
-/** Reads a contract's table for a year: one query per table, whatever the number of fiches. */
+/** The table as `who` sees it: the same rows, with what they may update. */
+export function tableFor<T extends { axes: { objectives: { rows: TableRow[] }[] }[] }>(table: T, mayUpdate: (actionId: string) => boolean): T {
+  return {
+    ...table,
+    axes: table.axes.map((axis) => ({
+      ...axis,
+      objectives: axis.objectives.map((group) => ({ ...group, rows: group.rows.map((row) => ({ ...row, permissions: { update: mayUpdate(row.action.id) } })) })),
+    })),
+  };
+}
+
+/** Reads a contract's table for a year: one query per table, all at once, whatever the number of fiches. */
 export async function loadCotechTable(db: Db, contractId: string, year: number | undefined, today: string, mayUpdate: (actionId: string) => boolean) {
-  const [contract] = await db.select({ name: contracts.name, startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId));
+  const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
+  const liveIds = db.select({ id: actions.id }).from(actions).where(live);
+  const [[contract], fiches, axisRows, objectiveRows, indicatorRows, milestoneRows, progressRows, remainingRows, adjustmentRows, itemRows] = await Promise.all([
+    db.select({ name: contracts.name, startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId)),
+    db
+      .select({ id: actions.id, axisId: actions.axisId, objectiveId: actions.objectiveId, number: actions.number, title: actions.title, status: actions.status, mergedIntoId: actions.mergedIntoId, specificObjective: actions.specificObjective })
+      .from(actions)
+      .where(live),
+    db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
+    db
+      .select({ id: objectives.id, axisId: objectives.axisId, code: objectives.code, title: objectives.title, position: objectives.position })
+      .from(objectives)
+      .innerJoin(axes, eq(axes.id, objectives.axisId))
+      .where(eq(axes.contractId, contractId)),
+    db.select({ actionId: indicators.actionId, label: indicators.label, target: indicators.target, unit: indicators.unit }).from(indicators).where(inArray(indicators.actionId, liveIds)).orderBy(asc(indicators.position)),
+    db.select({ id: milestones.id, actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn }).from(milestones).where(inArray(milestones.actionId, liveIds)),
+    // Every year's progress (a contract holds a few hundred entries): the year is chosen once the contract is read.
+    db.select({ id: progressEntries.id, actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, liveIds)),
+    db.select({ id: remainingItems.id, actionId: remainingItems.actionId, text: remainingItems.text, doneOn: remainingItems.doneOn }).from(remainingItems).where(inArray(remainingItems.actionId, liveIds)).orderBy(asc(remainingItems.position)),
+    db
+      .select({ id: adjustments.id, actionId: adjustments.actionId, kind: adjustments.kind, description: adjustments.description, status: adjustments.status, doneOn: adjustments.doneOn, targetActionId: adjustments.targetActionId })
+      .from(adjustments)
+      .where(inArray(adjustments.actionId, liveIds))
+      .orderBy(asc(adjustments.createdAt)),
+    db
+      .select({ id: followUpItems.id, section: followUpItems.section, title: followUpItems.title, adjustments: followUpItems.adjustments, position: followUpItems.position, version: followUpItems.version, year: followUpItems.year })
+      .from(followUpItems)
+      .where(eq(followUpItems.contractId, contractId)),
+  ]);
   if (!contract) throw notFound("Ce contrat est introuvable.");
   const { years, current } = contractYears(contract.startDate, contract.endDate, today);
   const chosen = year ?? current;
-  const fiches = await db
-    .select({ id: actions.id, axisId: actions.axisId, objectiveId: actions.objectiveId, number: actions.number, title: actions.title, status: actions.status, mergedIntoId: actions.mergedIntoId, specificObjective: actions.specificObjective })
-    .from(actions)
-    .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)));
-  const ids = fiches.map((f) => f.id);
-  const some = <T>(query: () => Promise<T[]>) => (ids.length ? query() : Promise.resolve([] as T[]));
-  const axisRows = await db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId));
-  const objectiveRows = axisRows.length
-    ? await db.select({ id: objectives.id, axisId: objectives.axisId, code: objectives.code, title: objectives.title, position: objectives.position }).from(objectives).where(inArray(objectives.axisId, axisRows.map((a) => a.id)))
-    : [];
+  const numbers = new Map(fiches.map((f) => [f.id, f.number]));
   const input: TableInput = {
     year: chosen,
     today,
     axes: axisRows,
     objectives: objectiveRows,
     fiches,
-    indicators: await some(() => db.select({ actionId: indicators.actionId, label: indicators.label, target: indicators.target, unit: indicators.unit }).from(indicators).where(inArray(indicators.actionId, ids)).orderBy(asc(indicators.position))),
-    milestones: await some(() =>
-      db.select({ id: milestones.id, actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn }).from(milestones).where(inArray(milestones.actionId, ids)),
-    ),
-    progress: await some(() =>
-      db
-        .select({ id: progressEntries.id, actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text })
-        .from(progressEntries)
-        .where(and(inArray(progressEntries.actionId, ids), gte(progressEntries.happenedOn, `${chosen}-01-01`), lte(progressEntries.happenedOn, `${chosen}-12-31`))),
-    ),
-    remaining: await some(() => db.select({ id: remainingItems.id, actionId: remainingItems.actionId, text: remainingItems.text, doneOn: remainingItems.doneOn }).from(remainingItems).where(inArray(remainingItems.actionId, ids)).orderBy(asc(remainingItems.position))),
-    adjustments: (
-      await some(() =>
-        db
-          .select({ id: adjustments.id, actionId: adjustments.actionId, kind: adjustments.kind, description: adjustments.description, status: adjustments.status, doneOn: adjustments.doneOn, targetActionId: adjustments.targetActionId, createdAt: adjustments.createdAt })
-          .from(adjustments)
-          .where(inArray(adjustments.actionId, ids))
-          .orderBy(asc(adjustments.createdAt)),
-      )
-    ).map(({ targetActionId, createdAt: _c, ...a }) => ({ ...a, targetNumber: fiches.find((f) => f.id === targetActionId)?.number ?? null })),
-    items: await db
-      .select({ id: followUpItems.id, section: followUpItems.section, title: followUpItems.title, adjustments: followUpItems.adjustments, position: followUpItems.position, version: followUpItems.version })
-      .from(followUpItems)
-      .where(and(eq(followUpItems.contractId, contractId), eq(followUpItems.year, chosen))),
+    indicators: indicatorRows,
+    milestones: milestoneRows,
+    progress: progressRows.filter((p) => p.happenedOn >= `${chosen}-01-01` && p.happenedOn <= `${chosen}-12-31`),
+    remaining: remainingRows,
+    adjustments: adjustmentRows.map(({ targetActionId, ...a }) => ({ ...a, targetNumber: targetActionId ? (numbers.get(targetActionId) ?? null) : null })),
+    items: itemRows.filter((i) => i.year === chosen).map(({ year: _y, ...i }) => i),
     mayUpdate,
   };
   return { contractName: contract.name, years, ...buildCotechTable(input) };

@@ -8,8 +8,10 @@ import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import { actions, axes, comments, governanceBodies, indicatorMeasurements, indicators, meetings, milestones, progressEntries } from "../../db/schema.js";
 import { governanceAlerts } from "../governance/service.js";
-import { isOverdue, isStale, scheduleLabel, SHOWN_STATUSES, shownStatus, type ShownStatus } from "../monitoring/rules.js";
-import type { ActionStatus } from "../actions/status.js";
+import { isStale, scheduleLabel } from "../monitoring/rules.js";
+import { isOverdue, SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/shown-status.js";
+import type { ActionStatus } from "../../domain/statuses.js";
+import { frenchNumber, parisDay, shortDay } from "../dates.js";
 
 const STATUS_KEYS = Object.keys(SHOWN_STATUSES) as ShownStatus[];
 
@@ -34,24 +36,44 @@ export function statusByAxis(axisRows: { id: string; number: number; title: stri
     });
 }
 
-const frenchDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const excerpt = (text: string, n = 120) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
+/**
+ * A contract's dashboard for a day: its queries run at once. `upcomingMeetings` holds
+ * every meeting not yet begun when it was read; `dashboardAt` keeps the next five at
+ * the time of asking, so that a dashboard read once serves the whole day.
+ */
 export async function loadDashboard(db: Db, contractId: string, today: string, now = new Date()) {
-  const axisRows = await db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId));
-  const fiches = await db
-    .select({ id: actions.id, axisId: actions.axisId, number: actions.number, title: actions.title, status: actions.status, mergedIntoId: actions.mergedIntoId })
-    .from(actions)
-    .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)));
-  const byId = new Map(fiches.map((f) => [f.id, f]));
-  const ms = (
-    await db
+  const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
+  const [axisRows, fiches, ms, indicatorRows, contractMeetings, alerts, events] = await Promise.all([
+    db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
+    db.select({ id: actions.id, axisId: actions.axisId, number: actions.number, title: actions.title, status: actions.status, mergedIntoId: actions.mergedIntoId }).from(actions).where(live),
+    db
       .select({ id: milestones.id, actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn })
       .from(milestones)
       .innerJoin(actions, eq(actions.id, milestones.actionId))
-      .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)))
-  ).filter((m) => byId.has(m.actionId));
-
+      .where(live),
+    db
+      .select({
+        id: indicators.id,
+        label: indicators.label,
+        actionId: indicators.actionId,
+        last: sql<string | null>`(select max(${indicatorMeasurements.measuredOn}) from ${indicatorMeasurements} where ${indicatorMeasurements.indicatorId} = ${indicators.id})`.mapWith(indicatorMeasurements.measuredOn) as SQL<string | null>,
+      })
+      .from(indicators)
+      .innerJoin(actions, eq(actions.id, indicators.actionId))
+      .where(live)
+      .orderBy(asc(indicators.position)),
+    // All the contract's meetings at once (a few dozen): the next ones, and the latest recorded for the activity.
+    db
+      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, createdAt: meetings.createdAt, cancelledAt: meetings.cancelledAt, bodyName: governanceBodies.name })
+      .from(meetings)
+      .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
+      .where(eq(meetings.contractId, contractId)),
+    governanceAlerts(db, contractId, now),
+    latestFicheEvents(db, contractId),
+  ]);
+  const byId = new Map(fiches.map((f) => [f.id, f]));
   const ficheRef = (id: string) => {
     const f = byId.get(id)!;
     return { id: f.id, number: f.number, title: f.title };
@@ -61,32 +83,14 @@ export async function loadDashboard(db: Db, contractId: string, today: string, n
     .sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))
     .map((m) => ({ id: m.id, title: m.title, plannedBy: m.plannedBy, label: scheduleLabel(m), action: ficheRef(m.actionId) }));
 
-  const indicatorRows = await db
-    .select({
-      id: indicators.id,
-      label: indicators.label,
-      actionId: indicators.actionId,
-      last: sql<string | null>`(select max(${indicatorMeasurements.measuredOn}) from ${indicatorMeasurements} where ${indicatorMeasurements.indicatorId} = ${indicators.id})`.mapWith(indicatorMeasurements.measuredOn) as SQL<string | null>,
-    })
-    .from(indicators)
-    .innerJoin(actions, eq(actions.id, indicators.actionId))
-    .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)))
-    .orderBy(asc(indicators.position));
   const indicatorItems = indicatorRows
     .filter((i) => byId.has(i.actionId))
     .map((i) => ({ id: i.id, label: i.label, action: { id: i.actionId, number: byId.get(i.actionId)!.number }, lastMeasuredOn: i.last, stale: isStale(i.last, today) }))
     .sort((a, b) => a.action.number - b.action.number);
 
-  // All the contract's meetings at once (a few dozen): the next ones, and the latest recorded for the activity.
-  const contractMeetings = await db
-    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, createdAt: meetings.createdAt, cancelledAt: meetings.cancelledAt, bodyName: governanceBodies.name })
-    .from(meetings)
-    .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
-    .where(eq(meetings.contractId, contractId));
-  const nextMeetings = contractMeetings
+  const upcomingMeetings = contractMeetings
     .filter((m) => !m.cancelledAt && m.startsAt >= now)
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-    .slice(0, 5)
     .map(({ id, title, startsAt, bodyName }) => ({ id, title, startsAt, bodyName }));
 
   return {
@@ -99,21 +103,23 @@ export async function loadDashboard(db: Db, contractId: string, today: string, n
       notMeasured: indicatorItems.filter((i) => !i.lastMeasuredOn).length,
       items: indicatorItems,
     },
-    nextMeetings,
-    alerts: await governanceAlerts(db, contractId, now),
-    activity: await latestActivity(db, contractId, byId, contractMeetings),
+    upcomingMeetings,
+    alerts,
+    activity: latestActivity(events, byId, contractMeetings),
   };
+}
+export type LoadedDashboard = Awaited<ReturnType<typeof loadDashboard>>;
+
+/** The dashboard as shown at `now`: the next five meetings not yet begun. */
+export function dashboardAt({ upcomingMeetings, ...dashboard }: LoadedDashboard, now = new Date()) {
+  return { ...dashboard, nextMeetings: upcomingMeetings.filter((m) => m.startsAt >= now).slice(0, 5) };
 }
 
 type Activity = { at: Date; text: string; link: { kind: "action" | "meeting"; id: string } };
 type RecordedMeeting = { id: string; title: string; startsAt: Date; createdAt: Date };
 
-/**
- * The ten latest progress entries, meetings, measurements and remarks of the contract.
- * The fiche events come in one query (each kind's ten latest, united); meetings are already loaded.
- */
-async function latestActivity(db: Db, contractId: string, fiches: Map<string, Fiche>, recorded: RecordedMeeting[]): Promise<Activity[]> {
-  const fa = (id: string) => `FA ${fiches.get(id)?.number ?? "?"}`;
+/** Each kind's ten latest fiche events (progress entries, measurements, remarks), in one query. */
+function latestFicheEvents(db: Db, contractId: string) {
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
   const noDay = sql<string | null>`null::date`;
   const noValue = sql<number | null>`null::double precision`.mapWith(Number) as SQL<number | null>;
@@ -138,12 +144,18 @@ async function latestActivity(db: Db, contractId: string, fiches: Map<string, Fi
     .where(and(eq(comments.contractId, contractId), isNull(comments.deletedAt)))
     .orderBy(desc(comments.createdAt))
     .limit(10);
-  const events = await unionAll(progress, measured, remarks);
+  return unionAll(progress, measured, remarks);
+}
+type FicheEvent = Awaited<ReturnType<typeof latestFicheEvents>>[number];
 
-  const paris = (d: Date) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short" }).format(d);
-  const describe = (e: (typeof events)[number]): string => {
-    if (e.kind === "progress") return `${fa(e.actionId)} — avancement du ${frenchDay(e.day!)} par ${e.author} : « ${excerpt(e.text)} »`;
-    if (e.kind === "measurement") return `${fa(e.actionId)} — mesure « ${excerpt(e.text, 60)} » : ${Number(e.value).toLocaleString("fr-FR")} au ${frenchDay(e.day!)}`;
+/** The ten latest progress entries, meetings, measurements and remarks of the contract. */
+function latestActivity(events: FicheEvent[], fiches: Map<string, Fiche>, recorded: RecordedMeeting[]): Activity[] {
+  const fa = (id: string) => `FA ${fiches.get(id)?.number ?? "?"}`;
+
+  const paris = (d: Date) => shortDay(parisDay(d));
+  const describe = (e: FicheEvent): string => {
+    if (e.kind === "progress") return `${fa(e.actionId)} — avancement du ${shortDay(e.day!)} par ${e.author} : « ${excerpt(e.text)} »`;
+    if (e.kind === "measurement") return `${fa(e.actionId)} — mesure « ${excerpt(e.text, 60)} » : ${frenchNumber(Number(e.value))} au ${shortDay(e.day!)}`;
     return `${fa(e.actionId)} — remarque de ${e.author}`;
   };
   const all: Activity[] = [

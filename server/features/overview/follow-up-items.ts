@@ -7,8 +7,8 @@ import { claimVersion } from "../../db/versioning.js";
 import { notFound } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
 import { optionalText, requiredText, version } from "../../validation/fields.js";
-import { creationChanges, diffSnapshots, snapshot } from "../audit/diff.js";
-import { recordAudit } from "../audit/service.js";
+import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
+import { recordAudit } from "../../audit/record.js";
 import { lockContract } from "../contracts/queries.js";
 
 export const ITEM_NOT_FOUND = "Cette ligne du tableau est introuvable.";

@@ -3,7 +3,8 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { actions, axes, contracts, milestones } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
-import { isOverdue, scheduleLabel, SHOWN_STATUSES, shownStatus } from "../monitoring/rules.js";
+import { scheduleLabel } from "../monitoring/rules.js";
+import { isOverdue, SHOWN_STATUSES, shownStatus } from "../../domain/shown-status.js";
 
 export async function loadTimeline(db: Db, contractId: string, today: string) {
   const [contract] = await db.select({ startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId));

@@ -6,12 +6,12 @@ import type { Db } from "../../db/client.js";
 import { actionPartners, actions, contracts, objectives, organisations } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
 import { assertCan } from "../../policies/index.js";
-import { ACTION_STATUSES } from "../actions/status.js";
-import { CONTRACT_STATUSES } from "../contracts/lifecycle.js";
+import { ACTION_STATUSES, CONTRACT_STATUSES } from "../../domain/statuses.js";
 import { getContract } from "../contracts/queries.js";
-import { contractParams } from "../contracts/routes.js";
+import { contractParams } from "../../http/params.js";
 import { setPublication } from "../contracts/service.js";
 import { publicReviews } from "../reviews/service.js";
+import { publicContractOut, publicationOut } from "./schema-out.js";
 
 const NOT_PUBLISHED = "Ce contrat n'a pas de page publique.";
 
@@ -77,7 +77,7 @@ export async function publicContract(db: Db, slug: string) {
 export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/contracts/:contractId/publication",
-    { schema: { tags: ["Page publique"], summary: "Publier ou retirer la page publique du contrat", params: contractParams, body: z.object({ published: z.boolean({ error: "Indiquez si la page est publiée (vrai ou faux)." }) }) } },
+    { schema: { response: { 200: publicationOut }, tags: ["Page publique"], summary: "Publier ou retirer la page publique du contrat", params: contractParams, body: z.object({ published: z.boolean({ error: "Indiquez si la page est publiée (vrai ou faux)." }) }) } },
     async (request) => {
       assertCan(request.actor, "contract.publish", request.params);
       await setPublication(app.db, request.actor, request.params.contractId, request.body.published);
@@ -87,7 +87,7 @@ export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/public/contracts/:slug",
-    { schema: { tags: ["Page publique"], summary: "Page publique d'un contrat (sans connexion)", params: z.object({ slug: z.string().min(1).max(100) }) }, config: { public: true } },
+    { schema: { response: { 200: publicContractOut }, tags: ["Page publique"], summary: "Page publique d'un contrat (sans connexion)", params: z.object({ slug: z.string().min(1).max(100) }) }, config: { public: true } },
     async (request) => publicContract(app.db, request.params.slug),
   );
 };

@@ -1,11 +1,27 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { ACTION_STATUSES } from "../actions/status.js";
-import { CONTRACT_STATUSES, CONTRACT_TRANSITIONS } from "../contracts/lifecycle.js";
-import * as vocabulary from "./vocabulary.js";
+import { ACTION_STATUSES, CONTRACT_STATUSES } from "../../domain/statuses.js";
+import * as vocabulary from "../../domain/vocabulary.js";
+import { CONTRACT_TRANSITIONS } from "../contracts/lifecycle.js";
+import { z } from "zod";
+
+const labels = z.record(z.string(), z.string());
+const referenceOut = z.object({
+  themes: z.array(z.string()).readonly(),
+  determinants: z.array(z.string()).readonly(),
+  partnerSectors: z.array(z.string()).readonly(),
+  participationDegrees: labels,
+  cityContractAnswers: labels,
+  territoryScopes: labels,
+  indicatorKinds: labels,
+  otherPlans: z.array(z.string()).readonly(),
+  actionStatuses: labels,
+  contractStatuses: labels,
+  contractTransitions: z.record(z.string(), z.array(z.string()).readonly()),
+});
 
 /** The controlled vocabularies, for clients other than the web app (which imports them). */
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get("/reference", { schema: { tags: ["Référentiels"], summary: "Listes de valeurs : thèmes, déterminants, secteurs, statuts…" } }, async () => ({
+  app.get("/reference", { schema: { response: { 200: referenceOut }, tags: ["Référentiels"], summary: "Listes de valeurs : thèmes, déterminants, secteurs, statuts…" } }, async () => ({
     themes: vocabulary.THEMES,
     determinants: vocabulary.DETERMINANTS,
     partnerSectors: vocabulary.PARTNER_SECTORS,

@@ -6,11 +6,11 @@
  */
 import { createHash } from "node:crypto";
 import type { Rhythm } from "../governance/rhythm.js";
-import type { BodyKind } from "../governance/schema.js";
+import type { BodyKind } from "../../domain/governance.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../monitoring/rules.js";
-import { longDay, parisDay, parisTime, shortDay } from "../dates.js";
+import { frenchNumber, longDay, parisDay, parisTime, plural, shortDay } from "../dates.js";
 import { quarterRange, type Quarter } from "./quarters.js";
-import type { ReviewSection, SectionKind, SectionSources } from "./sections.js";
+import type { ReviewSection, SectionKind, SectionSources } from "../../domain/review-sections.js";
 
 export interface ReviewMeeting {
   id: string;
@@ -55,8 +55,6 @@ export const DEFAULT_PURPOSE =
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const p = (s: string) => `<p>${escape(s)}</p>`;
 const ul = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join("")}</ul>` : "");
-const number = (n: number) => n.toLocaleString("fr-FR");
-const plural = (n: number, one: string, many: string) => `${number(n)} ${n > 1 ? many : one}`;
 
 const COMMITTEE_KINDS: ReadonlySet<BodyKind> = new Set(["copil", "cotech", "thematic"]);
 /** « Le Comité technique », as a sentence starts. */
@@ -163,7 +161,7 @@ function actionSection(data: ReviewData, fiche: ReviewData["fiches"][number], ra
   if (measurements.length) {
     parts.push(
       p("Indicateurs mesurés :"),
-      ul(measurements.map((m) => `${m.indicator} : ${number(m.value)}${m.unit ? ` ${m.unit}` : ""} au ${shortDay(m.measuredOn)}${m.target !== null ? ` (cible : ${number(m.target)}${m.unit ? ` ${m.unit}` : ""})` : ""}${m.source ? ` — source : ${m.source}` : ""}`)),
+      ul(measurements.map((m) => `${m.indicator} : ${frenchNumber(m.value)}${m.unit ? ` ${m.unit}` : ""} au ${shortDay(m.measuredOn)}${m.target !== null ? ` (cible : ${frenchNumber(m.target)}${m.unit ? ` ${m.unit}` : ""})` : ""}${m.source ? ` — source : ${m.source}` : ""}`)),
     );
   }
   if (adjustments.length) {

@@ -7,7 +7,7 @@
 import type { Block, DocumentModel } from "../../documents/model.js";
 import { htmlToBlocks } from "../../documents/rich-text.js";
 import { reviewOutline } from "./outline.js";
-import type { ReviewSection } from "./sections.js";
+import type { ReviewSection } from "../../domain/review-sections.js";
 
 export interface ReviewDocumentInput {
   contractName: string;

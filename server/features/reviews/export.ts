@@ -1,5 +1,4 @@
 /** What a review export contains: the document model of a version, and the annexes bundled as a ZIP. */
-import JSZip from "jszip";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { attachments, contracts, meetings, quarterlyReviews, reviewPublications } from "../../db/schema.js";
@@ -12,7 +11,7 @@ import { parisDay, shortDay } from "../dates.js";
 import { reviewDocument } from "./document.js";
 import { quarterLabel, type Quarter } from "./quarters.js";
 import { REVIEW_NOT_FOUND } from "./service.js";
-import type { ReviewSection } from "./sections.js";
+import type { ReviewSection } from "../../domain/review-sections.js";
 
 export interface ReviewExport {
   model: DocumentModel;
@@ -65,6 +64,8 @@ export async function annexesZip(db: Db, storage: FileStorage, exported: ReviewE
     .where(and(eq(attachments.contractId, exported.contractId), inArray(attachments.id, ids)))
     .orderBy(asc(meetings.startsAt), asc(attachments.createdAt));
   if (!rows.length) return null;
+  // Loaded on the first archive, not at start.
+  const { default: JSZip } = await import("jszip");
   const zip = new JSZip();
   const used = new Set<string>();
   for (const [i, row] of rows.entries()) {

@@ -7,7 +7,7 @@
  * A free section joins the group around it when both neighbours share it; otherwise it
  * stands alone, without number.
  */
-import type { ReviewSection, SectionKind } from "./sections.js";
+import type { ReviewSection, SectionKind } from "../../domain/review-sections.js";
 
 type Shown = Pick<ReviewSection, "key" | "kind" | "title" | "hidden">;
 type Group = "committees" | "deployment" | null;

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { FieldError } from "../../http/problem.js";
-import type { ReviewSection } from "./sections.js";
+import type { ReviewSection } from "../../domain/review-sections.js";
 
 export interface SectionEdit {
   key: string;

@@ -11,7 +11,7 @@ import { auditEntries, quarterlyReviews, reviewPublications } from "../../db/sch
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
-import type { ReviewSection } from "./sections.js";
+import type { ReviewSection } from "../../domain/review-sections.js";
 
 interface View {
   id: string;

@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { assertCan, systemActor, type Actor } from "../../policies/index.js";
-import { assertSignedIn } from "../accounts/service.js";
+import { assertSignedIn } from "../../auth/plugin.js";
 import { uuid } from "../../validation/fields.js";
-import { contractParams } from "../contracts/routes.js";
+import { contractParams } from "../../http/params.js";
 import { parisDay } from "../dates.js";
 import { annexesZip, reviewExport } from "./export.js";
 import { getPreferences, setPreferences } from "./reminders.js";
@@ -25,6 +25,8 @@ import {
 } from "./service.js";
 import { notFound } from "../../http/problem.js";
 import { replyWithJob, startJob, STEPS } from "../../jobs/jobs.js";
+import { binary, documentResponse } from "../../http/responses.js";
+import { jobStartedOut, preferencesOut, publicationOut, reviewListOut, reviewOut, reviewSettingsOut } from "./schema-out.js";
 
 const tags = ["Revues trimestrielles"];
 
@@ -63,34 +65,34 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     return { fileName: `${exported.fileBase}.${format}`, mediaType: MEDIA[format], body };
   }
 
-  app.get("/contracts/:contractId/reviews", { schema: { tags, summary: "Revues trimestrielles du contrat, ses trimestres et les réglages des revues", params: contractParams } }, async (request) => {
+  app.get("/contracts/:contractId/reviews", { schema: { response: { 200: reviewListOut }, tags, summary: "Revues trimestrielles du contrat, ses trimestres et les réglages des revues", params: contractParams } }, async (request) => {
     assertCan(request.actor, "contract.read", request.params);
     return listReviews(app.db, request.actor, request.params.contractId, parisDay());
   });
 
   app.put(
     "/contracts/:contractId/review-settings",
-    { schema: { tags, summary: "Rappel de l'objet des revues (une fois par contrat) et leur parution sur la page publique", params: contractParams, body: settingsBody } },
+    { schema: { response: { 200: reviewSettingsOut }, tags, summary: "Rappel de l'objet des revues (une fois par contrat) et leur parution sur la page publique", params: contractParams, body: settingsBody } },
     async (request) => {
       assertCan(request.actor, "review.manage", request.params);
       return updateSettings(app.db, request.actor, request.params.contractId, request.body);
     },
   );
 
-  app.post("/contracts/:contractId/reviews", { schema: { tags, summary: "Rédiger la revue d'un trimestre : un brouillon tiré des données", params: contractParams, body: quarterBody } }, async (request, reply) => {
+  app.post("/contracts/:contractId/reviews", { schema: { response: { 201: reviewOut }, tags, summary: "Rédiger la revue d'un trimestre : un brouillon tiré des données", params: contractParams, body: quarterBody } }, async (request, reply) => {
     assertCan(request.actor, "review.manage", request.params);
     const { year, quarter } = request.body;
     return reply.status(201).send(await createReview(app.db, request.actor, request.params.contractId, { year, quarter: quarter as 1 | 2 | 3 | 4 }, parisDay()));
   });
 
-  app.get("/reviews/:reviewId", { schema: { tags, summary: "Une revue : ses sections de travail (coordination) ou sa dernière version publiée", params: reviewParams } }, async (request) => {
+  app.get("/reviews/:reviewId", { schema: { response: { 200: reviewOut }, tags, summary: "Une revue : ses sections de travail (coordination) ou sa dernière version publiée", params: reviewParams } }, async (request) => {
     await readable(request.actor, request.params.reviewId);
     return reviewView(app.db, request.actor, request.params.reviewId);
   });
 
   app.put(
     "/reviews/:reviewId",
-    { schema: { tags, summary: "Modifier les sections : ordre, titres, textes, sections masquées ou libres (version lue obligatoire)", params: reviewParams, body: reviewUpdateBody } },
+    { schema: { response: { 200: reviewOut }, tags, summary: "Modifier les sections : ordre, titres, textes, sections masquées ou libres (version lue obligatoire)", params: reviewParams, body: reviewUpdateBody } },
     async (request) => {
       await managed(request.actor, request.params.reviewId);
       return updateReview(app.db, request.actor, request.params.reviewId, request.body);
@@ -99,26 +101,26 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/reviews/:reviewId/refresh",
-    { schema: { tags, summary: "Actualiser depuis les données, sans perdre les textes modifiés des sections inchangées", params: reviewParams, body: versionBody } },
+    { schema: { response: { 200: reviewOut }, tags, summary: "Actualiser depuis les données, sans perdre les textes modifiés des sections inchangées", params: reviewParams, body: versionBody } },
     async (request) => {
       await managed(request.actor, request.params.reviewId);
       return refreshReview(app.db, request.actor, request.params.reviewId, request.body.version);
     },
   );
 
-  app.post("/reviews/:reviewId/publish", { schema: { tags, summary: "Publier la revue (version figée) et prévenir les membres du contrat", params: reviewParams, body: publishBody } }, async (request) => {
+  app.post("/reviews/:reviewId/publish", { schema: { response: { 200: reviewOut }, tags, summary: "Publier la revue (version figée) et prévenir les membres du contrat", params: reviewParams, body: publishBody } }, async (request) => {
     await managed(request.actor, request.params.reviewId);
     const deps = { mailer: app.mailer, publicUrl: app.publicUrl, log: (err: unknown) => request.log.error({ err }, "review publication mail not sent") };
     return publishReview(app.db, deps, request.actor, request.params.reviewId, request.body);
   });
 
-  app.post("/reviews/:reviewId/correction", { schema: { tags, summary: "Corriger une revue publiée : préparer sa version suivante", params: reviewParams, body: versionBody } }, async (request) => {
+  app.post("/reviews/:reviewId/correction", { schema: { response: { 200: reviewOut }, tags, summary: "Corriger une revue publiée : préparer sa version suivante", params: reviewParams, body: versionBody } }, async (request) => {
     await managed(request.actor, request.params.reviewId);
     return startCorrection(app.db, request.actor, request.params.reviewId, request.body.version);
   });
 
   const publicationParams = reviewParams.extend({ number: publishedNumber });
-  app.get("/reviews/:reviewId/publications/:number", { schema: { tags, summary: "Une version publiée d'une revue", params: publicationParams } }, async (request) => {
+  app.get("/reviews/:reviewId/publications/:number", { schema: { response: { 200: publicationOut }, tags, summary: "Une version publiée d'une revue", params: publicationParams } }, async (request) => {
     await readable(request.actor, request.params.reviewId);
     return getPublication(app.db, request.params.reviewId, request.params.number);
   });
@@ -126,7 +128,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const format of ["docx", "pdf", "html"] as const) {
     app.get(
       `/reviews/:reviewId/review.${format}`,
-      { schema: { tags, summary: `La revue en ${format.toUpperCase()} (une version publiée, ou le brouillon pour la coordination)`, params: reviewParams, querystring: exportQuery } },
+      { schema: { response: { 200: documentResponse(`La revue (${format})`) }, tags, summary: `La revue en ${format.toUpperCase()} (une version publiée, ou le brouillon pour la coordination)`, params: reviewParams, querystring: exportQuery } },
       async (request, reply) => {
         await readable(request.actor, request.params.reviewId);
         const file = await exportFile(request.actor, request.params.reviewId, format, request.query.number);
@@ -136,7 +138,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
-  app.get("/reviews/:reviewId/annexes.zip", { schema: { tags, summary: "Les annexes de la revue (pièces jointes des réunions du trimestre) en un ZIP", params: reviewParams, querystring: exportQuery } }, async (request, reply) => {
+  app.get("/reviews/:reviewId/annexes.zip", { schema: { response: { 200: binary("Les annexes (ZIP)", "application/zip") }, tags, summary: "Les annexes de la revue (pièces jointes des réunions du trimestre) en un ZIP", params: reviewParams, querystring: exportQuery } }, async (request, reply) => {
     await readable(request.actor, request.params.reviewId);
     const file = await exportFile(request.actor, request.params.reviewId, "zip", request.query.number);
     return reply.header("content-type", file.mediaType).header("content-disposition", `attachment; filename="${file.fileName}"`).send(file.body);
@@ -144,7 +146,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/reviews/:reviewId/exports",
-    { schema: { tags, summary: "Préparer un fichier de la revue en arrière-plan, avec sa progression (202 et un document en préparation)", params: reviewParams, body: exportBody } },
+    { schema: { response: { 202: jobStartedOut }, tags, summary: "Préparer un fichier de la revue en arrière-plan, avec sa progression (202 et un document en préparation)", params: reviewParams, body: exportBody } },
     async (request, reply) => {
       await readable(request.actor, request.params.reviewId);
       const { format, number } = request.body;
@@ -165,7 +167,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/public/contracts/:slug/reviews/:reviewId.html",
     {
-      schema: { tags: ["Page publique"], summary: "La dernière version publiée d'une revue, sur la page publique du contrat (sans connexion)", params: z.object({ slug: z.string().min(1).max(100), reviewId: uuid }) },
+      schema: { response: { 200: binary("La revue publiée (HTML)", "text/html") }, tags: ["Page publique"], summary: "La dernière version publiée d'une revue, sur la page publique du contrat (sans connexion)", params: z.object({ slug: z.string().min(1).max(100), reviewId: uuid }) },
       config: { public: true },
     },
     async (request, reply) => {
@@ -177,12 +179,12 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get("/account/preferences", { schema: { tags: ["Compte"], summary: "Mes préférences de courriels" } }, async (request) => {
+  app.get("/account/preferences", { schema: { response: { 200: preferencesOut }, tags: ["Compte"], summary: "Mes préférences de courriels" } }, async (request) => {
     assertSignedIn(request.actor);
     return getPreferences(app.db, request.actor.id);
   });
 
-  app.put("/account/preferences", { schema: { tags: ["Compte"], summary: "Recevoir ou non les rappels avant chaque revue trimestrielle", body: preferencesBody } }, async (request) => {
+  app.put("/account/preferences", { schema: { response: { 200: preferencesOut }, tags: ["Compte"], summary: "Recevoir ou non les rappels avant chaque revue trimestrielle", body: preferencesBody } }, async (request) => {
     assertSignedIn(request.actor);
     return setPreferences(app.db, request.actor.id, request.body);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { composeReview, type ReviewData, type ReviewMeeting } from "./compose.js";
 import { reviewDocument } from "./document.js";
 import { applyEdit, refreshSections } from "./refresh.js";
-import type { ReviewSection } from "./sections.js";
+import type { ReviewSection } from "../../domain/review-sections.js";
 
 const meeting = (over: Partial<ReviewMeeting>): ReviewMeeting => ({
   id: "m",

@@ -7,14 +7,14 @@ import { conflict, invalid, notFound } from "../../http/problem.js";
 import type { Mailer } from "../../mail/mailer.js";
 import { reviewPublishedMail } from "../../mail/review-mail.js";
 import { actorIdentity, can, type Actor } from "../../policies/index.js";
-import { recordAudit } from "../audit/service.js";
+import { recordAudit } from "../../audit/record.js";
 import { lockContract } from "../contracts/queries.js";
 import { sanitizeMinutes } from "../governance/service.js";
 import { composeReview } from "./compose.js";
 import { loadReviewData, loadReviewSettings } from "./load.js";
 import { contractQuarters, quarterLabel, type Quarter } from "./quarters.js";
 import { applyEdit, contentDigest, refreshSections, type SectionEdit } from "./refresh.js";
-import { REVIEW_STATUSES, type ReviewSection } from "./sections.js";
+import { REVIEW_STATUSES, type ReviewSection } from "../../domain/review-sections.js";
 
 export const REVIEW_NOT_FOUND = "Cette revue trimestrielle est introuvable.";
 const FROZEN = "Cette revue est publiée : elle ne change plus. Demandez une correction pour préparer une nouvelle version.";

@@ -3,7 +3,7 @@ import { parseLabel, parseMonth, parseNumber, parseYesNo } from "./cells.js";
 import { ALL_COLUMNS, FICHE_SHEETS, fichesTable, milestonesSummary, type FicheTableView } from "./columns.js";
 import { indicatorLine, matchIndicators, parseCommunes, parseIndicators, parsePartners, parseThemes, partnerLine, type ImportReference } from "./lists.js";
 import { columnLetter, planImport, type SheetGrid } from "./plan.js";
-import { ACTION_STATUSES } from "../actions/status.js";
+import { ACTION_STATUSES } from "../../domain/statuses.js";
 import { cellInput } from "./import.js";
 
 const ref: ImportReference = {

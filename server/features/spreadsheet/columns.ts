@@ -6,8 +6,9 @@
  */
 import type { ActionView } from "../actions/queries.js";
 import type { ActionUpdateBody } from "../actions/schema.js";
-import { ACTION_STATUSES } from "../actions/status.js";
-import { CITY_CONTRACT_ANSWERS, DETERMINANTS, PARTICIPATION_DEGREES, TERRITORY_SCOPES } from "../reference/vocabulary.js";
+import { ACTION_STATUSES } from "../../domain/statuses.js";
+import { plural, shortDay } from "../dates.js";
+import { CITY_CONTRACT_ANSWERS, DETERMINANTS, PARTICIPATION_DEGREES, TERRITORY_SCOPES } from "../../domain/vocabulary.js";
 import {
   cellLines,
   cellText,
@@ -325,23 +326,22 @@ export const FICHE_SHEETS: FicheSheet[] = [
         key: "latestProgress",
         header: "Dernier avancement (non importé)",
         width: 60,
-        get: (f) => (f.latestProgress ? `${frenchDay(f.latestProgress.happenedOn)} : ${f.latestProgress.text}` : null),
+        get: (f) => (f.latestProgress ? `${shortDay(f.latestProgress.happenedOn)} : ${f.latestProgress.text}` : null),
       }),
       column({ key: "milestones", header: "Étapes du rétroplanning (non importé)", width: 50, get: (f) => milestonesSummary(f.milestones) }),
     ],
   },
 ];
 
-const frenchDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 /** « 3 étapes dont 1 réalisée, 1 en retard » then one line per step not done. */
 export function milestonesSummary(milestones: FicheTableView["milestones"]): string | null {
   if (!milestones.length) return null;
   const done = milestones.filter((m) => m.doneOn).length;
   const late = milestones.filter((m) => m.overdue).length;
-  const counts = [`${done} réalisée${done > 1 ? "s" : ""}`, ...(late ? [`${late} en retard`] : [])].join(", ");
+  const counts = [plural(done, "réalisée"), ...(late ? [`${late} en retard`] : [])].join(", ");
   const open = milestones.filter((m) => !m.doneOn).map((m) => `${m.title} (${m.schedule}${m.overdue ? ", en retard" : ""})`);
-  return [`${milestones.length} étape${milestones.length > 1 ? "s" : ""} dont ${counts}`, ...open].join("\n");
+  return [`${plural(milestones.length, "étape")} dont ${counts}`, ...open].join("\n");
 }
 
 /** Every column once, in sheet order, the fiche number first (for a single table). */

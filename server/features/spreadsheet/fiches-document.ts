@@ -3,6 +3,7 @@
  * export (columns.ts): one chapter per fiche, one table per block of the ARS template.
  */
 import type { Block, Cell, DocumentModel } from "../../documents/model.js";
+import { plural } from "../dates.js";
 import { FICHE_SHEETS, numberColumn, versionColumn, type CellValue, type FicheTableView } from "./columns.js";
 
 const cell = (value: CellValue): Cell => {
@@ -37,7 +38,7 @@ export function fichesDocument(contractName: string, fiches: readonly FicheTable
     title: "Fiches actions",
     subtitle: contractName,
     runningHeader: `${contractName} — fiches actions`,
-    note: `Export du ${exportedOn} : ${fiches.length} fiche${fiches.length > 1 ? "s" : ""}, au modèle de l'ARS Île-de-France.`,
+    note: `Export du ${exportedOn} : ${plural(fiches.length, "fiche")}, au modèle de l'ARS Île-de-France.`,
     author: "Clés",
     blocks,
   };

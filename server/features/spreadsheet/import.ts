@@ -4,7 +4,7 @@
  * fiche service — history and versions as for an edit in the form — in one
  * transaction. Fiches that did not change are not touched.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Db } from "../../db/client.js";
 import { invalid, Problem } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
@@ -40,7 +40,9 @@ export function cellInput(value: ExcelJS.CellValue): CellInput {
 export async function readGrids(bytes: Buffer): Promise<SheetGrid[]> {
   // An .xlsx is a zip: a quick look at its first bytes spares exceljs a PDF or a CSV.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw notXlsx();
-  const book = new ExcelJS.Workbook();
+  // exceljs is loaded on the first workbook, not at start.
+  const { Workbook } = (await import("exceljs")).default;
+  const book = new Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

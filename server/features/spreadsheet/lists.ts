@@ -4,7 +4,7 @@
  * indicators (« Type — Libellé — départ : 0 — cible : 10 — unité : % »).
  * Names are resolved against the contract's directory and territory.
  */
-import { INDICATOR_KINDS, OTHER_THEME, PARTNER_SECTORS, THEMES, type PartnerSector, type Theme } from "../reference/vocabulary.js";
+import { INDICATOR_KINDS, OTHER_THEME, PARTNER_SECTORS, THEMES, type PartnerSector, type Theme } from "../../domain/vocabulary.js";
 import { cellLines, fail, normalize, numberText, ok, parseLabel, parseNumber, segments, SEPARATOR, type CellInput, type Parsed } from "./cells.js";
 
 /** What names in a file are resolved against: the contract's directory, communes and axes. */

@@ -1,15 +1,17 @@
 /** The fiches of a contract as an Excel workbook: export (readers) and import back (the coordination). */
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { fichesWorkbook } from "../../documents/fiches-xlsx.js";
+import { fichesWorkbook } from "./fiches-xlsx.js";
 import { readUploadedFile } from "../../http/upload.js";
 import { assertCan } from "../../policies/index.js";
 import { contractExists } from "../contracts/queries.js";
-import { contractParams } from "../contracts/routes.js";
+import { contractParams } from "../../http/params.js";
 import { parisDay, shortDay } from "../dates.js";
 import { fichesDocument } from "./fiches-document.js";
 import { importFiches } from "./import.js";
 import { loadContractFiches } from "./load.js";
+import { binary } from "../../http/responses.js";
+import { z } from "zod";
 
 const tags = ["Export et import"];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -22,7 +24,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/contracts/:contractId/actions.docx",
-    { schema: { tags, summary: "Toutes les fiches actions au format Word : un chapitre par fiche, un tableau par bloc (les colonnes de l'export Excel)", params: contractParams } },
+    { schema: { response: { 200: binary("Les fiches (Word)", DOCX) }, tags, summary: "Toutes les fiches actions au format Word : un chapitre par fiche, un tableau par bloc (les colonnes de l'export Excel)", params: contractParams } },
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.export", { contractId });
@@ -36,7 +38,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/contracts/:contractId/actions.xlsx",
     {
-      schema: {
+      schema: { response: { 200: binary("Les fiches (Excel)", XLSX) },
         tags,
         summary: "Toutes les fiches actions au format Excel : une feuille par bloc de la fiche, une ligne par fiche, réimportable",
         params: contractParams,
@@ -55,7 +57,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/contracts/:contractId/actions.xlsx",
     {
-      schema: {
+      schema: { response: { 200: z.object({ updated: z.array(z.number()), unchanged: z.number() }) },
         tags,
         summary:
           "Importer les fiches depuis le classeur Excel exporté (multipart/form-data, champ « file », 10 Mo au plus). Met à jour les fiches modifiées seulement, sans en créer ; " +

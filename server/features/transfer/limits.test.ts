@@ -8,7 +8,7 @@ import { actions, auditEntries, axes, objectives, organisations } from "../../db
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { expectProblem } from "../../testing/http.js";
 import { blankActionContent } from "../actions/schema.js";
-import { INDICATOR_KINDS, PARTNER_SECTORS, THEMES } from "../reference/vocabulary.js";
+import { INDICATOR_KINDS, PARTNER_SECTORS, THEMES } from "../../domain/vocabulary.js";
 import { LIMITS } from "../../validation/limits.js";
 import type { ContractDocument } from "./format.js";
 

@@ -10,7 +10,7 @@ import { slugTaken, writeContractParts } from "../contracts/service.js";
 import { contractDocument, FORMAT, FORMAT_VERSION, type ContractDocument } from "./format.js";
 import { describeImportPath } from "./labels.js";
 import type { Actor } from "../../policies/index.js";
-import { recordAudit } from "../audit/service.js";
+import { recordAudit } from "../../audit/record.js";
 
 /** The whole contract in the exchange format. */
 export async function exportContract(db: Db, contractId: string): Promise<ContractDocument> {

@@ -1,4 +1,5 @@
 /** Invitations and calendars of meetings (issue 5). */
+import { expect } from "vitest";
 import { meetingParticipants } from "../../db/schema.js";
 import { everyone, type Cases, type Fixture, freshMeeting, json, managers, readers } from "../matrix-support.js";
 
@@ -19,7 +20,7 @@ export const calendarCases: Cases = {
   "POST /api/contracts/:contractId/calendar-feed/reset": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/calendar-feed/reset` }), expect: managers }],
   // The secret address is the only key: anyone holding it reads the feed, no one without it.
   "GET /api/calendar/:token.ics": [
-    { call: async (f) => ({ url: await feedPath(f) }), expect: everyone("ok") },
-    { call: () => ({ url: "/api/calendar/jeton-inconnu-de-test.ics" }), expect: everyone(404) },
+    { call: async (f) => ({ url: await feedPath(f) }), expect: everyone("ok"), check: (res) => expect(res.body).toMatch(/^BEGIN:VCALENDAR/) },
+    { call: () => ({ url: "/api/calendar/jeton-inconnu-de-test.ics" }), expect: everyone(404), reason: /^Cet agenda est introuvable/ },
   ],
 };

@@ -9,7 +9,8 @@ const upload = {
   payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="support.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), PDF, Buffer.from(`\r\n--${boundary}--\r\n`)]),
 };
 
-async function freshAttachment(f: Fixture): Promise<string> {
+/** A fresh CAMVS meeting (14 September 2021) with a PDF attached. */
+export async function freshAttachment(f: Fixture): Promise<string> {
   const m = await freshMeeting(f);
   const res = await f.admin.inject({ method: "POST", url: `/api/meetings/${m.id}/attachments`, ...upload });
   expect(res.statusCode).toBe(201);

@@ -3,6 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Fragment } from "react";
 import { useOutbox } from "../../api/accounts";
 import { EmptyState, Loading, Page } from "../../components/Page";
+import { localDateTime } from "../../format";
 
 /** Links of a plain-text mail, made clickable. */
 function Linked({ text }: { text: string }) {
@@ -32,7 +33,7 @@ export function OutboxPage() {
         outbox.data.items.map((m) => (
           <article key={m.id} className={fr.cx("fr-mb-4w")} aria-label={m.subject}>
             <h2 className={fr.cx("fr-h6", "fr-mb-1v")}>{m.subject}</h2>
-            <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>{`À ${m.to} — ${new Date(m.date).toLocaleString("fr-FR")}`}</p>
+            <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>{`À ${m.to} — ${localDateTime(m.date)}`}</p>
             <p className="cles-prewrap cles-mail">
               <Linked text={m.text} />
             </p>

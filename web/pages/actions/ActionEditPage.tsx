@@ -10,7 +10,7 @@ import { api, ApiError } from "../../api/client";
 import { keys, useAction, useContract, useActions, type Action, type Contract } from "../../api/queries";
 import { ErrorSummary, zodErrors, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
-import { bodyFromDraft, draftFromAction, emptyDraft, type ActionDraft } from "./actionDraft";
+import { bodyFromDraft, draftFromAction, emptyDraft, type ActionDraft, type FieldsProps } from "./actionDraft";
 import { DescriptionFields, HeaderFields, JustificationFields } from "./ActionFormFields";
 import { IndicatorFields, PartnerFields, TypologyFields } from "./ActionFormLists";
 
@@ -32,13 +32,6 @@ export function ActionEditPage() {
       </NotAllowed>
     );
   return <ActionForm contract={contract.data!} action={actionId ? action.data : undefined} nextNumber={nextNumber} />;
-}
-
-export interface FieldsProps {
-  draft: ActionDraft;
-  setDraft: (update: (d: ActionDraft) => ActionDraft) => void;
-  errors: Errors;
-  contract: Contract;
 }
 
 function ActionForm({ contract, action, nextNumber }: { contract: Contract; action?: Action; nextNumber: number }) {

@@ -4,11 +4,11 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { ACTION_STATUSES, type ActionStatus } from "../../../server/features/actions/status";
-import { CITY_CONTRACT_ANSWERS, TERRITORY_SCOPES, type CityContractAnswer, type TerritoryScope } from "../../../server/features/reference/vocabulary";
+import { ACTION_STATUSES, type ActionStatus } from "../../../server/domain/statuses";
+import { CITY_CONTRACT_ANSWERS, TERRITORY_SCOPES, type CityContractAnswer, type TerritoryScope } from "../../../server/domain/vocabulary";
 import { errorProps, fieldId } from "../../components/form";
 import { YesNo } from "../../components/YesNo";
-import type { FieldsProps } from "./ActionEditPage";
+import type { FieldsProps } from "./actionDraft";
 import { OrganisationSelect } from "./OrganisationSelect";
 
 export function HeaderFields({ draft: d, setDraft, errors, contract }: FieldsProps) {

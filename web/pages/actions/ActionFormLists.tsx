@@ -15,10 +15,10 @@ import {
   type ParticipationDegree,
   type PartnerSector,
   type Theme,
-} from "../../../server/features/reference/vocabulary";
+} from "../../../server/domain/vocabulary";
 import { errorProps, fieldId } from "../../components/form";
 import { YesNo } from "../../components/YesNo";
-import type { FieldsProps } from "./ActionEditPage";
+import type { FieldsProps } from "./actionDraft";
 import type { ActionDraft } from "./actionDraft";
 import { OrganisationSelect } from "./OrganisationSelect";
 

@@ -132,7 +132,7 @@ function ImportForm({ contract: c }: { contract: Contract }) {
             title="Import terminé"
             description={
               summary.updated.length
-                ? `${plural(summary.updated.length, "fiche mise à jour", "fiches mises à jour")} : ${summary.updated.map((n) => `FA ${n}`).join(", ")} ; ${summary.unchanged} inchangée${summary.unchanged > 1 ? "s" : ""}.`
+                ? `${plural(summary.updated.length, "fiche mise à jour", "fiches mises à jour")} : ${summary.updated.map((n) => `FA ${n}`).join(", ")} ; ${plural(summary.unchanged, "inchangée")}.`
                 : `Aucune fiche n'a changé (${plural(summary.unchanged, "fiche inchangée", "fiches inchangées")}).`
             }
           />

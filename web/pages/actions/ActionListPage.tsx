@@ -7,11 +7,11 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ACTION_SORTS, actionFilters, type ActionFilters } from "../../../server/features/actions/filters";
-import { SHOWN_STATUSES } from "../../../server/features/monitoring/rules";
+import { SHOWN_STATUSES } from "../../../server/domain/shown-status";
 import { useActions, useContract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatMonth, plural } from "../../format";
-import { ShownStatusBadge } from "../followup/ShownStatusBadge";
+import { ShownStatusBadge } from "../../components/ShownStatusBadge";
 import { FicheListActions } from "./ActionImportPage";
 
 /** Reads the filters from the URL, dropping any value the API would refuse. */

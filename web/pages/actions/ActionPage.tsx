@@ -10,16 +10,16 @@ import {
   INDICATOR_KINDS,
   PARTICIPATION_DEGREES,
   TERRITORY_SCOPES,
-} from "../../../server/features/reference/vocabulary";
+} from "../../../server/domain/vocabulary";
 import { useHistory } from "../../api/accounts";
 import { api } from "../../api/client";
 import type { FicheWithFollowUp } from "../../api/followup";
 import { useAction, useContract, type Action, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatMonth, formatNumber, yesNo } from "../../format";
-import { ShownStatusBadge } from "../followup/ShownStatusBadge";
+import { ShownStatusBadge } from "../../components/ShownStatusBadge";
 import { HistoryList } from "../history/HistoryList";
-import { StatusBadge } from "./StatusBadge";
+import { StatusBadge } from "../../components/StatusBadge";
 
 function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (

@@ -1,5 +1,6 @@
 import { blankActionContent, type ActionBody } from "../../../server/features/actions/schema";
-import type { Action } from "../../api/queries";
+import type { Action, Contract } from "../../api/queries";
+import type { Errors } from "../../components/form";
 
 /** What the fiche form edits: the API body, with the few fields typed as the inputs hold them. */
 export type ActionDraft = Omit<ActionBody, "indicators" | "prsProjects"> & {
@@ -63,4 +64,12 @@ export function bodyFromDraft(d: ActionDraft): unknown {
     indicators: d.indicators.map((i) => ({ ...i, baseline: toNumber(i.baseline), target: toNumber(i.target) })),
     participation: { ...d.participation, degree: d.participation.involved ? d.participation.degree : null },
   };
+}
+
+/** What each block of the fiche form receives. */
+export interface FieldsProps {
+  draft: ActionDraft;
+  setDraft: (update: (d: ActionDraft) => ActionDraft) => void;
+  errors: Errors;
+  contract: Contract;
 }

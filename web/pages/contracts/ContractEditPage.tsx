@@ -6,13 +6,15 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
-import { CONTRACT_STATUSES, CONTRACT_TRANSITIONS, type ContractStatus } from "../../../server/features/contracts/lifecycle";
+import { CONTRACT_TRANSITIONS } from "../../../server/features/contracts/lifecycle";
+import { CONTRACT_STATUSES, type ContractStatus } from "../../../server/domain/statuses";
 import { contractBody, type ContractBody } from "../../../server/features/contracts/schema";
 import { describeImportPath } from "../../../server/features/transfer/labels";
 import { api, ApiError } from "../../api/client";
 import { keys, useContract, useContracts, type Contract } from "../../api/queries";
 import { errorProps, ErrorSummary, fieldId, zodErrors, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
+import type { ContractDraft } from "./contractDraft";
 import { TerritoryFields, SignatoryFields } from "./ContractListFields";
 
 export function ContractEditPage() {
@@ -33,7 +35,6 @@ export function ContractEditPage() {
 }
 
 /** The form keeps populations as typed; they become numbers when sent. */
-export type ContractDraft = Omit<ContractBody, "communes"> & { communes: { inseeCode: string; name: string; population: string }[] };
 
 function draftOf(c?: Contract): ContractDraft {
   if (!c) {

@@ -4,7 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { Contract } from "../../api/queries";
 import { errorAt, errorProps, fieldId, type Errors } from "../../components/form";
-import type { ContractDraft } from "./ContractEditPage";
+import type { ContractDraft } from "./contractDraft";
 
 interface Props {
   draft: ContractDraft;

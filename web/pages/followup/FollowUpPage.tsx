@@ -12,14 +12,14 @@ import { Link, useParams } from "react-router";
 import { useProgress, type FicheWithFollowUp } from "../../api/followup";
 import { useAction, useContract } from "../../api/queries";
 import { ErrorMessage, Loading, Page } from "../../components/Page";
-import { StatusBadge } from "../actions/StatusBadge";
+import { StatusBadge } from "../../components/StatusBadge";
 import { AdjustmentsSection } from "./AdjustmentsSection";
 import { IndicatorsSection } from "./IndicatorsSection";
 import { MilestonesSection } from "./MilestonesSection";
 import { ProgressSection } from "./ProgressSection";
 import { RemainingSection } from "./RemainingSection";
 import { RemarksSection } from "./Remarks";
-import { ShownStatusBadge } from "./ShownStatusBadge";
+import { ShownStatusBadge } from "../../components/ShownStatusBadge";
 import "./followup.css";
 
 const SECTIONS = [

@@ -8,14 +8,14 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshFollowUp, useRemaining, type RemainingItem } from "../../api/followup";
 import { errorProps } from "../../components/form";
-import { formatDate } from "../../format";
+import { formatDate, plural } from "../../format";
 import { ConfirmDelete, focusSection, FormProblem, idsFor, Section, todayInParis, useDisclosure, useFieldErrors, QueryList } from "./kit";
 
 export function RemainingSection({ actionId, canEdit }: { actionId: string; canEdit: boolean }) {
   const items = useRemaining(actionId);
   const open = items.data?.items.filter((i) => !i.doneOn).length ?? 0;
   return (
-    <Section id="reste-a-faire" title="Reste-à-faire" intro={items.data?.items.length ? `${open} élément${open > 1 ? "s" : ""} restant${open > 1 ? "s" : ""}.` : undefined}>
+    <Section id="reste-a-faire" title="Reste-à-faire" intro={items.data?.items.length ? `${plural(open, "élément restant", "éléments restants")}.` : undefined}>
       <QueryList query={items} loading="Chargement du reste-à-faire…" failed="Le reste-à-faire n'a pas pu être chargé" empty="Rien n'est noté dans le reste-à-faire.">
         {(item) => (
           <RemainingRow key={item.id} actionId={actionId} item={item} canEdit={canEdit} />

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshFollowUp, useRemarks, type ProgressEntry, type Remark } from "../../api/followup";
 import { errorProps } from "../../components/form";
-import { formatDate } from "../../format";
+import { formatDate, plural } from "../../format";
 import { ConfirmDelete, focusSection, formatDateTime, FormProblem, idsFor, PlainText, Section, SectionError, SectionLoading, useDisclosure, useFieldErrors } from "./kit";
 
 /** Section 6: the fiche's own thread, and where the remarks on progress entries are. */
@@ -45,7 +45,7 @@ function EntryThreadsSummary({ remarks, entries }: { remarks: Remark[]; entries:
           {counted.map(({ entry, count }) => (
             <li key={entry.id}>
               <a href={`#avancement-${entry.id}`}>{`Avancement du ${formatDate(entry.happenedOn)}`}</a>
-              {` : ${count} remarque${count > 1 ? "s" : ""}`}
+              {` : ${plural(count, "remarque")}`}
             </li>
           ))}
         </ul>

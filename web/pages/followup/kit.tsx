@@ -7,18 +7,8 @@ import { ApiError } from "../../api/client";
 import type { Errors } from "../../components/form";
 import { EmptyState } from "../../components/Page";
 
-/** Today in France, "2021-09-14" (what the server compares dates with). */
-export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-/** An instant as read in France: "14 septembre 2021 à 10:32". */
-export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso));
-
-const shortDay = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "2-digit", month: "2-digit", year: "numeric" });
-/** A meeting's day, "14/09/2021". */
-export const meetingDay = (iso: string) => shortDay.format(new Date(iso));
+// Today in Paris ("2021-09-14"), an instant ("14 septembre 2021 à 10:32"), a meeting's day ("14/09/2021"): from the web's one format module.
+export { formatDateTime, meetingDay, todayInParis } from "../../format";
 
 /** Ids of one form's fields, unique on the page ("jalon-nouveau" + "title" → "jalon-nouveau-title"). */
 export const idsFor = (prefix: string) => (path: string) => `${prefix}-${path.replace(/\./g, "-")}`;

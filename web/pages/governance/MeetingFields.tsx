@@ -13,6 +13,7 @@ import { MoveButtons } from "../../components/MoveButtons";
 import { RichTextEditor } from "../../components/RichTextEditor";
 import { emptyAgendaItem, type AgendaDraft, type MeetingDraft } from "./meetingDraft";
 import { minutesBetween } from "./parisTime";
+import { plural } from "../../format";
 import { PeopleFields } from "./PeopleFields";
 
 export interface MeetingFieldsProps {
@@ -130,7 +131,7 @@ export function AttendanceFields({ draft: d, setDraft, errors, contract, bodyMem
   return (
     <Part legend="Participants">
       <p className={fr.cx("fr-text--sm")}>
-        {`${invited} invité${invited > 1 ? "s" : ""}, ${present} présent${present > 1 ? "s" : ""} (cochez « Présent·e » après la réunion). Les invités qui ont un e-mail reçoivent l'invitation.`}
+        {`${plural(invited, "invité")}, ${plural(present, "présent")} (cochez « Présent·e » après la réunion). Les invités qui ont un e-mail reçoivent l'invitation.`}
       </p>
       {missing.length > 0 && (
         <Button

@@ -224,7 +224,7 @@ function Attendance({ meeting: m }: { meeting: Meeting }) {
   const invited = m.participants.filter((p) => p.invited).length;
   const summary = [
     `${plural(invited, "invité", "invités")}`,
-    `${plural(m.presentCount, "présent", "présents")} enregistré${m.presentCount > 1 ? "s" : ""}`,
+    plural(m.presentCount, "présent enregistré", "présents enregistrés"),
     m.headCount !== null ? plural(m.headCount, "participant", "participants") : null,
   ].filter(Boolean);
   return (

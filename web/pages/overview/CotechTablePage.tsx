@@ -13,10 +13,10 @@ import { useCotechTable, type CotechAxis, type CotechRow, type CotechTable } fro
 import { useContract } from "../../api/queries";
 import { YearPicker } from "../../components/YearPicker";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
-import { ShownStatusBadge } from "../followup/ShownStatusBadge";
+import { ShownStatusBadge } from "../../components/ShownStatusBadge";
 import { AdjustmentEditor, CellEditor, MilestoneEditor, ProgressEditor, RemainingEditor } from "./CotechEditors";
 import { FollowUpItems } from "./FollowUpItems";
-import { shortDate } from "./dates";
+import { plural, shortDate } from "../../format";
 import "./overview.css";
 
 export function CotechTablePage() {
@@ -71,7 +71,7 @@ export function CotechTablePage() {
             }
           />
           <p role="status" aria-live="polite" className={fr.cx("fr-col", "fr-mb-0", "fr-text--sm")}>
-            {table.isFetching ? "Mise à jour du tableau…" : `${count} fiche${count > 1 ? "s" : ""} dans le tableau ${t.year}.`}
+            {table.isFetching ? "Mise à jour du tableau…" : `${plural(count, "fiche")} dans le tableau ${t.year}.`}
           </p>
         </div>
         <p className={`${fr.cx("fr-text--sm")} cles-no-print`}>

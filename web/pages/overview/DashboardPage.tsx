@@ -9,8 +9,7 @@ import { Link, useParams } from "react-router";
 import { useDashboard, followUpPath, type Dashboard } from "../../api/overview";
 import { useContract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
-import { plural } from "../../format";
-import { longDateTime, shortDate, shortDateTime } from "./dates";
+import { longDateTime, plural, shortDate, shortDateTime } from "../../format";
 import "./overview.css";
 
 type Status = keyof Dashboard["statusLabels"];

@@ -10,8 +10,8 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { followUpPath, useTimeline, type TimelineRow } from "../../api/overview";
 import { useContract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
-import { ShownStatusBadge } from "../followup/ShownStatusBadge";
-import { shortDate, shortMonth } from "./dates";
+import { ShownStatusBadge } from "../../components/ShownStatusBadge";
+import { shortDate, shortMonth } from "../../format";
 import { monthsOf, periodText, placeOf, scaleOf, type Period } from "./timeline-scale";
 import "./overview.css";
 

@@ -1,5 +1,5 @@
 /** Where things sit on the timeline: positions in % of the contract's period, year and quarter headers, periods in words. */
-import { shortMonth } from "./dates";
+import { shortMonth } from "../../format";
 
 export interface Period {
   /** "2021-01" */

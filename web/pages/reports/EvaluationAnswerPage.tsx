@@ -10,6 +10,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
+import { formatDateTime } from "../../format";
 import { ApiError } from "../../api/client";
 import { useMyAnswers, useSaveMyAnswers, type EvaluationAnswer, type EvaluationQuestion } from "../../api/reports";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
@@ -52,7 +53,6 @@ export function EvaluationAnswerPage() {
   );
 }
 
-const parisDateTime = (iso: string) => new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
 
 function AnswerForm({ contractId, questions, initial, submittedAt }: { contractId: string; questions: EvaluationQuestion[]; initial: EvaluationAnswer[]; submittedAt: string | null }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(initial.map((a) => [a.questionId, String(a.value)])));
@@ -86,7 +86,7 @@ function AnswerForm({ contractId, questions, initial, submittedAt }: { contractI
         Vos réponses sont anonymes : la coordination ne voit que leur regroupement avec celles des autres membres. Vous pouvez répondre à une partie des questions et revenir modifier vos réponses tant que le
         questionnaire est ouvert.
       </p>
-      {submittedAt && !confirmed && <p className={fr.cx("fr-text--sm")}>{`Vos réponses ont été enregistrées le ${parisDateTime(submittedAt)}.`}</p>}
+      {submittedAt && !confirmed && <p className={fr.cx("fr-text--sm")}>{`Vos réponses ont été enregistrées le ${formatDateTime(submittedAt)}.`}</p>}
       {parts.map((part) => (
         <section key={part} aria-labelledby={`partie-${part}`} className={fr.cx("fr-mb-4w")}>
           <h2 id={`partie-${part}`}>{PART_TITLES[part] ?? part}</h2>

@@ -1,9 +1,9 @@
 /** The members' answers to the evaluation questionnaire, aggregated per question (anonymous). */
 import { fr } from "@codegouvfr/react-dsfr";
 import type { Evaluation } from "../../api/reports";
+import { formatNumber as number, plural } from "../../format";
 
 type Result = Evaluation["answers"][number];
-const number = (n: number) => n.toLocaleString("fr-FR");
 
 export function AggregatedAnswers({ results, headingLevel = 4 }: { results: Result[]; headingLevel?: 3 | 4 }) {
   const H = `h${headingLevel}` as "h3" | "h4";
@@ -13,7 +13,7 @@ export function AggregatedAnswers({ results, headingLevel = 4 }: { results: Resu
       {results.map((r) => (
         <div key={r.question.id} className={fr.cx("fr-mb-3w")}>
           <H className={fr.cx("fr-text--md", "fr-mb-1w")}>{r.question.label}</H>
-          <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>{r.n === 0 ? "Aucune réponse." : `${number(r.n)} réponse${r.n > 1 ? "s" : ""}${r.mean != null ? ` — moyenne ${number(r.mean)} sur 5` : ""}`}</p>
+          <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>{r.n === 0 ? "Aucune réponse." : `${plural(r.n, "réponse")}${r.mean != null ? ` — moyenne ${number(r.mean)} sur 5` : ""}`}</p>
           {r.counts && r.n > 0 && (
             <div className={fr.cx("fr-table", "fr-table--no-caption", "fr-mb-0")}>
               <table>

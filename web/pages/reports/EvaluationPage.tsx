@@ -14,12 +14,12 @@ import { ApiError } from "../../api/client";
 import { useContract } from "../../api/queries";
 import { closeQuestionnaire, openQuestionnaire, saveEvaluation, useEvaluation, useEvaluationChange, validateEvaluation, type Evaluation } from "../../api/reports";
 import { ErrorMessage, Loading, Page } from "../../components/Page";
+import { plural, shortDate } from "../../format";
 import { RichTextEditor } from "../../components/RichTextEditor";
 import { DownloadButtons } from "./DownloadButtons";
 import { AggregatedAnswers } from "./EvaluationAnswers";
 import { QuestionsEditor } from "./EvaluationQuestions";
 
-const frenchDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const SEVERITY = { draft: "info", questionnaire_open: "new", questionnaire_closed: "warning", validated: "success" } as const;
 const PART_HINTS: Record<string, string> = {
   strategy: "Pertinence des axes et des fiches au regard du diagnostic, évolutions du contexte.",
@@ -51,7 +51,7 @@ export function EvaluationPage() {
         </Badge>
       </p>
       {e.status === "validated" && e.validatedOn && (
-        <Alert severity="success" small className={fr.cx("fr-mb-3w")} description={`Évaluation validée par le Comité de pilotage du ${frenchDay(e.validatedOn)}${e.validatedMeeting ? ` (« ${e.validatedMeeting.title} »)` : ""}. Elle ne peut plus être modifiée.`} />
+        <Alert severity="success" small className={fr.cx("fr-mb-3w")} description={`Évaluation validée par le Comité de pilotage du ${shortDate(e.validatedOn)}${e.validatedMeeting ? ` (« ${e.validatedMeeting.title} »)` : ""}. Elle ne peut plus être modifiée.`} />
       )}
       <p>
         L'évaluation de fin de contrat porte sur le processus (stratégie, gouvernance, partenariat), avec un questionnaire aux membres du contrat, et sur les résultats de chaque fiche au regard de ses
@@ -139,7 +139,7 @@ function Questionnaire({ contractId, evaluation: e, manage }: { contractId: stri
     <section aria-labelledby="questionnaire" className={fr.cx("fr-mb-4w")}>
       <h2 id="questionnaire">Questionnaire aux membres</h2>
       <p>
-        {e.questions.length} question{e.questions.length > 1 ? "s" : ""} ; {e.respondents === 0 ? "aucun membre n'a encore répondu" : `${e.respondents} membre${e.respondents > 1 ? "s ont" : " a"} répondu`}. Les réponses sont
+        {plural(e.questions.length, "question")} ; {e.respondents === 0 ? "aucun membre n'a encore répondu" : `${plural(e.respondents, "membre a", "membres ont")} répondu`}. Les réponses sont
         anonymes : seuls leurs regroupements sont montrés.
       </p>
       {e.permissions.editQuestions && <QuestionsEditor contractId={contractId} evaluation={e} />}
@@ -155,7 +155,7 @@ function Questionnaire({ contractId, evaluation: e, manage }: { contractId: stri
             </Button>
           )}
           <p role="status" aria-live="polite" className={fr.cx("fr-text--sm", "fr-mt-1w")}>
-            {open.data ? `Questionnaire ouvert : ${open.data.notified} membre${open.data.notified > 1 ? "s ont" : " a"} reçu le lien par courriel.` : close.data ? "Le questionnaire est clos." : ""}
+            {open.data ? `Questionnaire ouvert : ${plural(open.data.notified, "membre a", "membres ont")} reçu le lien par courriel.` : close.data ? "Le questionnaire est clos." : ""}
           </p>
           {error && <Alert severity="error" small description={problem(error)} />}
         </div>
@@ -199,7 +199,7 @@ function ValidationForm({ contractId, evaluation: e }: { contractId: string; eva
             nativeSelectProps={{ value: meetingId, onChange: (event) => setMeetingId(event.target.value), required: true }}
           >
             {held.map((m) => (
-              <option key={m.id} value={m.id}>{`${m.title} — ${frenchDay(m.day)}`}</option>
+              <option key={m.id} value={m.id}>{`${m.title} — ${shortDate(m.day)}`}</option>
             ))}
           </Select>
           {validate.error && !fieldError && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={problem(validate.error)} />}

@@ -16,6 +16,7 @@ import { PublishPanel, RefreshNotice, RefreshPanel } from "./ReviewPanels";
 import { ReviewDocument } from "./ReviewDocument";
 import { REFRESH_BADGES, SectionCard } from "./SectionCard";
 import { useLeaveWarning } from "./useLeaveWarning";
+import { plural } from "../../format";
 
 type Panel = null | "refresh" | "publish";
 type Focus = { key: string; target: "up" | "down" | "title" | "card" } | { key: null; target: "messages" } | null;
@@ -162,7 +163,7 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
         next.status === "published"
           ? "La revue a été publiée entre-temps."
           : count
-            ? `Revue rechargée. Vos textes non enregistrés de ${count} section${count > 1 ? "s" : ""} sont mis de côté dans ces sections : reprenez-les ou gardez la version enregistrée.`
+            ? `Revue rechargée. Vos textes non enregistrés de ${plural(count, "section")} sont mis de côté dans ces sections : reprenez-les ou gardez la version enregistrée.`
             : "Revue rechargée.",
       );
       if (next.status === "published") onPublished(next);
@@ -361,7 +362,7 @@ function Contents({ sections, numbers }: { sections: DraftSection[]; numbers: Ma
   const hidden = sections.filter((s) => s.hidden).length;
   return (
     <details className="cles-details cles-contents fr-mb-3w">
-      <summary>{`Sommaire de la revue : ${sections.length} sections${hidden ? `, dont ${hidden} masquée${hidden > 1 ? "s" : ""}` : ""}`}</summary>
+      <summary>{`Sommaire de la revue : ${sections.length} sections${hidden ? `, dont ${plural(hidden, "masquée")}` : ""}`}</summary>
       <ol className="cles-contents__list">
         {sections.map((s) => (
           <li key={s.key}>

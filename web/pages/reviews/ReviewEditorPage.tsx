@@ -17,6 +17,7 @@ import { ReviewEditor } from "./ReviewEditor";
 import { StatusBadge } from "./ReviewListPage";
 import { PublicationsList } from "./ReviewPanels";
 import { formatDay, formatDayTime, hasAnnexes, members } from "./reviewFormat";
+import { pluralWord } from "../../format";
 import "./reviews.css";
 
 const crumbs = (view: Pick<ReviewView, "contractId" | "contractName">) => [
@@ -136,7 +137,7 @@ function PublishedReview({ view, header, justPublished, onCorrected }: { view: R
             role="status"
             className={fr.cx("fr-mb-3w")}
             title={`Version ${last.number} publiée`}
-            description={last.notifiedCount > 0 ? `${members(last.notifiedCount)} du contrat ${last.notifiedCount > 1 ? "ont été prévenus" : "a été prévenu"} par courriel.` : "La revue est publiée."}
+            description={last.notifiedCount > 0 ? `${members(last.notifiedCount)} du contrat ${pluralWord(last.notifiedCount, "a été prévenu", "ont été prévenus")} par courriel.` : "La revue est publiée."}
           />
         </Focused>
       )}

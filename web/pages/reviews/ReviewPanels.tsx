@@ -11,6 +11,7 @@ import { useMembers } from "../../api/accounts";
 import { reviewPaths, type Publication } from "../../api/reviews";
 import { cardId, refreshSummary, type DraftSection } from "./editorState";
 import { formatDayTime, members } from "./reviewFormat";
+import { plural, pluralWord } from "../../format";
 
 /** A confirmation box that takes the focus when it opens. */
 function Confirm({ title, children, actions }: { title: string; children: ReactNode; actions: ReactNode }) {
@@ -93,10 +94,10 @@ export function PublishPanel({ contractId, number, dirty, busy, onConfirm, onCan
 export function RefreshNotice({ sections }: { sections: DraftSection[] }) {
   const { updated, changed, added, gone } = refreshSummary(sections);
   const groups = [
-    { list: changed, text: (n: number) => `${n} section${n > 1 ? "s" : ""} dont les données ont changé sous votre texte : à vérifier` },
-    { list: added, text: (n: number) => `${n} nouvelle${n > 1 ? "s" : ""} section${n > 1 ? "s" : ""}` },
-    { list: updated, text: (n: number) => `${n} section${n > 1 ? "s" : ""} mise${n > 1 ? "s" : ""} à jour depuis les données` },
-    { list: gone, text: (n: number) => `${n} section${n > 1 ? "s" : ""} dont les données ne sont plus dans le trimestre` },
+    { list: changed, text: (n: number) => `${plural(n, "section")} dont les données ont changé sous votre texte : à vérifier` },
+    { list: added, text: (n: number) => plural(n, "nouvelle section", "nouvelles sections") },
+    { list: updated, text: (n: number) => `${plural(n, "section mise", "sections mises")} à jour depuis les données` },
+    { list: gone, text: (n: number) => `${plural(n, "section")} dont les données ne sont plus dans le trimestre` },
   ].filter((g) => g.list.length > 0);
   if (groups.length === 0) return <>Revue actualisée : les données du trimestre n'ont pas changé.</>;
   return (
@@ -144,7 +145,7 @@ export function PublicationsList({ contractId, reviewId, publications }: { contr
                 <td>{formatDayTime(p.publishedAt)}</td>
                 <td>
                   {p.publishedByName}
-                  {p.notifiedCount > 0 && <span className={fr.cx("fr-hint-text")}>{`${members(p.notifiedCount)} prévenu${p.notifiedCount > 1 ? "s" : ""}`}</span>}
+                  {p.notifiedCount > 0 && <span className={fr.cx("fr-hint-text")}>{`${members(p.notifiedCount)} ${pluralWord(p.notifiedCount, "prévenu")}`}</span>}
                 </td>
                 <td>{p.correctionNote || "—"}</td>
               </tr>

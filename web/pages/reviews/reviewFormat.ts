@@ -1,13 +1,9 @@
 /** How the review pages say dates and states. */
 import type { ReviewSummary } from "../../api/reviews";
+import { formatDay, plural } from "../../format";
 
-const day = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric" });
-const dayTime = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-
-/** An instant's day as read in France: "3 décembre 2021". */
-export const formatDay = (iso: string) => day.format(new Date(iso));
-/** "3 décembre 2021 à 10:32". */
-export const formatDayTime = (iso: string) => dayTime.format(new Date(iso));
+// The review pages' dates come from the web's one format module: "3 décembre 2021", "3 décembre 2021 à 10:32".
+export { formatDay, formatDateTime as formatDayTime } from "../../format";
 
 /** « Version 2 publiée le 3 décembre 2021 », « Brouillon modifié le … », « Version 1 publiée le … — correction en cours ». */
 export function reviewState(r: Pick<ReviewSummary, "status" | "publishedNumber" | "lastPublishedAt" | "updatedAt">): string {
@@ -18,7 +14,7 @@ export function reviewState(r: Pick<ReviewSummary, "status" | "publishedNumber" 
 }
 
 /** « 12 membres », « 1 membre ». */
-export const members = (n: number) => `${n} membre${n > 1 ? "s" : ""}`;
+export const members = (n: number) => plural(n, "membre");
 
 /** The review lists annexes (attachments of the quarter's meetings): their ZIP can be downloaded. */
 export const hasAnnexes = (sections: { kind: string; hidden: boolean }[]) => sections.some((s) => s.kind === "annexes" && !s.hidden);

@@ -4,10 +4,9 @@
  * the ARS template, one row per fiche, the fiche number first. The columns are
  * those of features/spreadsheet/columns.ts.
  */
-import ExcelJS from "exceljs";
-import { FICHE_SHEETS, fichesTable, type FicheTableView } from "../features/spreadsheet/columns.js";
-import { PARTNER_ROLES } from "../features/spreadsheet/lists.js";
-import { DETERMINANTS, INDICATOR_KINDS, PARTNER_SECTORS, THEMES } from "../features/reference/vocabulary.js";
+import { FICHE_SHEETS, fichesTable, type FicheTableView } from "./columns.js";
+import { PARTNER_ROLES } from "./lists.js";
+import { DETERMINANTS, INDICATOR_KINDS, PARTNER_SECTORS, THEMES } from "../../domain/vocabulary.js";
 
 export const README_SHEET = "À lire";
 const BLUE = "FF000091";
@@ -60,7 +59,9 @@ function readme(contractName: string, exportedOn: string): string[][] {
 }
 
 export async function fichesWorkbook(contractName: string, fiches: readonly FicheTableView[], exportedOn: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook, not at start.
+  const { Workbook } = (await import("exceljs")).default;
+  const workbook = new Workbook();
   workbook.creator = "Clés";
   workbook.title = `Fiches actions — ${contractName}`;
 

@@ -3,19 +3,7 @@
  * snapshot (French field label → display text), and two snapshots give the
  * field-level changes recorded in an audit entry.
  */
-
-export const AUDIT_OBJECT_TYPES = ["contract", "axis", "objective", "action", "organisation", "member", "invitation", "body", "meeting", "review", "evaluation"] as const;
-export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
-export type AuditOperation = "create" | "update" | "archive" | "restore" | "delete";
-
-export interface AuditChange {
-  /** Stable key of the field (e.g. "targetPublic"). */
-  field: string;
-  /** French label shown in the history (e.g. "Public cible"). */
-  label: string;
-  before: string | null;
-  after: string | null;
-}
+import type { AuditChange } from "../domain/history.js";
 
 /** A field of a snapshot: its French label and its value as people read it (null when empty). */
 export type Snapshot = Record<string, { label: string; value: string | null }>;

@@ -1,5 +1,5 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import type { ShownStatus } from "../../../server/features/monitoring/rules";
+import type { ShownStatus } from "../../server/domain/shown-status";
 
 const SEVERITY = { not_started: undefined, in_progress: "info", late: "error", done: "success", abandoned: "warning", merged: "new" } as const;
 

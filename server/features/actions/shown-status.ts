@@ -1,9 +1,9 @@
-/** The status people see on fiches: declared, "merged" once merged, "late" from overdue milestones (rules.ts). */
+/** The status people see on fiches: declared, "merged" once merged, "late" from overdue milestones (server/domain/shown-status.ts). */
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { actions, milestones } from "../../db/schema.js";
-import type { ActionStatus } from "../actions/status.js";
-import { SHOWN_STATUSES, shownStatus, type ShownStatus } from "./rules.js";
+import type { ActionStatus } from "../../domain/statuses.js";
+import { SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/shown-status.js";
 
 interface Fiche {
   id: string;

@@ -8,8 +8,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Content, ContentCanvas, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import type { Deck, Slide } from "../features/decks/deck.js";
-import { BLUE_FRANCE, BLUE_LIGHT, BLUE_LIGHTER, CELL_MARGIN, CONTENT, CONTENT_WIDTH, FOOTER, GREY_BORDER, MARGIN_X, RED_MARIANNE, SLIDE, TABLE_FONT_PT, TITLE_BAR, titleSize } from "../features/decks/layout.js";
+import type { Deck, Slide } from "./deck.js";
+import { shortDay } from "../dates.js";
+import { BLUE_FRANCE, BLUE_LIGHT, BLUE_LIGHTER, CELL_MARGIN, CONTENT, CONTENT_WIDTH, FOOTER, GREY_BORDER, MARGIN_X, RED_MARIANNE, SLIDE, TABLE_FONT_PT, TITLE_BAR, titleSize } from "./layout.js";
 
 const require = createRequire(import.meta.url);
 
@@ -20,8 +21,11 @@ interface PdfKitDocument {
 }
 type PrinterClass = new (fonts: object, vfs: object, urlResolver: object, localAccessPolicy: (path: string) => boolean) => { createPdfKitDocument(definition: TDocumentDefinitions): Promise<PdfKitDocument> };
 // As in pdf.ts: pdfmake's Printer used directly, with this module's own fonts, file system and policies (no URL, no local file).
-const Printer = (require("pdfmake/js/Printer.js") as { default: PrinterClass }).default;
-const URLResolver = (require("pdfmake/js/URLResolver.js") as { default: new (vfs: object) => { setUrlAccessPolicy(p: (url: string) => boolean): void } }).default;
+// Loaded on the first deck, not at start.
+const pdfmake = () => ({
+  Printer: (require("pdfmake/js/Printer.js") as { default: PrinterClass }).default,
+  URLResolver: (require("pdfmake/js/URLResolver.js") as { default: new (vfs: object) => { setUrlAccessPolicy(p: (url: string) => boolean): void } }).default,
+});
 
 const FAMILY = "DeckSans";
 const FONT_FILES = { normal: "LiberationSans-Regular.ttf", bold: "LiberationSans-Bold.ttf", italics: "LiberationSans-Italic.ttf", bolditalics: "LiberationSans-BoldItalic.ttf" } as const;
@@ -92,7 +96,7 @@ function background(s: Slide): Content[] {
       const cx = MARGIN_X + step * (i + 0.5);
       const color = hex(d.when === "today" ? RED_MARIANNE : BLUE_FRANCE);
       out.push({ ...ORIGIN, canvas: [{ type: "ellipse", x: pt(cx), y: pt(lineY), r1: 10, r2: 10, color: d.when === "next" ? "#ffffff" : color, lineColor: color, lineWidth: 2 }] });
-      out.push(at(cx - step / 2, lineY - 0.65, step, { text: `${d.day.slice(8, 10)}/${d.day.slice(5, 7)}/${d.day.slice(0, 4)}`, fontSize: 15, bold: true, color, alignment: "center" }));
+      out.push(at(cx - step / 2, lineY - 0.65, step, { text: shortDay(d.day), fontSize: 15, bold: true, color, alignment: "center" }));
       out.push(at(cx - step / 2 + 0.05, lineY + 0.3, step - 0.1, { text: d.label, fontSize: 13, color: GREY_TEXT, alignment: "center" }));
       if (d.when !== "past") out.push(at(cx - step / 2, lineY - 1.0, step, { text: d.when === "today" ? "ce jour" : "à venir", fontSize: 11, color, alignment: "center" }));
     });
@@ -180,6 +184,7 @@ export async function deckPdf(deck: Deck): Promise<Buffer> {
     }),
     content: deck.slides.map((s, i) => ({ stack: [content(s)], ...(i > 0 ? { pageBreak: "before" as const } : {}) })),
   };
+  const { Printer, URLResolver } = pdfmake();
   const resolver = new URLResolver(vfs);
   resolver.setUrlAccessPolicy(() => false);
   const doc = await new Printer(loadFonts(), vfs, resolver, () => false).createPdfKitDocument(definition);

@@ -1,6 +1,6 @@
 /** The COTECH progress table as an Excel workbook, in the seed's layout (one sheet per year). */
-import ExcelJS from "exceljs";
-import type { CotechTable } from "../features/overview/cotech-table.js";
+import type { CotechTable } from "./cotech-table.js";
+import { shortDay } from "../dates.js";
 
 export const COTECH_COLUMNS = [
   { header: "Fiche action", width: 28 },
@@ -12,12 +12,13 @@ export const COTECH_COLUMNS = [
 ] as const;
 
 const lines = (items: string[]) => items.map((i) => `- ${i}`).join("\n");
-const frenchDay = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const thin = { style: "thin" as const, color: { argb: "FF929292" } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
 export async function cotechWorkbook(contractName: string, table: CotechTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook, not at start.
+  const { Workbook } = (await import("exceljs")).default;
+  const workbook = new Workbook();
   workbook.creator = "Clés";
   const sheet = workbook.addWorksheet(`Tableau COTECH ${table.year}`, {
     pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
@@ -62,8 +63,8 @@ export async function cotechWorkbook(contractName: string, table: CotechTable): 
           `FA ${r.action.number} : ${r.action.title}\n(${r.action.shownStatusLabel})`,
           [r.objectives, lines(r.criteria)].filter(Boolean).join("\n"),
           lines(r.planned.map((m) => `${m.title} (${m.label})`)),
-          lines(r.progress.map((p) => `${frenchDay(p.happenedOn)} : ${p.text}`)),
-          lines(r.remaining.map((i) => (i.doneOn ? `${i.text} (fait le ${frenchDay(i.doneOn)})` : i.text))),
+          lines(r.progress.map((p) => `${shortDay(p.happenedOn)} : ${p.text}`)),
+          lines(r.remaining.map((i) => (i.doneOn ? `${i.text} (fait le ${shortDay(i.doneOn)})` : i.text))),
           lines(r.adjustments.map((a) => `${a.kindLabel}${a.description ? ` : ${a.description}` : ""} (${a.statusLabel.toLowerCase()})`)),
         ]);
       }

@@ -3,8 +3,9 @@
  * title bar, footer with the contract, slide numbers). Tables are already split by
  * the deck model: pptxgenjs' autoPage stays off.
  */
-import PptxGenJS from "pptxgenjs";
-import type { Deck, DeckColumn, DeckRow, Slide } from "../features/decks/deck.js";
+import type PptxGenJS from "pptxgenjs";
+import type { Deck, DeckColumn, DeckRow, Slide } from "./deck.js";
+import { shortDay } from "../dates.js";
 import {
   BLUE_FRANCE,
   BLUE_LIGHT,
@@ -21,8 +22,8 @@ import {
   TABLE_FONT_PT,
   TITLE_BAR,
   titleSize,
-} from "../features/decks/layout.js";
-import { measureHeader } from "../features/decks/split.js";
+} from "./layout.js";
+import { measureHeader } from "./split.js";
 
 type PptxSlide = ReturnType<PptxGenJS["addSlide"]>;
 type TableCell = PptxGenJS.TableCell;
@@ -64,8 +65,7 @@ function timelineSlide(slide: PptxSlide, s: Extract<Slide, { kind: "timeline" }>
     const cx = MARGIN_X + step * (i + 0.5);
     const color = d.when === "today" ? RED_MARIANNE : BLUE_FRANCE;
     slide.addShape("ellipse", { x: cx - 0.14, y: lineY - 0.14, w: 0.28, h: 0.28, fill: { color: d.when === "next" ? "FFFFFF" : color }, line: { color, width: 2 } });
-    const [y, m, day] = [d.day.slice(0, 4), d.day.slice(5, 7), d.day.slice(8, 10)];
-    slide.addText(`${day}/${m}/${y}`, { ...font, x: cx - step / 2, y: lineY - 0.75, w: step, h: 0.45, fontSize: 15, bold: true, color, align: "center", margin: 0 });
+    slide.addText(shortDay(d.day), { ...font, x: cx - step / 2, y: lineY - 0.75, w: step, h: 0.45, fontSize: 15, bold: true, color, align: "center", margin: 0 });
     slide.addText(d.label, { ...font, x: cx - step / 2 + 0.05, y: lineY + 0.3, w: step - 0.1, h: 1.6, fontSize: 13, color: GREY_TEXT, align: "center", valign: "top", margin: 0, fit: "shrink" });
     if (d.when !== "past") slide.addText(d.when === "today" ? "ce jour" : "à venir", { ...font, x: cx - step / 2, y: lineY - 1.1, w: step, h: 0.3, fontSize: 11, italic: true, color, align: "center", margin: 0 });
   });
@@ -109,7 +109,9 @@ function listSlide(slide: PptxSlide, section: string, title: string, items: { ti
 
 /** The deck as a .pptx file. */
 export async function deckPptx(deck: Deck): Promise<Buffer> {
-  const pptx = new PptxGenJS();
+  // Loaded on the first deck, not at start.
+  const { default: Pptx } = await import("pptxgenjs");
+  const pptx = new Pptx();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = deck.title;
   pptx.author = "Clés";

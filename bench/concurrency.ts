@@ -1,0 +1,166 @@
+/**
+ * Concurrency on one engine, side by side with its references:
+ * - PostgreSQL with the national dataset (npm run bench:data), PGlite with the demo data;
+ * - per page: autocannon at N connections on the server under test (own process),
+ *   req/s against a Fastify hello-world measured in the same block, the SQL floor
+ *   (the page's uncached queries replayed by N workers on the database), queries per
+ *   request (uncached and warm), the server's RSS after the page;
+ * - first read after a write (a comment on the fiche, then the dashboard), one connection;
+ * - sequential latency of each page on one connection (warm).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { openDatabase } from "../server/db/client.js";
+import { seedDemo } from "../server/demo/seed.js";
+import { entryScript, firstDataVisible } from "./browser.js";
+import { capturePages, rawQuery, type PageQueries } from "./capture.js";
+import { postJson, sequential, summary, type BenchResult, type Session } from "./http.js";
+import { floor, load } from "./load.js";
+import { DEMO_USERS, NATIONAL_USERS, PAGES, resolveIds, type Ids } from "./pages.js";
+import { startHello, startServer, type Child } from "./server.js";
+
+export interface ConcurrencyOptions {
+  connections: number;
+  seconds: number;
+  /** Sequential requests per page on one connection. */
+  sequential: number;
+  /** Write-then-read rounds. */
+  writes: number;
+  quick: boolean;
+  log: (line: string) => void;
+}
+
+type Engine = "postgres" | "pglite";
+const READ_SHARE = 0.25;
+const RSS_TARGET: Record<Engine, number> = { postgres: 250, pglite: 400 };
+
+/** Whether the national dataset is there (contracts in the database of `url`). */
+export async function nationalReady(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>("select count(*) as n from contracts");
+    return Number(rows[0]!.n) >= 100;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function concurrencyBench(engine: Engine, url: string | null, options: ConcurrencyOptions, port: number): Promise<BenchResult[]> {
+  const { log } = options;
+  const pages = PAGES.filter((p) => !options.quick || p.quick);
+  const dir = engine === "pglite" ? mkdtempSync(join(tmpdir(), "cles-bench-pglite-")) : null;
+  const dataDir = dir ? join(dir, "data") : undefined;
+  const database = await openDatabase(url ? { url } : { dataDir });
+  const results: BenchResult[] = [];
+  let sessions: Record<string, Session>;
+  let ids: Ids;
+  let queries: Map<string, PageQueries>;
+  const floors = new Map<string, { p95: number; rps: number }>();
+  let dashboardFloor1: number;
+  try {
+    await database.migrate();
+    if (engine === "pglite") await seedDemo(database.db);
+    log(`\n${engine}: capturing each page's SQL…`);
+    ({ sessions, ids, queries } = await capturePages(database, engine === "postgres" ? NATIONAL_USERS : DEMO_USERS, pages, resolveIds));
+    const run = rawQuery(database);
+    const floorSeconds = Math.min(options.seconds, options.quick ? 3 : 10);
+    for (const page of pages) {
+      const q = queries.get(page.key)!;
+      floors.set(page.key, await floor(run, q.uncached, { workers: options.connections, seconds: floorSeconds }));
+    }
+    dashboardFloor1 = (await floor(run, queries.get("dashboard")!.uncached, { workers: 1, seconds: options.quick ? 2 : 5 })).p95;
+  } finally {
+    await database.close();
+  }
+
+  log(`${engine}: hello-world, ${options.connections} connections, ${options.seconds} s…`);
+  const hello = await startHello(port + 1);
+  let helloRps: number;
+  try {
+    const h = await load(hello.baseUrl, { connections: options.connections, seconds: options.seconds });
+    helloRps = h.rps;
+    results.push({ name: "hello-world", engine: "node", p50: h.p50, p95: h.p95, p99: h.p99, rps: h.rps, rssMb: round(hello.rssMb()), note: `reference of the ${engine} block` });
+  } finally {
+    await hello.stop();
+  }
+
+  log(`${engine}: starting the server under test…`);
+  const server: Child = await startServer({ port, url: url ?? undefined, dataDir, seed: engine === "pglite" });
+  try {
+    results.push({ name: "RSS after start", engine, rssMb: round(server.rssMb()) });
+    for (const page of pages) {
+      const cookie = sessions[page.reader]!.cookie;
+      const r = await load(server.baseUrl + page.path(ids), { connections: options.connections, seconds: options.seconds, cookie });
+      const q = queries.get(page.key)!;
+      const share = r.rps / helloRps;
+      const row: BenchResult = {
+        name: `${page.name} ×${options.connections}`,
+        engine,
+        p50: r.p50,
+        p95: r.p95,
+        p99: r.p99,
+        rps: r.rps,
+        helloRps,
+        floorP95: floors.get(page.key)!.p95,
+        queries: q.warm.length,
+        queriesUncached: q.uncached.length,
+        rssMb: round(server.rssMb()),
+        target: `≥ ${READ_SHARE * 100} % of hello req/s`,
+        ratio: share / READ_SHARE,
+        met: share >= READ_SHARE && r.non2xx === 0 && r.errors === 0,
+        ...(r.non2xx || r.errors ? { note: `${r.non2xx} non-2xx, ${r.errors} errors` } : {}),
+      };
+      results.push(row);
+      log(`  ${row.name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p95 ${r.p95.toFixed(1)} ms  floor p95 ${row.floorP95!.toFixed(1)} ms  RSS ${row.rssMb} MB`);
+    }
+    results.push({ name: `RSS after load`, engine, rssMb: round(server.rssMb()), target: `≤ ${RSS_TARGET[engine]} MB`, ratio: server.rssMb() / RSS_TARGET[engine], met: server.rssMb() <= RSS_TARGET[engine] });
+
+    // First read after a write, one connection: a comment on the fiche, then the dashboard.
+    const coordinator = sessions.coordinator!;
+    const times: number[] = [];
+    for (let i = 0; i < options.writes; i++) {
+      const status = await postJson(server.baseUrl, `/api/actions/${ids.actionId}/comments`, coordinator, { body: `Remarque du banc d'essai n° ${i + 1}.` });
+      if (status >= 300) throw new Error(`comment → ${status}`);
+      const t0 = performance.now();
+      const res = await fetch(server.baseUrl + PAGES[0]!.path(ids), { headers: { cookie: coordinator.cookie } });
+      await res.arrayBuffer();
+      times.push(performance.now() - t0);
+    }
+    const after = summary(times);
+    results.push({
+      name: "dashboard: first read after a write",
+      engine,
+      ...after,
+      floorP95: dashboardFloor1,
+      queries: queries.get("dashboard")!.uncached.length,
+      target: "≤ 1.5 × SQL floor (1 worker)",
+      ratio: after.p95 / (1.5 * dashboardFloor1),
+      met: after.p95 <= 1.5 * dashboardFloor1,
+    });
+    results.push({ name: "dashboard: one connection, uncached", engine, ...after, target: "p95 ≤ 15 ms", ratio: after.p95 / 15, met: after.p95 <= 15 });
+
+    if (entryScript()) {
+      try {
+        results.push(await firstDataVisible(server.baseUrl, ids.contractId, coordinator, engine, options.quick ? 1 : 10));
+      } catch (error) {
+        results.push({ name: "first data visible, contract page (cold)", engine, note: `failed: ${(error as Error).message.split("\n")[0]}` });
+      }
+    }
+    for (const page of pages) {
+      const s = await sequential(server.baseUrl, page.path(ids), sessions[page.reader]!, options.sequential);
+      results.push({ name: `${page.name} ×1 (warm)`, engine, ...s, floorP95: undefined, queries: queries.get(page.key)!.warm.length });
+    }
+  } finally {
+    await server.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+const round = (n: number) => Math.round(n);
+

@@ -1,0 +1,41 @@
+/** What the public page routes answer: nothing unpublished, no people's names but the signatories'. */
+import { z } from "zod";
+import { ACTION_STATUS_VALUES, CONTRACT_STATUS_VALUES } from "../../domain/statuses.js";
+
+export const publicationOut = z.object({ published: z.boolean() });
+
+export const publicContractOut = z.object({
+  slug: z.string(),
+  name: z.string(),
+  localAuthority: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  status: z.enum(CONTRACT_STATUS_VALUES),
+  statusLabel: z.string(),
+  summary: z.string(),
+  communes: z.array(z.object({ inseeCode: z.string(), name: z.string(), population: z.number().nullable() })),
+  priorityAreas: z.array(z.object({ name: z.string(), code: z.string().nullable() })),
+  signatories: z.array(z.object({ organisationName: z.string(), representative: z.string(), title: z.string() })),
+  axes: z.array(z.object({ number: z.number(), title: z.string(), description: z.string(), objectives: z.array(z.object({ code: z.string(), title: z.string() })) })),
+  actions: z.array(
+    z.object({
+      number: z.number(),
+      title: z.string(),
+      axisNumber: z.number(),
+      objectiveCode: z.string().nullable(),
+      status: z.enum(ACTION_STATUS_VALUES),
+      statusLabel: z.string(),
+      startMonth: z.string().nullable(),
+      endMonth: z.string().nullable(),
+      lead: z.string().nullable(),
+      partners: z.array(z.string()),
+      specificObjective: z.string(),
+      operationalObjectives: z.array(z.string()),
+      description: z.string(),
+      targetPublic: z.string(),
+      place: z.string(),
+    }),
+  ),
+  /** The quarterly reviews the coordination publishes on this page. */
+  documents: z.array(z.object({ title: z.string(), url: z.string() })),
+});

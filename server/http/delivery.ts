@@ -1,0 +1,48 @@
+/**
+ * How responses travel: compressed when the client accepts it, and the web app's files
+ * cached by browsers as long as they can be.
+ *
+ * - API answers and static files over 1 KB of a text type (JSON, HTML, CSS, JS, SVG, CSV,
+ *   calendars) are compressed, brotli or gzip; office files, PDFs, pictures and
+ *   attachments (already compressed, or anything at all) go as they are.
+ * - The built web app (vite): its hashed files under /assets/ never change under the same
+ *   name, so they are kept a year (`immutable`); index.html, which names them, is checked
+ *   again at every visit (`no-cache`). The build writes .br/.gz copies next to the text
+ *   assets (scripts/build.mjs), served instead of compressing at each request.
+ */
+import { join, sep } from "node:path";
+import fastifyCompress from "@fastify/compress";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+
+export const COMPRESS_THRESHOLD = 1024;
+/** Text types only: not application/octet-stream (attachments) nor office or PDF files. */
+const COMPRESSIBLE = /^text\/(?!event-stream)|[+/]json(?:;|$)|[+/]xml(?:;|$)|^application\/javascript(?:;|$)/;
+
+export const IMMUTABLE = "public, max-age=31536000, immutable";
+export const REVALIDATE = "no-cache";
+
+/** Registered before the routes, so that every route's answers go through it. */
+export async function registerCompression(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD, customTypes: COMPRESSIBLE, encodings: ["br", "gzip"] });
+}
+
+/** Serves the built single-page app from `webDir` (which holds index.html): its files, and index.html for any other page. */
+export async function registerWebApp(app: FastifyInstance, webDir: string): Promise<void> {
+  const assets = join(webDir, "assets") + sep;
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    // One route per file (wildcard: false), but none for the .br/.gz copies: found next to their file when asked for.
+    globIgnore: ["**/*.br", "**/*.gz"],
+    cacheControl: false,
+    setHeaders: (reply, path) => void reply.header("cache-control", path.startsWith(assets) ? IMMUTABLE : REVALIDATE),
+  });
+  // Any other GET outside /api is a page of the single-page app.
+  app.get("/*", { schema: { hide: true }, config: { public: true } }, async (request, reply) => {
+    if (request.url.startsWith("/api/")) return reply.callNotFound();
+    return reply.header("cache-control", REVALIDATE).sendFile("index.html");
+  });
+}
