@@ -1,8 +1,9 @@
 /** Reads what the annual report (and the evaluation) show: one query per table, whatever the size of the contract. */
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { actions, axes, contracts, governanceBodies, indicatorMeasurements, indicators, meetingParticipants, meetings, milestones, progressEntries, quarterlyReviews, reviewPublications } from "../../db/schema.js";
+import { axes, contracts, governanceBodies, indicatorMeasurements, indicators, meetingParticipants, meetings, progressEntries, quarterlyReviews, reviewPublications } from "../../db/schema.js";
 import { invalid, notFound } from "../../http/problem.js";
+import { loadFicheProjections } from "../actions/fiches.js";
 import { parisDay } from "../dates.js";
 import type { Rhythm } from "../governance/rhythm.js";
 import { yearWithinContract, type AnnualReportInput } from "./build.js";
@@ -53,12 +54,11 @@ export async function loadGovernance(db: Db, contractId: string): Promise<{ bodi
 }
 
 /** Live fiches with their axes, milestones, progress entries, indicators and measurements (progress of one year, or all when null). */
-export async function loadFiches(db: Db, contractId: string) {
-  const axisRows = await db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId));
-  const fiches = await db
-    .select({ id: actions.id, axisId: actions.axisId, number: actions.number, title: actions.title, status: actions.status, mergedIntoId: actions.mergedIntoId })
-    .from(actions)
-    .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)));
+export async function loadFiches(db: Db, contractId: string, today = parisDay()) {
+  const [axisRows, fiches] = await Promise.all([
+    db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
+    loadFicheProjections(db, contractId, today),
+  ]);
   const ids = fiches.map((f) => f.id);
   const some = <T>(query: () => Promise<T[]>) => (ids.length ? query() : Promise.resolve([] as T[]));
   const indicatorRows = await some(() =>
@@ -83,10 +83,8 @@ export async function loadAnnualReport(db: Db, contractId: string, year: number,
     throw invalid([{ path: "year", message: `Choisissez une année de la période du contrat (${contract.startDate.slice(0, 4)} à ${contract.endDate.slice(0, 4)}).` }]);
   }
   const { bodies, meetings: meetingList } = await loadGovernance(db, contractId);
-  const { axes: axisRows, fiches, indicators: indicatorRows, measurements, ids, some } = await loadFiches(db, contractId);
-  const milestoneRows = await some(() =>
-    db.select({ actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn }).from(milestones).where(inArray(milestones.actionId, ids)),
-  );
+  const { axes: axisRows, fiches, indicators: indicatorRows, measurements, ids, some } = await loadFiches(db, contractId, today);
+  const milestoneRows = fiches.flatMap((f) => f.milestones.map(({ id: _id, ...m }) => m));
   const progressRows = await some(() => db.select({ actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, ids)));
   const publications = await db
     .select({ year: quarterlyReviews.year, quarter: quarterlyReviews.quarter, number: reviewPublications.number, publishedAt: reviewPublications.publishedAt, publishedByName: reviewPublications.publishedByName, correctionNote: reviewPublications.correctionNote })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCotechTable, contractYears, type TableInput } from "./cotech-table.js";
+import { projectFiches } from "../actions/fiches.js";
 import { statusByAxis } from "./dashboard.js";
 
 const base: TableInput = {
@@ -86,7 +87,7 @@ describe("the years of a contract", () => {
 
 describe("fiches by status per axis", () => {
   it("counts the shown status and totals per axis", () => {
-    const counts = statusByAxis(base.axes, base.fiches, base.milestones, base.today);
+    const counts = statusByAxis(base.axes, projectFiches(base.fiches.map((f) => ({ ...f, startMonth: null, endMonth: null })), base.milestones, base.today));
     expect(counts.map((a) => [a.number, a.total, a.counts.late, a.counts.in_progress, a.counts.merged])).toEqual([
       [1, 2, 1, 1, 0],
       [2, 1, 0, 0, 1],

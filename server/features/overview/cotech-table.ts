@@ -7,7 +7,8 @@
  */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { actions, adjustments, axes, contracts, followUpItems, indicators, milestones, objectives, progressEntries, remainingItems } from "../../db/schema.js";
+import { actions, adjustments, axes, contracts, followUpItems, indicators, objectives, progressEntries, remainingItems } from "../../db/schema.js";
+import { loadFicheProjections } from "../actions/fiches.js";
 import { notFound } from "../../http/problem.js";
 import type { ActionStatus } from "../../domain/statuses.js";
 import { frenchNumber } from "../dates.js";
@@ -124,12 +125,9 @@ export function tableFor<T extends { axes: { objectives: { rows: TableRow[] }[] 
 export async function loadCotechTable(db: Db, contractId: string, year: number | undefined, today: string, mayUpdate: (actionId: string) => boolean) {
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
   const liveIds = db.select({ id: actions.id }).from(actions).where(live);
-  const [[contract], fiches, axisRows, objectiveRows, indicatorRows, milestoneRows, progressRows, remainingRows, adjustmentRows, itemRows] = await Promise.all([
+  const [[contract], fiches, axisRows, objectiveRows, indicatorRows, progressRows, remainingRows, adjustmentRows, itemRows] = await Promise.all([
     db.select({ name: contracts.name, startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId)),
-    db
-      .select({ id: actions.id, axisId: actions.axisId, objectiveId: actions.objectiveId, number: actions.number, title: actions.title, status: actions.status, mergedIntoId: actions.mergedIntoId, specificObjective: actions.specificObjective })
-      .from(actions)
-      .where(live),
+    loadFicheProjections(db, contractId, today),
     db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
     db
       .select({ id: objectives.id, axisId: objectives.axisId, code: objectives.code, title: objectives.title, position: objectives.position })
@@ -137,7 +135,6 @@ export async function loadCotechTable(db: Db, contractId: string, year: number |
       .innerJoin(axes, eq(axes.id, objectives.axisId))
       .where(eq(axes.contractId, contractId)),
     db.select({ actionId: indicators.actionId, label: indicators.label, target: indicators.target, unit: indicators.unit }).from(indicators).where(inArray(indicators.actionId, liveIds)).orderBy(asc(indicators.position)),
-    db.select({ id: milestones.id, actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn }).from(milestones).where(inArray(milestones.actionId, liveIds)),
     // Every year's progress (a contract holds a few hundred entries): the year is chosen once the contract is read.
     db.select({ id: progressEntries.id, actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, liveIds)),
     db.select({ id: remainingItems.id, actionId: remainingItems.actionId, text: remainingItems.text, doneOn: remainingItems.doneOn }).from(remainingItems).where(inArray(remainingItems.actionId, liveIds)).orderBy(asc(remainingItems.position)),
@@ -162,7 +159,7 @@ export async function loadCotechTable(db: Db, contractId: string, year: number |
     objectives: objectiveRows,
     fiches,
     indicators: indicatorRows,
-    milestones: milestoneRows,
+    milestones: fiches.flatMap((f) => f.milestones),
     progress: progressRows.filter((p) => p.happenedOn >= `${chosen}-01-01` && p.happenedOn <= `${chosen}-12-31`),
     remaining: remainingRows,
     adjustments: adjustmentRows.map(({ targetActionId, ...a }) => ({ ...a, targetNumber: targetActionId ? (numbers.get(targetActionId) ?? null) : null })),

@@ -6,32 +6,24 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
-import { actions, axes, comments, governanceBodies, indicatorMeasurements, indicators, meetings, milestones, progressEntries } from "../../db/schema.js";
+import { actions, axes, comments, governanceBodies, indicatorMeasurements, indicators, meetings, progressEntries } from "../../db/schema.js";
+import { loadFicheProjections, type Fiche } from "../actions/fiches.js";
 import { governanceAlerts } from "../governance/service.js";
 import { isStale, scheduleLabel } from "../monitoring/rules.js";
-import { isOverdue, SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/shown-status.js";
-import type { ActionStatus } from "../../domain/statuses.js";
+import { isOverdue, SHOWN_STATUSES, type ShownStatus } from "../../domain/shown-status.js";
 import { frenchNumber, parisDay, shortDay } from "../dates.js";
 
 const STATUS_KEYS = Object.keys(SHOWN_STATUSES) as ShownStatus[];
 
-interface Fiche {
-  id: string;
-  axisId: string;
-  number: number;
-  title: string;
-  status: ActionStatus;
-  mergedIntoId: string | null;
-}
 
 /** Fiches counted by the status people see, per axis (in axis order), with a total. */
-export function statusByAxis(axisRows: { id: string; number: number; title: string }[], fiches: Fiche[], ms: { actionId: string; plannedBy: string; doneOn: string | null }[], today: string) {
+export function statusByAxis(axisRows: { id: string; number: number; title: string }[], fiches: { axisId: string; shownStatus: ShownStatus }[]) {
   return [...axisRows]
     .sort((a, b) => a.number - b.number)
     .map((axis) => {
       const counts = Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as Record<ShownStatus, number>;
       const own = fiches.filter((f) => f.axisId === axis.id);
-      for (const f of own) counts[shownStatus(f.mergedIntoId ? "merged" : f.status, ms.filter((m) => m.actionId === f.id), today)]++;
+      for (const f of own) counts[f.shownStatus]++;
       return { axisId: axis.id, number: axis.number, title: axis.title, counts, total: own.length };
     });
 }
@@ -45,14 +37,9 @@ const excerpt = (text: string, n = 120) => (text.length > n ? `${text.slice(0, n
  */
 export async function loadDashboard(db: Db, contractId: string, today: string, now = new Date()) {
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
-  const [axisRows, fiches, ms, indicatorRows, contractMeetings, alerts, events] = await Promise.all([
+  const [axisRows, fiches, indicatorRows, contractMeetings, alerts, events] = await Promise.all([
     db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
-    db.select({ id: actions.id, axisId: actions.axisId, number: actions.number, title: actions.title, status: actions.status, mergedIntoId: actions.mergedIntoId }).from(actions).where(live),
-    db
-      .select({ id: milestones.id, actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn })
-      .from(milestones)
-      .innerJoin(actions, eq(actions.id, milestones.actionId))
-      .where(live),
+    loadFicheProjections(db, contractId, today),
     db
       .select({
         id: indicators.id,
@@ -74,6 +61,7 @@ export async function loadDashboard(db: Db, contractId: string, today: string, n
     latestFicheEvents(db, contractId),
   ]);
   const byId = new Map(fiches.map((f) => [f.id, f]));
+  const ms = fiches.flatMap((f) => f.milestones);
   const ficheRef = (id: string) => {
     const f = byId.get(id)!;
     return { id: f.id, number: f.number, title: f.title };
@@ -94,7 +82,7 @@ export async function loadDashboard(db: Db, contractId: string, today: string, n
     .map(({ id, title, startsAt, bodyName }) => ({ id, title, startsAt, bodyName }));
 
   return {
-    statusByAxis: statusByAxis(axisRows, fiches, ms, today),
+    statusByAxis: statusByAxis(axisRows, fiches),
     statusLabels: SHOWN_STATUSES,
     lateMilestones,
     indicators: {
