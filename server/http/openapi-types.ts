@@ -24,6 +24,9 @@ const HEADER = `/* eslint-disable */
 
 /** The OpenAPI document, from the app built on an empty in-memory database, never listening. */
 export async function openapiDocument(): Promise<OpenAPI3> {
+  // The document must not depend on this machine's settings: the attachment limit is in a summary.
+  const limit = process.env.ATTACHMENT_MAX_BYTES;
+  delete process.env.ATTACHMENT_MAX_BYTES;
   const scratch = mkdtempSync(join(tmpdir(), "cles-openapi-"));
   const database = await openDatabase({ dataDir: "memory://" });
   try {
@@ -44,6 +47,7 @@ export async function openapiDocument(): Promise<OpenAPI3> {
   } finally {
     await database.close();
     rmSync(scratch, { recursive: true, force: true });
+    if (limit !== undefined) process.env.ATTACHMENT_MAX_BYTES = limit;
   }
 }
 

@@ -40,19 +40,19 @@ export const useAdjustments = (actionId: string) => useList<Adjustment>(actionId
 export const useIndicators = (actionId: string) =>
   useQuery({
     queryKey: followUpKeys.part(actionId, "indicators"),
-    queryFn: ({ signal }) => api<{ items: Indicator[]; permissions: { measure: boolean } }>(`/actions/${actionId}/indicators`, { signal }),
+    queryFn: ({ signal }) => api<ResponseOf<"/api/actions/{actionId}/indicators", "get">>(`/actions/${actionId}/indicators`, { signal }),
   });
 
 export const useRemarks = (actionId: string) =>
   useQuery({
     queryKey: followUpKeys.part(actionId, "comments"),
-    queryFn: ({ signal }) => api<{ items: Remark[]; permissions: { comment: boolean } }>(`/actions/${actionId}/comments`, { signal }),
+    queryFn: ({ signal }) => api<ResponseOf<"/api/actions/{actionId}/comments", "get">>(`/actions/${actionId}/comments`, { signal }),
   });
 
 export const useContractMeetings = (contractId: string) =>
   useQuery({
     queryKey: followUpKeys.meetings(contractId),
-    queryFn: ({ signal }) => api<{ items: MeetingSummary[] }>(`/contracts/${contractId}/meetings`, { signal }),
+    queryFn: ({ signal }) => api<ResponseOf<"/api/contracts/{contractId}/meetings", "get">>(`/contracts/${contractId}/meetings`, { signal }),
   });
 
 /**

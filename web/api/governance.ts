@@ -22,19 +22,19 @@ export const governanceKeys = {
 };
 
 export const useBodies = (contractId: string) =>
-  useQuery({ queryKey: governanceKeys.bodies(contractId), queryFn: ({ signal }) => api<{ items: Body[] }>(`/contracts/${contractId}/bodies`, { signal }) });
+  useQuery({ queryKey: governanceKeys.bodies(contractId), queryFn: ({ signal }) => api<ResponseOf<"/api/contracts/{contractId}/bodies", "get">>(`/contracts/${contractId}/bodies`, { signal }) });
 
 export const useBodyMembers = (bodyId: string, enabled = true) =>
-  useQuery({ enabled: enabled && !!bodyId, queryKey: governanceKeys.bodyMembers(bodyId), queryFn: ({ signal }) => api<{ items: BodyMember[] }>(`/bodies/${bodyId}/members`, { signal }) });
+  useQuery({ enabled: enabled && !!bodyId, queryKey: governanceKeys.bodyMembers(bodyId), queryFn: ({ signal }) => api<ResponseOf<"/api/bodies/{bodyId}/members", "get">>(`/bodies/${bodyId}/members`, { signal }) });
 
 export const useMeetings = (contractId: string) =>
-  useQuery({ queryKey: governanceKeys.meetings(contractId), queryFn: ({ signal }) => api<{ items: MeetingItem[] }>(`/contracts/${contractId}/meetings`, { signal }) });
+  useQuery({ queryKey: governanceKeys.meetings(contractId), queryFn: ({ signal }) => api<ResponseOf<"/api/contracts/{contractId}/meetings", "get">>(`/contracts/${contractId}/meetings`, { signal }) });
 
 export const useMeeting = (meetingId: string, enabled = true) =>
   useQuery({ enabled: enabled && !!meetingId, queryKey: governanceKeys.meeting(meetingId), queryFn: ({ signal }) => api<Meeting>(`/meetings/${meetingId}`, { signal }) });
 
 export const useGovernanceAlerts = (contractId: string) =>
-  useQuery({ queryKey: governanceKeys.alerts(contractId), queryFn: ({ signal }) => api<{ items: GovernanceAlert[] }>(`/contracts/${contractId}/governance-alerts`, { signal }) });
+  useQuery({ queryKey: governanceKeys.alerts(contractId), queryFn: ({ signal }) => api<ResponseOf<"/api/contracts/{contractId}/governance-alerts", "get">>(`/contracts/${contractId}/governance-alerts`, { signal }) });
 
 export const useCalendarFeed = (contractId: string) =>
-  useQuery({ queryKey: governanceKeys.feed(contractId), queryFn: ({ signal }) => api<{ url: string }>(`/contracts/${contractId}/calendar-feed`, { signal }) });
+  useQuery({ queryKey: governanceKeys.feed(contractId), queryFn: ({ signal }) => api<ResponseOf<"/api/contracts/{contractId}/calendar-feed", "get">>(`/contracts/${contractId}/calendar-feed`, { signal }) });

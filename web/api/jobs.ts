@@ -9,7 +9,7 @@ export type JobState = JobView["state"];
 /** Asks for a document: the route answers 202 { job }. */
 export const startDocumentJob = (path: string, body?: unknown, signal?: AbortSignal) => api<{ job: JobView }>(path, { method: "POST", body: body ?? {}, signal });
 
-export const fetchJob = (jobId: string, signal?: AbortSignal) => api<{ job: JobView }>(`/jobs/${jobId}`, { signal });
+export const fetchJob = (jobId: string, signal?: AbortSignal) => api<ResponseOf<"/api/jobs/{jobId}", "get">>(`/jobs/${jobId}`, { signal });
 
 /** Where the finished file is downloaded (a plain link: the browser saves the attachment). */
 export const jobFileUrl = (jobId: string) => `/api/jobs/${jobId}/file`;
