@@ -26,4 +26,15 @@ export default tseslint.config(
     },
     rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
+  {
+    // The web runs only server/shared.ts of the server; types may come from anywhere (erased).
+    files: ["web/**/*.{ts,tsx}"],
+    ignores: ["web/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/server/**", "!**/server/shared"], allowTypeImports: true, message: "The web imports only server/shared from the server at run time (API types: web/api/schema.d.ts)." }] },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ReactNode } from "react";
-import { PARTNER_SECTORS } from "../../server/domain/vocabulary";
+import { PARTNER_SECTORS } from "../../server/shared";
 
 /** The sector of an organisation, from the template's list, or "Non précisé" (""). */
 export function SectorSelect({ label, value, onChange, className }: { label: ReactNode; value: string; onChange: (sector: string) => void; className?: string }) {

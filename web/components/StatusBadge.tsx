@@ -1,5 +1,5 @@
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { ACTION_STATUSES, type ActionStatus } from "../../server/domain/statuses";
+import { ACTION_STATUSES, type ActionStatus } from "../../server/shared";
 
 const SEVERITY = { not_started: undefined, in_progress: "info", done: "success", abandoned: "warning" } as const;
 

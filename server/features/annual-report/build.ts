@@ -7,7 +7,7 @@
 import { renderIndicatorSvg } from "../../documents/charts.js";
 import { heading, paragraph, type Block, type DocumentModel, type TableRow } from "../../documents/model.js";
 import type { ActionStatus } from "../../domain/statuses.js";
-import { progressTowardsTarget } from "../monitoring/rules.js";
+import { progressTowardsTarget } from "../followup/rules.js";
 import { SHOWN_STATUSES, shownStatus } from "../../domain/shown-status.js";
 import { attendance, bodiesOverPeriod, isHeld, type PeriodBody, type PeriodMeeting } from "./governance.js";
 import { frenchNumber, plural, shortDay } from "../dates.js";

@@ -25,6 +25,41 @@ describe("GET /api/contracts", () => {
     expect(list[0]).toMatchObject({ slug: "camvs-2021-2023", status: "running", actionCount: 15, axisCount: 4, communeCount: 20 });
     expect(list[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  type Page = { items: { slug: string }[]; total: number; page: number; perPage: number };
+  const page = async (query: string) => {
+    const res = await app.inject({ url: `/api/contracts?${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Page>();
+  };
+
+  it("answers one page at a time, with the total", async () => {
+    expect(await page("perPage=1")).toMatchObject({ items: [{ slug: "camvs-2021-2023" }], total: 2, page: 1, perPage: 1 });
+    expect(await page("perPage=1&page=2")).toMatchObject({ items: [{ slug: "capvm-2019-2022" }], total: 2, page: 2 });
+    expect(await page("perPage=1&page=3")).toMatchObject({ items: [], total: 2, page: 3 });
+  });
+
+  it("searches the name, the local authority, a commune's name or INSEE code, taking % and _ literally", async () => {
+    const slugs = async (q: string) => (await page(`q=${encodeURIComponent(q)}`)).items.map((c) => c.slug);
+    expect(await slugs("melun")).toEqual(["camvs-2021-2023"]);
+    expect(await slugs("Brou-sur-Chantereine")).toEqual(["capvm-2019-2022"]);
+    expect(await slugs("77055")).toEqual(["capvm-2019-2022"]);
+    expect(await slugs("%")).toEqual([]);
+    expect(await slugs("_")).toEqual([]);
+    expect((await page("q=%20%20")).total).toBe(2);
+  });
+
+  it("refuses a page or a page size out of bounds with field errors", async () => {
+    for (const [query, path] of [
+      ["page=0", "querystring.page"],
+      ["page=abc", "querystring.page"],
+      ["perPage=101", "querystring.perPage"],
+      ["perPage=0", "querystring.perPage"],
+    ] as const) {
+      const problem = expectProblem(await app.inject({ url: `/api/contracts?${query}` }), 400);
+      expect(problem.errors?.map((e: { path: string }) => e.path), query).toEqual([path]);
+    }
+  });
 });
 
 describe("GET /api/contracts/:id", () => {

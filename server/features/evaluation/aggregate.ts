@@ -2,7 +2,7 @@
  * Pure functions of the evaluation: the members' answers aggregated per question
  * (anonymously), and each fiche's results against its indicators.
  */
-import { progressTowardsTarget } from "../monitoring/rules.js";
+import { progressTowardsTarget } from "../followup/rules.js";
 import type { EvaluationAnswer, EvaluationQuestion } from "../../domain/evaluation.js";
 
 export interface QuestionResult {

@@ -9,7 +9,7 @@ import type { Db } from "../../db/client.js";
 import { actions, axes, comments, governanceBodies, indicatorMeasurements, indicators, meetings, progressEntries } from "../../db/schema.js";
 import { loadFicheProjections, type Fiche } from "../actions/fiches.js";
 import { governanceAlerts } from "../governance/service.js";
-import { isStale, scheduleLabel } from "../monitoring/rules.js";
+import { isStale, scheduleLabel } from "../followup/rules.js";
 import { isOverdue, SHOWN_STATUSES, type ShownStatus } from "../../domain/shown-status.js";
 import { frenchNumber, parisDay, shortDay } from "../dates.js";
 

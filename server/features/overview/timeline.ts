@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { axes, contracts } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
-import { scheduleLabel } from "../monitoring/rules.js";
+import { scheduleLabel } from "../followup/rules.js";
 import { isOverdue } from "../../domain/shown-status.js";
 import { loadFicheProjections } from "../actions/fiches.js";
 

@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { actionPartners, actions, axes, communes, contracts, indicators, milestones, objectives, organisations, progressEntries } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
 import { actionContentFromRows } from "../actions/mapping.js";
-import { scheduleLabel } from "../monitoring/rules.js";
+import { scheduleLabel } from "../followup/rules.js";
 import { isOverdue } from "../../domain/shown-status.js";
 import type { FicheTableView } from "./columns.js";
 import { communeLine, type ImportReference } from "./lists.js";

@@ -15,7 +15,7 @@ import {
   type ParticipationDegree,
   type PartnerSector,
   type Theme,
-} from "../../../server/domain/vocabulary";
+} from "../../../server/shared";
 import { errorProps, fieldId } from "../../components/form";
 import { YesNo } from "../../components/YesNo";
 import type { FieldsProps } from "./actionDraft";

@@ -10,7 +10,7 @@ import {
   INDICATOR_KINDS,
   PARTICIPATION_DEGREES,
   TERRITORY_SCOPES,
-} from "../../../server/domain/vocabulary";
+} from "../../../server/shared";
 import { useHistory } from "../../api/accounts";
 import { api } from "../../api/client";
 import type { FicheWithFollowUp } from "../../api/followup";

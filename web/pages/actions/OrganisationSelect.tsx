@@ -4,7 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { organisationBody } from "../../../server/features/organisations/schema";
+import { organisationBody } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { keys, type Contract } from "../../api/queries";
 import { errorProps, fieldId, zodErrors, type Errors } from "../../components/form";

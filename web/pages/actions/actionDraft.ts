@@ -1,4 +1,4 @@
-import { blankActionContent, type ActionBody } from "../../../server/features/actions/schema";
+import { blankActionContent, type ActionBody } from "../../../server/shared";
 import type { Action, Contract } from "../../api/queries";
 import type { Errors } from "../../components/form";
 

@@ -6,7 +6,7 @@ import { Card } from "@codegouvfr/react-dsfr/Card";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
-import { CONTRACT_STATUSES } from "../../../server/domain/statuses";
+import { CONTRACT_STATUSES } from "../../../server/shared";
 import { useContracts } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatPeriod, plural } from "../../format";

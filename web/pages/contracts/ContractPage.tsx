@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Link, useParams } from "react-router";
-import { CONTRACT_STATUSES } from "../../../server/domain/statuses";
+import { CONTRACT_STATUSES } from "../../../server/shared";
 import { useActions, useContract, type ActionItem, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { ContractViewsNav } from "../overview/ContractViewsNav";

@@ -9,7 +9,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../../../server/features/monitoring/rules";
+import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../../../server/shared";
 import { api } from "../../api/client";
 import { useAdjustments, useContractMeetings, useRefreshFollowUp, type Adjustment, type MeetingSummary } from "../../api/followup";
 import { useActions, type ActionItem } from "../../api/queries";

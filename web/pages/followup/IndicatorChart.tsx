@@ -9,7 +9,7 @@ import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipC
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
-import { indicatorChartOption } from "../../../server/documents/chart-options";
+import { indicatorChartOption } from "../../../server/shared";
 import type { Indicator } from "../../api/followup";
 import { formatDate, formatNumber } from "../../format";
 

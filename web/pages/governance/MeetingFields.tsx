@@ -5,7 +5,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ReactNode } from "react";
-import { formatDuration } from "../../../server/features/governance/rhythm";
+import { formatDuration } from "../../../server/shared";
 import type { Body, BodyMember } from "../../api/governance";
 import type { ActionItem, Contract } from "../../api/queries";
 import { errorAt, errorProps, fieldId, type Errors } from "../../components/form";

@@ -6,7 +6,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { createModal } from "@codegouvfr/react-dsfr/Modal";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation, useParams } from "react-router";
-import { formatDuration } from "../../../server/features/governance/rhythm";
+import { formatDuration } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { governanceKeys, useMeeting, type Meeting } from "../../api/governance";
 import { useActions, useContract, type ActionItem } from "../../api/queries";

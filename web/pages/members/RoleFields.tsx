@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
-import { ROLE_LABELS, type MemberRole } from "../../../server/domain/roles";
+import { ROLE_LABELS, type MemberRole } from "../../../server/shared";
 import type { ActionItem } from "../../api/queries";
 import { errorAt, fieldId, type Errors } from "../../components/form";
 

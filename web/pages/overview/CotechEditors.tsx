@@ -10,7 +10,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
-import { ADJUSTMENT_KINDS } from "../../../server/features/monitoring/rules";
+import { ADJUSTMENT_KINDS } from "../../../server/shared";
 import { api } from "../../api/client";
 import { useRemaining } from "../../api/followup";
 import { useRefreshCotech, type CotechRow } from "../../api/overview";

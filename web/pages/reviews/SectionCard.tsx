@@ -8,7 +8,7 @@ import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { memo, useId } from "react";
-import { SECTION_KINDS } from "../../../server/domain/review-sections";
+import { SECTION_KINDS } from "../../../server/shared";
 import { MoveButtons } from "../../components/MoveButtons";
 import { RichTextEditor } from "../../components/RichTextEditor";
 import { cardId, textFieldId, titleFieldId, type DraftSection, type Recovered } from "./editorState";

@@ -1,0 +1,39 @@
+/**
+ * What the web uses of the server at run time, and nothing else: vocabularies, the input
+ * schemas its forms validate with, and a few pure rules and labels. The web imports only
+ * this module from server/ (lint: no-restricted-imports); the API's answers are typed by
+ * web/api/schema.d.ts, generated from the OpenAPI document.
+ */
+export { indicatorChartOption } from "./documents/chart-options.js";
+export { BODY_KINDS, type BodyKind } from "./domain/governance.js";
+export { SECTION_KINDS } from "./domain/review-sections.js";
+export { ROLE_LABELS, type MemberRole } from "./domain/roles.js";
+export { SHOWN_STATUSES } from "./domain/shown-status.js";
+export { ACTION_STATUSES, CONTRACT_STATUSES, type ActionStatus, type ContractStatus } from "./domain/statuses.js";
+export {
+  CITY_CONTRACT_ANSWERS,
+  DETERMINANTS,
+  INDICATOR_KINDS,
+  OTHER_PLANS,
+  PARTICIPATION_DEGREES,
+  PARTNER_SECTORS,
+  TERRITORY_SCOPES,
+  THEMES,
+  type CityContractAnswer,
+  type Determinant,
+  type IndicatorKind,
+  type ParticipationDegree,
+  type PartnerSector,
+  type TerritoryScope,
+  type Theme,
+} from "./domain/vocabulary.js";
+export { ACTION_SORTS, actionFilters, type ActionFilters } from "./features/actions/filters.js";
+export { actionBody, blankActionContent, type ActionBody } from "./features/actions/schema.js";
+export { CONTRACT_TRANSITIONS } from "./features/contracts/lifecycle.js";
+export { contractBody, type ContractBody } from "./features/contracts/schema.js";
+export { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "./features/followup/rules.js";
+export { formatDuration } from "./features/governance/rhythm.js";
+export { bodyBody, meetingBody } from "./features/governance/schema.js";
+export { organisationBody } from "./features/organisations/schema.js";
+export { describeImportPath } from "./features/transfer/labels.js";
+export { DEPLOYMENT_TITLE, reviewOutline, sectionNumbers, type OutlineItem, type OutlinePart } from "./features/reviews/outline.js";
