@@ -31,7 +31,8 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: unit } },
       { extends: true, test: { name: "api", include: ["server/**/*.test.ts", "cli/**/*.test.ts"], exclude: unit } },
       // Browser tests run against the built web app: its global setup builds it (SKIP_WEB_BUILD=1 skips).
-      { extends: true, test: { name: "browser", include: ["e2e/**/*.test.ts"], globalSetup: ["e2e/global-setup.ts"] } },
+      // A browser flow (sign in, edit, publish, download) takes tens of seconds on two busy cores.
+      { extends: true, test: { name: "browser", include: ["e2e/**/*.test.ts"], globalSetup: ["e2e/global-setup.ts"], testTimeout: 120_000 } },
     ],
   },
 });
