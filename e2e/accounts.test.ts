@@ -119,6 +119,8 @@ describe("accounts in the browser", () => {
 
   it("resets a forgotten password through the mailed link, once", async () => {
     const { page, ctx } = browser;
+    // Signed out, whatever the test before left: a signed-in visitor of /connexion is sent on to the app.
+    await page.context().clearCookies();
     await page.goto(`${ctx.baseUrl}/connexion`);
     await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
     await page.getByLabel("Adresse e-mail").fill(DEMO_ACCOUNTS.ars);
