@@ -13,7 +13,7 @@ const unit = [
   "server/documents/ics.test.ts",
   "server/documents/rich-text.test.ts",
   "server/http/problem.test.ts",
-  "server/features/dates.test.ts",
+  "server/domain/dates.test.ts",
   "server/features/ordering.test.ts",
   "server/features/**/{rules,status,sorting,lifecycle,territory,rhythm,aggregate,builders,columns,describe,diff,deck}.test.ts",
   "server/features/{actions,contracts}/schema.test.ts",

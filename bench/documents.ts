@@ -20,7 +20,7 @@ import { seedDemo } from "../server/demo/seed.js";
 import type { RenderFormat, RenderInput } from "../server/renderers.js";
 import { buildAnnualReport } from "../server/features/annual-report/build.js";
 import { loadAnnualReport } from "../server/features/annual-report/load.js";
-import { parisDay } from "../server/features/dates.js";
+import { parisDay } from "../server/domain/dates.js";
 import { loadDeck } from "../server/features/decks/load.js";
 import { reviewExport } from "../server/features/reviews/export.js";
 import { createReview } from "../server/features/reviews/service.js";

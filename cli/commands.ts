@@ -124,7 +124,7 @@ export async function createAdminCommand(options: { email: string; name: string 
 export async function remindCommand(options: { date?: string }): Promise<void> {
   const { createMailer } = await import("../server/mail/mailer.js");
   const { mailConfigFromEnv, publicUrlFromEnv } = await import("../server/config.js");
-  const { parisDay } = await import("../server/features/dates.js");
+  const { parisDay } = await import("../server/domain/dates.js");
   const { quarterLabel } = await import("../server/features/reviews/quarters.js");
   const { sendReviewReminders } = await import("../server/features/reviews/reminders.js");
   if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new Error("Indiquez la date au format AAAA-MM-JJ.");

@@ -6,7 +6,7 @@ import { databaseOptionsFromEnv, loggerOptions, portFromEnv } from "../server/co
 import { openDatabase } from "../server/db/client.js";
 import { purgeExpired } from "../server/auth/housekeeping.js";
 import { seedDemo } from "../server/demo/seed.js";
-import { parisDay } from "../server/features/dates.js";
+import { parisDay } from "../server/domain/dates.js";
 import { sendReviewReminders } from "../server/features/reviews/reminders.js";
 
 /** Checked at start and every hour: the reminders before each quarterly review go once per lead and quarter. */

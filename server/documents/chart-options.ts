@@ -4,7 +4,7 @@
  * It imports only the pure date and number module: the web app draws the same chart in
  * the browser (`import { indicatorChartOption } from "../../server/documents/chart-options"`).
  */
-import { frenchNumber, shortDay } from "../features/dates.js";
+import { frenchNumber, shortDay } from "../domain/dates.js";
 
 export interface ChartMeasurement {
   measuredOn: string;

@@ -5,7 +5,7 @@
  *
  * "ok" means the request went past authorization (2xx). Targets are in the CAMVS
  * demo contract; the CAPVM coordinator is the "outsider" who must learn nothing of it.
- * Features add their routes in matrix-cases/<feature>.ts, merged below.
+ * Features add their routes in server/testing/matrix/cases/<feature>.ts, merged below.
  */
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
@@ -14,7 +14,7 @@ import { actions, contracts } from "../db/schema.js";
 import { startTestApp, type TestContext } from "../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../testing/client.js";
 import { newContractBody, newFicheBody } from "../testing/fixtures.js";
-import { EXTRA_CASES } from "./matrix-cases/index.js";
+import { EXTRA_CASES } from "../testing/matrix/cases/index.js";
 import {
   actionUpdate,
   adminOnly,
@@ -43,7 +43,7 @@ import {
   shuffled,
   signedIn,
   UNKNOWN_ADDRESS,
-} from "./matrix-support.js";
+} from "../testing/matrix/support.js";
 
 const emailOf = (role: Role) => (role === "anonymous" ? null : EMAILS[role]);
 

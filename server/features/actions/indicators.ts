@@ -6,7 +6,7 @@
 import { count, inArray } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { indicatorMeasurements } from "../../db/schema.js";
-import { plural, pluralWord } from "../dates.js";
+import { plural, pluralWord } from "../../domain/dates.js";
 
 /** How many measurements each of these indicators has (absent: none). */
 export async function measurementCounts(db: Db | Tx, indicatorIds: readonly string[]): Promise<Map<string, number>> {

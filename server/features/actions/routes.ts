@@ -8,7 +8,7 @@ import { uuid, version } from "../../validation/fields.js";
 import { orderBody } from "../axes/schema.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import { mergeLinks, shownStatuses } from "./shown-status.js";
 import { actionFilters } from "./filters.js";
 import { ACTION_NOT_FOUND, actionContractId, actionFacets, getAction, listActions } from "./queries.js";

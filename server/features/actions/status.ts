@@ -3,7 +3,7 @@
  * is computed from milestones (issue 5) and never stored.
  */
 import type { ActionStatus } from "../../domain/statuses.js";
-import { parisMonth } from "../dates.js";
+import { parisMonth } from "../../domain/dates.js";
 
 interface StatusFacts {
   status: ActionStatus;

@@ -10,7 +10,7 @@ import type { ActionStatus } from "../../domain/statuses.js";
 import { progressTowardsTarget } from "../followup/rules.js";
 import { SHOWN_STATUSES, shownStatus } from "../../domain/shown-status.js";
 import { attendance, bodiesOverPeriod, isHeld, type PeriodBody, type PeriodMeeting } from "./governance.js";
-import { frenchNumber, plural, shortDay } from "../dates.js";
+import { frenchNumber, plural, shortDay } from "../../domain/dates.js";
 
 export interface ReportIndicator {
   id: string;

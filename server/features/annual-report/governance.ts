@@ -5,7 +5,7 @@
  */
 import { BODY_KINDS, type BodyKind } from "../../domain/governance.js";
 import { describeRhythm, monthsBetween, type Rhythm } from "../governance/rhythm.js";
-import { addDays } from "../dates.js";
+import { addDays } from "../../domain/dates.js";
 
 export interface PeriodBody {
   id: string;

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { axes, contracts, governanceBodies, indicatorMeasurements, indicators, meetingParticipants, meetings, progressEntries, quarterlyReviews, reviewPublications } from "../../db/schema.js";
 import { invalid, notFound } from "../../http/problem.js";
 import { loadFicheProjections } from "../actions/fiches.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import type { Rhythm } from "../governance/rhythm.js";
 import { yearWithinContract, type AnnualReportInput } from "./build.js";
 import type { PeriodBody, PeriodMeeting } from "./governance.js";

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { assertSignedIn, requestHeaders, SESSION_COOKIE } from "../../auth/plugin.js";
 import { Problem, unauthorized } from "../../http/problem.js";
 import { canReadOutbox } from "../dev/routes.js";
-import { plural } from "../dates.js";
+import { plural } from "../../domain/dates.js";
 import { clearFailures, minutesLocked, readFailures, recordFailure } from "./lockout.js";
 import { resetBody, resetRequestBody, signInBody } from "./schema.js";
 import { noContent } from "../../http/responses.js";

@@ -14,7 +14,7 @@ import type { Actor } from "../../policies/index.js";
 import { recordAudit } from "../../audit/record.js";
 import { contractExists } from "../contracts/queries.js";
 import { MEETING_NOT_FOUND } from "../governance/service.js";
-import { parisFullDay, parisTime, plural } from "../dates.js";
+import { parisFullDay, parisTime, plural } from "../../domain/dates.js";
 
 export const NO_INVITEES = "Aucun participant invité n'a d'adresse e-mail : ajoutez des invités (avec leur e-mail) à la réunion avant d'envoyer l'invitation.";
 export const ALREADY_CANCELLED = "Cette réunion est annulée : elle ne peut plus être envoyée ni annulée à nouveau.";

@@ -5,16 +5,12 @@ import { PARTNER_SECTORS } from "../../domain/vocabulary.js";
 
 const status = z.enum(CONTRACT_STATUS_VALUES);
 
+/** What every answer says of a contract first. */
+const contractHeaderOut = z.object({ id: z.string(), slug: z.string(), name: z.string(), localAuthority: z.string(), startDate: z.string(), endDate: z.string(), status });
+
 export const contractListOut = z.object({
   items: z.array(
-    z.object({
-      id: z.string(),
-      slug: z.string(),
-      name: z.string(),
-      localAuthority: z.string(),
-      startDate: z.string(),
-      endDate: z.string(),
-      status,
+    contractHeaderOut.extend({
       axisCount: z.number(),
       actionCount: z.number(),
       communeCount: z.number(),
@@ -27,14 +23,7 @@ export const contractListOut = z.object({
 });
 
 /** A contract as `getContract` reads it: territory, signatories, directory, axes and objectives. */
-export const contractViewOut = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  localAuthority: z.string(),
-  startDate: z.string(),
-  endDate: z.string(),
-  status,
+export const contractViewOut = contractHeaderOut.extend({
   summary: z.string(),
   published: z.boolean(),
   version: z.number(),

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Content, ContentCanvas, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { Deck, Slide } from "./deck.js";
-import { shortDay } from "../dates.js";
+import { shortDay } from "../../domain/dates.js";
 import { BLUE_FRANCE, BLUE_LIGHT, BLUE_LIGHTER, CELL_MARGIN, CONTENT, CONTENT_WIDTH, FOOTER, GREY_BORDER, MARGIN_X, RED_MARIANNE, SLIDE, TABLE_FONT_PT, TITLE_BAR, titleSize } from "./layout.js";
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@
  */
 import type PptxGenJS from "pptxgenjs";
 import type { Deck, DeckColumn, DeckRow, Slide } from "./deck.js";
-import { shortDay } from "../dates.js";
+import { shortDay } from "../../domain/dates.js";
 import {
   BLUE_FRANCE,
   BLUE_LIGHT,

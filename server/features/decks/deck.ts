@@ -8,7 +8,7 @@ import type { CotechTable, TableRow } from "../overview/cotech-table.js";
 import type { BodyKind } from "../../domain/governance.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { paginate, type DeckColumn, type DeckRow } from "./split.js";
-import { longDay, parisDay, parisTime, shortDay } from "../dates.js";
+import { longDay, parisDay, parisTime, shortDay } from "../../domain/dates.js";
 
 export type { DeckColumn, DeckRow } from "./split.js";
 

@@ -10,7 +10,7 @@ import { actions, contracts, governanceBodies, meetings, organisations, signator
 import { invalid, notFound, type FieldError } from "../../http/problem.js";
 import { loadCotechTable } from "../overview/cotech-table.js";
 import { buildDeck, type Deck, type DeckMeeting } from "./deck.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 
 export interface DeckRequest {
   year: number;

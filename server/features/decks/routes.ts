@@ -4,7 +4,7 @@ import { assertCan } from "../../policies/index.js";
 import { deckPdf } from "./deck-pdf.js";
 import { deckPptx } from "./deck-pptx.js";
 import { contractParams } from "../../http/params.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import { loadDeck } from "./load.js";
 import { deckQuery } from "./schema.js";
 import { binary } from "../../http/responses.js";

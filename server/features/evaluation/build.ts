@@ -8,7 +8,7 @@ import { heading, paragraph, text, type Block, type DocumentModel } from "../../
 import { htmlToBlocks } from "../../documents/rich-text.js";
 import { percent } from "../annual-report/build.js";
 import type { BodyPeriodRow } from "../annual-report/governance.js";
-import { frenchNumber, plural, shortDay } from "../dates.js";
+import { frenchNumber, plural, shortDay } from "../../domain/dates.js";
 import { VERDICTS, verdictCounts, type FicheResult, type QuestionResult } from "./aggregate.js";
 import { EVALUATION_PARTS, SCALE_HINT, type EvaluationPart, type EvaluationPartKey, type EvaluationStatus } from "../../domain/evaluation.js";
 

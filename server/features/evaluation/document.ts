@@ -4,7 +4,7 @@ import type { Db } from "../../db/client.js";
 import { evaluationResponses } from "../../db/schema.js";
 import { bodiesOverPeriod } from "../annual-report/governance.js";
 import { loadContract, loadFiches, loadGovernance } from "../annual-report/load.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import { aggregateAnswers, ficheResults } from "./aggregate.js";
 import { buildEvaluation } from "./build.js";
 import { evaluationRow } from "./service.js";

@@ -13,7 +13,7 @@ import { conflict, invalid } from "../../http/problem.js";
 import { can, type Actor } from "../../policies/index.js";
 import { diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
-import { parisDay, shortDay } from "../dates.js";
+import { parisDay, shortDay } from "../../domain/dates.js";
 import { sanitizeMinutes } from "../governance/service.js";
 import { aggregateAnswers } from "./aggregate.js";
 import { DEFAULT_QUESTIONS, emptyParts, EVALUATION_PARTS, EVALUATION_STATUSES, PART_KEYS, type EvaluationQuestion } from "../../domain/evaluation.js";

@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { shortDayOrNull } from "../dates.js";
+import { shortDayOrNull } from "../../domain/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, adjustments, meetings } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";

@@ -5,7 +5,7 @@ import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { orderBody } from "../axes/schema.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import {
   ADJUSTMENT_NOT_FOUND,
   adjustmentBody,

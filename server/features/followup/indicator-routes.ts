@@ -5,7 +5,7 @@ import { renderIndicatorSvg } from "../../documents/charts.js";
 import { assertCan, can } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import {
   createMeasurement,
   deleteMeasurement,

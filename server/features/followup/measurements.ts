@@ -1,7 +1,7 @@
 /** Indicators of a fiche with their dated measurements: progress to target, staleness; schema and SQL. */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { frenchNumber, shortDay } from "../dates.js";
+import { frenchNumber, shortDay } from "../../domain/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, indicatorMeasurements, indicators } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";

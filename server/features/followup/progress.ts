@@ -1,7 +1,7 @@
 /** Progress entries of a fiche (état d'avancement réel): schema, rules and SQL. */
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { shortDay } from "../dates.js";
+import { shortDay } from "../../domain/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, meetings, milestones, progressEntries } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";

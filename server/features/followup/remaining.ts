@@ -1,7 +1,7 @@
 /** Remaining work of a fiche (reste-à-faire): the current list; a done item keeps its day. */
 import { asc, eq, max } from "drizzle-orm";
 import { z } from "zod";
-import { shortDayOrNull } from "../dates.js";
+import { shortDayOrNull } from "../../domain/dates.js";
 import type { Db } from "../../db/client.js";
 import { actions, remainingItems } from "../../db/schema.js";
 import { lockParent } from "../../db/parent-lock.js";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import { createProgress, listProgress, PROGRESS_NOT_FOUND, progressBody, progressScope, progressUpdateBody, updateProgress } from "./progress.js";
 import { createMilestone, deleteMilestone, listMilestones, MILESTONE_NOT_FOUND, milestoneBody, milestoneScope, milestoneUpdateBody, updateMilestone } from "./milestones.js";
 import { itemsOf, noContent } from "../../http/responses.js";

@@ -3,7 +3,7 @@
  * reads once it moved, where an indicator stands, what an adjustment must say (the
  * status people see: server/domain/shown-status.ts). Dates are ISO days ("2021-09-14").
  */
-import { shortDay } from "../dates.js";
+import { shortDay } from "../../domain/dates.js";
 
 /** "T3 2021" for any day of July–September 2021. */
 export function quarterOf(day: string): string {

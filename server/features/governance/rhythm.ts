@@ -3,7 +3,7 @@
  * the contract says, whether a past meeting still lacks its attendance or minutes,
  * and whether an agenda fits in its meeting. Dates are ISO days ("2021-09-14").
  */
-import { addDays } from "../dates.js";
+import { addDays } from "../../domain/dates.js";
 
 /** How often a body must meet: at least `count` times a year, or once every `months` months. */
 export type Rhythm = { kind: "per_year"; count: number } | { kind: "every_months"; months: number };

@@ -9,7 +9,7 @@ import type { Actor } from "../../policies/index.js";
 import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { contractExists } from "../contracts/queries.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import { describeRhythm, followUpAlert, rhythmAlert, type Rhythm } from "./rhythm.js";
 import { type MeetingBody } from "./schema.js";
 import { BODY_KINDS } from "../../domain/governance.js";

@@ -1,6 +1,6 @@
 /** The French sentence of a history entry: "Marie Dupont a modifié Public cible le 14/09/2021 à 10:12". */
 import type { AuditChange, AuditObjectType, AuditOperation } from "../../domain/history.js";
-import { parisDateTime, pluralWord } from "../dates.js";
+import { parisDateTime, pluralWord } from "../../domain/dates.js";
 
 const NOUNS: Record<AuditObjectType, string> = {
   contract: "le contrat",

@@ -6,7 +6,7 @@ import { invitationMail, membershipMail } from "../../mail/templates.js";
 import { forwardCookies } from "../auth/routes.js";
 import { requestHeaders } from "../../auth/plugin.js";
 import { acceptBody, invitationBody, invitationParams, memberBody, memberParams, tokenParams } from "./schema.js";
-import { parisDay, shortDay } from "../dates.js";
+import { parisDay, shortDay } from "../../domain/dates.js";
 import { acceptInvitation, describeInvitation, invite, listMembers, removeMember, revokeInvitation, updateMember } from "./service.js";
 import { noContent } from "../../http/responses.js";
 import { invitationAcceptedOut, invitationOut, invitationSentOut, memberOut, membersOut } from "./schema-out.js";

@@ -11,7 +11,7 @@ import { actions, adjustments, axes, contracts, followUpItems, indicators, objec
 import { loadFicheProjections } from "../actions/fiches.js";
 import { notFound } from "../../http/problem.js";
 import type { ActionStatus } from "../../domain/statuses.js";
-import { frenchNumber } from "../dates.js";
+import { frenchNumber } from "../../domain/dates.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../followup/rules.js";
 import { SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/shown-status.js";
 

@@ -1,6 +1,6 @@
 /** The COTECH progress table as an Excel workbook, in the seed's layout (one sheet per year). */
 import type { CotechTable } from "./cotech-table.js";
-import { shortDay } from "../dates.js";
+import { shortDay } from "../../domain/dates.js";
 
 export const COTECH_COLUMNS = [
   { header: "Fiche action", width: 28 },

@@ -11,7 +11,7 @@ import { loadFicheProjections, type Fiche } from "../actions/fiches.js";
 import { governanceAlerts } from "../governance/service.js";
 import { isStale, scheduleLabel } from "../followup/rules.js";
 import { isOverdue, SHOWN_STATUSES, type ShownStatus } from "../../domain/shown-status.js";
-import { frenchNumber, parisDay, shortDay } from "../dates.js";
+import { frenchNumber, parisDay, shortDay } from "../../domain/dates.js";
 
 const STATUS_KEYS = Object.keys(SHOWN_STATUSES) as ShownStatus[];
 

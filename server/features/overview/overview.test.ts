@@ -6,7 +6,7 @@ import { startTestApp, type TestContext } from "../../testing/app.js";
 import { signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
 import { convertToPdf, pdfText } from "../../testing/office.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import type { CotechTable } from "./cotech-table.js";
 
 let ctx: TestContext;

@@ -6,7 +6,7 @@ import { uuid } from "../../validation/fields.js";
 import { cotechWorkbook } from "./cotech-xlsx.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import { loadCotechTable, tableFor } from "./cotech-table.js";
 import { dashboardAt, loadDashboard } from "./dashboard.js";
 import { createItem, deleteItem, ITEM_NOT_FOUND, itemBody, itemContractId, itemUpdateBody, updateItem } from "./follow-up-items.js";

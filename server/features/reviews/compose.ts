@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import type { Rhythm } from "../governance/rhythm.js";
 import type { BodyKind } from "../../domain/governance.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../followup/rules.js";
-import { frenchNumber, longDay, parisDay, parisTime, plural, shortDay } from "../dates.js";
+import { frenchNumber, longDay, parisDay, parisTime, plural, shortDay } from "../../domain/dates.js";
 import { quarterRange, type Quarter } from "./quarters.js";
 import type { ReviewSection, SectionKind, SectionSources } from "../../domain/review-sections.js";
 

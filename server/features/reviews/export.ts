@@ -7,7 +7,7 @@ import type { DocumentModel } from "../../documents/model.js";
 import { can, type Actor } from "../../policies/index.js";
 import type { FileStorage } from "../../storage/storage.js";
 import { readAttachment } from "../attachments/service.js";
-import { parisDay, shortDay } from "../dates.js";
+import { parisDay, shortDay } from "../../domain/dates.js";
 import { reviewDocument } from "./document.js";
 import { quarterLabel, type Quarter } from "./quarters.js";
 import { REVIEW_NOT_FOUND } from "./service.js";

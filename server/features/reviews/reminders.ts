@@ -9,7 +9,7 @@ import type { Db } from "../../db/client.js";
 import { actions, contracts, membershipActions, memberships, progressEntries, reviewReminders, userPreferences, users } from "../../db/schema.js";
 import type { Mailer } from "../../mail/mailer.js";
 import { reviewReminderMail } from "../../mail/review-mail.js";
-import { longDay } from "../dates.js";
+import { longDay } from "../../domain/dates.js";
 import { daysToQuarterEnd, quarterLabel, quarterOfDay, quarterRange, type Quarter } from "./quarters.js";
 
 /** How many days before the end of a quarter the reminders go. */

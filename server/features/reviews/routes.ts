@@ -5,7 +5,7 @@ import { assertCan, systemActor, type Actor } from "../../policies/index.js";
 import { assertSignedIn } from "../../auth/plugin.js";
 import { uuid } from "../../validation/fields.js";
 import { contractParams } from "../../http/params.js";
-import { parisDay } from "../dates.js";
+import { parisDay } from "../../domain/dates.js";
 import { annexesZip, reviewExport } from "./export.js";
 import { getPreferences, setPreferences } from "./reminders.js";
 import { exportBody, exportQuery, preferencesBody, publishBody, publishedNumber, quarterBody, reviewUpdateBody, settingsBody, versionBody } from "./schema.js";

@@ -7,7 +7,7 @@
 import type { ActionView } from "../actions/queries.js";
 import type { ActionUpdateBody } from "../actions/schema.js";
 import { ACTION_STATUSES } from "../../domain/statuses.js";
-import { plural, shortDay } from "../dates.js";
+import { plural, shortDay } from "../../domain/dates.js";
 import { CITY_CONTRACT_ANSWERS, DETERMINANTS, PARTICIPATION_DEGREES, TERRITORY_SCOPES } from "../../domain/vocabulary.js";
 import {
   cellLines,

@@ -3,7 +3,7 @@
  * export (columns.ts): one chapter per fiche, one table per block of the ARS template.
  */
 import type { Block, Cell, DocumentModel } from "../../documents/model.js";
-import { plural } from "../dates.js";
+import { plural } from "../../domain/dates.js";
 import { FICHE_SHEETS, numberColumn, versionColumn, type CellValue, type FicheTableView } from "./columns.js";
 
 const cell = (value: CellValue): Cell => {

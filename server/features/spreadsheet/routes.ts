@@ -6,7 +6,7 @@ import { readUploadedFile } from "../../http/upload.js";
 import { assertCan } from "../../policies/index.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
-import { parisDay, shortDay } from "../dates.js";
+import { parisDay, shortDay } from "../../domain/dates.js";
 import { fichesDocument } from "./fiches-document.js";
 import { importFiches } from "./import.js";
 import { loadContractFiches } from "./load.js";

@@ -1,6 +1,6 @@
 /** Members of bodies, participants and attachments of meetings (issue 5). */
 import { expect } from "vitest";
-import { type Cases, type Fixture, freshBody, freshMeeting, managers, readers } from "../matrix-support.js";
+import { type Cases, type Fixture, freshBody, freshMeeting, managers, readers } from "../support.js";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 const boundary = "----cles-matrix";

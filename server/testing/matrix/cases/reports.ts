@@ -1,7 +1,7 @@
 /** The annual report and the evaluation (issue 6, items 7 and 8). */
 import { and, eq } from "drizzle-orm";
-import { evaluations, governanceBodies, meetings } from "../../db/schema.js";
-import { type Cases, type Expected, type Fixture, json, managers, readers, type Role } from "../matrix-support.js";
+import { evaluations, governanceBodies, meetings } from "../../../db/schema.js";
+import { type Cases, type Expected, type Fixture, json, managers, readers, type Role } from "../support.js";
 
 /** Members answer; the ARS reads from outside and does not. */
 const members: Record<Role, Expected> = { admin: "ok", coordinator: "ok", lead: "ok", partner: "ok", ars: 403, outsider: 404, anonymous: 401 };

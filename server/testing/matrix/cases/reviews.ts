@@ -1,8 +1,8 @@
 /** Quarterly reviews (issue 6): readers read published ones; the coordination drafts, edits, publishes, corrects. */
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { quarterlyReviews } from "../../db/schema.js";
-import { type Cases, everyone, type Fixture, json, managers, readers, type Role, signedIn } from "../matrix-support.js";
+import { quarterlyReviews } from "../../../db/schema.js";
+import { type Cases, everyone, type Fixture, json, managers, readers, type Role, signedIn } from "../support.js";
 import { freshAttachment } from "./meetings.js";
 
 const READERS: Role[] = ["admin", "coordinator", "lead", "partner", "ars"];

@@ -1,7 +1,7 @@
 /** Invitations and calendars of meetings (issue 5). */
 import { expect } from "vitest";
-import { meetingParticipants } from "../../db/schema.js";
-import { everyone, type Cases, type Fixture, freshMeeting, json, managers, readers } from "../matrix-support.js";
+import { meetingParticipants } from "../../../db/schema.js";
+import { everyone, type Cases, type Fixture, freshMeeting, json, managers, readers } from "../support.js";
 
 /** A fresh CAMVS meeting with one invited participant, so that an invitation can go. */
 async function invitableMeeting(f: Fixture): Promise<string> {

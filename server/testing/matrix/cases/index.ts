@@ -1,5 +1,5 @@
 /** Case tables of the features, one file each, merged into the authorization matrix. */
-import type { Cases } from "../matrix-support.js";
+import type { Cases } from "../support.js";
 import { calendarCases } from "./calendar.js";
 import { deckCases } from "./decks.js";
 import { followUpCases } from "./followup.js";

@@ -1,6 +1,6 @@
 /** The fiches workbook (issue 6, item 9): readers export it, the coordination imports it back. */
 import { expect } from "vitest";
-import { managers, readers, type Cases, type Fixture } from "../matrix-support.js";
+import { managers, readers, type Cases, type Fixture } from "../support.js";
 
 /** The CAMVS export, uploaded as is: it changes nothing, so every allowed call answers 200. */
 async function unchangedUpload(f: Fixture) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isoDate, isoDateTime, version } from "../validation/fields.js";
 import { addDays, frenchNumber, isPlural, longDay, parisDateTime, parisDay, parisFullDay, parisMonth, parisTime, plural, pluralWord, shortDay, shortDayOrNull } from "./dates.js";
-import { followUpAlert, rhythmAlert } from "./governance/rhythm.js";
+import { followUpAlert, rhythmAlert } from "../features/governance/rhythm.js";
 
 describe("addDays", () => {
   it("moves across months, years and leap days", () => {

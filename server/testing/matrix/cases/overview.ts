@@ -1,6 +1,6 @@
 /** The coordinator's views (issue 5): every reader sees them; the table's own rows are the coordination's. */
 import { expect } from "vitest";
-import { type Cases, type Fixture, managers, readers } from "../matrix-support.js";
+import { type Cases, type Fixture, managers, readers } from "../support.js";
 
 async function freshItem(f: Fixture): Promise<{ id: string; version: number }> {
   const res = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/follow-up-items`, payload: { year: 2021, section: "transversal", title: "Ligne de test" } });

@@ -1,6 +1,6 @@
 /** Indicator measurements and partner remarks (issue 5). */
 import { expect } from "vitest";
-import { type Cases, type Fixture, json, managers, readers } from "../matrix-support.js";
+import { type Cases, type Fixture, json, managers, readers } from "../support.js";
 
 const leadToo = { ...managers, lead: "ok" as const };
 // Every reader of the contract may write a remark; ARS delegations too.

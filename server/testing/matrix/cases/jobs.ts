@@ -4,9 +4,9 @@
  * "ok"; everyone else, the other roles and even other admins, gets 404.
  * jobs.test.ts checks the same rule with a coordinator as the owner.
  */
-import { jobs } from "../../jobs/jobs.js";
-import { loadActor } from "../actor.js";
-import { type Cases, type Expected, type Fixture, type Role } from "../matrix-support.js";
+import { jobs } from "../../../jobs/jobs.js";
+import { loadActor } from "../../../policies/actor.js";
+import { type Cases, type Expected, type Fixture, type Role } from "../support.js";
 
 const ownerOnly: Record<Role, Expected> = { admin: "ok", coordinator: 404, lead: 404, partner: 404, ars: 404, outsider: 404, anonymous: 401 };
 

@@ -5,12 +5,12 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { invitations, memberships } from "../db/schema.js";
-import { createUser } from "../features/accounts/service.js";
-import type { TestContext } from "../testing/app.js";
-import type { TestClient } from "../testing/client.js";
-import { newFicheBody } from "../testing/fixtures.js";
-import { DEMO_PASSWORD } from "../demo/accounts.js";
+import { invitations, memberships } from "../../db/schema.js";
+import { createUser } from "../../features/accounts/service.js";
+import type { TestContext } from "../app.js";
+import type { TestClient } from "../client.js";
+import { newFicheBody } from "../fixtures.js";
+import { DEMO_PASSWORD } from "../../demo/accounts.js";
 
 export const ROLES = ["admin", "coordinator", "lead", "partner", "ars", "outsider", "anonymous"] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,6 @@
 /** Remaining work and adjustments of a fiche (issue 5): the lead writes on the fiches they lead only. */
 import { expect } from "vitest";
-import { type Cases, type Fixture, managers, readers } from "../matrix-support.js";
+import { type Cases, type Fixture, managers, readers } from "../support.js";
 
 const leadToo = { ...managers, lead: "ok" as const };
 
