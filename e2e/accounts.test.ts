@@ -123,6 +123,8 @@ describe("accounts in the browser", () => {
     await page.context().clearCookies();
     await page.goto(`${ctx.baseUrl}/connexion`);
     await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+    // The sign-in page, which has an « Adresse e-mail » field too, stays shown while the next page's chunk loads.
+    await page.getByRole("heading", { level: 1, name: "Mot de passe oublié" }).waitFor();
     await page.getByLabel("Adresse e-mail").fill(DEMO_ACCOUNTS.ars);
     await page.getByRole("button", { name: "Recevoir le lien" }).click();
     await page.getByText("Si un compte existe pour cette adresse").waitFor();
