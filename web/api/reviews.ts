@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { RefreshState, ReviewSection as ServerSection, ReviewStatus, SectionKind } from "../../server/domain/review-sections";
 import { api } from "./client";
-import type { ResponseOf } from "./types";
+import type { BodyOf, ResponseOf } from "./types";
 
 export type { RefreshState, ReviewStatus, SectionKind };
 export type ReviewSection = ServerSection;
@@ -23,15 +23,9 @@ export type Publication = ReviewView["publications"][number];
 /** A published version, frozen. */
 export type PublishedVersion = ResponseOf<"/api/reviews/{reviewId}/publications/{number}", "get">;
 
-/** What a save sends for each section, in the new order. */
-export interface SectionInput {
-  key: string;
-  title: string;
-  html: string;
-  hidden: boolean;
-  /** Acknowledges a refresh flag (« Garder mon texte »). */
-  refreshState?: "unchanged";
-}
+/** What a save sends: the version read and each section, in the new order (`refreshState: "unchanged"` acknowledges a refresh flag, « Garder mon texte »). */
+export type ReviewSave = BodyOf<"/api/reviews/{reviewId}", "put">;
+export type SectionInput = ReviewSave["sections"][number];
 
 export type Preferences = ResponseOf<"/api/account/preferences", "get">;
 
@@ -96,7 +90,7 @@ export function useCreateReview(contractId: string) {
 export function useSaveReview(contractId: string, reviewId: string) {
   const changed = useReviewChanged(contractId);
   return useMutation({
-    mutationFn: (body: { version: number; sections: SectionInput[] }) => api<ReviewView>(`/reviews/${reviewId}`, { method: "PUT", body }),
+    mutationFn: (body: ReviewSave) => api<ReviewView>(`/reviews/${reviewId}`, { method: "PUT", body }),
     onSuccess: changed,
   });
 }

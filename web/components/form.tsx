@@ -1,6 +1,14 @@
+/**
+ * The web's one form kit: field ids, server field errors (ApiError.fieldErrors() maps them,
+ * once, in api/client.ts) shown next to their fields and summed up, form-level problems
+ * (a conflict, a refusal), the submit and cancel buttons, inline forms and confirmations.
+ */
 import { fr } from "@codegouvfr/react-dsfr";
-import { useEffect, useRef } from "react";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
+import { ApiError } from "../api/client";
 
 export type Errors = Record<string, string>;
 
@@ -70,4 +78,83 @@ function focusField(e: React.MouseEvent, path: string) {
     }
     candidate = candidate.includes(".") ? candidate.slice(0, candidate.lastIndexOf(".")) : "";
   }
+}
+
+/** Ids of one form's fields, unique on the page ("jalon-nouveau" + "title" → "jalon-nouveau-title"). */
+export const idsFor = (prefix: string) => (path: string) => `${prefix}-${path.replace(/\./g, "-")}`;
+
+/**
+ * Server field errors of a form: kept by path, and once shown, the focus goes to
+ * the first field in error (its message is read with it).
+ */
+export function useFieldErrors() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<Errors>({});
+  useEffect(() => {
+    if (!Object.keys(errors).length) return;
+    const field = formRef.current?.querySelector<HTMLElement>(
+      ".fr-input-group--error :is(input, textarea), .fr-select-group--error select, .fr-fieldset--error input",
+    );
+    field?.focus();
+  }, [errors]);
+  return {
+    formRef,
+    errors,
+    clear: () => setErrors({}),
+    /** For useMutation's onError: a 400 fills the fields' messages. */
+    onError: (error: unknown) => setErrors(error instanceof ApiError && error.status === 400 ? error.fieldErrors() : {}),
+    setErrors,
+  };
+}
+
+/**
+ * What went wrong with a form that is not a field's message: someone else changed
+ * the same thing (409), a field error that no field shows, or any other failure.
+ */
+export function FormProblem({ error, errors, shown = [], what, onReload }: { error: unknown; errors: Errors; shown?: string[]; what: string; onReload?: () => void }) {
+  if (!error) return null;
+  // A 409 is either someone else's save in between (versions), or a rule of the whole (a merge loop): only the first is « reload ».
+  if (error instanceof ApiError && error.status === 409 && error.detail.includes("modifié par quelqu'un d'autre"))
+    return (
+      <Alert
+        severity="error"
+        small
+        role="alert"
+        className={fr.cx("fr-mb-2w")}
+        description={
+          <>
+            {`Modification refusée : quelqu'un d'autre a modifié ${what} depuis l'ouverture de ce formulaire. Votre saisie est conservée ci-dessous : copiez ce que vous voulez garder, puis `}
+            {onReload ? (
+              <button type="button" className={fr.cx("fr-link")} onClick={onReload}>
+                affichez la version actuelle
+              </button>
+            ) : (
+              "rechargez la page"
+            )}
+            {" et recommencez."}
+          </>
+        }
+      />
+    );
+  if (error instanceof ApiError && error.status === 400 && Object.keys(errors).length) {
+    // Messages next to their field are enough; those of fields this form does not show are said here.
+    const loose = Object.entries(errors).filter(([path]) => !shown.some((p) => path === p || path.startsWith(`${p}.`)));
+    if (!loose.length) return null;
+    return <Alert severity="error" small role="alert" className={fr.cx("fr-mb-2w")} description={loose.map(([, message]) => message).join(" ")} />;
+  }
+  return <Alert severity="error" small role="alert" className={fr.cx("fr-mb-2w")} description={error instanceof Error ? error.message : "Erreur inconnue."} />;
+}
+
+/** A form's submit and cancel buttons; the submit says it is saving while it does. */
+export function FormButtons({ pending, label, onCancel }: { pending: boolean; label: string; onCancel: () => void }) {
+  return (
+    <div className="cles-followup-actions">
+      <Button type="submit" size="small" disabled={pending}>
+        {pending ? "Enregistrement…" : label}
+      </Button>
+      <Button type="button" size="small" priority="tertiary" onClick={onCancel}>
+        Annuler
+      </Button>
+    </div>
+  );
 }

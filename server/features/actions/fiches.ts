@@ -2,11 +2,11 @@
  * The fiche read model: a contract's live fiches as every view shows them — their place
  * (axis, objective, number), their declared status and the status people see (« En
  * retard » from overdue milestones, « Fusionnée »), with their milestones. Written once
- * here and read by the dashboard, the timeline, the COTECH table (and the deck built on it)
- * and the annual report.
+ * here and read by the fiche list and page, the dashboard, the timeline, the COTECH table
+ * (and the deck built on it), the quarterly review, the spreadsheet and the annual report.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import { and, asc, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client.js";
 import { actions, milestones } from "../../db/schema.js";
 import { together } from "../../db/together.js";
 import type { ActionStatus } from "../../domain/statuses.js";
@@ -54,9 +54,18 @@ export function projectFiches(rows: FicheRow[], milestoneRows: FicheMilestone[],
     .sort((a, b) => a.number - b.number);
 }
 
-/** A contract's live fiches on `today`, in number order: two queries, at once. */
-export async function loadFicheProjections(db: Db, contractId: string, today: string): Promise<Fiche[]> {
-  const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
+/** Which fiches of a contract: the live ones (what every view shows), the archived ones, or named ones. */
+export type FicheSet = "live" | "archived" | { ids: string[] };
+
+function inSet(contractId: string, set: FicheSet): SQL {
+  const which = set === "live" ? isNull(actions.archivedAt) : set === "archived" ? isNotNull(actions.archivedAt) : inArray(actions.id, set.ids);
+  return and(eq(actions.contractId, contractId), which)!;
+}
+
+/** A contract's fiches (live unless told) on `today`, in number order: two queries, at once (one after the other in a transaction). */
+export async function loadFicheProjections(db: Db | Tx, contractId: string, today: string, set: FicheSet = "live"): Promise<Fiche[]> {
+  if (typeof set === "object" && !set.ids.length) return [];
+  const live = inSet(contractId, set);
   const [rows, milestoneRows] = await together(
     db,
     () =>
@@ -81,7 +90,7 @@ export async function loadFicheProjections(db: Db, contractId: string, today: st
         .from(milestones)
         .innerJoin(actions, eq(actions.id, milestones.actionId))
         .where(live)
-        .orderBy(asc(milestones.plannedBy)),
+        .orderBy(asc(milestones.plannedBy), asc(milestones.position)),
   );
   return projectFiches(rows, milestoneRows, today);
 }

@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actionPermissions, assertCan, type Actor } from "../../policies/index.js";
-import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { actions } from "../../db/schema.js";
 import { uuid, version } from "../../validation/fields.js";
 import { orderBody } from "../axes/schema.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { parisDay } from "../../domain/dates.js";
-import { mergeLinks, shownStatuses } from "./shown-status.js";
+import { loadFicheProjections } from "./fiches.js";
+import { mergeLinks } from "./merges.js";
 import { actionFilters } from "./filters.js";
 import { ACTION_NOT_FOUND, actionContractId, actionFacets, getAction, listActions } from "./queries.js";
 import { actionBody, actionUpdateBody } from "./schema.js";
@@ -21,17 +20,17 @@ const actionParams = z.object({ actionId: uuid });
 const versionBody = z.object({ version });
 const tags = ["Fiches actions"];
 
-/** A fiche as every reader sees it on a day: its status shown and its merge links. */
-async function loadFiche(db: Db, actionId: string, today: string) {
-  const [view, [fiche]] = await Promise.all([getAction(db, actionId), db.select({ mergedIntoId: actions.mergedIntoId }).from(actions).where(eq(actions.id, actionId))]);
-  const [shown, links] = await Promise.all([shownStatuses(db, [{ id: actionId, status: view.status, mergedIntoId: fiche!.mergedIntoId }], today), mergeLinks(db, actionId, fiche!.mergedIntoId)]);
-  return { ...view, ...shown.get(actionId)!, ...links };
+/** A fiche as every reader sees it on a day: its content, its status shown (from the fiche read model) and its merge links. */
+async function loadFiche(db: Db, contractId: string, actionId: string, today: string) {
+  const [view, [fiche]] = await Promise.all([getAction(db, actionId), loadFicheProjections(db, contractId, today, { ids: [actionId] })]);
+  const links = await mergeLinks(db, actionId, fiche!.mergedIntoId);
+  return { ...view, shownStatus: fiche!.shownStatus, shownStatusLabel: fiche!.shownStatusLabel, ...links };
 }
 
 /** A fiche with what the actor may do on it, read afresh (after a write). */
-async function actionForActor(db: Db, actor: Actor, actionId: string) {
-  const fiche = await loadFiche(db, actionId, parisDay());
-  return { ...fiche, permissions: actionPermissions(actor, fiche.contractId, actionId) };
+async function actionForActor(db: Db, actor: Actor, contractId: string, actionId: string) {
+  const fiche = await loadFiche(db, contractId, actionId, parisDay());
+  return { ...fiche, permissions: actionPermissions(actor, contractId, actionId) };
 }
 
 export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -43,9 +42,16 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       assertCan(request.actor, "action.read", { contractId });
       const today = parisDay();
       return app.readViews.view(contractId, `actions:${today}:${JSON.stringify(request.query)}`, async () => {
-        const [list, facets] = await Promise.all([listActions(app.db, contractId, request.query), actionFacets(app.db, contractId), contractExists(app.db, contractId)]);
-        const shown = await shownStatuses(app.db, list.items, today);
-        const items = list.items.map((i) => ({ ...i, ...shown.get(i.id)! })).filter((i) => !request.query.shown || i.shownStatus === request.query.shown);
+        const set = request.query.archived === "true" ? "archived" : "live";
+        const [list, facets, fiches] = await Promise.all([listActions(app.db, contractId, request.query), actionFacets(app.db, contractId), loadFicheProjections(app.db, contractId, today, set), contractExists(app.db, contractId)]);
+        const shown = new Map(fiches.map((f) => [f.id, f]));
+        // Both reads run at once: a fiche archived or restored between them waits for the next read.
+        const items = list.items
+          .flatMap((i) => {
+            const fiche = shown.get(i.id);
+            return fiche ? [{ ...i, shownStatus: fiche.shownStatus, shownStatusLabel: fiche.shownStatusLabel }] : [];
+          })
+          .filter((i) => !request.query.shown || i.shownStatus === request.query.shown);
         return { ...list, items, total: items.length, facets };
       });
     },
@@ -58,7 +64,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { contractId } = request.params;
       assertCan(request.actor, "action.create", { contractId });
       const id = await createAction(app.db, request.actor, contractId, request.body);
-      return reply.status(201).send(await actionForActor(app.db, request.actor, id));
+      return reply.status(201).send(await actionForActor(app.db, request.actor, contractId, id));
     },
   );
 
@@ -79,7 +85,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     const contractId = await app.readViews.lasting(`action-contract:${actionId}`, () => actionContractId(app.db, actionId));
     assertCan(request.actor, "action.read", { contractId, missing: ACTION_NOT_FOUND });
     const today = parisDay();
-    const fiche = await app.readViews.view(contractId, `action:${actionId}:${today}`, () => loadFiche(app.db, actionId, today));
+    const fiche = await app.readViews.view(contractId, `action:${actionId}:${today}`, () => loadFiche(app.db, contractId, actionId, today));
     return { ...fiche, permissions: actionPermissions(request.actor, contractId, actionId) };
   });
 
@@ -90,7 +96,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.update", { contractId, actionId: request.params.actionId, missing: ACTION_NOT_FOUND });
       await updateAction(app.db, request.actor, request.params.actionId, request.body);
-      return actionForActor(app.db, request.actor, request.params.actionId);
+      return actionForActor(app.db, request.actor, contractId, request.params.actionId);
     },
   );
 
@@ -101,7 +107,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.archive", { contractId, missing: ACTION_NOT_FOUND });
       await archiveAction(app.db, request.actor, request.params.actionId, request.body.version);
-      return actionForActor(app.db, request.actor, request.params.actionId);
+      return actionForActor(app.db, request.actor, contractId, request.params.actionId);
     },
   );
 
@@ -112,7 +118,7 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.archive", { contractId, missing: ACTION_NOT_FOUND });
       await restoreAction(app.db, request.actor, request.params.actionId, request.body.version);
-      return actionForActor(app.db, request.actor, request.params.actionId);
+      return actionForActor(app.db, request.actor, contractId, request.params.actionId);
     },
   );
 };

@@ -5,7 +5,7 @@ import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
-import { ficheNames, mergedIntoTree } from "../actions/shown-status.js";
+import { ficheNames, mergedIntoTree } from "../actions/merges.js";
 import { listAudit } from "./service.js";
 import { auditPageOut, ficheHistoryOut } from "./schema-out.js";
 

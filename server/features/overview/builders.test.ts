@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCotechTable, contractYears, type TableInput } from "./cotech-table.js";
 import { projectFiches } from "../actions/fiches.js";
 import { statusByAxis } from "./dashboard.js";
+import type { ActionStatus } from "../../domain/statuses.js";
 
 const base: TableInput = {
   year: 2021,
@@ -11,17 +12,16 @@ const base: TableInput = {
     { id: "ax1", number: 1, title: "Offre de soins" },
   ],
   objectives: [{ id: "o11", axisId: "ax1", code: "1.1", title: "Attractivité", position: 0 }],
-  fiches: [
+  fiches: projectFiches([
     { id: "fa3", axisId: "ax1", objectiveId: "o11", number: 3, title: "Accueil", status: "in_progress", mergedIntoId: null, specificObjective: "Attirer" },
     { id: "fa1", axisId: "ax1", objectiveId: "o11", number: 1, title: "Étude", status: "in_progress", mergedIntoId: null, specificObjective: "" },
     { id: "fa9", axisId: "ax2", objectiveId: null, number: 9, title: "Femmes", status: "not_started", mergedIntoId: "fa1", specificObjective: "" },
-  ],
-  indicators: [{ actionId: "fa3", label: "Étudiants accueillis", target: 10, unit: "étudiants" }],
-  milestones: [
+  ].map((f) => ({ ...f, status: f.status as ActionStatus, startMonth: null, endMonth: null })), [
     { id: "m1", actionId: "fa3", title: "Bourse", plannedBy: "2021-06-30", originallyBy: "2021-06-30", doneOn: null },
     { id: "m2", actionId: "fa3", title: "Internat", plannedBy: "2022-03-31", originallyBy: "2021-06-30", doneOn: null },
     { id: "m3", actionId: "fa3", title: "Plus tard", plannedBy: "2022-12-31", originallyBy: "2022-12-31", doneOn: null },
-  ],
+  ], "2021-09-14"),
+  indicators: [{ actionId: "fa3", label: "Étudiants accueillis", target: 10, unit: "étudiants" }],
   progress: [
     { id: "p1", actionId: "fa3", happenedOn: "2021-09-14", text: "Au COTECH" },
     { id: "p0", actionId: "fa3", happenedOn: "2021-06-15", text: "En juin" },
@@ -87,7 +87,7 @@ describe("the years of a contract", () => {
 
 describe("fiches by status per axis", () => {
   it("counts the shown status and totals per axis", () => {
-    const counts = statusByAxis(base.axes, projectFiches(base.fiches.map((f) => ({ ...f, startMonth: null, endMonth: null })), base.milestones, base.today));
+    const counts = statusByAxis(base.axes, base.fiches);
     expect(counts.map((a) => [a.number, a.total, a.counts.late, a.counts.in_progress, a.counts.merged])).toEqual([
       [1, 2, 1, 1, 0],
       [2, 1, 0, 0, 1],

@@ -8,21 +8,20 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { actions, adjustments, axes, contracts, followUpItems, indicators, objectives, progressEntries, remainingItems } from "../../db/schema.js";
-import { loadFicheProjections } from "../actions/fiches.js";
+import { loadFicheProjections, type Fiche } from "../actions/fiches.js";
 import { notFound } from "../../http/problem.js";
-import type { ActionStatus } from "../../domain/statuses.js";
 import { frenchNumber } from "../../domain/dates.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../followup/rules.js";
-import { SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/shown-status.js";
+import type { ShownStatus } from "../../domain/shown-status.js";
 
 export interface TableInput {
   year: number;
   today: string;
   axes: { id: string; number: number; title: string }[];
   objectives: { id: string; axisId: string; code: string; title: string; position: number }[];
-  fiches: { id: string; axisId: string; objectiveId: string | null; number: number; title: string; status: ActionStatus; mergedIntoId: string | null; specificObjective: string }[];
+  /** The fiche read model: status shown and milestones come with each fiche. */
+  fiches: Fiche[];
   indicators: { actionId: string; label: string; target: number | null; unit: string }[];
-  milestones: { id: string; actionId: string; title: string; plannedBy: string; originallyBy: string; doneOn: string | null }[];
   progress: { id: string; actionId: string; happenedOn: string; text: string }[];
   remaining: { id: string; actionId: string; text: string; doneOn: string | null }[];
   adjustments: { id: string; actionId: string; kind: keyof typeof ADJUSTMENT_KINDS; description: string; status: keyof typeof ADJUSTMENT_STATUSES; doneOn: string | null; targetNumber: number | null }[];
@@ -56,21 +55,18 @@ const byAction = <T extends { actionId: string }>(list: T[]) => {
  */
 export function buildCotechTable(input: TableInput) {
   const { year, today } = input;
-  const ms = byAction(input.milestones);
   const pr = byAction(input.progress);
   const rem = byAction(input.remaining);
   const adj = byAction(input.adjustments);
   const ind = byAction(input.indicators);
 
   const row = (f: TableInput["fiches"][number]): TableRow => {
-    const own = ms.get(f.id) ?? [];
-    const shown = shownStatus(f.mergedIntoId ? "merged" : f.status, own, today);
     return {
-      action: { id: f.id, number: f.number, title: f.title, shownStatus: shown, shownStatusLabel: SHOWN_STATUSES[shown] },
+      action: { id: f.id, number: f.number, title: f.title, shownStatus: f.shownStatus, shownStatusLabel: f.shownStatusLabel },
       permissions: { update: input.mayUpdate(f.id) },
       objectives: f.specificObjective,
       criteria: (ind.get(f.id) ?? []).map((i) => (i.target !== null ? `${i.label} (cible : ${frenchNumber(i.target)}${i.unit ? ` ${i.unit}` : ""})` : i.label)),
-      planned: own
+      planned: f.milestones
         .filter((m) => inYear(m.plannedBy, year) || inYear(m.originallyBy, year) || (m.doneOn !== null && inYear(m.doneOn, year)))
         .sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))
         .map((m) => ({ id: m.id, title: m.title, label: scheduleLabel(m), overdue: !m.doneOn && m.plannedBy < today })),
@@ -159,7 +155,6 @@ export async function loadCotechTable(db: Db, contractId: string, year: number |
     objectives: objectiveRows,
     fiches,
     indicators: indicatorRows,
-    milestones: fiches.flatMap((f) => f.milestones),
     progress: progressRows.filter((p) => p.happenedOn >= `${chosen}-01-01` && p.happenedOn <= `${chosen}-12-31`),
     remaining: remainingRows,
     adjustments: adjustmentRows.map(({ targetActionId, ...a }) => ({ ...a, targetNumber: targetActionId ? (numbers.get(targetActionId) ?? null) : null })),

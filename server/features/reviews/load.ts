@@ -2,7 +2,6 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import {
-  actions,
   adjustments,
   attachments,
   contracts,
@@ -11,13 +10,13 @@ import {
   indicators,
   meetingParticipants,
   meetings,
-  milestones,
   organisations,
   progressEntries,
   remainingItems,
   reviewSettings,
 } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
+import { loadFicheProjections } from "../actions/fiches.js";
 import type { Rhythm } from "../governance/rhythm.js";
 import type { ReviewData, ReviewMeeting } from "./compose.js";
 import { quarterRange, type Quarter } from "./quarters.js";
@@ -54,10 +53,9 @@ export async function loadReviewData(db: Db | Tx, contractId: string, quarter: Q
   const files = meetingIds.length
     ? await db.select({ id: attachments.id, meetingId: attachments.meetingId, fileName: attachments.fileName }).from(attachments).where(inArray(attachments.meetingId, meetingIds)).orderBy(asc(attachments.createdAt))
     : [];
-  const fiches = await db
-    .select({ id: actions.id, number: actions.number, title: actions.title })
-    .from(actions)
-    .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)));
+  // The fiche read model as of the quarter's end: its live fiches, with their milestones.
+  const projected = await loadFicheProjections(db, contractId, end);
+  const fiches = projected.map(({ id, number, title }) => ({ id, number, title }));
   const ids = fiches.map((f) => f.id);
   const some = <T>(query: () => Promise<T[]>) => (ids.length ? query() : Promise.resolve([] as T[]));
 
@@ -110,13 +108,8 @@ export async function loadReviewData(db: Db | Tx, contractId: string, quarter: Q
         .innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
         .where(and(inArray(indicatorMeasurements.actionId, ids), gte(indicatorMeasurements.measuredOn, start), lte(indicatorMeasurements.measuredOn, end))),
     ),
-    milestones: await some(() =>
-      db
-        .select({ id: milestones.id, actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn })
-        .from(milestones)
-        .where(and(inArray(milestones.actionId, ids), or(isNull(milestones.doneOn), and(gte(milestones.doneOn, start), lte(milestones.doneOn, end)))))
-        .orderBy(asc(milestones.position)),
-    ),
+    // Open ones, and those done in the quarter.
+    milestones: projected.flatMap((f) => f.milestones).filter((m) => !m.doneOn || (m.doneOn >= start && m.doneOn <= end)),
     adjustments: (
       await some(() =>
         db

@@ -1,8 +1,9 @@
 /** Reads the live fiches of a contract as tables show them, in one query per table. */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { actionPartners, actions, axes, communes, contracts, indicators, milestones, objectives, organisations, progressEntries } from "../../db/schema.js";
+import { actionPartners, actions, axes, communes, contracts, indicators, objectives, organisations, progressEntries } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
+import { loadFicheProjections } from "../actions/fiches.js";
 import { actionContentFromRows } from "../actions/mapping.js";
 import { scheduleLabel } from "../followup/rules.js";
 import { isOverdue } from "../../domain/shown-status.js";
@@ -32,7 +33,8 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
   const some = ids.length > 0;
   const partnerRows = some ? await db.select().from(actionPartners).where(inArray(actionPartners.actionId, ids)) : [];
   const indicatorRows = some ? await db.select().from(indicators).where(inArray(indicators.actionId, ids)) : [];
-  const milestoneRows = some ? await db.select().from(milestones).where(inArray(milestones.actionId, ids)).orderBy(asc(milestones.plannedBy), asc(milestones.position)) : [];
+  // The fiche read model gives each fiche's milestones in planned order.
+  const projected = some ? await loadFicheProjections(db, contractId, today) : [];
   const progressRows = some
     ? await db
         .select({ actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text, createdAt: progressEntries.createdAt })
@@ -59,7 +61,7 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
   const objectiveOf = new Map(objectiveRows.map(({ axisId: _a, ...o }) => [o.id, o]));
   const partnersOf = group(partnerRows);
   const indicatorsOf = group(indicatorRows);
-  const milestonesOf = group(milestoneRows);
+  const milestonesOf = new Map(projected.map((f) => [f.id, f.milestones]));
   const latest = new Map<string, { happenedOn: string; text: string; createdAt: Date }>();
   for (const p of progressRows) {
     const seen = latest.get(p.actionId);

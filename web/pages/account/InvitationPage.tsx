@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useInvitation } from "../../api/accounts";
 import { api, ApiError } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
 import { resetSession } from "../../components/AuthGate";
 import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
 import { Loading, Page } from "../../components/Page";
@@ -34,7 +35,7 @@ export function InvitationPage() {
   const [confirmation, setConfirmation] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const accept = useMutation({
-    mutationFn: () => api<{ contractId: string }>(`/invitations/${token}/accept`, { method: "POST", body: { name, password } }),
+    mutationFn: () => api<ResponseOf<"/api/invitations/{token}/accept", "post">>(`/invitations/${token}/accept`, { method: "POST", body: { name, password } }),
     onSuccess: async ({ contractId }) => {
       await resetSession(queryClient);
       navigate(`/contrats/${contractId}`, { replace: true });

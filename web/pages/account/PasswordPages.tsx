@@ -6,6 +6,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
 import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
 import { Page } from "../../components/Page";
 import { DevMailHint } from "./DevMailHint";
@@ -15,7 +16,7 @@ export function ForgotPasswordPage() {
   const [email, setEmail] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const ask = useMutation({
-    mutationFn: () => api<{ message: string }>("/auth/password-reset-request", { method: "POST", body: { email } }),
+    mutationFn: () => api<ResponseOf<"/api/auth/password-reset-request", "post">>("/auth/password-reset-request", { method: "POST", body: { email } }),
     onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
   });
   const submit = (e: FormEvent) => {

@@ -9,6 +9,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError, setCsrfToken, type FieldError } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
 import { useContract, type Contract } from "../../api/queries";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import { plural } from "../../format";
@@ -37,7 +38,7 @@ export function FicheListActions({ contract: c }: { contract: Contract }) {
 
 /** Sends the workbook as multipart/form-data; problem+json errors become ApiError. */
 async function upload(contractId: string, file: File): Promise<ImportSummary> {
-  const { csrfToken } = await api<{ csrfToken: string }>("/auth/session");
+  const { csrfToken } = await api<ResponseOf<"/api/auth/session", "get">>("/auth/session");
   setCsrfToken(csrfToken);
   const form = new FormData();
   form.append("file", file);

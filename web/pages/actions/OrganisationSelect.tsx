@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { organisationBody } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
 import { keys, type Contract } from "../../api/queries";
 import { errorProps, fieldId, zodErrors, type Errors } from "../../components/form";
 import { SectorSelect } from "../../components/SectorSelect";
@@ -58,7 +59,7 @@ function NewOrganisation({ contract, onDone }: { contract: Contract; onDone: (id
   const [sector, setSector] = useState("");
   const [errors, setErrors] = useState<Errors>({});
   const create = useMutation({
-    mutationFn: (body: unknown) => api<{ id: string }>(`/contracts/${contract.id}/organisations`, { method: "POST", body }),
+    mutationFn: (body: unknown) => api<ResponseOf<"/api/contracts/{contractId}/organisations", "post">>(`/contracts/${contract.id}/organisations`, { method: "POST", body }),
     onSuccess: async (org) => {
       await queryClient.invalidateQueries({ queryKey: keys.contract(contract.id) });
       onDone(org.id);

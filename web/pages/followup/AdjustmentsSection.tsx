@@ -13,9 +13,10 @@ import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../../../server/shared";
 import { api } from "../../api/client";
 import { useAdjustments, useContractMeetings, useRefreshFollowUp, type Adjustment, type MeetingSummary } from "../../api/followup";
 import { useActions, type ActionItem } from "../../api/queries";
-import { errorProps } from "../../components/form";
+import { errorProps, FormProblem, idsFor, useFieldErrors, FormButtons } from "../../components/form";
 import { formatDate } from "../../format";
-import { ConfirmDelete, focusSection, FormProblem, idsFor, meetingDay, PlainText, Section, todayInParis, useDisclosure, useFieldErrors, FormButtons, QueryList } from "./kit";
+import { focusSection, meetingDay, PlainText, Section, todayInParis, QueryList } from "./kit";
+import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
 
 type Kind = keyof typeof ADJUSTMENT_KINDS;
 type Status = keyof typeof ADJUSTMENT_STATUSES;

@@ -7,10 +7,11 @@ import { useMutation } from "@tanstack/react-query";
 import { lazy, Suspense, useRef, useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useIndicators, useRefreshFollowUp, type Indicator, type Measurement } from "../../api/followup";
-import { errorProps } from "../../components/form";
+import { errorProps, FormProblem, idsFor, useFieldErrors, FormButtons } from "../../components/form";
 import { EmptyState } from "../../components/Page";
 import { formatDate, formatNumber } from "../../format";
-import { ConfirmDelete, focusSection, FormProblem, idsFor, parseFrenchNumber, Section, SectionError, SectionLoading, todayInParis, useDisclosure, useFieldErrors, FormButtons } from "./kit";
+import { focusSection, parseFrenchNumber, Section, SectionError, SectionLoading, todayInParis } from "./kit";
+import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
 
 // ECharts is only downloaded by the pages that draw a chart.
 const IndicatorChart = lazy(() => import("./IndicatorChart"));

@@ -8,9 +8,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useMilestones, useRefreshFollowUp, type Milestone } from "../../api/followup";
-import { errorProps } from "../../components/form";
+import { errorProps, FormProblem, idsFor, useFieldErrors, FormButtons } from "../../components/form";
 import { formatDate } from "../../format";
-import { ConfirmDelete, focusSection, FormProblem, idsFor, Section, todayInParis, useDisclosure, useFieldErrors, FormButtons, QueryList } from "./kit";
+import { focusSection, Section, todayInParis, QueryList } from "./kit";
+import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
 
 export function MilestonesSection({ actionId, canEdit }: { actionId: string; canEdit: boolean }) {
   const milestones = useMilestones(actionId);

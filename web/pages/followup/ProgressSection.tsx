@@ -7,9 +7,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useContractMeetings, useMilestones, useProgress, useRefreshFollowUp, useRemarks, type MeetingSummary, type Milestone, type ProgressEntry } from "../../api/followup";
-import { errorAt, errorProps } from "../../components/form";
+import { errorAt, errorProps, FormProblem, idsFor, useFieldErrors, FormButtons } from "../../components/form";
 import { formatDate } from "../../format";
-import { FormProblem, idsFor, meetingDay, PlainText, Section, todayInParis, useDisclosure, useFieldErrors, FormButtons, QueryList } from "./kit";
+import { meetingDay, PlainText, Section, todayInParis, QueryList } from "./kit";
+import { useDisclosure } from "../../components/disclosure";
 import { EntryRemarks } from "./Remarks";
 
 export function ProgressSection({ actionId, contractId, canEdit }: { actionId: string; contractId: string; canEdit: boolean }) {

@@ -7,9 +7,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshFollowUp, useRemaining, type RemainingItem } from "../../api/followup";
-import { errorProps } from "../../components/form";
+import { errorProps, FormProblem, idsFor, useFieldErrors } from "../../components/form";
 import { formatDate, plural } from "../../format";
-import { ConfirmDelete, focusSection, FormProblem, idsFor, Section, todayInParis, useDisclosure, useFieldErrors, QueryList } from "./kit";
+import { focusSection, Section, todayInParis, QueryList } from "./kit";
+import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
 
 export function RemainingSection({ actionId, canEdit }: { actionId: string; canEdit: boolean }) {
   const items = useRemaining(actionId);

@@ -7,9 +7,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshFollowUp, useRemarks, type ProgressEntry, type Remark } from "../../api/followup";
-import { errorProps } from "../../components/form";
+import { errorProps, FormProblem, idsFor, useFieldErrors } from "../../components/form";
 import { formatDate, plural } from "../../format";
-import { ConfirmDelete, focusSection, formatDateTime, FormProblem, idsFor, PlainText, Section, SectionError, SectionLoading, useDisclosure, useFieldErrors } from "./kit";
+import { focusSection, formatDateTime, PlainText, Section, SectionError, SectionLoading } from "./kit";
+import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
 
 /** Section 6: the fiche's own thread, and where the remarks on progress entries are. */
 export function RemarksSection({ actionId, entries }: { actionId: string; entries: ProgressEntry[] | undefined }) {

@@ -6,6 +6,7 @@ import { Upload } from "@codegouvfr/react-dsfr/Upload";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { api, ApiError, setCsrfToken, type FieldError } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
 import { governanceKeys, type Attachment, type Meeting } from "../../api/governance";
 import { fieldId } from "../../components/form";
 import { formatDate } from "../../format";
@@ -40,7 +41,7 @@ export function fileSize(bytes: number): string {
 /** Sends one file as multipart/form-data, telling how far it got; problem+json errors become ApiError. */
 async function upload(meetingId: string, file: File, onProgress: (fraction: number) => void): Promise<Attachment> {
   // The CSRF token of the session, fresh (the API client keeps it to itself).
-  const { csrfToken } = await api<{ csrfToken: string }>("/auth/session");
+  const { csrfToken } = await api<ResponseOf<"/api/auth/session", "get">>("/auth/session");
   setCsrfToken(csrfToken);
   const form = new FormData();
   form.append("file", file);

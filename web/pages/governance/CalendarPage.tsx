@@ -8,6 +8,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
 import { governanceKeys, useCalendarFeed, useMeetings, type MeetingItem } from "../../api/governance";
 import { useContract, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
@@ -97,7 +98,7 @@ function Subscription({ contract }: { contract: Contract }) {
   const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
   const reset = useMutation({
-    mutationFn: () => api<{ url: string }>(`/contracts/${contract.id}/calendar-feed/reset`, { method: "POST" }),
+    mutationFn: () => api<ResponseOf<"/api/contracts/{contractId}/calendar-feed/reset", "post">>(`/contracts/${contract.id}/calendar-feed/reset`, { method: "POST" }),
     onSuccess: (data) => {
       queryClient.setQueryData(governanceKeys.feed(contract.id), data);
       setCopied(null);

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useParams } from "react-router";
 import { accountKeys, useMembers, useSession, type Member, type Members } from "../../api/accounts";
 import { api, ApiError } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
 import { useActions, useContract, type ActionItem } from "../../api/queries";
 import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
@@ -219,7 +220,7 @@ function InviteForm({ contractId, fiches }: { contractId: string; fiches: Action
   const [value, setValue] = useState<RoleValue>({ role: "partner", actionIds: [] });
   const [errors, setErrors] = useState<Errors>({});
   const invite = useMutation({
-    mutationFn: () => api<{ outcome: "invited" | "added"; email: string; mailSent: boolean }>(`/contracts/${contractId}/invitations`, { method: "POST", body: { email, ...value } }),
+    mutationFn: () => api<ResponseOf<"/api/contracts/{contractId}/invitations", "post">>(`/contracts/${contractId}/invitations`, { method: "POST", body: { email, ...value } }),
     onSuccess: async () => {
       setEmail("");
       setValue({ role: "partner", actionIds: [] });

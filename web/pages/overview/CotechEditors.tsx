@@ -14,9 +14,10 @@ import { ADJUSTMENT_KINDS } from "../../../server/shared";
 import { api } from "../../api/client";
 import { useRemaining } from "../../api/followup";
 import { useRefreshCotech, type CotechRow } from "../../api/overview";
-import { errorProps } from "../../components/form";
+import { errorProps, FormProblem, useFieldErrors } from "../../components/form";
 import { ErrorMessage, Loading } from "../../components/Page";
-import { FormProblem, todayInParis, useDisclosure, useFieldErrors } from "../followup/kit";
+import { todayInParis } from "../../format";
+import { useDisclosure } from "../../components/disclosure";
 
 export interface EditorProps {
   contractId: string;

@@ -11,8 +11,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshCotech, type FollowUpItem } from "../../api/overview";
-import { errorProps } from "../../components/form";
-import { ConfirmDelete, FormProblem, useDisclosure, useFieldErrors } from "../followup/kit";
+import { errorProps, FormProblem, useFieldErrors } from "../../components/form";
+import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
 
 const SECTIONS = {
   transversal: { title: "Actions transversales", add: "Ajouter une action transversale", one: "l'action transversale" },

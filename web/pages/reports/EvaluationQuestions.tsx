@@ -6,6 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useState } from "react";
 import { ApiError } from "../../api/client";
+import { ErrorSummary, errorProps, fieldId } from "../../components/form";
 import { saveEvaluation, useEvaluationChange, type Evaluation, type EvaluationQuestion } from "../../api/reports";
 
 const PARTS = { strategy: "Stratégie", governance: "Gouvernance", partnership: "Partenariat", results: "Résultats", conclusion: "Conclusion" } as const;
@@ -46,11 +47,12 @@ export function QuestionsEditor({ contractId, evaluation: e }: { contractId: str
           save.mutate({ parts: [], questions: drafts.map(fromDraft), version: e.version }, { onSuccess: () => setSaved(true) });
         }}
       >
+        <ErrorSummary errors={errors} labels={questionLabel} />
         {drafts.map((d, i) => (
           <fieldset key={d.id} className={fr.cx("fr-fieldset", "fr-mb-2w")}>
             <legend className={fr.cx("fr-fieldset__legend")}>{`Question ${i + 1}`}</legend>
             <div className={fr.cx("fr-fieldset__content")} style={{ width: "100%" }}>
-              <Input label="Intitulé" state={errors[`questions.${i}.label`] ? "error" : "default"} stateRelatedMessage={errors[`questions.${i}.label`]} nativeInputProps={{ value: d.label, onChange: (ev) => change(i, { label: ev.target.value }) }} />
+              <Input label="Intitulé" {...errorProps(errors, `questions.${i}.label`)} nativeInputProps={{ id: fieldId(`questions.${i}.label`), value: d.label, onChange: (ev) => change(i, { label: ev.target.value }) }} />
               <Select label="Partie" nativeSelectProps={{ value: d.part, onChange: (ev) => change(i, { part: ev.target.value as Draft["part"] }) }}>
                 {Object.entries(PARTS).map(([value, label]) => (
                   <option key={value} value={value}>
@@ -70,9 +72,8 @@ export function QuestionsEditor({ contractId, evaluation: e }: { contractId: str
                   label="Réponses proposées"
                   hintText="Une par ligne, au moins deux."
                   textArea
-                  state={errors[`questions.${i}.choices`] ? "error" : "default"}
-                  stateRelatedMessage={errors[`questions.${i}.choices`]}
-                  nativeTextAreaProps={{ value: d.choices, rows: 3, onChange: (ev) => change(i, { choices: ev.target.value }) }}
+                  {...errorProps(errors, `questions.${i}.choices`)}
+                  nativeTextAreaProps={{ id: fieldId(`questions.${i}.choices`), value: d.choices, rows: 3, onChange: (ev) => change(i, { choices: ev.target.value }) }}
                 />
               )}
               <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setDrafts((old) => old.filter((_, j) => j !== i))}>
@@ -93,7 +94,7 @@ export function QuestionsEditor({ contractId, evaluation: e }: { contractId: str
             </Button>
           </li>
         </ul>
-        {save.error && <Alert severity="error" small description={save.error.message} />}
+        {save.error && !Object.keys(errors).length && <Alert severity="error" small description={save.error.message} />}
         <p role="status" aria-live="polite" className={fr.cx("fr-text--sm")}>
           {saved ? "Les questions sont enregistrées." : ""}
         </p>
@@ -101,3 +102,9 @@ export function QuestionsEditor({ contractId, evaluation: e }: { contractId: str
     </details>
   );
 }
+
+/** « Question 2 » for the errors of the second question, « Questions » for those of the list. */
+const questionLabel = (path: string) => {
+  const index = /^questions\.(\d+)/.exec(path)?.[1];
+  return index === undefined ? "Questions" : `Question ${Number(index) + 1}`;
+};

@@ -7,47 +7,34 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useQueryClient } from "@tanstack/react-query";
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useReducer, useRef, type ReactNode } from "react";
 import { api, ApiError } from "../../api/client";
 import { reviewKeys, usePublishReview, useRefreshReview, useSaveReview, type ReviewView } from "../../api/reviews";
-import { addFree, afterReload, afterSave, cardId, errorsByKey, textFieldId, titleFieldId, isDirty, keepText, removeFree, reorder, takeGenerated, toDraft, toInput, update, type DraftSection, type Recovered } from "./editorState";
+import { editorReducer, initialEditorState, type Notice, type SectionChange } from "./editorReducer";
+import { cardId, errorsByKey, freeKey, textFieldId, titleFieldId, isDirty, toDraft, toInput, type DraftSection } from "./editorState";
 import { reviewOutline, sectionNumbers } from "./outline";
 import { PublishPanel, RefreshNotice, RefreshPanel } from "./ReviewPanels";
 import { ReviewDocument } from "./ReviewDocument";
 import { REFRESH_BADGES, SectionCard } from "./SectionCard";
 import { useLeaveWarning } from "./useLeaveWarning";
-import { plural } from "../../format";
+import { frenchTime, plural } from "../../format";
 
-type Panel = null | "refresh" | "publish";
 type Focus = { key: string; target: "up" | "down" | "title" | "card" } | { key: null; target: "messages" } | null;
 
-const timeFormat = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit" });
 
 export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; onPublished: (view: ReviewView) => void; header: ReactNode }) {
   const queryClient = useQueryClient();
   const saveMutation = useSaveReview(view.contractId, view.id);
   const refreshMutation = useRefreshReview(view.contractId, view.id);
   const publishMutation = usePublishReview(view.contractId, view.id);
-  const [sections, setSections] = useState<DraftSection[]>(() => toDraft(view.sections));
-  const [saved, setSaved] = useState<DraftSection[]>(() => toDraft(view.sections));
-  const [version, setVersion] = useState(view.version);
-  const versionRef = useRef(version);
-  versionRef.current = version;
-  const [stale, setStale] = useState(false);
-  const [recovered, setRecovered] = useState<Record<string, Recovered>>({});
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [panel, setPanel] = useState<Panel>(null);
-  const [busy, setBusy] = useState<null | "save" | "refresh" | "publish" | "reload">(null);
-  const [failure, setFailure] = useState<Error | null>(null);
-  const [notice, setNotice] = useState<ReactNode>(null);
-  const [announce, setAnnounce] = useState("");
-  const [refreshed, setRefreshed] = useState(false);
-  const [preview, setPreview] = useState(false);
+  const [state, dispatch] = useReducer(editorReducer, undefined, () => initialEditorState(toDraft(view.sections), view.version));
+  const { sections, saved, recovered, fieldErrors, panel, busy, failure, stale, notice, announce, preview } = state;
+  /** The state as of the last render, for the steps of a save, refresh or publication that await the server. */
+  const stateRef = useRef(state);
+  stateRef.current = state;
   const pendingFocus = useRef<Focus>(null);
   /** The sections of the last save, to name the sections of its errors. */
   const sentRef = useRef<DraftSection[]>([]);
-  const sectionsRef = useRef(sections);
-  sectionsRef.current = sections;
   const dirty = isDirty(sections, saved);
   useLeaveWarning(dirty);
 
@@ -77,64 +64,50 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
     if (focus.target === "title" || focus.target === "card") card.scrollIntoView({ block: "start", behavior: "smooth" });
   });
 
-  const applyServer = (next: ReviewView) => {
-    const fresh = toDraft(next.sections);
-    setSaved(fresh);
-    setVersion(next.version);
-    return fresh;
-  };
-
   /** Saves the draft if it has unsaved changes; gives the version to send next. */
   const saveNow = async (): Promise<number> => {
-    if (!isDirty(sectionsRef.current, saved)) return version;
-    const sent = sectionsRef.current;
+    const { sections: sent, saved: last, version } = stateRef.current;
+    if (!isDirty(sent, last)) return version;
     sentRef.current = sent;
     try {
       const next = await saveMutation.mutateAsync({ version, sections: toInput(sent) });
-      const fresh = applyServer(next);
-      setSections(afterSave(sectionsRef.current, sent, fresh));
-      setFieldErrors({});
+      dispatch({ type: "saved", sent, server: toDraft(next.sections), version: next.version });
       return next.version;
     } catch (e) {
-      if (e instanceof ApiError && e.status === 400) setFieldErrors(errorsByKey(e.errors, sent));
+      if (e instanceof ApiError && e.status === 400) dispatch({ type: "invalid", fieldErrors: errorsByKey(e.errors, sent) });
       throw e;
     }
   };
 
   const run = async (kind: "save" | "refresh" | "publish", action: () => Promise<void>) => {
-    setBusy(kind);
-    setFailure(null);
-    setNotice(null);
+    dispatch({ type: "started", busy: kind });
     try {
       await action();
     } catch (e) {
       // A 409 is a stale version only when the review changed on the server; else a refusal (an unchanged correction…).
+      let staleNow: boolean | undefined;
       if (e instanceof ApiError && e.status === 409) {
         const server = await api<ReviewView>(`/reviews/${view.id}`).catch(() => null);
-        setStale(!server || server.version !== versionRef.current || server.status === "published");
+        staleNow = !server || server.version !== stateRef.current.version || server.status === "published";
       }
-      setFailure(e as Error);
+      dispatch({ type: "failed", error: e as Error, stale: staleNow });
       pendingFocus.current = { key: null, target: "messages" };
     } finally {
-      setBusy(null);
+      dispatch({ type: "finished" });
     }
   };
 
   const save = () =>
     run("save", async () => {
       await saveNow();
-      setNotice(`Revue enregistrée à ${timeFormat.format(new Date())}.`);
+      dispatch({ type: "savedNotice", at: new Date() });
     });
 
   const refresh = () =>
     run("refresh", async () => {
       const current = await saveNow();
       const next = await refreshMutation.mutateAsync(current);
-      setSections(applyServer(next));
-      setRecovered({});
-      setPanel(null);
-      setRefreshed(true);
-      setNotice(<RefreshNotice sections={toDraft(next.sections)} />);
+      dispatch({ type: "refreshed", server: toDraft(next.sections), version: next.version });
       pendingFocus.current = { key: null, target: "messages" };
     });
 
@@ -142,35 +115,21 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
     run("publish", async () => {
       const current = await saveNow();
       const next = await publishMutation.mutateAsync({ version: current, ...(correctionNote.trim() ? { correctionNote: correctionNote.trim() } : {}) });
-      applyServer(next);
-      setSections(toDraft(next.sections));
-      setPanel(null);
+      dispatch({ type: "published", server: toDraft(next.sections), version: next.version });
       onPublished(next);
     });
 
   /** After a conflict: the server's version, with the texts typed here kept aside section by section. */
   const reload = async () => {
-    setBusy("reload");
+    dispatch({ type: "started", busy: "reload" });
     try {
       const next = await queryClient.fetchQuery({ queryKey: reviewKeys.review(view.contractId, view.id), queryFn: () => api<ReviewView>(`/reviews/${view.id}`), staleTime: 0 });
-      const fresh = applyServer(next);
-      const { sections: merged, recovered: aside } = afterReload(sectionsRef.current, saved, fresh);
-      setSections(merged);
-      setRecovered(aside);
-      setFailure(null);
-      const count = Object.keys(aside).length;
-      setNotice(
-        next.status === "published"
-          ? "La revue a été publiée entre-temps."
-          : count
-            ? `Revue rechargée. Vos textes non enregistrés de ${plural(count, "section")} sont mis de côté dans ces sections : reprenez-les ou gardez la version enregistrée.`
-            : "Revue rechargée.",
-      );
+      dispatch({ type: "reloaded", server: toDraft(next.sections), version: next.version, published: next.status === "published" });
       if (next.status === "published") onPublished(next);
     } catch (e) {
-      setFailure(e as Error);
+      dispatch({ type: "failed", error: e as Error });
     } finally {
-      setBusy(null);
+      dispatch({ type: "finished" });
     }
   };
 
@@ -188,49 +147,34 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const onChange = useCallback((key: string, change: Partial<Pick<DraftSection, "title" | "html" | "hidden">>) => {
-    setSections((list) => update(list, key, change));
-    // The section's errors of the last save go away once it is changed.
-    setFieldErrors((errors) => (Object.keys(errors).some((k) => k === key || k.startsWith(`${key}.`)) ? Object.fromEntries(Object.entries(errors).filter(([k]) => k !== key && !k.startsWith(`${key}.`))) : errors));
-    if (change.hidden !== undefined) {
-      const section = sectionsRef.current.find((s) => s.key === key);
-      setAnnounce(`Section « ${section?.title ?? ""} » ${change.hidden ? "masquée" : "affichée"}.`);
-    }
-  }, []);
-  const onMove = useCallback((next: string[], key: string, direction: -1 | 1) => {
-    setSections((list) => reorder(list, next));
+  // Stable callbacks, so that typing in one card redraws that card alone.
+  const onChange = useCallback((key: string, change: SectionChange) => dispatch({ type: "edited", key, change }), []);
+  const onMove = useCallback((order: string[], key: string, direction: -1 | 1) => {
+    dispatch({ type: "moved", key, order });
     pendingFocus.current = { key, target: direction < 0 ? "up" : "down" };
-    const section = sectionsRef.current.find((s) => s.key === key);
-    setAnnounce(`Section « ${section?.title ?? ""} » déplacée en position ${next.indexOf(key) + 1} sur ${next.length}.`);
   }, []);
   const onSettle = useCallback((key: string, take: boolean) => {
-    setSections((list) => (take ? takeGenerated(list, key) : keepText(list, key)));
-    setAnnounce(take ? "Le nouveau brouillon remplace votre texte ; enregistrez pour le garder." : "Votre texte est gardé ; enregistrez pour confirmer.");
+    dispatch({ type: "settled", key, take });
     pendingFocus.current = { key, target: "card" };
   }, []);
-  const recoveredRef = useRef(recovered);
-  recoveredRef.current = recovered;
   const onRecover = useCallback((key: string, take: boolean) => {
-    const text = recoveredRef.current[key];
-    if (take && text) setSections((list) => update(list, key, text));
-    setRecovered(({ [key]: _taken, ...rest }) => rest);
+    dispatch({ type: "recovered", key, take });
     pendingFocus.current = { key, target: "card" };
   }, []);
   const onRemove = useCallback((key: string) => {
-    const list = sectionsRef.current;
+    const list = stateRef.current.sections;
     const index = list.findIndex((s) => s.key === key);
     const section = list[index];
     if (!section) return;
     if (section.html.trim() && !window.confirm(`Supprimer la section « ${section.title} » et son texte ?`)) return;
-    setSections(removeFree(list, key));
+    dispatch({ type: "removed", key });
     const neighbour = list[index + 1] ?? list[index - 1];
     if (neighbour) pendingFocus.current = { key: neighbour.key, target: "card" };
-    setAnnounce(`Section « ${section.title} » supprimée.`);
   }, []);
   const addSection = () => {
-    const { sections: next, key } = addFree(sectionsRef.current, crypto.randomUUID());
-    setSections(next);
-    pendingFocus.current = { key, target: "title" };
+    const id = crypto.randomUUID();
+    dispatch({ type: "added", id });
+    pendingFocus.current = { key: freeKey(id), target: "title" };
   };
 
   const refused = failure instanceof ApiError && failure.status === 409 ? failure : null;
@@ -241,23 +185,25 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
     <>
       {header}
       <div className="cles-review-toolbar fr-mb-3w">
-        <Button priority="secondary" iconId="fr-icon-refresh-line" iconPosition="left" disabled={!!busy} onClick={() => setPanel(panel === "refresh" ? null : "refresh")} aria-expanded={panel === "refresh"}>
+        <Button priority="secondary" iconId="fr-icon-refresh-line" iconPosition="left" disabled={!!busy} onClick={() => dispatch({ type: "panel", panel: panel === "refresh" ? null : "refresh" })} aria-expanded={panel === "refresh"}>
           Actualiser depuis les données
         </Button>
-        <Button iconId="fr-icon-send-plane-line" iconPosition="left" disabled={!!busy} onClick={() => setPanel(panel === "publish" ? null : "publish")} aria-expanded={panel === "publish"}>
+        <Button iconId="fr-icon-send-plane-line" iconPosition="left" disabled={!!busy} onClick={() => dispatch({ type: "panel", panel: panel === "publish" ? null : "publish" })} aria-expanded={panel === "publish"}>
           {nextNumber > 1 ? `Publier la version ${nextNumber}` : "Publier"}
         </Button>
-        <Button priority="tertiary" iconId={preview ? "fr-icon-edit-line" : "fr-icon-eye-line"} iconPosition="left" onClick={() => setPreview(!preview)} aria-pressed={preview}>
+        <Button priority="tertiary" iconId={preview ? "fr-icon-edit-line" : "fr-icon-eye-line"} iconPosition="left" onClick={() => dispatch({ type: "preview", on: !preview })} aria-pressed={preview}>
           Aperçu du document
         </Button>
       </div>
-      {panel === "refresh" && <RefreshPanel dirty={dirty} busy={busy === "refresh"} onConfirm={() => void refresh()} onCancel={() => setPanel(null)} />}
+      {panel === "refresh" && <RefreshPanel dirty={dirty} busy={busy === "refresh"} onConfirm={() => void refresh()} onCancel={() => dispatch({ type: "panel", panel: null })} />}
       {panel === "publish" && (
-        <PublishPanel contractId={view.contractId} number={nextNumber} dirty={dirty} busy={busy === "publish"} onConfirm={(note) => void publish(note)} onCancel={() => setPanel(null)} />
+        <PublishPanel contractId={view.contractId} number={nextNumber} dirty={dirty} busy={busy === "publish"} onConfirm={(note) => void publish(note)} onCancel={() => dispatch({ type: "panel", panel: null })} />
       )}
       <div id="revue-messages" tabIndex={-1}>
         <div aria-live="polite" role="status">
-          {notice && !failure && <Alert severity={refreshed && typeof notice !== "string" ? "info" : "success"} small description={notice} className={fr.cx("fr-mb-3w")} closable onClose={() => setNotice(null)} />}
+          {notice && !failure && (
+            <Alert severity={notice.kind === "refreshed" ? "info" : "success"} small description={<NoticeText notice={notice} />} className={fr.cx("fr-mb-3w")} closable onClose={() => dispatch({ type: "noticeClosed" })} />
+          )}
         </div>
         {conflict && (
           <Alert
@@ -354,6 +300,12 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
       </div>
     </>
   );
+}
+
+function NoticeText({ notice }: { notice: Notice }) {
+  if (notice.kind === "saved") return <>{`Revue enregistrée à ${frenchTime(notice.at.toISOString())}.`}</>;
+  if (notice.kind === "refreshed") return <RefreshNotice sections={notice.sections} />;
+  return <>{notice.text}</>;
 }
 
 /** The review's outline, each entry a link to its section's card. */

@@ -6,6 +6,7 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client";
 import { useSaveReviewSettings, type ReviewSettings } from "../../api/reviews";
+import { ErrorSummary, errorProps, fieldId } from "../../components/form";
 import { RichTextEditor } from "../../components/RichTextEditor";
 
 export function ReviewSettingsForm({ contractId, settings }: { contractId: string; settings: ReviewSettings }) {
@@ -32,7 +33,8 @@ export function ReviewSettingsForm({ contractId, settings }: { contractId: strin
     <section aria-labelledby="reglages" className={fr.cx("fr-mb-6w")}>
       <h2 id="reglages">Réglages des revues</h2>
       <form onSubmit={submit} noValidate className="cles-narrow">
-        {save.error && (
+        <ErrorSummary errors={fieldErrors} labels={(path) => (path === "purpose" ? "Rappel de l'objet" : "Publication")} />
+        {save.error && !Object.keys(fieldErrors).length && (
           <Alert
             severity="error"
             title={problem?.status === 409 ? "Les réglages ont changé entre-temps" : "Les réglages n'ont pas été enregistrés"}
@@ -44,7 +46,7 @@ export function ReviewSettingsForm({ contractId, settings }: { contractId: strin
           />
         )}
         <RichTextEditor
-          id="champ-purpose"
+          id={fieldId("purpose")}
           label="Rappel de l'objet de la revue"
           hint="Repris au début de chaque nouvelle revue, par exemple l'article « Évaluation du contrat » qui prévoit les revues trimestrielles."
           value={purpose}
@@ -60,6 +62,7 @@ export function ReviewSettingsForm({ contractId, settings }: { contractId: strin
               label: "Publier les revues sur la page publique du contrat",
               hintText: "Chaque revue publiée y apparaît, en page imprimable, quand la page publique du contrat est en ligne.",
               nativeInputProps: {
+                id: fieldId("publishReviews"),
                 checked: publishReviews,
                 onChange: (e) => {
                   setPublishReviews(e.target.checked);
@@ -68,8 +71,7 @@ export function ReviewSettingsForm({ contractId, settings }: { contractId: strin
               },
             },
           ]}
-          state={fieldErrors.publishReviews ? "error" : "default"}
-          stateRelatedMessage={fieldErrors.publishReviews}
+          {...errorProps(fieldErrors, "publishReviews")}
         />
         {saved && !dirty && (
           <p role="status" className={fr.cx("fr-text--sm")}>

@@ -37,9 +37,12 @@ export function update(sections: DraftSection[], key: string, change: Partial<Pi
   return sections.map((s) => (s.key === key ? { ...s, ...change } : s));
 }
 
+/** The key of a free section added here. */
+export const freeKey = (id: string) => `free:${id}`;
+
 /** A new free section, placed before the annexes (they close the review) or last. */
 export function addFree(sections: DraftSection[], id: string): { sections: DraftSection[]; key: string } {
-  const key = `free:${id}`;
+  const key = freeKey(id);
   const section: DraftSection = { key, kind: "free", title: "Nouvelle section", html: "", hidden: false, generatedTitle: "", generatedHtml: "", refreshState: "unchanged", edited: true };
   const annexes = sections.findIndex((s) => s.kind === "annexes");
   const at = annexes === -1 ? sections.length : annexes;
