@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { editorReducer, initialEditorState, type EditorEvent, type EditorState } from "./editorReducer";
-import { freeKey, isDirty, type DraftSection } from "./editorState";
+import { freeKey, isDirty } from "./editorState";
+import { base, s } from "./draft.fixtures";
 
-const s = (key: string, kind: DraftSection["kind"] = "action", extra: Partial<DraftSection> = {}): DraftSection => ({
-  key,
-  kind,
-  title: `Titre ${key}`,
-  html: `<p>Texte ${key}</p>`,
-  hidden: false,
-  generatedTitle: `Titre ${key}`,
-  generatedHtml: `<p>Texte ${key}</p>`,
-  refreshState: "unchanged",
-  edited: false,
-  ...extra,
-});
-
-const base = [s("purpose", "purpose"), s("action:1"), s("action:6"), s("annexes", "annexes")];
 const play = (state: EditorState, ...events: EditorEvent[]) => events.reduce(editorReducer, state);
 
 describe("the review editor's reducer", () => {

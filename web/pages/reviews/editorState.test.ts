@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addFree, afterReload, isDirty, keepText, refreshSummary, removeFree, reorder, takeGenerated, toInput, update, type DraftSection } from "./editorState";
+import { addFree, afterReload, isDirty, keepText, refreshSummary, removeFree, reorder, takeGenerated, toInput, update } from "./editorState";
+import { base, s } from "./draft.fixtures";
 
-const s = (key: string, kind: DraftSection["kind"] = "action", extra: Partial<DraftSection> = {}): DraftSection => ({
-  key,
-  kind,
-  title: `Titre ${key}`,
-  html: `<p>Texte ${key}</p>`,
-  hidden: false,
-  generatedTitle: `Titre ${key}`,
-  generatedHtml: `<p>Texte ${key}</p>`,
-  refreshState: "unchanged",
-  edited: false,
-  ...extra,
-});
-
-const base = [s("purpose", "purpose"), s("action:1"), s("action:6"), s("annexes", "annexes")];
 
 describe("the editor's working copy", () => {
   it("sends the order, titles, texts, visibility, and the refresh flags acknowledged", () => {
