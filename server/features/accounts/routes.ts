@@ -1,13 +1,11 @@
 import { APIError } from "better-auth/api";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { assertSignedIn, requestHeaders } from "../../auth/plugin.js";
 import { invalid } from "../../http/problem.js";
 import { forwardCookies } from "../auth/routes.js";
-import { newPassword, personName } from "../auth/schema.js";
 import { getAccount, renameUser } from "./service.js";
 import { noContent } from "../../http/responses.js";
-import { accountOut } from "./schema-out.js";
+import { accountOut, passwordChangeBody, renameBody } from "./schema.js";
 
 const tags = ["Mon compte"];
 
@@ -17,7 +15,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     return getAccount(app.db, request.actor.id);
   });
 
-  app.put("/account", { schema: { response: { 200: accountOut }, tags, summary: "Modifier mon nom", body: z.object({ name: personName }) } }, async (request) => {
+  app.put("/account", { schema: { response: { 200: accountOut }, tags, summary: "Modifier mon nom", body: renameBody } }, async (request) => {
     assertSignedIn(request.actor);
     await renameUser(app.db, request.actor.id, request.body.name);
     return getAccount(app.db, request.actor.id);
@@ -26,7 +24,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/account/password",
     {
-      schema: { response: { 204: noContent }, tags, summary: "Changer mon mot de passe (les autres sessions sont fermées)", body: z.object({ currentPassword: z.string().min(1).max(128), newPassword }) },
+      schema: { response: { 204: noContent }, tags, summary: "Changer mon mot de passe (les autres sessions sont fermées)", body: passwordChangeBody },
       config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
     },
     async (request, reply) => {

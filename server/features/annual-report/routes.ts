@@ -1,27 +1,18 @@
 /** The annual report of a contract for a calendar year, as DOCX, PDF or HTML (readers of the contract). */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorIdentity, assertCan } from "../../policies/index.js";
-import { uuid } from "../../validation/fields.js";
 import { buildAnnualReport } from "./build.js";
-import { loadAnnualReport } from "./load.js";
+import { annualReportParams, annualReportQuery } from "./schema.js";
+import { loadAnnualReport } from "./service.js";
 import { documentResponse } from "../../http/responses.js";
-import { DOCUMENT_FORMATS, sendDocument, sendFile } from "./send.js";
+import { sendDocument, sendFile } from "./send.js";
 
 const tags = ["Documents"];
-const params = z.object({ contractId: uuid, format: z.enum(DOCUMENT_FORMATS, { error: "Format inconnu : docx, pdf ou html." }) });
-const query = z.object({
-  year: z.coerce
-    .number({ error: "Indiquez l'année du bilan." })
-    .int({ error: "Indiquez une année (un nombre entier)." })
-    .min(2000, { error: "Indiquez une année valide." })
-    .max(2100, { error: "Indiquez une année valide." }),
-});
 
 export const annualReportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/contracts/:contractId/annual-report.:format",
-    { schema: { response: { 200: documentResponse("Le bilan annuel") }, tags, summary: "Bilan annuel d'une année civile du contrat (docx, pdf ou html)", params, querystring: query } },
+    { schema: { response: { 200: documentResponse("Le bilan annuel") }, tags, summary: "Bilan annuel d'une année civile du contrat (docx, pdf ou html)", params: annualReportParams, querystring: annualReportQuery } },
     async (request, reply) => {
       const { contractId, format } = request.params;
       assertCan(request.actor, "contract.read", { contractId });

@@ -1,12 +1,11 @@
 /** Attachments of meetings: upload (multipart), download, removal. */
 import fastifyMultipart from "@fastify/multipart";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { readUploadedFile } from "../../http/upload.js";
 import { contentDisposition } from "../../http/content-disposition.js";
 import { assertCan } from "../../policies/index.js";
-import { uuid } from "../../validation/fields.js";
 import { MEETING_NOT_FOUND, meetingContractId } from "../governance/service.js";
+import { attachmentParams, meetingParams } from "./schema.js";
 import { addAttachment, ATTACHMENT_NOT_FOUND, attachmentScope, maxAttachmentBytes, readAttachment, removeAttachment, sizeLabel } from "./service.js";
 import { binary, noContent } from "../../http/responses.js";
 import { attachmentOut } from "../governance/schema-out.js";
@@ -19,7 +18,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/meetings/:meetingId/attachments",
-    { schema: { response: { 201: attachmentOut }, tags, summary: `Joindre un fichier à une réunion (multipart, champ « file » ; ${sizeLabel(limit)} au plus ; PDF, DOCX, PPTX, XLSX, ODT, ODP, ODS, PNG, JPEG, WEBP)`, params: z.object({ meetingId: uuid }) } },
+    { schema: { response: { 201: attachmentOut }, tags, summary: `Joindre un fichier à une réunion (multipart, champ « file » ; ${sizeLabel(limit)} au plus ; PDF, DOCX, PPTX, XLSX, ODT, ODP, ODS, PNG, JPEG, WEBP)`, params: meetingParams } },
     async (request, reply) => {
       const contractId = await meetingContractId(app.db, request.params.meetingId);
       assertCan(request.actor, "governance.manage", { contractId, missing: MEETING_NOT_FOUND });
@@ -28,7 +27,6 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const attachmentParams = z.object({ attachmentId: uuid });
   app.get("/attachments/:attachmentId", { schema: { response: { 200: binary("La pièce jointe, dans son format d'origine", "*/*") }, tags, summary: "Télécharger une pièce jointe", params: attachmentParams } }, async (request, reply) => {
     const row = await attachmentScope(app.db, request.params.attachmentId);
     assertCan(request.actor, "contract.read", { contractId: row.contractId, missing: ATTACHMENT_NOT_FOUND });

@@ -4,7 +4,7 @@ import { startTestApp, type TestContext } from "../../testing/app.js";
 import { anonymousClient, signedInClient } from "../../testing/client.js";
 import { openTestDatabase } from "../../testing/database.js";
 import { expectProblem } from "../../testing/http.js";
-import { afterFailure, LOCK_MINUTES, MAX_FAILURES, minutesLocked } from "./lockout.js";
+import { afterFailure, LOCK_MINUTES, MAX_FAILURES, minutesLocked } from "./service.js";
 import { WRONG_CREDENTIALS } from "./routes.js";
 
 describe("the lock-out rule", () => {

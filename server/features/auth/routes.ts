@@ -6,7 +6,7 @@ import { assertSignedIn, requestHeaders, SESSION_COOKIE } from "../../auth/plugi
 import { Problem, unauthorized } from "../../http/problem.js";
 import { canReadOutbox } from "../dev/routes.js";
 import { plural } from "../../domain/dates.js";
-import { clearFailures, minutesLocked, readFailures, recordFailure } from "./lockout.js";
+import { clearFailures, minutesLocked, readFailures, recordFailure } from "./service.js";
 import { resetBody, resetRequestBody, signInBody } from "./schema.js";
 import { noContent } from "../../http/responses.js";
 import { messageOut, sessionOut, signedInOut } from "./schema-out.js";

@@ -1,16 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
-import { uuid } from "../../validation/fields.js";
 import { contractParams } from "../../http/params.js";
 import { MEETING_NOT_FOUND, meetingContractId } from "../governance/service.js";
 import { cancelMeeting, feedAddress, feedCalendar, meetingIcs, resetFeed, sendInvitations } from "./service.js";
 import { binary } from "../../http/responses.js";
-import { feedOut, mailingOut } from "./schema-out.js";
+import { feedOut, mailingOut, meetingParams, tokenParams } from "./schema.js";
 
 const tags = ["Agenda"];
-const meetingParams = z.object({ meetingId: uuid });
-const tokenParams = z.object({ token: z.string().min(1).max(100) });
 const CALENDAR = "text/calendar; charset=utf-8";
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -5,7 +5,7 @@ import { deckPdf } from "./deck-pdf.js";
 import { deckPptx } from "./deck-pptx.js";
 import { contractParams } from "../../http/params.js";
 import { parisDay } from "../../domain/dates.js";
-import { loadDeck } from "./load.js";
+import { loadDeck } from "./service.js";
 import { deckQuery } from "./schema.js";
 import { binary } from "../../http/responses.js";
 

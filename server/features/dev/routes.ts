@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { readOutbox } from "../../mail/mailer.js";
-import { z } from "zod";
+import { outboxOut } from "./schema.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -26,20 +26,6 @@ export function devOutboxAllowed(options: { requested?: boolean; publicUrl: stri
   const env = options.env ?? process.env;
   return options.requested === true && options.outboxDir !== null && env.NODE_ENV !== "production" && isLocalAddress(options.publicUrl);
 }
-
-/** One message of the outbox folder. */
-const outboxOut = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      date: z.string(),
-      to: z.string(),
-      subject: z.string(),
-      text: z.string(),
-      attachments: z.array(z.object({ filename: z.string(), contentType: z.string() })).optional(),
-    }),
-  ),
-});
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { evaluationResponses } from "../../db/schema.js";
 import { bodiesOverPeriod } from "../annual-report/governance.js";
-import { loadContract, loadFiches, loadGovernance } from "../annual-report/load.js";
+import { loadContract, loadFiches, loadGovernance } from "../annual-report/service.js";
 import { parisDay } from "../../domain/dates.js";
 import { aggregateAnswers, ficheResults } from "./aggregate.js";
 import { buildEvaluation } from "./build.js";

@@ -10,7 +10,7 @@ import { evaluationQuestionnaireMail } from "../../mail/evaluation-mail.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { listMembers } from "../members/service.js";
-import { loadContract } from "../annual-report/load.js";
+import { loadContract } from "../annual-report/service.js";
 import { DOCUMENT_FORMATS, sendDocument } from "../annual-report/send.js";
 import { evaluationDocument } from "./document.js";
 import { answersBody, evaluationUpdateBody, stateBody, validationBody } from "./schema.js";

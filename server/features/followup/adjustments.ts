@@ -4,34 +4,19 @@
  */
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 import { shortDayOrNull } from "../../domain/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, adjustments, meetings } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
 import { actorIdentity, assertCanWriteAdjustment, type Actor } from "../../policies/index.js";
-import { isoDate, optionalText, uuid, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, adjustmentIssues } from "./rules.js";
+import type { AdjustmentBody } from "./schema.js";
 
 export const ADJUSTMENT_NOT_FOUND = "Cet ajustement est introuvable.";
 
-type Kind = keyof typeof ADJUSTMENT_KINDS;
-type Status = keyof typeof ADJUSTMENT_STATUSES;
-
-export const adjustmentBody = z.object({
-  kind: z.enum(Object.keys(ADJUSTMENT_KINDS) as [Kind, ...Kind[]], { error: "Choisissez le type d'ajustement." }),
-  description: optionalText("La description", 5000).default(""),
-  targetActionId: uuid.nullable().default(null),
-  status: z.enum(Object.keys(ADJUSTMENT_STATUSES) as [Status, ...Status[]], { error: "Choisissez l'état de l'ajustement." }).default("proposed"),
-  agreedOn: isoDate.nullable().default(null),
-  agreedMeetingId: uuid.nullable().default(null),
-  doneOn: isoDate.nullable().default(null),
-});
-export const adjustmentUpdateBody = adjustmentBody.extend({ version });
-type AdjustmentBody = z.infer<typeof adjustmentBody>;
 type Row = typeof adjustments.$inferSelect;
 type Scope = { contractId: string; actionId: string };
 

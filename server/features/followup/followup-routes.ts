@@ -1,16 +1,12 @@
 /** Routes of a fiche's remaining work (reste-à-faire) and adjustments (ajustements nécessaires). */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
-import { uuid } from "../../validation/fields.js";
 import { orderBody } from "../axes/schema.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { parisDay } from "../../domain/dates.js";
 import {
   ADJUSTMENT_NOT_FOUND,
-  adjustmentBody,
   adjustmentScope,
-  adjustmentUpdateBody,
   createAdjustment,
   deleteAdjustment,
   listAdjustments,
@@ -21,17 +17,15 @@ import {
   deleteRemaining,
   listRemaining,
   REMAINING_NOT_FOUND,
-  remainingBody,
   remainingScope,
-  remainingUpdateBody,
   reorderRemaining,
   updateRemaining,
 } from "./remaining.js";
+import { actionParams, adjustmentBody, adjustmentParams, adjustmentUpdateBody, remainingBody, remainingParams, remainingUpdateBody } from "./schema.js";
 import { itemsOf, noContent } from "../../http/responses.js";
 import { adjustmentOut, adjustmentRowOut, remainingOut } from "./schema-out.js";
 
 const tags = ["Suivi des fiches"];
-const actionParams = z.object({ actionId: uuid });
 
 export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
   /** The fiche's contract, after checking the actor may do `permission` on it. */
@@ -61,7 +55,6 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const remainingParams = z.object({ itemId: uuid });
   app.put("/remaining/:itemId", { schema: { response: { 200: remainingOut }, tags, summary: "Modifier ou cocher un reste-à-faire (version lue obligatoire)", params: remainingParams, body: remainingUpdateBody } }, async (request) => {
     const scope = await remainingScope(app.db, request.params.itemId);
     assertCan(request.actor, "action.update", { ...scope, missing: REMAINING_NOT_FOUND });
@@ -89,7 +82,6 @@ export const followUpRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const adjustmentParams = z.object({ adjustmentId: uuid });
   app.put("/adjustments/:adjustmentId", { schema: { response: { 200: adjustmentRowOut }, tags, summary: "Modifier un ajustement (version lue obligatoire)", params: adjustmentParams, body: adjustmentUpdateBody } }, async (request) => {
     const scope = await adjustmentScope(app.db, request.params.adjustmentId);
     assertCan(request.actor, "action.update", { ...scope, missing: ADJUSTMENT_NOT_FOUND });

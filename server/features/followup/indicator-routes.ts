@@ -1,9 +1,7 @@
 /** Indicators of a fiche: their measurements and a chart each. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { renderIndicatorSvg } from "../../documents/charts.js";
 import { assertCan, can } from "../../policies/index.js";
-import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { parisDay } from "../../domain/dates.js";
 import {
@@ -13,17 +11,14 @@ import {
   indicatorScope,
   listIndicators,
   MEASUREMENT_NOT_FOUND,
-  measurementBody,
   measurementScope,
-  measurementUpdateBody,
   updateMeasurement,
 } from "./measurements.js";
+import { actionParams, indicatorParams, measurementBody, measurementParams, measurementUpdateBody } from "./schema.js";
 import { binary, noContent } from "../../http/responses.js";
 import { indicatorsOut, measurementOut } from "./schema-out.js";
 
 const tags = ["Suivi des fiches"];
-const actionParams = z.object({ actionId: uuid });
-const measurementParams = z.object({ measurementId: uuid });
 
 export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/actions/:actionId/indicators", { schema: { response: { 200: indicatorsOut }, tags, summary: "Indicateurs d'une fiche : mesures, progression vers la cible, indicateurs non mesurés", params: actionParams } }, async (request) => {
@@ -53,7 +48,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send();
   });
 
-  app.get("/indicators/:indicatorId/chart.svg", { schema: { response: { 200: binary("Le graphique (SVG)", "image/svg+xml") }, tags, summary: "Graphique d'un indicateur (SVG), pour les documents", params: z.object({ indicatorId: uuid }) } }, async (request, reply) => {
+  app.get("/indicators/:indicatorId/chart.svg", { schema: { response: { 200: binary("Le graphique (SVG)", "image/svg+xml") }, tags, summary: "Graphique d'un indicateur (SVG), pour les documents", params: indicatorParams } }, async (request, reply) => {
     const scope = await indicatorScope(app.db, request.params.indicatorId);
     assertCan(request.actor, "action.read", { ...scope, missing: INDICATOR_NOT_FOUND });
     const indicator = (await listIndicators(app.db, scope.actionId, parisDay())).find((i) => i.id === request.params.indicatorId)!;

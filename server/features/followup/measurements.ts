@@ -1,30 +1,20 @@
-/** Indicators of a fiche with their dated measurements: progress to target, staleness; schema and SQL. */
+/** Indicators of a fiche with their dated measurements: progress to target, staleness; SQL. */
 import { and, asc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { frenchNumber, shortDay } from "../../domain/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, indicatorMeasurements, indicators } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import { actorIdentity, type Actor } from "../../policies/index.js";
-import { isoDate, optionalText, uuid, version } from "../../validation/fields.js";
 import { INDICATOR_KINDS } from "../../domain/vocabulary.js";
 import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { isStale, progressTowardsTarget, STALE_MONTHS } from "./rules.js";
+import type { MeasurementBody, MeasurementFields } from "./schema.js";
 
 export const MEASUREMENT_NOT_FOUND = "Cette mesure est introuvable.";
 export const INDICATOR_NOT_FOUND = "Cet indicateur est introuvable.";
 
-const measurementFields = z.object({
-  measuredOn: isoDate,
-  value: z.number({ error: "Indiquez la valeur mesurée (un nombre)." }).finite({ error: "Indiquez un nombre fini." }),
-  source: optionalText("La source", 500).default(""),
-  comment: optionalText("Le commentaire", 5000).default(""),
-});
-export const measurementBody = measurementFields.extend({ indicatorId: uuid });
-export const measurementUpdateBody = measurementFields.extend({ version });
-type Fields = z.infer<typeof measurementFields>;
 type Row = typeof indicatorMeasurements.$inferSelect;
 
 const measurementSnapshot = (r: Row) =>
@@ -106,11 +96,11 @@ export async function measurementScope(db: Db, id: string): Promise<{ contractId
   return row;
 }
 
-function checkDay(body: Fields, today: string): void {
+function checkDay(body: MeasurementFields, today: string): void {
   if (body.measuredOn > today) throw invalid([{ path: "measuredOn", message: "Une mesure se rapporte à une date passée ou à aujourd'hui." }]);
 }
 
-export async function createMeasurement(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, body: z.infer<typeof measurementBody>, today: string) {
+export async function createMeasurement(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, body: MeasurementBody, today: string) {
   const { indicatorId, ...fields } = body;
   return db.transaction(async (tx) => {
     // An indicator of another fiche, or of another contract, is not this fiche's to measure.
@@ -137,7 +127,7 @@ async function currentMeasurement(tx: Tx, id: string) {
   return current;
 }
 
-export async function updateMeasurement(db: Db, actor: Actor, id: string, body: Fields & { version: number }, today: string) {
+export async function updateMeasurement(db: Db, actor: Actor, id: string, body: MeasurementFields & { version: number }, today: string) {
   checkDay(body, today);
   return db.transaction(async (tx) => {
     const current = await currentMeasurement(tx, id);

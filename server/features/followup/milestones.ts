@@ -1,29 +1,20 @@
-/** Milestones of a fiche (rétroplanning): schema, rules and SQL. Whoever may edit the fiche edits them. */
+/** Milestones of a fiche (rétroplanning): rules and SQL. Whoever may edit the fiche edits them. */
 import { and, asc, eq, max } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { actions, milestones } from "../../db/schema.js";
 import { lockParent } from "../../db/parent-lock.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
-import { isoDate, optionalText, requiredText, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { ACTION_NOT_FOUND } from "../actions/queries.js";
 import { scheduleLabel } from "./rules.js";
 import { isOverdue } from "../../domain/shown-status.js";
+import type { MilestoneBody } from "./schema.js";
 
 export const MILESTONE_NOT_FOUND = "Cette étape est introuvable.";
 
-export const milestoneBody = z.object({
-  title: requiredText("L'intitulé de l'étape", 300),
-  plannedBy: isoDate,
-  owner: optionalText("Le responsable", 200).default(""),
-  doneOn: isoDate.nullable().default(null),
-});
-export const milestoneUpdateBody = milestoneBody.extend({ version });
-type MilestoneBody = z.infer<typeof milestoneBody>;
 type Row = typeof milestones.$inferSelect;
 
 /** A milestone as pages show it: its schedule in words, and whether it is overdue. */

@@ -1,26 +1,17 @@
-/** Progress entries of a fiche (état d'avancement réel): schema, rules and SQL. */
+/** Progress entries of a fiche (état d'avancement réel): rules and SQL. */
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
 import { shortDay } from "../../domain/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, meetings, milestones, progressEntries } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound, type FieldError } from "../../http/problem.js";
 import { actorIdentity, type Actor } from "../../policies/index.js";
-import { isoDate, requiredText, uuid, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
+import type { ProgressBody } from "./schema.js";
 
 export const PROGRESS_NOT_FOUND = "Cette entrée d'avancement est introuvable.";
 
-export const progressBody = z.object({
-  happenedOn: isoDate,
-  text: requiredText("Le texte de l'avancement", 20_000),
-  meetingId: uuid.nullable().default(null),
-  milestoneIds: z.array(uuid).max(50).default([]),
-});
-export const progressUpdateBody = progressBody.extend({ version });
-type ProgressBody = z.infer<typeof progressBody>;
 type Row = typeof progressEntries.$inferSelect;
 
 const entrySnapshot = (r: Row) =>

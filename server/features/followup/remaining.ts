@@ -1,6 +1,5 @@
 /** Remaining work of a fiche (reste-à-faire): the current list; a done item keeps its day. */
 import { asc, eq, max } from "drizzle-orm";
-import { z } from "zod";
 import { shortDayOrNull } from "../../domain/dates.js";
 import type { Db } from "../../db/client.js";
 import { actions, remainingItems } from "../../db/schema.js";
@@ -8,16 +7,14 @@ import { lockParent } from "../../db/parent-lock.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
-import { isoDate, requiredText, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { ACTION_NOT_FOUND } from "../actions/queries.js";
 import { orderError } from "../ordering.js";
+import type { RemainingBody, RemainingUpdateBody } from "./schema.js";
 
 export const REMAINING_NOT_FOUND = "Ce reste-à-faire est introuvable.";
 
-export const remainingBody = z.object({ text: requiredText("Le reste-à-faire", 2000) });
-export const remainingUpdateBody = remainingBody.extend({ doneOn: isoDate.nullable().default(null), version });
 type Row = typeof remainingItems.$inferSelect;
 
 const itemSnapshot = (r: Row) =>
@@ -41,7 +38,7 @@ export async function remainingScope(db: Db, id: string): Promise<{ contractId: 
   return row;
 }
 
-export async function createRemaining(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, body: z.infer<typeof remainingBody>) {
+export async function createRemaining(db: Db, actor: Actor, scope: { contractId: string; actionId: string }, body: RemainingBody) {
   return db.transaction(async (tx) => {
     // One writer of the fiche's list at a time: two creations never take the same place.
     await lockParent(tx, actions, scope.actionId, ACTION_NOT_FOUND);
@@ -52,7 +49,7 @@ export async function createRemaining(db: Db, actor: Actor, scope: { contractId:
   });
 }
 
-export async function updateRemaining(db: Db, actor: Actor, id: string, body: z.infer<typeof remainingUpdateBody>, today: string) {
+export async function updateRemaining(db: Db, actor: Actor, id: string, body: RemainingUpdateBody, today: string) {
   if (body.doneOn && body.doneOn > today) throw invalid([{ path: "doneOn", message: "Un reste-à-faire ne peut pas être fait dans le futur." }]);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(remainingItems).where(eq(remainingItems.id, id));

@@ -1,17 +1,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
-import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { parisDay } from "../../domain/dates.js";
-import { createProgress, listProgress, PROGRESS_NOT_FOUND, progressBody, progressScope, progressUpdateBody, updateProgress } from "./progress.js";
-import { createMilestone, deleteMilestone, listMilestones, MILESTONE_NOT_FOUND, milestoneBody, milestoneScope, milestoneUpdateBody, updateMilestone } from "./milestones.js";
+import { createProgress, listProgress, PROGRESS_NOT_FOUND, progressScope, updateProgress } from "./progress.js";
+import { createMilestone, deleteMilestone, listMilestones, MILESTONE_NOT_FOUND, milestoneScope, updateMilestone } from "./milestones.js";
+import { actionParams, milestoneBody, milestoneParams, milestoneUpdateBody, progressBody, progressParams, progressUpdateBody } from "./schema.js";
 import { itemsOf, noContent } from "../../http/responses.js";
 import { milestoneOut, progressOut } from "./schema-out.js";
 
 const tags = ["Suivi des fiches"];
-const actionParams = z.object({ actionId: uuid });
-const milestoneParams = z.object({ milestoneId: uuid });
 
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/actions/:actionId/milestones", { schema: { response: { 200: itemsOf(milestoneOut) }, tags, summary: "Rétroplanning d'une fiche", params: actionParams } }, async (request) => {
@@ -57,7 +54,7 @@ export const progressRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(201).send(await createProgress(app.db, request.actor, { contractId, actionId }, request.body, parisDay()));
   });
 
-  app.put("/progress/:entryId", { schema: { response: { 200: progressOut }, tags, summary: "Corriger un avancement (version lue obligatoire)", params: z.object({ entryId: uuid }), body: progressUpdateBody } }, async (request) => {
+  app.put("/progress/:entryId", { schema: { response: { 200: progressOut }, tags, summary: "Corriger un avancement (version lue obligatoire)", params: progressParams, body: progressUpdateBody } }, async (request) => {
     const scope = await progressScope(app.db, request.params.entryId);
     assertCan(request.actor, "action.update", { ...scope, missing: PROGRESS_NOT_FOUND });
     return updateProgress(app.db, request.actor, request.params.entryId, request.body, parisDay());

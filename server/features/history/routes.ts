@@ -1,22 +1,19 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
-import { uuid } from "../../validation/fields.js";
 import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { ficheNames, mergedIntoTree } from "../actions/merges.js";
 import { listAudit } from "./service.js";
-import { auditPageOut, ficheHistoryOut } from "./schema-out.js";
+import { actionParams, auditPageOut, ficheHistoryOut, pageQuery } from "./schema.js";
 
 const tags = ["Historique"];
-const pageQuery = z.object({ page: z.coerce.number().int().min(1, { error: "La page commence à 1." }).max(10_000).default(1) });
 
 /** Read-only: no route writes, edits or deletes an audit entry. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/actions/:actionId/history",
-    { schema: { response: { 200: ficheHistoryOut }, tags, summary: "Historique d'une fiche action", params: z.object({ actionId: uuid }), querystring: pageQuery } },
+    { schema: { response: { 200: ficheHistoryOut }, tags, summary: "Historique d'une fiche action", params: actionParams, querystring: pageQuery } },
     async (request) => {
       const contractId = await actionContractId(app.db, request.params.actionId);
       assertCan(request.actor, "action.read", { contractId, actionId: request.params.actionId, missing: ACTION_NOT_FOUND });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCotechTable, contractYears, type TableInput } from "./cotech-table.js";
 import { projectFiches } from "../actions/fiches.js";
-import { statusByAxis } from "./dashboard.js";
+import { statusByAxis } from "./service.js";
 import type { ActionStatus } from "../../domain/statuses.js";
 
 const base: TableInput = {

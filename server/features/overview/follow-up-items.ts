@@ -1,28 +1,18 @@
 /** Rows of the COTECH table that are not fiches: transversal actions and the coordination process, per year. */
 import { and, eq, max } from "drizzle-orm";
-import { z } from "zod";
 import type { Db } from "../../db/client.js";
 import { followUpItems } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { notFound } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
-import { optionalText, requiredText, version } from "../../validation/fields.js";
 import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { lockContract } from "../contracts/queries.js";
+import type { ItemBody, ItemUpdateBody } from "./schema.js";
 
 export const ITEM_NOT_FOUND = "Cette ligne du tableau est introuvable.";
 export const SECTIONS = { transversal: "Actions transversales", process: "Processus de coordination et de gouvernance" } as const;
 
-const itemFields = z.object({
-  title: requiredText("L'action", 2000),
-  adjustments: optionalText("Les ajustements", 5000).default(""),
-});
-export const itemBody = itemFields.extend({
-  year: z.number({ error: "Indiquez l'année." }).int().min(2000, { error: "Indiquez une année valide." }).max(2100, { error: "Indiquez une année valide." }),
-  section: z.enum(["transversal", "process"], { error: "Choisissez « actions transversales » ou « processus »." }),
-});
-export const itemUpdateBody = itemFields.extend({ version });
 type Row = typeof followUpItems.$inferSelect;
 
 const itemSnapshot = (r: Row) =>
@@ -39,7 +29,7 @@ export async function itemContractId(db: Db, id: string): Promise<string> {
   return row.contractId;
 }
 
-export async function createItem(db: Db, actor: Actor, contractId: string, body: z.infer<typeof itemBody>) {
+export async function createItem(db: Db, actor: Actor, contractId: string, body: ItemBody) {
   return db.transaction(async (tx) => {
     // One creation at a time on the contract's table: two rows never take the same place.
     await lockContract(tx, contractId);
@@ -53,7 +43,7 @@ export async function createItem(db: Db, actor: Actor, contractId: string, body:
   });
 }
 
-export async function updateItem(db: Db, actor: Actor, id: string, body: z.infer<typeof itemUpdateBody>) {
+export async function updateItem(db: Db, actor: Actor, id: string, body: ItemUpdateBody) {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(followUpItems).where(eq(followUpItems.id, id));
     if (!current) throw notFound(ITEM_NOT_FOUND);

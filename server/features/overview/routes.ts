@@ -1,21 +1,18 @@
 /** The coordinator's views of a contract: COTECH table (and XLSX), dashboard, timeline; the table's own rows. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { can, assertCan } from "../../policies/index.js";
-import { uuid } from "../../validation/fields.js";
 import { cotechWorkbook } from "./cotech-xlsx.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { parisDay } from "../../domain/dates.js";
 import { loadCotechTable, tableFor } from "./cotech-table.js";
-import { dashboardAt, loadDashboard } from "./dashboard.js";
-import { createItem, deleteItem, ITEM_NOT_FOUND, itemBody, itemContractId, itemUpdateBody, updateItem } from "./follow-up-items.js";
-import { loadTimeline } from "./timeline.js";
+import { dashboardAt, loadDashboard, loadTimeline } from "./service.js";
+import { createItem, deleteItem, ITEM_NOT_FOUND, itemContractId, updateItem } from "./follow-up-items.js";
+import { itemBody, itemParams, itemUpdateBody, yearQuery } from "./schema.js";
 import { binary, noContent } from "../../http/responses.js";
 import { cotechTableOut, dashboardOut, followUpItemOut, timelineOut } from "./schema-out.js";
 
 const tags = ["Vues de la coordination"];
-const yearQuery = z.object({ year: z.coerce.number({ error: "Indiquez une année." }).int().min(2000, { error: "Indiquez une année valide." }).max(2100, { error: "Indiquez une année valide." }).optional() });
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -55,7 +52,6 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(201).send(await createItem(app.db, request.actor, request.params.contractId, request.body));
   });
 
-  const itemParams = z.object({ itemId: uuid });
   app.put("/follow-up-items/:itemId", { schema: { response: { 200: followUpItemOut }, tags, summary: "Modifier une ligne du tableau COTECH (version lue obligatoire)", params: itemParams, body: itemUpdateBody } }, async (request) => {
     const contractId = await itemContractId(app.db, request.params.itemId);
     assertCan(request.actor, "governance.manage", { contractId, missing: ITEM_NOT_FOUND });

@@ -1,83 +1,15 @@
 /** The public page of a contract: opt-in by its coordinator, no sign-in, nothing unpublished. */
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import type { Db } from "../../db/client.js";
-import { actionPartners, actions, contracts, objectives, organisations } from "../../db/schema.js";
-import { notFound } from "../../http/problem.js";
 import { assertCan } from "../../policies/index.js";
-import { ACTION_STATUSES, CONTRACT_STATUSES } from "../../domain/statuses.js";
-import { getContract } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { setPublication } from "../contracts/service.js";
-import { publicReviews } from "../reviews/service.js";
-import { publicContractOut, publicationOut } from "./schema-out.js";
-
-const NOT_PUBLISHED = "Ce contrat n'a pas de page publique.";
-
-/**
- * What the public sees: the contract's summary, territory, signatories, axes and
- * live fiches — without people's names, directory details or archived fiches.
- */
-export async function publicContract(db: Db, slug: string) {
-  const [row] = await db.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.slug, slug), eq(contracts.published, true)));
-  if (!row) throw notFound(NOT_PUBLISHED);
-  const c = await getContract(db, row.id);
-  const actionRows = await db
-    .select({ action: actions, leadName: organisations.name, objectiveCode: objectives.code })
-    .from(actions)
-    .leftJoin(organisations, eq(organisations.id, actions.leadOrganisationId))
-    .leftJoin(objectives, eq(objectives.id, actions.objectiveId))
-    .where(and(eq(actions.contractId, row.id), isNull(actions.archivedAt)))
-    .orderBy(asc(actions.number));
-  const partnerRows = actionRows.length
-    ? await db
-        .select({ actionId: actionPartners.actionId, name: organisations.name })
-        .from(actionPartners)
-        .innerJoin(organisations, eq(organisations.id, actionPartners.organisationId))
-        .where(inArray(actionPartners.actionId, actionRows.map((a) => a.action.id)))
-        .orderBy(asc(actionPartners.position))
-    : [];
-  const axisNumber = new Map(c.axes.map((a) => [a.id, a.number]));
-  return {
-    slug: c.slug,
-    name: c.name,
-    localAuthority: c.localAuthority,
-    startDate: c.startDate,
-    endDate: c.endDate,
-    status: c.status,
-    statusLabel: CONTRACT_STATUSES[c.status],
-    summary: c.summary,
-    communes: c.communes,
-    priorityAreas: c.priorityAreas.map(({ name, code }) => ({ name, code })),
-    signatories: c.signatories.map(({ organisationName, representative, title }) => ({ organisationName, representative, title })),
-    axes: c.axes.map((a) => ({ number: a.number, title: a.title, description: a.description, objectives: a.objectives.map(({ code, title }) => ({ code, title })) })),
-    actions: actionRows.map(({ action: a, leadName, objectiveCode }) => ({
-      number: a.number,
-      title: a.title,
-      axisNumber: axisNumber.get(a.axisId)!,
-      objectiveCode,
-      status: a.status,
-      statusLabel: ACTION_STATUSES[a.status],
-      startMonth: a.startMonth,
-      endMonth: a.endMonth,
-      lead: leadName,
-      partners: partnerRows.filter((p) => p.actionId === a.id).map((p) => p.name),
-      specificObjective: a.specificObjective,
-      operationalObjectives: a.operationalObjectives,
-      description: a.description,
-      targetPublic: a.targetPublic,
-      place: a.place,
-    })),
-    // The quarterly reviews, when the coordination publishes them on this page.
-    documents: await publicReviews(db, row.id, c.slug),
-  };
-}
+import { publicContract } from "./service.js";
+import { publicContractOut, publicationBody, publicationOut, slugParams } from "./schema.js";
 
 export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/contracts/:contractId/publication",
-    { schema: { response: { 200: publicationOut }, tags: ["Page publique"], summary: "Publier ou retirer la page publique du contrat", params: contractParams, body: z.object({ published: z.boolean({ error: "Indiquez si la page est publiée (vrai ou faux)." }) }) } },
+    { schema: { response: { 200: publicationOut }, tags: ["Page publique"], summary: "Publier ou retirer la page publique du contrat", params: contractParams, body: publicationBody } },
     async (request) => {
       assertCan(request.actor, "contract.publish", request.params);
       await setPublication(app.db, request.actor, request.params.contractId, request.body.published);
@@ -87,7 +19,7 @@ export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/public/contracts/:slug",
-    { schema: { response: { 200: publicContractOut }, tags: ["Page publique"], summary: "Page publique d'un contrat (sans connexion)", params: z.object({ slug: z.string().min(1).max(100) }) }, config: { public: true } },
+    { schema: { response: { 200: publicContractOut }, tags: ["Page publique"], summary: "Page publique d'un contrat (sans connexion)", params: slugParams }, config: { public: true } },
     async (request) => publicContract(app.db, request.params.slug),
   );
 };

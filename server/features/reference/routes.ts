@@ -2,22 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { ACTION_STATUSES, CONTRACT_STATUSES } from "../../domain/statuses.js";
 import * as vocabulary from "../../domain/vocabulary.js";
 import { CONTRACT_TRANSITIONS } from "../contracts/lifecycle.js";
-import { z } from "zod";
-
-const labels = z.record(z.string(), z.string());
-const referenceOut = z.object({
-  themes: z.array(z.string()).readonly(),
-  determinants: z.array(z.string()).readonly(),
-  partnerSectors: z.array(z.string()).readonly(),
-  participationDegrees: labels,
-  cityContractAnswers: labels,
-  territoryScopes: labels,
-  indicatorKinds: labels,
-  otherPlans: z.array(z.string()).readonly(),
-  actionStatuses: labels,
-  contractStatuses: labels,
-  contractTransitions: z.record(z.string(), z.array(z.string()).readonly()),
-});
+import { referenceOut } from "./schema.js";
 
 /** The controlled vocabularies, for clients other than the web app (which imports them). */
 export const referenceRoutes: FastifyPluginAsyncZod = async (app) => {

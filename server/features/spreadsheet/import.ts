@@ -11,7 +11,7 @@ import type { Actor } from "../../policies/index.js";
 import { measurementCounts } from "../actions/indicators.js";
 import { updateAction } from "../actions/service.js";
 import type { CellInput } from "./cells.js";
-import { loadContractFiches } from "./load.js";
+import { loadContractFiches } from "./service.js";
 import { planImport, type CellError, type SheetGrid } from "./plan.js";
 
 export interface ImportSummary {

@@ -9,9 +9,9 @@ import { contractParams } from "../../http/params.js";
 import { parisDay, shortDay } from "../../domain/dates.js";
 import { fichesDocument } from "./fiches-document.js";
 import { importFiches } from "./import.js";
-import { loadContractFiches } from "./load.js";
+import { loadContractFiches } from "./service.js";
 import { binary } from "../../http/responses.js";
-import { z } from "zod";
+import { importSummaryOut } from "./schema.js";
 
 const tags = ["Export et import"];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -57,7 +57,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/contracts/:contractId/actions.xlsx",
     {
-      schema: { response: { 200: z.object({ updated: z.array(z.number()), unchanged: z.number() }) },
+      schema: { response: { 200: importSummaryOut },
         tags,
         summary:
           "Importer les fiches depuis le classeur Excel exporté (multipart/form-data, champ « file », 10 Mo au plus). Met à jour les fiches modifiées seulement, sans en créer ; " +

@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { assertCan } from "../../policies/index.js";
 import { contractExists, getContract } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { exportContract, importContract, parseContractDocument } from "./service.js";
-import { documentedAs } from "../../http/responses.js";
-import { contractDocument } from "./format.js";
+import { contractDocumentBody, exportOut, importQuery } from "./schema.js";
 import { contractViewOut } from "../contracts/schema-out.js";
 
 const tags = ["Export et import"];
@@ -15,7 +13,7 @@ const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
 export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/contracts/:contractId/export",
-    { schema: { response: { 200: { description: "Le contrat entier (cles.contract v1)", content: { "application/json": { schema: documentedAs(contractDocument, "input") } } } }, tags, summary: "Exporter un contrat entier (format JSON cles.contract v1)", params: contractParams } },
+    { schema: { response: { 200: exportOut }, tags, summary: "Exporter un contrat entier (format JSON cles.contract v1)", params: contractParams } },
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.export", { contractId });
@@ -33,14 +31,8 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: contractViewOut },
         tags,
         summary: "Importer un contrat entier depuis un export JSON (rien n'est écrit si le fichier est invalide)",
-        querystring: z.object({
-          slug: z
-            .string()
-            .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "L'identifiant ne contient que des minuscules, chiffres et tirets." })
-            .optional(),
-        }),
-        // The contract format (docs/contract-format.schema.json); parseContractDocument checks it with its French messages.
-        body: documentedAs(contractDocument, "input"),
+        querystring: importQuery,
+        body: contractDocumentBody,
       },
     },
     async (request, reply) => {

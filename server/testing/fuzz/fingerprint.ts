@@ -11,7 +11,7 @@ import type { Db } from "../../db/client.js";
 
 /**
  * Bookkeeping a refusal legitimately writes: a wrong password is counted per
- * address (the lock-out of server/features/auth/lockout.ts).
+ * address (the lock-out of server/features/auth/service.ts).
  */
 export const BOOKKEEPING_TABLES = new Set(["sign_in_failures"]);
 

@@ -1,7 +1,11 @@
-/** What the history routes answer. */
+/** What the history routes accept (a fiche, a page) and answer. */
 import { z } from "zod";
 import { AUDIT_OBJECT_TYPES } from "../../domain/history.js";
 import { ficheRef } from "../../http/responses.js";
+import { uuid } from "../../validation/fields.js";
+
+export const actionParams = z.object({ actionId: uuid });
+export const pageQuery = z.object({ page: z.coerce.number().int().min(1, { error: "La page commence à 1." }).max(10_000).default(1) });
 
 export const auditEntryOut = z.object({
   id: z.string(),

@@ -1,6 +1,10 @@
-/** What the public page routes answer: nothing unpublished, no people's names but the signatories'. */
+/** What the public page routes accept and answer: nothing unpublished, no people's names but the signatories'. */
 import { z } from "zod";
 import { ACTION_STATUS_VALUES, CONTRACT_STATUS_VALUES } from "../../domain/statuses.js";
+
+export const publicationBody = z.object({ published: z.boolean({ error: "Indiquez si la page est publiée (vrai ou faux)." }) });
+/** The contract's short identifier, in the public page's address. */
+export const slugParams = z.object({ slug: z.string().min(1).max(100) });
 
 export const publicationOut = z.object({ published: z.boolean() });
 

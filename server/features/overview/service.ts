@@ -1,12 +1,16 @@
 /**
- * The contract dashboard (issue 5): fiches by status per axis, late milestones,
- * indicators measured or not, next meetings, governance alerts and the latest
- * activity — only what every reader of the contract may see.
+ * Reads of the coordinator's views (issue 5) other than the COTECH table (read in
+ * cotech-table.ts, its own rows written in follow-up-items.ts):
+ * - the contract dashboard: fiches by status per axis, late milestones, indicators
+ *   measured or not, next meetings, governance alerts and the latest activity — only
+ *   what every reader of the contract may see;
+ * - the timeline: each fiche's period and milestones over the contract's period.
  */
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
-import { actions, axes, comments, governanceBodies, indicatorMeasurements, indicators, meetings, progressEntries } from "../../db/schema.js";
+import { actions, axes, comments, contracts, governanceBodies, indicatorMeasurements, indicators, meetings, progressEntries } from "../../db/schema.js";
+import { notFound } from "../../http/problem.js";
 import { loadFicheProjections, type Fiche } from "../actions/fiches.js";
 import { governanceAlerts } from "../governance/service.js";
 import { isStale, scheduleLabel } from "../followup/rules.js";
@@ -153,3 +157,28 @@ function latestActivity(events: FicheEvent[], fiches: Map<string, Fiche>, record
   return all.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, 10);
 }
 type EventKind = "progress" | "measurement" | "remark";
+
+/** The timeline of a contract: each fiche's period and milestones over the contract's period. */
+export async function loadTimeline(db: Db, contractId: string, today: string) {
+  const [[contract], axisRows, fiches] = await Promise.all([
+    db.select({ startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId)),
+    db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
+    loadFicheProjections(db, contractId, today),
+  ]);
+  if (!contract) throw notFound("Ce contrat est introuvable.");
+  const axisOf = new Map(axisRows.map((a) => [a.id, a]));
+  const ordered = [...fiches].sort((a, b) => axisOf.get(a.axisId)!.number - axisOf.get(b.axisId)!.number || a.number - b.number);
+  return {
+    start: contract.startDate,
+    end: contract.endDate,
+    today,
+    rows: ordered.map((f) => ({
+      action: { id: f.id, number: f.number, title: f.title, shownStatus: f.shownStatus, shownStatusLabel: f.shownStatusLabel },
+      axisNumber: axisOf.get(f.axisId)!.number,
+      axisTitle: axisOf.get(f.axisId)!.title,
+      startMonth: f.startMonth,
+      endMonth: f.endMonth,
+      milestones: f.milestones.map(({ actionId: _a, ...m }) => ({ ...m, label: scheduleLabel(m), overdue: isOverdue(m, today) })),
+    })),
+  };
+}

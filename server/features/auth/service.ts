@@ -1,7 +1,8 @@
 /**
- * Lock-out after repeated failed sign-ins, per e-mail address (whether an
- * account exists or not, so that the answer tells nothing): after 5 failures
- * within 15 minutes, sign-in for that address waits 15 minutes.
+ * What the sign-in routes keep themselves (accounts, sessions and passwords are
+ * better-auth's): the lock-out after repeated failed sign-ins, per e-mail address
+ * (whether an account exists or not, so that the answer tells nothing): after 5
+ * failures within 15 minutes, sign-in for that address waits 15 minutes.
  */
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";

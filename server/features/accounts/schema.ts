@@ -1,7 +1,11 @@
-/** What the account routes answer. */
+/** What the account routes accept and answer. */
 import { z } from "zod";
 import { ficheRef } from "../../http/responses.js";
 import { MEMBER_ROLES } from "../../domain/roles.js";
+import { newPassword, personName } from "../auth/schema.js";
+
+export const renameBody = z.object({ name: personName });
+export const passwordChangeBody = z.object({ currentPassword: z.string().min(1).max(128), newPassword });
 
 export const accountOut = z.object({
   id: z.string(),
