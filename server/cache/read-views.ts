@@ -18,6 +18,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { LRUCache } from "lru-cache";
 import type { Database, Db } from "../db/client.js";
+import { share } from "./shared-values.js";
 import type { Subscription } from "../db/listen.js";
 
 export const CHANGES_CHANNEL = "cles_changes";
@@ -94,7 +95,8 @@ export class ReadViews {
       return hit.value as Promise<T>;
     }
     this.stats.misses++;
-    const value = load();
+    // Shared by every request until the scope changes: never changed, written once (shared-values.ts).
+    const value = load().then(share);
     this.entries.set(cacheKey, { mark, value });
     value.catch(() => {
       if (this.entries.peek(cacheKey)?.value === value) this.entries.delete(cacheKey);

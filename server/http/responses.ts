@@ -6,6 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { FastifySerializerCompiler } from "fastify";
 import { createSerializerCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { isShared } from "../cache/shared-values.js";
 import { problemSchema } from "./problem.js";
 
 /** 204: nothing in the body. */
@@ -45,13 +46,22 @@ export function responseDifference(actual: unknown, expected: unknown, path = "$
 export function responseSerializerCompiler(strict: boolean): FastifySerializerCompiler<z.ZodType> {
   const base = createSerializerCompiler({});
   return (route) => {
-    const serialize = base(route as Parameters<typeof base>[0]);
-    if (!strict) return serialize;
+    const zodSerialize = base(route as Parameters<typeof base>[0]);
+    const serialize = !strict
+      ? zodSerialize
+      : (data: unknown) => {
+          const out = zodSerialize(data);
+          const plain = JSON.stringify(data);
+          const diff = responseDifference(out === undefined ? undefined : JSON.parse(out), plain === undefined ? undefined : JSON.parse(plain));
+          if (diff) throw new Error(`The response schema of ${route.method} ${route.url} changes the answer at ${diff}`);
+          return out;
+        };
+    // A shared answer (server/cache/shared-values.ts) is checked and written once per route and status.
+    const written = new WeakMap<object, string>();
     return (data: unknown) => {
-      const out = serialize(data);
-      const plain = JSON.stringify(data);
-      const diff = responseDifference(out === undefined ? undefined : JSON.parse(out), plain === undefined ? undefined : JSON.parse(plain));
-      if (diff) throw new Error(`The response schema of ${route.method} ${route.url} changes the answer at ${diff}`);
+      if (!isShared(data)) return serialize(data);
+      let out = written.get(data);
+      if (out === undefined) written.set(data, (out = serialize(data)));
       return out;
     };
   };

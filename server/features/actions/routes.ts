@@ -6,6 +6,7 @@ import { uuid, version } from "../../validation/fields.js";
 import { orderBody } from "../axes/schema.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
+import { variantOf } from "../../cache/shared-values.js";
 import { parisDay } from "../../domain/dates.js";
 import { loadFicheProjections } from "./fiches.js";
 import { mergeLinks } from "./merges.js";
@@ -86,7 +87,8 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCan(request.actor, "action.read", { contractId, missing: ACTION_NOT_FOUND });
     const today = parisDay();
     const fiche = await app.readViews.view(contractId, `action:${actionId}:${today}`, () => loadFiche(app.db, contractId, actionId, today));
-    return { ...fiche, permissions: actionPermissions(request.actor, contractId, actionId) };
+    const permissions = actionPermissions(request.actor, contractId, actionId);
+    return variantOf(fiche, JSON.stringify(permissions), () => ({ ...fiche, permissions }));
   });
 
   app.put(

@@ -4,6 +4,7 @@ import type { Actor } from "../../policies/index.js";
 import { assertCan, can, contractPermissions, readableContractIds } from "../../policies/index.js";
 import { contractParams } from "../../http/params.js";
 import { EVERY_CONTRACT } from "../../cache/read-views.js";
+import { variantOf } from "../../cache/shared-values.js";
 import { getContract, listContracts } from "./queries.js";
 import { contractBody, contractListQuery, contractUpdateBody } from "./schema.js";
 import { createContract, updateContract } from "./service.js";
@@ -20,7 +21,8 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
     const scope = readableContractIds(request.actor);
     const key = `contracts:${scope === "all" ? "all" : createHash("sha256").update([...scope].sort().join(",")).digest("base64url")}:${JSON.stringify(request.query)}`;
     const list = await app.readViews.view(EVERY_CONTRACT, key, () => listContracts(app.db, scope, request.query));
-    return { ...list, permissions: { create: can(request.actor, "contract.create"), import: can(request.actor, "contract.import") } };
+    const permissions = { create: can(request.actor, "contract.create"), import: can(request.actor, "contract.import") };
+    return variantOf(list, JSON.stringify(permissions), () => ({ ...list, permissions }));
   });
 
   app.post("/contracts", { schema: { response: { 201: contractOut }, tags: ["Contrats"], summary: "Créer un contrat", body: contractBody } }, async (request, reply) => {
@@ -36,7 +38,8 @@ export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.read", { contractId });
       const contract = await app.readViews.view(contractId, "contract", () => getContract(app.db, contractId));
-      return { ...contract, permissions: contractPermissions(request.actor, contractId) };
+      const permissions = contractPermissions(request.actor, contractId);
+      return variantOf(contract, JSON.stringify(permissions), () => ({ ...contract, permissions }));
     },
   );
 

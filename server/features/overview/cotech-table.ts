@@ -106,6 +106,9 @@ export function contractYears(startDate: string, endDate: string, today: string)
   return { years, current: Math.min(last, Math.max(first, Number(today.slice(0, 4)))) };
 }
 
+/** The fiches of a table's rows. */
+export const rowIds = (table: { axes: { objectives: { rows: TableRow[] }[] }[] }): string[] => table.axes.flatMap((axis) => axis.objectives.flatMap((group) => group.rows.map((row) => row.action.id)));
+
 /** The table as `who` sees it: the same rows, with what they may update. */
 export function tableFor<T extends { axes: { objectives: { rows: TableRow[] }[] }[] }>(table: T, mayUpdate: (actionId: string) => boolean): T {
   return {

@@ -5,7 +5,8 @@ import { cotechWorkbook } from "./cotech-xlsx.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { parisDay } from "../../domain/dates.js";
-import { loadCotechTable, tableFor } from "./cotech-table.js";
+import { variantOf } from "../../cache/shared-values.js";
+import { loadCotechTable, rowIds, tableFor } from "./cotech-table.js";
 import { dashboardAt, loadDashboard, loadTimeline } from "./service.js";
 import { createItem, deleteItem, ITEM_NOT_FOUND, itemContractId, updateItem } from "./follow-up-items.js";
 import { itemBody, itemParams, itemUpdateBody, yearQuery } from "./schema.js";
@@ -16,11 +17,15 @@ const tags = ["Vues de la coordination"];
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
-  /** The year's table as `actor` sees it: the rows are read once for everyone, the permissions per actor. */
-  async function table(actor: Parameters<typeof can>[0], contractId: string, year: number | undefined) {
+  /** The year's table, read once for everyone. */
+  function sharedTable(contractId: string, year: number | undefined) {
     const today = parisDay();
-    const shared = await app.readViews.view(contractId, `cotech-table:${year ?? "current"}:${today}`, () => loadCotechTable(app.db, contractId, year, today, () => false));
-    return tableFor(shared, (actionId) => can(actor, "action.update", { contractId, actionId }));
+    return app.readViews.view(contractId, `cotech-table:${year ?? "current"}:${today}`, () => loadCotechTable(app.db, contractId, year, today, () => false));
+  }
+
+  /** The year's table as `actor` sees it: the permissions per actor on the shared rows. */
+  async function table(actor: Parameters<typeof can>[0], contractId: string, year: number | undefined) {
+    return tableFor(await sharedTable(contractId, year), (actionId) => can(actor, "action.update", { contractId, actionId }));
   }
 
   app.get(
@@ -29,8 +34,14 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.read", { contractId });
-      const result = await table(request.actor, contractId, request.query.year);
-      return { ...result, permissions: { manage: can(request.actor, "governance.manage", { contractId }) } };
+      const shared = await sharedTable(contractId, request.query.year);
+      // Readers who may do the same get the same answer, written once.
+      const updatable = rowIds(shared).filter((actionId) => can(request.actor, "action.update", { contractId, actionId }));
+      const manage = can(request.actor, "governance.manage", { contractId });
+      return variantOf(shared, `${manage}:${updatable.join(",")}`, () => {
+        const mayUpdate = new Set(updatable);
+        return { ...tableFor(shared, (actionId) => mayUpdate.has(actionId)), permissions: { manage } };
+      });
     },
   );
 
@@ -70,7 +81,9 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
     const { contractId } = request.params;
     const today = parisDay();
     const loaded = await app.readViews.view(contractId, `dashboard:${today}`, async () => (await Promise.all([loadDashboard(app.db, contractId, today), contractExists(app.db, contractId)]))[0]);
-    return dashboardAt(loaded);
+    // The same answer until the next meeting begins.
+    const now = new Date();
+    return variantOf(loaded, `from:${loaded.upcomingMeetings.findIndex((m) => m.startsAt >= now)}`, () => dashboardAt(loaded, now));
   });
 
   app.get("/contracts/:contractId/timeline", { schema: { response: { 200: timelineOut }, tags, summary: "Chronologie des fiches et de leurs étapes sur la période du contrat", params: contractParams } }, async (request) => {
