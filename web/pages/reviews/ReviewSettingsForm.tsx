@@ -62,7 +62,6 @@ export function ReviewSettingsForm({ contractId, settings }: { contractId: strin
               label: "Publier les revues sur la page publique du contrat",
               hintText: "Chaque revue publiée y apparaît, en page imprimable, quand la page publique du contrat est en ligne.",
               nativeInputProps: {
-                id: fieldId("publishReviews"),
                 checked: publishReviews,
                 onChange: (e) => {
                   setPublishReviews(e.target.checked);
