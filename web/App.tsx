@@ -12,10 +12,15 @@ import { useQuickAccessItems } from "./components/UserMenu";
 /**
  * Each page is its own chunk, loaded when its route is first shown: the entry script
  * carries only the frame (header, footer, sign-in gate), and the heavy libraries
- * (ECharts, TipTap) only come with the pages that use them.
+ * (ECharts, TipTap) only come with the pages that use them. `preload` starts loading
+ * a page's chunk before React asks for it (web/preload.ts, at start).
  */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
+type PageComponent = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): PageComponent {
+  return Object.assign(
+    lazy(() => load().then((module) => ({ default: module[name] }))),
+    { preload: load },
+  );
 }
 
 const AccountPage = page(() => import("./pages/account/AccountPage"), "AccountPage");
@@ -55,6 +60,49 @@ const ReviewEditorPage = page(() => import("./pages/reviews/ReviewEditorPage"), 
 const ReviewListPage = page(() => import("./pages/reviews/ReviewListPage"), "ReviewListPage");
 const ReviewReadPage = page(() => import("./pages/reviews/ReviewReadPage"), "ReviewReadPage");
 
+/** Every page by its address, in the order React Router ranks them anyway. */
+export const PAGES: [path: string, component: PageComponent][] = [
+  ["/connexion", SignInPage],
+  ["/mot-de-passe-oublie", ForgotPasswordPage],
+  ["/reinitialiser-mot-de-passe/:token", ResetPasswordPage],
+  ["/invitation/:token", InvitationPage],
+  ["/public/:slug", PublicContractPage],
+  ["/dev/courriels", OutboxPage],
+  ["/mon-compte", AccountPage],
+  ["/administration/journal", AuditPage],
+  ["/contrats/:contractId/membres", MembersPage],
+  ["/contrats/:contractId/historique", ContractHistoryPage],
+  ["/", ContractListPage],
+  ["/importer", ImportPage],
+  ["/contrats/nouveau", ContractEditPage],
+  ["/contrats/:contractId", ContractPage],
+  ["/contrats/:contractId/modifier", ContractEditPage],
+  ["/contrats/:contractId/axes", AxesPage],
+  ["/contrats/:contractId/annuaire", DirectoryPage],
+  ["/contrats/:contractId/fiches", ActionListPage],
+  ["/contrats/:contractId/fiches/nouvelle", ActionEditPage],
+  ["/contrats/:contractId/fiches/importer", ActionImportPage],
+  ["/contrats/:contractId/fiches/:actionId", ActionPage],
+  ["/contrats/:contractId/fiches/:actionId/modifier", ActionEditPage],
+  ["/contrats/:contractId/fiches/:actionId/suivi", FollowUpPage],
+  ["/contrats/:contractId/gouvernance", GovernancePage],
+  ["/contrats/:contractId/reunions", MeetingListPage],
+  ["/contrats/:contractId/reunions/nouvelle", MeetingEditPage],
+  ["/contrats/:contractId/reunions/:meetingId", MeetingPage],
+  ["/contrats/:contractId/reunions/:meetingId/modifier", MeetingEditPage],
+  ["/contrats/:contractId/calendrier", CalendarPage],
+  ["/contrats/:contractId/tableau-de-bord", DashboardPage],
+  ["/contrats/:contractId/tableau-cotech", CotechTablePage],
+  ["/contrats/:contractId/diaporama", DeckPage],
+  ["/contrats/:contractId/chronologie", TimelinePage],
+  ["/contrats/:contractId/bilan-annuel", AnnualReportPage],
+  ["/contrats/:contractId/evaluation", EvaluationPage],
+  ["/contrats/:contractId/evaluation/questionnaire", EvaluationAnswerPage],
+  ["/contrats/:contractId/revues", ReviewListPage],
+  ["/contrats/:contractId/revues/:reviewId", ReviewEditorPage],
+  ["/contrats/:contractId/revues/:reviewId/versions/:number", ReviewReadPage],
+];
+
 /** Shown while a page's chunk loads (a fraction of a second, longer on a slow network). */
 function PageLoading() {
   return (
@@ -90,45 +138,9 @@ export function App() {
         <AuthGate>
         <Suspense fallback={<PageLoading />}>
         <Routes>
-          <Route path="/connexion" element={<SignInPage />} />
-          <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
-          <Route path="/reinitialiser-mot-de-passe/:token" element={<ResetPasswordPage />} />
-          <Route path="/invitation/:token" element={<InvitationPage />} />
-          <Route path="/public/:slug" element={<PublicContractPage />} />
-          <Route path="/dev/courriels" element={<OutboxPage />} />
-          <Route path="/mon-compte" element={<AccountPage />} />
-          <Route path="/administration/journal" element={<AuditPage />} />
-          <Route path="/contrats/:contractId/membres" element={<MembersPage />} />
-          <Route path="/contrats/:contractId/historique" element={<ContractHistoryPage />} />
-          <Route path="/" element={<ContractListPage />} />
-          <Route path="/importer" element={<ImportPage />} />
-          <Route path="/contrats/nouveau" element={<ContractEditPage />} />
-          <Route path="/contrats/:contractId" element={<ContractPage />} />
-          <Route path="/contrats/:contractId/modifier" element={<ContractEditPage />} />
-          <Route path="/contrats/:contractId/axes" element={<AxesPage />} />
-          <Route path="/contrats/:contractId/annuaire" element={<DirectoryPage />} />
-          <Route path="/contrats/:contractId/fiches" element={<ActionListPage />} />
-          <Route path="/contrats/:contractId/fiches/nouvelle" element={<ActionEditPage />} />
-          <Route path="/contrats/:contractId/fiches/importer" element={<ActionImportPage />} />
-          <Route path="/contrats/:contractId/fiches/:actionId" element={<ActionPage />} />
-          <Route path="/contrats/:contractId/fiches/:actionId/modifier" element={<ActionEditPage />} />
-          <Route path="/contrats/:contractId/fiches/:actionId/suivi" element={<FollowUpPage />} />
-          <Route path="/contrats/:contractId/gouvernance" element={<GovernancePage />} />
-          <Route path="/contrats/:contractId/reunions" element={<MeetingListPage />} />
-          <Route path="/contrats/:contractId/reunions/nouvelle" element={<MeetingEditPage />} />
-          <Route path="/contrats/:contractId/reunions/:meetingId" element={<MeetingPage />} />
-          <Route path="/contrats/:contractId/reunions/:meetingId/modifier" element={<MeetingEditPage />} />
-          <Route path="/contrats/:contractId/calendrier" element={<CalendarPage />} />
-          <Route path="/contrats/:contractId/tableau-de-bord" element={<DashboardPage />} />
-          <Route path="/contrats/:contractId/tableau-cotech" element={<CotechTablePage />} />
-          <Route path="/contrats/:contractId/diaporama" element={<DeckPage />} />
-          <Route path="/contrats/:contractId/chronologie" element={<TimelinePage />} />
-          <Route path="/contrats/:contractId/bilan-annuel" element={<AnnualReportPage />} />
-          <Route path="/contrats/:contractId/evaluation" element={<EvaluationPage />} />
-          <Route path="/contrats/:contractId/evaluation/questionnaire" element={<EvaluationAnswerPage />} />
-          <Route path="/contrats/:contractId/revues" element={<ReviewListPage />} />
-          <Route path="/contrats/:contractId/revues/:reviewId" element={<ReviewEditorPage />} />
-          <Route path="/contrats/:contractId/revues/:reviewId/versions/:number" element={<ReviewReadPage />} />
+          {PAGES.map(([path, Component]) => (
+            <Route key={path} path={path} element={<Component />} />
+          ))}
           <Route
             path="*"
             element={

@@ -8,6 +8,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter, Link } from "react-router";
 import { App } from "./App";
+import { preloadFor } from "./preload";
 
 startReactDsfr({ defaultColorScheme: "system", Link });
 
@@ -20,6 +21,8 @@ declare module "@codegouvfr/react-dsfr/spa" {
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
 });
+
+preloadFor(window.location.pathname, queryClient);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { ActionFilters } from "../../server/features/actions/filters";
 import { api } from "./client";
 import type { ResponseOf } from "./types";
@@ -35,8 +35,9 @@ export const useContracts = (enabled = true, params: { q?: string; page?: number
     placeholderData: (previous) => previous,
   });
 
-export const useContract = (id: string) =>
-  useQuery({ queryKey: keys.contract(id), queryFn: ({ signal }) => api<Contract>(`/contracts/${id}`, { signal }) });
+/** A contract's page data (also prefetched at start when the address names a contract: web/preload.ts). */
+export const contractQuery = (id: string) => queryOptions({ queryKey: keys.contract(id), queryFn: ({ signal }) => api<Contract>(`/contracts/${id}`, { signal }) });
+export const useContract = (id: string) => useQuery(contractQuery(id));
 
 export const useActions = (contractId: string, filters: ActionFilters) =>
   useQuery({
