@@ -81,3 +81,31 @@ export function actionContentFromRows<R>(row: ActionRow, partners: PartnerRow[],
       .map((i) => ({ id: i.id, kind: i.kind, label: i.label, unit: i.unit, baseline: i.baseline, target: i.target })),
   };
 }
+
+/**
+ * A fiche as it is read back (its page, and each row of the spreadsheet): its rows as
+ * nested content, its place, and the names of its lead and partners.
+ */
+export function ficheContentView<A, O>(
+  row: ActionRow,
+  partners: PartnerRow[],
+  indicatorRows: IndicatorRow[],
+  place: { axis: A; objective: O | null },
+  organisationName: (id: string) => string,
+) {
+  const content = actionContentFromRows(row, partners, indicatorRows, (id) => id);
+  return {
+    id: row.id,
+    contractId: row.contractId,
+    version: row.version,
+    archivedAt: row.archivedAt,
+    updatedAt: row.updatedAt,
+    axisId: row.axisId,
+    objectiveId: row.objectiveId,
+    axis: place.axis,
+    objective: place.objective,
+    ...content,
+    lead: content.lead ? { ...content.lead, organisationName: organisationName(content.lead.organisation) } : null,
+    partners: content.partners.map((p) => ({ ...p, organisationName: organisationName(p.organisation) })),
+  };
+}

@@ -4,7 +4,7 @@ import { actionPartners, actions, axes, indicators, objectives, organisations, p
 import { together } from "../../db/together.js";
 import { notFound } from "../../http/problem.js";
 import type { ActionFilters } from "./filters.js";
-import { actionContentFromRows } from "./mapping.js";
+import { ficheContentView } from "./mapping.js";
 import { sortActions } from "./sorting.js";
 
 /** "FA 9", "fa9", "9": a search for a fiche number. */
@@ -133,21 +133,7 @@ export async function getAction(db: Db | Tx, actionId: string) {
   if (!found) throw notFound(ACTION_NOT_FOUND);
   const { row, axis } = found;
   const objectiveRows = found.objective ? [found.objective] : [];
-  const names = new Map(orgRows.map((o) => [o.id, o]));
-  const content = actionContentFromRows(row, partnerRows, indicatorRows, (id) => id);
-  return {
-    id: row.id,
-    contractId: row.contractId,
-    version: row.version,
-    archivedAt: row.archivedAt,
-    updatedAt: row.updatedAt,
-    axisId: row.axisId,
-    objectiveId: row.objectiveId,
-    axis: axis!,
-    objective: objectiveRows[0] ?? null,
-    ...content,
-    lead: content.lead ? { ...content.lead, organisationName: names.get(content.lead.organisation)?.name ?? "" } : null,
-    partners: content.partners.map((p) => ({ ...p, organisationName: names.get(p.organisation)?.name ?? "" })),
-  };
+  const names = new Map(orgRows.map((o) => [o.id, o.name]));
+  return ficheContentView(row, partnerRows, indicatorRows, { axis: axis!, objective: objectiveRows[0] ?? null }, (id) => names.get(id) ?? "");
 }
 export type ActionView = Awaited<ReturnType<typeof getAction>>;

@@ -4,7 +4,7 @@ import type { Db, Tx } from "../../db/client.js";
 import { actionPartners, actions, axes, communes, contracts, indicators, objectives, organisations, progressEntries } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
 import { loadFicheProjections } from "../actions/fiches.js";
-import { actionContentFromRows } from "../actions/mapping.js";
+import { ficheContentView } from "../actions/mapping.js";
 import { scheduleLabel } from "../followup/rules.js";
 import { isOverdue } from "../../domain/shown-status.js";
 import type { FicheTableView } from "./columns.js";
@@ -69,22 +69,11 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
   }
 
   const fiches = actionRows.map((row): FicheTableView => {
-    const content = actionContentFromRows(row, partnersOf.get(row.id) ?? [], indicatorsOf.get(row.id) ?? [], (id) => id);
+    const view = ficheContentView(row, partnersOf.get(row.id) ?? [], indicatorsOf.get(row.id) ?? [], { axis: axisOf.get(row.axisId)!, objective: row.objectiveId ? (objectiveOf.get(row.objectiveId) ?? null) : null }, (id) => orgName.get(id) ?? "");
     const progress = latest.get(row.id);
     return {
-      id: row.id,
-      contractId: row.contractId,
-      version: row.version,
-      archivedAt: row.archivedAt,
-      updatedAt: row.updatedAt,
-      axisId: row.axisId,
-      objectiveId: row.objectiveId,
-      axis: axisOf.get(row.axisId)!,
-      objective: row.objectiveId ? (objectiveOf.get(row.objectiveId) ?? null) : null,
-      ...content,
-      lead: content.lead ? { ...content.lead, organisationName: orgName.get(content.lead.organisation) ?? "" } : null,
-      partners: content.partners.map((p) => ({ ...p, organisationName: orgName.get(p.organisation) ?? "" })),
-      communeLabels: content.territory.communes.map((code) => communeLine(code, reference)),
+      ...view,
+      communeLabels: view.territory.communes.map((code) => communeLine(code, reference)),
       latestProgress: progress ? { happenedOn: progress.happenedOn, text: progress.text } : null,
       milestones: (milestonesOf.get(row.id) ?? []).map((m) => ({ title: m.title, schedule: scheduleLabel(m), doneOn: m.doneOn, overdue: isOverdue(m, today) })),
     };
