@@ -1,10 +1,12 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { dsfrAfterFirstPage } from "./web/dsfr-defer-plugin";
 import { dsfrUsedIcons } from "./web/dsfr-icons-plugin";
 
 export default defineConfig({
   root: "web",
-  plugins: [react(), dsfrUsedIcons({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" })],
+  plugins: [react(), dsfrUsedIcons({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" }), dsfrAfterFirstPage({ gate: fileURLToPath(new URL("./web/dsfr-gate.ts", import.meta.url)) })],
   build: {
     outDir: "../dist/web",
     emptyOutDir: true,

@@ -14,11 +14,19 @@ const unit = [
   "server/documents/rich-text.test.ts",
   "server/http/problem.test.ts",
   "server/domain/dates.test.ts",
+  "server/domain/budget.test.ts",
   "server/features/ordering.test.ts",
-  "server/features/**/{rules,status,sorting,lifecycle,territory,rhythm,aggregate,builders,columns,describe,diff,deck}.test.ts",
+  "server/features/**/{rules,status,sorting,lifecycle,territory,rhythm,aggregate,builders,columns,describe,diff,deck,participation-news,due,links}.test.ts",
   "server/features/{actions,contracts}/schema.test.ts",
   "server/features/{annual-report,evaluation}/build.test.ts",
   "server/audit/**/{describe,diff}.test.ts",
+  "server/features/participation/{composition,composition-csv,rotation}.test.ts",
+  "server/features/surveys/{check-answers,results,summary,export}.test.ts",
+  "server/domain/surveys.test.ts",
+  "server/domain/contract-status.test.ts",
+  "server/features/users/schema.test.ts",
+  "server/features/ambassadors/network.test.ts",
+  "server/territory/*.test.ts",
 ];
 
 export default defineConfig({

@@ -20,6 +20,8 @@ export interface Page {
   path: (ids: Ids) => string;
   /** In `--quick` too. */
   quick?: boolean;
+  /** A latency target instead of the share of hello-world's req/s: p95 at the bench's concurrency, in ms (issue 15: territory overview ≤ 50 ms). */
+  p95Target?: number;
 }
 
 export const PAGES: Page[] = [
@@ -31,6 +33,9 @@ export const PAGES: Page[] = [
   { key: "timeline", name: "timeline", reader: "coordinator", path: (i) => `/api/contracts/${i.contractId}/timeline` },
   { key: "ars-list", name: "ARS contract list", reader: "ars", path: () => `/api/contracts` },
   { key: "admin-list", name: "admin contract list", reader: "admin", path: () => `/api/contracts`, quick: true },
+  // The ARS's whole territory: the region Île-de-France on the national dataset, the 77 on the demo (issue 15).
+  { key: "territory-region", name: "territory overview, ARS region", reader: "ars", path: () => `/api/territories/overview`, p95Target: 50 },
+  { key: "territory-all", name: "territory overview, whole instance", reader: "admin", path: () => `/api/territories/overview`, p95Target: 50 },
 ];
 
 /** National dataset: contract 1 (département 77), its coordinator, the ARS of Île-de-France (region), the admin. */

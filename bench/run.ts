@@ -10,6 +10,7 @@
  *     start      cold start of `npm start` to the first 200, empty and existing data folder
  *     web        the entry script's gzip size
  *     signin     wrong-password sign-ins: known accounts and unknown addresses alike
+ *     participation  World Café table composition, 18 people / 3 tables and 300 / 50 (issue 14)
  * Each concurrency block runs a Fastify hello-world, the SQL floor of each page and the
  * server under test in its own process, one after the other (never at once).
  */
@@ -23,6 +24,7 @@ import { seedDemo } from "../server/demo/seed.js";
 import { entryScript } from "./browser.js";
 import { concurrencyBench, nationalReady } from "./concurrency.js";
 import { benchDatabaseUrl } from "./data/national.js";
+import { compositionBench } from "./participation.js";
 import { documentBench } from "./documents.js";
 import { newSession, signIn, type BenchResult } from "./http.js";
 import { printTable } from "./table.js";
@@ -121,6 +123,9 @@ await step("web", async () => {
   results.push(entry ?? { name: "entry script (gzip)", engine: "web", note: "no dist/web/index.html: build the web first" });
 });
 await step("signin", signInTiming);
+await step("participation", async () => {
+  results.push(...compositionBench(quick));
+});
 
 const file = join(import.meta.dirname, "results.json");
 writeFileSync(file, JSON.stringify(results, null, 2) + "\n");

@@ -18,10 +18,16 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** The command production runs: compiled JavaScript when it exists. */
+/** The Node flags `npm start` gives the server (package.json: `node --flag … dist/cli/main.js`), so that the bench runs it alike. */
+function startFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+  return start.slice(1, start.indexOf("dist/cli/main.js")).filter((arg) => arg.startsWith("--"));
+}
+
+/** The command production runs: compiled JavaScript when it exists, with `npm start`'s Node flags. */
 export function serverCommand(): { args: string[]; compiled: boolean } {
   const compiled = existsSync(join(ROOT, "dist", "cli", "main.js"));
-  return compiled ? { args: [join(ROOT, "dist", "cli", "main.js")], compiled } : { args: ["--import", "tsx", join(ROOT, "cli", "main.ts")], compiled };
+  return compiled ? { args: [...startFlags(), join(ROOT, "dist", "cli", "main.js")], compiled } : { args: [...startFlags(), "--import", "tsx", join(ROOT, "cli", "main.ts")], compiled };
 }
 
 function rssOf(pid: number): number {

@@ -127,12 +127,15 @@ export async function remindCommand(options: { date?: string }): Promise<void> {
   const { parisDay } = await import("../server/domain/dates.js");
   const { quarterLabel } = await import("../server/features/reviews/quarters.js");
   const { sendReviewReminders } = await import("../server/features/reviews/reminders.js");
+  const { sendMilestoneReminders } = await import("../server/features/todo/milestone-reminders.js");
   if (options.date && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new Error("Indiquez la date au format AAAA-MM-JJ.");
   await withDatabase("remind", async ({ db }) => {
     const mailer = createMailer(mailConfigFromEnv());
     try {
       const { sent, quarter } = await sendReviewReminders(db, mailer, publicUrlFromEnv(), options.date ?? parisDay());
       console.log(`${sent} rappel(s) envoyé(s) pour la revue du ${quarterLabel(quarter)}.`);
+      const milestones = await sendMilestoneReminders(db, mailer, publicUrlFromEnv(), options.date ?? parisDay());
+      console.log(`${milestones.sent} rappel(s) d'étapes envoyé(s).`);
     } finally {
       await mailer.close();
     }

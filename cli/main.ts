@@ -2,6 +2,8 @@
 import { Command, CommanderError, Help } from "commander";
 import { createAdminCommand, exportCommand, importCommand, migrateCommand, remindCommand, schemaCommand, seedCommand } from "./commands.js";
 import { serveCommand } from "./serve.js";
+import { tablesCommand } from "./tables.js";
+import { collect, createUserCommand } from "./users.js";
 
 const program = new Command()
   .name("cles")
@@ -65,6 +67,16 @@ program
   .requiredOption("--name <nom>", "nom affiché")
   .action(createAdminCommand);
 program
+  .command("create-user")
+  .description("Créer un compte (administrateur, délégation ARS ou coordination d'un contrat) et afficher le lien, à usage unique, pour choisir son mot de passe (ou le prendre dans CLES_PASSWORD)")
+  .requiredOption("--email <adresse>", "adresse e-mail de connexion")
+  .requiredOption("--name <nom>", "nom affiché")
+  .requiredOption("--role <rôle>", "admin, ars ou coordinator")
+  .option("--departement <code>", "délégation ARS : département suivi (code INSEE, ex. 21 ; répétable)", collect)
+  .option("--region <code>", "délégation ARS : région suivie (code INSEE, ex. 27 ; répétable)", collect)
+  .option("--contract <identifiant>", "coordination : identifiant (ex. capvm-2019-2022) ou id du contrat")
+  .action(createUserCommand);
+program
   .command("remind")
   .description("Envoyer les rappels dus avant la revue trimestrielle (deux semaines avant la fin du trimestre, une fois par pilote)")
   .option("--date <AAAA-MM-JJ>", "jour à considérer (aujourd'hui par défaut)")
@@ -74,6 +86,14 @@ program
   .description("Écrire le schéma JSON du format d'échange")
   .argument("[fichier]", "fichier de sortie", "docs/contract-format.schema.json")
   .action(schemaCommand);
+program
+  .command("tables")
+  .description("Composer les tables d'un atelier World Café depuis un CSV d'inscrits (en-tête id,gender,ageBand,commune,qpv,category,household) ; écrit le JSON {\"tables\": [[id, …], …], \"score\": nombre}")
+  .argument("<fichier>", "fichier CSV des inscrits")
+  .option("--size <n>", "nombre maximal de personnes par table (obligatoire)")
+  .option("--tables <n>", "nombre de tables (par défaut : le moins possible)")
+  .option("--seed <n>", "graine des choix pseudo-aléatoires (par défaut : 1)")
+  .action(tablesCommand);
 
 for (const command of program.commands) command.helpOption("-h, --help", "afficher l'aide").configureHelp(frenchHelp).exitOverride();
 

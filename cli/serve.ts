@@ -5,11 +5,18 @@ import { buildApp, DEFAULT_WEB_DIR } from "../server/app.js";
 import { databaseOptionsFromEnv, loggerOptions, portFromEnv } from "../server/config.js";
 import { openDatabase } from "../server/db/client.js";
 import { purgeExpired } from "../server/auth/housekeeping.js";
-import { seedDemo } from "../server/demo/seed.js";
+import { demoContractIds, seedDemo } from "../server/demo/seed.js";
 import { parisDay } from "../server/domain/dates.js";
 import { sendReviewReminders } from "../server/features/reviews/reminders.js";
+import { sendMilestoneReminders } from "../server/features/todo/milestone-reminders.js";
+import { purgeExpiredRegistrations } from "../server/features/participation/registrations.js";
+import { purgeExpiredSurveyContacts } from "../server/features/surveys/answers.js";
+import { purgeExpiredAmbassadors } from "../server/features/ambassadors/erasure.js";
 
-/** Checked at start and every hour: the reminders before each quarterly review go once per lead and quarter. */
+/**
+ * Checked at start and every hour: the reminders before each quarterly review go once per
+ * lead and quarter; residents' registrations past their retention are erased.
+ */
 const REMINDER_CHECK_MS = 60 * 60 * 1000;
 
 /** Builds the web app when no build is there (a fresh clone whose install did not build it). */
@@ -40,10 +47,31 @@ export async function serveCommand(options: { seed?: boolean; devOutbox?: boolea
     throw error;
   }
   const remind = () =>
-    sendReviewReminders(database.db, app.mailer, app.publicUrl, parisDay(), (err) => app.log.error({ err }, "review reminder not sent"))
-      .then(({ sent }) => sent && app.log.info({ sent }, "review reminders sent"))
-      .catch((err: unknown) => app.log.error({ err }, "review reminders failed"));
-  const reminderTimer = setInterval(remind, REMINDER_CHECK_MS);
+    Promise.all([
+      sendReviewReminders(database.db, app.mailer, app.publicUrl, parisDay(), (err) => app.log.error({ err }, "review reminder not sent"))
+        .then(({ sent }) => sent && app.log.info({ sent }, "review reminders sent"))
+        .catch((err: unknown) => app.log.error({ err }, "review reminders failed")),
+      sendMilestoneReminders(database.db, app.mailer, app.publicUrl, parisDay(), (err) => app.log.error({ err }, "milestone reminder not sent"))
+        .then(({ sent }) => sent && app.log.info({ sent }, "milestone reminders sent"))
+        .catch((err: unknown) => app.log.error({ err }, "milestone reminders failed")),
+    ]);
+  // With the demonstration loaded, its fictitious residents (workshops of 2021) stay.
+  const spareContractIds = options.seed ? await demoContractIds(database.db) : [];
+  // Residents' personal data past its retention: registrations, survey respondents' e-mails, former ambassadors.
+  const purges = { registrations: purgeExpiredRegistrations, surveyContacts: purgeExpiredSurveyContacts, ambassadors: purgeExpiredAmbassadors };
+  const purge = () =>
+    Promise.all(
+      Object.entries(purges).map(([kind, run]) =>
+        run(database.db, new Date(), { spareContractIds })
+          .then((erased) => erased && app.log.info({ kind, erased }, "residents' data past its retention erased"))
+          .catch((err: unknown) => app.log.error({ err, kind }, "residents' data purge failed")),
+      ),
+    );
+  const hourly = () => {
+    void remind();
+    void purge();
+  };
+  const reminderTimer = setInterval(hourly, REMINDER_CHECK_MS);
   reminderTimer.unref();
   // SIGTERM/SIGINT: stop accepting, let running requests finish, then close the database.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
@@ -54,6 +82,6 @@ export async function serveCommand(options: { seed?: boolean; devOutbox?: boolea
     await database.close();
   });
   await app.listen({ port, host: process.env.HOST ?? "::" });
-  void remind();
+  hourly();
   app.log.info(`Clés est servi sur http://localhost:${port} (base ${database.engine} : ${database.location})`);
 }

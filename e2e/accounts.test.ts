@@ -55,7 +55,7 @@ describe("accounts in the browser", () => {
     // The coordinator invites a lead of FA 3.
     await signIn(page, ctx.baseUrl, DEMO_ACCOUNTS.camvsCoordinator);
     await page.getByRole("link", { name: /Melun Val de Seine/ }).first().click();
-    await page.getByRole("link", { name: "Membres" }).click();
+    await page.getByRole("navigation", { name: "Menu du contrat" }).getByRole("link", { name: "Membres", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Membres du contrat" }).waitFor();
     await page.getByLabel("Adresse e-mail").fill(email);
     await page.getByRole("radio", { name: /^Pilote de fiches/ }).check({ force: true });
@@ -147,6 +147,7 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
     await page.getByText("Ce lien ne fonctionne plus").waitFor();
     await signIn(page, ctx.baseUrl, DEMO_ACCOUNTS.ars, "une nouvelle phrase de passe");
-    await page.getByRole("heading", { level: 1, name: "Contrats locaux de santé" }).waitFor();
+    // An ARS delegation lands on its territory.
+    await page.getByRole("heading", { level: 1, name: "Territoire — Département 77" }).waitFor();
   });
 });

@@ -44,6 +44,9 @@ describe("contract management in the browser", () => {
     await expect(browser.page.getByLabel("Numéro").inputValue()).resolves.toBe("16");
     await browser.page.getByLabel("Intitulé de l'action").fill("Prévenir l'isolement des personnes âgées");
     await browser.page.getByLabel("Objectif (facultatif)").selectOption({ index: 2 });
+    // From the keyboard: the sticky save bar may cover the box for a pointer.
+    await browser.page.getByLabel("Cohésion sociale").focus();
+    await browser.page.keyboard.press("Space");
     await browser.page.getByRole("button", { name: "Ajouter un partenaire" }).click();
     await browser.page.getByRole("button", { name: "Organisation absente de l'annuaire ?" }).last().click();
     await browser.page.getByLabel("Nom de l'organisation ou du service").fill("CCAS de Melun");

@@ -58,7 +58,7 @@ describe("governance in the browser", () => {
       await page.getByRole("button", { name: "Ajouter un point" }).click();
       const item = page.getByRole("group", { name: /^Point \d+$/ }).last();
       await item.getByLabel(/^Intitulé du point/).fill(title!);
-      await item.getByLabel("Durée (min)").fill(minutes!);
+      await item.getByLabel("Durée en minutes (facultatif)").fill(minutes!);
       await item.getByLabel("Intervenant·e").fill(presenter!);
     }
     await page.getByRole("group", { name: "Point 1" }).getByText("Fiches concernées", { exact: true }).click();
@@ -69,12 +69,19 @@ describe("governance in the browser", () => {
     await summary.getByText("L'ordre du jour dure 2 h 30, plus que la réunion (2 h)").waitFor();
     await page.locator("fieldset").getByText(/^L'ordre du jour dure 2 h 30/).waitFor();
     violations.newMeetingErrors = await seriousViolations(page);
-    await page.getByRole("group", { name: "Point 2" }).getByLabel("Durée (min)").fill("30");
+    // A duration is optional: without one, the item no longer counts against the meeting's length.
+    await page.getByRole("group", { name: "Point 2" }).getByLabel("Durée en minutes (facultatif)").fill("");
+    await page.getByText("Durée des points minutés : 1 h 30 pour une réunion de 2 h.").waitFor();
 
     // The COTECH's standing members are invited; two of them came; 14 people in all.
     await page.getByRole("button", { name: /^Inviter les membres de l'instance/ }).click();
-    await page.getByRole("group", { name: /^Participant 1 : Marie Dupont/ }).getByText("Présent·e").click();
-    await page.getByRole("group", { name: /^Participant 6 : Karim Benali/ }).getByText("Présent·e").click();
+    // One line per participant, with its checkboxes; the organisations invited without an e-mail address are flagged.
+    const participants = page.getByRole("table", { name: "Participants de la réunion" });
+    await expect(participants.getByRole("row").count()).resolves.toBe(7);
+    await expect(participants.getByText("Sans adresse e-mail : l'invitation ne lui parviendra pas.").count()).resolves.toBe(4);
+    await page.getByText(/^Agence régionale de santé Île-de-France, .+ n'ont pas d'adresse e-mail : l'invitation ne leur parviendra pas\./).waitFor();
+    await participants.getByRole("checkbox", { name: /^Présent·e : Marie Dupont/ }).check({ force: true });
+    await participants.getByRole("checkbox", { name: /^Présent·e : Karim Benali/ }).check({ force: true });
     await page.getByLabel("Nombre de participants (facultatif)").fill("14");
 
     // Minutes in the rich-text editor: a paragraph with bold, then a list.
@@ -89,7 +96,7 @@ describe("governance in the browser", () => {
     await page.keyboard.type("FA 5 : reprogrammer les ateliers");
     await expect(page.getByRole("button", { name: "Liste à puces" }).getAttribute("aria-pressed")).resolves.toBe("true");
     await page.getByRole("button", { name: "Ajouter une décision" }).click();
-    await page.getByLabel("Décision 1").fill("Reprogrammer les ateliers de la FA 5 au second semestre");
+    await page.getByLabel("Décision 1", { exact: true }).fill("Reprogrammer les ateliers de la FA 5 au second semestre");
     await page.getByRole("button", { name: "Enregistrer la réunion" }).click();
 
     // The meeting's page.
@@ -98,6 +105,9 @@ describe("governance in the browser", () => {
     await page.getByText("mardi 15 mars 2022, de 14 h 00 à 16 h 00").waitFor();
     await page.getByText("14 participants").first().waitFor();
     await page.getByText("6 invités, 2 présents enregistrés.").waitFor();
+    await page.getByText("Durée des points minutés : 1 h 30.").waitFor();
+    // Before sending the invitation, the coordinator is told who will not receive it.
+    await page.getByText(/n'ont pas d'adresse e-mail : l'invitation ne leur parviendra pas\./).waitFor();
     await expect(page.locator(".cles-minutes strong").textContent()).resolves.toBe("Avancement satisfaisant");
     await expect(page.locator(".cles-minutes li").textContent()).resolves.toBe("FA 5 : reprogrammer les ateliers");
     await page.getByText("Reprogrammer les ateliers de la FA 5 au second semestre").waitFor();
@@ -106,7 +116,10 @@ describe("governance in the browser", () => {
     violations.meeting = await seriousViolations(page);
 
     // Invitation: the two standing members with an e-mail receive it; then it becomes an update.
+    // The meeting is past (March 2022): the invitation is asked twice.
     await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await page.getByRole("dialog", { name: "Cette réunion a déjà eu lieu" }).waitFor();
+    await page.getByRole("button", { name: "Envoyer quand même" }).click();
     await page.getByText("L'invitation a été envoyée à 2 personnes.").waitFor();
     await page.getByRole("button", { name: "Mettre à jour l'invitation" }).waitFor();
 

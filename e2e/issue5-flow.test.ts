@@ -27,7 +27,7 @@ describe("a COTECH, its follow-up on FA 5, the COTECH table and the dashboard", 
     await page.getByLabel("Début", { exact: true }).fill("10:00");
     await page.getByLabel("Fin", { exact: true }).fill("12:00");
     await page.getByRole("button", { name: /^Inviter les membres de l'instance/ }).click();
-    await page.getByRole("group", { name: /^Participant 1 : Marie Dupont/ }).getByText("Présent·e").click();
+    await page.getByRole("checkbox", { name: /^Présent·e : Marie Dupont/ }).check({ force: true });
     await page.getByLabel("Nombre de participants (facultatif)").fill("14");
     await page.getByRole("textbox", { name: "Compte rendu de la réunion" }).click();
     await page.keyboard.type("Point d'étape de chaque fiche ; la FA 5 et la FA 11 visent le même public.");

@@ -80,18 +80,36 @@ describe("annual report and evaluation", () => {
       await context.close();
     }
 
+    // The final COPIL, in the contract's last year (the evaluation period): created, then the page read again.
+    const camvsId = ((await ctx.api.inject("/api/contracts")).json() as { items: { id: string; slug: string }[] }).items.find((c) => c.slug.startsWith("camvs"))!.id;
+    const bodies = (await ctx.api.inject(`/api/contracts/${camvsId}/bodies`)).json() as { items: { id: string; kind: string }[] };
+    const finalCopil = await ctx.api.inject({
+      method: "POST",
+      url: `/api/contracts/${camvsId}/meetings`,
+      payload: { bodyId: bodies.items.find((b) => b.kind === "copil")!.id, title: "Comité de pilotage de fin de contrat", startsAt: "2023-12-12T10:00:00+01:00", endsAt: "2023-12-12T12:00:00+01:00" },
+    });
+    expect(finalCopil.statusCode, finalCopil.body).toBe(201);
+    // An empty evaluation cannot be validated: its conclusion, written.
+    const { version } = (await ctx.api.inject(`/api/contracts/${camvsId}/evaluation`)).json() as { version: number };
+    const written = await ctx.api.inject({ method: "PUT", url: `/api/contracts/${camvsId}/evaluation`, payload: { parts: [{ key: "conclusion", html: "<p>Un contrat mené à son terme.</p>" }], version } });
+    expect(written.statusCode, written.body).toBe(200);
     await page.reload();
     await page.getByText("1 membre a répondu", { exact: false }).waitFor();
     await page.getByText("Un annuaire partagé des partenaires.").waitFor();
     await page.getByRole("button", { name: "Clore le questionnaire" }).click();
     await page.getByText("Questionnaire clos", { exact: true }).waitFor();
-    await page.getByLabel("Réunion du COPIL qui a validé l'évaluation").selectOption({ label: "Comité de pilotage 2021 — 07/12/2021" });
+    await page.getByLabel("Réunion du COPIL qui a validé l'évaluation").selectOption({ label: "Comité de pilotage de fin de contrat — 12/12/2023" });
+    // Lasting: asked twice, the second time naming the meeting; the focus goes to the confirmation.
     await page.getByRole("button", { name: "Enregistrer la validation" }).click();
-    await page.getByText(/Évaluation validée par le Comité de pilotage du 07\/12\/2021/).waitFor();
+    await page.getByText("L'évaluation sera figée", { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Confirmer la validation");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Confirmer la validation" }).click();
+    await page.getByText(/Évaluation validée par le Comité de pilotage du 12\/12\/2023/).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     const camvs = ((await ctx.api.inject("/api/contracts")).json() as { items: { id: string; slug: string }[] }).items.find((c) => c.slug.startsWith("camvs"))!;
     const evaluation = (await ctx.api.inject(`/api/contracts/${camvs.id}/evaluation`)).json() as { status: string; respondents: number; validatedOn: string };
-    expect(evaluation).toMatchObject({ status: "validated", respondents: 1, validatedOn: "2021-12-07" });
+    expect(evaluation).toMatchObject({ status: "validated", respondents: 1, validatedOn: "2023-12-12" });
   }, 180_000);
 });

@@ -158,7 +158,7 @@ describe("the quarterly review of the 3rd quarter of 2021", () => {
       const reminder = partner.getByRole("checkbox", { name: /Recevoir un rappel avant chaque revue trimestrielle/ });
       expect(await reminder.isChecked()).toBe(true);
       await reminder.uncheck({ force: true });
-      await partner.getByText("Vous ne recevrez plus ces rappels.").waitFor();
+      await partner.getByText("Vous ne recevrez plus de rappel avant les revues.").waitFor();
       await shots(partner, "account-partner");
       violations.account = await seriousViolations(partner);
     } finally {

@@ -38,7 +38,7 @@ describe("the fiches in Excel", () => {
     const exported = await readFile(file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(exported as unknown as ArrayBuffer);
-    expect(book.worksheets.map((s) => s.name)).toEqual(["À lire", "Identification", "Justification", "Description", "Typologie", "Partenaires", "Suivi et évaluation"]);
+    expect(book.worksheets.map((s) => s.name)).toEqual(["À lire", "Identification", "Justification", "Description", "Typologie", "Partenaires", "Suivi et évaluation", "Budget"]);
     expect(book.getWorksheet("Identification")!.getCell("F4").value).toBe("En cours");
 
     await page.getByRole("link", { name: "Importer les fiches (Excel)" }).click();

@@ -42,6 +42,16 @@ import { commentRoutes } from "./features/comments/routes.js";
 import { attachmentRoutes } from "./features/attachments/routes.js";
 import { memberRoutes } from "./features/members/routes.js";
 import { publicationRoutes } from "./features/publication/routes.js";
+import { participationRoutes } from "./features/participation/routes.js";
+import { publicParticipationRoutes } from "./features/participation/public-routes.js";
+import { surveyRoutes } from "./features/surveys/routes.js";
+import { publicSurveyRoutes } from "./features/surveys/public-routes.js";
+import { ambassadorRoutes } from "./features/ambassadors/routes.js";
+import { userRoutes } from "./features/users/routes.js";
+import { searchRoutes } from "./features/search/routes.js";
+import { todoRoutes } from "./features/todo/routes.js";
+import { territoryRoutes } from "./features/territories/routes.js";
+import { referentialRoutes } from "./features/referentials/routes.js";
 import { spreadsheetRoutes } from "./features/spreadsheet/routes.js";
 import { annualReportRoutes } from "./features/annual-report/routes.js";
 import { evaluationRoutes } from "./features/evaluation/routes.js";
@@ -211,6 +221,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(spreadsheetRoutes);
       await api.register(annualReportRoutes);
       await api.register(evaluationRoutes);
+      await api.register(participationRoutes);
+      await api.register(publicParticipationRoutes);
+      await api.register(surveyRoutes);
+      await api.register(publicSurveyRoutes);
+      await api.register(ambassadorRoutes);
+      await api.register(userRoutes);
+      await api.register(searchRoutes);
+      await api.register(todoRoutes);
+      await api.register(territoryRoutes);
+      await api.register(referentialRoutes);
     },
     { prefix: "/api" },
   );

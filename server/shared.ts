@@ -6,6 +6,7 @@
  */
 export { indicatorChartOption } from "./documents/chart-options.js";
 export { BODY_KINDS, type BodyKind } from "./domain/governance.js";
+export { AUDIT_OBJECT_TYPE_LABELS, type AuditObjectType } from "./domain/history.js";
 export { SECTION_KINDS } from "./domain/review-sections.js";
 export { ROLE_LABELS, type MemberRole } from "./domain/roles.js";
 export { SHOWN_STATUSES } from "./domain/shown-status.js";
@@ -13,7 +14,9 @@ export { ACTION_STATUSES, CONTRACT_STATUSES, type ActionStatus, type ContractSta
 export {
   CITY_CONTRACT_ANSWERS,
   DETERMINANTS,
+  FUNDING_STATUSES,
   INDICATOR_KINDS,
+  MAX_DETERMINANTS,
   OTHER_PLANS,
   PARTICIPATION_DEGREES,
   PARTNER_SECTORS,
@@ -21,6 +24,7 @@ export {
   THEMES,
   type CityContractAnswer,
   type Determinant,
+  type FundingStatusKey,
   type IndicatorKind,
   type ParticipationDegree,
   type PartnerSector,
@@ -28,7 +32,7 @@ export {
   type Theme,
 } from "./domain/vocabulary.js";
 export { ACTION_SORTS, actionFilters, type ActionFilters } from "./features/actions/filters.js";
-export { actionBody, blankActionContent, type ActionBody } from "./features/actions/schema.js";
+export { actionBody, actionFields, blankActionContent, type ActionBody } from "./features/actions/schema.js";
 export { CONTRACT_TRANSITIONS } from "./features/contracts/lifecycle.js";
 export { contractBody, type ContractBody } from "./features/contracts/schema.js";
 export { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "./features/followup/rules.js";
@@ -37,3 +41,22 @@ export { bodyBody, meetingBody } from "./features/governance/schema.js";
 export { organisationBody } from "./features/organisations/schema.js";
 export { describeImportPath } from "./features/transfer/labels.js";
 export { DEPLOYMENT_TITLE, reviewOutline, sectionNumbers, type OutlineItem, type OutlinePart } from "./features/reviews/outline.js";
+export {
+  AGE_BANDS,
+  CONTACT_WAYS,
+  DEFAULT_RETENTION_MONTHS,
+  GENDERS,
+  QPV_NONE,
+  QPV_UNKNOWN,
+  REGISTRATION_STATUSES,
+  SOCIO_CATEGORIES,
+  type AgeBand,
+  type ContactWay,
+  type Gender,
+  type RegistrationStatus,
+  type SocioCategory,
+} from "./domain/participation.js";
+export { registrationBody, synthesisBody, workshopBody, type RegistrationBody, type WorkshopBody } from "./features/participation/schema.js";
+export { ANSWER_SOURCES, CHOICE_KINDS, isShown, OTHER_OPTION, QUESTION_KINDS } from "./domain/surveys.js";
+export { surveyBody } from "./features/surveys/schema.js";
+export { SHOWN_CONTRACT_STATUSES, shownContractStatus, type ShownContractStatus } from "./domain/contract-status.js";

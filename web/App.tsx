@@ -6,6 +6,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "re
 import { Route, Routes } from "react-router";
 import { useOutboxAvailable } from "./api/accounts";
 import { AuthGate } from "./components/AuthGate";
+import { ContractLayout } from "./components/ContractMenu";
 import { Page } from "./components/Page";
 import { useQuickAccessItems } from "./components/UserMenu";
 
@@ -33,6 +34,30 @@ const AuditPage = page(() => import("./pages/history/HistoryPages"), "AuditPage"
 const ContractHistoryPage = page(() => import("./pages/history/HistoryPages"), "ContractHistoryPage");
 const MembersPage = page(() => import("./pages/members/MembersPage"), "MembersPage");
 const PublicContractPage = page(() => import("./pages/public/PublicContractPage"), "PublicContractPage");
+const PublicCallPage = page(() => import("./pages/participation/PublicCallPage"), "PublicCallPage");
+const CancelRegistrationPage = page(() => import("./pages/participation/CancelRegistrationPage"), "CancelRegistrationPage");
+const WorkshopListPage = page(() => import("./pages/participation/WorkshopListPage"), "WorkshopListPage");
+const WorkshopEditPage = page(() => import("./pages/participation/WorkshopEditPage"), "WorkshopEditPage");
+const WorkshopPage = page(() => import("./pages/participation/WorkshopPage"), "WorkshopPage");
+const TablesPage = page(() => import("./pages/participation/TablesPage"), "TablesPage");
+const SurveyListPage = page(() => import("./pages/surveys/SurveyListPage"), "SurveyListPage");
+const SurveyEditPage = page(() => import("./pages/surveys/SurveyEditPage"), "SurveyEditPage");
+const SurveyPage = page(() => import("./pages/surveys/SurveyPage"), "SurveyPage");
+const PaperAnswerPage = page(() => import("./pages/surveys/PaperAnswerPage"), "PaperAnswerPage");
+const PublicSurveyPage = page(() => import("./pages/surveys/PublicSurveyPage"), "PublicSurveyPage");
+const AmbassadorsPage = page(() => import("./pages/ambassadors/AmbassadorsPage"), "AmbassadorsPage");
+const ArsInvitationPage = page(() => import("./pages/users/ArsInvitationPage"), "ArsInvitationPage");
+const AccountsPage = page(() => import("./pages/users/AccountsPage"), "AccountsPage");
+const TerritoryOverviewPage = page(() => import("./pages/territories/TerritoryOverviewPage"), "TerritoryOverviewPage");
+const TerritoryComparePage = page(() => import("./pages/territories/TerritoryComparePage"), "TerritoryComparePage");
+const ReferentialsPage = page(() => import("./pages/referentials/ReferentialsPage"), "ReferentialsPage");
+const MyFichesPage = page(() => import("./pages/todo/MyFichesPage"), "MyFichesPage");
+const SearchPage = page(() => import("./pages/search/SearchPage"), "SearchPage");
+const LegalNoticePage = page(() => import("./pages/legal/LegalNoticePage"), "LegalNoticePage");
+const PersonalDataPage = page(() => import("./pages/legal/PersonalDataPage"), "PersonalDataPage");
+const AccessibilityPage = page(() => import("./pages/legal/AccessibilityPage"), "AccessibilityPage");
+const SiteMapPage = page(() => import("./pages/legal/SiteMapPage"), "SiteMapPage");
+const ProcessingRegisterPage = page(() => import("./pages/participation/ProcessingRegisterPage"), "ProcessingRegisterPage");
 const ActionEditPage = page(() => import("./pages/actions/ActionEditPage"), "ActionEditPage");
 const ActionImportPage = page(() => import("./pages/actions/ActionImportPage"), "ActionImportPage");
 const ActionListPage = page(() => import("./pages/actions/ActionListPage"), "ActionListPage");
@@ -66,8 +91,22 @@ export const PAGES: [path: string, component: PageComponent][] = [
   ["/mot-de-passe-oublie", ForgotPasswordPage],
   ["/reinitialiser-mot-de-passe/:token", ResetPasswordPage],
   ["/invitation/:token", InvitationPage],
+  ["/invitation-ars/:token", ArsInvitationPage],
   ["/public/:slug", PublicContractPage],
+  ["/public/:slug/ateliers/:workshopId", PublicCallPage],
+  ["/public/:slug/sondages/:surveyId", PublicSurveyPage],
+  ["/public/annulation/:token", CancelRegistrationPage],
   ["/dev/courriels", OutboxPage],
+  ["/mentions-legales", LegalNoticePage],
+  ["/donnees-personnelles", PersonalDataPage],
+  ["/accessibilite", AccessibilityPage],
+  ["/plan-du-site", SiteMapPage],
+  ["/administration/comptes", AccountsPage],
+  ["/administration/referentiels", ReferentialsPage],
+  ["/territoire", TerritoryOverviewPage],
+  ["/territoire/comparer", TerritoryComparePage],
+  ["/mes-fiches", MyFichesPage],
+  ["/contrats/:contractId/recherche", SearchPage],
   ["/mon-compte", AccountPage],
   ["/administration/journal", AuditPage],
   ["/contrats/:contractId/membres", MembersPage],
@@ -98,10 +137,25 @@ export const PAGES: [path: string, component: PageComponent][] = [
   ["/contrats/:contractId/bilan-annuel", AnnualReportPage],
   ["/contrats/:contractId/evaluation", EvaluationPage],
   ["/contrats/:contractId/evaluation/questionnaire", EvaluationAnswerPage],
+  ["/contrats/:contractId/ateliers", WorkshopListPage],
+  ["/contrats/:contractId/ateliers/nouveau", WorkshopEditPage],
+  ["/contrats/:contractId/registre-des-traitements", ProcessingRegisterPage],
+  ["/contrats/:contractId/sondages", SurveyListPage],
+  ["/contrats/:contractId/sondages/nouveau", SurveyEditPage],
+  ["/contrats/:contractId/sondages/:surveyId", SurveyPage],
+  ["/contrats/:contractId/sondages/:surveyId/modifier", SurveyEditPage],
+  ["/contrats/:contractId/sondages/:surveyId/saisie", PaperAnswerPage],
+  ["/contrats/:contractId/ambassadeurs", AmbassadorsPage],
+  ["/contrats/:contractId/ateliers/:workshopId", WorkshopPage],
+  ["/contrats/:contractId/ateliers/:workshopId/modifier", WorkshopEditPage],
+  ["/contrats/:contractId/ateliers/:workshopId/seances/:sessionId/tables", TablesPage],
   ["/contrats/:contractId/revues", ReviewListPage],
   ["/contrats/:contractId/revues/:reviewId", ReviewEditorPage],
   ["/contrats/:contractId/revues/:reviewId/versions/:number", ReviewReadPage],
 ];
+
+/** The pages of one contract, `/contrats/:contractId` and below (not `/contrats/nouveau`). */
+const isContractPage = (path: string) => path === "/contrats/:contractId" || path.startsWith("/contrats/:contractId/");
 
 /** Shown while a page's chunk loads (a fraction of a second, longer on a slow network). */
 function PageLoading() {
@@ -138,7 +192,13 @@ export function App() {
         <AuthGate>
         <Suspense fallback={<PageLoading />}>
         <Routes>
-          {PAGES.map(([path, Component]) => (
+          {/* The pages of a contract share its menu (web/components/ContractMenu.tsx). */}
+          <Route element={<ContractLayout fallback={<PageLoading />} />}>
+            {PAGES.filter(([path]) => isContractPage(path)).map(([path, Component]) => (
+              <Route key={path} path={path} element={<Component />} />
+            ))}
+          </Route>
+          {PAGES.filter(([path]) => !isContractPage(path)).map(([path, Component]) => (
             <Route key={path} path={path} element={<Component />} />
           ))}
           <Route
@@ -156,8 +216,12 @@ export function App() {
       <Footer
         id="pied-de-page"
         accessibility="non compliant"
+        accessibilityLinkProps={{ to: "/accessibilite" }}
+        websiteMapLinkProps={{ to: "/plan-du-site" }}
+        termsLinkProps={{ to: "/mentions-legales" }}
         contentDescription="Clés est la plateforme libre sur laquelle un Contrat Local de Santé est rédigé, gouverné, suivi, restitué et évalué."
         bottomItems={[
+          { text: "Données personnelles", linkProps: { to: "/donnees-personnelles" } },
           { text: "Documentation de l'API", linkProps: { to: "/api/docs", reloadDocument: true } },
           ...(outbox ? [{ text: "Courriels de développement", linkProps: { to: "/dev/courriels" } }] : []),
         ]}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  formatDate,
   formatDateTime,
   formatDay,
   formatMonth,
@@ -41,6 +42,9 @@ describe("web dates", () => {
 
   it("write instants in words", () => {
     expect(formatDay("2021-12-03T09:32:00Z")).toBe("3 décembre 2021");
+    expect(formatDate("2022-01-01")).toBe("1er janvier 2022");
+    expect(formatDate("2021-11-18")).toBe("18 novembre 2021");
+    expect(formatDate("2021-10-10")).toBe("10 octobre 2021");
     expect(formatDateTime("2021-09-14T08:32:00Z")).toBe("14 septembre 2021 à 10:32");
     expect(longDateTime("2021-12-07T13:00:00Z")).toBe("mardi 7 décembre 2021 à 14:00");
     expect(frenchDay("2021-09-13T22:30:00Z")).toBe("mardi 14 septembre 2021");

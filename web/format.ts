@@ -27,10 +27,10 @@ export function formatMonth(month: string | null | undefined): string {
 /** "2021-09" → "septembre 2021". */
 export const frenchMonth = (month: string): string => formatMonth(month);
 
-/** "2021-09-14" → "14 septembre 2021". */
+/** "2021-09-14" → "14 septembre 2021"; the first of the month is « 1er » ("2022-01-01" → "1er janvier 2022"). */
 export function formatDate(date: string | null | undefined): string {
   if (!date) return "—";
-  return dateFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+  return dateFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)).replace(/^1 /, "1er ");
 }
 
 /** "2021-09-14" (or "2021-09-14T…") → "14/09/2021". */

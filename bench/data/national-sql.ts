@@ -7,6 +7,7 @@
  * département 77 and of region Île-de-France.
  */
 import { REGIONS } from "../../server/domain/roles.js";
+import { DETERMINANTS } from "../../server/domain/vocabulary.js";
 
 export const CONTRACTS = 700;
 export const FICHES_PER_CONTRACT = 30;
@@ -23,6 +24,7 @@ const INDICATORS = CONTRACTS * FICHES_PER_CONTRACT * INDICATORS_PER_FICHE;
 export const DEPARTMENTS = ["77", ...Object.values(REGIONS).flatMap((r) => r.departments).filter((d) => d !== "77")];
 const deptArray = `array[${DEPARTMENTS.map((d) => `'${d}'`).join(",")}]::text[]`;
 const NDEPT = DEPARTMENTS.length;
+const determinantArray = `array[${DETERMINANTS.map((d) => `'${d.replace(/'/g, "''")}'`).join(",")}]::text[]`;
 
 /** Fixed creation time: the data must not depend on the day it is built. */
 const T0 = `timestamptz '2024-01-15 09:00:00+01'`;
@@ -138,7 +140,7 @@ export const STEPS: { label: string; sql: string; params?: "hash" }[] = [
   {
     label: "fiches",
     sql: `insert into actions (id, contract_id, axis_id, objective_id, number, title, status, lead_organisation_id, lead_person, start_month, end_month,
-        justification, specific_objective, operational_objectives, description, target_public, place, territory_scope, themes, created_at, updated_at)
+        justification, specific_objective, operational_objectives, description, target_public, place, territory_scope, themes, determinants, prs_projects, created_at, updated_at)
       select ${actionId("c", "n")}, ${contractId("c")}, ${axisId("c", axisOf("n"))}, ${objectiveId("c", axisOf("n"), objectiveOf("n"))}, n,
         (array['Développer l''aller-vers en santé','Structurer un réseau de santé mentale','Prévenir les addictions chez les jeunes','Promouvoir l''activité physique','Améliorer l''accès aux droits','Lutter contre l''habitat indigne'])[1 + n % 6] || ' (' || n || ')',
         (array['in_progress','in_progress','in_progress','in_progress','in_progress','not_started','not_started','done','done','abandoned'])[1 + (n * 7 + c) % 10],
@@ -146,8 +148,19 @@ export const STEPS: { label: string; sql: string; params?: "hash" }[] = [
         to_char(ct.start_date + (n * 20), 'YYYY-MM'), to_char(ct.start_date + 400 + n * 30, 'YYYY-MM'),
         '${TEXT}', 'Objectif spécifique de la fiche ' || n, '["Mobiliser les partenaires","Informer les habitants"]'::jsonb,
         '<p>${TEXT}</p>', 'Habitants des quartiers prioritaires', 'Territoire du contrat', 'whole',
-        jsonb_build_array(jsonb_build_object('theme', (array['Santé mentale','Accès aux soins','Activité physique','Addiction','Vaccination'])[1 + n % 5], 'other', null)), ${T0}, ${T0}
+        jsonb_build_array(jsonb_build_object('theme', (array['Santé mentale','Accès aux soins','Activité physique','Addiction','Vaccination'])[1 + n % 5], 'other', null)),
+        jsonb_build_array((${determinantArray})[1 + n % ${DETERMINANTS.length}]),
+        case when n % 4 = 0 then '[]'::jsonb else jsonb_build_array((array['1.1','2.3','3.2','4.3','5.1'])[1 + (n + c) % 5]) end, ${T0}, ${T0}
       from generate_series(1, ${CONTRACTS}) c cross join generate_series(1, ${FICHES_PER_CONTRACT}) n
+        join contracts ct on ct.id = ${contractId("c")}`,
+  },
+  {
+    // Two lines per fiche, from the first four organisations of its contract (ARS, CPAM, Département, CCAS), granted or asked for (issue 15).
+    label: "fiche budgets",
+    sql: `insert into action_budgets (id, contract_id, action_id, year, amount, funder_id, status, position)
+      select pg_temp.bench_id('bu-' || c || '-' || n || '-' || k)::uuid, ${contractId("c")}, ${actionId("c", "n")}, extract(year from ct.start_date)::int + k,
+        1000 * (5 + (c * 31 + n * 17 + k * 7) % 20), ${orgId("c", "((n + k) % 4)")}, (array['secured','requested'])[1 + (n + k) % 2], k
+      from generate_series(1, ${CONTRACTS}) c cross join generate_series(1, ${FICHES_PER_CONTRACT}) n cross join generate_series(0, 1) k
         join contracts ct on ct.id = ${contractId("c")}`,
   },
   {

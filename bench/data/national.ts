@@ -42,6 +42,7 @@ const COUNTED = [
   "objectives",
   "actions",
   "indicators",
+  "action_budgets",
   "governance_bodies",
   "meetings",
   "meeting_participants",

@@ -58,6 +58,9 @@ export function createAuth(options: AuthOptions) {
       sendResetPassword: async ({ user, token }) => {
         // One live link per account: the newest. An older link, maybe still in a mailbox someone else reads, stops working.
         await revokeOtherResetLinks(options.db, user.id, token);
+        // A deactivated account gets no link (the answer stays the same: nothing tells it apart).
+        const [row] = await options.db.select({ at: users.deactivatedAt }).from(users).where(eq(users.id, user.id));
+        if (row?.at) return;
         // Not awaited: the answer must take the same time whether the account exists or not.
         options.onResetRequested(user, token);
       },

@@ -20,6 +20,8 @@ export const users = pgTable("users", {
   image: text("image"),
   /** Platform administrator: creates contracts, appoints coordinators, reads the whole audit. */
   isAdmin: boolean("is_admin").notNull().default(false),
+  /** Set by the platform admin: the person may no longer sign in (sessions revoked, reset links removed). */
+  deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   createdAt,
   updatedAt,
 });
@@ -142,6 +144,23 @@ export const invitations = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [index("invitations_contract").on(t.contractId)],
+);
+
+/** An invitation to join as an ARS delegation, with its territory; only the SHA-256 of its single-use token is kept. */
+export const arsInvitations = pgTable(
+  "ars_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    scopes: jsonb("scopes").$type<{ level: ArsLevel; code: string }[]>().notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt,
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("ars_invitations_email").on(t.email)],
 );
 
 /** Consecutive failed sign-ins per e-mail (hashed, known account or not), for the lock-out delay. */

@@ -122,8 +122,11 @@ function pgliteDatabase(client: PGlite, location: string, release: () => void): 
  * a commit reached the OS page cache only, and an OS crash or power loss could lose it.
  * Here PostgreSQL runs with fsync on and syncs its WAL with fsync() (fdatasync() is a no-op
  * in the WebAssembly runtime), and NODEFS's fsync calls the real one.
+ * Shared buffers: 32 MB instead of PostgreSQL's 128 MB. The WebAssembly memory that holds
+ * them never shrinks, and one contract's data is a few MB (the OS page cache keeps the rest):
+ * the process stays about 60 MB smaller from the start.
  */
-const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((param) => param !== "-F"), "-c", "wal_sync_method=fsync"];
+const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((param) => param !== "-F"), "-c", "wal_sync_method=fsync", "-c", "shared_buffers=32MB"];
 
 type EmscriptenOptions = Parameters<NodeFS["init"]>[1];
 interface NodeFsStream {

@@ -25,14 +25,11 @@ import type {
   TerritoryScope,
   Theme,
 } from "../domain/vocabulary.js";
+import { timestamps } from "./columns.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const id = () => uuid("id").primaryKey().defaultRandom();
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
 /** Optimistic concurrency: every edit sends the version it read; a stale one is refused. */
 const versioned = { version: integer("version").notNull().default(1) };
 
@@ -165,7 +162,8 @@ export const actions = pgTable(
     place: text("place").notNull().default(""),
     territoryScope: text("territory_scope").$type<TerritoryScope>().notNull(),
     territoryCommunes: jsonb("territory_communes").$type<string[]>().notNull().default([]),
-    determinant: text("determinant").$type<Determinant>(),
+    /** One to three determinants of health the fiche aims at (issue 15; replaces `determinant`). */
+    determinants: jsonb("determinants").$type<Determinant[]>().notNull().default([]),
     themes: jsonb("themes").$type<ThemeEntry[]>().notNull().default([]),
     otherPlans: jsonb("other_plans").$type<string[]>().notNull().default([]),
     prsProjects: jsonb("prs_projects").$type<string[]>().notNull().default([]),
@@ -190,6 +188,46 @@ export const actions = pgTable(
     index("actions_search").using("gin", t.search),
   ],
 );
+
+/** Whether a funder's share of a fiche's budget is granted or only asked for. */
+export type FundingStatus = "secured" | "requested";
+
+/** A fiche's budget: an amount per year and funder (an organisation of the contract's directory). */
+export const actionBudgets = pgTable(
+  "action_budgets",
+  {
+    id: id(),
+    contractId: uuid("contract_id").notNull().references(() => contracts.id, { onDelete: "cascade" }),
+    actionId: uuid("action_id").notNull().references(() => actions.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    /** In euros, whole. */
+    amount: integer("amount").notNull(),
+    funderId: uuid("funder_id").notNull().references(() => organisations.id),
+    status: text("status").$type<FundingStatus>().notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("action_budgets_action").on(t.actionId), index("action_budgets_contract").on(t.contractId)],
+);
+
+/** A PRS project: its code as the ARS writes it, and its label. */
+export type PrsProject = { code: string; label: string };
+
+/**
+ * What belongs to a region rather than to a contract (issue 15): the ARS's name and the wording
+ * of its fiche template, its PRS (name, edition, projects) and its regional plans (PRSE…).
+ * Keyed by the region's INSEE code; a region without a row has none yet.
+ */
+export const regionalReferentials = pgTable("regional_referentials", {
+  regionCode: text("region_code").primaryKey(),
+  arsName: text("ars_name").notNull(),
+  templateWording: text("template_wording").notNull().default(""),
+  prsName: text("prs_name").notNull().default(""),
+  prsEdition: text("prs_edition").notNull().default(""),
+  prsProjects: jsonb("prs_projects").$type<PrsProject[]>().notNull().default([]),
+  regionalPlans: jsonb("regional_plans").$type<string[]>().notNull().default([]),
+  ...versioned,
+  ...timestamps,
+});
 
 export const actionPartners = pgTable(
   "action_partners",

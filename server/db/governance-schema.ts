@@ -3,11 +3,8 @@ import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqu
 import { users } from "./accounts-schema.js";
 import type { AgendaItem, BodyKind, RhythmKind } from "../domain/governance.js";
 import { axes, contracts, organisations } from "./contracts-schema.js";
+import { timestamps } from "./columns.js";
 
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** COPIL, COTECH, thematic committee (of an axis), working group, residents' workshop. */
 export const governanceBodies = pgTable(
@@ -54,6 +51,8 @@ export const meetings = pgTable(
     /** Sanitised HTML. */
     minutes: text("minutes").notNull().default(""),
     decisions: jsonb("decisions").$type<string[]>().notNull().default([]),
+    /** Entry i: the fiches decision i concerns (ids of the contract's fiches; issue 15). */
+    decisionActionIds: jsonb("decision_action_ids").$type<string[][]>().notNull().default([]),
     /** RFC 5545 SEQUENCE of the last invitation sent; 0 until one is sent. */
     invitationSequence: integer("invitation_sequence").notNull().default(0),
     invitationSentAt: timestamp("invitation_sent_at", { withTimezone: true }),
@@ -99,6 +98,8 @@ export const meetingParticipants = pgTable(
     email: text("email").notNull().default(""),
     invited: boolean("invited").notNull().default(false),
     present: boolean("present").notNull().default(false),
+    /** A resident taking part as such (e.g. presenting the workshops' synthesis at the COPIL). */
+    resident: boolean("resident").notNull().default(false),
     position: integer("position").notNull().default(0),
   },
   (t) => [index("meeting_participants_meeting").on(t.meetingId)],

@@ -3,6 +3,7 @@ import { date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp,
 import { users } from "./accounts-schema.js";
 import { meetings } from "./governance-schema.js";
 import { actions, contracts, indicators } from "./contracts-schema.js";
+import { timestamps } from "./columns.js";
 
 /** A milestone keeps the day first planned, so that a postponement stays visible. */
 export const milestones = pgTable(
@@ -48,10 +49,6 @@ export const progressEntries = pgTable(
   (t) => [index("progress_entries_action").on(t.actionId, t.happenedOn)],
 );
 
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** Remaining work (reste-à-faire): the current list of what is left to do; a done item keeps its day. */
 export const remainingItems = pgTable(

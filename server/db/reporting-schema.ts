@@ -6,14 +6,12 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts-schema.js";
 import { meetings } from "./governance-schema.js";
+import { milestones } from "./monitoring-schema.js";
 import { contracts } from "./contracts-schema.js";
 import type { ReviewSection, ReviewStatus } from "../domain/review-sections.js";
 import type { EvaluationQuestion, EvaluationAnswer, EvaluationStatus, EvaluationPart } from "../domain/evaluation.js";
+import { timestamps } from "./columns.js";
 
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-};
 
 /** Per contract, once: the purpose reminder of its reviews, and whether they appear on its public page. */
 export const reviewSettings = pgTable("review_settings", {
@@ -95,6 +93,26 @@ export const reviewReminders = pgTable(
   (t) => [uniqueIndex("review_reminders_once").on(t.contractId, t.year, t.quarter, t.userId)],
 );
 
+/** One reminder a lead received before a milestone's due date: sent once per due date (a moved milestone is reminded again). */
+export const milestoneReminders = pgTable(
+  "milestone_reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    milestoneId: uuid("milestone_id")
+      .notNull()
+      .references(() => milestones.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    dueOn: date("due_on").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("milestone_reminders_once").on(t.milestoneId, t.userId, t.dueOn)],
+);
+
 /** A person's choices about the mail Clés sends them. */
 export const userPreferences = pgTable("user_preferences", {
   userId: text("user_id")
@@ -102,6 +120,10 @@ export const userPreferences = pgTable("user_preferences", {
     .references(() => users.id, { onDelete: "cascade" }),
   /** Reminders before each quarterly review (fiches with no progress this quarter). */
   reviewReminders: boolean("review_reminders").notNull().default(true),
+  /** Reminders N days before a milestone of a fiche one leads is due. */
+  milestoneReminders: boolean("milestone_reminders").notNull().default(true),
+  /** For an ARS delegation: an e-mail when a review of a contract of its territory is published. */
+  publishedReviews: boolean("published_reviews").notNull().default(true),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -8,3 +8,6 @@ export * from "./audit-schema.js";
 export * from "./governance-schema.js";
 export * from "./monitoring-schema.js";
 export * from "./reporting-schema.js";
+export * from "./participation-schema.js";
+export * from "./surveys-schema.js";
+export * from "./ambassadors-schema.js";

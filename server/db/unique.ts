@@ -6,6 +6,10 @@ type FieldError = { path: string; message: string };
  * service's own check (only the database sees both). Keyed by index name.
  */
 const UNIQUE_MEANINGS: Record<string, { status: 400 | 409; field?: FieldError; detail: string }> = {
+  survey_answers_device: {
+    status: 409,
+    detail: "Une réponse à ce questionnaire a déjà été envoyée depuis cet appareil. Merci de votre participation !",
+  },
   contracts_slug_unique: {
     status: 400,
     field: { path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." },

@@ -30,6 +30,8 @@ interface Fiche {
   participation: { involved: boolean | null; how: string; degree: string | null };
   indicators: { id: string; kind: string; label: string }[];
   axis: { number: number };
+  determinants: string[];
+  budget: { lines: { year: number; amount: number; funder: { id: string; name: string }; status: string }[]; total: number; secured: number; requested: number };
 }
 
 let ctx: TestContext;
@@ -146,6 +148,34 @@ describe("the CAPVM demo (CLS Paris-Vallée de la Marne 2019-2022)", () => {
     expect(f.lead).toEqual(expect.objectContaining({ organisationName: "Caisse primaire d'assurance maladie de Seine-et-Marne" }));
     expect(f.themes.map((t) => t.theme)).toEqual(["Accueil de la grande précarité par l'offre de soins", "Accès aux droits", "Accès aux soins"]);
     expect(f.prsProjects).toEqual(["5.3", "4.2"]);
+  });
+
+  it("names each fiche's determinant as the annex does (FA 11 to 14 with the longer labels)", () => {
+    expect(capvmFiches.map((f) => [f.number, f.determinants])).toEqual([
+      ...[1, 2, 3, 4, 5].map((n) => [n, ["Système de santé"]]),
+      ...[6, 7, 8, 9, 10].map((n) => [n, ["Circonstances matérielles"]]),
+      [11, ["Facteurs psychosociaux et environnement social"]],
+      ...[12, 13, 14].map((n) => [n, ["Facteurs comportementaux (style de vie)"]]),
+      [15, ["Système de santé"]],
+      [16, ["Circonstances matérielles"]],
+    ]);
+  });
+
+  it("gives the partners of FA 8, 9, 10, 15 and 16 the annex's sectors, not « Autre »", () => {
+    const sector = (n: number, organisation: string) => fiche(n).partners.find((p) => p.organisationName === organisation)?.sector;
+    expect(sector(8, "Opérateurs (ex. fonciers)")).toBe("Aménagement");
+    expect(sector(9, "Structures et professionnels du territoire")).toBe("Médico-social");
+    expect(sector(10, "Associations, structures")).toBe("Médico-social");
+    expect(fiche(15).partners.map((p) => p.sector)).toEqual(["Santé", "Santé", "Santé", "Santé", "Social", "Emploi/Insertion", "Médico-social", "Médico-social", "Logement/Habitat"]);
+    expect(sector(16, "Missions locales")).toBe("Emploi/Insertion");
+  });
+
+  it("gives FA 1 and FA 16 an illustrative budget whose funders are in the directory", async () => {
+    expect(fiche(1).budget).toMatchObject({ total: 125000, secured: 100000, requested: 25000 });
+    expect(fiche(16).budget).toMatchObject({ total: 36000, secured: 18000, requested: 18000 });
+    const directory = new Set((await get<{ organisations: { id: string }[] }>(`/api/contracts/${capvm.id}`)).organisations.map((o) => o.id));
+    for (const l of [...fiche(1).budget.lines, ...fiche(16).budget.lines]) expect(directory.has(l.funder.id), l.funder.name).toBe(true);
+    expect(capvmFiches.filter((f) => f.budget.lines.length).map((f) => f.number)).toEqual([1, 16]);
   });
 
   it("has the 6 signatories with their representatives, signed at Torcy on 7 November 2019", () => {

@@ -2,7 +2,8 @@
  * The follow-up of the demo contracts (issue 5): bodies, meetings, and for each
  * fiche its milestones, progress, remaining work, adjustments and measurements,
  * from data/<contract>/follow-up.json. CAMVS follows its Q3 2021 review; CAPVM's
- * data is illustrative and says so in its texts.
+ * data is illustrative and says so in its texts. Each record goes into the history on the
+ * date its data gives (see history.ts).
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -11,6 +12,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import {
+  actionBudgets,
   actions,
   adjustments,
   bodyMembers,
@@ -28,6 +30,10 @@ import {
   remainingItems,
   users,
 } from "../db/schema.js";
+import { creationChanges } from "../audit/diff.js";
+import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../features/followup/rules.js";
+import { bodySnapshot, bodyView, meetingSnapshot } from "../features/governance/service.js";
+import { followUpEntries, parisAt, writeDated, type DatedRecord } from "./history.js";
 
 const day = z.iso.date();
 const person = z.object({ organisation: z.string().optional(), name: z.string().default(""), email: z.string().default("") });
@@ -81,6 +87,8 @@ const followUpFile = z.object({
         )
         .default([]),
       measurements: z.array(z.object({ indicator: z.number(), measuredOn: day, value: z.number(), source: z.string(), comment: z.string() })).default([]),
+      /** The fiche's budget: funders by their name in the directory (illustrative in CAPVM's file, which says so in a progress entry). */
+      budget: z.array(z.object({ year: z.number().int(), amount: z.number().int().positive(), funder: z.string(), status: z.enum(["secured", "requested"]) })).optional(),
     }),
   ),
   followUpItems: z.array(z.object({ year: z.number(), section: z.enum(["transversal", "process"]), title: z.string(), adjustments: z.string() })),
@@ -106,9 +114,12 @@ function lookup<T>(map: Map<string | number, T>, key: string | number, what: str
 /** Loads one contract's follow-up; the contract and its fiches must already be there. */
 export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Promise<void> {
   await db.transaction(async (tx) => {
-    const [contract] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, slug));
+    const [contract] = await tx.select({ id: contracts.id, startDate: contracts.startDate }).from(contracts).where(eq(contracts.slug, slug));
     if (!contract) throw new Error(`Contrat de démonstration introuvable : ${slug}`);
     const contractId = contract.id;
+    // The history of the follow-up, dated by its data; what has no date of its own (bodies, the rétroplanning) by the contract's start.
+    const history: DatedRecord[] = [];
+    const started = (time: string) => parisAt(contract.startDate, time);
     const fiches = await tx.select({ id: actions.id, number: actions.number }).from(actions).where(eq(actions.contractId, contractId));
     const ficheIds = new Map<string | number, string>(fiches.map((f) => [f.number, f.id]));
     const orgs = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.contractId, contractId));
@@ -129,8 +140,9 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
       const [row] = await tx
         .insert(governanceBodies)
         .values({ contractId, kind: b.kind, name: b.name, participation: b.participation ?? b.kind === "residents", actionIds: b.actions.map((n) => lookup(ficheIds, n, "fiche")), ...rhythm })
-        .returning({ id: governanceBodies.id });
+        .returning();
       bodyIds.set(b.key, row!.id);
+      history.push({ at: started("09:30"), contractId, objectType: "body", objectId: row!.id, objectLabel: row!.name, operation: "create", changes: creationChanges(bodySnapshot(bodyView(row!))) });
       if (b.members.length) await tx.insert(bodyMembers).values(b.members.map((p, position) => ({ bodyId: row!.id, position, ...personRow(p) })));
     }
 
@@ -151,20 +163,34 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
           decisions: m.decisions,
           agenda: m.agenda.map(({ actions: numbers, ...item }) => ({ ...item, actionIds: numbers.map((n) => lookup(ficheIds, n, "fiche")) })),
         })
-        .returning({ id: meetings.id });
+        .returning();
       meetingIds.set(m.key, row!.id);
+      history.push({ at: row!.startsAt, contractId, objectType: "meeting", objectId: row!.id, objectLabel: row!.title, operation: "create", changes: creationChanges(meetingSnapshot(row!)) });
       if (m.participants.length)
         await tx.insert(meetingParticipants).values(m.participants.map((p, position) => ({ meetingId: row!.id, position, invited: p.invited, present: p.present, ...personRow(p) })));
     }
 
     const allIndicators = await tx
-      .select({ id: indicators.id, actionId: indicators.actionId })
+      .select({ id: indicators.id, actionId: indicators.actionId, label: indicators.label })
       .from(indicators)
       .where(inArray(indicators.actionId, fiches.map((f) => f.id)))
       .orderBy(asc(indicators.position));
     for (const [number, f] of Object.entries(data.actions)) {
       const actionId = lookup(ficheIds, Number(number), "fiche");
       const own = allIndicators.filter((i) => i.actionId === actionId);
+      const scope = { contractId, actionId };
+      // Remaining work and undated adjustments were written down with the fiche's latest progress (else at the contract's start).
+      const latest = f.progress.map((p) => p.happenedOn).sort().at(-1);
+      const lastNews = latest ? parisAt(latest, "18:00") : started("10:00");
+      for (const m of f.milestones)
+        history.push(followUpEntries.milestone(scope, { title: m.title, schedule: scheduleLabel({ originallyBy: m.originallyBy ?? m.plannedBy, plannedBy: m.plannedBy, doneOn: m.doneOn ?? null }) }, started("10:00")));
+      for (const p of f.progress) history.push(followUpEntries.progress(scope, p));
+      for (const text of f.remaining) history.push(followUpEntries.remaining(scope, text, lastNews));
+      for (const a of f.adjustments) {
+        const meetingDay = a.agreedMeeting ? data.meetings.find((x) => x.key === a.agreedMeeting)?.startsAt : undefined;
+        const at = a.agreedOn ? parisAt(a.agreedOn, "18:00") : meetingDay ? new Date(meetingDay) : lastNews;
+        history.push(followUpEntries.adjustment(scope, { kindLabel: ADJUSTMENT_KINDS[a.kind], description: a.description, statusLabel: ADJUSTMENT_STATUSES[a.status], agreedOn: a.agreedOn, doneOn: a.doneOn }, at));
+      }
       if (f.milestones.length)
         await tx.insert(milestones).values(
           f.milestones.map((m, position) => ({ actionId, title: m.title, plannedBy: m.plannedBy, originallyBy: m.originallyBy ?? m.plannedBy, doneOn: m.doneOn ?? null, owner: "", position })),
@@ -188,14 +214,23 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
             authorName: AUTHOR,
           })),
         );
+      if (f.budget?.length)
+        await tx.insert(actionBudgets).values(
+          f.budget.map((b, position) => ({ contractId, actionId, year: b.year, amount: b.amount, funderId: lookup(orgIds, b.funder, "organisation"), status: b.status, position })),
+        );
       for (const m of f.measurements) {
         const indicator = own[m.indicator];
         if (!indicator) throw new Error(`Données de démonstration : la fiche ${number} n'a pas d'indicateur n° ${m.indicator + 1}.`);
         await tx.insert(indicatorMeasurements).values({ indicatorId: indicator.id, actionId, measuredOn: m.measuredOn, value: m.value, source: m.source, comment: m.comment, authorName: AUTHOR });
+        history.push(followUpEntries.measurement(scope, indicator.label, m));
       }
     }
     if (data.followUpItems.length)
       await tx.insert(followUpItems).values(data.followUpItems.map((item, position) => ({ contractId, position, ...item })));
     if (data.reviewPurpose) await tx.insert(reviewSettings).values({ contractId, purpose: data.reviewPurpose, version: 1 });
+    await writeDated(
+      tx,
+      history.sort((a, b) => a.at.getTime() - b.at.getTime()),
+    );
   });
 }

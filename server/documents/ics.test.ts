@@ -109,5 +109,7 @@ describe("text helpers", () => {
   it("write durations and agenda lines in French", () => {
     expect([durationLabel(45), durationLabel(60), durationLabel(90), durationLabel(125)]).toEqual(["45 min", "1 h", "1 h 30", "2 h 05"]);
     expect(agendaLines([{ title: "Accueil", durationMinutes: 15, presenter: " " }])).toEqual(["1. Accueil (15 min)"]);
+    // A duration is optional: without it, the presenter alone, or the title alone.
+    expect(agendaLines([{ title: "Accueil", durationMinutes: null, presenter: "La présidente" }, { title: "Questions diverses", durationMinutes: null, presenter: "" }])).toEqual(["1. Accueil (La présidente)", "2. Questions diverses"]);
   });
 });

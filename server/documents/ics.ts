@@ -11,7 +11,8 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 
 export interface IcsAgendaItem {
   title: string;
-  durationMinutes: number;
+  /** Null when the item has no set duration. */
+  durationMinutes: number | null;
   presenter: string;
 }
 
@@ -50,8 +51,8 @@ export function meetingSummary(m: { title: string; bodyName: string }): string {
 /** "1. Point d'étape des fiches (1 h 30, Marie Dupont)", one line per agenda item. */
 export function agendaLines(agenda: IcsAgendaItem[]): string[] {
   return agenda.map((item, i) => {
-    const details = [durationLabel(item.durationMinutes), item.presenter.trim()].filter(Boolean).join(", ");
-    return `${i + 1}. ${item.title} (${details})`;
+    const details = [item.durationMinutes ? durationLabel(item.durationMinutes) : "", item.presenter.trim()].filter(Boolean).join(", ");
+    return details ? `${i + 1}. ${item.title} (${details})` : `${i + 1}. ${item.title}`;
   });
 }
 

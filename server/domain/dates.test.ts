@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isoDate, isoDateTime, version } from "../validation/fields.js";
-import { addDays, frenchNumber, isPlural, longDay, parisDateTime, parisDay, parisFullDay, parisMonth, parisTime, plural, pluralWord, shortDay, shortDayOrNull } from "./dates.js";
+import { addDays, addMonths, frenchNumber, isPlural, longDay, parisDateTime, parisDay, parisFullDay, parisMonth, parisTime, plural, pluralWord, shortDay, shortDayOrNull } from "./dates.js";
 import { followUpAlert, rhythmAlert } from "../features/governance/rhythm.js";
 
 describe("addDays", () => {
@@ -58,6 +58,20 @@ describe("Paris days and times", () => {
     expect(parisDay(new Date("2021-07-14T22:00:00Z"))).toBe("2021-07-15");
     expect(parisDay(new Date("2021-12-31T23:30:00Z"))).toBe("2022-01-01");
     expect(parisMonth(new Date("2021-09-30T22:30:00Z"))).toBe("2021-10");
+  });
+
+  it("give, from their cache by UTC hour, the day a formatter gives, minute by minute across both DST changes and midnights", () => {
+    const reference = new Intl.DateTimeFormat("fr-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+    for (const [from, to] of [
+      ["2021-03-27T20:00:00Z", "2021-03-28T04:00:00Z"],
+      ["2021-10-30T20:00:00Z", "2021-10-31T04:00:00Z"],
+    ]) {
+      // Forwards then backwards, so that both the first and the last minute of each hour fill the cache.
+      const minutes: number[] = [];
+      for (let t = Date.parse(from!); t <= Date.parse(to!); t += 60_000) minutes.push(t);
+      for (const t of [...minutes, ...minutes.reverse()]) expect(parisDay(new Date(t)), new Date(t).toISOString()).toBe(reference.format(new Date(t)));
+    }
+    expect(() => parisDay(new Date(Number.NaN))).toThrow(RangeError);
   });
 
   it("follow the clock changes: 2021-03-28 02:00 → 03:00 and 2021-10-31 03:00 → 02:00 (Paris)", () => {
@@ -146,5 +160,18 @@ describe("reused formatters", () => {
     expect(dateTime).not.toHaveBeenCalled();
     expect(numbers).not.toHaveBeenCalled();
     expect(plurals).not.toHaveBeenCalled();
+  });
+});
+
+describe("addMonths", () => {
+  it("adds calendar months, keeping the day or taking the month's last one, as PostgreSQL does", () => {
+    expect(addMonths("2021-11-18", 12)).toBe("2022-11-18");
+    expect(addMonths("2021-01-31", 1)).toBe("2021-02-28");
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2100-01-31", 1)).toBe("2100-02-28");
+    expect(addMonths("2000-01-31", 1)).toBe("2000-02-29");
+    expect(addMonths("2021-12-15", 1)).toBe("2022-01-15");
+    expect(addMonths("2021-03-31", -1)).toBe("2021-02-28");
+    expect(addMonths("2021-08-31", 3)).toBe("2021-11-30");
   });
 });

@@ -12,9 +12,25 @@ const fullDayFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, weekda
 const numberFormat = new Intl.NumberFormat("fr-FR");
 const pluralRules = new Intl.PluralRules("fr");
 
+/**
+ * Paris days by UTC hour: Paris is a whole number of hours off UTC (+1 or +2), so every
+ * instant of one UTC hour falls on the same Paris day. A page of a contract asks for the
+ * days of a few hundred instants (meetings, steps, measurements), mostly in the same hours.
+ */
+const dayByUtcHour = new Map<number, string>();
+const DAY_CACHE_SIZE = 50_000;
+
 /** The Paris calendar day of an instant, "AAAA-MM-JJ": the "today" of every date rule. */
 export function parisDay(at: Date = new Date()): string {
-  return dayFormat.format(at);
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  let day = dayByUtcHour.get(hour);
+  if (day === undefined) {
+    if (Number.isNaN(hour)) return dayFormat.format(at); // throws the RangeError of an invalid date
+    if (dayByUtcHour.size >= DAY_CACHE_SIZE) dayByUtcHour.clear();
+    day = dayFormat.format(at);
+    dayByUtcHour.set(hour, day);
+  }
+  return day;
 }
 
 /** The Paris month of an instant, "AAAA-MM". */
@@ -49,6 +65,20 @@ export function addDays(day: string, days: number): string {
   const pad = (n: number, width: number) => String(n).padStart(width, "0");
   return `${pad(at.getUTCFullYear(), 4)}-${pad(at.getUTCMonth() + 1, 2)}-${pad(at.getUTCDate(), 2)}`;
 }
+
+/**
+ * The ISO day `months` after `day`, on the calendar fields, the last day of the month when
+ * the day does not exist there ("2021-01-31" + 1 → "2021-02-28"), as PostgreSQL adds intervals.
+ */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 

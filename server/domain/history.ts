@@ -1,7 +1,51 @@
 /** The vocabulary of the history: what an entry is about, what was done, and one field's change. */
 
-export const AUDIT_OBJECT_TYPES = ["contract", "axis", "objective", "action", "organisation", "member", "invitation", "body", "meeting", "review", "evaluation"] as const;
+export const AUDIT_OBJECT_TYPES = [
+  "contract",
+  "axis",
+  "objective",
+  "action",
+  "organisation",
+  "member",
+  "invitation",
+  "body",
+  "meeting",
+  "review",
+  "evaluation",
+  "workshop",
+  "registration",
+  "survey",
+  "survey_answer",
+  "ambassador",
+  "ambassador_training",
+  "ambassador_activity",
+  /** An account of the instance (created, deactivated, reactivated, its ARS territory): the admin journal's. */
+  "account",
+] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
+
+/** What an entry is about, as the history's filter « Quoi » names it. */
+export const AUDIT_OBJECT_TYPE_LABELS: Record<AuditObjectType, string> = {
+  contract: "Contrat",
+  axis: "Axes",
+  objective: "Objectifs",
+  action: "Fiches actions et leur suivi",
+  organisation: "Annuaire (organisations)",
+  member: "Membres",
+  invitation: "Invitations",
+  body: "Instances",
+  meeting: "Réunions",
+  review: "Revues trimestrielles",
+  evaluation: "Évaluation",
+  workshop: "Ateliers des habitants",
+  registration: "Inscriptions aux ateliers",
+  survey: "Sondages",
+  survey_answer: "Réponses aux sondages",
+  ambassador: "Ambassadeurs santé",
+  ambassador_training: "Formations des ambassadeurs",
+  ambassador_activity: "Actions des ambassadeurs",
+  account: "Comptes",
+};
 export type AuditOperation = "create" | "update" | "archive" | "restore" | "delete";
 
 export interface AuditChange {

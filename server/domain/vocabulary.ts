@@ -38,19 +38,36 @@ export const THEMES = [
 export type Theme = (typeof THEMES)[number];
 export const OTHER_THEME: Theme = "Autre";
 
-/** Déterminant de santé visé. */
+/** Déterminants de santé visés (1 to 3 per fiche), as the CAPVM seed's fiches write them. */
 export const DETERMINANTS = [
   "Système de santé",
   "Circonstances matérielles",
-  "Facteurs psychosociaux",
-  "Comportements",
+  "Facteurs psychosociaux et environnement social",
+  "Facteurs comportementaux (style de vie)",
   "Cohésion sociale",
   "Environnement physique",
   "Facteurs biologiques",
 ] as const;
 export type Determinant = (typeof DETERMINANTS)[number];
+export const MAX_DETERMINANTS = 3;
 
-/** Secteur d'un partenaire dans le tableau des partenaires. */
+/** The short labels used before issue 15, still read in old files (JSON exports, spreadsheets). */
+export const DETERMINANT_ALIASES: Readonly<Record<string, Determinant>> = {
+  "Facteurs psychosociaux": "Facteurs psychosociaux et environnement social",
+  Comportements: "Facteurs comportementaux (style de vie)",
+};
+
+/** A determinant of the list, or the one an old short label stands for; null when unknown (exact spelling). */
+export function canonicalDeterminant(label: string): Determinant | null {
+  if ((DETERMINANTS as readonly string[]).includes(label)) return label as Determinant;
+  return DETERMINANT_ALIASES[label] ?? null;
+}
+
+/**
+ * Secteur d'un partenaire dans le tableau des partenaires. The four before « Autre »
+ * are those of the CAPVM seed's partner tables (FA 8, 9, 10, 15, 16), spelt as there
+ * (its « Medico-social » with the accent the PDF extraction lost, as « Education »).
+ */
 export const PARTNER_SECTORS = [
   "Santé",
   "Social",
@@ -58,9 +75,20 @@ export const PARTNER_SECTORS = [
   "Petite enfance",
   "Environnement",
   "Éducation",
+  "Médico-social",
+  "Aménagement",
+  "Emploi/Insertion",
+  "Logement/Habitat",
   "Autre",
 ] as const;
 export type PartnerSector = (typeof PARTNER_SECTORS)[number];
+
+/** Whether a funder's share of a fiche's budget is granted or only asked for. */
+export const FUNDING_STATUSES = {
+  secured: "Acquis",
+  requested: "Demandé",
+} as const;
+export type FundingStatusKey = keyof typeof FUNDING_STATUSES;
 
 /** Degré de participation des habitants. */
 export const PARTICIPATION_DEGREES = {
@@ -98,10 +126,12 @@ export const INDICATOR_KINDS = {
 } as const;
 export type IndicatorKind = keyof typeof INDICATOR_KINDS;
 
-/** Articulation avec d'autres plans locaux (suggestions; free text allowed). */
+/**
+ * Articulation avec d'autres plans locaux: the local plans any region has (suggestions; free
+ * text allowed). The PRS and the regional plans (PRSE…) come from the contract's region
+ * (domain/referentials.ts, « Référentiels régionaux »), never from here.
+ */
 export const OTHER_PLANS = [
-  "PRS 2",
-  "PRSE 3",
   "PCAET",
   "Contrat de ville",
   "PTSM",

@@ -8,7 +8,7 @@ import { startTestApp, type TestContext } from "../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../testing/client.js";
 import { JOB_NOT_FOUND, JobRegistry, jobs, replyWithJob, type JobFile } from "./jobs.js";
 
-const person = (id: string): Actor => ({ kind: "user", id, name: id, email: `${id}@test.fr`, isAdmin: false, memberships: new Map(), arsContractIds: new Set() });
+const person = (id: string): Actor => ({ kind: "user", id, name: id, email: `${id}@test.fr`, isAdmin: false, memberships: new Map(), arsContractIds: new Set(), arsDepartments: new Set() });
 const alice = person("alice");
 const bob = person("bob");
 const file = (name = "Revue T3 2021.pdf"): JobFile => ({ fileName: name, mediaType: "application/pdf", body: Buffer.from("%PDF-1.7 test") });

@@ -3,7 +3,8 @@ import type { MailMessage } from "./mailer.js";
 
 const signature = "\n\n—\nClés, la plateforme des Contrats Locaux de Santé.\nCe courriel est envoyé automatiquement ; n'y répondez pas.";
 
-export function reviewPublishedMail(input: { to: string; contractName: string; label: string; number: number; link: string; publishedBy: string; correctionNote: string }): MailMessage {
+/** To a member, or (with `preferencesLink`) to an ARS delegation whose territory holds the contract, who may opt out. */
+export function reviewPublishedMail(input: { to: string; contractName: string; label: string; number: number; link: string; publishedBy: string; correctionNote: string; preferencesLink?: string }): MailMessage {
   const what = input.number > 1 ? `La version ${input.number} (corrigée) de la revue trimestrielle du ${input.label}` : `La revue trimestrielle du ${input.label}`;
   return {
     to: input.to,
@@ -12,6 +13,9 @@ export function reviewPublishedMail(input: { to: string; contractName: string; l
       `Bonjour,\n\n${what} du ${input.contractName} vient d'être publiée par ${input.publishedBy}.\n\n` +
       (input.correctionNote ? `Ce qui a été corrigé : ${input.correctionNote}\n\n` : "") +
       `Vous pouvez la lire et la télécharger (Word, PDF) en suivant ce lien :\n${input.link}` +
+      (input.preferencesLink
+        ? `\n\nVous recevez ce courriel parce que ce contrat est sur le territoire de votre délégation ARS. Vous ne souhaitez plus être prévenu·e des revues publiées ? Désactivez-le dans votre compte : ${input.preferencesLink}`
+        : "") +
       signature,
   };
 }

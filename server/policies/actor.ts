@@ -47,5 +47,6 @@ export async function loadActor(db: Db, user: SessionUser): Promise<Actor> {
     isAdmin: user.isAdmin,
     memberships: byContract,
     arsContractIds: new Set(arsContracts.map((c) => c.id)),
+    arsDepartments: new Set(departments),
   };
 }

@@ -4,11 +4,13 @@
  *
  * | role                | scope                 | may                                                        |
  * |---------------------|-----------------------|------------------------------------------------------------|
- * | platform admin      | the instance          | everything, on every contract; the audit of everything     |
+ * | platform admin      | the instance          | everything, on every contract; the audit of everything;    |
+ * |                     |                       | the accounts (« Comptes »: create, deactivate, ARS scopes) |
  * | coordinator         | one contract          | everything on that contract, its members                   |
  * | lead (pilote)       | fiches of a contract  | read the contract; edit the fiches they lead; add to the directory |
  * | partner / signatory | one contract          | read the contract                                          |
  * | ARS delegation      | a département, region | read and export every contract of its territory            |
+ * |                     |                       | (never residents' personal data: only the coordination)    |
  * | anonymous           | —                     | published public pages only (no permission here)           |
  */
 import { forbidden, notFound, unauthorized } from "../http/problem.js";
@@ -41,6 +43,20 @@ export const PERMISSIONS = [
   "review.manage",
   /** Answer the evaluation questionnaire (members of the contract, not the ARS that follows it from outside). */
   "evaluation.answer",
+  /** See the residents' workshops of the contract: topics, sessions, counts, anonymous syntheses (every reader). */
+  "participation.read",
+  /** Organise them: series, call, tables, attendance, syntheses (the coordination). */
+  "participation.manage",
+  /** Read residents' personal data (registrations, their export and erasure): the coordination only, never the ARS or partners. */
+  "residents.read",
+  /** Register a resident on their behalf, without reading anyone's registration (members of the contract). */
+  "registration.add",
+  /** Type in a survey answer a resident gave on paper (members of the contract), without reading the others. */
+  "survey.enter",
+  /** The accounts of the instance: create, deactivate, reactivate, reset links, ARS scopes and invitations (the platform admin only). */
+  "users.manage",
+  /** The regional referentials: ARS wording, PRS and its projects, regional plans (the platform admin only). */
+  "referentials.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,6 +79,8 @@ export type Actor =
       memberships: ReadonlyMap<string, Membership>;
       /** For an ARS delegation: the contracts whose territory lies in its départements. */
       arsContractIds: ReadonlySet<string>;
+      /** For an ARS delegation: the départements of its scopes (a region's, expanded). */
+      arsDepartments: ReadonlySet<string>;
     };
 
 export const ANONYMOUS: Actor = { kind: "anonymous" };
@@ -79,12 +97,12 @@ export interface Scope {
   missing?: string;
 }
 
-const INSTANCE_PERMISSIONS: ReadonlySet<Permission> = new Set(["contract.list", "contract.create", "contract.import", "audit.read"]);
-const READER: ReadonlySet<Permission> = new Set(["contract.read", "contract.export", "action.read", "comment.write"]);
+const INSTANCE_PERMISSIONS: ReadonlySet<Permission> = new Set(["contract.list", "contract.create", "contract.import", "audit.read", "users.manage", "referentials.manage"]);
+const READER: ReadonlySet<Permission> = new Set(["contract.read", "contract.export", "action.read", "comment.write", "participation.read"]);
 const ROLE_PERMISSIONS: Record<MemberRole, ReadonlySet<Permission>> = {
   coordinator: new Set(PERMISSIONS.filter((p) => !INSTANCE_PERMISSIONS.has(p))),
-  lead: new Set([...READER, "organisation.add", "evaluation.answer"]),
-  partner: new Set([...READER, "evaluation.answer"]),
+  lead: new Set([...READER, "organisation.add", "evaluation.answer", "registration.add", "survey.enter"]),
+  partner: new Set([...READER, "evaluation.answer", "registration.add", "survey.enter"]),
 };
 
 function mayRead(actor: Actor, contractId: string): boolean {
@@ -120,6 +138,28 @@ export function assertCan(actor: Actor, permission: Permission, scope?: Scope): 
   if (can(actor, permission, scope)) return;
   if (scope && !mayRead(actor, scope.contractId)) throw notFound(scope.missing ?? "Ce contrat est introuvable.");
   throw forbidden();
+}
+
+/**
+ * The départements whose territory overview, comparison and exports (open data included) the
+ * actor may read: every one for the platform admin and the system, its scope's for an ARS
+ * delegation, none for anyone else (a coordinator reads a contract, not a territory).
+ */
+export function readableDepartments(actor: Actor): "all" | ReadonlySet<string> {
+  if (actor.kind === "anonymous") return new Set();
+  if (actor.kind === "system" || actor.isAdmin) return "all";
+  return actor.arsDepartments;
+}
+
+/**
+ * Throws unless the actor may read the overview of these départements (`"all"`: the whole
+ * instance): 401 when signed out, 403 when one of them lies outside its scope or it has none.
+ */
+export function assertCanReadTerritory(actor: Actor, departments: readonly string[] | "all"): void {
+  if (actor.kind === "anonymous") throw unauthorized();
+  const readable = readableDepartments(actor);
+  if (readable === "all") return;
+  if (departments === "all" || !departments.length || departments.some((d) => !readable.has(d))) throw forbidden("Ce territoire est hors du périmètre de votre compte.");
 }
 
 /** An adjustment as far as merges go: the other fiche it names, and how far it went. */

@@ -28,6 +28,14 @@ export class TestClient {
     return res;
   }
 
+  /** Another client holding the same cookies and token (the same session, if any). */
+  clone(): TestClient {
+    const copy = new TestClient(this.server);
+    for (const [k, v] of this.cookies) copy.cookies.set(k, v);
+    copy.csrfToken = this.csrfToken;
+    return copy;
+  }
+
   hasCookie(name: string): boolean {
     return this.cookies.has(name);
   }

@@ -69,6 +69,9 @@ export interface ContractView {
   updatedAt: string;
   communes: Commune[];
   priorityAreas: PriorityArea[];
+  /** Derived from the communes (issue 15). */
+  departements: { code: string; name: string }[];
+  regions: { code: string; name: string }[];
   signatories: Signatory[];
   organisations: DirectoryEntry[];
   axes: AxisNode[];
@@ -196,6 +199,7 @@ export function newFicheBody(axisId: string, overrides: Record<string, unknown> 
   return {
     ...blankActionContent(1),
     title: "Fiche d'essai",
+    determinants: ["Système de santé"] as string[],
     prsProjects: [] as string[],
     indicators: [] as unknown[],
     axisId,

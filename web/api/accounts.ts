@@ -1,5 +1,5 @@
 /** Queries of accounts, members, history, public pages and the development outbox (read by its page only). */
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, setCsrfToken } from "./client";
 import type { ResponseOf } from "./types";
 
@@ -22,17 +22,17 @@ export const accountKeys = {
   history: (kind: "action" | "contract" | "all", id: string, page: number) => ["history", kind, id, page] as const,
 };
 
-/** The session (null when signed out); keeps the CSRF token of the API client up to date. */
-export const useSession = () =>
-  useQuery({
-    queryKey: accountKeys.session,
-    queryFn: async ({ signal }) => {
-      const session = await api<Session>("/auth/session", { signal });
-      setCsrfToken(session.csrfToken);
-      return session;
-    },
-    staleTime: 60_000,
-  });
+/** The session (null when signed out); keeps the CSRF token of the API client up to date. Also asked at start (web/preload.ts). */
+export const sessionQuery = queryOptions({
+  queryKey: accountKeys.session,
+  queryFn: async ({ signal }) => {
+    const session = await api<Session>("/auth/session", { signal });
+    setCsrfToken(session.csrfToken);
+    return session;
+  },
+  staleTime: 60_000,
+});
+export const useSession = () => useQuery(sessionQuery);
 
 export const useAccount = () => useQuery({ queryKey: accountKeys.account, queryFn: ({ signal }) => api<Account>("/account", { signal }) });
 

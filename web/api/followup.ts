@@ -11,6 +11,8 @@ export type Adjustment = ItemOf<ResponseOf<"/api/actions/{actionId}/adjustments"
 export type Indicator = ItemOf<ResponseOf<"/api/actions/{actionId}/indicators", "get">>;
 export type Measurement = Indicator["measurements"][number];
 export type Remark = ItemOf<ResponseOf<"/api/actions/{actionId}/comments", "get">>;
+export type WorkshopSynthesis = ItemOf<ResponseOf<"/api/actions/{actionId}/workshop-syntheses", "get">>;
+export type FicheSurvey = ItemOf<ResponseOf<"/api/actions/{actionId}/surveys", "get">>;
 export type MeetingSummary = ItemOf<ResponseOf<"/api/contracts/{contractId}/meetings", "get">>;
 
 /** A fiche named by its number and title (a merge link). */
@@ -36,6 +38,8 @@ export const useMilestones = (actionId: string) => useList<Milestone>(actionId, 
 export const useProgress = (actionId: string) => useList<ProgressEntry>(actionId, "progress");
 export const useRemaining = (actionId: string) => useList<RemainingItem>(actionId, "remaining");
 export const useAdjustments = (actionId: string) => useList<Adjustment>(actionId, "adjustments");
+export const useWorkshopSyntheses = (actionId: string) => useList<WorkshopSynthesis>(actionId, "workshop-syntheses");
+export const useFicheSurveys = (actionId: string) => useList<FicheSurvey>(actionId, "surveys");
 
 export const useIndicators = (actionId: string) =>
   useQuery({

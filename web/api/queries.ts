@@ -21,10 +21,9 @@ export const keys = {
 /** A page of the contracts the signed-in person may read. */
 export type ContractPage = ResponseOf<"/api/contracts", "get">;
 
-/** A page of the contracts (the first by default), searched by `q`. */
-export const useContracts = (enabled = true, params: { q?: string; page?: number } = {}) =>
-  useQuery({
-    enabled,
+/** A page of the contracts (the first by default), searched by `q`. The first is also asked at start (web/preload.ts). */
+export const contractsQuery = (params: { q?: string; page?: number } = {}) =>
+  queryOptions({
     queryKey: [...keys.contracts, "list", params] as const,
     queryFn: ({ signal }) => {
       const search = new URLSearchParams();
@@ -32,19 +31,23 @@ export const useContracts = (enabled = true, params: { q?: string; page?: number
       if (params.page && params.page > 1) search.set("page", String(params.page));
       return api<ContractPage>(`/contracts${search.size ? `?${search}` : ""}`, { signal });
     },
-    placeholderData: (previous) => previous,
   });
+export const useContracts = (enabled = true, params: { q?: string; page?: number } = {}) =>
+  useQuery({ ...contractsQuery(params), enabled, placeholderData: (previous) => previous });
 
 /** A contract's page data (also prefetched at start when the address names a contract: web/preload.ts). */
-export const contractQuery = (id: string) => queryOptions({ queryKey: keys.contract(id), queryFn: ({ signal }) => api<Contract>(`/contracts/${id}`, { signal }) });
+export const contractQuery = (id: string) =>
+  // No id (the creation page): nothing to ask, rather than a 400 from `/contracts/`.
+  queryOptions({ queryKey: keys.contract(id), queryFn: ({ signal }) => api<Contract>(`/contracts/${id}`, { signal }), enabled: id !== "" });
 export const useContract = (id: string) => useQuery(contractQuery(id));
 
-export const useActions = (contractId: string, filters: ActionFilters) =>
-  useQuery({
+/** A contract's fiches, filtered (the unfiltered list is also asked at start on the contract page: web/preload.ts). */
+export const actionsQuery = (contractId: string, filters: ActionFilters) =>
+  queryOptions({
     queryKey: keys.actions(contractId, filters),
     queryFn: ({ signal }) => api<ActionList>(`/contracts/${contractId}/actions?${new URLSearchParams(filters as Record<string, string>)}`, { signal }),
-    placeholderData: (previous) => previous,
   });
+export const useActions = (contractId: string, filters: ActionFilters) => useQuery({ ...actionsQuery(contractId, filters), placeholderData: (previous) => previous });
 
 export const useAction = (id: string) =>
-  useQuery({ queryKey: keys.action(id), queryFn: ({ signal }) => api<Action>(`/actions/${id}`, { signal }) });
+  useQuery({ queryKey: keys.action(id), queryFn: ({ signal }) => api<Action>(`/actions/${id}`, { signal }), enabled: id !== "" });

@@ -142,7 +142,7 @@ export const usePreferences = () =>
 export function useSavePreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Preferences) => api<Preferences>("/account/preferences", { method: "PUT", body }),
+    mutationFn: (body: Partial<Omit<Preferences, "arsDelegation">>) => api<Preferences>("/account/preferences", { method: "PUT", body }),
     onSuccess: (saved) => queryClient.setQueryData(reviewKeys.preferences, saved),
   });
 }

@@ -330,6 +330,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            arsDelegation: boolean;
+                            milestoneReminders: boolean;
+                            publishedReviews: boolean;
                             reviewReminders: boolean;
                         };
                     };
@@ -347,7 +350,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reviewReminders: boolean;
+                        milestoneReminders?: boolean;
+                        publishedReviews?: boolean;
+                        reviewReminders?: boolean;
                     };
                 };
             };
@@ -397,6 +402,9 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            arsDelegation: boolean;
+                            milestoneReminders: boolean;
+                            publishedReviews: boolean;
                             reviewReminders: boolean;
                         };
                     };
@@ -482,10 +490,24 @@ export interface paths {
                                 title: string;
                             };
                             axisId: string;
+                            budget: {
+                                lines: {
+                                    amount: number;
+                                    funder: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "secured" | "requested";
+                                    year: number;
+                                }[];
+                                requested: number;
+                                secured: number;
+                                total: number;
+                            };
                             contractId: string;
                             description: string;
-                            /** @enum {string|null} */
-                            determinant: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux" | "Comportements" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | null;
+                            determinants: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques")[];
                             endMonth: string | null;
                             id: string;
                             indicators: {
@@ -542,13 +564,17 @@ export interface paths {
                                 person: string | null;
                                 resourceMobilisation: boolean;
                                 /** @enum {string} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre";
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
                             }[];
                             permissions: {
                                 archive: boolean;
                                 readHistory: boolean;
                                 update: boolean;
                             };
+                            pilots: {
+                                id: string;
+                                name: string;
+                            }[];
                             place: string;
                             preExisting: boolean | null;
                             prsProjects: string[];
@@ -594,9 +620,16 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         axisId: string;
+                        budgets?: {
+                            amount: number;
+                            /** Format: uuid */
+                            funderId: string;
+                            /** @enum {string} */
+                            status: "secured" | "requested";
+                            year: number;
+                        }[];
                         description: string;
-                        /** @enum {string|null} */
-                        determinant: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux" | "Comportements" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | null;
+                        determinants: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques")[];
                         endMonth: string | null;
                         indicators: {
                             baseline: number | null;
@@ -639,7 +672,7 @@ export interface paths {
                             person: string | null;
                             resourceMobilisation: boolean;
                             /** @enum {string} */
-                            sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre";
+                            sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
                         }[];
                         place: string;
                         preExisting: boolean | null;
@@ -718,10 +751,24 @@ export interface paths {
                                 title: string;
                             };
                             axisId: string;
+                            budget: {
+                                lines: {
+                                    amount: number;
+                                    funder: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "secured" | "requested";
+                                    year: number;
+                                }[];
+                                requested: number;
+                                secured: number;
+                                total: number;
+                            };
                             contractId: string;
                             description: string;
-                            /** @enum {string|null} */
-                            determinant: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux" | "Comportements" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | null;
+                            determinants: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques")[];
                             endMonth: string | null;
                             id: string;
                             indicators: {
@@ -778,13 +825,17 @@ export interface paths {
                                 person: string | null;
                                 resourceMobilisation: boolean;
                                 /** @enum {string} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre";
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
                             }[];
                             permissions: {
                                 archive: boolean;
                                 readHistory: boolean;
                                 update: boolean;
                             };
+                            pilots: {
+                                id: string;
+                                name: string;
+                            }[];
                             place: string;
                             preExisting: boolean | null;
                             prsProjects: string[];
@@ -1119,10 +1170,24 @@ export interface paths {
                                 title: string;
                             };
                             axisId: string;
+                            budget: {
+                                lines: {
+                                    amount: number;
+                                    funder: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "secured" | "requested";
+                                    year: number;
+                                }[];
+                                requested: number;
+                                secured: number;
+                                total: number;
+                            };
                             contractId: string;
                             description: string;
-                            /** @enum {string|null} */
-                            determinant: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux" | "Comportements" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | null;
+                            determinants: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques")[];
                             endMonth: string | null;
                             id: string;
                             indicators: {
@@ -1179,13 +1244,17 @@ export interface paths {
                                 person: string | null;
                                 resourceMobilisation: boolean;
                                 /** @enum {string} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre";
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
                             }[];
                             permissions: {
                                 archive: boolean;
                                 readHistory: boolean;
                                 update: boolean;
                             };
+                            pilots: {
+                                id: string;
+                                name: string;
+                            }[];
                             place: string;
                             preExisting: boolean | null;
                             prsProjects: string[];
@@ -1404,6 +1473,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/actions/{actionId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Décisions de réunions qui concernent une fiche, la plus récente d'abord */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    actionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                index: number;
+                                meetingId: string;
+                                meetingTitle: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/actions/{actionId}/history": {
         parameters: {
             query?: never;
@@ -1486,6 +1640,7 @@ export interface paths {
                                 contractId: string | null;
                                 contractName: string | null;
                                 id: string;
+                                link: string | null;
                                 mergedFiche: {
                                     id: string;
                                     number: number;
@@ -1494,7 +1649,7 @@ export interface paths {
                                 objectId: string;
                                 objectLabel: string;
                                 /** @enum {string} */
-                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation";
+                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                                 /** @enum {string} */
                                 operation: "create" | "update" | "archive" | "restore" | "delete";
                                 summary: string;
@@ -2430,10 +2585,24 @@ export interface paths {
                                 title: string;
                             };
                             axisId: string;
+                            budget: {
+                                lines: {
+                                    amount: number;
+                                    funder: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "secured" | "requested";
+                                    year: number;
+                                }[];
+                                requested: number;
+                                secured: number;
+                                total: number;
+                            };
                             contractId: string;
                             description: string;
-                            /** @enum {string|null} */
-                            determinant: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux" | "Comportements" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | null;
+                            determinants: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques")[];
                             endMonth: string | null;
                             id: string;
                             indicators: {
@@ -2490,13 +2659,17 @@ export interface paths {
                                 person: string | null;
                                 resourceMobilisation: boolean;
                                 /** @enum {string} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre";
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
                             }[];
                             permissions: {
                                 archive: boolean;
                                 readHistory: boolean;
                                 update: boolean;
                             };
+                            pilots: {
+                                id: string;
+                                name: string;
+                            }[];
                             place: string;
                             preExisting: boolean | null;
                             prsProjects: string[];
@@ -2527,6 +2700,176 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/actions/{actionId}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les sondages liés à une fiche et leur résumé */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    actionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closesOn: string;
+                                highlights: string[];
+                                summary: string;
+                                surveyId: string;
+                                title: string;
+                                total: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/actions/{actionId}/workshop-syntheses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ce que les ateliers des habitants ont dit des thèmes de cette fiche */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    actionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                text: string;
+                                topicTitle: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                workshopId: string;
+                                workshopTitle: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2721,6 +3064,1725 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/ars-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations ARS en attente */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitations: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                email: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                                id: string;
+                                invitedBy: string | null;
+                                territory: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Inviter une délégation ARS par e-mail avec son territoire */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        departements?: string[];
+                        email: string;
+                        /** @default [] */
+                        regions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            mailSent: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/ars-invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Révoquer une invitation ARS en attente : son lien ne sert plus */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/territories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Régions et départements qu'une délégation ARS peut suivre */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regions: {
+                                code: string;
+                                departements: string[];
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comptes de la plateforme (recherche par nom ou e-mail, par pages de 25) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                arsScopes: {
+                                    code: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "department" | "region";
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                deactivated: boolean;
+                                /** Format: date-time */
+                                deactivatedAt: string | null;
+                                email: string;
+                                id: string;
+                                isAdmin: boolean;
+                                memberships: {
+                                    contractId: string;
+                                    contractName: string;
+                                    /** @enum {string} */
+                                    role: "coordinator" | "lead" | "partner";
+                                    roleLabel: string;
+                                }[];
+                                name: string;
+                            }[];
+                            page: number;
+                            pageCount: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un compte (administrateur, délégation ARS ou coordination d'un contrat) ; le lien pour choisir le mot de passe est envoyé et montré une fois */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contractId?: string;
+                        /** @default [] */
+                        departements?: string[];
+                        email: string;
+                        name: string;
+                        /** @default [] */
+                        regions?: string[];
+                        /** @enum {string} */
+                        role: "admin" | "ars" | "coordinator";
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            expiresAt: string;
+                            link: string;
+                            mailSent: boolean;
+                            user: {
+                                arsScopes: {
+                                    code: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    level: "department" | "region";
+                                }[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                deactivated: boolean;
+                                /** Format: date-time */
+                                deactivatedAt: string | null;
+                                email: string;
+                                id: string;
+                                isAdmin: boolean;
+                                memberships: {
+                                    contractId: string;
+                                    contractName: string;
+                                    /** @enum {string} */
+                                    role: "coordinator" | "lead" | "partner";
+                                    roleLabel: string;
+                                }[];
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Désactiver un compte : plus de connexion, sessions fermées */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arsScopes: {
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                level: "department" | "region";
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            deactivated: boolean;
+                            /** Format: date-time */
+                            deactivatedAt: string | null;
+                            email: string;
+                            id: string;
+                            isAdmin: boolean;
+                            memberships: {
+                                contractId: string;
+                                contractName: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "lead" | "partner";
+                                roleLabel: string;
+                            }[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Réactiver un compte */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arsScopes: {
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                level: "department" | "region";
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            deactivated: boolean;
+                            /** Format: date-time */
+                            deactivatedAt: string | null;
+                            email: string;
+                            id: string;
+                            isAdmin: boolean;
+                            memberships: {
+                                contractId: string;
+                                contractName: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "lead" | "partner";
+                                roleLabel: string;
+                            }[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/reset-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Envoyer à la personne un lien pour choisir un nouveau mot de passe */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            mailSent: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changer le territoire ARS d'un compte (départements et/ou régions) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        departements?: string[];
+                        /** @default [] */
+                        regions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arsScopes: {
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                level: "department" | "region";
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            deactivated: boolean;
+                            /** Format: date-time */
+                            deactivatedAt: string | null;
+                            email: string;
+                            id: string;
+                            isAdmin: boolean;
+                            memberships: {
+                                contractId: string;
+                                contractName: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "lead" | "partner";
+                                roleLabel: string;
+                            }[];
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ambassador-activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Modifier une action (version lue obligatoire) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        actionIds?: string[];
+                        /** @default [] */
+                        ambassadorIds?: string[];
+                        /** @default  */
+                        description?: string;
+                        /** Format: date */
+                        heldOn: string;
+                        /** @enum {string} */
+                        kind: "info_stand" | "group_workshop" | "door_to_door" | "care_support" | "neighbourhood_event" | "other";
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        meetingId?: string | null;
+                        place: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        priorityAreaId?: string | null;
+                        /** @default 0 */
+                        residentsReached?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionIds: string[];
+                            ambassadorCount: number;
+                            ambassadorIds: string[] | null;
+                            description: string;
+                            heldOn: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "info_stand" | "group_workshop" | "door_to_door" | "care_support" | "neighbourhood_event" | "other";
+                            kindLabel: string;
+                            meetingId: string | null;
+                            place: string;
+                            priorityAreaId: string | null;
+                            residentsReached: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Supprimer une action */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    activityId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ambassador-trainings/{trainingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Modifier une formation (version lue obligatoire) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    trainingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        actionIds?: string[];
+                        /** @default [] */
+                        attendeeIds?: string[];
+                        /** Format: date */
+                        heldOn: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        meetingId?: string | null;
+                        topic: string;
+                        /** @default  */
+                        trainer?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionIds: string[];
+                            attendeeCount: number;
+                            attendeeIds: string[] | null;
+                            heldOn: string;
+                            id: string;
+                            meetingId: string | null;
+                            topic: string;
+                            trainer: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Supprimer une formation */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    trainingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ambassadors/{ambassadorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Modifier la fiche d'un ambassadeur (version lue obligatoire) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ambassadorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        email?: "" | string;
+                        firstName: string;
+                        /** Format: date */
+                        joinedOn: string;
+                        lastName: string;
+                        /**
+                         * Format: date
+                         * @default null
+                         */
+                        leftOn?: string | null;
+                        /** @default  */
+                        notes?: string;
+                        /** @default  */
+                        phone?: "" | string;
+                        /** Format: uuid */
+                        priorityAreaId: string;
+                        /** @default 12 */
+                        retentionMonths?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: number;
+                            consentOn: string;
+                            consentVersion: string;
+                            email: string;
+                            erasedOn: string | null;
+                            firstName: string;
+                            id: string;
+                            joinedOn: string;
+                            lastName: string;
+                            leftOn: string | null;
+                            notes: string;
+                            phone: string;
+                            priorityArea: string;
+                            priorityAreaId: string;
+                            retentionMonths: number;
+                            trainings: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Effacer les données d'un ambassadeur (droit à l'effacement ; les comptes restent) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ambassadorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ambassadors/{ambassadorId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les données d'un ambassadeur (droit d'accès) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    ambassadorId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: {
+                                description: string;
+                                heldOn: string;
+                                kind: string;
+                                place: string;
+                                residentsReached: number;
+                            }[];
+                            ambassador: {
+                                activities: number;
+                                consentOn: string;
+                                consentVersion: string;
+                                email: string;
+                                erasedOn: string | null;
+                                firstName: string;
+                                id: string;
+                                joinedOn: string;
+                                lastName: string;
+                                leftOn: string | null;
+                                notes: string;
+                                phone: string;
+                                priorityArea: string;
+                                priorityAreaId: string;
+                                retentionMonths: number;
+                                trainings: number;
+                                version: number;
+                            };
+                            consents: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                consentVersion: string;
+                                purpose: string;
+                                /** Format: date-time */
+                                withdrawnAt: string | null;
+                            }[];
+                            contract: string;
+                            trainings: {
+                                heldOn: string;
+                                topic: string;
+                                trainer: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ars-invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une invitation ARS, d'après le lien reçu */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            invitedBy: string | null;
+                            scopes: {
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                level: "department" | "region";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ars-invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepter une invitation ARS : créer son compte (puis être connecté) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                email: string;
+                                id: string;
+                                isAdmin: boolean;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments/{attachmentId}": {
         parameters: {
             query?: never;
@@ -2862,11 +4924,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Journal de toute l'instance (administration) */
+        /**
+         * Journal de toute l'instance (administration)
+         * @description Mêmes filtres que l'historique d'un contrat : `actor`, `type`, `from`, `to`.
+         */
         get: {
             parameters: {
                 query?: {
+                    actor?: string;
+                    from?: string;
                     page?: number;
+                    to?: string;
+                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                 };
                 header?: never;
                 path?: never;
@@ -2919,6 +4988,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            actors: {
+                                id: string;
+                                name: string;
+                            }[];
                             items: {
                                 actor: {
                                     id: string | null;
@@ -2935,10 +5008,11 @@ export interface paths {
                                 contractId: string | null;
                                 contractName: string | null;
                                 id: string;
+                                link: string | null;
                                 objectId: string;
                                 objectLabel: string;
                                 /** @enum {string} */
-                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation";
+                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                                 /** @enum {string} */
                                 operation: "create" | "update" | "archive" | "restore" | "delete";
                                 summary: string;
@@ -4454,8 +6528,8 @@ export interface paths {
                     "application/json": {
                         communes: {
                             inseeCode: string;
-                            name: string;
-                            population: number | null;
+                            name?: string;
+                            population?: number | null;
                         }[];
                         /** Format: date */
                         endDate: string;
@@ -4559,6 +6633,10 @@ export interface paths {
                             };
                             /** Format: date-time */
                             createdAt: string;
+                            departements: {
+                                code: string;
+                                name: string;
+                            }[];
                             endDate: string;
                             id: string;
                             localAuthority: string;
@@ -4567,7 +6645,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string|null} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                                 shortName: string | null;
                                 version: number;
                             }[];
@@ -4593,6 +6671,10 @@ export interface paths {
                                 name: string;
                             }[];
                             published: boolean;
+                            regions: {
+                                code: string;
+                                name: string;
+                            }[];
                             signatories: {
                                 organisationId: string;
                                 organisationName: string;
@@ -4713,6 +6795,10 @@ export interface paths {
                             };
                             /** Format: date-time */
                             createdAt: string;
+                            departements: {
+                                code: string;
+                                name: string;
+                            }[];
                             endDate: string;
                             id: string;
                             localAuthority: string;
@@ -4721,7 +6807,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string|null} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                                 shortName: string | null;
                                 version: number;
                             }[];
@@ -4747,6 +6833,10 @@ export interface paths {
                                 name: string;
                             }[];
                             published: boolean;
+                            regions: {
+                                code: string;
+                                name: string;
+                            }[];
                             signatories: {
                                 organisationId: string;
                                 organisationName: string;
@@ -4782,8 +6872,8 @@ export interface paths {
                     "application/json": {
                         communes: {
                             inseeCode: string;
-                            name: string;
-                            population: number | null;
+                            name?: string;
+                            population?: number | null;
                         }[];
                         /** Format: date */
                         endDate: string;
@@ -4888,6 +6978,10 @@ export interface paths {
                             };
                             /** Format: date-time */
                             createdAt: string;
+                            departements: {
+                                code: string;
+                                name: string;
+                            }[];
                             endDate: string;
                             id: string;
                             localAuthority: string;
@@ -4896,7 +6990,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string|null} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                                 shortName: string | null;
                                 version: number;
                             }[];
@@ -4922,6 +7016,10 @@ export interface paths {
                                 name: string;
                             }[];
                             published: boolean;
+                            regions: {
+                                code: string;
+                                name: string;
+                            }[];
                             signatories: {
                                 organisationId: string;
                                 organisationName: string;
@@ -4964,6 +7062,7 @@ export interface paths {
                     axis?: string;
                     commune?: string;
                     lead?: string;
+                    mine?: "true" | "false";
                     objective?: string;
                     order?: "asc" | "desc";
                     q?: string;
@@ -5041,6 +7140,11 @@ export interface paths {
                                     number: number;
                                     title: string;
                                 };
+                                budget: {
+                                    requested: number;
+                                    secured: number;
+                                    total: number;
+                                };
                                 endMonth: string | null;
                                 id: string;
                                 lead: {
@@ -5055,6 +7159,10 @@ export interface paths {
                                     code: string;
                                     id: string;
                                 } | null;
+                                pilots: {
+                                    id: string;
+                                    name: string;
+                                }[];
                                 rank: number;
                                 /** @enum {string} */
                                 shownStatus: "not_started" | "in_progress" | "late" | "done" | "abandoned" | "merged";
@@ -5095,9 +7203,16 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         axisId: string;
+                        budgets?: {
+                            amount: number;
+                            /** Format: uuid */
+                            funderId: string;
+                            /** @enum {string} */
+                            status: "secured" | "requested";
+                            year: number;
+                        }[];
                         description: string;
-                        /** @enum {string|null} */
-                        determinant: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux" | "Comportements" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | null;
+                        determinants: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques")[];
                         endMonth: string | null;
                         indicators: {
                             baseline: number | null;
@@ -5140,7 +7255,7 @@ export interface paths {
                             person: string | null;
                             resourceMobilisation: boolean;
                             /** @enum {string} */
-                            sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre";
+                            sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
                         }[];
                         place: string;
                         preExisting: boolean | null;
@@ -5218,10 +7333,24 @@ export interface paths {
                                 title: string;
                             };
                             axisId: string;
+                            budget: {
+                                lines: {
+                                    amount: number;
+                                    funder: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** @enum {string} */
+                                    status: "secured" | "requested";
+                                    year: number;
+                                }[];
+                                requested: number;
+                                secured: number;
+                                total: number;
+                            };
                             contractId: string;
                             description: string;
-                            /** @enum {string|null} */
-                            determinant: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux" | "Comportements" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | null;
+                            determinants: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques")[];
                             endMonth: string | null;
                             id: string;
                             indicators: {
@@ -5278,13 +7407,17 @@ export interface paths {
                                 person: string | null;
                                 resourceMobilisation: boolean;
                                 /** @enum {string} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre";
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
                             }[];
                             permissions: {
                                 archive: boolean;
                                 readHistory: boolean;
                                 update: boolean;
                             };
+                            pilots: {
+                                id: string;
+                                name: string;
+                            }[];
                             place: string;
                             preExisting: boolean | null;
                             prsProjects: string[];
@@ -5610,6 +7743,683 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/ambassador-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enregistrer une action menée par des ambassadeurs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        actionIds?: string[];
+                        /** @default [] */
+                        ambassadorIds?: string[];
+                        /** @default  */
+                        description?: string;
+                        /** Format: date */
+                        heldOn: string;
+                        /** @enum {string} */
+                        kind: "info_stand" | "group_workshop" | "door_to_door" | "care_support" | "neighbourhood_event" | "other";
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        meetingId?: string | null;
+                        place: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        priorityAreaId?: string | null;
+                        /** @default 0 */
+                        residentsReached?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionIds: string[];
+                            ambassadorCount: number;
+                            ambassadorIds: string[] | null;
+                            description: string;
+                            heldOn: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "info_stand" | "group_workshop" | "door_to_door" | "care_support" | "neighbourhood_event" | "other";
+                            kindLabel: string;
+                            meetingId: string | null;
+                            place: string;
+                            priorityAreaId: string | null;
+                            residentsReached: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/ambassador-measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enregistrer un compte du réseau comme mesure d'un indicateur de fiche */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        /** Format: uuid */
+                        indicatorId: string;
+                        /** @enum {string} */
+                        measure: "active_ambassadors" | "trainings" | "people_trained" | "activities" | "residents_reached";
+                        /** Format: date */
+                        measuredOn: string;
+                        /** Format: date */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionId: string;
+                            indicatorId: string;
+                            measurementId: string;
+                            source: string;
+                            value: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/ambassador-network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Le réseau des ambassadeurs santé en chiffres, par quartier prioritaire (sans nom) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: {
+                                actionIds: string[];
+                                ambassadorCount: number;
+                                ambassadorIds: string[] | null;
+                                description: string;
+                                heldOn: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "info_stand" | "group_workshop" | "door_to_door" | "care_support" | "neighbourhood_event" | "other";
+                                kindLabel: string;
+                                meetingId: string | null;
+                                place: string;
+                                priorityAreaId: string | null;
+                                residentsReached: number;
+                                version: number;
+                            }[];
+                            areas: {
+                                activeAmbassadors: number;
+                                activities: number;
+                                id: string;
+                                name: string;
+                                residentsReached: number;
+                                trainedAmbassadors: number;
+                            }[];
+                            elsewhere: {
+                                activities: number;
+                                residentsReached: number;
+                            };
+                            period: {
+                                from: string | null;
+                                to: string;
+                            };
+                            permissions: {
+                                manage: boolean;
+                                readResidents: boolean;
+                            };
+                            totals: {
+                                activeAmbassadors: number;
+                                activities: number;
+                                residentsReached: number;
+                                trainedAmbassadors: number;
+                                trainingAttendances: number;
+                                trainings: number;
+                            };
+                            trainings: {
+                                actionIds: string[];
+                                attendeeCount: number;
+                                attendeeIds: string[] | null;
+                                heldOn: string;
+                                id: string;
+                                meetingId: string | null;
+                                topic: string;
+                                trainer: string;
+                                version: number;
+                            }[];
+                            vocabulary: {
+                                activityKinds: {
+                                    key: string;
+                                    label: string;
+                                }[];
+                                measures: {
+                                    key: string;
+                                    label: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/ambassador-trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enregistrer une formation des ambassadeurs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        actionIds?: string[];
+                        /** @default [] */
+                        attendeeIds?: string[];
+                        /** Format: date */
+                        heldOn: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        meetingId?: string | null;
+                        topic: string;
+                        /** @default  */
+                        trainer?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionIds: string[];
+                            attendeeCount: number;
+                            attendeeIds: string[] | null;
+                            heldOn: string;
+                            id: string;
+                            meetingId: string | null;
+                            topic: string;
+                            trainer: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/ambassadors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les ambassadeurs santé (données personnelles : la coordination seulement) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consent: {
+                                template: string;
+                                token: string;
+                                version: string;
+                            };
+                            items: {
+                                activities: number;
+                                consentOn: string;
+                                consentVersion: string;
+                                email: string;
+                                erasedOn: string | null;
+                                firstName: string;
+                                id: string;
+                                joinedOn: string;
+                                lastName: string;
+                                leftOn: string | null;
+                                notes: string;
+                                phone: string;
+                                priorityArea: string;
+                                priorityAreaId: string;
+                                retentionMonths: number;
+                                trainings: number;
+                                version: number;
+                            }[];
+                            privacy: {
+                                legalBasis: string;
+                                purpose: string;
+                                readers: string;
+                                retention: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ajouter un ambassadeur ou une ambassadrice santé, avec son accord */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        consent: true;
+                        /** @default  */
+                        email?: "" | string;
+                        firstName: string;
+                        /** Format: date */
+                        joinedOn: string;
+                        lastName: string;
+                        /**
+                         * Format: date
+                         * @default null
+                         */
+                        leftOn?: string | null;
+                        /** @default  */
+                        notes?: string;
+                        /** @default  */
+                        phone?: "" | string;
+                        /** Format: uuid */
+                        priorityAreaId: string;
+                        /** @default 12 */
+                        retentionMonths?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: number;
+                            consentOn: string;
+                            consentVersion: string;
+                            email: string;
+                            erasedOn: string | null;
+                            firstName: string;
+                            id: string;
+                            joinedOn: string;
+                            lastName: string;
+                            leftOn: string | null;
+                            notes: string;
+                            phone: string;
+                            priorityArea: string;
+                            priorityAreaId: string;
+                            retentionMonths: number;
+                            trainings: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7954,7 +10764,8 @@ export interface paths {
                                     axis: number;
                                     description: string;
                                     /** @enum {string|null} */
-                                    determinant: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux" | "Comportements" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | null;
+                                    determinant?: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | "Facteurs psychosociaux" | "Comportements" | null;
+                                    determinants?: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | "Facteurs psychosociaux" | "Comportements")[];
                                     endMonth: string | null;
                                     indicators: {
                                         baseline: number | null;
@@ -7994,7 +10805,7 @@ export interface paths {
                                         person: string | null;
                                         resourceMobilisation: boolean;
                                         /** @enum {string} */
-                                        sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre";
+                                        sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
                                     }[];
                                     place: string;
                                     preExisting: boolean | null;
@@ -8027,8 +10838,8 @@ export interface paths {
                                 }[];
                                 communes: {
                                     inseeCode: string;
-                                    name: string;
-                                    population: number | null;
+                                    name?: string;
+                                    population?: number | null;
                                 }[];
                                 /** Format: date */
                                 endDate: string;
@@ -8037,7 +10848,7 @@ export interface paths {
                                 organisations: {
                                     name: string;
                                     /** @enum {string|null} */
-                                    sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                                    sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                                     shortName: string | null;
                                 }[];
                                 priorityAreas: {
@@ -8269,11 +11080,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Historique d'un contrat */
+        /**
+         * Historique d'un contrat
+         * @description Filtres : `actor` (qui : identifiant d'un compte, ou nom pour un changement sans compte), `type` (quoi), `from` et `to` (quand : jours de Paris, inclus).
+         */
         get: {
             parameters: {
                 query?: {
+                    actor?: string;
+                    from?: string;
                     page?: number;
+                    to?: string;
+                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                 };
                 header?: never;
                 path: {
@@ -8328,6 +11146,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            actors: {
+                                id: string;
+                                name: string;
+                            }[];
                             items: {
                                 actor: {
                                     id: string | null;
@@ -8344,10 +11166,11 @@ export interface paths {
                                 contractId: string | null;
                                 contractName: string | null;
                                 id: string;
+                                link: string | null;
                                 objectId: string;
                                 objectLabel: string;
                                 /** @enum {string} */
-                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation";
+                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                                 /** @enum {string} */
                                 operation: "create" | "update" | "archive" | "restore" | "delete";
                                 summary: string;
@@ -8635,13 +11458,15 @@ export interface paths {
                         agenda?: {
                             /** @default [] */
                             actionIds?: string[];
-                            durationMinutes: number;
+                            /** @default null */
+                            durationMinutes?: number | null;
                             /** @default  */
                             presenter?: string;
                             title: string;
                         }[];
                         /** Format: uuid */
                         bodyId: string;
+                        decisionActionIds?: string[][];
                         /** @default [] */
                         decisions?: string[];
                         /** Format: date-time */
@@ -8711,7 +11536,7 @@ export interface paths {
                         "application/json": {
                             agenda: {
                                 actionIds: string[];
-                                durationMinutes: number;
+                                durationMinutes: number | null;
                                 presenter: string;
                                 title: string;
                             }[];
@@ -8736,6 +11561,12 @@ export interface paths {
                             contractId: string;
                             /** Format: date-time */
                             createdAt: string;
+                            decisionActionIds: string[][];
+                            decisionFiches: {
+                                id: string;
+                                number: number;
+                                title: string;
+                            }[][];
                             decisions: string[];
                             /** Format: date-time */
                             endsAt: string;
@@ -8758,6 +11589,7 @@ export interface paths {
                                 organisationId: string | null;
                                 organisationName: string | null;
                                 present: boolean;
+                                resident: boolean;
                                 userId: string | null;
                             }[];
                             permissions: {
@@ -9075,7 +11907,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /** @enum {string|null} */
-                        sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                        sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                         shortName: string | null;
                     };
                 };
@@ -9132,7 +11964,7 @@ export interface paths {
                             id: string;
                             name: string;
                             /** @enum {string|null} */
-                            sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                            sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                             shortName: string | null;
                             /** Format: date-time */
                             updatedAt: string;
@@ -9142,6 +11974,101 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/processing-register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registre des traitements des données des habitants */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                data: string;
+                                empty: string;
+                                groupLabel: string;
+                                groups: {
+                                    erasure: string;
+                                    id: string;
+                                    people: number;
+                                    title: string;
+                                }[];
+                                /** @enum {string} */
+                                kind: "registrations" | "survey_contacts" | "ambassadors";
+                                label: string;
+                                legalBasis: string;
+                                purpose: string;
+                                readers: string;
+                                retention: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9225,6 +12152,99 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/referential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Référentiel de la région d'un contrat (d'après ses communes) et plans proposés pour ses fiches */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            planSuggestions: string[];
+                            referential: {
+                                arsName: string;
+                                prsEdition: string;
+                                prsName: string;
+                                prsProjects: {
+                                    code: string;
+                                    label: string;
+                                }[];
+                                regionalPlans: string[];
+                                regionCode: string;
+                                regionName: string;
+                                templateWording: string;
+                                version: number;
+                            } | null;
+                            templatePhrase: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -9544,6 +12564,322 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{contractId}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rechercher dans un contrat : fiches, étapes, états d'avancement, réunions */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: {
+                                count: number;
+                                items: {
+                                    action: {
+                                        id: string;
+                                        number: number;
+                                        title: string;
+                                    } | null;
+                                    bodyName: string | null;
+                                    cancelled: boolean | null;
+                                    date: string | null;
+                                    done: boolean | null;
+                                    field: string | null;
+                                    id: string;
+                                    meetingId: string | null;
+                                    snippet: {
+                                        marks: {
+                                            end: number;
+                                            start: number;
+                                        }[];
+                                        text: string;
+                                    } | null;
+                                    title: {
+                                        marks: {
+                                            end: number;
+                                            start: number;
+                                        }[];
+                                        text: string;
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                kind: "fiche" | "milestone" | "progress" | "meeting";
+                                label: string;
+                            }[];
+                            q: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sondages du contrat */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answers: number;
+                                closesOn: string;
+                                id: string;
+                                opensOn: string;
+                                resultsPublished: boolean;
+                                /** @enum {string} */
+                                state: "draft" | "scheduled" | "open" | "closed";
+                                title: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un sondage */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        actionIds?: string[];
+                        /** @default false */
+                        askContact?: boolean;
+                        /** Format: date */
+                        closesOn: string;
+                        /** @default  */
+                        intro?: string;
+                        /** @default true */
+                        oneAnswerPerDevice?: boolean;
+                        /** Format: date */
+                        opensOn: string;
+                        questions: {
+                            /** @default  */
+                            help?: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                            label: string;
+                            /** @default  */
+                            maxLabel?: string;
+                            /** @default  */
+                            minLabel?: string;
+                            /** @default [] */
+                            options?: {
+                                id: string;
+                                label: string;
+                            }[];
+                            /** @default false */
+                            other?: boolean;
+                            /** @default null */
+                            rankCount?: number | null;
+                            /** @default false */
+                            required?: boolean;
+                            /** @default 5 */
+                            scaleMax?: number;
+                            /** @default 1 */
+                            scaleMin?: number;
+                            /** @default null */
+                            showIf?: {
+                                optionIds: string[];
+                                questionId: string;
+                            } | null;
+                        }[];
+                        /** @default 12 */
+                        retentionMonths?: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{contractId}/timeline": {
         parameters: {
             query?: never;
@@ -9647,6 +12983,313 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{contractId}/todo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** À faire du contrat : étapes en retard ou proches, avancements et mesures attendus, fiche par fiche */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "milestone_late" | "milestone_due" | "progress" | "indicator";
+                };
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            fiches: {
+                                due: {
+                                    day: string | null;
+                                    /** @enum {string} */
+                                    kind: "milestone_late" | "milestone_due" | "progress" | "indicator";
+                                    late: boolean;
+                                    message: string;
+                                    targetId: string | null;
+                                }[];
+                                id: string;
+                                number: number;
+                                pilots: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                /** @enum {string} */
+                                shownStatus: "not_started" | "in_progress" | "late" | "done" | "abandoned" | "merged";
+                                shownStatusLabel: string;
+                                title: string;
+                            }[];
+                            kindLabels: {
+                                [key: string]: string;
+                            };
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/workshops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ateliers des habitants du contrat */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                callPublished: boolean;
+                                capacity: number;
+                                deadline: string;
+                                id: string;
+                                registered: number;
+                                sessions: {
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    id: string;
+                                    place: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                }[];
+                                title: string;
+                                waitlisted: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Créer un atelier des habitants (World Café) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bodyId: string;
+                        capacity: number;
+                        /** Format: date */
+                        deadline: string;
+                        /** @default  */
+                        intro?: string;
+                        maxPerTable: number;
+                        /** @default false */
+                        meal?: boolean;
+                        /** @default [] */
+                        moderators?: {
+                            name: string;
+                            /** @default null */
+                            userId?: string | null;
+                        }[];
+                        /** @default 12 */
+                        retentionMonths?: number;
+                        sessions: {
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** Format: uuid */
+                            id?: string;
+                            place: string;
+                            /** @default 25 */
+                            roundMinutes?: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                        }[];
+                        tableCount: number;
+                        title: string;
+                        topics: {
+                            /** @default [] */
+                            actionIds?: string[];
+                            /** Format: uuid */
+                            id?: string;
+                            /** @default [] */
+                            questions?: string[];
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/import": {
         parameters: {
             query?: never;
@@ -9675,7 +13318,8 @@ export interface paths {
                                 axis: number;
                                 description: string;
                                 /** @enum {string|null} */
-                                determinant: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux" | "Comportements" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | null;
+                                determinant?: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | "Facteurs psychosociaux" | "Comportements" | null;
+                                determinants?: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | "Facteurs psychosociaux" | "Comportements")[];
                                 endMonth: string | null;
                                 indicators: {
                                     baseline: number | null;
@@ -9715,7 +13359,7 @@ export interface paths {
                                     person: string | null;
                                     resourceMobilisation: boolean;
                                     /** @enum {string} */
-                                    sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre";
+                                    sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
                                 }[];
                                 place: string;
                                 preExisting: boolean | null;
@@ -9748,8 +13392,8 @@ export interface paths {
                             }[];
                             communes: {
                                 inseeCode: string;
-                                name: string;
-                                population: number | null;
+                                name?: string;
+                                population?: number | null;
                             }[];
                             /** Format: date */
                             endDate: string;
@@ -9758,7 +13402,7 @@ export interface paths {
                             organisations: {
                                 name: string;
                                 /** @enum {string|null} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                                 shortName: string | null;
                             }[];
                             priorityAreas: {
@@ -9864,6 +13508,10 @@ export interface paths {
                             };
                             /** Format: date-time */
                             createdAt: string;
+                            departements: {
+                                code: string;
+                                name: string;
+                            }[];
                             endDate: string;
                             id: string;
                             localAuthority: string;
@@ -9872,7 +13520,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 /** @enum {string|null} */
-                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                                 shortName: string | null;
                                 version: number;
                             }[];
@@ -9882,6 +13530,10 @@ export interface paths {
                                 name: string;
                             }[];
                             published: boolean;
+                            regions: {
+                                code: string;
+                                name: string;
+                            }[];
                             signatories: {
                                 organisationId: string;
                                 organisationName: string;
@@ -10876,7 +14528,7 @@ export interface paths {
                         "application/json": {
                             agenda: {
                                 actionIds: string[];
-                                durationMinutes: number;
+                                durationMinutes: number | null;
                                 presenter: string;
                                 title: string;
                             }[];
@@ -10901,6 +14553,12 @@ export interface paths {
                             contractId: string;
                             /** Format: date-time */
                             createdAt: string;
+                            decisionActionIds: string[][];
+                            decisionFiches: {
+                                id: string;
+                                number: number;
+                                title: string;
+                            }[][];
                             decisions: string[];
                             /** Format: date-time */
                             endsAt: string;
@@ -10923,6 +14581,7 @@ export interface paths {
                                 organisationId: string | null;
                                 organisationName: string | null;
                                 present: boolean;
+                                resident: boolean;
                                 userId: string | null;
                             }[];
                             permissions: {
@@ -10959,13 +14618,15 @@ export interface paths {
                         agenda?: {
                             /** @default [] */
                             actionIds?: string[];
-                            durationMinutes: number;
+                            /** @default null */
+                            durationMinutes?: number | null;
                             /** @default  */
                             presenter?: string;
                             title: string;
                         }[];
                         /** Format: uuid */
                         bodyId: string;
+                        decisionActionIds?: string[][];
                         /** @default [] */
                         decisions?: string[];
                         /** Format: date-time */
@@ -11036,7 +14697,7 @@ export interface paths {
                         "application/json": {
                             agenda: {
                                 actionIds: string[];
-                                durationMinutes: number;
+                                durationMinutes: number | null;
                                 presenter: string;
                                 title: string;
                             }[];
@@ -11061,6 +14722,12 @@ export interface paths {
                             contractId: string;
                             /** Format: date-time */
                             createdAt: string;
+                            decisionActionIds: string[][];
+                            decisionFiches: {
+                                id: string;
+                                number: number;
+                                title: string;
+                            }[][];
                             decisions: string[];
                             /** Format: date-time */
                             endsAt: string;
@@ -11083,6 +14750,7 @@ export interface paths {
                                 organisationId: string | null;
                                 organisationName: string | null;
                                 present: boolean;
+                                resident: boolean;
                                 userId: string | null;
                             }[];
                             permissions: {
@@ -11464,6 +15132,8 @@ export interface paths {
                             organisationId?: string | null;
                             /** @default false */
                             present?: boolean;
+                            /** @default false */
+                            resident?: boolean;
                             /** @default null */
                             userId?: string | null;
                         }[];
@@ -11518,7 +15188,7 @@ export interface paths {
                         "application/json": {
                             agenda: {
                                 actionIds: string[];
-                                durationMinutes: number;
+                                durationMinutes: number | null;
                                 presenter: string;
                                 title: string;
                             }[];
@@ -11543,6 +15213,12 @@ export interface paths {
                             contractId: string;
                             /** Format: date-time */
                             createdAt: string;
+                            decisionActionIds: string[][];
+                            decisionFiches: {
+                                id: string;
+                                number: number;
+                                title: string;
+                            }[][];
                             decisions: string[];
                             /** Format: date-time */
                             endsAt: string;
@@ -11565,6 +15241,7 @@ export interface paths {
                                 organisationId: string | null;
                                 organisationName: string | null;
                                 present: boolean;
+                                resident: boolean;
                                 userId: string | null;
                             }[];
                             permissions: {
@@ -11757,6 +15434,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/my/fiches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mes fiches : les fiches que je pilote et ce qui est attendu sur chacune */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contracts: {
+                                fiches: {
+                                    due: {
+                                        day: string | null;
+                                        /** @enum {string} */
+                                        kind: "milestone_late" | "milestone_due" | "progress" | "indicator";
+                                        late: boolean;
+                                        message: string;
+                                        targetId: string | null;
+                                    }[];
+                                    id: string;
+                                    number: number;
+                                    pilots: {
+                                        id: string;
+                                        name: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    shownStatus: "not_started" | "in_progress" | "late" | "done" | "abandoned" | "merged";
+                                    shownStatusLabel: string;
+                                    title: string;
+                                }[];
+                                id: string;
+                                name: string;
+                            }[];
+                            coordinates: boolean;
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/objectives/{objectiveId}": {
         parameters: {
             query?: never;
@@ -11933,7 +15711,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         /** @enum {string|null} */
-                        sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                        sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                         shortName: string | null;
                         version: number;
                     };
@@ -11991,7 +15769,7 @@ export interface paths {
                             id: string;
                             name: string;
                             /** @enum {string|null} */
-                            sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Autre" | null;
+                            sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                             shortName: string | null;
                             /** Format: date-time */
                             updatedAt: string;
@@ -12191,7 +15969,7 @@ export interface paths {
                                 specificObjective: string;
                                 startMonth: string | null;
                                 /** @enum {string} */
-                                status: "not_started" | "in_progress" | "done" | "abandoned";
+                                status: "not_started" | "in_progress" | "late" | "done" | "abandoned" | "merged";
                                 statusLabel: string;
                                 targetPublic: string;
                                 title: string;
@@ -12217,6 +15995,21 @@ export interface paths {
                             endDate: string;
                             localAuthority: string;
                             name: string;
+                            participation: {
+                                calls: {
+                                    deadline: string;
+                                    open: boolean;
+                                    path: string;
+                                    title: string;
+                                }[];
+                                surveys: {
+                                    closesOn: string;
+                                    open: boolean;
+                                    path: string;
+                                    resultsPublished: boolean;
+                                    title: string;
+                                }[];
+                            };
                             priorityAreas: {
                                 code: string | null;
                                 name: string;
@@ -12229,7 +16022,7 @@ export interface paths {
                             slug: string;
                             startDate: string;
                             /** @enum {string} */
-                            status: "draft" | "signed" | "running" | "under_evaluation" | "closed";
+                            status: "draft" | "signed" | "running" | "under_evaluation" | "closed" | "to_evaluate";
                             statusLabel: string;
                             summary: string;
                         };
@@ -12316,6 +16109,724 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/contracts/{slug}/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un questionnaire en ligne (sans connexion) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alreadyAnswered: boolean;
+                            askContact: boolean;
+                            closesOn: string;
+                            communes: {
+                                inseeCode: string;
+                                name: string;
+                            }[];
+                            consentText: string;
+                            contractTitle: string;
+                            id: string;
+                            intro: string;
+                            opensOn: string;
+                            organiser: string;
+                            priorityAreas: {
+                                id: string;
+                                name: string;
+                            }[];
+                            privacy: {
+                                legalBasis: string;
+                                purpose: string;
+                                readers: string;
+                                retention: string;
+                            };
+                            questions: {
+                                help: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                label: string;
+                                maxLabel: string;
+                                minLabel: string;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                                other: boolean;
+                                rankCount: number | null;
+                                required: boolean;
+                                scaleMax: number;
+                                scaleMin: number;
+                                showIf: {
+                                    optionIds: string[];
+                                    questionId: string;
+                                } | null;
+                            }[];
+                            resultsPublished: boolean;
+                            /** @enum {string} */
+                            state: "draft" | "scheduled" | "open" | "closed";
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/contracts/{slug}/surveys/{surveyId}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Répondre à un questionnaire (sans connexion) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: {
+                                ageBand?: string;
+                                choice?: string;
+                                choices?: string[];
+                                insee?: string;
+                                otherText?: string;
+                                qpv?: string;
+                                ranking?: string[];
+                                text?: string;
+                                value?: number;
+                            };
+                        };
+                        /** @default false */
+                        consent?: boolean;
+                        /** @default  */
+                        contactEmail?: "" | string;
+                        /** @default  */
+                        website?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/contracts/{slug}/surveys/{surveyId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les résultats publiés d'un sondage (sans connexion) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            by: {
+                                id: string;
+                                label: string;
+                            } | null;
+                            crossTabs: {
+                                columns: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                                label: string;
+                                questionId: string;
+                                rows: {
+                                    counts: number[];
+                                    id: string;
+                                    label: string;
+                                    respondents: number;
+                                }[];
+                            }[];
+                            firstAnswerOn: string | null;
+                            lastAnswerOn: string | null;
+                            online: number;
+                            paper: number;
+                            profiles: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                label: string;
+                            }[];
+                            questions: ({
+                                /** @enum {string} */
+                                kind: "choice";
+                                label: string;
+                                options: {
+                                    count: number;
+                                    id: string;
+                                    label: string;
+                                    /** @description Share of the question's respondents, 0–100, one decimal */
+                                    percent: number;
+                                }[];
+                                otherTexts: string[];
+                                questionId: string;
+                                /** @enum {string} */
+                                questionKind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                respondents: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "ranking";
+                                label: string;
+                                options: {
+                                    firstChoices: number;
+                                    id: string;
+                                    label: string;
+                                    meanRank: number | null;
+                                    priority: number;
+                                    rankedBy: number;
+                                }[];
+                                questionId: string;
+                                /** @enum {string} */
+                                questionKind: "ranking";
+                                respondents: number;
+                            } | {
+                                distribution: {
+                                    count: number;
+                                    /** @description Share of the question's respondents, 0–100, one decimal */
+                                    percent: number;
+                                    value: number;
+                                }[];
+                                /** @enum {string} */
+                                kind: "scale";
+                                label: string;
+                                maxLabel: string;
+                                mean: number | null;
+                                median: number | null;
+                                minLabel: string;
+                                questionId: string;
+                                /** @enum {string} */
+                                questionKind: "scale";
+                                respondents: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "text";
+                                label: string;
+                                questionId: string;
+                                /** @enum {string} */
+                                questionKind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                respondents: number;
+                                texts: string[];
+                            })[];
+                            surveyId: string;
+                            title: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/contracts/{slug}/workshops/{workshopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appel à participation (sans connexion) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    workshopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communes: {
+                                inseeCode: string;
+                                name: string;
+                            }[];
+                            consent: {
+                                text: string;
+                                version: string;
+                            };
+                            contract: {
+                                localAuthority: string;
+                                name: string;
+                                slug: string;
+                            };
+                            deadline: string;
+                            full: boolean;
+                            id: string;
+                            intro: string;
+                            meal: boolean;
+                            open: boolean;
+                            priorityAreas: {
+                                id: string;
+                                name: string;
+                            }[];
+                            privacy: {
+                                legalBasis: string;
+                                purpose: string;
+                                readers: string;
+                                retention: string;
+                            };
+                            sessions: {
+                                /** Format: date-time */
+                                endsAt: string;
+                                id: string;
+                                place: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                            }[];
+                            title: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/contracts/{slug}/workshops/{workshopId}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** S'inscrire à un atelier des habitants (sans connexion) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    slug: string;
+                    workshopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        accessibilityNeeds?: string;
+                        /** @enum {string} */
+                        ageBand: "16-24" | "25-39" | "40-54" | "55-69" | "70+";
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        category?: "farmer" | "craft" | "executive" | "intermediate" | "employee" | "worker" | "retired" | "student" | "jobseeker" | "other" | null;
+                        communeInsee: string;
+                        /** @enum {boolean} */
+                        consent: true;
+                        /** @enum {string} */
+                        contactWay: "email" | "phone" | "partner";
+                        /** @default  */
+                        dietaryNeeds?: string;
+                        /** @default  */
+                        email?: "" | string;
+                        firstName: string;
+                        /** @enum {string} */
+                        gender: "woman" | "man" | "other" | "undisclosed";
+                        /** @default  */
+                        household?: string;
+                        lastName: string;
+                        /** @default  */
+                        partnerName?: string;
+                        /** @default  */
+                        phone?: "" | string;
+                        qpv: string;
+                        sessionIds: string[];
+                        /** @default  */
+                        website?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            message: string;
+                            /** @enum {string} */
+                            status: "registered" | "waitlisted";
+                            waitlistRank: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/registrations/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Annuler son inscription (lien du courriel) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12409,6 +16920,1012 @@ export interface paths {
                                 [key: string]: string;
                             };
                             readonly themes: string[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reference/communes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chercher une commune par son nom (sans tenir compte des accents), son code INSEE ou son code postal : 20 au plus */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Code INSEE */
+                                code: string;
+                                departement: {
+                                    code: string;
+                                    name: string;
+                                };
+                                epci: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                name: string;
+                                /** @description Population municipale (INSEE) */
+                                population: number | null;
+                                readonly postalCodes: string[];
+                                region: {
+                                    code: string;
+                                    name: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reference/communes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Une commune par son code INSEE : nom, population, département, région, EPCI */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Code INSEE */
+                            code: string;
+                            departement: {
+                                code: string;
+                                name: string;
+                            };
+                            epci: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            name: string;
+                            /** @description Population municipale (INSEE) */
+                            population: number | null;
+                            readonly postalCodes: string[];
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reference/epcis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chercher un EPCI (communauté d'agglomération, de communes, urbaine, métropole) ou un EPT par son nom ou son SIREN : 20 au plus */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description SIREN */
+                                code: string;
+                                communeCount: number;
+                                departements: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                /** @enum {string} */
+                                kind: "CA" | "CC" | "CU" | "METRO" | "MET69" | "EPT";
+                                kindLabel: string;
+                                name: string;
+                                /** @description Somme des populations municipales de ses communes */
+                                population: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reference/epcis/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un EPCI par son SIREN, avec ses communes et leurs populations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description SIREN */
+                            code: string;
+                            communeCount: number;
+                            communes: {
+                                /** @description Code INSEE */
+                                code: string;
+                                departement: {
+                                    code: string;
+                                    name: string;
+                                };
+                                epci: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                name: string;
+                                /** @description Population municipale (INSEE) */
+                                population: number | null;
+                                readonly postalCodes: string[];
+                                region: {
+                                    code: string;
+                                    name: string;
+                                };
+                            }[];
+                            departements: {
+                                code: string;
+                                name: string;
+                            }[];
+                            /** @enum {string} */
+                            kind: "CA" | "CC" | "CU" | "METRO" | "MET69" | "EPT";
+                            kindLabel: string;
+                            name: string;
+                            /** @description Somme des populations municipales de ses communes */
+                            population: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Référentiels de chaque région : ARS, PRS et ses projets, plans régionaux */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            referentials: {
+                                arsName: string;
+                                prsEdition: string;
+                                prsName: string;
+                                prsProjects: {
+                                    code: string;
+                                    label: string;
+                                }[];
+                                regionalPlans: string[];
+                                regionCode: string;
+                                regionName: string;
+                                templateWording: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/referentials/{regionCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Référentiel d'une région */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    regionCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arsName: string;
+                            prsEdition: string;
+                            prsName: string;
+                            prsProjects: {
+                                code: string;
+                                label: string;
+                            }[];
+                            regionalPlans: string[];
+                            regionCode: string;
+                            regionName: string;
+                            templateWording: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Modifier le référentiel d'une région (administration) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    regionCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        arsName: string;
+                        prsEdition: string;
+                        prsName: string;
+                        prsProjects: {
+                            code: string;
+                            label: string;
+                        }[];
+                        regionalPlans: string[];
+                        templateWording: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arsName: string;
+                            prsEdition: string;
+                            prsName: string;
+                            prsProjects: {
+                                code: string;
+                                label: string;
+                            }[];
+                            regionalPlans: string[];
+                            regionCode: string;
+                            regionName: string;
+                            templateWording: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{registrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Effacer les données d'une personne (droit à l'effacement) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    registrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{registrationId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Noter la présence aux séances */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    registrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        sessionIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{registrationId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Annuler une inscription (la place va à la liste d'attente) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    registrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registrations/{registrationId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les données d'une personne (droit d'accès) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    registrationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consents: {
+                                /** Format: date-time */
+                                acceptedAt: string;
+                                consentVersion: string;
+                                purpose: string;
+                                /** Format: date-time */
+                                withdrawnAt: string | null;
+                            }[];
+                            registration: {
+                                accessibilityNeeds: string;
+                                /** @enum {string} */
+                                ageBand: "16-24" | "25-39" | "40-54" | "55-69" | "70+";
+                                attendedSessionIds: string[];
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                                /** @enum {string|null} */
+                                category: "farmer" | "craft" | "executive" | "intermediate" | "employee" | "worker" | "retired" | "student" | "jobseeker" | "other" | null;
+                                communeInsee: string;
+                                /** @enum {string} */
+                                contactWay: "email" | "phone" | "partner";
+                                /** Format: date-time */
+                                createdAt: string;
+                                dietaryNeeds: string;
+                                email: string;
+                                firstName: string;
+                                /** @enum {string} */
+                                gender: "woman" | "man" | "other" | "undisclosed";
+                                household: string;
+                                id: string;
+                                lastName: string;
+                                partnerName: string;
+                                phone: string;
+                                qpv: string;
+                                sessionIds: string[];
+                                /** @enum {string} */
+                                source: "public" | "partner";
+                                /** @enum {string} */
+                                status: "registered" | "waitlisted" | "cancelled";
+                            };
+                            retentionMonths: number;
+                            workshop: string;
                         };
                     };
                 };
@@ -13749,6 +19266,3320 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-answers/{answerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Effacer l'adresse d'une personne, ou sa réponse entière (droit à l'effacement) */
+        delete: {
+            parameters: {
+                query?: {
+                    withAnswers?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    answerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/survey-answers/{answerId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les données d'une personne (droit d'accès) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    answerId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: {
+                                answers: {
+                                    [key: string]: unknown;
+                                };
+                                consentVersion: string | null;
+                                contactEmail: string;
+                                id: string;
+                                /** @enum {string} */
+                                source: "online" | "paper";
+                                /** Format: date-time */
+                                submittedAt: string;
+                            };
+                            survey: {
+                                id: string;
+                                title: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un sondage : questions, dates, réponses reçues */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actionIds: string[];
+                            actions: {
+                                id: string;
+                                number: number;
+                                title: string;
+                            }[];
+                            answers: {
+                                online: number;
+                                paper: number;
+                                total: number;
+                            };
+                            askContact: boolean;
+                            canEnter: boolean;
+                            canManage: boolean;
+                            closesOn: string;
+                            communes: {
+                                inseeCode: string;
+                                name: string;
+                            }[];
+                            contractId: string;
+                            id: string;
+                            intro: string;
+                            oneAnswerPerDevice: boolean;
+                            opensOn: string;
+                            priorityAreas: {
+                                id: string;
+                                name: string;
+                            }[];
+                            publicPath: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            questions: {
+                                help: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                label: string;
+                                maxLabel: string;
+                                minLabel: string;
+                                options: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                                other: boolean;
+                                rankCount: number | null;
+                                required: boolean;
+                                scaleMax: number;
+                                scaleMin: number;
+                                showIf: {
+                                    optionIds: string[];
+                                    questionId: string;
+                                } | null;
+                            }[];
+                            /** Format: date-time */
+                            resultsPublishedAt: string | null;
+                            retentionMonths: number;
+                            /** @enum {string} */
+                            state: "draft" | "scheduled" | "open" | "closed";
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Modifier un sondage */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        actionIds?: string[];
+                        /** @default false */
+                        askContact?: boolean;
+                        /** Format: date */
+                        closesOn: string;
+                        /** @default  */
+                        intro?: string;
+                        /** @default true */
+                        oneAnswerPerDevice?: boolean;
+                        /** Format: date */
+                        opensOn: string;
+                        questions: {
+                            /** @default  */
+                            help?: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                            label: string;
+                            /** @default  */
+                            maxLabel?: string;
+                            /** @default  */
+                            minLabel?: string;
+                            /** @default [] */
+                            options?: {
+                                id: string;
+                                label: string;
+                            }[];
+                            /** @default false */
+                            other?: boolean;
+                            /** @default null */
+                            rankCount?: number | null;
+                            /** @default false */
+                            required?: boolean;
+                            /** @default 5 */
+                            scaleMax?: number;
+                            /** @default 1 */
+                            scaleMin?: number;
+                            /** @default null */
+                            showIf?: {
+                                optionIds: string[];
+                                questionId: string;
+                            } | null;
+                        }[];
+                        /** @default 12 */
+                        retentionMonths?: number;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Supprimer un sondage et ses réponses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/answers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exporter les réponses (CSV) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Les réponses, une ligne par personne (anonymes) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les adresses laissées par les personnes qui ont répondu */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answerId: string;
+                                consentVersion: string | null;
+                                email: string;
+                                /** @enum {string} */
+                                source: "online" | "paper";
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/paper-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Saisir une réponse donnée sur papier */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: {
+                                ageBand?: string;
+                                choice?: string;
+                                choices?: string[];
+                                insee?: string;
+                                otherText?: string;
+                                qpv?: string;
+                                ranking?: string[];
+                                text?: string;
+                                value?: number;
+                            };
+                        };
+                        /** Format: date */
+                        respondedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mettre en ligne le questionnaire (ou le retirer) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        published: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Résultats par question, et croisés par commune, quartier ou âge */
+        get: {
+            parameters: {
+                query?: {
+                    by?: string;
+                };
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            by: {
+                                id: string;
+                                label: string;
+                            } | null;
+                            crossTabs: {
+                                columns: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                                label: string;
+                                questionId: string;
+                                rows: {
+                                    counts: number[];
+                                    id: string;
+                                    label: string;
+                                    respondents: number;
+                                }[];
+                            }[];
+                            firstAnswerOn: string | null;
+                            lastAnswerOn: string | null;
+                            online: number;
+                            paper: number;
+                            profiles: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                label: string;
+                            }[];
+                            questions: ({
+                                /** @enum {string} */
+                                kind: "choice";
+                                label: string;
+                                options: {
+                                    count: number;
+                                    id: string;
+                                    label: string;
+                                    /** @description Share of the question's respondents, 0–100, one decimal */
+                                    percent: number;
+                                }[];
+                                otherTexts: string[];
+                                questionId: string;
+                                /** @enum {string} */
+                                questionKind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                respondents: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "ranking";
+                                label: string;
+                                options: {
+                                    firstChoices: number;
+                                    id: string;
+                                    label: string;
+                                    meanRank: number | null;
+                                    priority: number;
+                                    rankedBy: number;
+                                }[];
+                                questionId: string;
+                                /** @enum {string} */
+                                questionKind: "ranking";
+                                respondents: number;
+                            } | {
+                                distribution: {
+                                    count: number;
+                                    /** @description Share of the question's respondents, 0–100, one decimal */
+                                    percent: number;
+                                    value: number;
+                                }[];
+                                /** @enum {string} */
+                                kind: "scale";
+                                label: string;
+                                maxLabel: string;
+                                mean: number | null;
+                                median: number | null;
+                                minLabel: string;
+                                questionId: string;
+                                /** @enum {string} */
+                                questionKind: "scale";
+                                respondents: number;
+                            } | {
+                                /** @enum {string} */
+                                kind: "text";
+                                label: string;
+                                questionId: string;
+                                /** @enum {string} */
+                                questionKind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                respondents: number;
+                                texts: string[];
+                            })[];
+                            surveyId: string;
+                            title: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/results-publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Publier les résultats sur la page publique du contrat (ou les retirer) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        published: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{surveyId}/results.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exporter les résultats (XLSX) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Les résultats et les réponses (anonymes) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/territories/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deux à cinq contrats côte à côte */
+        get: {
+            parameters: {
+                query: {
+                    contracts: string | string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contracts: {
+                                budget: {
+                                    requested: number;
+                                    secured: number;
+                                    total: number;
+                                };
+                                copil: {
+                                    alert: string | null;
+                                    /** @description Le rythme prévu est tenu (null : aucun rythme prévu) */
+                                    holds: boolean | null;
+                                    /** @description Jour de la dernière réunion tenue */
+                                    lastOn: string | null;
+                                };
+                                cotech: {
+                                    alert: string | null;
+                                    /** @description Le rythme prévu est tenu (null : aucun rythme prévu) */
+                                    holds: boolean | null;
+                                    /** @description Jour de la dernière réunion tenue */
+                                    lastOn: string | null;
+                                };
+                                departements: string[];
+                                endDate: string;
+                                fiches: {
+                                    byStatus: {
+                                        abandoned: number;
+                                        done: number;
+                                        in_progress: number;
+                                        late: number;
+                                        merged: number;
+                                        not_started: number;
+                                    };
+                                    total: number;
+                                };
+                                id: string;
+                                indicators: {
+                                    measured: number;
+                                    share: number | null;
+                                    total: number;
+                                };
+                                lastReview: {
+                                    publishedOn: string;
+                                    quarter: number;
+                                    year: number;
+                                } | null;
+                                late: number;
+                                localAuthority: string;
+                                name: string;
+                                progress: {
+                                    active: number;
+                                    share: number | null;
+                                    withProgress: number;
+                                };
+                                rhythmHolds: boolean | null;
+                                slug: string;
+                                startDate: string;
+                                /** @enum {string} */
+                                status: "draft" | "signed" | "running" | "under_evaluation" | "closed" | "to_evaluate";
+                                statusLabel: string;
+                                themes: {
+                                    count: number;
+                                    theme: string;
+                                }[];
+                            }[];
+                            statusLabels: {
+                                abandoned: string;
+                                done: string;
+                                in_progress: string;
+                                late: string;
+                                merged: string;
+                                not_started: string;
+                            };
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/territories/fiches.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fiches actions du territoire au format CSV */
+        get: {
+            parameters: {
+                query?: {
+                    departement?: string | string[];
+                    determinant?: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques";
+                    from?: string;
+                    prsCode?: string;
+                    region?: string;
+                    status?: "draft" | "signed" | "running" | "under_evaluation" | "closed" | "to_evaluate";
+                    theme?: "Accès aux soins" | "Accès aux droits" | "Accueil de la grande précarité par l'offre de soins" | "Activité physique" | "Addiction" | "Alimentation / nutrition" | "Approche urbaine / EIS" | "Cancer" | "Démarche participative (dont santé communautaire)" | "Développement des compétences psychosociales" | "Dispositif de coordination" | "Intervention globale pour personne en difficulté sociale" | "Lutte contre le VIH" | "Maladies chroniques cardiométaboliques" | "Nuisances environnementales (sites pollués, air, bruit)" | "Parcours de soins" | "Périnatalité" | "Personnes âgées / perte d'autonomie" | "Handicap" | "Précarité énergétique" | "Santé de l'enfant" | "Santé des adolescents et jeunes adultes" | "Santé mentale" | "Santé sexuelle" | "Vaccination" | "Violences" | "Autre";
+                    to?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Les fiches du territoire, une ligne par fiche avec son contrat (CSV, point-virgule) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/territories/fiches.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fiches actions du territoire au format Excel */
+        get: {
+            parameters: {
+                query?: {
+                    departement?: string | string[];
+                    determinant?: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques";
+                    from?: string;
+                    prsCode?: string;
+                    region?: string;
+                    status?: "draft" | "signed" | "running" | "under_evaluation" | "closed" | "to_evaluate";
+                    theme?: "Accès aux soins" | "Accès aux droits" | "Accueil de la grande précarité par l'offre de soins" | "Activité physique" | "Addiction" | "Alimentation / nutrition" | "Approche urbaine / EIS" | "Cancer" | "Démarche participative (dont santé communautaire)" | "Développement des compétences psychosociales" | "Dispositif de coordination" | "Intervention globale pour personne en difficulté sociale" | "Lutte contre le VIH" | "Maladies chroniques cardiométaboliques" | "Nuisances environnementales (sites pollués, air, bruit)" | "Parcours de soins" | "Périnatalité" | "Personnes âgées / perte d'autonomie" | "Handicap" | "Précarité énergétique" | "Santé de l'enfant" | "Santé des adolescents et jeunes adultes" | "Santé mentale" | "Santé sexuelle" | "Vaccination" | "Violences" | "Autre";
+                    to?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Les fiches du territoire, une ligne par fiche avec son contrat (XLSX) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/territories/open-data.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Données ouvertes du territoire (ou de toute l'instance pour l'administration), sans donnée personnelle */
+        get: {
+            parameters: {
+                query?: {
+                    departement?: string | string[];
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Archive ZIP de fichiers CSV, avec leur schéma (datapackage.json) et un README */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/territories/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vue d'ensemble des contrats d'un territoire (départements, région, ou tout le territoire du compte) et ses agrégats */
+        get: {
+            parameters: {
+                query?: {
+                    departement?: string | string[];
+                    determinant?: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques";
+                    from?: string;
+                    order?: "asc" | "desc";
+                    page?: number;
+                    perPage?: number;
+                    prsCode?: string;
+                    region?: string;
+                    sort?: "name" | "status" | "start" | "end" | "fiches" | "late" | "progress" | "indicators" | "budget" | "review";
+                    status?: "draft" | "signed" | "running" | "under_evaluation" | "closed" | "to_evaluate";
+                    theme?: "Accès aux soins" | "Accès aux droits" | "Accueil de la grande précarité par l'offre de soins" | "Activité physique" | "Addiction" | "Alimentation / nutrition" | "Approche urbaine / EIS" | "Cancer" | "Démarche participative (dont santé communautaire)" | "Développement des compétences psychosociales" | "Dispositif de coordination" | "Intervention globale pour personne en difficulté sociale" | "Lutte contre le VIH" | "Maladies chroniques cardiométaboliques" | "Nuisances environnementales (sites pollués, air, bruit)" | "Parcours de soins" | "Périnatalité" | "Personnes âgées / perte d'autonomie" | "Handicap" | "Précarité énergétique" | "Santé de l'enfant" | "Santé des adolescents et jeunes adultes" | "Santé mentale" | "Santé sexuelle" | "Vaccination" | "Violences" | "Autre";
+                    to?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            aggregates: {
+                                budget: {
+                                    /** @description Les 30 premiers financeurs */
+                                    byFunder: {
+                                        contractCount: number;
+                                        name: string;
+                                        requested: number;
+                                        secured: number;
+                                        total: number;
+                                    }[];
+                                    /** @description Les autres financeurs, additionnés */
+                                    otherFunders: {
+                                        count: number;
+                                        requested: number;
+                                        secured: number;
+                                        total: number;
+                                    };
+                                    requested: number;
+                                    secured: number;
+                                    total: number;
+                                };
+                                contracts: number;
+                                fiches: {
+                                    byStatus: {
+                                        abandoned: number;
+                                        done: number;
+                                        in_progress: number;
+                                        late: number;
+                                        merged: number;
+                                        not_started: number;
+                                    };
+                                    total: number;
+                                };
+                                governance: {
+                                    behind: number;
+                                    holding: number;
+                                    noRhythm: number;
+                                };
+                                late: {
+                                    count: number;
+                                    items: {
+                                        contractId: string;
+                                        contractName: string;
+                                        id: string;
+                                        lateSince: string;
+                                        number: number;
+                                        title: string;
+                                    }[];
+                                };
+                                themeByPrs: {
+                                    prsCodes: string[];
+                                    rows: {
+                                        cells: number[];
+                                        theme: string;
+                                        total: number;
+                                        withoutCode: number;
+                                    }[];
+                                };
+                            };
+                            contracts: {
+                                items: {
+                                    budget: {
+                                        requested: number;
+                                        secured: number;
+                                        total: number;
+                                    };
+                                    copil: {
+                                        alert: string | null;
+                                        /** @description Le rythme prévu est tenu (null : aucun rythme prévu) */
+                                        holds: boolean | null;
+                                        /** @description Jour de la dernière réunion tenue */
+                                        lastOn: string | null;
+                                    };
+                                    cotech: {
+                                        alert: string | null;
+                                        /** @description Le rythme prévu est tenu (null : aucun rythme prévu) */
+                                        holds: boolean | null;
+                                        /** @description Jour de la dernière réunion tenue */
+                                        lastOn: string | null;
+                                    };
+                                    departements: string[];
+                                    endDate: string;
+                                    fiches: {
+                                        byStatus: {
+                                            abandoned: number;
+                                            done: number;
+                                            in_progress: number;
+                                            late: number;
+                                            merged: number;
+                                            not_started: number;
+                                        };
+                                        total: number;
+                                    };
+                                    id: string;
+                                    indicators: {
+                                        measured: number;
+                                        share: number | null;
+                                        total: number;
+                                    };
+                                    lastReview: {
+                                        publishedOn: string;
+                                        quarter: number;
+                                        year: number;
+                                    } | null;
+                                    late: number;
+                                    localAuthority: string;
+                                    name: string;
+                                    progress: {
+                                        active: number;
+                                        share: number | null;
+                                        withProgress: number;
+                                    };
+                                    rhythmHolds: boolean | null;
+                                    slug: string;
+                                    startDate: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "signed" | "running" | "under_evaluation" | "closed" | "to_evaluate";
+                                    statusLabel: string;
+                                }[];
+                                page: number;
+                                perPage: number;
+                                total: number;
+                            };
+                            contractStatusLabels: {
+                                closed: string;
+                                draft: string;
+                                running: string;
+                                signed: string;
+                                to_evaluate: string;
+                                under_evaluation: string;
+                            };
+                            scope: {
+                                all: boolean;
+                                departements: string[];
+                                label: string;
+                            };
+                            statusLabels: {
+                                abandoned: string;
+                                done: string;
+                                in_progress: string;
+                                late: string;
+                                merged: string;
+                                not_started: string;
+                            };
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/territories/overview.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vue d'ensemble du territoire au format CSV */
+        get: {
+            parameters: {
+                query?: {
+                    departement?: string | string[];
+                    determinant?: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques";
+                    from?: string;
+                    prsCode?: string;
+                    region?: string;
+                    status?: "draft" | "signed" | "running" | "under_evaluation" | "closed" | "to_evaluate";
+                    theme?: "Accès aux soins" | "Accès aux droits" | "Accueil de la grande précarité par l'offre de soins" | "Activité physique" | "Addiction" | "Alimentation / nutrition" | "Approche urbaine / EIS" | "Cancer" | "Démarche participative (dont santé communautaire)" | "Développement des compétences psychosociales" | "Dispositif de coordination" | "Intervention globale pour personne en difficulté sociale" | "Lutte contre le VIH" | "Maladies chroniques cardiométaboliques" | "Nuisances environnementales (sites pollués, air, bruit)" | "Parcours de soins" | "Périnatalité" | "Personnes âgées / perte d'autonomie" | "Handicap" | "Précarité énergétique" | "Santé de l'enfant" | "Santé des adolescents et jeunes adultes" | "Santé mentale" | "Santé sexuelle" | "Vaccination" | "Violences" | "Autre";
+                    to?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description La vue d'ensemble, une ligne par contrat (CSV, point-virgule) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=utf-8": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/territories/overview.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vue d'ensemble du territoire au format Excel */
+        get: {
+            parameters: {
+                query?: {
+                    departement?: string | string[];
+                    determinant?: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques";
+                    from?: string;
+                    prsCode?: string;
+                    region?: string;
+                    status?: "draft" | "signed" | "running" | "under_evaluation" | "closed" | "to_evaluate";
+                    theme?: "Accès aux soins" | "Accès aux droits" | "Accueil de la grande précarité par l'offre de soins" | "Activité physique" | "Addiction" | "Alimentation / nutrition" | "Approche urbaine / EIS" | "Cancer" | "Démarche participative (dont santé communautaire)" | "Développement des compétences psychosociales" | "Dispositif de coordination" | "Intervention globale pour personne en difficulté sociale" | "Lutte contre le VIH" | "Maladies chroniques cardiométaboliques" | "Nuisances environnementales (sites pollués, air, bruit)" | "Parcours de soins" | "Périnatalité" | "Personnes âgées / perte d'autonomie" | "Handicap" | "Précarité énergétique" | "Santé de l'enfant" | "Santé des adolescents et jeunes adultes" | "Santé mentale" | "Santé sexuelle" | "Vaccination" | "Violences" | "Autre";
+                    to?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description La vue d'ensemble, une ligne par contrat (XLSX) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/territories/scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les territoires que le compte peut lire (aucun pour un compte qui n'est ni ARS ni administrateur) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Toute l'instance (administration de la plateforme) */
+                            all: boolean;
+                            /** @description Les départements que le compte peut lire */
+                            departements: string[];
+                            label: string;
+                            regions: {
+                                code: string;
+                                departements: string[];
+                                name: string;
+                                whole: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workshop-sessions/{sessionId}/sheets.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Listes des tables, plan de rotation et fiches d'animation (docx, pdf ou html) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    format: "docx" | "pdf" | "html";
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Les fiches à imprimer de la séance */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workshop-sessions/{sessionId}/tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les tables d'une séance et leur score de diversité */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxPerTable: number;
+                            moderators: {
+                                name: string;
+                                userId: string | null;
+                            }[];
+                            score: number;
+                            sessionId: string;
+                            tables: {
+                                index: number;
+                                people: {
+                                    /** @enum {string} */
+                                    ageBand: "16-24" | "25-39" | "40-54" | "55-69" | "70+";
+                                    communeInsee: string;
+                                    /** @enum {string} */
+                                    gender: "woman" | "man" | "other" | "undisclosed";
+                                    household: string;
+                                    id: string;
+                                    locked: boolean;
+                                    name: string;
+                                }[];
+                                score: {
+                                    diversity: {
+                                        ageBand: number;
+                                        category: number;
+                                        gender: number;
+                                        place: number;
+                                    };
+                                    householdClashes: number;
+                                    score: number;
+                                };
+                            }[];
+                            unseated: {
+                                id: string;
+                                name: string;
+                            }[];
+                            workshopId: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Enregistrer les tables après déplacements */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        locked?: string[];
+                        tables: string[][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxPerTable: number;
+                            moderators: {
+                                name: string;
+                                userId: string | null;
+                            }[];
+                            score: number;
+                            sessionId: string;
+                            tables: {
+                                index: number;
+                                people: {
+                                    /** @enum {string} */
+                                    ageBand: "16-24" | "25-39" | "40-54" | "55-69" | "70+";
+                                    communeInsee: string;
+                                    /** @enum {string} */
+                                    gender: "woman" | "man" | "other" | "undisclosed";
+                                    household: string;
+                                    id: string;
+                                    locked: boolean;
+                                    name: string;
+                                }[];
+                                score: {
+                                    diversity: {
+                                        ageBand: number;
+                                        category: number;
+                                        gender: number;
+                                        place: number;
+                                    };
+                                    householdClashes: number;
+                                    score: number;
+                                };
+                            }[];
+                            unseated: {
+                                id: string;
+                                name: string;
+                            }[];
+                            workshopId: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Composer les tables (places fixées gardées) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        fromSessionId?: string | null;
+                        /** @default 1 */
+                        seed?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            maxPerTable: number;
+                            moderators: {
+                                name: string;
+                                userId: string | null;
+                            }[];
+                            score: number;
+                            sessionId: string;
+                            tables: {
+                                index: number;
+                                people: {
+                                    /** @enum {string} */
+                                    ageBand: "16-24" | "25-39" | "40-54" | "55-69" | "70+";
+                                    communeInsee: string;
+                                    /** @enum {string} */
+                                    gender: "woman" | "man" | "other" | "undisclosed";
+                                    household: string;
+                                    id: string;
+                                    locked: boolean;
+                                    name: string;
+                                }[];
+                                score: {
+                                    diversity: {
+                                        ageBand: number;
+                                        category: number;
+                                        gender: number;
+                                        place: number;
+                                    };
+                                    householdClashes: number;
+                                    score: number;
+                                };
+                            }[];
+                            unseated: {
+                                id: string;
+                                name: string;
+                            }[];
+                            workshopId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workshops/{workshopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Un atelier : thèmes, séances, rotation, synthèses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workshopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            /** Format: date-time */
+                            callPublishedAt: string | null;
+                            capacity: number;
+                            contractId: string;
+                            deadline: string;
+                            id: string;
+                            intro: string;
+                            maxPerTable: number;
+                            meal: boolean;
+                            moderators: {
+                                name: string;
+                                userId: string | null;
+                            }[];
+                            permissions: {
+                                manage: boolean;
+                                readResidents: boolean;
+                                register: boolean;
+                            };
+                            priorityAreas: {
+                                id: string;
+                                name: string;
+                            }[];
+                            registered: number;
+                            retentionMonths: number;
+                            sessions: {
+                                /** Format: date-time */
+                                endsAt: string;
+                                id: string;
+                                place: string;
+                                rotation: {
+                                    rounds: {
+                                        assignments: {
+                                            table: number;
+                                            topic: string;
+                                        }[];
+                                        end: string;
+                                        index: number;
+                                        start: string;
+                                    }[];
+                                } | null;
+                                roundMinutes: number;
+                                /** Format: date-time */
+                                startsAt: string;
+                            }[];
+                            syntheses: {
+                                id: string;
+                                sessionId: string | null;
+                                tableIndex: number | null;
+                                text: string;
+                                topicId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            tableCount: number;
+                            title: string;
+                            topics: {
+                                actionIds: string[];
+                                id: string;
+                                questions: string[];
+                                title: string;
+                            }[];
+                            version: number;
+                            waitlisted: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Modifier un atelier */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workshopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        bodyId: string;
+                        capacity: number;
+                        /** Format: date */
+                        deadline: string;
+                        /** @default  */
+                        intro?: string;
+                        maxPerTable: number;
+                        /** @default false */
+                        meal?: boolean;
+                        /** @default [] */
+                        moderators?: {
+                            name: string;
+                            /** @default null */
+                            userId?: string | null;
+                        }[];
+                        /** @default 12 */
+                        retentionMonths?: number;
+                        sessions: {
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** Format: uuid */
+                            id?: string;
+                            place: string;
+                            /** @default 25 */
+                            roundMinutes?: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                        }[];
+                        tableCount: number;
+                        title: string;
+                        topics: {
+                            /** @default [] */
+                            actionIds?: string[];
+                            /** Format: uuid */
+                            id?: string;
+                            /** @default [] */
+                            questions?: string[];
+                            title: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            /** Format: date-time */
+                            callPublishedAt: string | null;
+                            capacity: number;
+                            contractId: string;
+                            deadline: string;
+                            id: string;
+                            intro: string;
+                            maxPerTable: number;
+                            meal: boolean;
+                            moderators: {
+                                name: string;
+                                userId: string | null;
+                            }[];
+                            permissions: {
+                                manage: boolean;
+                                readResidents: boolean;
+                                register: boolean;
+                            };
+                            priorityAreas: {
+                                id: string;
+                                name: string;
+                            }[];
+                            registered: number;
+                            retentionMonths: number;
+                            sessions: {
+                                /** Format: date-time */
+                                endsAt: string;
+                                id: string;
+                                place: string;
+                                rotation: {
+                                    rounds: {
+                                        assignments: {
+                                            table: number;
+                                            topic: string;
+                                        }[];
+                                        end: string;
+                                        index: number;
+                                        start: string;
+                                    }[];
+                                } | null;
+                                roundMinutes: number;
+                                /** Format: date-time */
+                                startsAt: string;
+                            }[];
+                            syntheses: {
+                                id: string;
+                                sessionId: string | null;
+                                tableIndex: number | null;
+                                text: string;
+                                topicId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            tableCount: number;
+                            title: string;
+                            topics: {
+                                actionIds: string[];
+                                id: string;
+                                questions: string[];
+                                title: string;
+                            }[];
+                            version: number;
+                            waitlisted: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Supprimer un atelier sans inscription */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workshopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workshops/{workshopId}/call": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Publier ou retirer l'appel à participation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workshopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        published: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            /** Format: date-time */
+                            callPublishedAt: string | null;
+                            capacity: number;
+                            contractId: string;
+                            deadline: string;
+                            id: string;
+                            intro: string;
+                            maxPerTable: number;
+                            meal: boolean;
+                            moderators: {
+                                name: string;
+                                userId: string | null;
+                            }[];
+                            permissions: {
+                                manage: boolean;
+                                readResidents: boolean;
+                                register: boolean;
+                            };
+                            priorityAreas: {
+                                id: string;
+                                name: string;
+                            }[];
+                            registered: number;
+                            retentionMonths: number;
+                            sessions: {
+                                /** Format: date-time */
+                                endsAt: string;
+                                id: string;
+                                place: string;
+                                rotation: {
+                                    rounds: {
+                                        assignments: {
+                                            table: number;
+                                            topic: string;
+                                        }[];
+                                        end: string;
+                                        index: number;
+                                        start: string;
+                                    }[];
+                                } | null;
+                                roundMinutes: number;
+                                /** Format: date-time */
+                                startsAt: string;
+                            }[];
+                            syntheses: {
+                                id: string;
+                                sessionId: string | null;
+                                tableIndex: number | null;
+                                text: string;
+                                topicId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            tableCount: number;
+                            title: string;
+                            topics: {
+                                actionIds: string[];
+                                id: string;
+                                questions: string[];
+                                title: string;
+                            }[];
+                            version: number;
+                            waitlisted: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workshops/{workshopId}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inscriptions (données personnelles : la coordination seulement) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workshopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                accessibilityNeeds: string;
+                                /** @enum {string} */
+                                ageBand: "16-24" | "25-39" | "40-54" | "55-69" | "70+";
+                                attendedSessionIds: string[];
+                                /** Format: date-time */
+                                cancelledAt: string | null;
+                                /** @enum {string|null} */
+                                category: "farmer" | "craft" | "executive" | "intermediate" | "employee" | "worker" | "retired" | "student" | "jobseeker" | "other" | null;
+                                communeInsee: string;
+                                /** @enum {string} */
+                                contactWay: "email" | "phone" | "partner";
+                                /** Format: date-time */
+                                createdAt: string;
+                                dietaryNeeds: string;
+                                email: string;
+                                firstName: string;
+                                /** @enum {string} */
+                                gender: "woman" | "man" | "other" | "undisclosed";
+                                household: string;
+                                id: string;
+                                lastName: string;
+                                partnerName: string;
+                                phone: string;
+                                qpv: string;
+                                sessionIds: string[];
+                                /** @enum {string} */
+                                source: "public" | "partner";
+                                /** @enum {string} */
+                                status: "registered" | "waitlisted" | "cancelled";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Inscrire une personne pour elle (partenaire ou coordination) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workshopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        accessibilityNeeds?: string;
+                        /** @enum {string} */
+                        ageBand: "16-24" | "25-39" | "40-54" | "55-69" | "70+";
+                        /**
+                         * @default null
+                         * @enum {string|null}
+                         */
+                        category?: "farmer" | "craft" | "executive" | "intermediate" | "employee" | "worker" | "retired" | "student" | "jobseeker" | "other" | null;
+                        communeInsee: string;
+                        /** @enum {boolean} */
+                        consent: true;
+                        /** @enum {string} */
+                        contactWay: "email" | "phone" | "partner";
+                        /** @default  */
+                        dietaryNeeds?: string;
+                        /** @default  */
+                        email?: "" | string;
+                        firstName: string;
+                        /** @enum {string} */
+                        gender: "woman" | "man" | "other" | "undisclosed";
+                        /** @default  */
+                        household?: string;
+                        lastName: string;
+                        /** @default  */
+                        partnerName?: string;
+                        /** @default  */
+                        phone?: "" | string;
+                        qpv: string;
+                        sessionIds: string[];
+                        /** @default  */
+                        website?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            message: string;
+                            /** @enum {string} */
+                            status: "registered" | "waitlisted";
+                            waitlistRank: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workshops/{workshopId}/syntheses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Écrire la synthèse d'une table ou de l'atelier sur un thème */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workshopId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        sessionId?: string | null;
+                        /** @default null */
+                        tableIndex?: number | null;
+                        text: string;
+                        /** Format: uuid */
+                        topicId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bodyId: string;
+                            /** Format: date-time */
+                            callPublishedAt: string | null;
+                            capacity: number;
+                            contractId: string;
+                            deadline: string;
+                            id: string;
+                            intro: string;
+                            maxPerTable: number;
+                            meal: boolean;
+                            moderators: {
+                                name: string;
+                                userId: string | null;
+                            }[];
+                            permissions: {
+                                manage: boolean;
+                                readResidents: boolean;
+                                register: boolean;
+                            };
+                            priorityAreas: {
+                                id: string;
+                                name: string;
+                            }[];
+                            registered: number;
+                            retentionMonths: number;
+                            sessions: {
+                                /** Format: date-time */
+                                endsAt: string;
+                                id: string;
+                                place: string;
+                                rotation: {
+                                    rounds: {
+                                        assignments: {
+                                            table: number;
+                                            topic: string;
+                                        }[];
+                                        end: string;
+                                        index: number;
+                                        start: string;
+                                    }[];
+                                } | null;
+                                roundMinutes: number;
+                                /** Format: date-time */
+                                startsAt: string;
+                            }[];
+                            syntheses: {
+                                id: string;
+                                sessionId: string | null;
+                                tableIndex: number | null;
+                                text: string;
+                                topicId: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            tableCount: number;
+                            title: string;
+                            topics: {
+                                actionIds: string[];
+                                id: string;
+                                questions: string[];
+                                title: string;
+                            }[];
+                            version: number;
+                            waitlisted: number;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

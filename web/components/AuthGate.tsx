@@ -6,7 +6,7 @@ import { whenSignedOut } from "../api/client";
 import { ErrorMessage, Loading } from "./Page";
 
 /** Pages reachable without signing in. */
-const PUBLIC_PATHS = [/^\/connexion$/, /^\/mot-de-passe-oublie$/, /^\/reinitialiser-mot-de-passe\//, /^\/invitation\//, /^\/public\//, /^\/dev\/courriels$/];
+const PUBLIC_PATHS = [/^\/connexion$/, /^\/mot-de-passe-oublie$/, /^\/reinitialiser-mot-de-passe\//, /^\/invitation\//, /^\/invitation-ars\//, /^\/public\//, /^\/dev\/courriels$/, /^\/(mentions-legales|donnees-personnelles|accessibilite|plan-du-site)$/];
 export const isPublicPath = (path: string) => PUBLIC_PATHS.some((p) => p.test(path));
 
 /** Where the sign-in page sends back to: the page that asked for it. */

@@ -4,6 +4,7 @@ import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useLocation } from "react-router";
 import { ApiError } from "../api/client";
+import { firstPageShown } from "../dsfr-gate";
 
 /** Sets the document title, as screen-reader users hear it on each page. */
 export function useTitle(title: string | undefined): void {
@@ -29,6 +30,7 @@ export function Page({ title, breadcrumb, children, actions }: PageProps) {
     // on the first load the browser already starts at the top.
     if (location.key !== "default") heading.current?.focus({ preventScroll: true });
   }, [title, location.key]);
+  useEffect(firstPageShown, []);
   return (
     <>
       {breadcrumb && (

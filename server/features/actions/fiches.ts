@@ -4,10 +4,11 @@
  * retard » from overdue milestones, « Fusionnée »), with their milestones. Written once
  * here and read by the fiche list and page, the dashboard, the timeline, the COTECH table
  * (and the deck built on it), the quarterly review, the spreadsheet and the annual report.
+ * It also names the people who pilot each fiche (accounts with role lead on it).
  */
 import { and, asc, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { actions, milestones } from "../../db/schema.js";
+import { actions, membershipActions, memberships, milestones, users } from "../../db/schema.js";
 import { together } from "../../db/together.js";
 import type { ActionStatus } from "../../domain/statuses.js";
 import { SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/shown-status.js";
@@ -19,6 +20,13 @@ export interface FicheMilestone {
   plannedBy: string;
   originallyBy: string;
   doneOn: string | null;
+}
+
+/** A person who pilots a fiche: an active account with role lead on it. */
+export interface FichePilot {
+  actionId: string;
+  id: string;
+  name: string;
 }
 
 export interface FicheRow {
@@ -39,17 +47,21 @@ export interface Fiche extends FicheRow {
   shownStatusLabel: string;
   /** In planned order. */
   milestones: FicheMilestone[];
+  /** The people who pilot it, by name. */
+  pilots: { id: string; name: string }[];
 }
 
-/** The projection of fiche rows and their milestones on a day (pure). */
-export function projectFiches(rows: FicheRow[], milestoneRows: FicheMilestone[], today: string): Fiche[] {
+/** The projection of fiche rows, their milestones and pilots on a day (pure). */
+export function projectFiches(rows: FicheRow[], milestoneRows: FicheMilestone[], today: string, pilotRows: FichePilot[] = []): Fiche[] {
   const byFiche = new Map<string, FicheMilestone[]>();
   for (const m of [...milestoneRows].sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))) byFiche.set(m.actionId, [...(byFiche.get(m.actionId) ?? []), m]);
+  const pilotsOf = new Map<string, { id: string; name: string }[]>();
+  for (const p of [...pilotRows].sort((a, b) => a.name.localeCompare(b.name, "fr"))) pilotsOf.set(p.actionId, [...(pilotsOf.get(p.actionId) ?? []), { id: p.id, name: p.name }]);
   return rows
     .map((row) => {
       const own = byFiche.get(row.id) ?? [];
       const shown = shownStatus(row.mergedIntoId ? "merged" : row.status, own, today);
-      return { ...row, shownStatus: shown, shownStatusLabel: SHOWN_STATUSES[shown], milestones: own };
+      return { ...row, shownStatus: shown, shownStatusLabel: SHOWN_STATUSES[shown], milestones: own, pilots: pilotsOf.get(row.id) ?? [] };
     })
     .sort((a, b) => a.number - b.number);
 }
@@ -62,11 +74,11 @@ function inSet(contractId: string, set: FicheSet): SQL {
   return and(eq(actions.contractId, contractId), which)!;
 }
 
-/** A contract's fiches (live unless told) on `today`, in number order: two queries, at once (one after the other in a transaction). */
+/** A contract's fiches (live unless told) on `today`, in number order: three queries, at once (one after the other in a transaction). */
 export async function loadFicheProjections(db: Db | Tx, contractId: string, today: string, set: FicheSet = "live"): Promise<Fiche[]> {
   if (typeof set === "object" && !set.ids.length) return [];
   const live = inSet(contractId, set);
-  const [rows, milestoneRows] = await together(
+  const [rows, milestoneRows, pilotRows] = await together(
     db,
     () =>
       db
@@ -91,6 +103,14 @@ export async function loadFicheProjections(db: Db | Tx, contractId: string, toda
         .innerJoin(actions, eq(actions.id, milestones.actionId))
         .where(live)
         .orderBy(asc(milestones.plannedBy), asc(milestones.position)),
+    () =>
+      db
+        .select({ actionId: membershipActions.actionId, id: users.id, name: users.name })
+        .from(membershipActions)
+        .innerJoin(memberships, eq(memberships.id, membershipActions.membershipId))
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .innerJoin(actions, eq(actions.id, membershipActions.actionId))
+        .where(and(live, eq(memberships.role, "lead"), isNull(users.deactivatedAt))),
   );
-  return projectFiches(rows, milestoneRows, today);
+  return projectFiches(rows, milestoneRows, today, pilotRows);
 }

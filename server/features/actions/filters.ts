@@ -30,6 +30,8 @@ export const actionFilters = z.object({
   /** Free text, searched in French (stemmed: « vacciner » finds « vaccination »). */
   q: z.string().trim().max(200, { error: "La recherche ne doit pas dépasser 200 caractères." }).optional(),
   archived: z.enum(["true", "false"]).optional(),
+  /** « Mes fiches »: only the fiches the signed-in person pilots. */
+  mine: z.enum(["true", "false"]).optional(),
   sort: z.enum(Object.keys(ACTION_SORTS) as [ActionSort, ...ActionSort[]], { error: "Tri inconnu." }).optional(),
   order: z.enum(["asc", "desc"]).optional(),
 });

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { actions, actionPartners, indicators } from "../../db/schema.js";
+import type { actionBudgets, actions, actionPartners, indicators } from "../../db/schema.js";
+import { budgetTotals } from "../../domain/budget.js";
 import type { actionContent } from "./schema.js";
 
 /** A fiche's content whose organisations are already resolved to ids. */
@@ -7,6 +8,7 @@ export type ActionContent = z.infer<ReturnType<typeof actionContent<z.ZodString>
 type ActionRow = typeof actions.$inferSelect;
 type PartnerRow = typeof actionPartners.$inferSelect;
 type IndicatorRow = typeof indicators.$inferSelect;
+type BudgetRow = Pick<typeof actionBudgets.$inferSelect, "year" | "amount" | "funderId" | "status" | "position">;
 
 /** Columns of the actions table for a fiche's content (children excluded). */
 export function actionColumns(a: ActionContent) {
@@ -29,7 +31,7 @@ export function actionColumns(a: ActionContent) {
     place: a.place,
     territoryScope: a.territory.scope,
     territoryCommunes: a.territory.scope === "communes" || a.territory.scope === "sub_municipal" ? a.territory.communes : [],
-    determinant: a.determinant,
+    determinants: a.determinants,
     themes: a.themes,
     otherPlans: a.otherPlans,
     prsProjects: a.prsProjects,
@@ -60,7 +62,7 @@ export function actionContentFromRows<R>(row: ActionRow, partners: PartnerRow[],
     targetPublic: row.targetPublic,
     place: row.place,
     territory: { scope: row.territoryScope, communes: row.territoryCommunes },
-    determinant: row.determinant,
+    determinants: row.determinants,
     themes: row.themes,
     otherPlans: row.otherPlans,
     prsProjects: row.prsProjects,
@@ -82,9 +84,17 @@ export function actionContentFromRows<R>(row: ActionRow, partners: PartnerRow[],
   };
 }
 
+/** A fiche's budget as it is read: its lines in order, each funder named, and the totals (secured, requested). */
+export function budgetView(rows: readonly BudgetRow[], organisationName: (id: string) => string) {
+  const lines = [...rows]
+    .sort((a, b) => a.position - b.position)
+    .map((b) => ({ year: b.year, amount: b.amount, funder: { id: b.funderId, name: organisationName(b.funderId) }, status: b.status }));
+  return { lines, ...budgetTotals(lines) };
+}
+
 /**
  * A fiche as it is read back (its page, and each row of the spreadsheet): its rows as
- * nested content, its place, and the names of its lead and partners.
+ * nested content, its place, the names of its lead and partners, and its budget.
  */
 export function ficheContentView<A, O>(
   row: ActionRow,
@@ -92,6 +102,7 @@ export function ficheContentView<A, O>(
   indicatorRows: IndicatorRow[],
   place: { axis: A; objective: O | null },
   organisationName: (id: string) => string,
+  budgetRows: readonly BudgetRow[],
 ) {
   const content = actionContentFromRows(row, partners, indicatorRows, (id) => id);
   return {
@@ -107,5 +118,6 @@ export function ficheContentView<A, O>(
     ...content,
     lead: content.lead ? { ...content.lead, organisationName: organisationName(content.lead.organisation) } : null,
     partners: content.partners.map((p) => ({ ...p, organisationName: organisationName(p.organisation) })),
+    budget: budgetView(budgetRows, organisationName),
   };
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { count } from "drizzle-orm";
 import type { TestClient } from "../../testing/client.js";
 import { afterAll, beforeAll, expect } from "vitest";
-import { actionPartners, actions, indicators } from "../../db/schema.js";
+import { actionBudgets, actionPartners, actions, indicators } from "../../db/schema.js";
 import { blankActionContent } from "./schema.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 
@@ -20,6 +20,9 @@ export interface ListItem {
   axis: { id: string; number: number; title: string };
   objective: { id: string; code: string } | null;
   lead: { organisationId: string; name: string; shortName: string | null; person: string | null } | null;
+  /** The people who pilot it (accounts with role lead on it). */
+  pilots: { id: string; name: string }[];
+  budget: BudgetTotals;
   rank: number;
 }
 export interface ListResponse {
@@ -46,6 +49,14 @@ export interface Indicator {
   baseline: number | null;
   target: number | null;
 }
+export interface BudgetTotals {
+  total: number;
+  secured: number;
+  requested: number;
+}
+export interface Budget extends BudgetTotals {
+  lines: { year: number; amount: number; funder: { id: string; name: string }; status: "secured" | "requested" }[];
+}
 export interface ActionView {
   id: string;
   contractId: string;
@@ -60,6 +71,7 @@ export interface ActionView {
   title: string;
   status: string;
   lead: { organisation: string; person: string | null; organisationName: string } | null;
+  pilots: { id: string; name: string }[];
   startMonth: string | null;
   endMonth: string | null;
   justification: { text: string; inequalitiesIdentified: boolean | null; cityContractHealth: string | null };
@@ -70,13 +82,14 @@ export interface ActionView {
   targetPublic: string;
   place: string;
   territory: { scope: string; communes: string[] };
-  determinant: string | null;
+  determinants: string[];
   themes: { theme: string; other: string | null }[];
   otherPlans: string[];
   prsProjects: string[];
   partners: Partner[];
   participation: { involved: boolean | null; how: string; degree: string | null };
   indicators: Indicator[];
+  budget: Budget;
 }
 export interface ContractView {
   id: string;
@@ -143,12 +156,13 @@ export async function ficheId(contract: ContractView, number: number): Promise<s
 /** Rows of the fiche tables (all contracts, archived included): nothing written means nothing changes here. */
 export async function rowCounts() {
   const db = ctx.database.db;
-  const [[a], [p], [i]] = await Promise.all([
+  const [[a], [p], [i], [b]] = await Promise.all([
     db.select({ n: count() }).from(actions),
     db.select({ n: count() }).from(actionPartners),
     db.select({ n: count() }).from(indicators),
+    db.select({ n: count() }).from(actionBudgets),
   ]);
-  return { actions: a!.n, partners: p!.n, indicators: i!.n };
+  return { actions: a!.n, partners: p!.n, indicators: i!.n, budgets: b!.n };
 }
 
 /** A valid creation body for a fiche of `contract` (axis 1 unless told). */
@@ -156,6 +170,7 @@ export function ficheBody(contract: ContractView, overrides: Record<string, unkn
   return {
     ...blankActionContent(90),
     title: "Fiche d'essai",
+    determinants: ["Système de santé"] as string[],
     startMonth: "2020-01",
     endMonth: "2022-12",
     themes: [] as { theme: string; other: string | null }[],
@@ -195,13 +210,14 @@ export function toUpdateBody(v: ActionView) {
     targetPublic: v.targetPublic,
     place: v.place,
     territory: v.territory,
-    determinant: v.determinant,
+    determinants: v.determinants,
     themes: v.themes,
     otherPlans: v.otherPlans,
     prsProjects: v.prsProjects,
     partners: v.partners.map(({ organisationName: _n, ...p }) => p),
     participation: v.participation,
     indicators: v.indicators,
+    budgets: v.budget.lines.map((l) => ({ year: l.year, amount: l.amount, funderId: l.funder.id, status: l.status })),
     axisId: v.axisId,
     objectiveId: v.objectiveId,
     version: v.version,

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { demoDocument } from "../../demo/load.js";
 import { expectProblem } from "../../testing/http.js";
-import { app, axis, camvs, capvm, createContract, createFiche, ficheId, getAction, list, numbersOf, objective, org, range, useSeededApp } from "./routes.fixtures.js";
+import { signedInClient } from "../../testing/client.js";
+import { app, axis, camvs, capvm, createContract, createFiche, ctx, ficheId, getAction, list, numbersOf, objective, org, range, useSeededApp, type ListResponse } from "./routes.fixtures.js";
 
 useSeededApp();
 
@@ -101,8 +102,9 @@ describe("GET /api/contracts/:id/actions", () => {
     expect(await numbersOf(c.id, { commune: "77001" })).toEqual([1, 2, 3]);
     expect(await numbersOf(c.id, { commune: "77002" })).toEqual([1, 3, 4]);
     expect(await numbersOf(c.id, { commune: "77003" })).toEqual([1]);
-    // A commune outside the territory still gets the whole-territory fiches.
-    expect(await numbersOf(c.id, { commune: "77999" })).toEqual([1]);
+    // A commune outside the territory is said so (issue 15), not answered with every whole-territory fiche.
+    const outside = expectProblem(await app.inject({ method: "GET", url: `/api/contracts/${c.id}/actions?commune=21425` }), 400);
+    expect(outside.errors).toEqual([{ path: "querystring.commune", message: "La commune 21425 ne fait pas partie du territoire de ce contrat : choisissez une commune du contrat." }]);
   });
 
   it("filters the demo by commune: FA 16 (priority areas) only where a priority area lies", async () => {
@@ -220,6 +222,24 @@ describe("GET /api/contracts/:id/actions", () => {
     expect(commune.errors).toEqual([{ path: "querystring.commune", message: "Le code INSEE compte 5 caractères (par exemple 77468)." }]);
   });
 
+  it("names the people who pilot each fiche (role lead on it), and keeps « mes fiches » to those of the person asking", async () => {
+    const all = await list(camvs.id);
+    const pilotsOf = (n: number) => all.items.find((i) => i.number === n)!.pilots.map((p) => p.name);
+    expect(pilotsOf(5)).toEqual(["Sophie Leroy"]);
+    expect(pilotsOf(6)).toEqual(["Sophie Leroy"]);
+    expect(all.items.every((i) => Array.isArray(i.pilots))).toBe(true);
+    const lead = await signedInClient(ctx.server, "sophie.leroy@camvs.test");
+    const res = await lead.inject({ url: `/api/contracts/${camvs.id}/actions?mine=true` });
+    expect(res.statusCode, res.body).toBe(200);
+    const mine = res.json<ListResponse>();
+    expect(mine.items.map((i) => i.number)).toEqual([5, 6]);
+    expect(mine.total).toBe(2);
+    // The same filter from someone who pilots nothing: no fiche; and the shared list stays whole.
+    expect(await numbersOf(camvs.id, { mine: "true" })).toEqual([]);
+    expect((await lead.inject({ url: `/api/contracts/${camvs.id}/actions` })).json<ListResponse>().total).toBe(all.total);
+    expect((await app.inject({ url: `/api/contracts/${camvs.id}/actions?mine=oui` })).statusCode).toBe(400);
+  });
+
   it("answers 404 for an unknown contract", async () => {
     const unknown = randomUUID();
     const problem = expectProblem(await app.inject({ method: "GET", url: `/api/contracts/${unknown}/actions` }), 404);
@@ -243,7 +263,7 @@ describe("GET /api/actions/:id", () => {
     for (const i of view.indicators) expect(i.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(view.indicators.map((i) => i.id)).size).toBe(view.indicators.length);
     // Every block of the ARS template is present.
-    for (const key of ["justification", "specificObjective", "operationalObjectives", "description", "preExisting", "targetPublic", "place", "territory", "determinant", "themes", "otherPlans", "prsProjects", "partners", "participation", "indicators"])
+    for (const key of ["justification", "specificObjective", "operationalObjectives", "description", "preExisting", "targetPublic", "place", "territory", "determinants", "themes", "otherPlans", "prsProjects", "partners", "participation", "indicators", "budget"])
       expect(view).toHaveProperty(key);
     expect(view.prsProjects).toEqual(["5.3", "5.4"]);
     expect(view.participation).toEqual({ involved: true, how: "", degree: "partnership" });
@@ -254,6 +274,7 @@ describe("GET /api/actions/:id", () => {
     expect(view.objective).toEqual({ id: objective(camvs, "1.2").id, code: "1.2", title: "Accès aux soins et à l'éducation à la santé" });
     expect(view.objectiveId).toBe(objective(camvs, "1.2").id);
     expect(view.lead).toBeNull();
+    expect(view.pilots.map((p) => p.name)).toEqual(["Sophie Leroy"]);
     expect(view.partners).toEqual([
       {
         sector: "Santé",

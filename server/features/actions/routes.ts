@@ -11,7 +11,7 @@ import { parisDay } from "../../domain/dates.js";
 import { loadFicheProjections } from "./fiches.js";
 import { mergeLinks } from "./merges.js";
 import { actionFilters } from "./filters.js";
-import { ACTION_NOT_FOUND, actionContractId, actionFacets, getAction, listActions } from "./queries.js";
+import { ACTION_NOT_FOUND, actionContractId, actionFacets, assertCommuneOf, getAction, listActions } from "./queries.js";
 import { actionBody, actionUpdateBody } from "./schema.js";
 import { archiveAction, createAction, reorderActions, restoreAction, updateAction } from "./service.js";
 import { noContent } from "../../http/responses.js";
@@ -25,7 +25,7 @@ const tags = ["Fiches actions"];
 async function loadFiche(db: Db, contractId: string, actionId: string, today: string) {
   const [view, [fiche]] = await Promise.all([getAction(db, actionId), loadFicheProjections(db, contractId, today, { ids: [actionId] })]);
   const links = await mergeLinks(db, actionId, fiche!.mergedIntoId);
-  return { ...view, shownStatus: fiche!.shownStatus, shownStatusLabel: fiche!.shownStatusLabel, ...links };
+  return { ...view, shownStatus: fiche!.shownStatus, shownStatusLabel: fiche!.shownStatusLabel, pilots: fiche!.pilots, ...links };
 }
 
 /** A fiche with what the actor may do on it, read afresh (after a write). */
@@ -42,19 +42,26 @@ export const actionRoutes: FastifyPluginAsyncZod = async (app) => {
       const { contractId } = request.params;
       assertCan(request.actor, "action.read", { contractId });
       const today = parisDay();
-      return app.readViews.view(contractId, `actions:${today}:${JSON.stringify(request.query)}`, async () => {
-        const set = request.query.archived === "true" ? "archived" : "live";
-        const [list, facets, fiches] = await Promise.all([listActions(app.db, contractId, request.query), actionFacets(app.db, contractId), loadFicheProjections(app.db, contractId, today, set), contractExists(app.db, contractId)]);
+      // « Mes fiches » depends on who asks: applied to the shared view, outside it.
+      const { mine, ...query } = request.query;
+      if (query.commune) await assertCommuneOf(app.db, contractId, query.commune);
+      const view = await app.readViews.view(contractId, `actions:${today}:${JSON.stringify(query)}`, async () => {
+        const set = query.archived === "true" ? "archived" : "live";
+        const [list, facets, fiches] = await Promise.all([listActions(app.db, contractId, query), actionFacets(app.db, contractId), loadFicheProjections(app.db, contractId, today, set), contractExists(app.db, contractId)]);
         const shown = new Map(fiches.map((f) => [f.id, f]));
         // Both reads run at once: a fiche archived or restored between them waits for the next read.
         const items = list.items
           .flatMap((i) => {
             const fiche = shown.get(i.id);
-            return fiche ? [{ ...i, shownStatus: fiche.shownStatus, shownStatusLabel: fiche.shownStatusLabel }] : [];
+            return fiche ? [{ ...i, shownStatus: fiche.shownStatus, shownStatusLabel: fiche.shownStatusLabel, pilots: fiche.pilots }] : [];
           })
-          .filter((i) => !request.query.shown || i.shownStatus === request.query.shown);
+          .filter((i) => !query.shown || i.shownStatus === query.shown);
         return { ...list, items, total: items.length, facets };
       });
+      if (mine !== "true") return view;
+      const me = request.actor.kind === "user" ? request.actor.id : null;
+      const items = view.items.filter((i) => i.pilots.some((p) => p.id === me));
+      return { ...view, items, total: items.length };
     },
   );
 

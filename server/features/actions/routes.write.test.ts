@@ -54,7 +54,7 @@ describe("POST /api/contracts/:id/actions", () => {
       { kind: "activity", label: "Séances", unit: "", baseline: null, target: 12 },
     ]);
     expect(await getAction(view.id)).toEqual(view);
-    expect(await rowCounts()).toEqual({ actions: before.actions + 1, partners: before.partners + 2, indicators: before.indicators + 2 });
+    expect(await rowCounts()).toEqual({ actions: before.actions + 1, partners: before.partners + 2, indicators: before.indicators + 2, budgets: before.budgets });
     expect(await numbersOf(capvm.id)).toEqual(range(1, 17));
     expect(await numbersOf(capvm.id, { q: "vacciner" })).toEqual([17]);
     expect(await numbersOf(capvm.id, { theme: "Vaccination" })).toEqual([17]);

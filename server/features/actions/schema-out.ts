@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { ACTION_STATUS_VALUES } from "../../domain/statuses.js";
 import { SHOWN_STATUSES } from "../../domain/shown-status.js";
-import { CITY_CONTRACT_ANSWERS, DETERMINANTS, INDICATOR_KINDS, PARTICIPATION_DEGREES, PARTNER_SECTORS, TERRITORY_SCOPES, THEMES } from "../../domain/vocabulary.js";
+import { CITY_CONTRACT_ANSWERS, DETERMINANTS, FUNDING_STATUSES, INDICATOR_KINDS, PARTICIPATION_DEGREES, PARTNER_SECTORS, TERRITORY_SCOPES, THEMES } from "../../domain/vocabulary.js";
 import { ficheRef, keyEnum } from "../../http/responses.js";
 import { ACTION_SORTS } from "./filters.js";
 
@@ -10,6 +10,14 @@ const status = z.enum(ACTION_STATUS_VALUES);
 const themeOut = z.object({ theme: z.enum(THEMES), other: z.string().nullable() });
 /** The status people see (declared, merged or late) and its label. */
 export const shownOut = { shownStatus: keyEnum(SHOWN_STATUSES), shownStatusLabel: z.string() };
+/** The people who pilot a fiche (accounts with role lead on it), by name. */
+export const pilotsOut = z.array(z.object({ id: z.string(), name: z.string() }));
+/** A fiche's budget totals, in euros: secured (« acquis ») and requested (« demandé »). */
+export const budgetTotalsOut = z.object({ total: z.number(), secured: z.number(), requested: z.number() });
+/** A fiche's budget: its lines (each funder named) and their totals. */
+export const budgetOut = budgetTotalsOut.extend({
+  lines: z.array(z.object({ year: z.number(), amount: z.number(), funder: z.object({ id: z.string(), name: z.string() }), status: keyEnum(FUNDING_STATUSES) })),
+});
 
 export const actionListOut = z.object({
   items: z.array(
@@ -28,6 +36,8 @@ export const actionListOut = z.object({
       rank: z.number(),
       objective: z.object({ id: z.string(), code: z.string() }).nullable(),
       lead: z.object({ organisationId: z.string(), name: z.string(), shortName: z.string().nullable(), person: z.string().nullable() }).nullable(),
+      pilots: pilotsOut,
+      budget: budgetTotalsOut,
       ...shownOut,
     }),
   ),
@@ -64,7 +74,7 @@ export const ficheOut = z.object({
   targetPublic: z.string(),
   place: z.string(),
   territory: z.object({ scope: keyEnum(TERRITORY_SCOPES), communes: z.array(z.string()) }),
-  determinant: z.enum(DETERMINANTS).nullable(),
+  determinants: z.array(z.enum(DETERMINANTS)),
   themes: z.array(themeOut),
   otherPlans: z.array(z.string()),
   prsProjects: z.array(z.string()),
@@ -84,7 +94,9 @@ export const ficheOut = z.object({
   indicators: z.array(
     z.object({ id: z.string(), kind: keyEnum(INDICATOR_KINDS), label: z.string(), unit: z.string(), baseline: z.number().nullable(), target: z.number().nullable() }),
   ),
+  budget: budgetOut,
   ...shownOut,
+  pilots: pilotsOut,
   mergedInto: ficheRef.nullable(),
   mergedFrom: z.array(ficheRef),
   permissions: z.object({ update: z.boolean(), archive: z.boolean(), readHistory: z.boolean() }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fromZodIssues } from "../../http/problem.js";
-import { actionBody, actionContent, actionUpdateBody } from "./schema.js";
+import { actionBody, actionContent, actionUpdateBody, determinantsDropped } from "./schema.js";
 
 const AXIS_ID = "0b7c2a57-2f4e-4d3b-9a51-6f0a3c1d2e4b";
 const ORG_A = "5d1e8f90-3a2b-4c6d-8e7f-9a0b1c2d3e4f";
@@ -23,13 +23,14 @@ interface Fiche {
   targetPublic: string;
   place: string;
   territory: { scope: string; communes: string[] };
-  determinant: string | null;
+  determinants: string[];
   themes: { theme: string; other: string | null }[];
   otherPlans: string[];
   prsProjects: string[];
   partners: { sector: string; organisation: string; person: string | null; needsAnalysis: boolean; resourceMobilisation: boolean; implementation: boolean; coSteering: boolean }[];
   participation: { involved: boolean | null; how: string; degree: string | null };
   indicators: { id?: string; kind: string; label: string; unit: string; baseline: number | null; target: number | null }[];
+  budgets?: { year: unknown; amount: unknown; funderId: string; status: string }[];
   axisId: string;
   objectiveId: string | null;
 }
@@ -51,7 +52,7 @@ function validFiche(): Fiche {
     targetPublic: "Professionnels de santé",
     place: "Paris-Vallée de la Marne",
     territory: { scope: "communes", communes: ["77468", "77390"] },
-    determinant: "Système de santé",
+    determinants: ["Système de santé"],
     themes: [
       { theme: "Accès aux soins", other: null },
       { theme: "Autre", other: "Coordination des acteurs" },
@@ -101,7 +102,6 @@ describe("actionBody", () => {
         endMonth: null,
         status: "not_started",
         territory: { scope: "whole", communes: [] },
-        determinant: null,
         themes: [],
         otherPlans: [],
         prsProjects: [],
@@ -112,6 +112,42 @@ describe("actionBody", () => {
       });
     });
     expect(actionBody.safeParse(minimal).success).toBe(true);
+  });
+
+  it("takes one to three distinct determinants of the list", () => {
+    const COUNT = "Choisissez de un à trois déterminants de santé visés par l'action.";
+    expect(errorsOf(withFiche((f) => (f.determinants = [])))).toEqual([{ path: "determinants", message: COUNT }]);
+    const three = ["Système de santé", "Cohésion sociale", "Facteurs comportementaux (style de vie)"];
+    expect(actionBody.safeParse(withFiche((f) => (f.determinants = three))).success).toBe(true);
+    expect(errorsOf(withFiche((f) => (f.determinants = [...three, "Facteurs biologiques"])))).toEqual([{ path: "determinants", message: COUNT }]);
+    expect(errorsOf(withFiche((f) => (f.determinants = ["Cohésion sociale", "Système de santé", "Cohésion sociale"])))).toEqual([
+      { path: "determinants.2", message: "Ce déterminant est déjà choisi." },
+    ]);
+    // The short labels of old files are read by the imports, not by the API.
+    expect(errorsOf(withFiche((f) => (f.determinants = ["Comportements"])))).toEqual([{ path: "determinants.0", message: "Choisissez les déterminants dans la liste." }]);
+  });
+
+  it("lets an update keep a fiche without determinant only if it had none", () => {
+    expect(actionUpdateBody.safeParse({ ...withFiche((f) => (f.determinants = [])), version: 2 }).success).toBe(true);
+    expect(determinantsDropped([], [])).toBe(false);
+    expect(determinantsDropped(["Cohésion sociale"], [])).toBe(true);
+    expect(determinantsDropped(["Cohésion sociale"], ["Système de santé"])).toBe(false);
+  });
+
+  it("takes budget lines in whole euros from a funder, secured or requested, each once", () => {
+    const line = { year: 2021, amount: 12000, funderId: ORG_A, status: "secured" };
+    expect(actionBody.safeParse(withFiche((f) => (f.budgets = [line, { ...line, status: "requested" }]))).success).toBe(true);
+    expect(actionBody.safeParse(withFiche((f) => delete f.budgets)).success).toBe(true);
+    expect(errorsOf(withFiche((f) => (f.budgets = [{ ...line, amount: 12.5 }, { ...line, year: 2021.5, amount: 0 }, { ...line, funderId: "", status: "promis" }])))).toEqual([
+      { path: "budgets.0.amount", message: "Le montant s'écrit en euros entiers, sans centimes." },
+      { path: "budgets.1.year", message: "L'année est un nombre entier (par exemple 2021)." },
+      { path: "budgets.1.amount", message: "Le montant doit être positif." },
+      { path: "budgets.2.funderId", message: "Choisissez le financeur dans l'annuaire du contrat." },
+      { path: "budgets.2.status", message: "Indiquez si le financement est acquis ou demandé." },
+    ]);
+    expect(errorsOf(withFiche((f) => (f.budgets = [line, { ...line, amount: 5 }])))).toEqual([
+      { path: "budgets.1.funderId", message: "Ce financeur a déjà une ligne de ce statut pour cette année : additionnez les montants sur une seule ligne." },
+    ]);
   });
 
   it("refuses an empty title (also made of spaces)", () => {
@@ -193,9 +229,9 @@ describe("actionBody", () => {
     }
   });
 
-  it("refuses PRS code « abc »", () => {
-    expect(errorsOf(withFiche((f) => (f.prsProjects = ["1.1", "abc"])))).toEqual([
-      { path: "prsProjects.1", message: "Un projet du PRS se note comme 1.1 ou 2.3." },
+  it("refuses a PRS code with spaces or signs, and takes any region's short codes", () => {
+    expect(errorsOf(withFiche((f) => (f.prsProjects = ["1.1", "OS2", "axe 1"])))).toEqual([
+      { path: "prsProjects.2", message: "Un code de projet du PRS compte de 1 à 20 lettres, chiffres, points ou tirets (par exemple 1.1 ou OS2)." },
     ]);
   });
 
@@ -244,7 +280,7 @@ describe("actionBody", () => {
     const errors = errorsOf(
       withFiche((f) => {
         f.title = "";
-        f.prsProjects = ["abc"];
+        f.prsProjects = ["a#b"];
         f.indicators = [{ kind: "result", label: "x", unit: "", baseline: "n" as unknown as number, target: null }];
       }),
     );

@@ -1,10 +1,13 @@
 import { and, asc, count, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { assertRoom } from "../room.js";
 import type { Db, Tx } from "../../db/client.js";
-import { actionPartners, actions, axes, communes, indicators, objectives, organisations } from "../../db/schema.js";
+import { actionBudgets, actionPartners, actions, axes, communes, contracts, indicators, objectives, organisations } from "../../db/schema.js";
+import { budgetYearProblem, budgetYears } from "../../domain/budget.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
 import { lockContract } from "../contracts/queries.js";
+import { contractRegion, unknownPrsCodes } from "../../domain/referentials.js";
+import { getReferential } from "../referentials/service.js";
 import { orderError, renumber } from "../ordering.js";
 import type { Actor } from "../../policies/index.js";
 import { creationChanges, diffSnapshots } from "../../audit/diff.js";
@@ -13,12 +16,18 @@ import { actionSnapshot } from "./snapshot.js";
 import { droppedMeasuredIndicators, measurementCounts } from "./indicators.js";
 import { actionColumns, type ActionContent } from "./mapping.js";
 import { getAction, type ActionView } from "./queries.js";
-import type { ActionBody, ActionUpdateBody } from "./schema.js";
+import { DETERMINANT_COUNT_MESSAGE, determinantsDropped, type ActionBody, type ActionUpdateBody, type BudgetLineInput } from "./schema.js";
 
-/** Checks that every id a fiche refers to belongs to its contract; French field errors otherwise. */
-async function checkReferences(tx: Tx, contractId: string, body: ActionBody, actionId?: string): Promise<void> {
+/**
+ * Checks that every id a fiche refers to belongs to its contract, and that its budget's years are
+ * the contract's (one either side); French field errors otherwise.
+ */
+async function checkReferences(tx: Tx, contractId: string, body: ActionBody, current?: { id: string; determinants: readonly string[] }): Promise<void> {
   const errors: FieldError[] = [];
-  const orgIds = [...new Set([body.lead?.organisation, ...body.partners.map((p) => p.organisation)].filter((x): x is string => !!x))];
+  const actionId = current?.id;
+  if (current && determinantsDropped(current.determinants, body.determinants)) errors.push({ path: "determinants", message: DETERMINANT_COUNT_MESSAGE });
+  const budgets = body.budgets ?? [];
+  const orgIds = [...new Set([body.lead?.organisation, ...body.partners.map((p) => p.organisation), ...budgets.map((b) => b.funderId)].filter((x): x is string => !!x))];
   // One query after the other: a transaction is one connection, which runs one query at a time.
   const axisRows = await tx.select({ id: axes.id }).from(axes).where(and(eq(axes.id, body.axisId), eq(axes.contractId, contractId)));
   const objectiveRows = body.objectiveId
@@ -46,6 +55,22 @@ async function checkReferences(tx: Tx, contractId: string, body: ActionBody, act
     if (!knownCommunes.has(code)) errors.push({ path: `territory.communes.${i}`, message: `La commune ${code} ne fait pas partie du territoire du contrat.` });
   });
   if (sameNumber.length) errors.push({ path: "number", message: `Le numéro ${body.number} est déjà pris par une autre fiche de ce contrat.` });
+  // PRS codes: free text until the region has a list of projects, then checked against it.
+  if (body.prsProjects.length) {
+    const region = contractRegion(communeRows.map((c) => c.code));
+    const referential = region ? await getReferential(tx, region) : null;
+    for (const { index, code } of unknownPrsCodes(body.prsProjects, referential))
+      errors.push({ path: `prsProjects.${index}`, message: `« ${code} » n'est pas un projet du ${referential!.prsName || "PRS"} de l'${referential!.arsName} (voir les référentiels régionaux).` });
+  }
+  if (budgets.length) {
+    const [contract] = await tx.select({ startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId));
+    const years = budgetYears(contract!);
+    budgets.forEach((b, i) => {
+      const problem = budgetYearProblem(b.year, years);
+      if (problem) errors.push({ path: `budgets.${i}.year`, message: problem });
+      if (!knownOrgs.has(b.funderId)) errors.push({ path: `budgets.${i}.funderId`, message: "Ce financeur n'est pas dans l'annuaire du contrat." });
+    });
+  }
   if (errors.length) throw invalid(errors);
 }
 
@@ -72,6 +97,13 @@ export async function writeActionChildren(tx: Tx, actionId: string, content: Act
   }
 }
 
+/** Replaces a fiche's budget lines (nothing to do when the body leaves the budget out). */
+async function writeBudgets(tx: Tx, contractId: string, actionId: string, lines: BudgetLineInput[] | undefined): Promise<void> {
+  if (lines === undefined) return;
+  await tx.delete(actionBudgets).where(eq(actionBudgets.actionId, actionId));
+  if (lines.length) await tx.insert(actionBudgets).values(lines.map((l, position) => ({ ...l, contractId, actionId, position })));
+}
+
 export const actionLabel = (a: { number: number; title: string }) => `FA ${a.number} « ${a.title} »`;
 
 /** Writes the history entry of a fiche, from its state before (null when new) and after. */
@@ -91,6 +123,7 @@ export async function createAction(db: Db, actor: Actor, contractId: string, bod
       .values({ ...actionColumns(body), contractId, axisId: body.axisId, objectiveId: body.objectiveId })
       .returning({ id: actions.id });
     await writeActionChildren(tx, row!.id, body, true);
+    await writeBudgets(tx, contractId, row!.id, body.budgets ?? []);
     await auditAction(tx, actor, null, await getAction(tx, row!.id), "create");
     return row!.id;
   });
@@ -107,13 +140,14 @@ export async function updateAction(db: Db, actor: Actor, actionId: string, body:
     if (current.archivedAt) throw conflict(ARCHIVED_MESSAGE);
     // The version first: a form read before a renumbering is stale (409), whatever its number says.
     await claimVersion(tx, actions, actionId, body.version, "Cette fiche action");
-    await checkReferences(tx, current.contractId, body, actionId);
     const before = await getAction(tx, actionId);
+    await checkReferences(tx, current.contractId, body, before);
     await tx
       .update(actions)
       .set({ ...actionColumns(body), axisId: body.axisId, objectiveId: body.objectiveId })
       .where(eq(actions.id, actionId));
     await writeActionChildren(tx, actionId, body, false);
+    await writeBudgets(tx, current.contractId, actionId, body.budgets);
     await auditAction(tx, actor, before, await getAction(tx, actionId), "update");
   });
 }

@@ -3,6 +3,7 @@ import { snapshot, type Snapshot } from "../../audit/diff.js";
 import { CITY_CONTRACT_ANSWERS, INDICATOR_KINDS, PARTICIPATION_DEGREES, TERRITORY_SCOPES } from "../../domain/vocabulary.js";
 import type { ActionView } from "./queries.js";
 import { ACTION_STATUSES } from "../../domain/statuses.js";
+import { budgetLineText } from "../../domain/budget.js";
 
 const yesNo = (v: boolean | null) => (v === null ? null : v ? "Oui" : "Non");
 
@@ -26,7 +27,7 @@ export function actionSnapshot(a: ActionView): Snapshot {
     ["targetPublic", "Public cible", a.targetPublic],
     ["place", "Lieu", a.place],
     ["territory", "Territoire", [TERRITORY_SCOPES[a.territory.scope], ...a.territory.communes].join(" : ")],
-    ["determinant", "Déterminant de santé", a.determinant],
+    ["determinants", "Déterminants de santé", a.determinants],
     ["themes", "Thèmes", a.themes.map((t) => (t.other ? `${t.theme} (${t.other})` : t.theme))],
     ["otherPlans", "Autres plans", a.otherPlans],
     ["prsProjects", "Projets du PRS", a.prsProjects],
@@ -35,5 +36,6 @@ export function actionSnapshot(a: ActionView): Snapshot {
     ["participationHow", "Modalités de participation", a.participation.how],
     ["participationDegree", "Degré de participation", a.participation.degree && PARTICIPATION_DEGREES[a.participation.degree]],
     ["indicators", "Indicateurs", a.indicators.map((i) => `${INDICATOR_KINDS[i.kind]} : ${i.label}`)],
+    ["budget", "Budget", a.budget.lines.map((l) => budgetLineText({ ...l, funderName: l.funder.name }))],
   ]);
 }

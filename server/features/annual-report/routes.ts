@@ -5,7 +5,7 @@ import { buildAnnualReport } from "./build.js";
 import { annualReportParams, annualReportQuery } from "./schema.js";
 import { loadAnnualReport } from "./service.js";
 import { documentResponse } from "../../http/responses.js";
-import { sendDocument, sendFile } from "./send.js";
+import { sendDocument, sendFile } from "../../http/send-document.js";
 
 const tags = ["Documents"];
 

@@ -1,7 +1,7 @@
 /** What the annual report's route accepts (zod, French messages): the contract, the format and the calendar year. */
 import { z } from "zod";
 import { uuid } from "../../validation/fields.js";
-import { DOCUMENT_FORMATS } from "./send.js";
+import { DOCUMENT_FORMATS } from "../../http/send-document.js";
 
 export const annualReportParams = z.object({ contractId: uuid, format: z.enum(DOCUMENT_FORMATS, { error: "Format inconnu : docx, pdf ou html." }) });
 export const annualReportQuery = z.object({

@@ -6,7 +6,7 @@ import { assertSignedIn, requestHeaders, SESSION_COOKIE } from "../../auth/plugi
 import { Problem, unauthorized } from "../../http/problem.js";
 import { canReadOutbox } from "../dev/routes.js";
 import { plural } from "../../domain/dates.js";
-import { clearFailures, minutesLocked, readFailures, recordFailure } from "./service.js";
+import { clearFailures, closeSessions, DEACTIVATED, isDeactivated, minutesLocked, readFailures, recordFailure } from "./service.js";
 import { resetBody, resetRequestBody, signInBody } from "./schema.js";
 import { noContent } from "../../http/responses.js";
 import { messageOut, sessionOut, signedInOut } from "./schema-out.js";
@@ -54,8 +54,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           returnHeaders: true,
         });
         await clearFailures(app.db, email);
-        forwardCookies(reply, headers);
         const user = response.user as typeof response.user & { isAdmin?: boolean };
+        // A deactivated account: the password was right, the session just opened is closed at once.
+        if (await isDeactivated(app.db, user.id)) {
+          await closeSessions(app.db, user.id);
+          throw new Problem(403, "Compte désactivé", DEACTIVATED);
+        }
+        forwardCookies(reply, headers);
         return { user: { id: user.id, name: user.name, email: user.email, isAdmin: !!user.isAdmin } };
       } catch (error) {
         if (!(error instanceof APIError) || error.status !== "UNAUTHORIZED") throw error;

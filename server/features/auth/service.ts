@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { signInFailures } from "../../db/schema.js";
+import { sessions, signInFailures, users } from "../../db/schema.js";
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -48,4 +48,17 @@ export async function recordFailure(db: Db, email: string, now = new Date()): Pr
 
 export async function clearFailures(db: Db, email: string): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey(email)));
+}
+
+export const DEACTIVATED = "Ce compte a été désactivé. Adressez-vous à l'administration de Clés pour le réactiver.";
+
+/** Whether the platform admin deactivated this account (server/features/users). */
+export async function isDeactivated(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ at: users.deactivatedAt }).from(users).where(eq(users.id, userId));
+  return !!row?.at;
+}
+
+/** Closes every session of the account. */
+export async function closeSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

@@ -126,6 +126,20 @@ describe("axes", () => {
       expect((await getContract(app, contractId)).axes.map((a) => a.id)).toEqual([axis!.id]);
     });
 
+    it("refuses with 409 to delete an axis a thematic committee follows, and deletes it once the committee is moved", async () => {
+      const contractId = (await createContract(app)).id;
+      const [axis, other] = await createAxes(app, contractId, ["Suivi", "Autre"]);
+      const created = await app.inject({ method: "POST", url: `/api/contracts/${contractId}/bodies`, payload: { kind: "thematic", name: "Commission prévention", axisId: axis!.id } });
+      expect(created.statusCode).toBe(201);
+      const body = created.json<{ id: string; version: number; name: string; kind: string }>();
+      const problem = expectProblem(await app.inject({ method: "DELETE", url: `/api/axes/${axis!.id}` }), 409);
+      expect(problem.detail).toBe("Cet axe est suivi par l'instance « Commission prévention » : rattachez-la à un autre axe ou supprimez-la avant de supprimer l'axe.");
+      expect((await getContract(app, contractId)).axes.map((a) => a.id)).toEqual([axis!.id, other!.id]);
+      const moved = await app.inject({ method: "PUT", url: `/api/bodies/${body.id}`, payload: { kind: "thematic", name: body.name, axisId: other!.id, version: body.version } });
+      expect(moved.statusCode).toBe(200);
+      expect((await app.inject({ method: "DELETE", url: `/api/axes/${axis!.id}` })).statusCode).toBe(204);
+    });
+
     it("deletes an empty axis (204) and renumbers the later axes to close the gap", async () => {
       const contractId = (await createContract(app)).id;
       const [a, b, c, d] = await createAxes(app, contractId, ["A", "B", "C", "D"]);

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { assertRoom } from "../room.js";
 import type { Db, Tx } from "../../db/client.js";
-import { actions, axes, objectives } from "../../db/schema.js";
+import { actions, axes, governanceBodies, objectives } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound } from "../../http/problem.js";
 import { lockParent } from "../../db/parent-lock.js";
@@ -70,6 +70,17 @@ async function refuseIfHoldsActions(tx: Tx, where: ReturnType<typeof eq>, what: 
   if (row!.n > 0) throw conflict(`${what} contient ${row!.n} fiche(s) action : déplacez-les avant de le supprimer.`);
 }
 
+/** A thematic committee follows its axis: the axis stays until the committee is moved or deleted. */
+async function refuseIfFollowedByBody(tx: Tx, axisId: string) {
+  const bodies = await tx.select({ name: governanceBodies.name }).from(governanceBodies).where(eq(governanceBodies.axisId, axisId)).orderBy(asc(governanceBodies.name));
+  if (bodies.length === 0) return;
+  const names = bodies.map((b) => `« ${b.name} »`).join(", ");
+  const detail = bodies.length > 1
+    ? `Cet axe est suivi par les instances ${names} : rattachez-les à un autre axe ou supprimez-les avant de supprimer l'axe.`
+    : `Cet axe est suivi par l'instance ${names} : rattachez-la à un autre axe ou supprimez-la avant de supprimer l'axe.`;
+  throw conflict(detail);
+}
+
 export async function deleteAxis(db: Db, actor: Actor, axisId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const contractId = await axisContractId(tx, axisId);
@@ -78,6 +89,7 @@ export async function deleteAxis(db: Db, actor: Actor, axisId: string): Promise<
     const [axis] = await tx.select().from(axes).where(eq(axes.id, axisId));
     if (!axis) throw notFound(AXIS_NOT_FOUND);
     await refuseIfHoldsActions(tx, eq(actions.axisId, axisId), "Cet axe");
+    await refuseIfFollowedByBody(tx, axisId);
     await tx.delete(axes).where(eq(axes.id, axisId));
     await recordAudit(tx, actor, { contractId: axis.contractId, objectType: "axis", objectId: axisId, objectLabel: axisLabel(axis), operation: "delete", changes: [] });
     // Close the gap so that axes stay numbered 1..n; through negative numbers, so that

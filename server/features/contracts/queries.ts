@@ -4,7 +4,7 @@ import { actions, axes, communes, contracts, objectives, organisations, priority
 import { lockParent, type LockMode } from "../../db/parent-lock.js";
 import { notFound } from "../../http/problem.js";
 import type { ContractListQuery } from "./schema.js";
-import { populationTotal } from "./territory.js";
+import { contractDepartments, contractRegions, populationTotal } from "./territory.js";
 
 export type ContractSummary = Awaited<ReturnType<typeof listContracts>>["items"][number];
 
@@ -102,6 +102,9 @@ export async function getContract(db: Db, id: string) {
   return {
     ...contract,
     communes: communeRows.map(({ inseeCode, name, population }) => ({ inseeCode, name, population })),
+    // Derived from the communes, never typed (issue 15).
+    departements: contractDepartments(communeRows.map((c) => c.inseeCode)),
+    regions: contractRegions(communeRows.map((c) => c.inseeCode)),
     priorityAreas: areaRows.map(({ name, code, communeInseeCode }) => ({ name, code, communeInseeCode })),
     signatories: signatoryRows,
     organisations: orgRows.map(({ id: orgId, name, shortName, sector, version }) => ({ id: orgId, name, shortName, sector, version })),

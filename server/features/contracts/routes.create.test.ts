@@ -3,6 +3,7 @@ import type { TestClient } from "../../testing/client.js";
 import { describe, expect, it } from "vitest";
 import { createContract, getContract, listContracts, newContractBody, useDemoApp, type ContractView } from "../../testing/fixtures.js";
 import { expectProblem, type Problem } from "../../testing/http.js";
+import { communeByCode } from "../../territory/reference.js";
 
 let app: TestClient;
 useDemoApp((demo) => ({ app } = demo));
@@ -26,13 +27,44 @@ describe("POST /api/contracts", () => {
       organisations: [],
       axes: [],
     });
-    expect(view.communes).toEqual(body.communes);
+    // Amponville is given without a population: the official reference's is taken.
+    const amponville = communeByCode("77003")!.population!;
+    expect(view.communes).toEqual([body.communes[0], body.communes[1], { ...body.communes[2], population: amponville }]);
     expect(view.priorityAreas).toEqual(body.priorityAreas);
-    expect(view.counts).toEqual({ axes: 0, objectives: 0, actions: 0, communes: 3, population: 2000, populationMissing: 1 });
+    expect(view.counts).toEqual({ axes: 0, objectives: 0, actions: 0, communes: 3, population: 2000 + amponville, populationMissing: 0 });
+    expect(view.departements).toEqual([{ code: "77", name: "Seine-et-Marne" }]);
+    expect(view.regions).toEqual([{ code: "11", name: "Île-de-France" }]);
     // It is stored: it reads back and appears in the list.
     expect(await getContract(app, view.id)).toEqual(view);
     const listed = (await listContracts(app)).find((c) => c.id === view.id);
     expect(listed).toMatchObject({ slug: body.slug, axisCount: 0, actionCount: 0, communeCount: 3 });
+  });
+
+  it("takes the names and populations of communes given by INSEE code only from the official reference", async () => {
+    const view = await createContract(app, {
+      communes: [{ inseeCode: "21231" }, { inseeCode: "21054" }, { inseeCode: "71270", population: null }],
+      priorityAreas: [{ name: "Les Grésilles", code: null, communeInseeCode: "21231" }],
+    });
+    expect(view.communes.map((c) => c.name)).toEqual(["Dijon", "Beaune", "Mâcon"]);
+    for (const c of view.communes) expect(c.population).toBe(communeByCode(c.inseeCode)!.population);
+    expect(view.departements).toEqual([
+      { code: "21", name: "Côte-d'Or" },
+      { code: "71", name: "Saône-et-Loire" },
+    ]);
+    expect(view.regions).toEqual([{ code: "27", name: "Bourgogne-Franche-Comté" }]);
+  });
+
+  it("refuses an INSEE code the reference does not know, on its field, and writes nothing", async () => {
+    const before = await listContracts(app);
+    const problem = expectProblem(
+      await app.inject({ method: "POST", url: "/api/contracts", payload: newContractBody({ communes: [{ inseeCode: "77288" }, { inseeCode: "77999" }, { inseeCode: "01039" }], priorityAreas: [] }) }),
+      400,
+    );
+    expect(problem.errors).toEqual([
+      { path: "communes.1.inseeCode", message: "Ce code INSEE n'existe pas dans le code officiel géographique : vérifiez-le, ou cherchez la commune par son nom." },
+      { path: "communes.2.inseeCode", message: expect.stringMatching(/^Ce code INSEE est celui de l'ancienne commune Béon, aujourd'hui rattachée à .+ \(code 01138\)/) },
+    ]);
+    expect(await listContracts(app)).toEqual(before);
   });
 
   it("trims the slug it stores", async () => {

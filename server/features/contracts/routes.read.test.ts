@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TestClient } from "../../testing/client.js";
 import { describe, expect, it } from "vitest";
+import { communeByCode, epciByCode } from "../../territory/reference.js";
 import { getContract, listContracts, useDemoApp, type ContractSummary } from "../../testing/fixtures.js";
 import { expectProblem } from "../../testing/http.js";
 
@@ -67,7 +68,10 @@ describe("GET /api/contracts/:id", () => {
     const view = await getContract(app, capvm.id);
     expect(view).toMatchObject({ id: capvm.id, slug: "capvm-2019-2022", status: "under_evaluation", version: expect.any(Number) });
     expect(view.communes).toHaveLength(12);
-    expect(view.communes[0]).toEqual({ inseeCode: "77055", name: "Brou-sur-Chantereine", population: null });
+    // Names and populations from the official reference (issue 15), by INSEE code.
+    expect(view.communes[0]).toEqual({ inseeCode: "77055", name: "Brou-sur-Chantereine", population: communeByCode("77055")!.population });
+    expect(view.departements).toEqual([{ code: "77", name: "Seine-et-Marne" }]);
+    expect(view.regions).toEqual([{ code: "11", name: "Île-de-France" }]);
     expect(view.priorityAreas).toEqual([{ name: "La Renardière", code: null, communeInseeCode: "77390" }]);
     expect(view.signatories).toHaveLength(6);
     expect(view.signatories[0]).toEqual({
@@ -88,7 +92,10 @@ describe("GET /api/contracts/:id", () => {
       [4, 8, 0],
     ]);
     expect(view.axes[0]!.title).toBe("Le renforcement de la CAPVM comme acteur de santé");
-    expect(view.counts).toEqual({ axes: 4, objectives: 0, actions: 16, communes: 12, population: null, populationMissing: 12 });
+    // « près de 230 000 habitants » in 2019: the reference's current figure, the CAPVM EPCI's total.
+    expect(view.counts).toEqual({ axes: 4, objectives: 0, actions: 16, communes: 12, population: epciByCode("200057958")!.population, populationMissing: 0 });
+    expect(view.counts.population).toBeGreaterThan(225_000);
+    expect(view.counts.population).toBeLessThan(240_000);
   });
 
   it("returns the CAMVS tree with objectives and their fiche counts", async () => {
@@ -101,6 +108,12 @@ describe("GET /api/contracts/:id", () => {
     ]);
     expect(view.axes.slice(1).map((a) => a.objectives.length)).toEqual([0, 0, 0]);
     expect(view.counts).toMatchObject({ axes: 4, objectives: 2, actions: 15, communes: 20 });
+    // The 20 communes of the CA Melun Val de Seine, named and counted by the reference.
+    const camvsEpci = epciByCode("247700057")!;
+    expect(view.communes.map((c) => c.inseeCode).sort()).toEqual([...camvsEpci.members].sort());
+    for (const c of view.communes) expect(c).toEqual({ inseeCode: c.inseeCode, name: communeByCode(c.inseeCode)!.name, population: communeByCode(c.inseeCode)!.population });
+    expect(view.counts).toMatchObject({ population: camvsEpci.population, populationMissing: 0 });
+    expect(view.departements).toEqual([{ code: "77", name: "Seine-et-Marne" }]);
   });
 
   it("answers 404 problem for an unknown uuid", async () => {

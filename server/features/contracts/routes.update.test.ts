@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { TestClient } from "../../testing/client.js";
 import { describe, expect, it } from "vitest";
+import { communeByCode } from "../../territory/reference.js";
 import { STALE_MESSAGE } from "../../db/versioning.js";
 import { createAxis, createContract, createFiche, createOrganisation, getContract, useDemoApp, type ContractSummary, type ContractView } from "../../testing/fixtures.js";
 import { expectProblem } from "../../testing/http.js";
@@ -40,7 +41,8 @@ describe("PUT /api/contracts/:id", () => {
     expect(view.signatories).toEqual([
       { organisationId: orgId, organisationName: "Mairie d'essai", representative: "Mme la Maire", title: "Maire", signedOn: "2024-02-01" },
     ]);
-    expect(view.counts).toMatchObject({ communes: 3, population: 3800 });
+    // Amponville (77003) was given without a population: the reference's.
+    expect(view.counts).toMatchObject({ communes: 3, population: 3800 + communeByCode("77003")!.population!, populationMissing: 0 });
     expect(await getContract(app, created.id)).toEqual(view);
   });
 
@@ -53,6 +55,16 @@ describe("PUT /api/contracts/:id", () => {
     const { version: _v1, updatedAt: _u1, ...restBefore } = before;
     const { version: _v2, updatedAt: _u2, ...restAfter } = after;
     expect(restAfter).toEqual(restBefore);
+  });
+
+  it("refuses to remove a priority area where health ambassadors serve (CAPVM, La Renardière), and changes nothing", async () => {
+    const before = await getContract(app, capvm.id);
+    expect(before.priorityAreas.map((q) => q.name)).toContain("La Renardière");
+    const res = await app.inject({ method: "PUT", url: `/api/contracts/${capvm.id}`, payload: { ...toBody(before), priorityAreas: before.priorityAreas.filter((q) => q.name !== "La Renardière") } });
+    expect(expectProblem(res, 400).errors).toEqual([
+      { path: "priorityAreas", message: "Des ambassadeurs santé sont inscrits dans un quartier retiré : rattachez-les à un autre quartier ou effacez leurs données avant de le retirer." },
+    ]);
+    expect(await getContract(app, capvm.id)).toEqual(before);
   });
 
   it("allows running → under_evaluation, and back to running", async () => {
@@ -159,6 +171,24 @@ describe("PUT /api/contracts/:id", () => {
     const res = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), slug: "camvs-2021-2023" } });
     expect(expectProblem(res, 400).errors).toEqual([{ path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." }]);
     expect(await getContract(app, created.id)).toEqual(created);
+  });
+
+  it("adds a commune given by its INSEE code alone, named and counted by the reference; refuses an unknown code or a QPV outside the communes, changing nothing", async () => {
+    const created = await createContract(app);
+    const added = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), communes: [...created.communes, { inseeCode: "77288" }] } });
+    expect(added.statusCode).toBe(200);
+    const view = added.json<ContractView>();
+    expect(view.communes.at(-1)).toEqual({ inseeCode: "77288", name: "Melun", population: communeByCode("77288")!.population });
+
+    const unknown = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(view), name: "Ne doit pas être enregistré", communes: [...view.communes, { inseeCode: "77000" }] } });
+    expect(expectProblem(unknown, 400).errors).toEqual([{ path: "communes.4.inseeCode", message: expect.stringMatching(/^Ce code INSEE n'existe pas/) }]);
+    const outside = await app.inject({
+      method: "PUT",
+      url: `/api/contracts/${created.id}`,
+      payload: { ...toBody(view), name: "Ne doit pas être enregistré", priorityAreas: [{ name: "Montaigu", code: "QN07714M", communeInseeCode: "77285" }] },
+    });
+    expect(expectProblem(outside, 400).errors).toEqual([{ path: "priorityAreas.0.communeInseeCode", message: "Cette commune ne fait pas partie du territoire." }]);
+    expect(await getContract(app, created.id)).toEqual(view);
   });
 
   it("refuses a body without version, with a French field error", async () => {

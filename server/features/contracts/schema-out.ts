@@ -4,6 +4,8 @@ import { CONTRACT_STATUS_VALUES } from "../../domain/statuses.js";
 import { PARTNER_SECTORS } from "../../domain/vocabulary.js";
 
 const status = z.enum(CONTRACT_STATUS_VALUES);
+/** A département or a region: INSEE code and name. */
+const division = z.object({ code: z.string(), name: z.string() });
 
 /** What every answer says of a contract first. */
 const contractHeaderOut = z.object({ id: z.string(), slug: z.string(), name: z.string(), localAuthority: z.string(), startDate: z.string(), endDate: z.string(), status });
@@ -30,6 +32,9 @@ export const contractViewOut = contractHeaderOut.extend({
   createdAt: z.date(),
   updatedAt: z.date(),
   communes: z.array(z.object({ inseeCode: z.string(), name: z.string(), population: z.number().nullable() })),
+  /** Derived from the communes' INSEE codes (the one holding most communes first), never typed. */
+  departements: z.array(division),
+  regions: z.array(division),
   priorityAreas: z.array(z.object({ name: z.string(), code: z.string().nullable(), communeInseeCode: z.string().nullable() })),
   signatories: z.array(
     z.object({ organisationId: z.string(), organisationName: z.string(), representative: z.string(), title: z.string(), signedOn: z.string().nullable() }),

@@ -3,15 +3,21 @@ import { inseeCode, isoDate, optionalText, requiredText, version } from "../../v
 import { LIMITS, limitMessage } from "../../validation/limits.js";
 import { CONTRACT_STATUS_VALUES } from "../../domain/statuses.js";
 
+/**
+ * A commune of the territory by its INSEE code; its name and population, when left out (or the
+ * population null), are taken from the official reference (contracts/territory.ts), which also
+ * refuses a code it does not know.
+ */
 export const communeEntry = z.object({
   inseeCode,
-  name: requiredText("Le nom de la commune", 200),
+  name: requiredText("Le nom de la commune", 200).optional(),
   population: z
     .number({ error: "La population doit être un nombre." })
     .int({ error: "La population est un nombre entier d'habitants." })
     .min(0, { error: "La population ne peut pas être négative." })
     .max(100_000_000, { error: "La population ne peut pas dépasser 100 millions d'habitants." })
-    .nullable(),
+    .nullable()
+    .optional(),
 });
 
 export const priorityAreaEntry = z.object({

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { actions, communes, contracts, organisations, priorityAreas, signatories } from "../../db/schema.js";
+import { actions, ambassadors, communes, contracts, organisations, priorityAreas, signatories } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { invalid, notFound } from "../../http/problem.js";
 import { contractExists } from "./queries.js";
@@ -10,8 +10,9 @@ import { creationChanges, diffSnapshots } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { contractFacts, contractSnapshot } from "./snapshot.js";
 import type { ContractBody } from "./schema.js";
+import { communesFromReference, type ContractCommune, type GivenCommune } from "./territory.js";
 
-type Territory = Pick<ContractBody, "communes" | "priorityAreas">;
+type Territory = { communes: ContractCommune[]; priorityAreas: ContractBody["priorityAreas"] };
 type ResolvedSignatory = { organisationId: string } & Omit<ContractBody["signatories"][number], "organisation">;
 
 export async function slugTaken(tx: Tx | Db, slug: string, exceptId?: string): Promise<boolean> {
@@ -19,15 +20,35 @@ export async function slugTaken(tx: Tx | Db, slug: string, exceptId?: string): P
   return rows.some((r) => r.id !== exceptId);
 }
 
-/** Replaces the territory and signatories of a contract (they have no identity of their own). */
+/**
+ * Replaces the territory and signatories of a contract. Communes and signatories have no
+ * identity of their own; priority areas do (residents' registrations and health ambassadors
+ * refer to them), so an area keeps its id when its name stays, and one still served by
+ * ambassadors cannot be removed.
+ */
 export async function writeContractParts(tx: Tx, contractId: string, territory: Territory, signatoryList: ResolvedSignatory[]) {
   await tx.delete(communes).where(eq(communes.contractId, contractId));
-  await tx.delete(priorityAreas).where(eq(priorityAreas.contractId, contractId));
   await tx.delete(signatories).where(eq(signatories.contractId, contractId));
   if (territory.communes.length)
     await tx.insert(communes).values(territory.communes.map((c, position) => ({ ...c, contractId, position })));
-  if (territory.priorityAreas.length)
-    await tx.insert(priorityAreas).values(territory.priorityAreas.map((q, position) => ({ ...q, contractId, position })));
+  const existing = await tx.select({ id: priorityAreas.id, name: priorityAreas.name }).from(priorityAreas).where(eq(priorityAreas.contractId, contractId));
+  const kept = new Set<string>();
+  for (const [position, q] of territory.priorityAreas.entries()) {
+    const same = existing.find((a) => a.name === q.name && !kept.has(a.id));
+    if (same) {
+      kept.add(same.id);
+      await tx.update(priorityAreas).set({ ...q, position }).where(eq(priorityAreas.id, same.id));
+    } else await tx.insert(priorityAreas).values({ ...q, contractId, position });
+  }
+  const gone = existing.filter((a) => !kept.has(a.id)).map((a) => a.id);
+  if (gone.length) {
+    const served = await tx.selectDistinct({ id: ambassadors.priorityAreaId }).from(ambassadors).where(inArray(ambassadors.priorityAreaId, gone));
+    if (served.length)
+      throw invalid([
+        { path: "priorityAreas", message: "Des ambassadeurs santé sont inscrits dans un quartier retiré : rattachez-les à un autre quartier ou effacez leurs données avant de le retirer." },
+      ]);
+    await tx.delete(priorityAreas).where(inArray(priorityAreas.id, gone));
+  }
   if (signatoryList.length)
     await tx.insert(signatories).values(signatoryList.map((s, position) => ({ ...s, contractId, position })));
 }
@@ -58,6 +79,13 @@ async function checkCommunesStillCovered(tx: Tx, contractId: string, body: Contr
     throw invalid([{ path: "communes", message: `Ces communes sont citées par des fiches et ne peuvent pas être retirées : ${missing.join(", ")}.` }]);
 }
 
+/** The body's communes checked against the official reference, their names and populations filled: 400 for an unknown INSEE code. */
+export function referenceCommunes(given: readonly GivenCommune[]): ContractCommune[] {
+  const { communes: filled, errors } = communesFromReference(given);
+  if (errors.length) throw invalid(errors);
+  return filled;
+}
+
 const resolveSignatories = (body: ContractBody): ResolvedSignatory[] =>
   body.signatories.map(({ organisation, ...rest }) => ({ organisationId: organisation, ...rest }));
 
@@ -71,17 +99,19 @@ export async function auditContract(tx: Tx, actor: Actor, id: string, before: Aw
 export async function createContract(db: Db, actor: Actor, body: ContractBody): Promise<string> {
   if (body.signatories.length)
     throw invalid([{ path: "signatories", message: "Ajoutez les signataires après avoir créé le contrat et son annuaire." }]);
+  const communeList = referenceCommunes(body.communes);
   return db.transaction(async (tx) => {
     if (await slugTaken(tx, body.slug)) throw invalid([{ path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." }]);
-    const { communes: c, priorityAreas: q, signatories: _s, ...header } = body;
+    const { communes: _c, priorityAreas: q, signatories: _s, ...header } = body;
     const [row] = await tx.insert(contracts).values(header).returning({ id: contracts.id });
-    await writeContractParts(tx, row!.id, { communes: c, priorityAreas: q }, []);
+    await writeContractParts(tx, row!.id, { communes: communeList, priorityAreas: q }, []);
     await auditContract(tx, actor, row!.id, null);
     return row!.id;
   });
 }
 
 export async function updateContract(db: Db, actor: Actor, id: string, body: ContractBody & { version: number }): Promise<void> {
+  const communeList = referenceCommunes(body.communes);
   await db.transaction(async (tx) => {
     const [current] = await tx.select({ status: contracts.status }).from(contracts).where(eq(contracts.id, id));
     if (!current) throw notFound("Ce contrat est introuvable.");
@@ -92,9 +122,9 @@ export async function updateContract(db: Db, actor: Actor, id: string, body: Con
     await checkCommunesStillCovered(tx, id, body);
     await claimVersion(tx, contracts, id, body.version, "Ce contrat");
     const before = await contractFacts(tx, id);
-    const { communes: c, priorityAreas: q, signatories: _s, version: _v, ...header } = body;
+    const { communes: _c, priorityAreas: q, signatories: _s, version: _v, ...header } = body;
     await tx.update(contracts).set(header).where(eq(contracts.id, id));
-    await writeContractParts(tx, id, { communes: c, priorityAreas: q }, resolveSignatories(body));
+    await writeContractParts(tx, id, { communes: communeList, priorityAreas: q }, resolveSignatories(body));
     await auditContract(tx, actor, id, before);
   });
 }

@@ -124,10 +124,14 @@ describe("picking fiches", () => {
 
 describe("the agenda", () => {
   it("is the meeting's agenda when the deck is for a meeting", () => {
-    const deck = buildDeck(input({ meeting: meeting({ agenda: [{ title: "Ouverture", presenter: "La présidente", durationMinutes: 10 }, { title: "Bilan", presenter: "", durationMinutes: 30 }] }) }));
+    const deck = buildDeck(
+      input({ meeting: meeting({ agenda: [{ title: "Ouverture", presenter: "La présidente", durationMinutes: 10 }, { title: "Bilan", presenter: "", durationMinutes: 30 }, { title: "Questions diverses", presenter: "", durationMinutes: null }] }) }),
+    );
     expect(of(deck.slides, "agenda")[0]!.items).toEqual([
       { title: "I. Ouverture", detail: "La présidente · 10 min" },
       { title: "II. Bilan", detail: "30 min" },
+      // A duration is optional.
+      { title: "III. Questions diverses", detail: "" },
     ]);
     expect(deck.slides[0]).toMatchObject({ kind: "title", title: "Comité technique 2021", date: "Le 14 septembre 2021" });
   });

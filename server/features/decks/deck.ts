@@ -40,7 +40,7 @@ export interface DeckMeeting {
   startsAt: Date;
   bodyKind: BodyKind;
   cancelled: boolean;
-  agenda: { title: string; presenter: string; durationMinutes: number }[];
+  agenda: { title: string; presenter: string; durationMinutes: number | null }[];
 }
 
 export interface DeckInput {
@@ -181,7 +181,7 @@ export function buildDeck(input: DeckInput): Deck {
   }
 
   const agenda = meeting && ownAgenda
-    ? meeting.agenda.map((a, i) => ({ title: `${roman(i)}. ${a.title}`, detail: [a.presenter, `${a.durationMinutes} min`].filter(Boolean).join(" · ") }))
+    ? meeting.agenda.map((a, i) => ({ title: `${roman(i)}. ${a.title}`, detail: [a.presenter, a.durationMinutes ? `${a.durationMinutes} min` : ""].filter(Boolean).join(" · ") }))
     : DEFAULT_AGENDA.map((t, i) => ({ title: `${roman(i)}. ${t}`, detail: "" }));
   slides.push({ kind: "agenda", title: "Ordre du jour", items: agenda });
 

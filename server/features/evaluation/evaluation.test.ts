@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../../testing/client.js";
 import { convertToPdf, pdfText } from "../../testing/office.js";
+import { hasWrittenPart } from "./service.js";
 
 let ctx: TestContext;
 let camvs: string;
@@ -161,9 +162,23 @@ describe("the evaluation of the CAMVS contract", () => {
     expect((await coordinator.inject({ method: "DELETE", url: `${url()}/questionnaire` })).statusCode).toBe(409);
   });
 
-  it("is validated only by a held COPIL of this contract, then frozen", async () => {
+  it("tells an evaluation with text from an empty one (tags and spaces only)", () => {
+    expect(hasWrittenPart([{ key: "strategy", html: "<p> &nbsp;</p>" }, { key: "conclusion", html: "" }])).toBe(false);
+    expect(hasWrittenPart([{ key: "conclusion", html: "<p>Bilan.</p>" }])).toBe(true);
+  });
+
+  it("is validated only by a held COPIL of this contract in the evaluation period, then frozen", async () => {
+    const copilOf2021 = (await read()).copilMeetings.find((m) => m.day === "2021-12-07")!;
+    expect(copilOf2021.held).toBe(true);
+    // The final COPIL, in the contract's last year (the demo stops in 2021).
+    const last = await coordinator.inject({
+      method: "POST",
+      url: `/api/contracts/${camvs}/meetings`,
+      payload: { bodyId: bodies.find((b) => b.kind === "copil")!.id, title: "Comité de pilotage de fin de contrat", startsAt: "2023-12-12T10:00:00+01:00", endsAt: "2023-12-12T12:00:00+01:00" },
+    });
+    expect(last.statusCode, last.body).toBe(201);
     const view = await read();
-    const copil = view.copilMeetings.find((m) => m.day === "2021-12-07")!;
+    const copil = view.copilMeetings.find((m) => m.day === "2023-12-12")!;
     expect(copil.held).toBe(true);
     const cotechMeeting = (await coordinator.inject({ url: `/api/contracts/${camvs}/meetings` })).json<{ items: { id: string; bodyId: string }[] }>().items.find((m) => m.bodyId === bodies.find((b) => b.kind === "cotech")!.id)!;
     const copilBody = bodies.find((b) => b.kind === "copil")!.id;
@@ -177,6 +192,7 @@ describe("the evaluation of the CAMVS contract", () => {
       ["00000000-0000-4000-8000-000000000000", "Choisissez une réunion du Comité de pilotage de ce contrat."],
       [future.json<{ id: string }>().id, "Cette réunion du Comité de pilotage n'a pas encore eu lieu."],
       [cancelled.id, "Cette réunion du Comité de pilotage a été annulée."],
+      [copilOf2021.id, "Cette réunion du Comité de pilotage (7 décembre 2021) précède la période d'évaluation, qui s'ouvre le 31 décembre 2022 (un an avant la fin du contrat) : choisissez le COPIL qui a validé l'évaluation."],
     ];
     for (const [meetingId, message] of refusals) {
       const res = await coordinator.inject({ method: "POST", url: `${url()}/validation`, payload: { meetingId } });
@@ -190,7 +206,7 @@ describe("the evaluation of the CAMVS contract", () => {
 
     const ok = await coordinator.inject({ method: "POST", url: `${url()}/validation`, payload: { meetingId: copil.id, version: view.version } });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json<View>()).toMatchObject({ status: "validated", validatedOn: "2021-12-07", permissions: { manage: false, editQuestions: false } });
+    expect(ok.json<View>()).toMatchObject({ status: "validated", validatedOn: "2023-12-12", permissions: { manage: false, editQuestions: false } });
     const frozen = ok.json<View>();
     for (const attempt of [
       coordinator.inject({ method: "PUT", url: url(), payload: { parts: [{ key: "conclusion", html: "<p>Trop tard</p>" }], version: frozen.version } }),
@@ -205,7 +221,7 @@ describe("the evaluation of the CAMVS contract", () => {
     const history = (await coordinator.inject({ url: `/api/contracts/${camvs}/history` })).json<{ items: { objectType: string; changes: { label: string; after: string | null }[] }[] }>();
     const entries = history.items.filter((i) => i.objectType === "evaluation");
     expect(entries.length).toBeGreaterThanOrEqual(5);
-    expect(entries[0]!.changes).toContainEqual(expect.objectContaining({ label: "Validée en COPIL le", after: "07/12/2021" }));
+    expect(entries[0]!.changes).toContainEqual(expect.objectContaining({ label: "Validée en COPIL le", after: "12/12/2023" }));
   });
 
   it("exports the validated evaluation as DOCX (opened by LibreOffice), PDF and HTML", async () => {
@@ -213,7 +229,7 @@ describe("the evaluation of the CAMVS contract", () => {
     expect(docx.statusCode).toBe(200);
     expect(docx.headers["content-disposition"]).toBe('attachment; filename="evaluation.docx"');
     const docxText = (await pdfText(await convertToPdf(docx.rawPayload, "docx"))).replace(/\s+/g, " ");
-    expect(docxText).toContain("Évaluation validée par le Comité de pilotage du 07/12/2021");
+    expect(docxText).toContain("Évaluation validée par le Comité de pilotage du 12/12/2023");
     expect(docxText).toContain("Les axes sont pertinents.");
     expect(docxText).toContain("Des rencontres plus régulières entre partenaires.");
 
@@ -224,7 +240,7 @@ describe("the evaluation of the CAMVS contract", () => {
     expect(text).toContain("2 membres ont répondu");
 
     const html = (await coordinator.inject({ url: `${url()}.html` })).body;
-    expect(html).toContain("Évaluation validée par le Comité de pilotage du 07/12/2021");
+    expect(html).toContain("Évaluation validée par le Comité de pilotage du 12/12/2023");
     expect(html).toContain("Réponses des membres au questionnaire");
     expect((await (await anonymousClient(ctx.server)).inject({ url: `${url()}.pdf` })).statusCode).toBe(401);
   }, 180_000);

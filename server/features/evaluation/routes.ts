@@ -11,7 +11,7 @@ import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { listMembers } from "../members/service.js";
 import { loadContract } from "../annual-report/service.js";
-import { DOCUMENT_FORMATS, sendDocument } from "../annual-report/send.js";
+import { DOCUMENT_FORMATS, sendDocument } from "../../http/send-document.js";
 import { evaluationDocument } from "./document.js";
 import { answersBody, evaluationUpdateBody, stateBody, validationBody } from "./schema.js";
 import { closeQuestionnaire, evaluationView, myAnswers, openQuestionnaire, saveMyAnswers, updateEvaluation, validateEvaluation } from "./service.js";

@@ -7,16 +7,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "../../db/client.js";
-import { evaluationResponses, evaluations, governanceBodies, meetings } from "../../db/schema.js";
+import { contracts, evaluationResponses, evaluations, governanceBodies, meetings } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid } from "../../http/problem.js";
 import { can, type Actor } from "../../policies/index.js";
 import { diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
-import { parisDay, shortDay } from "../../domain/dates.js";
+import { addMonths, longDay, parisDay, shortDay } from "../../domain/dates.js";
 import { sanitizeMinutes } from "../governance/service.js";
 import { aggregateAnswers } from "./aggregate.js";
-import { DEFAULT_QUESTIONS, emptyParts, EVALUATION_PARTS, EVALUATION_STATUSES, PART_KEYS, type EvaluationQuestion } from "../../domain/evaluation.js";
+import { DEFAULT_QUESTIONS, emptyParts, EVALUATION_PARTS, EVALUATION_STATUSES, PART_KEYS, type EvaluationPart, type EvaluationQuestion } from "../../domain/evaluation.js";
 import { checkAnswers, type AnswersBody, type EvaluationUpdate } from "./schema.js";
 
 type Row = typeof evaluations.$inferSelect;
@@ -157,6 +157,14 @@ export async function validateEvaluation(db: Db, actor: Actor, contractId: strin
     if (meeting.cancelled) throw invalid([{ path: "meetingId", message: "Cette réunion du Comité de pilotage a été annulée." }]);
     if (!meeting.held) throw invalid([{ path: "meetingId", message: "Cette réunion du Comité de pilotage n'a pas encore eu lieu." }]);
     const before = await claim(tx, contractId, body.version);
+    // Validation freezes the evaluation: an empty one, or a COPIL that met before it was begun, cannot have validated it.
+    if (!hasWrittenPart(before.parts)) throw conflict("L'évaluation est encore vide : rédigez au moins une de ses parties avant d'enregistrer sa validation par le COPIL.");
+    const [contract] = await tx.select({ endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId));
+    const opens = evaluationPeriodStart(contract!.endDate);
+    if (meeting.day < opens)
+      throw invalid([
+        { path: "meetingId", message: `Cette réunion du Comité de pilotage (${longDay(meeting.day)}) précède la période d'évaluation, qui s'ouvre le ${longDay(opens)} (un an avant la fin du contrat) : choisissez le COPIL qui a validé l'évaluation.` },
+      ]);
     return save(tx, actor, contractId, before, {
       status: "validated",
       validatedMeetingId: meeting.id,
@@ -200,3 +208,9 @@ export async function saveMyAnswers(db: Db, actor: Actor, contractId: string, bo
     return { answers, submittedAt };
   });
 }
+
+/** The final evaluation is validated in its period: from a year before the contract ends (a COPIL before cannot have validated it). */
+export const evaluationPeriodStart = (contractEnd: string): string => addMonths(contractEnd, -12);
+
+/** Whether any part of the evaluation holds text (its HTML without tags and spaces). */
+export const hasWrittenPart = (parts: readonly EvaluationPart[]): boolean => parts.some((p) => p.html.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "") !== "");

@@ -37,7 +37,7 @@ describe("milestones (rétroplanning)", () => {
     const done = await lead.inject({ method: "PUT", url: `/api/milestones/${m.id}`, payload: { title: "Recrutement de la coordinatrice", plannedBy: "2022-03-31", owner: "CCAS", doneOn: "2022-02-03", version: m.version + 1 } });
     expect(done.json()).toMatchObject({ schedule: "prévu T2 2021, reporté T1 2022, réalisé le 03/02/2022", overdue: false });
     const history = (await lead.inject({ url: `/api/actions/${fa5}/history` })).json<{ items: { summary: string; changes: { label: string; before: string | null; after: string | null }[] }[] }>();
-    expect(history.items[0]!.summary).toMatch(/^Sophie Leroy a modifié Calendrier le /);
+    expect(history.items[0]!.summary).toMatch(/^Sophie Leroy a modifié Calendrier de l'étape « Recrutement de la coordinatrice » le /);
     expect(history.items[0]!.changes).toEqual([{ field: "schedule", label: "Calendrier", before: "prévu T2 2021, reporté T1 2022", after: "prévu T2 2021, reporté T1 2022, réalisé le 03/02/2022" }]);
     const list = (await ctx.app.inject({ url: `/api/actions/${fa5}/milestones` })).json<{ items: { id: string }[] }>();
     // The demo's own milestones of FA 5 are listed with it.

@@ -47,7 +47,7 @@ describe("progress entries (état d'avancement)", () => {
     // Newest first, among the demo's own entry of 24/08/2021.
     expect(list.items.map((e) => e.happenedOn)).toEqual(["2021-09-14", "2021-08-24", "2021-06-15"]);
     const history = (await ctx.app.inject({ url: `/api/actions/${fa5}/history` })).json<{ items: { summary: string }[] }>();
-    expect(history.items[0]!.summary).toMatch(/^Sophie Leroy a modifié Date de l'avancement et Avancement le /);
+    expect(history.items[0]!.summary).toMatch(/^Sophie Leroy a ajouté l'état d'avancement du 14\/09\/2021 le /);
   });
 
   it("corrects an entry with the version read", async () => {

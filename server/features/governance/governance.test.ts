@@ -106,6 +106,29 @@ describe("meetings", () => {
     expect(list.items.map((i) => i.id)).toContain(m.id);
   });
 
+  it("takes agenda items without a duration: only the items with one count against the meeting's length", async () => {
+    const agenda = [{ title: "Accueil" }, { title: "Point d'étape", durationMinutes: 120, presenter: "Marie Dupont" }, { title: "Questions diverses", durationMinutes: null }];
+    const res = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ title: "COTECH sans durées", agenda }) });
+    expect(res.statusCode, res.body).toBe(201);
+    const m = res.json<{ id: string; agenda: { title: string; durationMinutes: number | null }[] }>();
+    expect(m.agenda.map((i) => [i.title, i.durationMinutes])).toEqual([
+      ["Accueil", null],
+      ["Point d'étape", 120],
+      ["Questions diverses", null],
+    ]);
+    // The invitation's agenda and the history cope with it.
+    const ics = await coordinator.inject({ url: `/api/meetings/${m.id}/ics` });
+    expect(ics.body.replace(/\r\n /g, "")).toContain("1. Accueil\\n2. Point d'étape (2 h\\, Marie Dupont)\\n3. Questions diverses");
+    const [entry] = (await coordinator.inject({ url: `/api/contracts/${camvs}/history?type=meeting` })).json<{ items: { changes: { field: string; after: string | null }[] }[] }>().items;
+    expect(entry!.changes.find((c) => c.field === "agenda")?.after).toBe("Accueil\nPoint d'étape (120 min)\nQuestions diverses");
+    // A duration, when given, is still a whole number of minutes, at least one.
+    const bad = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ agenda: [{ title: "Accueil", durationMinutes: 0 }, { title: "Suite", durationMinutes: 2.5 }] }) });
+    expect(expectProblem(bad, 400).errors).toEqual([
+      { path: "agenda.0.durationMinutes", message: "Un point dure au moins une minute." },
+      { path: "agenda.1.durationMinutes", message: "Indiquez une durée en minutes entières." },
+    ]);
+  });
+
   it("refuses a meeting ending before it starts, an agenda longer than the meeting, and fiches or bodies of another contract — writing nothing", async () => {
     const before = await meetingCount();
     const backwards = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ endsAt: "2021-09-14T13:00:00+02:00" }) });
@@ -132,6 +155,69 @@ describe("meetings", () => {
     const outsider = await signedInClient(ctx.server, "thomas.petit@capvm.test");
     expect(expectProblem(await outsider.inject({ url: `/api/meetings/${created.id}` }), 404).detail).toBe("Cette réunion est introuvable.");
     expect(expectProblem(await coordinator.inject({ method: "DELETE", url: `/api/bodies/${copil.id}` }), 409).detail).toContain("ne peut pas être supprimée");
+  });
+});
+
+describe("decisions and their fiches", () => {
+  type Linked = { id: string; version: number; decisions: string[]; decisionActionIds: string[][]; decisionFiches: { id: string; number: number; title: string }[][] };
+  const historyOf = async (id: string) =>
+    (await coordinator.inject({ url: `/api/contracts/${camvs}/history?type=meeting` })).json<{ items: { objectId: string; changes: { field: string; before: string | null; after: string | null }[] }[] }>().items.filter((e) => e.objectId === id);
+
+  it("links each decision to fiches of the contract, shows them by number, keeps them aligned when decisions move, and records it", async () => {
+    const [fa5, fa6] = [fiches.get(5)!, fiches.get(6)!];
+    const res = await coordinator.inject({
+      method: "POST",
+      url: `/api/contracts/${camvs}/meetings`,
+      payload: cotech({ title: "COTECH des décisions", decisions: ["Fusionner FA 5 et FA 6", "Prochain COPIL en décembre", "Relancer les partenaires"], decisionActionIds: [[fa6, fa5, fa5]] }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const m = res.json<Linked>();
+    // Stored without repeats; one list per decision in the projection, the fiches in number order.
+    expect(m.decisionActionIds).toEqual([[fa6, fa5], [], []]);
+    expect(m.decisionFiches.map((list) => list.map((f) => f.number))).toEqual([[5, 6], [], []]);
+    expect(m.decisionFiches[0]![0]!.title).toBeTruthy();
+    expect((await historyOf(m.id))[0]!.changes.find((c) => c.field === "decisionActionIds")?.after).toBe("Décision 1 : FA 6, FA 5");
+
+    // The form sends both lists together: the first decision moved last, the links with it.
+    const moved = await coordinator.inject({
+      method: "PUT",
+      url: `/api/meetings/${m.id}`,
+      payload: { ...cotech({ title: "COTECH des décisions", decisions: ["Prochain COPIL en décembre", "Fusionner FA 5 et FA 6"], decisionActionIds: [[], [fa5, fa6]] }), version: m.version },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = moved.json<Linked>();
+    expect(after.decisionFiches.map((list) => list.map((f) => f.number))).toEqual([[], [5, 6]]);
+    expect((await historyOf(m.id))[0]!.changes.find((c) => c.field === "decisionActionIds")).toMatchObject({ before: "Décision 1 : FA 6, FA 5", after: "Décision 2 : FA 5, FA 6" });
+
+    // A client that does not send the links keeps them while the decisions stay the same.
+    const kept = await coordinator.inject({ method: "PUT", url: `/api/meetings/${m.id}`, payload: { ...cotech({ title: "COTECH des décisions", decisions: after.decisions }), headCount: 20, version: after.version } });
+    expect(kept.json<Linked>().decisionActionIds).toEqual([[], [fa5, fa6]]);
+    // The partner reads them.
+    const partner = await signedInClient(ctx.server, "karim.benali@cpam77.test");
+    expect((await partner.inject({ url: `/api/meetings/${m.id}` })).json<Linked>().decisionFiches[1]!.map((f) => f.number)).toEqual([5, 6]);
+    // The fiche's follow-up lists the decisions that concern it; another contract's coordinator does not see them.
+    const ofFiche = (await partner.inject({ url: `/api/actions/${fa6}/decisions` })).json<{ items: { meetingId: string; meetingTitle: string; index: number; text: string; startsAt: string }[] }>().items;
+    expect(ofFiche.filter((d) => d.meetingId === m.id)).toEqual([{ meetingId: m.id, meetingTitle: "COTECH des décisions", index: 1, text: "Fusionner FA 5 et FA 6", startsAt: "2021-09-14T12:00:00.000Z" }]);
+    expect((await coordinator.inject({ url: `/api/actions/${fiches.get(7)}/decisions` })).json<{ items: { meetingId: string }[] }>().items.some((d) => d.meetingId === m.id)).toBe(false);
+    expectProblem(await (await signedInClient(ctx.server, "thomas.petit@capvm.test")).inject({ url: `/api/actions/${fa6}/decisions` }), 404);
+  });
+
+  it("refuses a fiche of another contract and more link lists than decisions, writing nothing", async () => {
+    const capvmFiche = (await ctx.app.inject({ url: `/api/contracts/${capvm}/actions` })).json<{ items: { id: string }[] }>().items[0]!.id;
+    const before = await meetingCount();
+    const foreign = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ decisions: ["A", "B"], decisionActionIds: [[fiches.get(5)], [fiches.get(6), capvmFiche]] }) });
+    expect(expectProblem(foreign, 400).errors).toEqual([{ path: "decisionActionIds.1.1", message: "Cette fiche n'appartient pas à ce contrat." }]);
+    const tooMany = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ decisions: ["A"], decisionActionIds: [[fiches.get(5)], [fiches.get(6)]] }) });
+    expect(expectProblem(tooMany, 400).errors).toEqual([{ path: "decisionActionIds", message: "Des fiches sont liées à 2 décisions, mais la réunion n'en a que 1." }]);
+    expect(expectProblem(await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ decisionActionIds: [["pas-un-id"]] }) }), 400).errors?.[0]?.path).toBe("decisionActionIds.0.0");
+    expect(await meetingCount()).toBe(before);
+
+    // On an update too: the meeting stays as it was.
+    const created = (await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/meetings`, payload: cotech({ decisions: ["A"], decisionActionIds: [[fiches.get(5)]] }) })).json<Linked>();
+    const refused = await coordinator.inject({ method: "PUT", url: `/api/meetings/${created.id}`, payload: { ...cotech({ decisions: ["A"], decisionActionIds: [[capvmFiche]] }), version: created.version } });
+    expect(expectProblem(refused, 400).errors).toEqual([{ path: "decisionActionIds.0.0", message: "Cette fiche n'appartient pas à ce contrat." }]);
+    const unchanged = (await coordinator.inject({ url: `/api/meetings/${created.id}` })).json<Linked>();
+    expect(unchanged).toMatchObject({ version: created.version, decisionActionIds: [[fiches.get(5)]] });
   });
 });
 

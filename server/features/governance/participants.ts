@@ -24,7 +24,9 @@ const person = z.object({
 });
 export const bodyMembersBody = z.object({ members: z.array(person).max(200, { error: "Au plus 200 membres." }) });
 export const participantsBody = z.object({
-  participants: z.array(person.extend({ invited: z.boolean().default(false), present: z.boolean().default(false) })).max(500, { error: "Au plus 500 participants." }),
+  participants: z
+    .array(person.extend({ invited: z.boolean().default(false), present: z.boolean().default(false), /** A resident (not a partner), e.g. presenting the workshops' synthesis. */ resident: z.boolean().default(false) }))
+    .max(500, { error: "Au plus 500 participants." }),
 });
 type Person = z.infer<typeof person>;
 
@@ -105,6 +107,7 @@ export async function replaceParticipants(db: Db, actor: Actor, meetingId: strin
     const changes = [
       { field: "invited", label: "Invités", before: describePeople(before.filter((p) => p.invited)), after: describePeople(after.filter((p) => p.invited)) },
       { field: "present", label: "Présents", before: describePeople(before.filter((p) => p.present)), after: describePeople(after.filter((p) => p.present)) },
+      { field: "resident", label: "Habitants", before: describePeople(before.filter((p) => p.resident)), after: describePeople(after.filter((p) => p.resident)) },
     ].filter((c) => c.before !== c.after);
     if (changes.length) await recordAudit(tx, actor, { contractId: current.contractId, objectType: "meeting", objectId: meetingId, objectLabel: current.title, operation: "update", changes });
     return after;

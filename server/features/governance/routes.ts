@@ -12,6 +12,7 @@ import {
   createBody,
   createMeeting,
   deleteBody,
+  ficheDecisions,
   governanceAlerts,
   listBodies,
   listMeetings,
@@ -21,11 +22,13 @@ import {
   updateMeeting,
 } from "./service.js";
 import { itemsOf, noContent } from "../../http/responses.js";
-import { bodyMemberOut, bodyOut, governanceAlertsOut, meetingOut, meetingSummaryOut } from "./schema-out.js";
+import { bodyMemberOut, bodyOut, ficheDecisionOut, governanceAlertsOut, meetingOut, meetingSummaryOut } from "./schema-out.js";
+import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 
 const tags = ["Gouvernance"];
 const bodyParams = z.object({ bodyId: uuid });
 const meetingParams = z.object({ meetingId: uuid });
+const actionParams = z.object({ actionId: uuid });
 
 export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/contracts/:contractId/bodies", { schema: { response: { 200: itemsOf(bodyOut) }, tags, summary: "Instances du contrat (COPIL, COTECH…)", params: contractParams } }, async (request) => {
@@ -85,6 +88,16 @@ export const governanceRoutes: FastifyPluginAsyncZod = async (app) => {
     await updateMeeting(app.db, request.actor, request.params.meetingId, request.body);
     return meetingView(app.db, request.actor, request.params.meetingId);
   });
+
+  app.get(
+    "/actions/:actionId/decisions",
+    { schema: { response: { 200: itemsOf(ficheDecisionOut) }, tags, summary: "Décisions de réunions qui concernent une fiche, la plus récente d'abord", params: actionParams } },
+    async (request) => {
+      const contractId = await actionContractId(app.db, request.params.actionId);
+      assertCan(request.actor, "action.read", { contractId, actionId: request.params.actionId, missing: ACTION_NOT_FOUND });
+      return { items: await ficheDecisions(app.db, contractId, request.params.actionId) };
+    },
+  );
 
   app.get("/bodies/:bodyId/members", { schema: { response: { 200: itemsOf(bodyMemberOut) }, tags, summary: "Membres permanents d'une instance", params: bodyParams } }, async (request) => {
     const contractId = await bodyContractId(app.db, request.params.bodyId);

@@ -68,11 +68,15 @@ export const meetingOut = z.object({
   endsAt: z.date(),
   place: z.string(),
   videoUrl: z.string().nullable(),
-  agenda: z.array(z.object({ title: z.string(), durationMinutes: z.number(), presenter: z.string(), actionIds: z.array(z.string()) })),
+  agenda: z.array(z.object({ title: z.string(), durationMinutes: z.number().nullable(), presenter: z.string(), actionIds: z.array(z.string()) })),
   headCount: z.number().nullable(),
   minutes: z.string(),
   decisions: z.array(z.string()),
-  participants: z.array(bodyMemberOut.extend({ invited: z.boolean(), present: z.boolean() })),
+  /** Entry i: the ids of the fiches decision i concerns (one entry per decision). */
+  decisionActionIds: z.array(z.array(z.string())),
+  /** Entry i: the fiches decision i concerns, by number. */
+  decisionFiches: z.array(z.array(z.object({ id: z.string(), number: z.number(), title: z.string() }))),
+  participants: z.array(bodyMemberOut.extend({ invited: z.boolean(), present: z.boolean(), resident: z.boolean() })),
   presentCount: z.number(),
   attachments: z.array(attachmentOut),
   invitation: z.object({ sequence: z.number(), sentAt: z.date().nullable() }),
@@ -84,3 +88,6 @@ export const meetingOut = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
 });
+
+/** A decision that concerns a fiche (its follow-up page). */
+export const ficheDecisionOut = z.object({ meetingId: z.string(), meetingTitle: z.string(), startsAt: z.date(), index: z.number(), text: z.string() });

@@ -37,16 +37,25 @@ const meetingFields = z.object({
   headCount: z.number().int().min(0, { error: "Le nombre de participants ne peut pas être négatif." }).max(100_000).nullable().default(null),
   minutes: optionalText("Le compte rendu", 200_000).default(""),
   decisions: z.array(requiredText("Une décision", 2000)).max(100).default([]),
+  /**
+   * Entry i: the fiches decision i concerns. Shorter than `decisions` means the
+   * last decisions concern no fiche; absent on an update keeps the links when
+   * the decisions are unchanged.
+   */
+  decisionActionIds: z.array(z.array(uuid).max(50, { error: "Au plus 50 fiches par décision." })).max(100).optional(),
 });
 
-/** A meeting ends after it starts, and its agenda fits in it. */
+/** A meeting ends after it starts, its agenda fits in it, and its decisions' fiches follow its decisions. */
 function checkMeeting(m: z.infer<typeof meetingFields>, ctx: z.RefinementCtx): void {
+  if (m.decisionActionIds && m.decisionActionIds.length > m.decisions.length)
+    ctx.addIssue({ code: "custom", path: ["decisionActionIds"], message: `Des fiches sont liées à ${m.decisionActionIds.length} décisions, mais la réunion n'en a que ${m.decisions.length}.` });
   const minutes = (Date.parse(m.endsAt) - Date.parse(m.startsAt)) / 60_000;
   if (!(minutes > 0)) {
     ctx.addIssue({ code: "custom", path: ["endsAt"], message: "La fin de la réunion doit suivre son début." });
     return;
   }
-  const error = agendaError(minutes, m.agenda.map((i) => i.durationMinutes));
+  // Items without a set duration count for nothing.
+  const error = agendaError(minutes, m.agenda.map((i) => i.durationMinutes ?? 0));
   if (error) ctx.addIssue({ code: "custom", path: ["agenda"], message: error });
 }
 

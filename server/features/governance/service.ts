@@ -1,5 +1,5 @@
 /** Bodies and meetings of a contract: rules and SQL. Every change writes its history entry. */
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, axes, contracts, governanceBodies, meetingParticipants, meetings } from "../../db/schema.js";
@@ -36,12 +36,13 @@ const rhythmColumns = (r: Rhythm | null) => ({
   rhythmValue: r ? (r.kind === "per_year" ? r.count : r.months) : null,
 });
 
-function bodyView(row: typeof governanceBodies.$inferSelect) {
+export function bodyView(row: typeof governanceBodies.$inferSelect) {
   const { rhythmKind: _k, rhythmValue: _v, ...rest } = row;
   return { ...rest, rhythm: rhythmOf(row), kindLabel: BODY_KINDS[row.kind] };
 }
 
-const bodySnapshot = (b: ReturnType<typeof bodyView>) =>
+/** A body as its history entries record it (the demo's too). */
+export const bodySnapshot = (b: ReturnType<typeof bodyView>) =>
   snapshot([
     ["kind", "Type", BODY_KINDS[b.kind]],
     ["name", "Nom", b.name],
@@ -122,23 +123,54 @@ export async function deleteBody(db: Db, actor: Actor, id: string): Promise<void
   });
 }
 
-/** The body and the fiches a meeting names must be the contract's own. */
-async function checkMeetingReferences(tx: Tx, contractId: string, body: MeetingBody): Promise<void> {
+type MeetingRow = typeof meetings.$inferSelect;
+
+/**
+ * The body and the fiches a meeting names must be the contract's own; a decision
+ * is linked to live fiches only (a link kept from before stays, even to a fiche
+ * archived since).
+ */
+async function checkMeetingReferences(tx: Tx, contractId: string, body: MeetingBody, links: string[][], current?: MeetingRow): Promise<void> {
   const errors: FieldError[] = [];
   const [owner] = await tx.select({ id: governanceBodies.id }).from(governanceBodies).where(and(eq(governanceBodies.id, body.bodyId), eq(governanceBodies.contractId, contractId)));
   if (!owner) errors.push({ path: "bodyId", message: "Choisissez une instance de ce contrat." });
-  const ids = [...new Set(body.agenda.flatMap((i) => i.actionIds))];
-  const known = ids.length ? await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.contractId, contractId), inArray(actions.id, ids))) : [];
+  const ids = [...new Set([...body.agenda.flatMap((i) => i.actionIds), ...links.flat()])];
+  const known = ids.length ? await tx.select({ id: actions.id, archivedAt: actions.archivedAt }).from(actions).where(and(eq(actions.contractId, contractId), inArray(actions.id, ids))) : [];
   const knownIds = new Set(known.map((k) => k.id));
   body.agenda.forEach((item, i) =>
     item.actionIds.forEach((a, j) => {
       if (!knownIds.has(a)) errors.push({ path: `agenda.${i}.actionIds.${j}`, message: "Cette fiche n'existe pas dans ce contrat." });
     }),
   );
+  const linkedBefore = new Set(current?.decisionActionIds.flat() ?? []);
+  const linkable = new Set(known.filter((k) => !k.archivedAt || linkedBefore.has(k.id)).map((k) => k.id));
+  links.forEach((fiches, i) =>
+    fiches.forEach((a, j) => {
+      if (!linkable.has(a)) errors.push({ path: `decisionActionIds.${i}.${j}`, message: "Cette fiche n'appartient pas à ce contrat." });
+    }),
+  );
   if (errors.length) throw invalid(errors);
 }
 
-const meetingColumns = (m: MeetingBody) => ({
+/**
+ * The fiches of each decision as stored: one list per decision at most, without
+ * repeats. A client that sends no links keeps the current ones while the
+ * decisions are unchanged (they would no longer line up otherwise).
+ */
+export function decisionLinks(body: Pick<MeetingBody, "decisions" | "decisionActionIds">, current?: Pick<MeetingRow, "decisions" | "decisionActionIds">): string[][] {
+  if (body.decisionActionIds) return body.decisionActionIds.map((ids) => [...new Set(ids)]);
+  const unchanged = current && current.decisions.length === body.decisions.length && current.decisions.every((d, i) => d === body.decisions[i]);
+  return unchanged ? current.decisionActionIds : [];
+}
+
+/** Fiche numbers by id, for the history (archived fiches too). */
+async function ficheNumbers(tx: Tx, ids: string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await tx.select({ id: actions.id, number: actions.number }).from(actions).where(inArray(actions.id, unique)) : [];
+  return new Map(rows.map((r) => [r.id, r.number]));
+}
+
+const meetingColumns = (m: MeetingBody, links: string[][]) => ({
   bodyId: m.bodyId,
   title: m.title,
   startsAt: new Date(m.startsAt),
@@ -149,28 +181,36 @@ const meetingColumns = (m: MeetingBody) => ({
   headCount: m.headCount,
   minutes: sanitizeMinutes(m.minutes),
   decisions: m.decisions,
+  decisionActionIds: links,
 });
 
-type MeetingRow = typeof meetings.$inferSelect;
-const meetingSnapshot = (m: MeetingRow) =>
+/** The fiches of each linked decision, one line each: « Décision 2 : FA 5, FA 6 ». */
+const decisionFichesText = (m: MeetingRow, numbers: Map<string, number>) =>
+  m.decisionActionIds.slice(0, m.decisions.length).flatMap((ids, i) => (ids.length ? [`Décision ${i + 1} : ${ids.map((id) => (numbers.has(id) ? `FA ${numbers.get(id)}` : "fiche supprimée")).join(", ")}`] : []));
+
+/** A meeting as its history entries record it (the demo's too). */
+export const meetingSnapshot = (m: MeetingRow, numbers: Map<string, number> = new Map()) =>
   snapshot([
     ["title", "Titre", m.title],
     ["startsAt", "Début", m.startsAt.toISOString()],
     ["endsAt", "Fin", m.endsAt.toISOString()],
     ["place", "Lieu", m.place],
     ["videoUrl", "Visioconférence", m.videoUrl],
-    ["agenda", "Ordre du jour", m.agenda.map((i) => `${i.title} (${i.durationMinutes} min)`)],
+    ["agenda", "Ordre du jour", m.agenda.map((i) => (i.durationMinutes ? `${i.title} (${i.durationMinutes} min)` : i.title))],
     ["headCount", "Nombre de participants", m.headCount],
     ["minutes", "Compte rendu", m.minutes],
     ["decisions", "Décisions", m.decisions],
+    ["decisionActionIds", "Fiches concernées par les décisions", decisionFichesText(m, numbers)],
   ]);
 
 export async function createMeeting(db: Db, actor: Actor, contractId: string, body: MeetingBody) {
   return db.transaction(async (tx) => {
     await contractExists(tx, contractId);
-    await checkMeetingReferences(tx, contractId, body);
-    const [row] = await tx.insert(meetings).values({ contractId, ...meetingColumns(body) }).returning();
-    await recordAudit(tx, actor, { contractId, objectType: "meeting", objectId: row!.id, objectLabel: row!.title, operation: "create", changes: creationChanges(meetingSnapshot(row!)) });
+    const links = decisionLinks(body);
+    await checkMeetingReferences(tx, contractId, body, links);
+    const [row] = await tx.insert(meetings).values({ contractId, ...meetingColumns(body, links) }).returning();
+    const numbers = await ficheNumbers(tx, links.flat());
+    await recordAudit(tx, actor, { contractId, objectType: "meeting", objectId: row!.id, objectLabel: row!.title, operation: "create", changes: creationChanges(meetingSnapshot(row!, numbers)) });
     return row!;
   });
 }
@@ -180,10 +220,12 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, body: Meet
     const [current] = await tx.select().from(meetings).where(eq(meetings.id, id));
     if (!current) throw notFound(MEETING_NOT_FOUND);
     if (current.cancelledAt) throw conflict("Cette réunion a été annulée : elle ne peut plus être modifiée.");
-    await checkMeetingReferences(tx, current.contractId, body);
+    const links = decisionLinks(body, current);
+    await checkMeetingReferences(tx, current.contractId, body, links, current);
     await claimVersion(tx, meetings, id, body.version, "Cette réunion");
-    const [row] = await tx.update(meetings).set({ ...meetingColumns(body), updatedAt: new Date() }).where(eq(meetings.id, id)).returning();
-    const changes = diffSnapshots(meetingSnapshot(current), meetingSnapshot(row!));
+    const [row] = await tx.update(meetings).set({ ...meetingColumns(body, links), updatedAt: new Date() }).where(eq(meetings.id, id)).returning();
+    const numbers = await ficheNumbers(tx, [...current.decisionActionIds.flat(), ...links.flat()]);
+    const changes = diffSnapshots(meetingSnapshot(current, numbers), meetingSnapshot(row!, numbers));
     await recordAudit(tx, actor, { contractId: current.contractId, objectType: "meeting", objectId: id, objectLabel: row!.title, operation: "update", changes });
     return row!;
   });
@@ -202,7 +244,14 @@ export async function getMeeting(db: Db, id: string) {
     .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
     .where(eq(meetings.id, id));
   if (!row) throw notFound(MEETING_NOT_FOUND);
-  return { ...row.meeting, body: { id: row.meeting.bodyId, name: row.bodyName, kind: row.bodyKind } };
+  const m = row.meeting;
+  // One list per decision, whatever was stored.
+  const decisionActionIds = m.decisions.map((_, i) => m.decisionActionIds[i] ?? []);
+  const ids = [...new Set(decisionActionIds.flat())];
+  const fiches = ids.length ? await db.select({ id: actions.id, number: actions.number, title: actions.title }).from(actions).where(inArray(actions.id, ids)) : [];
+  const byId = new Map(fiches.map((f) => [f.id, f]));
+  const decisionFiches = decisionActionIds.map((list) => list.flatMap((id) => byId.get(id) ?? []).sort((a, b) => a.number - b.number));
+  return { ...m, decisionActionIds, decisionFiches, body: { id: m.bodyId, name: row.bodyName, kind: row.bodyKind } };
 }
 
 /** Meetings of a contract, in date order. */
@@ -245,4 +294,18 @@ export async function governanceAlerts(db: Db, contractId: string, now = new Dat
     if (message) alerts.push({ kind: "follow-up", bodyId: m.bodyId, meetingId: m.id, message });
   }
   return alerts;
+}
+
+/**
+ * The decisions that concern a fiche, newest meeting first: its date, title and
+ * the decision's text (cancelled meetings left out).
+ */
+export async function ficheDecisions(db: Db, contractId: string, actionId: string) {
+  const rows = await db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, decisions: meetings.decisions, decisionActionIds: meetings.decisionActionIds })
+    .from(meetings)
+    // Some decision's list holds the fiche (jsonb containment, on both engines).
+    .where(and(eq(meetings.contractId, contractId), isNull(meetings.cancelledAt), sql`${meetings.decisionActionIds} @> jsonb_build_array(jsonb_build_array(${actionId}::text))`))
+    .orderBy(desc(meetings.startsAt));
+  return rows.flatMap((m) => m.decisions.flatMap((text, i) => (m.decisionActionIds[i]?.includes(actionId) ? [{ meetingId: m.id, meetingTitle: m.title, startsAt: m.startsAt, index: i, text }] : [])));
 }

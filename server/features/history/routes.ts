@@ -4,10 +4,12 @@ import { ACTION_NOT_FOUND, actionContractId } from "../actions/queries.js";
 import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { ficheNames, mergedIntoTree } from "../actions/merges.js";
-import { listAudit } from "./service.js";
-import { actionParams, auditPageOut, ficheHistoryOut, pageQuery } from "./schema.js";
+import { historyActors, listAudit } from "./service.js";
+import { actionParams, ficheHistoryOut, historyPageOut, historyQuery, pageQuery, type HistoryQuery } from "./schema.js";
 
 const tags = ["Historique"];
+
+const filterOf = (q: HistoryQuery) => ({ actor: q.actor, objectType: q.type, from: q.from, to: q.to });
 
 /** Read-only: no route writes, edits or deletes an audit entry. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -25,14 +27,42 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get("/contracts/:contractId/history", { schema: { response: { 200: auditPageOut }, tags, summary: "Historique d'un contrat", params: contractParams, querystring: pageQuery } }, async (request) => {
-    assertCan(request.actor, "contract.history", request.params);
-    await contractExists(app.db, request.params.contractId);
-    return listAudit(app.db, { contractId: request.params.contractId }, request.query.page);
-  });
+  app.get(
+    "/contracts/:contractId/history",
+    {
+      schema: {
+        response: { 200: historyPageOut },
+        tags,
+        summary: "Historique d'un contrat",
+        description: "Filtres : `actor` (qui : identifiant d'un compte, ou nom pour un changement sans compte), `type` (quoi), `from` et `to` (quand : jours de Paris, inclus).",
+        params: contractParams,
+        querystring: historyQuery,
+      },
+    },
+    async (request) => {
+      assertCan(request.actor, "contract.history", request.params);
+      await contractExists(app.db, request.params.contractId);
+      const { contractId } = request.params;
+      const [page, actors] = await Promise.all([listAudit(app.db, { contractId, ...filterOf(request.query) }, request.query.page), historyActors(app.db, contractId)]);
+      return { ...page, actors };
+    },
+  );
 
-  app.get("/audit", { schema: { response: { 200: auditPageOut }, tags, summary: "Journal de toute l'instance (administration)", querystring: pageQuery } }, async (request) => {
-    assertCan(request.actor, "audit.read");
-    return listAudit(app.db, {}, request.query.page);
-  });
+  app.get(
+    "/audit",
+    {
+      schema: {
+        response: { 200: historyPageOut },
+        tags,
+        summary: "Journal de toute l'instance (administration)",
+        description: "Mêmes filtres que l'historique d'un contrat : `actor`, `type`, `from`, `to`.",
+        querystring: historyQuery,
+      },
+    },
+    async (request) => {
+      assertCan(request.actor, "audit.read");
+      const [page, actors] = await Promise.all([listAudit(app.db, filterOf(request.query), request.query.page), historyActors(app.db)]);
+      return { ...page, actors };
+    },
+  );
 };

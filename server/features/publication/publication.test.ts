@@ -33,6 +33,7 @@ interface PublicPage {
   axes: { number: number; title: string; description: string; objectives: { code: string; title: string }[] }[];
   actions: { number: number; title: string; axisNumber: number; objectiveCode: string | null; status: string; statusLabel: string; lead: string | null; partners: string[] }[];
   documents: unknown[];
+  participation: { calls: { title: string; open: boolean; path: string }[]; surveys: { title: string; open: boolean; resultsPublished: boolean; path: string }[] };
 }
 interface Entry {
   actor: { id: string | null; name: string };
@@ -172,11 +173,18 @@ describe("the public page of a contract", () => {
     expect(page.axes.map((a) => a.objectives.map((o) => o.code))).toEqual(contract.axes.map((a) => a.objectives.map((o) => o.code)));
     const live = await getJson<{ items: { number: number; title: string }[] }>(ctx.app, `/api/contracts/${camvs}/actions?sort=number`);
     expect(page.actions.map((a) => [a.number, a.title])).toEqual(live.items.map((a) => [a.number, a.title]));
+    // The statuses the app shows, following the calendar (issue 15): the contract ended on 31/12/2023, overdue fiches are late.
+    expect({ status: page.status, statusLabel: page.statusLabel }).toEqual({ status: "to_evaluate", statusLabel: "À évaluer" });
+    const shownInApp = await getJson<{ items: { number: number; shownStatus: string }[] }>(ctx.app, `/api/contracts/${camvs}/actions?sort=number`);
+    expect(page.actions.map((a) => [a.number, a.status])).toEqual(shownInApp.items.map((a) => [a.number, a.shownStatus]));
     expect(page.actions).toHaveLength(15);
     // The lead and partners are shown by organisation only.
     const fa3 = page.actions.find((a) => a.number === 3)!;
     expect(fa3.lead).toBe("Caisse primaire d'assurance maladie de Seine-et-Marne");
     expect(fa3.partners).toEqual(["Agence régionale de santé Île-de-France"]);
+    // The residents' call of 2021 (closed) and the survey of the Rencontres de la Santé, whose results are published.
+    expect(page.participation.calls).toEqual([expect.objectContaining({ title: "Atelier des habitants — World Café (illustratif)", open: false, path: expect.stringMatching(/^\/public\/camvs-2021-2023\/ateliers\//) })]);
+    expect(page.participation.surveys).toEqual([expect.objectContaining({ open: false, resultsPublished: true, path: expect.stringMatching(/^\/public\/camvs-2021-2023\/sondages\//) })]);
   });
 
   it("names no person and carries no internal data", async () => {

@@ -1,6 +1,8 @@
 /** What the public page routes accept and answer: nothing unpublished, no people's names but the signatories'. */
 import { z } from "zod";
-import { ACTION_STATUS_VALUES, CONTRACT_STATUS_VALUES } from "../../domain/statuses.js";
+import { SHOWN_CONTRACT_STATUSES } from "../../domain/contract-status.js";
+import { SHOWN_STATUSES } from "../../domain/shown-status.js";
+import { keyEnum } from "../../http/responses.js";
 
 export const publicationBody = z.object({ published: z.boolean({ error: "Indiquez si la page est publiée (vrai ou faux)." }) });
 /** The contract's short identifier, in the public page's address. */
@@ -14,7 +16,8 @@ export const publicContractOut = z.object({
   localAuthority: z.string(),
   startDate: z.string(),
   endDate: z.string(),
-  status: z.enum(CONTRACT_STATUS_VALUES),
+  /** As it follows the calendar (« À évaluer » past its end), as the app shows it. */
+  status: keyEnum(SHOWN_CONTRACT_STATUSES),
   statusLabel: z.string(),
   summary: z.string(),
   communes: z.array(z.object({ inseeCode: z.string(), name: z.string(), population: z.number().nullable() })),
@@ -27,7 +30,8 @@ export const publicContractOut = z.object({
       title: z.string(),
       axisNumber: z.number(),
       objectiveCode: z.string().nullable(),
-      status: z.enum(ACTION_STATUS_VALUES),
+      /** The status shown in the app (« En retard » when a milestone is overdue). */
+      status: keyEnum(SHOWN_STATUSES),
       statusLabel: z.string(),
       startMonth: z.string().nullable(),
       endMonth: z.string().nullable(),
@@ -42,4 +46,9 @@ export const publicContractOut = z.object({
   ),
   /** The quarterly reviews the coordination publishes on this page. */
   documents: z.array(z.object({ title: z.string(), url: z.string() })),
+  /** Residents' calls for participation and surveys: to take part while open, and the published results. */
+  participation: z.object({
+    calls: z.array(z.object({ title: z.string(), deadline: z.string(), open: z.boolean(), path: z.string() })),
+    surveys: z.array(z.object({ title: z.string(), closesOn: z.string(), open: z.boolean(), resultsPublished: z.boolean(), path: z.string() })),
+  }),
 });

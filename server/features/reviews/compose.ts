@@ -11,6 +11,8 @@ import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../followu
 import { frenchNumber, longDay, parisDay, parisTime, plural, shortDay } from "../../domain/dates.js";
 import { quarterRange, type Quarter } from "./quarters.js";
 import type { ReviewSection, SectionKind, SectionSources } from "../../domain/review-sections.js";
+import { surveyNews, workshopNews, type ReviewSurvey, type ReviewWorkshop } from "./participation-news.js";
+import { escape, p, ul } from "./html-text.js";
 
 export interface ReviewMeeting {
   id: string;
@@ -22,6 +24,8 @@ export interface ReviewMeeting {
   /** Present participants, and the organisations they came from (names, in order). */
   presentCount: number;
   organisations: string[];
+  /** Present participants who took part as residents (e.g. presenting the workshops' synthesis). */
+  residentsPresent: number;
   /** Sanitised HTML. */
   minutes: string;
   decisions: string[];
@@ -47,14 +51,15 @@ export interface ReviewData extends Quarter {
   adjustments: { id: string; actionId: string; kind: keyof typeof ADJUSTMENT_KINDS; description: string; status: keyof typeof ADJUSTMENT_STATUSES; agreedOn: string | null; doneOn: string | null; targetNumber: number | null }[];
   /** Remaining work not done yet. */
   remaining: { id: string; actionId: string; text: string }[];
+  /** Residents' workshops of the contract (participation-news.ts keeps those that moved in the quarter). */
+  workshops: ReviewWorkshop[];
+  /** Residents' surveys of the contract, summarised (participation-news.ts keeps those of the quarter). */
+  surveys: ReviewSurvey[];
 }
 
 export const DEFAULT_PURPOSE =
   "<p>La revue trimestrielle est un outil de suivi et de communication du Contrat Local de Santé : une synthèse de l'ensemble des rencontres et des avancées sur les différentes actions, produite chaque trimestre et partagée avec l'ensemble des acteurs.</p>";
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const p = (s: string) => `<p>${escape(s)}</p>`;
-const ul = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${escape(i)}</li>`).join("")}</ul>` : "");
 
 const COMMITTEE_KINDS: ReadonlySet<BodyKind> = new Set(["copil", "cotech", "thematic"]);
 /** « Le Comité technique », as a sentence starts. */
@@ -126,6 +131,8 @@ function committeeSection(m: ReviewMeeting, kind: BodyKind): ReviewSection {
   const name = COMMITTEE_NAMES[kind] ?? "Comité";
   const day = meetingDay(m);
   const parts = [p(`Le ${name} du CLS s'est réuni le ${longDay(day)} à ${parisTime(m.startsAt)}${m.place ? `, ${m.place}` : ""}. ${participantsSentence(m)}`.trim())];
+  if (m.residentsPresent)
+    parts.push(p(`${m.residentsPresent > 1 ? `${frenchNumber(m.residentsPresent)} habitants y ont porté` : "Un habitant y a porté"} la parole des ateliers des habitants.`));
   if (m.decisions.length) parts.push(p("Ci-dessous les principales orientations évoquées lors de ce comité :"), ul(m.decisions));
   else if (m.minutes) parts.push(m.minutes);
   if (m.attachments.length) parts.push(p(`Le support de présentation de ce comité est annexé à la présente revue (${m.attachments.map((a) => a.fileName).join(", ")}).`));
@@ -205,8 +212,8 @@ function relatedMeetings(data: ReviewData, ficheId: string, quarterMeetings: Rev
   });
 }
 
-function participationSection(meetings: ReviewMeeting[]): ReviewSection | null {
-  if (!meetings.length) return null;
+function participationSection(meetings: ReviewMeeting[], workshops: { html: string; workshopIds: string[] }, surveys: { html: string; surveyIds: string[] }): ReviewSection | null {
+  if (!meetings.length && !workshops.workshopIds.length && !surveys.surveyIds.length) return null;
   const parts = meetings.flatMap((m) => {
     const count = m.headCount ?? (m.presentCount || null);
     const who = m.organisations.length ? `, avec ${m.organisations.join(", ")}` : "";
@@ -218,7 +225,7 @@ function participationSection(meetings: ReviewMeeting[]): ReviewSection | null {
       m.attachments.length ? p(`Le support de cette réunion est annexé à la présente revue (${m.attachments.map((a) => a.fileName).join(", ")}).`) : "",
     ];
   });
-  return section("participation", "participation", "Démocratie sanitaire : participation des habitants", parts.join(""), {
+  return section("participation", "participation", "Démocratie sanitaire : participation des habitants", parts.join("") + workshops.html + surveys.html, {
     meetingIds: meetings.map((m) => m.id),
     attachmentIds: meetings.flatMap((m) => m.attachments.map((a) => a.id)),
   });
@@ -254,7 +261,11 @@ export function composeReview(data: ReviewData): ReviewSection[] {
       ),
     );
   }
-  const participation = participationSection(held.filter((m) => data.bodies.find((b) => b.id === m.bodyId)?.participation));
+  const participation = participationSection(
+    held.filter((m) => data.bodies.find((b) => b.id === m.bodyId)?.participation),
+    workshopNews(data.workshops, range),
+    surveyNews(data.surveys, range),
+  );
   if (participation) sections.push(participation);
   const annexed = held.filter((m) => m.attachments.length);
   if (annexed.length) {

@@ -6,7 +6,7 @@
  */
 import { and, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { actions, contracts, membershipActions, memberships, progressEntries, reviewReminders, userPreferences, users } from "../../db/schema.js";
+import { actions, arsScopes, contracts, membershipActions, memberships, progressEntries, reviewReminders, userPreferences, users } from "../../db/schema.js";
 import type { Mailer } from "../../mail/mailer.js";
 import { reviewReminderMail } from "../../mail/review-mail.js";
 import { longDay } from "../../domain/dates.js";
@@ -33,16 +33,26 @@ export function dueReminders(today: string, leads: LeadFacts[]): { userId: strin
   });
 }
 
+const PREFERENCE_COLUMNS = {
+  reviewReminders: userPreferences.reviewReminders,
+  milestoneReminders: userPreferences.milestoneReminders,
+  publishedReviews: userPreferences.publishedReviews,
+};
+export type PreferenceChoices = { reviewReminders?: boolean; milestoneReminders?: boolean; publishedReviews?: boolean };
+
 export async function getPreferences(db: Db, userId: string) {
-  const [row] = await db.select({ reviewReminders: userPreferences.reviewReminders }).from(userPreferences).where(eq(userPreferences.userId, userId));
-  return { reviewReminders: row?.reviewReminders ?? true };
+  const [row] = await db.select(PREFERENCE_COLUMNS).from(userPreferences).where(eq(userPreferences.userId, userId));
+  const [scope] = await db.select({ userId: arsScopes.userId }).from(arsScopes).where(eq(arsScopes.userId, userId)).limit(1);
+  return { reviewReminders: row?.reviewReminders ?? true, milestoneReminders: row?.milestoneReminders ?? true, publishedReviews: row?.publishedReviews ?? true, arsDelegation: !!scope };
 }
 
-export async function setPreferences(db: Db, userId: string, body: { reviewReminders: boolean }) {
+/** Saves the choices given; the others keep their value (every choice defaults to receiving). */
+export async function setPreferences(db: Db, userId: string, body: PreferenceChoices) {
+  const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as PreferenceChoices;
   await db
     .insert(userPreferences)
-    .values({ userId, reviewReminders: body.reviewReminders })
-    .onConflictDoUpdate({ target: userPreferences.userId, set: { reviewReminders: body.reviewReminders, updatedAt: new Date() } });
+    .values({ userId, ...given })
+    .onConflictDoUpdate({ target: userPreferences.userId, set: { ...given, updatedAt: new Date() } });
   return getPreferences(db, userId);
 }
 

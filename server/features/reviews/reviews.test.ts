@@ -7,7 +7,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEntries, quarterlyReviews, reviewPublications } from "../../db/schema.js";
+import { auditEntries, quarterlyReviews, reviewPublications, users } from "../../db/schema.js";
+import { createUser } from "../accounts/service.js";
+import { DEMO_PASSWORD } from "../../demo/accounts.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
@@ -107,6 +109,9 @@ describe("the draft of the CAMVS review of Q3 2021", () => {
     expect(participation.title).toBe("Démocratie sanitaire : participation des habitants");
     expect(text(participation)).toContain("21 septembre 2021");
     expect(text(participation)).toContain("3 tablées");
+    // The survey of the Rencontres de la Santé (30 June), analysed in Q3 as the seed does, with its three priorities in order.
+    expect(text(participation)).toContain("Sondage mené le 30 juin 2021 (fiche FA 6). Le sondage a été complété par 17 personnes");
+    expect(text(participation)).toMatch(/1\. Éducation à la santé pour les enfants et les jeunes, 2\. Santé des personnes âgées.*, 3\. Le bien-être et l'hygiène de vie/);
   });
 
   it("keeps which data each section came from", () => {
@@ -226,7 +231,10 @@ describe("publishing and correcting", () => {
     expect(q3).toMatchObject({ status: "published", publishedNumber: 1 });
     expect(q3.publications).toEqual([expect.objectContaining({ number: 1, publishedByName: "Marie Dupont" })]);
     const mails = (await outboxMails()).filter((m) => m.subject.includes("revue trimestrielle du 3e trimestre 2021"));
-    expect(mails.map((m) => m.to).sort()).toEqual(["karim.benali@cpam77.test", "marie.dupont@camvs.test", "sophie.leroy@camvs.test"]);
+    // The members, and the ARS delegation of Seine-et-Marne (its territory holds the contract), told it may opt out.
+    expect(mails.map((m) => m.to).sort()).toEqual(["ars77@ars-idf.test", "karim.benali@cpam77.test", "marie.dupont@camvs.test", "sophie.leroy@camvs.test"]);
+    expect(mails.find((m) => m.to === "ars77@ars-idf.test")!.text).toContain("territoire de votre délégation ARS");
+    expect(mails.find((m) => m.to === "marie.dupont@camvs.test")!.text).not.toContain("délégation ARS");
     expect(q3.publications[0]!.notifiedCount).toBe(3);
     expect(mails[0]!.text).toContain(`/revues/${q3.id}/versions/1`);
 
@@ -257,9 +265,19 @@ describe("publishing and correcting", () => {
       payload: { version: q3.version, sections: edits(q3.sections).map((s) => (s.key === fa6.key ? { ...s, html: "<p>Texte corrigé : 17 personnes ont répondu au sondage.</p>" } : s)) },
     });
     q3 = edited.json<View>();
+    // The ARS of Seine-et-Marne opts out; an ARS of Seine-et-Marne's region is told; one of Côte-d'Or, and a deactivated one, are not.
+    const ars77 = await signedInClient(ctx.server, "ars77@ars-idf.test");
+    expect((await ars77.inject({ method: "PUT", url: "/api/account/preferences", payload: { publishedReviews: false } })).json()).toMatchObject({ publishedReviews: false, arsDelegation: true });
+    await createUser(ctx.database.db, { email: "ars-idf@test.fr", name: "ARS IDF", password: DEMO_PASSWORD, ars: [{ level: "region", code: "11" }] });
+    await createUser(ctx.database.db, { email: "ars21@test.fr", name: "ARS 21", password: DEMO_PASSWORD, ars: [{ level: "department", code: "21" }] });
+    const gone = await createUser(ctx.database.db, { email: "ars77-parti@test.fr", name: "ARS 77 partie", password: DEMO_PASSWORD, ars: [{ level: "department", code: "77" }] });
+    await ctx.database.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, gone));
     const published = await coordinator.inject({ method: "POST", url: `/api/reviews/${q3.id}/publish`, payload: { version: q3.version, correctionNote: "Chiffre du sondage précisé." } });
     expect(published.statusCode, published.body).toBe(200);
     q3 = published.json<View>();
+    const v2Mails = (await outboxMails()).filter((m) => m.subject.includes("(version 2)"));
+    expect(v2Mails.map((m) => m.to).sort()).toEqual(["ars-idf@test.fr", "karim.benali@cpam77.test", "marie.dupont@camvs.test", "sophie.leroy@camvs.test"]);
+    await ars77.inject({ method: "PUT", url: "/api/account/preferences", payload: { publishedReviews: true } });
     expect(q3.publications.map((p) => p.number)).toEqual([1, 2]);
     const v1 = (await partner.inject({ url: `/api/reviews/${q3.id}/publications/1` })).json<{ sections: ReviewSection[] }>();
     const v2 = (await partner.inject({ url: `/api/reviews/${q3.id}/publications/2` })).json<{ sections: ReviewSection[]; correctionNote: string }>();
@@ -291,12 +309,18 @@ describe("review settings", () => {
   });
 
   it("keeps each person's choice about reminders", async () => {
-    expect((await lead.inject({ url: "/api/account/preferences" })).json()).toEqual({ reviewReminders: true });
+    const all = { reviewReminders: true, milestoneReminders: true, publishedReviews: true, arsDelegation: false };
+    expect((await lead.inject({ url: "/api/account/preferences" })).json()).toEqual(all);
     const res = await lead.inject({ method: "PUT", url: "/api/account/preferences", payload: { reviewReminders: false } });
-    expect(res.json()).toEqual({ reviewReminders: false });
-    expect((await lead.inject({ url: "/api/account/preferences" })).json()).toEqual({ reviewReminders: false });
+    expect(res.json()).toEqual({ ...all, reviewReminders: false });
+    // One choice at a time: the others keep theirs.
+    await lead.inject({ method: "PUT", url: "/api/account/preferences", payload: { milestoneReminders: false } });
+    expect((await lead.inject({ url: "/api/account/preferences" })).json()).toEqual({ ...all, reviewReminders: false, milestoneReminders: false });
     expectProblem(await lead.inject({ method: "PUT", url: "/api/account/preferences", payload: { reviewReminders: "non" } }), 400);
+    const empty = expectProblem(await lead.inject({ method: "PUT", url: "/api/account/preferences", payload: {} }), 400);
+    expect(empty.detail).toContain("Indiquez au moins une préférence");
+    expect((await lead.inject({ url: "/api/account/preferences" })).json()).toEqual({ ...all, reviewReminders: false, milestoneReminders: false });
     expectProblem(await (await anonymousClient(ctx.server)).inject({ url: "/api/account/preferences" }), 401);
-    await lead.inject({ method: "PUT", url: "/api/account/preferences", payload: { reviewReminders: true } });
+    await lead.inject({ method: "PUT", url: "/api/account/preferences", payload: { reviewReminders: true, milestoneReminders: true } });
   });
 });

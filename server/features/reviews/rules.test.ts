@@ -14,6 +14,7 @@ const meeting = (over: Partial<ReviewMeeting>): ReviewMeeting => ({
   headCount: null,
   presentCount: 0,
   organisations: [],
+  residentsPresent: 0,
   minutes: "",
   decisions: [],
   agendaActionIds: [],
@@ -43,6 +44,8 @@ const data = (over: Partial<ReviewData> = {}): ReviewData => ({
   milestones: [],
   adjustments: [],
   remaining: [],
+  workshops: [],
+  surveys: [],
   ...over,
 });
 
@@ -80,6 +83,14 @@ describe("composeReview", () => {
     const participation = sections.find((s) => s.kind === "participation")!;
     expect(participation.html).toContain("18 participants");
     expect(participation.html).toContain("<p>Trois tablées.</p>");
+  });
+
+  it("tells the workshops of the quarter in the participation section even without a meeting, and the residents at a COPIL", () => {
+    const workshop = { id: "w1", title: "World Café", callPublishedOn: "2021-08-02", deadline: "2021-08-20", registered: 18, sessions: [], topics: [], syntheses: [] };
+    const sections = composeReview(data({ workshops: [workshop], meetings: [meeting({ id: "c", bodyId: "copil", residentsPresent: 2 })] }));
+    expect(sections.find((s) => s.kind === "participation")!.html).toContain("Un appel à participation a été publié le 2 août 2021");
+    expect(sections.find((s) => s.kind === "committee")!.html).toContain("2 habitants y ont porté la parole des ateliers des habitants.");
+    expect(composeReview(data({ meetings: [meeting({ id: "c", bodyId: "copil", residentsPresent: 0 })] })).find((s) => s.kind === "committee")!.html).not.toContain("habitant");
   });
 });
 

@@ -63,4 +63,10 @@ export const publicationOut = publicationSummary.extend({ sections: z.array(revi
 
 export const jobStartedOut = z.object({ job: jobOut });
 
-export const preferencesOut = z.object({ reviewReminders: z.boolean() });
+export const preferencesOut = z.object({
+  reviewReminders: z.boolean(),
+  milestoneReminders: z.boolean(),
+  publishedReviews: z.boolean(),
+  /** Whether the person is an ARS delegation (the published-review notice concerns them only). */
+  arsDelegation: z.boolean(),
+});

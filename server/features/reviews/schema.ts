@@ -57,6 +57,11 @@ export const exportBody = z.object({
   number: publishedNumber.optional(),
 });
 
-export const preferencesBody = z.object({
-  reviewReminders: z.boolean({ error: "Indiquez si vous souhaitez recevoir les rappels." }),
-});
+/** Any of the person's mail choices; those left out stay as they are. */
+export const preferencesBody = z
+  .object({
+    reviewReminders: z.boolean({ error: "Indiquez si vous souhaitez recevoir les rappels." }).optional(),
+    milestoneReminders: z.boolean({ error: "Indiquez si vous souhaitez recevoir les rappels d'étapes." }).optional(),
+    publishedReviews: z.boolean({ error: "Indiquez si vous souhaitez être prévenu·e des revues publiées." }).optional(),
+  })
+  .refine((b) => b.reviewReminders !== undefined || b.milestoneReminders !== undefined || b.publishedReviews !== undefined, { error: "Indiquez au moins une préférence." });

@@ -11,6 +11,7 @@ import { recordAudit } from "../../audit/record.js";
 import { lockContract } from "../contracts/queries.js";
 import { sanitizeMinutes } from "../governance/service.js";
 import { composeReview } from "./compose.js";
+import { arsAddresses } from "./ars-recipients.js";
 import { loadReviewData, loadReviewSettings } from "./load.js";
 import { contractQuarters, quarterLabel, type Quarter } from "./quarters.js";
 import { applyEdit, contentDigest, refreshSections, type SectionEdit } from "./refresh.js";
@@ -196,6 +197,7 @@ export async function publishReview(db: Db, deps: { mailer: Mailer; publicUrl: s
     }
     const number = row.publishedNumber + 1;
     const addresses = await memberAddresses(tx, row.contractId);
+    const ars = await arsAddresses(tx, row.contractId);
     const who = actorIdentity(actor);
     await tx.insert(reviewPublications).values({ reviewId: id, contractId: row.contractId, number, sections: visible, correctionNote: number > 1 ? (body.correctionNote ?? "").trim() : "", publishedById: who.id, publishedByName: who.name, notifiedCount: addresses.length });
     await tx.update(quarterlyReviews).set({ status: "published", publishedNumber: number }).where(eq(quarterlyReviews.id, id));
@@ -208,11 +210,15 @@ export async function publishReview(db: Db, deps: { mailer: Mailer; publicUrl: s
       changes: [{ field: "publishedNumber", label: "Version publiée", before: row.publishedNumber ? String(row.publishedNumber) : null, after: String(number) }],
     });
     const [contract] = await tx.select({ name: contracts.name }).from(contracts).where(eq(contracts.id, row.contractId));
-    return { row, number, addresses, contractName: contract!.name, who };
+    return { row, number, addresses, ars, contractName: contract!.name, who };
   });
   const link = `${deps.publicUrl}/contrats/${outcome.row.contractId}/revues/${id}/versions/${outcome.number}`;
   for (const { email } of outcome.addresses) {
     const message = reviewPublishedMail({ to: email, contractName: outcome.contractName, label: quarterLabel(outcome.row as Quarter), number: outcome.number, link, publishedBy: outcome.who.name, correctionNote: body.correctionNote?.trim() ?? "" });
+    await deps.mailer.send(message).catch(deps.log);
+  }
+  for (const { email } of outcome.ars) {
+    const message = reviewPublishedMail({ to: email, contractName: outcome.contractName, label: quarterLabel(outcome.row as Quarter), number: outcome.number, link, publishedBy: outcome.who.name, correctionNote: body.correctionNote?.trim() ?? "", preferencesLink: `${deps.publicUrl}/mon-compte` });
     await deps.mailer.send(message).catch(deps.log);
   }
   return reviewView(db, actor, id);

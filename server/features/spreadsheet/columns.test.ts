@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseLabel, parseMonth, parseNumber, parseYesNo } from "./cells.js";
 import { ALL_COLUMNS, FICHE_SHEETS, fichesTable, milestonesSummary, type FicheTableView } from "./columns.js";
-import { indicatorLine, matchIndicators, parseCommunes, parseIndicators, parsePartners, parseThemes, partnerLine, type ImportReference } from "./lists.js";
+import { indicatorLine, matchIndicators, parseCommunes, parseDeterminants, parseIndicators, parsePartners, parseThemes, partnerLine, type ImportReference } from "./lists.js";
+import { budgetCellLines, parseBudgetCell } from "./budget-cell.js";
 import { columnLetter, planImport, type SheetGrid } from "./plan.js";
 import { ACTION_STATUSES } from "../../domain/statuses.js";
 import { cellInput } from "./import.js";
@@ -20,6 +21,7 @@ const ref: ImportReference = {
     { id: "00000000-0000-4000-8000-0000000000a1", number: 1, objectives: [{ id: "00000000-0000-4000-8000-0000000000b1", code: "1.1" }] },
     { id: "00000000-0000-4000-8000-0000000000a2", number: 2, objectives: [] },
   ],
+  budgetYears: { from: 2020, to: 2024 },
 };
 
 const fiche: FicheTableView = {
@@ -46,7 +48,7 @@ const fiche: FicheTableView = {
   targetPublic: "Assurés du régime général",
   place: "Melun",
   territory: { scope: "communes", communes: ["77468", "77288"] },
-  determinant: "Système de santé",
+  determinants: ["Système de santé", "Cohésion sociale"],
   themes: [
     { theme: "Accès aux droits", other: null },
     { theme: "Autre", other: "Renoncement aux soins" },
@@ -62,6 +64,15 @@ const fiche: FicheTableView = {
     { id: "00000000-0000-4000-8000-0000000000d1", kind: "result", label: "Taux de renoncement — QPV", unit: "%", baseline: 12.5, target: 8 },
     { id: "00000000-0000-4000-8000-0000000000d2", kind: "activity", label: "Nombre d'agents formés", unit: "", baseline: null, target: 40 },
   ],
+  budget: {
+    lines: [
+      { year: 2021, amount: 12000, funder: { id: ref.organisations[0]!.id, name: ref.organisations[0]!.name }, status: "secured" },
+      { year: 2022, amount: 8500, funder: { id: ref.organisations[1]!.id, name: ref.organisations[1]!.name }, status: "requested" },
+    ],
+    total: 20500,
+    secured: 12000,
+    requested: 8500,
+  },
   communeLabels: ["Torcy (77468)", "Melun (77288)"],
   latestProgress: { happenedOn: "2021-09-14", text: "Rencontre avec la CPAM." },
   milestones: [
@@ -144,7 +155,7 @@ describe("the columns", () => {
       expect(s.columns[0]!.key).toBe("number");
       expect(s.name.length).toBeLessThanOrEqual(31);
     }
-    expect(ALL_COLUMNS.filter((c) => c.exportOnly).map((c) => c.key)).toEqual(["number", "axisTitle", "latestProgress", "milestones"]);
+    expect(ALL_COLUMNS.filter((c) => c.exportOnly).map((c) => c.key)).toEqual(["number", "axisTitle", "latestProgress", "milestones", "budgetTotals"]);
   });
 
   it("make a table usable by any document", () => {
@@ -159,6 +170,35 @@ describe("the columns", () => {
     expect(cell("latestProgress")).toBe("14/09/2021 : Rencontre avec la CPAM.");
     expect(cell("milestones")).toBe("2 étapes dont 1 réalisée, 1 en retard\nBilan (prévu T4 2021, en retard)");
     expect(milestonesSummary([])).toBeNull();
+    expect(cell("determinants")).toBe("Système de santé\nCohésion sociale");
+    expect(cell("budget")).toBe("2021 : 12\u202f000\u202f€ — Caisse primaire d'assurance maladie de Seine-et-Marne (acquis)\n2022 : 8\u202f500\u202f€ — Centre hospitalier — site de Melun (demandé)");
+    expect(cell("budgetTotals")).toBe("20\u202f500\u202f€ dont 12\u202f000\u202f€ acquis et 8\u202f500\u202f€ demandés");
+  });
+});
+
+describe("determinant cells", () => {
+  it("read one to three determinants, one per line or separated by « ; », old short labels included", () => {
+    expect(parseDeterminants("Système de santé\ncohesion sociale")).toEqual({ ok: true, value: ["Système de santé", "Cohésion sociale"] });
+    expect(parseDeterminants("Comportements ; Facteurs psychosociaux")).toEqual({ ok: true, value: ["Facteurs comportementaux (style de vie)", "Facteurs psychosociaux et environnement social"] });
+    expect(parseDeterminants(null)).toEqual({ ok: true, value: [] });
+    expect(parseDeterminants("Système de santé\nClimat")).toMatchObject({ ok: false, error: expect.stringMatching(/^ligne 2 : « Climat » n'est pas un déterminant de la liste/) });
+  });
+});
+
+describe("budget cells", () => {
+  it("write and read back a fiche's budget, its funders named or by short name", () => {
+    const lines = budgetCellLines(fiche.budget.lines);
+    const expected = fiche.budget.lines.map((l) => ({ year: l.year, amount: l.amount, funderId: l.funder.id, status: l.status }));
+    expect(parseBudgetCell(lines.join("\n"), ref)).toEqual({ ok: true, value: expected });
+    expect(parseBudgetCell(lines.join(" ; "), ref)).toEqual({ ok: true, value: expected });
+    expect(parseBudgetCell("2021 : 12 000 euros — cpam 77 (Acquis) ; 2022 : 8500 — Centre hospitalier — site de Melun (demandée)", ref)).toEqual({ ok: true, value: expected });
+    expect(parseBudgetCell("", ref)).toEqual({ ok: true, value: [] });
+  });
+
+  it("name the line and what is wrong with it", () => {
+    expect(parseBudgetCell("2021 : 500 € — Mairie de Torcy (acquis)", ref)).toMatchObject({ ok: false, error: expect.stringMatching(/Mairie de Torcy » n'est pas dans l'annuaire/) });
+    expect(parseBudgetCell("2021 : 500 € — CPAM 77 (promis)", ref)).toMatchObject({ ok: false, error: "« promis » : indiquez « acquis » ou « demandé » entre parenthèses après le financeur." });
+    expect(parseBudgetCell("2021 : 500 € — CPAM 77 (acquis)\n500 € CPAM", ref)).toMatchObject({ ok: false, error: expect.stringMatching(/^ligne 2 : « 500 € CPAM » : écrivez « 2021 : 12 000 € — Financeur \(acquis\) »/) });
   });
 });
 
@@ -190,6 +230,40 @@ describe("the import plan", () => {
       ["Identification!J2", "FA 5 : Une fiche réalisée ne peut pas finir dans le futur : corrigez la fin ou le statut."],
       ["Partenaires!F2", "FA 5 : Le degré de participation ne se renseigne que si les habitants sont associés."],
     ]);
+  });
+
+  it("reads determinants under the old header with the old short labels, and refuses to drop them all", () => {
+    const grids = exportGrids([fiche]);
+    const typology = grids.find((g) => g.name === "Typologie")!;
+    typology.headers[2] = "Déterminant visé";
+    typology.rows[0]!.cells[2] = "Comportements";
+    const plan = planImport(grids, [fiche], ref);
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes[0]!.body.determinants).toEqual(["Facteurs comportementaux (style de vie)"]);
+    typology.rows[0]!.cells[2] = "Système de santé; Système de santé";
+    expect(planImport(grids, [fiche], ref).errors.map((e) => [`${e.sheet}!${e.column}${e.row}`, e.message])).toEqual([["Typologie!C2", "FA 5 : Ce déterminant est déjà choisi."]]);
+    typology.rows[0]!.cells[2] = null;
+    expect(planImport(grids, [fiche], ref).errors.map((e) => [`${e.sheet}!${e.column}${e.row}`, e.message])).toEqual([["Typologie!C2", "FA 5 : Choisissez de un à trois déterminants de santé visés par l'action."]]);
+    // A fiche that never had any (imported before determinants were asked for) may stay without.
+    const none = { ...fiche, determinants: [] };
+    expect(planImport(exportGrids([none]), [none], ref)).toEqual({ errors: [], changes: [], unchanged: 1 });
+  });
+
+  it("replaces the budget from its cell, leaves it alone without the sheet, and checks amounts and years", () => {
+    const grids = exportGrids([fiche]);
+    const budget = grids.find((g) => g.name === "Budget")!;
+    budget.rows[0]!.cells[2] = "2023 : 4 000 € — Coordinateur du CLS (demandé)";
+    expect(planImport(grids, [fiche], ref).changes[0]!.body.budgets).toEqual([{ year: 2023, amount: 4000, funderId: ref.organisations[2]!.id, status: "requested" }]);
+    budget.rows[0]!.cells[2] = null;
+    expect(planImport(grids, [fiche], ref).changes[0]!.body.budgets).toEqual([]);
+    budget.rows[0]!.cells[2] = "2019 : 4 000 € — Coordinateur du CLS (demandé)\n2023 : 4 000,50 € — CPAM 77 (acquis)";
+    expect(planImport(grids, [fiche], ref).errors.map((e) => [`${e.sheet}!${e.column}${e.row}`, e.message])).toEqual([
+      ["Budget!C2", "FA 5 : L'année 2019 est hors de la période du contrat : choisissez une année entre 2020 et 2024."],
+    ]);
+    budget.rows[0]!.cells[2] = "2023 : 4 000,50 € — CPAM 77 (acquis)";
+    expect(planImport(grids, [fiche], ref).errors.map((e) => [`${e.sheet}!${e.column}${e.row}`, e.message])).toEqual([["Budget!C2", "FA 5 : Le montant s'écrit en euros entiers, sans centimes."]]);
+    // A file exported before the « Budget » sheet existed changes nothing of the budget.
+    expect(planImport(exportGrids([fiche]).filter((g) => g.name !== "Budget"), [fiche], ref)).toEqual({ errors: [], changes: [], unchanged: 1 });
   });
 
   it("reports missing sheets and columns, duplicate and unnumbered rows", () => {

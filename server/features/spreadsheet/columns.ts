@@ -8,7 +8,9 @@ import type { ActionView } from "../actions/queries.js";
 import type { ActionUpdateBody } from "../actions/schema.js";
 import { ACTION_STATUSES } from "../../domain/statuses.js";
 import { plural, shortDay } from "../../domain/dates.js";
-import { CITY_CONTRACT_ANSWERS, DETERMINANTS, PARTICIPATION_DEGREES, TERRITORY_SCOPES } from "../../domain/vocabulary.js";
+import { CITY_CONTRACT_ANSWERS, PARTICIPATION_DEGREES, TERRITORY_SCOPES } from "../../domain/vocabulary.js";
+import { budgetTotalsText, budgetYearProblem } from "../../domain/budget.js";
+import { budgetCellLines, parseBudgetCell, type BudgetCellLine } from "./budget-cell.js";
 import {
   cellLines,
   cellText,
@@ -26,7 +28,7 @@ import {
   type CellValue,
   type Parsed,
 } from "./cells.js";
-import { findOrganisation, indicatorLine, parseCommunes, parseIndicators, parsePartners, parseThemes, partnerLine, themeLine, type ImportReference } from "./lists.js";
+import { findOrganisation, indicatorLine, parseCommunes, parseDeterminants, parseIndicators, parsePartners, parseThemes, partnerLine, themeLine, type ImportReference } from "./lists.js";
 
 export type { CellValue } from "./cells.js";
 
@@ -51,6 +53,8 @@ export interface Column {
   exportOnly: boolean;
   /** The allowed values, for a drop-down list in a spreadsheet. */
   choices?: readonly string[];
+  /** Former headers of the column, still recognised in files exported before it was renamed. */
+  aliases?: readonly string[];
   /** Fields of the API body this column fills: a validation error of one of them is shown on this column's cell. */
   paths: string[];
   get(fiche: FicheTableView): CellValue;
@@ -63,6 +67,7 @@ interface ColumnDef<V> {
   header: string;
   width: number;
   choices?: readonly string[];
+  aliases?: readonly string[];
   paths?: string[];
   get(fiche: FicheTableView): CellValue;
   parse?(cell: CellInput, ref: ImportReference): Parsed<V>;
@@ -123,6 +128,8 @@ export interface FicheSheet {
   /** The block of the ARS template it holds. */
   block: string;
   columns: Column[];
+  /** A sheet that files exported before it existed lack: when absent, what it holds stays as it is. */
+  optional?: boolean;
 }
 
 export const FICHE_SHEETS: FicheSheet[] = [
@@ -266,7 +273,15 @@ export const FICHE_SHEETS: FicheSheet[] = [
     columns: [
       numberColumn,
       titleReminder,
-      column<(typeof DETERMINANTS)[number] | null>({ key: "determinant", header: "Déterminant visé", width: 26, choices: DETERMINANTS, get: (f) => f.determinant, parse: label(DETERMINANTS, "un déterminant"), set: (d, v) => void (d.determinant = v) }),
+      column({
+        key: "determinants",
+        header: "Déterminants visés (1 à 3, un par ligne)",
+        aliases: ["Déterminant visé"],
+        width: 30,
+        get: (f) => joinLines(f.determinants),
+        parse: parseDeterminants,
+        set: (d, v) => void (d.determinants = v),
+      }),
       column({ key: "themes", header: "Thèmes (un par ligne, 3 au plus ; « Autre : précision »)", width: 40, get: (f) => joinLines(f.themes.map(themeLine)), parse: parseThemes, set: (d, v) => void (d.themes = v) }),
       column({ key: "otherPlans", header: "Articulation avec d'autres plans (un par ligne)", width: 30, get: (f) => joinLines(f.otherPlans), parse: lines, set: (d, v) => void (d.otherPlans = v) }),
       column({
@@ -331,8 +346,31 @@ export const FICHE_SHEETS: FicheSheet[] = [
       column({ key: "milestones", header: "Étapes du rétroplanning (non importé)", width: 50, get: (f) => milestonesSummary(f.milestones) }),
     ],
   },
+  {
+    name: "Budget",
+    block: "Budget et financeurs",
+    optional: true,
+    columns: [
+      numberColumn,
+      titleReminder,
+      column<BudgetCellLine[]>({
+        key: "budget",
+        header: "Budget (une ligne par financement : « 2021 : 12 000 € — Financeur (acquis) » ou « (demandé) »)",
+        width: 70,
+        paths: ["budgets"],
+        get: (f) => joinLines(budgetCellLines(f.budget.lines)),
+        parse: parseBudgetCell,
+        set: (d, lines, ref) => {
+          const years = ref.budgetYears;
+          const problems = years ? lines.flatMap((l) => budgetYearProblem(l.year, years) ?? []) : [];
+          if (problems.length) return problems.join(" ; ");
+          d.budgets = lines;
+        },
+      }),
+      column({ key: "budgetTotals", header: "Total (non importé)", width: 36, get: (f) => budgetTotalsText(f.budget) }),
+    ],
+  },
 ];
-
 
 /** « 3 étapes dont 1 réalisée, 1 en retard » then one line per step not done. */
 export function milestonesSummary(milestones: FicheTableView["milestones"]): string | null {

@@ -13,7 +13,8 @@ const cell = (value: CellValue): Cell => {
   return text.includes("\n") ? { lines: text.split("\n").filter((l) => l.trim() !== "") } : text;
 };
 
-export function fichesDocument(contractName: string, fiches: readonly FicheTableView[], exportedOn: string): DocumentModel {
+/** `template` names the region's fiche template (« au modèle de l'ARS Bourgogne-Franche-Comté »: domain/referentials.ts). */
+export function fichesDocument(contractName: string, fiches: readonly FicheTableView[], exportedOn: string, template: string): DocumentModel {
   const blocks: Block[] = [];
   for (const [i, fiche] of [...fiches].sort((a, b) => a.number - b.number).entries()) {
     if (i > 0) blocks.push({ type: "pageBreak" });
@@ -38,7 +39,7 @@ export function fichesDocument(contractName: string, fiches: readonly FicheTable
     title: "Fiches actions",
     subtitle: contractName,
     runningHeader: `${contractName} — fiches actions`,
-    note: `Export du ${exportedOn} : ${plural(fiches.length, "fiche")}, au modèle de l'ARS Île-de-France.`,
+    note: `Export du ${exportedOn} : ${plural(fiches.length, "fiche")}, ${template}.`,
     author: "Clés",
     blocks,
   };

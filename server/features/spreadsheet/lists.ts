@@ -4,14 +4,15 @@
  * indicators (« Type — Libellé — départ : 0 — cible : 10 — unité : % »).
  * Names are resolved against the contract's directory and territory.
  */
-import { INDICATOR_KINDS, OTHER_THEME, PARTNER_SECTORS, THEMES, type PartnerSector, type Theme } from "../../domain/vocabulary.js";
+import { DETERMINANT_ALIASES, DETERMINANTS, INDICATOR_KINDS, OTHER_THEME, PARTNER_SECTORS, THEMES, type Determinant, type PartnerSector, type Theme } from "../../domain/vocabulary.js";
 import { cellLines, fail, normalize, numberText, ok, parseLabel, parseNumber, segments, SEPARATOR, type CellInput, type Parsed } from "./cells.js";
 
-/** What names in a file are resolved against: the contract's directory, communes and axes. */
+/** What names in a file are resolved against: the contract's directory, communes and axes (and the years its budgets may name). */
 export interface ImportReference {
   organisations: { id: string; name: string; shortName: string | null }[];
   communes: { inseeCode: string; name: string }[];
   axes: { id: string; number: number; objectives: { id: string; code: string }[] }[];
+  budgetYears?: { from: number; to: number };
 }
 
 /** Errors of a list cell name the line: « ligne 2 : … ». */
@@ -37,6 +38,18 @@ export function parseThemes(cell: CellInput): Parsed<{ theme: Theme; other: stri
     const theme = parseLabel(line, THEMES, "un thème");
     if (!theme.ok) return theme;
     return ok({ theme: theme.value!, other: null });
+  });
+}
+
+// ── Determinants: one per line, or separated by « ; »; the short labels of old files accepted ──
+
+const DETERMINANT_LABELS: [string, Determinant][] = [...DETERMINANTS.map((d): [string, Determinant] => [d, d]), ...Object.entries(DETERMINANT_ALIASES)];
+
+export function parseDeterminants(cell: CellInput): Parsed<Determinant[]> {
+  const lines = cellLines(cell).flatMap((l) => l.split(";")).map((l) => l.trim()).filter(Boolean);
+  return collect(lines, (line) => {
+    const found = DETERMINANT_LABELS.find(([label]) => normalize(label) === normalize(line));
+    return found ? ok(found[1]) : fail(`« ${line} » n'est pas un déterminant de la liste (${DETERMINANTS.map((d) => `« ${d} »`).join(", ")}).`);
   });
 }
 

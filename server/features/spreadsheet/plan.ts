@@ -4,7 +4,7 @@
  * validated by the API's own zod schema, errors named by sheet, row and column.
  * Nothing is written here.
  */
-import { actionUpdateBody } from "../actions/schema.js";
+import { actionUpdateBody, DETERMINANT_COUNT_MESSAGE, determinantsDropped } from "../actions/schema.js";
 import { actionColumns } from "../actions/mapping.js";
 import { cellText, normalize, type CellInput } from "./cells.js";
 import { FICHE_SHEETS, NUMBER_HEADER, parseFicheNumber, parseVersion, versionColumn, type Column, type Draft, type FicheSheet, type FicheTableView } from "./columns.js";
@@ -63,13 +63,14 @@ export function currentBody(f: FicheTableView): Draft {
     targetPublic: f.targetPublic,
     place: f.place,
     territory: f.territory,
-    determinant: f.determinant,
+    determinants: f.determinants,
     themes: f.themes,
     otherPlans: f.otherPlans,
     prsProjects: f.prsProjects,
     partners: f.partners.map(({ organisationName: _n, ...p }) => p),
     participation: f.participation,
     indicators: f.indicators,
+    budgets: f.budget.lines.map((l) => ({ year: l.year, amount: l.amount, funderId: l.funder.id, status: l.status })),
     axisId: f.axisId,
     objectiveId: f.objectiveId,
     version: f.version,
@@ -85,6 +86,7 @@ export function storedForm(b: Draft): string {
     objectiveId: b.objectiveId,
     partners: b.partners.map((p) => ({ ...p, person: p.person?.trim() || null })),
     indicators: b.indicators.map((i) => ({ id: i.id ?? null, kind: i.kind, label: i.label, unit: i.unit, baseline: i.baseline, target: i.target })),
+    budgets: (b.budgets ?? []).map((l) => [l.year, l.amount, l.funderId, l.status]),
   });
 }
 
@@ -117,6 +119,7 @@ export function planImport(grids: SheetGrid[], fiches: FicheTableView[], ref: Im
   for (const def of FICHE_SHEETS) {
     const grid = grids.find((g) => normalize(g.name) === normalize(def.name));
     if (!grid) {
+      if (def.optional) continue;
       fail({ sheet: def.name, row: 1, column: "A", header: "" }, `La feuille « ${def.name} » est absente du fichier : partez d'un export des fiches de Clés sans supprimer ni renommer de feuille.`);
       continue;
     }
@@ -180,6 +183,10 @@ export function planImport(grids: SheetGrid[], fiches: FicheTableView[], ref: Im
     const before = currentBody(w.fiche);
     if (storedForm(w.draft) === storedForm(before)) continue;
     const result = actionUpdateBody.safeParse(w.draft);
+    if (result.success && determinantsDropped(w.fiche.determinants, result.data.determinants)) {
+      fail(bestCell(w.cells, "determinants") ?? w.first, `FA ${number} : ${DETERMINANT_COUNT_MESSAGE}`);
+      continue;
+    }
     if (!result.success) {
       for (const issue of result.error.issues) {
         const path = issue.path.map(String).join(".");
@@ -224,7 +231,7 @@ function locateColumns(grid: SheetGrid, def: FicheSheet, fail: (w: Where, m: str
   const positions = new Map<Column, number>();
   def.columns.forEach((c, i) => {
     if (c.exportOnly && c.key !== "number" && c !== versionColumn) return;
-    const at = byHeader.get(normalize(c.header));
+    const at = [c.header, ...(c.aliases ?? [])].map((h) => byHeader.get(normalize(h))).find((i) => i !== undefined);
     if (at !== undefined) positions.set(c, at);
     else
       fail(

@@ -14,6 +14,7 @@ import { expectProblem } from "../../testing/http.js";
 import { convertToPdf, pdfText } from "../../testing/office.js";
 import { measuredIndicatorMessage } from "../actions/indicators.js";
 import { FICHE_SHEETS } from "./columns.js";
+import { PARTNER_SECTORS } from "../../domain/vocabulary.js";
 import { indicatorLine, type IndicatorLine } from "./lists.js";
 
 let ctx: TestContext;
@@ -101,7 +102,7 @@ describe("the fiches workbook", () => {
     expect(res.headers["content-type"]).toBe(XLSX);
     expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="fiches-capvm.*\.xlsx"$/);
     const b = await book(res.rawPayload);
-    expect(b.worksheets.map((s) => s.name)).toEqual(["À lire", "Identification", "Justification", "Description", "Typologie", "Partenaires", "Suivi et évaluation"]);
+    expect(b.worksheets.map((s) => s.name)).toEqual(["À lire", "Identification", "Justification", "Description", "Typologie", "Partenaires", "Suivi et évaluation", "Budget"]);
     for (const def of FICHE_SHEETS) {
       const sheet = b.getWorksheet(def.name)!;
       expect(sheet.getRow(1).getCell(1).value).toBe("N° fiche");
@@ -117,7 +118,11 @@ describe("the fiches workbook", () => {
     expect(id.getRow(2).getCell(9).value).toBe("10/2019");
     expect(id.getRow(2).getCell(6).dataValidation).toMatchObject({ type: "list", formulae: ['"Non démarrée,En cours,Réalisée,Abandonnée"'] });
     const partners = b.getWorksheet("Partenaires")!;
-    expect(String(partners.getRow(2).getCell(3).value)).toMatch(/^[^\n]+ — (Santé|Social|Politique de la ville|Petite enfance|Environnement|Éducation|Autre) — /);
+    expect(String(partners.getRow(2).getCell(3).value)).toMatch(new RegExp(`^[^\n]+ — (${PARTNER_SECTORS.join("|")}) — `));
+    // FA 1's budget (illustrative demo data), one line per funding; FA 11's determinant as the seed names it.
+    expect(String(b.getWorksheet("Budget")!.getRow(2).getCell(3).value).split("\n")[0]).toBe("2020 : 25\u202f000\u202f€ — Agence régionale de santé Île-de-France (acquis)");
+    expect(b.getWorksheet("Budget")!.getRow(2).getCell(4).value).toBe("125\u202f000\u202f€ dont 100\u202f000\u202f€ acquis et 25\u202f000\u202f€ demandés");
+    expect(b.getWorksheet("Typologie")!.getRow(12).getCell(3).value).toBe("Facteurs psychosociaux et environnement social");
     console.info(`export CAPVM (16 fiches): ${ms.toFixed(0)} ms, ${res.rawPayload.length} octets`);
   });
 
@@ -193,6 +198,29 @@ describe("the fiches workbook", () => {
     expect(await auditCount()).toBe(audits);
   });
 
+  it("imports determinants and a budget from their cells (old short labels read), and refuses a funder outside the directory", async () => {
+    const BUDGET = "Budget (une ligne par financement : « 2021 : 12 000 € — Financeur (acquis) » ou « (demandé) »)";
+    const DETERMINANTS = "Déterminants visés (1 à 3, un par ligne)";
+    const bytes = await exportOf(coordinator, capvm);
+    const audits = await auditCount();
+    const refused = await upload(coordinator, capvm, await edited(bytes, [["Budget", 3, BUDGET, "2021 : 4 000 € — Mairie de Torcy (acquis)"]]));
+    expect(expectProblem(refused, 400).errors).toEqual([{ path: "Budget!C4", message: expect.stringMatching(/^Budget .* — FA 3 : L'organisation « Mairie de Torcy » n'est pas dans l'annuaire du contrat/) }]);
+    expect(await auditCount()).toBe(audits);
+    const file = await edited(bytes, [
+      ["Budget", 3, BUDGET, "2021 : 4 000 € — Agence régionale de santé Île-de-France (acquis)\n2022 : 2 500 € — Préfecture de Seine-et-Marne (demandé)"],
+      ["Typologie", 3, DETERMINANTS, "Système de santé ; Comportements"],
+    ]);
+    const res = await upload(coordinator, capvm, file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ updated: [3], unchanged: 15 });
+    const list = (await coordinator.inject({ url: `/api/contracts/${capvm}/actions` })).json<{ items: { id: string; number: number; budget: unknown }[] }>().items;
+    const fa3 = (await coordinator.inject({ url: `/api/actions/${list.find((a) => a.number === 3)!.id}` })).json<{ determinants: string[]; budget: { lines: { funder: { name: string } }[]; total: number; secured: number; requested: number } }>();
+    expect(fa3.determinants).toEqual(["Système de santé", "Facteurs comportementaux (style de vie)"]);
+    expect(fa3.budget).toMatchObject({ total: 6500, secured: 4000, requested: 2500 });
+    expect(fa3.budget.lines.map((l) => l.funder.name)).toEqual(["Agence régionale de santé Île-de-France", "Préfecture de Seine-et-Marne"]);
+    expect(list.find((a) => a.number === 3)!.budget).toEqual({ total: 6500, secured: 4000, requested: 2500 });
+  });
+
   it("refuses a fiche changed in Clés since the export, rather than overwrite it", async () => {
     const bytes = await exportOf(coordinator, capvm);
     const list = (await coordinator.inject({ url: `/api/contracts/${capvm}/actions` })).json<{ items: { id: string; number: number }[] }>().items;
@@ -239,7 +267,7 @@ describe("the fiches workbook", () => {
     const sheetless = new ExcelJS.Workbook();
     sheetless.addWorksheet("Feuil1").addRow(["N° fiche"]);
     const missing = expectProblem(await upload(coordinator, capvm, Buffer.from(await sheetless.xlsx.writeBuffer())), 400);
-    expect(missing.errors!.map((e) => e.path)).toEqual(FICHE_SHEETS.map((s) => `${s.name}!A1`));
+    expect(missing.errors!.map((e) => e.path)).toEqual(FICHE_SHEETS.filter((s) => !s.optional).map((s) => `${s.name}!A1`));
   });
 
   it("lets every reader export, the coordination alone import", async () => {
@@ -274,7 +302,7 @@ describe("the fiches workbook", () => {
     expect(res.headers["content-disposition"]).toBe('attachment; filename="fiches-camvs-2021-2023.docx"');
     const text = (await pdfText(await convertToPdf(res.rawPayload, "docx"))).replace(/\s+/g, " ");
     expect(text).toContain("Fiche action 6 — Journée de la Santé");
-    for (const block of ["En-tête de la fiche", "Justification", "Description", "Typologie et thématique", "Partenaires et participation", "Suivi et évaluation"]) expect(text).toContain(block);
+    for (const block of ["En-tête de la fiche", "Justification", "Description", "Typologie et thématique", "Partenaires et participation", "Suivi et évaluation", "Budget et financeurs"]) expect(text).toContain(block);
     expect(text).toContain("Dernier avancement");
     expect(text).not.toContain("Version (ne pas modifier)");
     expect((await otherCoordinator.inject({ url: `/api/contracts/${camvs}/actions.docx` })).statusCode).toBe(200);

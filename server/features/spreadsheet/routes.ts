@@ -8,6 +8,8 @@ import { contractExists } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { parisDay, shortDay } from "../../domain/dates.js";
 import { fichesDocument } from "./fiches-document.js";
+import { templatePhrase } from "../../domain/referentials.js";
+import { contractReferential } from "../referentials/service.js";
 import { importFiches } from "./import.js";
 import { loadContractFiches } from "./service.js";
 import { binary } from "../../http/responses.js";
@@ -30,7 +32,8 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
       assertCan(request.actor, "contract.export", { contractId });
       const today = parisDay();
       const { contractName, contractSlug, fiches } = await loadContractFiches(app.db, contractId, today);
-      const file = await app.renderer.render("docx", fichesDocument(contractName, fiches, shortDay(today)));
+      const template = templatePhrase(await contractReferential(app.db, contractId));
+      const file = await app.renderer.render("docx", fichesDocument(contractName, fiches, shortDay(today), template));
       return reply.header("content-type", DOCX).header("content-disposition", `attachment; filename="fiches-${contractSlug}.docx"`).send(file);
     },
   );

@@ -1,7 +1,8 @@
 /** Reads the live fiches of a contract as tables show them, in one query per table. */
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { actionPartners, actions, axes, communes, contracts, indicators, objectives, organisations, progressEntries } from "../../db/schema.js";
+import { actionBudgets, actionPartners, actions, axes, communes, contracts, indicators, objectives, organisations, progressEntries } from "../../db/schema.js";
+import { budgetYears } from "../../domain/budget.js";
 import { notFound } from "../../http/problem.js";
 import { loadFicheProjections } from "../actions/fiches.js";
 import { ficheContentView } from "../actions/mapping.js";
@@ -25,7 +26,10 @@ const group = <T extends { actionId: string }>(rows: T[]) => {
 
 /** `today` (AAAA-MM-JJ) says which milestones are overdue. */
 export async function loadContractFiches(db: Db | Tx, contractId: string, today: string): Promise<ContractFiches> {
-  const [contract] = await db.select({ name: contracts.name, slug: contracts.slug }).from(contracts).where(eq(contracts.id, contractId));
+  const [contract] = await db
+    .select({ name: contracts.name, slug: contracts.slug, startDate: contracts.startDate, endDate: contracts.endDate })
+    .from(contracts)
+    .where(eq(contracts.id, contractId));
   if (!contract) throw notFound("Ce contrat est introuvable.");
   // One query after the other: inside a transaction, one connection runs one query at a time.
   const actionRows = await db.select().from(actions).where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt))).orderBy(asc(actions.number));
@@ -33,6 +37,7 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
   const some = ids.length > 0;
   const partnerRows = some ? await db.select().from(actionPartners).where(inArray(actionPartners.actionId, ids)) : [];
   const indicatorRows = some ? await db.select().from(indicators).where(inArray(indicators.actionId, ids)) : [];
+  const budgetRows = some ? await db.select().from(actionBudgets).where(inArray(actionBudgets.actionId, ids)) : [];
   // The fiche read model gives each fiche's milestones in planned order.
   const projected = some ? await loadFicheProjections(db, contractId, today) : [];
   const progressRows = some
@@ -55,12 +60,14 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
     organisations: orgRows,
     communes: communeRows,
     axes: axisRows.map((a) => ({ id: a.id, number: a.number, objectives: objectiveRows.filter((o) => o.axisId === a.id).map(({ id, code }) => ({ id, code })) })),
+    budgetYears: budgetYears(contract),
   };
   const orgName = new Map(orgRows.map((o) => [o.id, o.name]));
   const axisOf = new Map(axisRows.map((a) => [a.id, a]));
   const objectiveOf = new Map(objectiveRows.map(({ axisId: _a, ...o }) => [o.id, o]));
   const partnersOf = group(partnerRows);
   const indicatorsOf = group(indicatorRows);
+  const budgetsOf = group(budgetRows);
   const milestonesOf = new Map(projected.map((f) => [f.id, f.milestones]));
   const latest = new Map<string, { happenedOn: string; text: string; createdAt: Date }>();
   for (const p of progressRows) {
@@ -69,7 +76,7 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
   }
 
   const fiches = actionRows.map((row): FicheTableView => {
-    const view = ficheContentView(row, partnersOf.get(row.id) ?? [], indicatorsOf.get(row.id) ?? [], { axis: axisOf.get(row.axisId)!, objective: row.objectiveId ? (objectiveOf.get(row.objectiveId) ?? null) : null }, (id) => orgName.get(id) ?? "");
+    const view = ficheContentView(row, partnersOf.get(row.id) ?? [], indicatorsOf.get(row.id) ?? [], { axis: axisOf.get(row.axisId)!, objective: row.objectiveId ? (objectiveOf.get(row.objectiveId) ?? null) : null }, (id) => orgName.get(id) ?? "", budgetsOf.get(row.id) ?? []);
     const progress = latest.get(row.id);
     return {
       ...view,

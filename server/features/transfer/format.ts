@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { actionContent } from "../actions/schema.js";
+import { actionContent, DETERMINANT_COUNT_MESSAGE } from "../actions/schema.js";
+import { canonicalDeterminant, DETERMINANT_ALIASES, DETERMINANTS, MAX_DETERMINANTS, type Determinant } from "../../domain/vocabulary.js";
 import { contractFields } from "../contracts/schema.js";
 import { axisBody, objectiveBody } from "../axes/schema.js";
 import { organisationBody } from "../organisations/schema.js";
@@ -27,13 +28,25 @@ const axisEntry = axisBody.extend({
   objectives: z.array(objectiveBody).max(LIMITS.objectivesPerAxis, { error: limitMessage("objectivesPerAxis") }),
 });
 
-export const actionEntry = actionContent(organisationName).safeExtend({
-  /** Number of the axis the fiche belongs to. */
-  axis: axisNumber,
-  /** Code of the objective within that axis, if any. */
-  objective: z.string().trim().min(1).nullable(),
-  archived: z.boolean(),
-});
+/** A determinant as a file may name it: from the list, or by a short label of files written before issue 15. */
+const fileDeterminant = z
+  .enum([...DETERMINANTS, ...Object.keys(DETERMINANT_ALIASES)] as [string, ...string[]], { error: "Choisissez les déterminants dans la liste." })
+  .transform((d) => canonicalDeterminant(d) as Determinant);
+
+/** One to three determinants; a fiche of an older file may have none (or name one in `determinant`). */
+const fileDeterminants = z.array(fileDeterminant).max(MAX_DETERMINANTS, { error: DETERMINANT_COUNT_MESSAGE }).default([]);
+
+export const actionEntry = actionContent(organisationName, fileDeterminants)
+  .safeExtend({
+    /** Files written before issue 15 name a single determinant here: read into `determinants`, never written. */
+    determinant: fileDeterminant.nullable().optional(),
+    /** Number of the axis the fiche belongs to. */
+    axis: axisNumber,
+    /** Code of the objective within that axis, if any. */
+    objective: z.string().trim().min(1).nullable(),
+    archived: z.boolean(),
+  })
+  .transform(({ determinant, ...a }) => (a.determinants.length === 0 && determinant ? { ...a, determinants: [determinant] } : a));
 export type ActionEntry = z.infer<typeof actionEntry>;
 
 export const contractDocument = z

@@ -10,6 +10,7 @@ import { expectProblem } from "../../testing/http.js";
 import { blankActionContent } from "../actions/schema.js";
 import { INDICATOR_KINDS, PARTNER_SECTORS, THEMES } from "../../domain/vocabulary.js";
 import { LIMITS } from "../../validation/limits.js";
+import { referenceCommunes } from "../../territory/reference.js";
 import type { ContractDocument } from "./format.js";
 
 let ctx: TestContext;
@@ -22,7 +23,9 @@ afterAll(async () => {
 });
 
 const text = (length: number, seed = "x") => seed.repeat(Math.ceil(length / seed.length)).slice(0, length);
-const insee = (i: number) => `77${String(i).padStart(3, "0")}`;
+/** Real INSEE codes (an import checks them against the official reference): Seine-et-Marne's and on. */
+const REAL_CODES = referenceCommunes().map((c) => c.code).filter((code) => code >= "77001");
+const insee = (i: number) => REAL_CODES[i]!;
 
 async function exportOf(id: string): Promise<ContractDocument> {
   const res = await ctx.app.inject({ url: `/api/contracts/${id}/export` });
@@ -143,7 +146,7 @@ describe("the contract's own export imports again", () => {
     const fiche = await ctx.app.inject({
       method: "POST",
       url: `/api/contracts/${id}/actions`,
-      payload: { ...blankActionContent(451), title: "Une fiche de trop", prsProjects: [], indicators: [], axisId: contract.axes[0]!.id, objectiveId: null },
+      payload: { ...blankActionContent(451), title: "Une fiche de trop", determinants: ["Système de santé"], prsProjects: [], indicators: [], axisId: contract.axes[0]!.id, objectiveId: null },
     });
     expect(expectProblem(fiche, 409).detail).toContain("au plus 500 fiches actions");
     expect(await rows()).toEqual(before);

@@ -7,6 +7,7 @@ import { actionColumns, actionContentFromRows } from "../actions/mapping.js";
 import { writeActionChildren } from "../actions/service.js";
 import { getContract } from "../contracts/queries.js";
 import { slugTaken, writeContractParts } from "../contracts/service.js";
+import { communesFromReference } from "../contracts/territory.js";
 import { contractDocument, FORMAT, FORMAT_VERSION, type ContractDocument } from "./format.js";
 import { describeImportPath } from "./labels.js";
 import type { Actor } from "../../policies/index.js";
@@ -78,9 +79,20 @@ export function parseContractDocument(input: unknown): ContractDocument {
   throw invalid(errors, `Le fichier n'a pas été importé : ${result.error.issues.length} erreur(s)${more}. Rien n'a été enregistré.`);
 }
 
-/** Creates a whole contract from a validated document, in one transaction. */
+/** The file's communes checked against the official reference, the names and populations it lacks filled: 400 for an unknown INSEE code. */
+function referenceCommunesOf(doc: ContractDocument) {
+  const { communes, errors } = communesFromReference(doc.contract.communes, "contract.communes");
+  if (errors.length)
+    throw invalid(
+      errors.map((e) => ({ path: e.path, message: `${describeImportPath(e.path.split("."), undefined)} : ${e.message}` })),
+      `Le fichier n'a pas été importé : ${errors.length} erreur(s). Rien n'a été enregistré.`,
+    );
+  return communes;
+}
+
+/** Creates a whole contract from a validated document, in one transaction; communes by INSEE code are named and counted from the official reference. */
 export async function importContract(db: Db, actor: Actor, doc: ContractDocument, slugOverride?: string): Promise<string> {
-  const c = { ...doc.contract, slug: slugOverride ?? doc.contract.slug };
+  const c = { ...doc.contract, slug: slugOverride ?? doc.contract.slug, communes: referenceCommunesOf(doc) };
   return db.transaction(async (tx) => {
     if (await slugTaken(tx, c.slug))
       throw conflict(`Un contrat d'identifiant « ${c.slug} » existe déjà. Importez-le sous un autre identifiant ou dans une base vide.`);

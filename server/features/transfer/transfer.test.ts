@@ -3,6 +3,7 @@ import type { TestClient } from "../../testing/client.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionPartners, actions, axes, communes, contracts, indicators, objectives, organisations, signatories } from "../../db/schema.js";
 import { demoDocument } from "../../demo/load.js";
+import { communesFromReference } from "../contracts/territory.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { expectProblem } from "../../testing/http.js";
 import type { ContractDocument } from "./format.js";
@@ -70,7 +71,10 @@ describe("GET /api/contracts/:id/export", () => {
       ["camvs-2021-2023", "camvs"],
     ] as const) {
       const doc = await exportDoc(seeded.app, ids[slug]!);
-      expect(byOrgName(doc)).toEqual(byOrgName(demoDocument(name)));
+      // The demo files give communes by INSEE code: names and populations come from the official reference.
+      const demo = demoDocument(name);
+      const filled = { ...demo, contract: { ...demo.contract, communes: communesFromReference(demo.contract.communes).communes } };
+      expect(byOrgName(doc)).toEqual(byOrgName(filled));
     }
   });
 
@@ -181,6 +185,28 @@ describe("POST /api/contracts/import", () => {
     expect(withoutDate(await exportDoc(seeded.app, ids["capvm-2019-2022"]!))).toEqual(withoutDate(doc));
   });
 
+  it("reads a file written before fiches had several determinants: `determinant`, old short labels", async () => {
+    const doc = await exportDoc(seeded.app, ids["capvm-2019-2022"]!);
+    const old = structuredClone(doc) as unknown as { contract: { actions: Record<string, unknown>[] } };
+    const single = ["Système de santé", "Facteurs psychosociaux", "Comportements", null];
+    old.contract.actions.forEach((a, i) => {
+      delete a.determinants;
+      a.determinant = single[i % single.length];
+    });
+    (old.contract.actions[4] as { determinants?: string[] }).determinants = ["Comportements", "Cohésion sociale"];
+    const res = await importDoc(seeded.app, old, "capvm-ancien-format");
+    expect(res.statusCode, res.body).toBe(201);
+    const exported = await exportDoc(seeded.app, res.json<{ id: string }>().id);
+    expect(exported.contract.actions.slice(0, 5).map((a) => a.determinants)).toEqual([
+      ["Système de santé"],
+      ["Facteurs psychosociaux et environnement social"],
+      ["Facteurs comportementaux (style de vie)"],
+      [],
+      ["Facteurs comportementaux (style de vie)", "Cohésion sociale"],
+    ]);
+    expect(exported.contract.actions.every((a) => !("determinant" in a))).toBe(true);
+  });
+
   it("writes one contract when two imports of the same slug race, never half of the other", async () => {
     const doc = await exportDoc(seeded.app, ids["camvs-2021-2023"]!);
     const before = await tableCounts(seeded);
@@ -266,6 +292,17 @@ describe("POST /api/contracts/import", () => {
       const problem = await refused(bad);
       expect(problem.errors).toEqual([
         { path: "contract.actions.0.objective", message: "Fiche action FA 1 « Assurer la coordination du CLS » › objectif : L'objectif « 1.1 » n'existe pas dans l'axe 1." },
+      ]);
+    });
+
+    it("a determinant outside the list, or four of them", async () => {
+      const bad = fresh();
+      bad.contract.actions[1]!.determinants = ["Climat" as never];
+      bad.contract.actions[2]!.determinants = ["Système de santé", "Cohésion sociale", "Facteurs biologiques", "Environnement physique"];
+      const problem = await refused(bad);
+      expect(problem.errors).toEqual([
+        { path: "contract.actions.1.determinants.0", message: `Fiche action FA 2 « ${title60(2)} » › déterminants › n° 1 : Choisissez les déterminants dans la liste.` },
+        { path: "contract.actions.2.determinants", message: `Fiche action FA 3 « ${title60(3)} » › déterminants : Choisissez de un à trois déterminants de santé visés par l'action.` },
       ]);
     });
 

@@ -139,6 +139,9 @@ function stringValue(schema: JsonSchema, name: string, ctx: Context): fc.Arbitra
   if (real.length) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: text(min, max) });
   if (/password/i.test(name) && ctx.ids.passwords.length) return fc.oneof(text(min, max), fc.constantFrom(...ctx.ids.passwords));
   if (/e-?mail/i.test(name)) return email(ctx.ids).filter(inRange);
+  // INSEE codes of an ARS territory: real ones most of the time, as a person picks them from a list.
+  if (name === "departement") return fc.oneof({ weight: 19, arbitrary: fc.constantFrom("21", "77", "2A", "974", "75") }, { weight: 1, arbitrary: text(min, max) });
+  if (name === "region") return fc.oneof({ weight: 19, arbitrary: fc.constantFrom("11", "27", "84", "93") }, { weight: 1, arbitrary: text(min, max) });
   return text(min, max);
 }
 
@@ -177,11 +180,50 @@ function resolve(ref: string, root: JsonSchema): JsonSchema {
 function objectValue(schema: JsonSchema, ctx: Context): fc.Arbitrary<Record<string, unknown>> {
   const properties = schema.properties ?? {};
   const model = Object.fromEntries(Object.entries(properties).map(([key, s]) => [key, build(s, key, ctx)]));
-  const record = fc.record(model, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) });
+  const record = orderPairs(fc.record(model, { requiredKeys: (schema.required ?? []).filter((k) => k in properties) }));
   const extra = schema.additionalProperties;
   if (!extra || Object.keys(properties).length) return record as fc.Arbitrary<Record<string, unknown>>;
   const values = extra === true ? fc.jsonValue({ maxDepth: 2 }) : build(extra, "", ctx);
   return fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), values, { maxKeys: 5 });
+}
+
+/** Pairs of fields a form fills in order (a start before its end), as a person would, most of the time; and fields a form shows together. */
+const ORDERED_PAIRS: [string, string][] = [
+  ["startsAt", "endsAt"],
+  ["startDate", "endDate"],
+  ["from", "to"],
+];
+
+function orderPairs(record: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Record<string, unknown>> {
+  return fc.tuple(record, fc.integer({ min: 0, max: 9 })).map(([value, dice]) => {
+    if (dice === 0) return value;
+    // An account's form shows only its role's fields (server/features/users): a territory for the ARS, a contract for the coordination.
+    if (value.role === "admin" || value.role === "ars" || value.role === "coordinator") {
+      if (value.role !== "ars") {
+        if (Array.isArray(value.departements)) value.departements = [];
+        if (Array.isArray(value.regions)) value.regions = [];
+      }
+      if (value.role !== "coordinator") delete value.contractId;
+    }
+    // A fiche's form ticks one to three determinants, each once; its budget lines differ in year, funder or status.
+    if (Array.isArray(value.determinants) && value.determinants.length) value.determinants = [...new Set(value.determinants)].slice(0, 3);
+    if (Array.isArray(value.budgets)) {
+      const seen = new Set<string>();
+      value.budgets = value.budgets.filter((b: unknown) => {
+        const key = JSON.stringify([(b as Record<string, unknown>)?.year, (b as Record<string, unknown>)?.funderId, (b as Record<string, unknown>)?.status]);
+        return !seen.has(key) && !!seen.add(key);
+      });
+    }
+    for (const [start, end] of ORDERED_PAIRS) {
+      const a = value[start];
+      const b = value[end];
+      if (typeof a === "string" && typeof b === "string" && Date.parse(b) < Date.parse(a)) {
+        value[start] = b;
+        value[end] = a;
+      }
+    }
+    return value;
+  });
 }
 
 function arrayValue(schema: JsonSchema, name: string, ctx: Context): fc.Arbitrary<unknown[]> {

@@ -12,6 +12,23 @@ import { resetSession } from "../../components/AuthGate";
 import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
 import { Page } from "../../components/Page";
 import { DevMailHint } from "./DevMailHint";
+import { homeOf } from "../todo/due-links";
+import type { MyFiches } from "../todo/todo-api";
+import type { TerritoryScope } from "../territories/territory-api";
+
+/**
+ * Where a sign-in without a page to return to lands: an ARS delegation on its territory (« Territoire »),
+ * whoever pilots fiches and coordinates nothing on « Mes fiches », anyone else on the contracts.
+ */
+async function landingPage(): Promise<string> {
+  try {
+    const [mine, territory] = await Promise.all([api<MyFiches>("/my/fiches"), api<TerritoryScope>("/territories/scope")]);
+    if (!territory.all && territory.departements.length > 0 && !mine.coordinates) return "/territoire";
+    return homeOf(mine);
+  } catch {
+    return "/";
+  }
+}
 
 /** Only paths of this app: never send someone to another site after signing in. */
 export function safeReturn(value: string | null): string {
@@ -31,7 +48,7 @@ export function SignInPage() {
     mutationFn: () => api("/auth/sign-in", { method: "POST", body: { email, password }, expectUnauthorized: true }),
     onSuccess: async () => {
       await resetSession(queryClient);
-      navigate(target, { replace: true });
+      navigate(target === "/" ? await landingPage() : target, { replace: true });
     },
     onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
   });

@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { actionBody } from "../../../server/shared";
+import { actionBody, actionFields } from "../../../server/shared";
 import { describeImportPath } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { keys, useAction, useContract, useActions, type Action, type Contract } from "../../api/queries";
@@ -13,6 +13,7 @@ import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import { bodyFromDraft, draftFromAction, emptyDraft, type ActionDraft, type FieldsProps } from "./actionDraft";
 import { DescriptionFields, HeaderFields, JustificationFields } from "./ActionFormFields";
 import { IndicatorFields, PartnerFields, TypologyFields } from "./ActionFormLists";
+import { BudgetFields } from "./ActionBudgetFields";
 
 export function ActionEditPage() {
   const { contractId = "", actionId } = useParams();
@@ -69,7 +70,8 @@ function ActionForm({ contract, action, nextNumber }: { contract: Contract; acti
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const body = bodyFromDraft(draft);
-    const parsed = actionBody.safeParse(body);
+    // A new fiche names one to three determinants; one saved before they were asked for may still have none.
+    const parsed = (action && action.determinants.length === 0 ? actionFields : actionBody).safeParse(body);
     if (!parsed.success) return setErrors(zodErrors(parsed.error));
     setErrors({});
     save.mutate(parsed.data);
@@ -115,6 +117,7 @@ function ActionForm({ contract, action, nextNumber }: { contract: Contract; acti
           <TypologyFields {...fieldsProps} />
           <PartnerFields {...fieldsProps} />
           <IndicatorFields {...fieldsProps} />
+          <BudgetFields {...fieldsProps} />
           <div className="cles-sticky-actions">
             <ul className={fr.cx("fr-btns-group", "fr-btns-group--icon-left", "fr-btns-group--inline-md")}>
               <li>

@@ -6,7 +6,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import {
   DETERMINANTS,
   INDICATOR_KINDS,
-  OTHER_PLANS,
+  MAX_DETERMINANTS,
   PARTICIPATION_DEGREES,
   PARTNER_SECTORS,
   THEMES,
@@ -21,12 +21,31 @@ import { YesNo } from "../../components/YesNo";
 import type { FieldsProps } from "./actionDraft";
 import type { ActionDraft } from "./actionDraft";
 import { OrganisationSelect } from "./OrganisationSelect";
+import { useQuery } from "@tanstack/react-query";
+import { api } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
+
+type ContractReferential = ResponseOf<"/api/contracts/{contractId}/referential", "get">;
+
+/** The plans a fiche may name and the PRS projects of the contract's region (« Référentiels régionaux »). */
+function useContractReferential(contractId: string) {
+  return useQuery({ queryKey: ["contract-referential", contractId], queryFn: ({ signal }) => api<ContractReferential>(`/contracts/${contractId}/referential`, { signal }), staleTime: 60_000 });
+}
+
+/** « PRS 2 de l'ARS Île-de-France : 1.1 (Faire émerger…), 2.1 … », or how codes are written when the region has no list. */
+function prsHint(referential: ContractReferential["referential"] | undefined): string {
+  if (!referential?.prsProjects.length) return "Codes séparés par des virgules, par exemple : 1.1, 5.1";
+  const list = referential.prsProjects.map((p) => (p.label ? `${p.code} (${p.label})` : p.code)).join(", ");
+  return `Codes séparés par des virgules, parmi les projets du ${referential.prsName || "PRS"} de l'${referential.arsName} : ${list}.`;
+}
 
 function Legend({ children }: { children: string }) {
   return <legend className={fr.cx("fr-fieldset__legend", "fr-h4")}>{children}</legend>;
 }
 
-export function TypologyFields({ draft: d, setDraft, errors }: FieldsProps) {
+export function TypologyFields({ draft: d, setDraft, errors, contract }: FieldsProps) {
+  const referential = useContractReferential(contract.id);
+  const plans = referential.data?.planSuggestions ?? [];
   const setTheme = (i: number, patch: Partial<ActionDraft["themes"][number]> | null) =>
     setDraft((x) => {
       const themes = [...x.themes];
@@ -34,19 +53,28 @@ export function TypologyFields({ draft: d, setDraft, errors }: FieldsProps) {
       else themes[i] = { theme: "Accès aux soins", other: null, ...themes[i], ...patch };
       return { ...x, themes };
     });
-  const customPlans = d.otherPlans.filter((p) => !(OTHER_PLANS as readonly string[]).includes(p));
+  const customPlans = d.otherPlans.filter((p) => !plans.includes(p));
   return (
     <fieldset className={fr.cx("fr-fieldset", "fr-mb-4w")}>
       <Legend>Typologie et thématique</Legend>
       <div className={fr.cx("fr-col-12")}>
-        <Select label="Déterminant visé" {...errorProps(errors, "determinant")} nativeSelectProps={{ id: fieldId("determinant"), value: d.determinant ?? "", onChange: (e) => setDraft((x) => ({ ...x, determinant: (e.target.value || null) as Determinant | null })) }}>
-          <option value="">Non renseigné</option>
-          {DETERMINANTS.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </Select>
+        <Checkbox
+          id={fieldId("determinants")}
+          legend="Déterminants visés"
+          hintText={d.determinants.length >= MAX_DETERMINANTS ? "Trois au plus : décochez-en un pour en choisir un autre." : "De un à trois."}
+          {...errorProps(errors, "determinants")}
+          options={DETERMINANTS.map((v: Determinant) => {
+            const checked = d.determinants.includes(v);
+            return {
+              label: v,
+              nativeInputProps: {
+                checked,
+                disabled: !checked && d.determinants.length >= MAX_DETERMINANTS,
+                onChange: (e) => setDraft((x) => ({ ...x, determinants: e.target.checked ? [...x.determinants.filter((y) => y !== v), v] : x.determinants.filter((y) => y !== v) })),
+              },
+            };
+          })}
+        />
         {[0, 1, 2].map((i) => {
           const t = d.themes[i];
           if (!t && i > d.themes.length) return null;
@@ -70,12 +98,14 @@ export function TypologyFields({ draft: d, setDraft, errors }: FieldsProps) {
           legend="Articulation avec d'autres plans locaux"
           orientation="horizontal"
           small
-          options={OTHER_PLANS.map((p) => ({
+          options={plans.map((p) => ({
             label: p,
             nativeInputProps: { checked: d.otherPlans.includes(p), onChange: (e) => setDraft((x) => ({ ...x, otherPlans: e.target.checked ? [...x.otherPlans, p] : x.otherPlans.filter((q) => q !== p) })) },
           }))}
         />
         <Input
+          // Keyed on the suggestions: once they arrive, the plans they hold leave this field.
+          key={plans.join("|")}
           label="Autres plans (séparés par des points-virgules)"
           {...errorProps(errors, "otherPlans")}
           nativeInputProps={{
@@ -84,13 +114,13 @@ export function TypologyFields({ draft: d, setDraft, errors }: FieldsProps) {
             onBlur: (e) =>
               setDraft((x) => ({
                 ...x,
-                otherPlans: [...x.otherPlans.filter((p) => (OTHER_PLANS as readonly string[]).includes(p)), ...e.target.value.split(";").map((s) => s.trim()).filter(Boolean)],
+                otherPlans: [...x.otherPlans.filter((p) => plans.includes(p)), ...e.target.value.split(";").map((s) => s.trim()).filter(Boolean)],
               })),
           }}
         />
         <Input
           label="Projets du Schéma régional de santé auxquels l'action contribue"
-          hintText="Codes séparés par des virgules, par exemple : 1.1, 5.1"
+          hintText={prsHint(referential.data?.referential)}
           {...errorProps(errors, "prsProjects")}
           nativeInputProps={{ id: fieldId("prsProjects"), value: d.prsProjects, onChange: (e) => setDraft((x) => ({ ...x, prsProjects: e.target.value })) }}
         />

@@ -135,7 +135,10 @@ export function ActionListPage() {
         <Checkbox
           className={fr.cx("fr-col-12")}
           small
-          options={[{ label: "Afficher les fiches archivées à la place", nativeInputProps: { checked: filters.archived === "true", onChange: (e) => setFilter("archived", e.target.checked ? "true" : undefined) } }]}
+          options={[
+            { label: "Mes fiches seulement (celles que je pilote)", nativeInputProps: { checked: filters.mine === "true", onChange: (e) => setFilter("mine", e.target.checked ? "true" : undefined) } },
+            { label: "Afficher les fiches archivées à la place", nativeInputProps: { checked: filters.archived === "true", onChange: (e) => setFilter("archived", e.target.checked ? "true" : undefined) } },
+          ]}
         />
       </fieldset>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--middle", "fr-mb-2w")}>
@@ -161,7 +164,7 @@ export function ActionListPage() {
           caption="Fiches actions du contrat"
           noCaption
           fixed={false}
-          headers={["N°", "Intitulé", "Axe", "Porteur", "Début", "Fin", "Statut"]}
+          headers={["N°", "Intitulé", "Axe", "Porteur", "Pilotée par", "Début", "Fin", "Statut"]}
           data={list.data.items.map((a) => [
             <span key="n" className="cles-nowrap">{`FA ${a.number}`}</span>,
             <span key="t">
@@ -174,6 +177,7 @@ export function ActionListPage() {
             </span>,
             <span key="a" className="cles-nowrap">{`Axe ${a.axis.number}${a.objective ? ` · ${a.objective.code}` : ""}`}</span>,
             a.lead ? a.lead.name : "—",
+            a.pilots.length ? a.pilots.map((p) => p.name).join(", ") : "—",
             <span key="s" className="cles-nowrap">{formatMonth(a.startMonth)}</span>,
             <span key="e" className="cles-nowrap">{formatMonth(a.endMonth)}</span>,
             <ShownStatusBadge key="st" status={a.shownStatus} label={a.shownStatusLabel} />,

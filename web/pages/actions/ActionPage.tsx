@@ -7,6 +7,7 @@ import { type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import {
   CITY_CONTRACT_ANSWERS,
+  FUNDING_STATUSES,
   INDICATOR_KINDS,
   PARTICIPATION_DEGREES,
   TERRITORY_SCOPES,
@@ -117,8 +118,18 @@ export function ActionPage() {
       </Block>
       <Block id="typologie" title="Typologie et thématique">
         <dl className="cles-dl">
-          <dt>Déterminant visé</dt>
-          <dd>{a.determinant ?? <em>Non renseigné</em>}</dd>
+          <dt>{a.determinants.length > 1 ? "Déterminants visés" : "Déterminant visé"}</dt>
+          <dd>
+            {a.determinants.length > 1 ? (
+              <ul className={fr.cx("fr-mb-0")}>
+                {a.determinants.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            ) : (
+              (a.determinants[0] ?? <em>Non renseigné</em>)
+            )}
+          </dd>
           {[0, 1, 2].map((i) => (
             <FragmentTheme key={i} index={i} theme={a.themes[i]} />
           ))}
@@ -163,12 +174,39 @@ export function ActionPage() {
           />
         )}
       </Block>
+      <Block id="budget" title="Budget">
+        <BudgetTable budget={a.budget} />
+      </Block>
       {a.permissions.readHistory && (
         <Block id="historique" title="Historique">
           <ActionHistory actionId={a.id} />
         </Block>
       )}
     </Page>
+  );
+}
+
+const euros = (amount: number) => `${formatNumber(amount)}\u00a0€`;
+
+/** The fiche's budget: one row per funding, then the totals (secured and requested). */
+function BudgetTable({ budget }: { budget: Action["budget"] }) {
+  if (budget.lines.length === 0) return <EmptyState title="Aucun budget renseigné." />;
+  return (
+    <>
+      <Table
+        caption="Budget de la fiche, par année et financeur (en euros)"
+        headers={["Année", "Financeur", "Montant", "Financement"]}
+        data={budget.lines.map((l) => [String(l.year), l.funder.name, euros(l.amount), FUNDING_STATUSES[l.status]])}
+      />
+      <dl className="cles-dl">
+        <dt>Total</dt>
+        <dd>{euros(budget.total)}</dd>
+        <dt>Dont acquis</dt>
+        <dd>{euros(budget.secured)}</dd>
+        <dt>Dont demandé</dt>
+        <dd>{euros(budget.requested)}</dd>
+      </dl>
+    </>
   );
 }
 
@@ -219,6 +257,8 @@ function Header({ action: a, contract: c }: { action: FicheWithFollowUp; contrac
       )}
       <dt>Porteur de l'action</dt>
       <dd>{a.lead ? `${a.lead.organisationName}${a.lead.person ? ` — ${a.lead.person}` : ""}` : <em>Non renseigné</em>}</dd>
+      <dt>Pilotée par</dt>
+      <dd>{a.pilots.length ? a.pilots.map((p) => p.name).join(", ") : <em>Personne n'est désigné pour piloter cette fiche</em>}</dd>
       <dt>Début</dt>
       <dd>{formatMonth(a.startMonth)}</dd>
       <dt>Fin</dt>

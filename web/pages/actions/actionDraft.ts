@@ -1,16 +1,25 @@
-import { blankActionContent, type ActionBody } from "../../../server/shared";
+import { blankActionContent, type ActionBody, type FundingStatusKey } from "../../../server/shared";
 import type { Action, Contract } from "../../api/queries";
 import type { Errors } from "../../components/form";
 
+/** A budget line as the form holds it: year and amount as typed. */
+export interface BudgetDraft {
+  year: string;
+  amount: string;
+  funderId: string;
+  status: FundingStatusKey;
+}
+
 /** What the fiche form edits: the API body, with the few fields typed as the inputs hold them. */
-export type ActionDraft = Omit<ActionBody, "indicators" | "prsProjects"> & {
+export type ActionDraft = Omit<ActionBody, "indicators" | "prsProjects" | "budgets"> & {
   version?: number;
   prsProjects: string;
   indicators: (Omit<ActionBody["indicators"][number], "baseline" | "target"> & { baseline: string; target: string })[];
+  budgets: BudgetDraft[];
 };
 
 export function emptyDraft(axisId: string, number: number): ActionDraft {
-  return { ...blankActionContent(number), axisId, objectiveId: null, prsProjects: "", indicators: [] };
+  return { ...blankActionContent(number), axisId, objectiveId: null, prsProjects: "", indicators: [], budgets: [] };
 }
 
 export function draftFromAction(a: Action): ActionDraft {
@@ -32,13 +41,14 @@ export function draftFromAction(a: Action): ActionDraft {
     targetPublic: a.targetPublic,
     place: a.place,
     territory: a.territory,
-    determinant: a.determinant,
+    determinants: a.determinants,
     themes: a.themes,
     otherPlans: a.otherPlans,
     prsProjects: a.prsProjects.join(", "),
     partners: a.partners.map(({ organisationName: _n, ...p }) => p),
     participation: a.participation,
     indicators: a.indicators.map((i) => ({ ...i, baseline: i.baseline === null ? "" : String(i.baseline), target: i.target === null ? "" : String(i.target) })),
+    budgets: a.budget.lines.map((l) => ({ year: String(l.year), amount: String(l.amount), funderId: l.funder.id, status: l.status })),
   };
 }
 
@@ -62,6 +72,7 @@ export function bodyFromDraft(d: ActionDraft): unknown {
       .map((s) => s.trim())
       .filter(Boolean),
     indicators: d.indicators.map((i) => ({ ...i, baseline: toNumber(i.baseline), target: toNumber(i.target) })),
+    budgets: d.budgets.map((b) => ({ ...b, year: toNumber(b.year), amount: toNumber(b.amount.replace(/\s*€\s*$/, "")) })),
     participation: { ...d.participation, degree: d.participation.involved ? d.participation.degree : null },
   };
 }

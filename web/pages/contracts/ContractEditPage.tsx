@@ -15,7 +15,8 @@ import { keys, useContract, useContracts, type Contract } from "../../api/querie
 import { errorProps, ErrorSummary, fieldId, zodErrors, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import type { ContractDraft } from "./contractDraft";
-import { TerritoryFields, SignatoryFields } from "./ContractListFields";
+import { SignatoryFields } from "./ContractListFields";
+import { TerritoryFields } from "./TerritoryFields";
 
 export function ContractEditPage() {
   const { contractId } = useParams();
@@ -34,8 +35,6 @@ export function ContractEditPage() {
   return <ContractForm contract={contract.data} />;
 }
 
-/** The form keeps populations as typed; they become numbers when sent. */
-
 function draftOf(c?: Contract): ContractDraft {
   if (!c) {
     const year = new Date().getFullYear();
@@ -49,7 +48,7 @@ function draftOf(c?: Contract): ContractDraft {
     endDate: c.endDate,
     status: c.status,
     summary: c.summary,
-    communes: c.communes.map((m) => ({ ...m, population: m.population === null ? "" : String(m.population) })),
+    communes: c.communes.map(({ inseeCode, name, population }) => ({ inseeCode, name, population })),
     priorityAreas: c.priorityAreas,
     signatories: c.signatories.map((s) => ({ organisation: s.organisationId, representative: s.representative, title: s.title, signedOn: s.signedOn })),
   };
@@ -58,10 +57,8 @@ function draftOf(c?: Contract): ContractDraft {
 function bodyOf(d: ContractDraft): unknown {
   return {
     ...d,
-    communes: d.communes.map((m) => {
-      const raw = m.population.replace(/\s/g, "");
-      return { ...m, population: raw === "" ? null : Number.isInteger(Number(raw)) ? Number(raw) : m.population };
-    }),
+    // A commune without a population gets the reference's from the server.
+    communes: d.communes.map(({ inseeCode, name, population }) => ({ inseeCode, name, population })),
     priorityAreas: d.priorityAreas.map((q) => ({ ...q, code: q.code?.trim() || null, communeInseeCode: q.communeInseeCode || null })),
   };
 }

@@ -6,10 +6,10 @@ import { Card } from "@codegouvfr/react-dsfr/Card";
 import { Pagination } from "@codegouvfr/react-dsfr/Pagination";
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
-import { CONTRACT_STATUSES } from "../../../server/shared";
 import { useContracts } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatPeriod, plural } from "../../format";
+import { ContractStatusBadge } from "./ContractStatusBadge";
 
 /** The page number of the address, 1 when absent or not a page. */
 function pageOf(value: string | null): number {
@@ -81,9 +81,7 @@ export function ContractListPage() {
                 start={
                   <ul className={fr.cx("fr-badges-group")}>
                     <li>
-                      <Badge severity={c.status === "running" ? "success" : "info"} noIcon>
-                        {CONTRACT_STATUSES[c.status]}
-                      </Badge>
+                      <ContractStatusBadge contract={c} />
                     </li>
                     <li>
                       <Badge noIcon>{formatPeriod(c.startDate, c.endDate)}</Badge>

@@ -4,12 +4,13 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Link, useParams } from "react-router";
-import { CONTRACT_STATUSES } from "../../../server/shared";
 import { useActions, useContract, type ActionItem, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { ContractViewsNav } from "../overview/ContractViewsNav";
 import { PublicationControl } from "./PublicationControl";
 import { formatDate, formatNumber, formatPeriod, plural } from "../../format";
+import { ContractStatusBadge, EndedContractPrompt } from "./ContractStatusBadge";
+import { SearchForm } from "../search/SearchForm";
 
 export function ContractPage() {
   const { contractId = "" } = useParams();
@@ -41,14 +42,14 @@ export function ContractPage() {
     >
       <ul className={fr.cx("fr-badges-group", "fr-mb-2w")}>
         <li>
-          <Badge severity={c.status === "running" ? "success" : "info"} noIcon>
-            {CONTRACT_STATUSES[c.status]}
-          </Badge>
+          <ContractStatusBadge contract={c} />
         </li>
         <li>
           <Badge noIcon>{`Période ${formatPeriod(c.startDate, c.endDate)}`}</Badge>
         </li>
       </ul>
+      <EndedContractPrompt contract={c} />
+      <SearchForm contractId={c.id} />
       <dl className="cles-dl">
         <dt>Collectivité</dt>
         <dd>{c.localAuthority}</dd>
@@ -64,6 +65,14 @@ export function ContractPage() {
           {c.counts.communes > 0 && ` · ${populationLabel(c.counts)}`}
           {c.priorityAreas.length > 0 && ` · ${plural(c.priorityAreas.length, "quartier prioritaire", "quartiers prioritaires")}`}
         </dd>
+        {c.departements.length > 0 && (
+          <>
+            <dt>{c.departements.length > 1 ? "Départements" : "Département"}</dt>
+            <dd>{c.departements.map((d) => `${d.name} (${d.code})`).join(", ")}</dd>
+            <dt>{c.regions.length > 1 ? "Régions" : "Région"}</dt>
+            <dd>{c.regions.map((r) => r.name).join(", ")}</dd>
+          </>
+        )}
       </dl>
       <ContractViewsNav contractId={c.id} />
       {c.summary && (

@@ -14,11 +14,13 @@ import { useAction, useContract } from "../../api/queries";
 import { ErrorMessage, Loading, Page } from "../../components/Page";
 import { StatusBadge } from "../../components/StatusBadge";
 import { AdjustmentsSection } from "./AdjustmentsSection";
+import { DecisionsSection } from "./DecisionsSection";
 import { IndicatorsSection } from "./IndicatorsSection";
 import { MilestonesSection } from "./MilestonesSection";
 import { ProgressSection } from "./ProgressSection";
 import { RemainingSection } from "./RemainingSection";
 import { RemarksSection } from "./Remarks";
+import { ResidentsSection } from "./ResidentsSection";
 import { ShownStatusBadge } from "../../components/ShownStatusBadge";
 import "./followup.css";
 
@@ -27,7 +29,9 @@ const SECTIONS = [
   ["avancement", "État d'avancement réel"],
   ["reste-a-faire", "Reste-à-faire"],
   ["ajustements", "Ajustements nécessaires"],
+  ["decisions", "Décisions qui la concernent"],
   ["indicateurs", "Indicateurs"],
+  ["habitants", "Paroles d'habitants"],
   ["remarques", "Remarques partenaires"],
 ] as const;
 
@@ -66,7 +70,9 @@ export function FollowUpPage() {
       <ProgressSection actionId={a.id} contractId={c.id} canEdit={canEdit} />
       <RemainingSection actionId={a.id} canEdit={canEdit} />
       <AdjustmentsSection actionId={a.id} contractId={c.id} canEdit={canEdit} />
+      <DecisionsSection actionId={a.id} contractId={c.id} />
       <IndicatorsSection actionId={a.id} />
+      <ResidentsSection actionId={a.id} contractId={c.id} />
       <RemarksSection actionId={a.id} entries={entries.data?.items} />
     </Page>
   );

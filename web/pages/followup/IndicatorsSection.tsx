@@ -100,7 +100,7 @@ function MeasurementTable({ actionId, indicator: i, canMeasure }: { actionId: st
   return (
     <div className={fr.cx("fr-table", "fr-table--sm", "fr-mb-2w")}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        <div className="fr-table__container" tabIndex={0}>
           <div className="fr-table__content">
             <table>
               <caption className={fr.cx("fr-sr-only")}>{`Mesures de l'indicateur « ${i.label} », de la plus récente à la plus ancienne`}</caption>

@@ -140,7 +140,7 @@ function MeetingForm({ contract, bodies, meeting }: { contract: Contract; bodies
         <WhenFields {...props} bodies={bodies} />
         <AgendaFields {...props} fiches={fiches.data?.items ?? []} />
         <AttendanceFields {...props} bodyMembers={bodyMembers.data?.items ?? []} />
-        <MinutesFields {...props} />
+        <MinutesFields {...props} fiches={fiches.data?.items ?? []} />
         <div className="cles-sticky-actions">
           <ul className={fr.cx("fr-btns-group", "fr-btns-group--icon-left", "fr-btns-group--inline-md")}>
             <li>

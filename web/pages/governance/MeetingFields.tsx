@@ -1,5 +1,6 @@
 /** The parts of the meeting form: when and where, agenda, participants, minutes, decisions. */
 import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
@@ -11,10 +12,11 @@ import type { ActionItem, Contract } from "../../api/queries";
 import { errorAt, errorProps, fieldId, type Errors } from "../../components/form";
 import { MoveButtons } from "../../components/MoveButtons";
 import { RichTextEditor } from "../../components/RichTextEditor";
-import { emptyAgendaItem, type AgendaDraft, type MeetingDraft } from "./meetingDraft";
+import { emptyAgendaItem, emptyDecision, type AgendaDraft, type DecisionDraft, type MeetingDraft } from "./meetingDraft";
 import { minutesBetween } from "./parisTime";
 import { plural } from "../../format";
-import { PeopleFields } from "./PeopleFields";
+import { ParticipantsTable } from "./ParticipantsTable";
+import { noEmailSummary } from "./participants";
 
 export interface MeetingFieldsProps {
   draft: MeetingDraft;
@@ -32,6 +34,36 @@ function Part({ legend, id, children, hint }: { legend: string; id?: string; chi
       </legend>
       <div className={fr.cx("fr-col-12")}>{children}</div>
     </fieldset>
+  );
+}
+
+/**
+ * A compact multi-select of the contract's fiches: a disclosure « Fiches
+ * concernées (2) : FA 5, FA 6 » over a list of checkboxes (native, so keyboard
+ * accessible). It opens by itself on an error, for the summary to focus it.
+ */
+function FicheChecklist({ fiches, selected, onChange, legend, error, id }: { fiches: ActionItem[]; selected: string[]; onChange: (ids: string[]) => void; legend: string; error?: string; id?: string }) {
+  if (fiches.length === 0) return null;
+  const numbers = fiches
+    .filter((f) => selected.includes(f.id))
+    .map((f) => f.number)
+    .sort((a, b) => a - b);
+  return (
+    <details className="cles-details fr-mb-2w" id={id} open={error ? true : undefined}>
+      <summary>{`Fiches concernées${selected.length ? ` (${selected.length})` : ""}${numbers.length ? ` : ${numbers.map((n) => `FA ${n}`).join(", ")}` : ""}`}</summary>
+      <div className="cles-checklist fr-mt-1w">
+        <Checkbox
+          small
+          legend={<span className={fr.cx("fr-sr-only")}>{legend}</span>}
+          state={error ? "error" : "default"}
+          stateRelatedMessage={error}
+          options={fiches.map((f) => ({
+            label: `FA ${f.number} — ${f.title}`,
+            nativeInputProps: { checked: selected.includes(f.id), onChange: (e) => onChange(e.target.checked ? [...selected, f.id] : selected.filter((x) => x !== f.id)) },
+          }))}
+        />
+      </div>
+    </details>
   );
 }
 
@@ -65,7 +97,9 @@ export function AgendaFields({ draft: d, setDraft, errors, fiches }: MeetingFiel
   const setItem = (i: number, patch: Partial<AgendaDraft> | null) =>
     setDraft((x) => ({ ...x, agenda: patch === null ? x.agenda.filter((_, j) => j !== i) : x.agenda.map((item, j) => (j === i ? { ...item, ...patch } : item)) }));
   const meetingMinutes = minutesBetween(d.startTime, d.endTime);
-  const total = d.agenda.reduce((s, i) => s + (Number(i.duration) || 0), 0);
+  // Items without a duration count for nothing: the total is that of the timed ones.
+  const timed = d.agenda.filter((i) => Number(i.duration) > 0);
+  const total = timed.reduce((s, i) => s + Number(i.duration), 0);
   const agendaError = errors.agenda;
   const ids = d.agenda.map((_, i) => String(i));
   return (
@@ -73,7 +107,9 @@ export function AgendaFields({ draft: d, setDraft, errors, fiches }: MeetingFiel
       {d.agenda.length === 0 && <p>Aucun point à l'ordre du jour pour l'instant.</p>}
       {d.agenda.length > 0 && (
         <p className={fr.cx("fr-text--sm")} aria-live="polite">
-          {`Durée des points : ${formatDuration(total)}${meetingMinutes && meetingMinutes > 0 ? ` pour une réunion de ${formatDuration(meetingMinutes)}` : ""}.`}
+          {timed.length === 0
+            ? "Aucun point n'a de durée : elle est facultative."
+            : `Durée des points${timed.length < d.agenda.length ? " minutés" : ""} : ${formatDuration(total)}${meetingMinutes && meetingMinutes > 0 ? ` pour une réunion de ${formatDuration(meetingMinutes)}` : ""}.`}
         </p>
       )}
       {agendaError && (
@@ -83,30 +119,14 @@ export function AgendaFields({ draft: d, setDraft, errors, fiches }: MeetingFiel
       )}
       {d.agenda.map((item, i) => {
         const label = `Point ${i + 1}`;
-        const linked = item.actionIds.length;
         return (
           <div key={i} className="cles-repeat" role="group" aria-label={label}>
             <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-              <Input className={fr.cx("fr-col-12", "fr-col-md-6")} label={`Intitulé du point ${i + 1}`} {...errorProps(errors, `agenda.${i}.title`)} nativeInputProps={{ id: fieldId(`agenda.${i}.title`), value: item.title, onChange: (e) => setItem(i, { title: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-6", "fr-col-md-2")} label="Durée (min)" {...errorProps(errors, `agenda.${i}.durationMinutes`)} nativeInputProps={{ id: fieldId(`agenda.${i}.durationMinutes`), type: "number", min: 1, inputMode: "numeric", value: item.duration, onChange: (e) => setItem(i, { duration: e.target.value }) }} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-5")} label={`Intitulé du point ${i + 1}`} {...errorProps(errors, `agenda.${i}.title`)} nativeInputProps={{ id: fieldId(`agenda.${i}.title`), value: item.title, onChange: (e) => setItem(i, { title: e.target.value }) }} />
+              <Input className={fr.cx("fr-col-6", "fr-col-md-3")} label="Durée en minutes (facultatif)" {...errorProps(errors, `agenda.${i}.durationMinutes`)} nativeInputProps={{ id: fieldId(`agenda.${i}.durationMinutes`), type: "number", min: 1, inputMode: "numeric", value: item.duration, onChange: (e) => setItem(i, { duration: e.target.value }) }} />
               <Input className={fr.cx("fr-col-6", "fr-col-md-4")} label="Intervenant·e" {...errorProps(errors, `agenda.${i}.presenter`)} nativeInputProps={{ id: fieldId(`agenda.${i}.presenter`), value: item.presenter, onChange: (e) => setItem(i, { presenter: e.target.value }) }} />
             </div>
-            {fiches.length > 0 && (
-              <details className="cles-details fr-mb-2w">
-                <summary>{`Fiches concernées${linked ? ` (${linked})` : ""}`}</summary>
-                <div className="cles-checklist fr-mt-1w">
-                  <Checkbox
-                    small
-                    legend={<span className={fr.cx("fr-sr-only")}>{`Fiches concernées par le point ${i + 1}`}</span>}
-                    options={fiches.map((f) => ({
-                      label: `FA ${f.number} — ${f.title}`,
-                      nativeInputProps: { checked: item.actionIds.includes(f.id), onChange: (e) => setItem(i, { actionIds: e.target.checked ? [...item.actionIds, f.id] : item.actionIds.filter((x) => x !== f.id) }) },
-                    }))}
-                  />
-                </div>
-                {errorAt(errors, `agenda.${i}.actionIds`) && <p className={fr.cx("fr-error-text")}>{errorAt(errors, `agenda.${i}.actionIds`)}</p>}
-              </details>
-            )}
+            <FicheChecklist fiches={fiches} selected={item.actionIds} onChange={(actionIds) => setItem(i, { actionIds })} legend={`Fiches concernées par le point ${i + 1}`} error={errorAt(errors, `agenda.${i}.actionIds`)} />
             <MoveButtons ids={ids} index={i} label={`le point ${i + 1}`} onMove={(next) => setDraft((x) => ({ ...x, agenda: next.map((k) => x.agenda[Number(k)]!) }))} />
             <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setItem(i, null)}>
               {`Retirer le point ${i + 1}`}
@@ -128,6 +148,8 @@ export function AttendanceFields({ draft: d, setDraft, errors, contract, bodyMem
   const known = (m: BodyMember) =>
     d.participants.some((p) => (m.userId && p.userId === m.userId) || (m.email && p.email.toLowerCase() === m.email.toLowerCase()) || (!m.userId && !m.email && !m.name && m.organisationId && p.organisationId === m.organisationId));
   const missing = bodyMembers.filter((m) => !known(m));
+  const organisationName = (id: string | null) => contract.organisations.find((o) => o.id === id)?.name ?? null;
+  const noEmail = noEmailSummary(d.participants.map((p) => ({ ...p, organisationName: organisationName(p.organisationId) })));
   return (
     <Part legend="Participants">
       <p className={fr.cx("fr-text--sm")}>
@@ -141,13 +163,14 @@ export function AttendanceFields({ draft: d, setDraft, errors, contract, bodyMem
           iconId="fr-icon-team-line"
           className={fr.cx("fr-mb-3w")}
           onClick={() =>
-            setDraft((x) => ({ ...x, participants: [...x.participants, ...missing.map((m) => ({ userId: m.userId, organisationId: m.organisationId, name: m.name, email: m.email, invited: true, present: false }))] }))
+            setDraft((x) => ({ ...x, participants: [...x.participants, ...missing.map((m) => ({ userId: m.userId, organisationId: m.organisationId, name: m.name, email: m.email, invited: true, present: false, resident: false }))] }))
           }
         >
           {`Inviter les membres de l'instance (${missing.length})`}
         </Button>
       )}
-      <PeopleFields path="participants" noun="Participant" rows={d.participants} onChange={(participants) => setDraft((x) => ({ ...x, participants }))} contract={contract} errors={errors} attendance />
+      {noEmail && <Alert severity="warning" small description={noEmail} className={fr.cx("fr-mb-2w")} />}
+      <ParticipantsTable rows={d.participants} onChange={(participants) => setDraft((x) => ({ ...x, participants }))} contract={contract} errors={errors} />
       <Input
         className="cles-narrow"
         label="Nombre de participants (facultatif)"
@@ -159,26 +182,38 @@ export function AttendanceFields({ draft: d, setDraft, errors, contract, bodyMem
   );
 }
 
-export function MinutesFields({ draft: d, setDraft, errors }: MeetingFieldsProps) {
-  const setDecision = (i: number, value: string | null) => setDraft((x) => ({ ...x, decisions: value === null ? x.decisions.filter((_, j) => j !== i) : x.decisions.map((v, j) => (j === i ? value : v)) }));
+export function MinutesFields({ draft: d, setDraft, errors, fiches }: MeetingFieldsProps & { fiches: ActionItem[] }) {
+  const setDecision = (i: number, patch: Partial<DecisionDraft> | null) =>
+    setDraft((x) => ({ ...x, decisions: patch === null ? x.decisions.filter((_, j) => j !== i) : x.decisions.map((v, j) => (j === i ? { ...v, ...patch } : v)) }));
+  const ids = d.decisions.map((_, i) => String(i));
   return (
     <>
       <Part legend="Compte rendu">
         <RichTextEditor label="Compte rendu de la réunion" hint="Titres, listes, gras et italique sont conservés." id={fieldId("minutes")} value={d.minutes} onChange={(minutes) => setDraft((x) => ({ ...x, minutes }))} error={errors.minutes} />
       </Part>
-      <Part legend="Décisions">
+      <Part legend="Décisions" id={fieldId("decisionActionIds")}>
         {d.decisions.length === 0 && <p>Aucune décision pour l'instant.</p>}
-        {d.decisions.map((text, i) => (
-          <div key={i} className={fr.cx("fr-grid-row", "fr-grid-row--bottom", "fr-grid-row--gutters")}>
-            <Input className={fr.cx("fr-col-12", "fr-col-md")} label={`Décision ${i + 1}`} textArea {...errorProps(errors, `decisions.${i}`)} nativeTextAreaProps={{ id: fieldId(`decisions.${i}`), rows: 2, value: text, onChange: (e) => setDecision(i, e.target.value) }} />
-            <div className={fr.cx("fr-col-12", "fr-col-md-3")}>
-              <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" className={fr.cx("fr-mb-3w")} onClick={() => setDecision(i, null)}>
-                {`Retirer la décision ${i + 1}`}
-              </Button>
-            </div>
+        {errors.decisionActionIds && <p className={fr.cx("fr-error-text", "fr-mb-2w")}>{errors.decisionActionIds}</p>}
+        {d.decisions.map((decision, i) => (
+          // No group name here: « Décision 1 » is the text field's label alone.
+          <div key={i} className="cles-repeat">
+            <Input label={`Décision ${i + 1}`} textArea {...errorProps(errors, `decisions.${i}`)} nativeTextAreaProps={{ id: fieldId(`decisions.${i}`), rows: 2, value: decision.text, onChange: (e) => setDecision(i, { text: e.target.value }) }} />
+            <FicheChecklist
+              id={fieldId(`decisionActionIds.${i}`)}
+              fiches={fiches}
+              selected={decision.actionIds}
+              onChange={(actionIds) => setDecision(i, { actionIds })}
+              legend={`Fiches concernées par la décision ${i + 1}`}
+              error={errorAt(errors, `decisionActionIds.${i}`)}
+            />
+            {/* The fiches move and go with their decision. */}
+            <MoveButtons ids={ids} index={i} label={`la décision ${i + 1}`} onMove={(next) => setDraft((x) => ({ ...x, decisions: next.map((k) => x.decisions[Number(k)]!) }))} />
+            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setDecision(i, null)}>
+              {`Retirer la décision ${i + 1}`}
+            </Button>
           </div>
         ))}
-        <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" onClick={() => setDraft((x) => ({ ...x, decisions: [...x.decisions, ""] }))}>
+        <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" onClick={() => setDraft((x) => ({ ...x, decisions: [...x.decisions, emptyDecision()] }))}>
           Ajouter une décision
         </Button>
       </Part>

@@ -13,10 +13,13 @@ import { useActions, useContract, type ActionItem } from "../../api/queries";
 import { ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatDate, plural } from "../../format";
 import { AttachmentsSection } from "./AttachmentsSection";
+import { noEmailSummary } from "./participants";
 import { frenchSchedule, frenchTime, parisParts } from "./parisTime";
 import "./governance.css";
 
 const cancelModal = createModal({ id: "annuler-reunion", isOpenedByDefault: false });
+/** Inviting to a meeting that has already taken place is asked twice (issue 15: no lasting action in one click). */
+const pastInviteModal = createModal({ id: "inviter-reunion-passee", isOpenedByDefault: false });
 
 type Sending = { sent: number; failed: string[]; sequence: number };
 
@@ -68,11 +71,26 @@ export function MeetingPage() {
         <h2 id="decisions" className={fr.cx("fr-h4")}>{`Décisions (${m.decisions.length})`}</h2>
         {m.decisions.length ? (
           <ul>
-            {m.decisions.map((d, i) => (
-              <li key={i} className="cles-prewrap">
-                {d}
-              </li>
-            ))}
+            {m.decisions.map((d, i) => {
+              const linked = m.decisionFiches[i] ?? [];
+              return (
+                <li key={i} className={fr.cx("fr-mb-1w")}>
+                  <span className="cles-prewrap">{d}</span>
+                  {linked.length > 0 && (
+                    <>
+                      {" · "}
+                      <span className={fr.cx("fr-sr-only")}>{linked.length > 1 ? "Fiches concernées : " : "Fiche concernée : "}</span>
+                      {linked.map((f, j) => (
+                        <span key={f.id}>
+                          {j > 0 && ", "}
+                          <Link to={`/contrats/${c.id}/fiches/${f.id}`} title={`FA ${f.number} — ${f.title}`}>{`FA ${f.number}`}</Link>
+                        </span>
+                      ))}
+                    </>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         ) : (
           <p className="cles-empty">Aucune décision enregistrée.</p>
@@ -122,7 +140,10 @@ function Commands({ meeting: m, contractId }: { meeting: Meeting; contractId: st
   const cancel = useMutation({ mutationFn: () => api<Sending>(`/meetings/${m.id}/cancel`, { method: "POST" }), onSuccess: refresh });
   const manage = m.permissions.manage && !m.cancelledAt;
   const sentBefore = !!m.invitation.sentAt;
+  const past = new Date(m.endsAt).getTime() < Date.now();
   const error = invite.error ?? cancel.error;
+  // Said before sending: the invitation goes by e-mail only.
+  const noEmail = noEmailSummary(m.participants);
   return (
     <div className={fr.cx("fr-mb-6w")}>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
@@ -135,7 +156,12 @@ function Commands({ meeting: m, contractId }: { meeting: Meeting; contractId: st
         )}
         {manage && (
           <li>
-            <Button priority="secondary" iconId="fr-icon-mail-send-line" disabled={invite.isPending} onClick={() => invite.mutate(sentBefore)}>
+            <Button
+              priority="secondary"
+              iconId="fr-icon-mail-send-line"
+              disabled={invite.isPending}
+              {...(past ? { nativeButtonProps: pastInviteModal.buttonProps } : { onClick: () => invite.mutate(sentBefore) })}
+            >
               {invite.isPending ? "Envoi…" : sentBefore ? "Mettre à jour l'invitation" : "Envoyer l'invitation"}
             </Button>
           </li>
@@ -158,6 +184,18 @@ function Commands({ meeting: m, contractId }: { meeting: Meeting; contractId: st
         {cancel.data && <SendingReport result={cancel.data} what="L'annulation" />}
       </div>
       {error && <Alert severity="error" small role="alert" description={error instanceof ApiError ? error.detail : error.message} className={fr.cx("fr-mb-2w")} />}
+      {manage && noEmail && <Alert severity="warning" small description={noEmail} className={fr.cx("fr-mb-2w")} />}
+      {manage && past && (
+        <pastInviteModal.Component
+          title="Cette réunion a déjà eu lieu"
+          buttons={[
+            { children: "Ne pas envoyer", priority: "secondary" },
+            { children: "Envoyer quand même", onClick: () => invite.mutate(sentBefore) },
+          ]}
+        >
+          {`« ${m.title} » a déjà eu lieu. Les invités recevront une invitation à une réunion passée : ne l'envoyez que pour leur transmettre la réunion dans leur agenda.`}
+        </pastInviteModal.Component>
+      )}
       {m.permissions.manage && (
         <cancelModal.Component
           title="Annuler la réunion ?"
@@ -180,7 +218,9 @@ function SendingReport({ result, what }: { result: Sending; what: string }) {
 }
 
 function Agenda({ meeting: m, fiches, contractId }: { meeting: Meeting; fiches: ActionItem[]; contractId: string }) {
-  const total = m.agenda.reduce((s, i) => s + i.durationMinutes, 0);
+  // A duration is optional: the total is that of the timed items, shown when there is one.
+  const timed = m.agenda.filter((i) => i.durationMinutes !== null);
+  const total = timed.reduce((s, i) => s + (i.durationMinutes ?? 0), 0);
   return (
     <section aria-labelledby="ordre-du-jour" className={fr.cx("fr-mb-6w")}>
       <h2 id="ordre-du-jour" className={fr.cx("fr-h4")}>
@@ -196,7 +236,7 @@ function Agenda({ meeting: m, fiches, contractId }: { meeting: Meeting; fiches: 
               return (
                 <li key={i} className={fr.cx("fr-mb-1w")}>
                   <strong>{item.title}</strong>
-                  {` — ${formatDuration(item.durationMinutes)}`}
+                  {item.durationMinutes !== null && ` — ${formatDuration(item.durationMinutes)}`}
                   {item.presenter && `, présenté par ${item.presenter}`}
                   {linked.length > 0 && (
                     <>
@@ -213,7 +253,7 @@ function Agenda({ meeting: m, fiches, contractId }: { meeting: Meeting; fiches: 
               );
             })}
           </ol>
-          <p className={fr.cx("fr-text--sm")}>{`Durée totale : ${formatDuration(total)}.`}</p>
+          {timed.length > 0 && <p className={fr.cx("fr-text--sm")}>{`Durée ${timed.length < m.agenda.length ? "des points minutés" : "totale"} : ${formatDuration(total)}.`}</p>}
         </>
       )}
     </section>
@@ -245,7 +285,7 @@ function Attendance({ meeting: m }: { meeting: Meeting }) {
       ) : (
         <div className={fr.cx("fr-table", "fr-table--no-caption")}>
           <div className="fr-table__wrapper">
-            <div className="fr-table__container">
+            <div className="fr-table__container" tabIndex={0}>
               <div className="fr-table__content">
                 <table>
                   <caption>Invités et présents</caption>
@@ -260,7 +300,14 @@ function Attendance({ meeting: m }: { meeting: Meeting }) {
                   <tbody>
                     {m.participants.map((p) => (
                       <tr key={p.id}>
-                        <td>{p.name || <span className="cles-empty">—</span>}</td>
+                        <td>
+                          {p.name || <span className="cles-empty">—</span>}
+                          {p.resident && (
+                            <Badge small noIcon as="span" className={fr.cx("fr-ml-1w")}>
+                              Habitant·e
+                            </Badge>
+                          )}
+                        </td>
                         <td>{p.organisationName ?? "—"}</td>
                         <td>{p.invited ? "Oui" : "Non"}</td>
                         <td>{p.present ? "Oui" : "Non"}</td>

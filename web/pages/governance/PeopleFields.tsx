@@ -1,6 +1,6 @@
 /**
  * People and organisations of governance: a body's standing members, a meeting's
- * participants (invited, present). Each row names an account of a member of the
+ * participants (invited, present, residents). Each row names an account of a member of the
  * contract, an organisation of the contract, a free name with an e-mail, or several.
  */
 import { fr } from "@codegouvfr/react-dsfr";
@@ -21,9 +21,11 @@ export interface PersonDraft {
   email: string;
   invited?: boolean;
   present?: boolean;
+  /** Takes part as a resident (e.g. presenting the workshops' synthesis at the COPIL). */
+  resident?: boolean;
 }
 
-export const emptyPerson = (attendance: boolean): PersonDraft => ({ userId: null, organisationId: null, name: "", email: "", ...(attendance ? { invited: true, present: false } : {}) });
+export const emptyPerson = (attendance: boolean): PersonDraft => ({ userId: null, organisationId: null, name: "", email: "", ...(attendance ? { invited: true, present: false, resident: false } : {}) });
 
 /** The people the contract knows: its members' accounts, when the signed-in person may list them. */
 export function useContractPeople(contract: Contract) {
@@ -91,6 +93,7 @@ export function PeopleFields({ path, noun, rows, onChange, contract, errors, att
                     options={[
                       { label: "Invité·e", nativeInputProps: { checked: !!row.invited, onChange: (e) => set(i, { invited: e.target.checked }) } },
                       { label: "Présent·e", nativeInputProps: { checked: !!row.present, onChange: (e) => set(i, { present: e.target.checked }) } },
+                      { label: "Habitant·e", nativeInputProps: { checked: !!row.resident, onChange: (e) => set(i, { resident: e.target.checked }) } },
                     ]}
                   />
                 </div>

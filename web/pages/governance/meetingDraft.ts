@@ -11,6 +11,12 @@ export interface AgendaDraft {
   actionIds: string[];
 }
 
+/** A decision and the fiches it concerns, kept together so that moving or removing one keeps its links. */
+export interface DecisionDraft {
+  text: string;
+  actionIds: string[];
+}
+
 export interface MeetingDraft {
   bodyId: string;
   title: string;
@@ -23,11 +29,13 @@ export interface MeetingDraft {
   agenda: AgendaDraft[];
   headCount: string;
   minutes: string;
-  decisions: string[];
+  decisions: DecisionDraft[];
   participants: PersonDraft[];
 }
 
 export const emptyAgendaItem = (): AgendaDraft => ({ title: "", duration: "", presenter: "", actionIds: [] });
+
+export const emptyDecision = (): DecisionDraft => ({ text: "", actionIds: [] });
 
 export const emptyMeetingDraft = (bodyId: string): MeetingDraft => ({
   bodyId,
@@ -54,11 +62,11 @@ export function draftFromMeeting(m: Meeting): MeetingDraft {
     endTime: parisParts(m.endsAt).time,
     place: m.place,
     videoUrl: m.videoUrl ?? "",
-    agenda: m.agenda.map((i) => ({ title: i.title, duration: String(i.durationMinutes), presenter: i.presenter, actionIds: i.actionIds })),
+    agenda: m.agenda.map((i) => ({ title: i.title, duration: i.durationMinutes === null ? "" : String(i.durationMinutes), presenter: i.presenter, actionIds: i.actionIds })),
     headCount: m.headCount === null ? "" : String(m.headCount),
     minutes: m.minutes,
-    decisions: m.decisions,
-    participants: m.participants.map((p) => ({ userId: p.userId, organisationId: p.organisationId, name: p.name, email: p.email, invited: p.invited, present: p.present })),
+    decisions: m.decisions.map((text, i) => ({ text, actionIds: m.decisionActionIds[i] ?? [] })),
+    participants: m.participants.map((p) => ({ userId: p.userId, organisationId: p.organisationId, name: p.name, email: p.email, invited: p.invited, present: p.present, resident: p.resident })),
   };
 }
 
@@ -73,16 +81,23 @@ export function meetingBodyOf(d: MeetingDraft) {
     endsAt: parisIso(d.date, d.endTime) ?? "",
     place: d.place,
     videoUrl: d.videoUrl.trim() || null,
-    agenda: d.agenda.map((i) => ({ title: i.title, durationMinutes: numberOrNull(i.duration) ?? Number.NaN, presenter: i.presenter, actionIds: i.actionIds })),
+    // A duration is optional: an empty field is none.
+    agenda: d.agenda.map((i) => ({ title: i.title, durationMinutes: numberOrNull(i.duration), presenter: i.presenter, actionIds: i.actionIds })),
     headCount: numberOrNull(d.headCount),
     minutes: d.minutes,
-    // An empty line is no decision.
-    decisions: d.decisions.map((x) => x.trim()).filter(Boolean),
+    // An empty line is no decision; its fiches go with it.
+    ...decisionsBodyOf(d.decisions),
   };
 }
 
+/** The decisions and, entry for entry, their fiches (the server takes both lists together). */
+export function decisionsBodyOf(decisions: DecisionDraft[]) {
+  const kept = decisions.map((x) => ({ text: x.text.trim(), actionIds: x.actionIds })).filter((x) => x.text);
+  return { decisions: kept.map((x) => x.text), decisionActionIds: kept.map((x) => x.actionIds) };
+}
+
 export const participantsBodyOf = (d: MeetingDraft) => ({
-  participants: d.participants.map((p) => ({ ...personBody(p), invited: !!p.invited, present: !!p.present })),
+  participants: d.participants.map((p) => ({ ...personBody(p), invited: !!p.invited, present: !!p.present, resident: !!p.resident })),
 });
 
 /** What the form says before asking the server: the day and the times, in words people use. */
@@ -121,6 +136,8 @@ export function errorLabel(path: string): string {
       return "Compte rendu";
     case "decisions":
       return `Décision ${n}`;
+    case "decisionActionIds":
+      return index === undefined ? "Décisions" : `Décision ${n} (fiches concernées)`;
     case "participants":
       return `Participant ${n}`;
     default:

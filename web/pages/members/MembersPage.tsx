@@ -57,7 +57,7 @@ function MemberTable({ contractId, members, fiches }: { contractId: string; memb
       <h2 id="membres" tabIndex={-1}>{`Qui a accès au contrat (${members.items.length})`}</h2>
       <div className={fr.cx("fr-table")}>
         <div className="fr-table__wrapper">
-          <div className="fr-table__container">
+          <div className="fr-table__container" tabIndex={0}>
             <div className="fr-table__content">
           <table>
             <caption className={fr.cx("fr-sr-only")}>Membres du contrat et leur rôle</caption>

@@ -1,4 +1,4 @@
-/** On the contract's page: where to follow the contract (dashboard, COTECH table, timeline, governance, meetings, calendar, quarterly reviews). */
+/** On the contract's page: where to follow the contract (dashboard, COTECH table, timeline, governance, meetings, calendar, residents' workshops, quarterly reviews). */
 import { fr } from "@codegouvfr/react-dsfr";
 import { Tile } from "@codegouvfr/react-dsfr/Tile";
 
@@ -9,6 +9,9 @@ const VIEWS = [
   { path: "gouvernance", title: "Gouvernance", desc: "Instances, membres et rythme des réunions" },
   { path: "reunions", title: "Réunions", desc: "Ordres du jour, présences, comptes rendus" },
   { path: "calendrier", title: "Calendrier", desc: "Les réunions à venir et l'abonnement au calendrier" },
+  { path: "ateliers", title: "Ateliers des habitants", desc: "Appels à participation, inscriptions, tables World Café et synthèses" },
+  { path: "sondages", title: "Sondages", desc: "Questionnaires aux habitants, réponses en ligne ou sur papier, résultats" },
+  { path: "ambassadeurs", title: "Ambassadeurs santé", desc: "Réseau par quartier prioritaire, formations, actions menées" },
   { path: "revues", title: "Revues trimestrielles", desc: "La synthèse de chaque trimestre, rédigée depuis les données et partagée" },
   { path: "bilan-annuel", title: "Bilan annuel", desc: "Instances, fiches, indicateurs et participation d'une année, en DOCX ou PDF" },
   { path: "evaluation", title: "Évaluation", desc: "Le bilan de fin de contrat, son questionnaire aux membres et sa validation en COPIL" },

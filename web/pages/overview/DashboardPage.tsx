@@ -10,6 +10,7 @@ import { useDashboard, followUpPath, type Dashboard } from "../../api/overview";
 import { useContract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { longDateTime, plural, shortDate, shortDateTime } from "../../format";
+import { ContractTodoSection } from "../todo/ContractTodoSection";
 import "./overview.css";
 
 type Status = keyof Dashboard["statusLabels"];
@@ -31,6 +32,7 @@ export function DashboardPage() {
         <Link to={`/contrats/${contractId}/chronologie`}>chronologie des fiches</Link>.
       </p>
       <Alerts contractId={contractId} alerts={d.alerts} />
+      <ContractTodoSection contractId={contractId} visible={contract.data.permissions.update} />
       <StatusTable contractId={contractId} d={d} />
       <LateMilestones contractId={contractId} items={d.lateMilestones} />
       <Indicators contractId={contractId} indicators={d.indicators} />

@@ -2,7 +2,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Fragment, type ReactNode } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { usePublicContract, type PublicContract } from "../../api/accounts";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatDate, formatMonth, formatNumber, plural } from "../../format";
@@ -37,7 +37,7 @@ function Fiche({ a }: { a: PublicAction }) {
       <h4 id={`fa-${a.number}`} className={fr.cx("fr-h6", "fr-mb-1w")}>{`Fiche action ${a.number} — ${a.title}`}</h4>
       <ul className={fr.cx("fr-badges-group", "fr-mb-1w")}>
         <li>
-          <Badge noIcon severity={a.status === "done" ? "success" : a.status === "in_progress" ? "info" : undefined}>
+          <Badge noIcon severity={a.status === "done" ? "success" : a.status === "in_progress" ? "info" : a.status === "late" ? "warning" : undefined}>
             {a.statusLabel}
           </Badge>
         </li>
@@ -146,6 +146,25 @@ export function PublicContractPage() {
           </>
         )}
       </section>
+      {(c.participation.calls.length > 0 || c.participation.surveys.length > 0) && (
+        <section className={fr.cx("fr-mb-6w")} aria-labelledby="participation">
+          <h2 id="participation">Participation des habitants</h2>
+          <ul>
+            {c.participation.calls.map((w) => (
+              <li key={w.path}>
+                <Link to={w.path}>{w.title}</Link>
+                {w.open ? ` — inscriptions ouvertes jusqu'au ${formatDate(w.deadline)}` : " — inscriptions closes"}
+              </li>
+            ))}
+            {c.participation.surveys.map((s) => (
+              <li key={s.path}>
+                <Link to={s.path}>{s.title}</Link>
+                {s.open ? ` — questionnaire ouvert jusqu'au ${formatDate(s.closesOn)}` : " — résultats publiés"}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {c.documents.length > 0 && (
         <section aria-labelledby="documents">
           <h2 id="documents">Documents publiés</h2>

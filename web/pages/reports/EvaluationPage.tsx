@@ -8,7 +8,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client";
 import { useContract } from "../../api/queries";
@@ -177,8 +177,20 @@ function Questionnaire({ contractId, evaluation: e, manage }: { contractId: stri
 function ValidationForm({ contractId, evaluation: e }: { contractId: string; evaluation: Evaluation }) {
   const held = e.copilMeetings.filter((m) => m.held);
   const [meetingId, setMeetingId] = useState(held.at(-1)?.id ?? "");
+  // Validation freezes the evaluation: it is asked twice (the second time names the meeting).
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const askRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const validate = useEvaluationChange(contractId, validateEvaluation(contractId));
   const fieldError = validate.error instanceof ApiError ? validate.error.fieldErrors().meetingId : undefined;
+  const chosen = held.find((m) => m.id === meetingId);
+  const cancel = () => {
+    setConfirming(false);
+    askRef.current?.focus();
+  };
   return (
     <section aria-labelledby="validation" className={fr.cx("fr-mb-4w")}>
       <h2 id="validation">Validation par le Comité de pilotage</h2>
@@ -188,7 +200,11 @@ function ValidationForm({ contractId, evaluation: e }: { contractId: string; eva
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            validate.mutate({ meetingId, version: e.version });
+            if (!confirming) return setConfirming(true);
+            validate.mutate({ meetingId, version: e.version }, { onSettled: () => setConfirming(false) });
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Escape" && confirming) cancel();
           }}
         >
           <Select
@@ -196,16 +212,30 @@ function ValidationForm({ contractId, evaluation: e }: { contractId: string; eva
             hint="Une fois la validation enregistrée, l'évaluation ne peut plus être modifiée."
             state={fieldError ? "error" : "default"}
             stateRelatedMessage={fieldError}
-            nativeSelectProps={{ value: meetingId, onChange: (event) => setMeetingId(event.target.value), required: true }}
+            nativeSelectProps={{ value: meetingId, disabled: confirming, onChange: (event) => setMeetingId(event.target.value), required: true }}
           >
             {held.map((m) => (
               <option key={m.id} value={m.id}>{`${m.title} — ${shortDate(m.day)}`}</option>
             ))}
           </Select>
           {validate.error && !fieldError && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description={problem(validate.error)} />}
-          <Button type="submit" disabled={validate.isPending || !meetingId}>
-            {validate.isPending ? "Enregistrement…" : "Enregistrer la validation"}
-          </Button>
+          {confirming && chosen ? (
+            <div role="group" aria-labelledby="confirmer-validation" className={fr.cx("fr-mb-2w")}>
+              <p id="confirmer-validation" className={fr.cx("fr-mb-2w")}>
+                {`Enregistrer la validation par « ${chosen.title} » du ${shortDate(chosen.day)} ? L'évaluation sera figée : ni ses parties ni son questionnaire ne pourront plus être modifiés.`}
+              </p>
+              <Button ref={confirmRef} type="submit" disabled={validate.isPending} className={fr.cx("fr-mr-2w")}>
+                {validate.isPending ? "Enregistrement…" : "Confirmer la validation"}
+              </Button>
+              <Button type="button" priority="secondary" onClick={cancel}>
+                Annuler
+              </Button>
+            </div>
+          ) : (
+            <Button ref={askRef} type="submit" disabled={validate.isPending || !meetingId}>
+              Enregistrer la validation
+            </Button>
+          )}
         </form>
       )}
     </section>

@@ -1,5 +1,6 @@
 /** The annual report and the evaluation (issue 6, items 7 and 8). */
 import { and, eq } from "drizzle-orm";
+import { expect } from "vitest";
 import { evaluations, governanceBodies, meetings } from "../../../db/schema.js";
 import { type Cases, type Expected, type Fixture, json, managers, readers, type Role } from "../support.js";
 
@@ -11,18 +12,33 @@ const base = (f: Fixture) => `/api/contracts/${f.ids.camvs}/evaluation`;
 /** A fresh evaluation of CAMVS in the given state, and its version. */
 async function freshEvaluation(f: Fixture, status: "draft" | "questionnaire_open" = "draft"): Promise<number> {
   await f.ctx.database.db.delete(evaluations).where(eq(evaluations.contractId, f.ids.camvs));
-  const view = await json<{ version: number }>(f.admin, base(f));
-  if (status !== "draft") await f.ctx.database.db.update(evaluations).set({ status, questionnaireOpenedAt: new Date() }).where(eq(evaluations.contractId, f.ids.camvs));
-  return view.version;
+  await json<{ version: number }>(f.admin, base(f));
+  // A written part: an empty evaluation cannot be validated.
+  await f.ctx.database.db
+    .update(evaluations)
+    .set({ parts: [{ key: "conclusion", html: "<p>Bilan du contrat.</p>" }], ...(status !== "draft" ? { status, questionnaireOpenedAt: new Date() } : {}) })
+    .where(eq(evaluations.contractId, f.ids.camvs));
+  return (await json<{ version: number }>(f.admin, base(f))).version;
 }
 
+/** A COPIL of CAMVS held in the evaluation period (the contract's last year). */
 async function copilMeeting(f: Fixture): Promise<string> {
-  const [row] = await f.ctx.database.db
+  const [body] = await f.ctx.database.db
+    .select({ id: governanceBodies.id })
+    .from(governanceBodies)
+    .where(and(eq(governanceBodies.kind, "copil"), eq(governanceBodies.contractId, f.ids.camvs)));
+  const [found] = await f.ctx.database.db
     .select({ id: meetings.id })
     .from(meetings)
-    .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
-    .where(and(eq(governanceBodies.kind, "copil"), eq(meetings.contractId, f.ids.camvs)));
-  return row!.id;
+    .where(and(eq(meetings.bodyId, body!.id), eq(meetings.title, "COPIL de fin de contrat (matrice)")));
+  if (found) return found.id;
+  const res = await f.admin.inject({
+    method: "POST",
+    url: `/api/contracts/${f.ids.camvs}/meetings`,
+    payload: { bodyId: body!.id, title: "COPIL de fin de contrat (matrice)", startsAt: "2023-12-12T10:00:00+01:00", endsAt: "2023-12-12T12:00:00+01:00" },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
 }
 
 export const reportCases: Cases = {

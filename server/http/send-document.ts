@@ -1,6 +1,6 @@
-/** Sends a document model as DOCX, PDF or HTML (shared by the annual report and the evaluation). */
+/** Sends a document model as DOCX, PDF or HTML (the annual report, the evaluation, the workshops' sheets). */
 import type { FastifyReply } from "fastify";
-import type { DocumentModel } from "../../documents/model.js";
+import type { DocumentModel } from "../documents/model.js";
 
 export const DOCUMENT_FORMATS = ["docx", "pdf", "html"] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];

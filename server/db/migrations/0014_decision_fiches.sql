@@ -1,0 +1,1 @@
+ALTER TABLE "meetings" ADD COLUMN "decision_action_ids" jsonb DEFAULT '[]'::jsonb NOT NULL;

@@ -1,0 +1,86 @@
+import { fr } from "@codegouvfr/react-dsfr";
+import { Alert } from "@codegouvfr/react-dsfr/Alert";
+import { Button } from "@codegouvfr/react-dsfr/Button";
+import { Input } from "@codegouvfr/react-dsfr/Input";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { api, ApiError } from "../../api/client";
+import type { ResponseOf } from "../../api/types";
+import { resetSession } from "../../components/AuthGate";
+import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { Loading, Page } from "../../components/Page";
+import { formatDateTime } from "../../format";
+import { NewPasswordFields, passwordMismatch } from "../account/NewPasswordFields";
+
+type ArsInvitation = ResponseOf<"/api/ars-invitations/{token}", "get">;
+
+function LinkProblem({ error }: { error: ApiError }) {
+  return (
+    <Page title={error.status === 410 ? "Invitation expirée" : "Invitation introuvable"}>
+      <Alert severity="warning" title="Ce lien d'invitation ne fonctionne plus" description={error.detail} className={fr.cx("fr-mb-3w")} />
+      <p>
+        Vous avez déjà un compte ? <Link to="/connexion">Connectez-vous</Link>.
+      </p>
+    </Page>
+  );
+}
+
+/** /invitation-ars/:token — an ARS delegate creates their account, with the territory of the invitation. */
+export function ArsInvitationPage() {
+  const { token = "" } = useParams();
+  const invitation = useQuery({ queryKey: ["ars-invitation", token], queryFn: ({ signal }) => api<ArsInvitation>(`/ars-invitations/${token}`, { signal }), retry: false });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const [confirmation, setConfirmation] = useState("");
+  const [errors, setErrors] = useState<Errors>({});
+  const accept = useMutation({
+    mutationFn: () => api(`/ars-invitations/${token}/accept`, { method: "POST", body: { name, password } }),
+    onSuccess: async () => {
+      await resetSession(queryClient);
+      // An ARS delegation lands on its territory, as after any sign-in.
+      navigate("/territoire", { replace: true });
+    },
+    onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
+  });
+  if (invitation.isPending) return <Loading label="Chargement de l'invitation…" />;
+  if (invitation.error) return <LinkProblem error={invitation.error instanceof ApiError ? invitation.error : new ApiError(0, invitation.error.message)} />;
+  if (accept.error instanceof ApiError && (accept.error.status === 410 || accept.error.status === 404)) return <LinkProblem error={accept.error} />;
+  const i = invitation.data;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const mismatch = passwordMismatch(password, confirmation);
+    setErrors(mismatch);
+    if (!Object.keys(mismatch).length) accept.mutate();
+  };
+  return (
+    <Page title="Rejoindre Clés comme délégation ARS">
+      <div className={fr.cx("fr-grid-row")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-6")}>
+          <p>
+            {i.invitedBy ? `${i.invitedBy} vous invite` : "Vous êtes invité·e"} à suivre les Contrats Locaux de Santé de votre territoire :{" "}
+            <strong>{i.scopes.map((s) => s.label).join(", ")}</strong>.
+          </p>
+          <p className={fr.cx("fr-text--sm")}>{`Invitation valable jusqu'au ${formatDateTime(i.expiresAt)}, une seule fois.`}</p>
+          <ErrorSummary errors={errors} />
+          {accept.error instanceof ApiError && !Object.keys(errors).length && <Alert severity="error" small description={accept.error.detail} className={fr.cx("fr-mb-3w")} role="alert" />}
+          <form onSubmit={submit} noValidate>
+            <Input label="Adresse e-mail" disabled nativeInputProps={{ value: i.email, readOnly: true }} />
+            <Input
+              label="Votre nom"
+              hintText="Tel qu'il apparaîtra dans Clés (par exemple Marie Dupont)."
+              nativeInputProps={{ id: fieldId("name"), autoComplete: "name", value: name, onChange: (e) => setName(e.target.value) }}
+              {...errorProps(errors, "name")}
+            />
+            <NewPasswordFields password={password} confirmation={confirmation} onPassword={setPassword} onConfirmation={setConfirmation} errors={errors} label="Mot de passe" />
+            <Button type="submit" disabled={accept.isPending}>
+              {accept.isPending ? "Création du compte…" : "Créer mon compte"}
+            </Button>
+          </form>
+        </div>
+      </div>
+    </Page>
+  );
+}
