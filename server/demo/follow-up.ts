@@ -61,7 +61,8 @@ const followUpFile = z.object({
       place: z.string().default(""),
       videoUrl: z.string().nullable().default(null),
       headCount: z.number().nullable(),
-      participants: z.array(person.extend({ invited: z.boolean(), present: z.boolean() })).default([]),
+      /** `resident`: a resident (the seed's two residents presenting the workshops' synthesis at the COPIL). */
+      participants: z.array(person.extend({ invited: z.boolean(), present: z.boolean(), resident: z.boolean().default(false) })).default([]),
       minutes: z.string(),
       decisions: z.array(z.string()),
       agenda: z.array(z.object({ title: z.string(), durationMinutes: z.number(), presenter: z.string(), actions: z.array(z.number()) })),
@@ -167,7 +168,7 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
       meetingIds.set(m.key, row!.id);
       history.push({ at: row!.startsAt, contractId, objectType: "meeting", objectId: row!.id, objectLabel: row!.title, operation: "create", changes: creationChanges(meetingSnapshot(row!)) });
       if (m.participants.length)
-        await tx.insert(meetingParticipants).values(m.participants.map((p, position) => ({ meetingId: row!.id, position, invited: p.invited, present: p.present, ...personRow(p) })));
+        await tx.insert(meetingParticipants).values(m.participants.map((p, position) => ({ meetingId: row!.id, position, invited: p.invited, present: p.present, resident: p.resident, ...personRow(p) })));
     }
 
     const allIndicators = await tx

@@ -99,6 +99,38 @@ describe("a meeting's participants", () => {
     expect(history.items[0]!.changes.map((c) => c.label)).toEqual(["Invités", "Présents"]);
   });
 
+  it("shows residents' names and e-mails to the coordination only: partners and the ARS read that a resident came, not who (RGPD)", async () => {
+    const res = await coordinator.inject({
+      method: "PUT",
+      url: `/api/meetings/${meeting.id}/participants`,
+      payload: {
+        participants: [
+          { userId: karim, invited: true, present: true },
+          { name: "Awa Traoré (illustratif)", email: "awa@exemple.fr", present: true, resident: true },
+          { name: "Habitante du quartier", present: true },
+        ],
+      },
+    });
+    expect(res.statusCode).toBe(200);
+    const names = async (client: TestClient) => (await client.inject({ url: `/api/meetings/${meeting.id}` })).json<{ participants: { name: string; email: string; resident: boolean }[] }>().participants.map((p) => [p.name, p.email, p.resident]);
+    expect(await names(coordinator)).toEqual([
+      ["Karim Benali", "karim.benali@cpam77.test", false],
+      ["Awa Traoré (illustratif)", "awa@exemple.fr", true],
+      ["Habitante du quartier", "", false],
+    ]);
+    const hidden = [
+      ["Karim Benali", "karim.benali@cpam77.test", false],
+      ["Habitant ou habitante", "", true],
+      ["Habitante du quartier", "", false],
+    ];
+    expect(await names(partner)).toEqual(hidden);
+    const ars = await signedInClient(ctx.server, "ars77@ars-idf.test");
+    expect(await names(ars)).toEqual(hidden);
+    const body = (await ars.inject({ url: `/api/meetings/${meeting.id}` })).body;
+    expect(body).not.toContain("Awa");
+    expect(body).not.toContain("awa@exemple.fr");
+  });
+
   it("counts attendance for the follow-up alert: a past meeting with people present no longer asks for its attendance", async () => {
     const alerts = (await coordinator.inject({ url: `/api/contracts/${camvs}/governance-alerts` })).json<{ items: { meetingId: string | null; message: string }[] }>().items;
     const mine = alerts.find((a) => a.meetingId === meeting.id)!;

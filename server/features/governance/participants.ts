@@ -115,9 +115,22 @@ export async function replaceParticipants(db: Db, actor: Actor, meetingId: strin
 }
 
 /** A meeting as its page shows it: with participants, attachments, its invitation's state and what the actor may do. */
+/** How a resident without an account reads to those who may not read residents' personal data. */
+export const RESIDENT_SHOWN_AS = "Habitant ou habitante";
+
+/**
+ * A meeting's participants as `actor` may read them: residents' names and e-mails are personal
+ * data the coordination alone reads (issue 14, RGPD); a partner or the ARS sees that a resident
+ * took part, not who. Residents with an account of the contract are members, shown as such.
+ */
+export function participantsFor<P extends { resident: boolean; userId: string | null; name: string; email: string }>(participants: readonly P[], mayReadResidents: boolean): P[] {
+  if (mayReadResidents) return [...participants];
+  return participants.map((p) => (p.resident && !p.userId ? { ...p, name: RESIDENT_SHOWN_AS, email: "" } : p));
+}
+
 export async function meetingView(db: Db, actor: Actor, meetingId: string) {
   const meeting = await getMeeting(db, meetingId);
-  const participants = await listParticipants(db, meetingId);
+  const participants = participantsFor(await listParticipants(db, meetingId), can(actor, "residents.read", { contractId: meeting.contractId }));
   return {
     ...meeting,
     participants,

@@ -8,7 +8,7 @@ import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import { isNotNull, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actions, bodyMembers, meetingParticipants, organisations, signatories, users } from "../../db/schema.js";
+import { actions, ambassadors, bodyMembers, meetingParticipants, organisations, registrations, signatories, surveyAnswers, users } from "../../db/schema.js";
 import { startTestApp } from "../../testing/app.js";
 import { expectProblem } from "../../testing/http.js";
 import type { TestClient } from "../../testing/client.js";
@@ -108,19 +108,26 @@ describe("the fiches' files", () => {
   });
 });
 
-/** Every name and e-mail of a person the database holds (accounts, signatories, meeting participants, body members, fiche leads). */
+/**
+ * Every name, e-mail and phone of a person the database holds (accounts, signatories, meeting
+ * participants, body members, fiche leads; residents: registrations, survey contacts, ambassadors).
+ */
 async function personalData(): Promise<string[]> {
   const db = t.ctx.database.db;
   const orgs = new Set((await db.select({ name: organisations.name }).from(organisations)).map((o) => o.name));
-  const [people, reps, participants, members, leads] = await Promise.all([
+  const [people, reps, participants, members, leads, registrants, answers, roster] = await Promise.all([
     db.select({ name: users.name, email: users.email }).from(users),
     db.select({ name: signatories.representative }).from(signatories).where(ne(signatories.representative, "")),
     db.select({ name: meetingParticipants.name, email: meetingParticipants.email }).from(meetingParticipants),
     db.select({ name: bodyMembers.name, email: bodyMembers.email }).from(bodyMembers),
     db.select({ name: actions.leadPerson }).from(actions).where(isNotNull(actions.leadPerson)),
+    db.select({ first: registrations.firstName, last: registrations.lastName, email: registrations.email, phone: registrations.phone }).from(registrations),
+    db.select({ email: surveyAnswers.contactEmail }).from(surveyAnswers),
+    db.select({ first: ambassadors.firstName, last: ambassadors.lastName, email: ambassadors.email, phone: ambassadors.phone }).from(ambassadors),
   ]);
-  const rows: { name: string | null; email?: string }[] = [...people, ...reps, ...participants, ...members, ...leads];
-  const values = rows.flatMap((p) => [p.name ?? "", p.email ?? ""]).map((v) => v.trim());
+  const residents = [...registrants, ...roster].map((r) => ({ name: `${r.first} ${r.last}`, email: r.email, phone: r.phone }));
+  const rows: { name?: string | null; email?: string; phone?: string }[] = [...people, ...reps, ...participants, ...members, ...leads, ...residents, ...answers];
+  const values = rows.flatMap((p) => [p.name ?? "", p.email ?? "", p.phone ?? ""]).map((v) => v.trim());
   return [...new Set(values.filter((v) => v.length > 4 && !orgs.has(v)))];
 }
 
@@ -163,7 +170,7 @@ describe("the open data", () => {
   it("holds no person's name nor e-mail, anywhere", async () => {
     const text = Object.values(unzip(await download(t.admin, "/api/territories/open-data.zip", "application/zip"))).join("\n");
     const people = await personalData();
-    expect(people).toEqual(expect.arrayContaining(["Marie Dupont", "marie.dupont@camvs.test", "Hélène Garnier", DIJON_PERSON]));
+    expect(people).toEqual(expect.arrayContaining(["Marie Dupont", "marie.dupont@camvs.test", "Hélène Garnier", DIJON_PERSON, "Amina K.", "Fatou D. (illustratif)", "06 39 98 01 10"]));
     for (const person of people) expect(text.includes(person), person).toBe(false);
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
   });

@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import type { TestClient } from "../../testing/client.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionPartners, actions, axes, communes, contracts, indicators, objectives, organisations, signatories } from "../../db/schema.js";
+import { actionPartners, actions, ambassadors, axes, communes, contracts, indicators, objectives, organisations, registrations, signatories, surveyAnswers } from "../../db/schema.js";
 import { demoDocument } from "../../demo/load.js";
 import { communesFromReference } from "../contracts/territory.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
@@ -76,6 +76,20 @@ describe("GET /api/contracts/:id/export", () => {
       const filled = { ...demo, contract: { ...demo.contract, communes: communesFromReference(demo.contract.communes).communes } };
       expect(byOrgName(doc)).toEqual(byOrgName(filled));
     }
+  });
+
+  it("holds none of the residents' personal data: registrations, survey contacts, ambassadors (issue 14, RGPD)", async () => {
+    const db = seeded.database.db;
+    const [registrants, answers, roster] = await Promise.all([
+      db.select({ first: registrations.firstName, last: registrations.lastName, email: registrations.email, phone: registrations.phone }).from(registrations),
+      db.select({ email: surveyAnswers.contactEmail }).from(surveyAnswers),
+      db.select({ first: ambassadors.firstName, last: ambassadors.lastName, email: ambassadors.email, phone: ambassadors.phone }).from(ambassadors),
+    ]);
+    const personal = [...registrants, ...roster].flatMap((r) => [`${r.first} ${r.last}`, r.email, r.phone]).concat(answers.map((a) => a.email)).filter((v) => v.trim().length > 4);
+    expect(registrants.length).toBeGreaterThan(0);
+    expect(roster.length).toBeGreaterThan(0);
+    const text = JSON.stringify([await exportDoc(seeded.app, ids["camvs-2021-2023"]!), await exportDoc(seeded.app, ids["capvm-2019-2022"]!)]);
+    for (const value of personal) expect(text.includes(value), value).toBe(false);
   });
 
   it("answers 404 for an unknown contract", async () => {
