@@ -3,7 +3,7 @@
  * and 300 people at 50 tables, on generated registrants with real imbalance (more women,
  * households, a few communes and QPVs), several seeds.
  */
-import { composeTables, mulberry32, type Registrant } from "../server/features/participation/composition.js";
+import { composeTables, mulberry32, type Registrant } from "../server/domain/composition.js";
 import { summary, type BenchResult } from "./http.js";
 
 const AGES = ["16-24", "25-39", "40-54", "55-69", "70+"];

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { composeTables } from "../server/features/participation/composition.js";
+import { composeTables } from "../server/domain/composition.js";
 import { parseRegistrantsCsv } from "../server/features/participation/composition-csv.js";
 
 /** `cles tables` options, as commander hands them over (strings). */

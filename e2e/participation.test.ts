@@ -191,9 +191,14 @@ describe("residents' participation in the browser", () => {
     const who = /^Déplacer (.+) \(table 1\)$/.exec((await move.textContent())!.trim())![1]!;
     await move.focus();
     await moveByKeyboard(page, who);
-    await live.getByText(`${who} passe à la table 2. Pensez à enregistrer.`).waitFor();
+    // The move is said with the seating's new score, and each changed table shows its own at once.
+    const moved = live.filter({ hasText: `${who} passe à la table 2. Score total : ` });
+    await moved.waitFor();
+    expect(await moved.textContent()).toMatch(/Score total : [0-9]+(,[0-9]+)?\. Pensez à enregistrer\.$/);
+    const liveTotal = scoreOf((await moved.textContent())!);
     expect(await focused(page)).toMatchObject({ text: `Déplacer ${who} (table 2)` });
-    await page.getByRole("region", { name: "Table 2", exact: true }).getByText("Modifiée : score recalculé à l'enregistrement.").waitFor();
+    await page.getByRole("region", { name: "Table 2", exact: true }).getByText(/^Modifiée, non enregistrée — Score [0-9]/).waitFor();
+    await page.getByText(/\(enregistré : [0-9]+(,[0-9]+)?\)/).waitFor();
     await tabTo(page, "button", { text: /^Enregistrer les tables$/ });
     await page.keyboard.press("Enter");
     const announced = live.filter({ hasText: /^Tables enregistrées\. Score total : .* \(avant : .*\)\.$/ });
@@ -201,6 +206,8 @@ describe("residents' participation in the browser", () => {
     const said = (await announced.textContent())!;
     const [after, before] = [scoreOf(said), scoreOf(said, "avant")];
     expect(after).not.toBe(before);
+    // The page's score before saving is the server's after.
+    expect(after).toBe(liveTotal);
     const saved = (await coordinator.inject(`/api/workshop-sessions/${sessions[0]}/tables`)).json<{ score: number; tables: { people: { name: string }[] }[] }>();
     expect(Math.round(saved.score * 100) / 100).toBe(after);
     expect(saved.tables[1]!.people.map((p) => p.name)).toContain(who);

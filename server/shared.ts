@@ -5,6 +5,8 @@
  * web/api/schema.d.ts, generated from the OpenAPI document.
  */
 export { indicatorChartOption } from "./documents/chart-options.js";
+export { addBudgetTotals, budgetTotalsText } from "./domain/budget.js";
+export { scoreTables, type TableScore } from "./domain/composition.js";
 export { BODY_KINDS, type BodyKind } from "./domain/governance.js";
 export { AUDIT_OBJECT_TYPE_LABELS, type AuditObjectType } from "./domain/history.js";
 export { SECTION_KINDS } from "./domain/review-sections.js";

@@ -21445,6 +21445,15 @@ export interface paths {
                                 name: string;
                                 userId: string | null;
                             }[];
+                            profiles: {
+                                ageBand: string | null;
+                                category: string | null;
+                                commune: string | null;
+                                gender: string | null;
+                                household: string | null;
+                                id: string;
+                                qpv: string | null;
+                            }[];
                             score: number;
                             sessionId: string;
                             tables: {
@@ -21550,6 +21559,15 @@ export interface paths {
                             moderators: {
                                 name: string;
                                 userId: string | null;
+                            }[];
+                            profiles: {
+                                ageBand: string | null;
+                                category: string | null;
+                                commune: string | null;
+                                gender: string | null;
+                                household: string | null;
+                                id: string;
+                                qpv: string | null;
                             }[];
                             score: number;
                             sessionId: string;
@@ -21660,6 +21678,15 @@ export interface paths {
                             moderators: {
                                 name: string;
                                 userId: string | null;
+                            }[];
+                            profiles: {
+                                ageBand: string | null;
+                                category: string | null;
+                                commune: string | null;
+                                gender: string | null;
+                                household: string | null;
+                                id: string;
+                                qpv: string | null;
                             }[];
                             score: number;
                             sessionId: string;

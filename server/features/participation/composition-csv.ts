@@ -1,5 +1,5 @@
 import { CsvError as ParseError, parse } from "csv-parse/sync";
-import type { Registrant } from "./composition.js";
+import type { Registrant } from "../../domain/composition.js";
 
 /**
  * The registrants' CSV of `cles tables`: a header line naming its columns among

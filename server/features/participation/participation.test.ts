@@ -7,6 +7,7 @@ import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, communes, consentLog, contracts, governanceBodies, registrations, seats, syntheses, users, workshops } from "../../db/schema.js";
 import { CONSENT_VERSION } from "../../domain/participation.js";
+import { scoreTables, type Registrant } from "../../domain/composition.js";
 import { readOutbox } from "../../mail/mailer.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../../testing/client.js";
@@ -34,6 +35,7 @@ interface Tables {
   maxPerTable: number;
   tables: Table[];
   unseated: { id: string }[];
+  profiles: Registrant[];
 }
 
 beforeAll(async () => {
@@ -328,6 +330,12 @@ describe("tables", () => {
     expect(t.tables.every((table) => table.score.householdClashes === 0)).toBe(true);
     expect(t.score).toBeCloseTo(t.tables.reduce((sum, table) => sum + table.score.score, 0));
     expect(t.tables.flatMap((table) => table.people).every((p) => /^Habitant\d+ D\.$/.test(p.name))).toBe(true);
+    // The page recomputes the scores from the profiles, without names, by the same function: same figures.
+    expect(t.profiles.map((p) => p.id).sort()).toEqual([...expected].sort());
+    expect(JSON.stringify(t.profiles)).not.toMatch(/Habitant|@/);
+    const again = scoreTables(t.profiles, idsAt(t));
+    expect(again.score).toBeCloseTo(t.score);
+    expect(again.scores.map((x) => x.score)).toEqual(t.tables.map((table) => table.score.score));
   });
 
   it("keeps a moved and locked person at her table when the tables are composed again", async () => {

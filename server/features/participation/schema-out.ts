@@ -102,6 +102,21 @@ export const tablesOut = z.object({
     }),
   ),
   unseated: z.array(z.object({ id: z.string(), name: z.string() })),
+  /**
+   * What the score is computed on, for everyone available (seated or not), without names: the
+   * page recomputes each table's score as the coordinator moves people, with the same function.
+   */
+  profiles: z.array(
+    z.object({
+      id: z.string(),
+      gender: z.string().nullable(),
+      ageBand: z.string().nullable(),
+      commune: z.string().nullable(),
+      qpv: z.string().nullable(),
+      category: z.string().nullable(),
+      household: z.string().nullable(),
+    }),
+  ),
 });
 
 /** The public call for participation: no personal data, only what a resident needs to register. */

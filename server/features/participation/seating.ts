@@ -11,7 +11,7 @@ import { invalid, notFound, type FieldError } from "../../http/problem.js";
 import { recordAudit } from "../../audit/record.js";
 import type { Actor } from "../../policies/index.js";
 import { QPV_NONE, QPV_UNKNOWN } from "../../domain/participation.js";
-import { composeTables, scoreTables, type Registrant } from "./composition.js";
+import { composeTables, scoreTables, type Registrant } from "../../domain/composition.js";
 import { sessionRotation } from "./service.js";
 
 type RegistrationRow = typeof registrations.$inferSelect;
@@ -26,6 +26,9 @@ const registrant = (r: RegistrationRow): Registrant => ({
   category: r.category,
   household: r.household || null,
 });
+
+/** A registrant with every attribute present (null when unknown), as the tables' view sends it. */
+const profile = (r: Registrant) => ({ id: r.id, gender: r.gender ?? null, ageBand: r.ageBand ?? null, commune: r.commune ?? null, qpv: r.qpv ?? null, category: r.category ?? null, household: r.household ?? null });
 
 async function sessionContext(db: Db | Tx, sessionId: string) {
   const [session] = await db.select().from(workshopSessions).where(eq(workshopSessions.id, sessionId));
@@ -68,6 +71,7 @@ export async function getTables(db: Db, sessionId: string) {
     })),
     /** Registered and available, not yet at a table. */
     unseated: people.filter((p) => !seated.has(p.id)).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName.slice(0, 1)}.` })),
+    profiles: people.map((p) => profile(registrant(p))),
   };
 }
 

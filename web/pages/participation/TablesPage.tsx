@@ -13,6 +13,7 @@ import { useContract, type Contract } from "../../api/queries";
 import { useArrangeTables, useComposeTables, useTables, useWorkshop, type Tables, type Workshop } from "../../api/workshops";
 import { DocumentDownload } from "../../components/DocumentDownload";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
+import { scoreTables } from "../../../server/shared";
 import { formatNumber, frenchSchedule } from "../../format";
 import { TablesBoard } from "./tables-board";
 import { keptLocks, layoutOf, movePerson, sameSeating, swapPeople, type Destination, type Layout, type MoveResult } from "./tables-moves";
@@ -85,6 +86,8 @@ function TablesEditor({ view, workshop: w, contract, sessionId, say }: { view: T
   const savedLocks = useMemo(() => new Set(view.tables.flatMap((t) => t.people.filter((p) => p.locked).map((p) => p.id))), [view]);
   const locksChanged = savedLocks.size !== locked.size || [...locked].some((id) => !savedLocks.has(id));
   const dirty = !sameSeating(layout, saved) || locksChanged;
+  // The documented score of the seating on the page, by the server's own function.
+  const live = useMemo(() => scoreTables(view.profiles, layout.tables), [view.profiles, layout.tables]);
   const changed = new Set(layout.tables.flatMap((ids, t) => (sameSeating({ tables: [ids], unseated: [] }, { tables: [saved.tables[t] ?? []], unseated: [] }) ? [] : [t])));
   const seated = saved.tables.flat().length;
   const others = w.sessions.map((s, i) => ({ ...s, number: i + 1 })).filter((s) => s.id !== sessionId);
@@ -103,7 +106,7 @@ function TablesEditor({ view, workshop: w, contract, sessionId, say }: { view: T
       setPicked(null);
       if (picked) setFocus(`deplacer-${moved}`);
     }
-    say(result.ok ? `${result.message} Pensez à enregistrer.` : result.message);
+    say(result.ok ? `${result.message} Score total : ${total(scoreTables(view.profiles, result.layout.tables).score)}. Pensez à enregistrer.` : result.message);
   };
   const onMove = (id: string, to: Destination) => apply(movePerson(layout, id, to, context), id);
   const onSwap = (a: string, b: string) => apply(swapPeople(layout, a, b, context), a);
@@ -144,7 +147,8 @@ function TablesEditor({ view, workshop: w, contract, sessionId, say }: { view: T
   return (
     <>
       <p>
-        <strong>{`Score total : ${total(view.score)}`}</strong>
+        <strong>{`Score total : ${total(live.score)}`}</strong>
+        {dirty && ` (enregistré : ${total(view.score)})`}
         {` — ${seated} personne${seated > 1 ? "s" : ""} à ${view.tables.length} tables de ${view.maxPerTable} au plus. Le score d'une table additionne sa diversité de genre, d'âge, de lieu (commune et QPV) et de situation (chacune de 0 à 1 : la chance que deux personnes de la table diffèrent), moins 10 par paire de personnes d'un même groupe.`}
       </p>
       <div className={fr.cx("fr-mb-3w")}>
@@ -185,7 +189,7 @@ function TablesEditor({ view, workshop: w, contract, sessionId, say }: { view: T
       <p className={fr.cx("fr-text--sm")}>
         Pour déplacer une personne : glissez-la sur une table (ou sur une personne pour échanger leurs places), ou utilisez « Déplacer » puis « Placer ici » ou « Échanger avec ». Une place fixée ne bouge pas.
       </p>
-      <TablesBoard view={view} layout={layout} locked={locked} picked={picked} changed={changed} communes={communes} nameOf={nameOf} onPick={onPick} onMove={onMove} onSwap={onSwap} onToggleLock={onToggleLock} />
+      <TablesBoard view={view} layout={layout} locked={locked} picked={picked} changed={changed} scores={live.scores} communes={communes} nameOf={nameOf} onPick={onPick} onMove={onMove} onSwap={onSwap} onToggleLock={onToggleLock} />
       <div className="cles-sticky-actions">
         <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-md", "fr-btns-group--icon-left")}>
           <li>

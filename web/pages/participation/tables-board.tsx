@@ -20,8 +20,10 @@ export interface BoardProps {
   locked: ReadonlySet<string>;
   /** The person picked up with the keyboard, if any. */
   picked: string | null;
-  /** Tables whose people differ from the saved ones (their saved score is out of date). */
+  /** Tables whose people differ from the saved ones (not saved yet). */
   changed: ReadonlySet<number>;
+  /** Each table's score as it stands on the page, recomputed at every move. */
+  scores: readonly SeatedTable["score"][];
   communes: ReadonlyMap<string, string>;
   nameOf: (id: string) => string;
   onPick: (id: string | null) => void;
@@ -122,7 +124,7 @@ function PersonRow({ id, place, props }: { id: string; place: Destination; props
 }
 
 function TableCard({ table, props }: { table: SeatedTable; props: BoardProps }) {
-  const { view, layout, picked, changed, onMove, nameOf } = props;
+  const { view, layout, picked, changed, scores, onMove, nameOf } = props;
   const ids = layout.tables[table.index] ?? [];
   const full = ids.length >= view.maxPerTable;
   const drop = useDrop((id) => onMove(id, table.index));
@@ -132,7 +134,7 @@ function TableCard({ table, props }: { table: SeatedTable; props: BoardProps }) 
     <section aria-labelledby={headingId} className={`cles-seat-table${drop.over ? " cles-drop-target" : ""}`} {...drop.handlers}>
       <h2 id={headingId} className={fr.cx("fr-h5", "fr-mb-1v")}>{`Table ${table.index + 1}`}</h2>
       <p className={fr.cx("fr-text--sm", "fr-mb-1v")}>{`${ids.length} / ${view.maxPerTable} personnes${moderator ? ` · animation : ${moderator}` : ""}`}</p>
-      <p className="cles-score">{changed.has(table.index) ? "Modifiée : score recalculé à l'enregistrement." : scoreText(table.score)}</p>
+      <p className="cles-score">{`${changed.has(table.index) ? "Modifiée, non enregistrée — " : ""}${scoreText(scores[table.index] ?? table.score)}`}</p>
       {ids.length ? (
         <ul className="cles-seat-list">
           {ids.map((id) => (
