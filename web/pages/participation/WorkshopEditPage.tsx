@@ -3,6 +3,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { useMembers } from "../../api/accounts";
 import { ApiError } from "../../api/client";
 import { useBodies, type Body } from "../../api/governance";
 import { useActions, useContract, type Contract } from "../../api/queries";
@@ -46,6 +47,7 @@ export function WorkshopEditPage() {
 function WorkshopForm({ contract, bodies, workshop }: { contract: Contract; bodies: Body[]; workshop?: Workshop }) {
   const navigate = useNavigate();
   const fiches = useActions(contract.id, {});
+  const members = useMembers(contract.id);
   const [draft, setDraftState] = useState<WorkshopDraft>(() => (workshop ? draftFromWorkshop(workshop) : emptyWorkshopDraft(bodies.length === 1 ? bodies[0]!.id : "")));
   const [errors, setErrors] = useState<Errors>({});
   const [dirty, setDirty] = useState(false);
@@ -92,7 +94,7 @@ function WorkshopForm({ contract, bodies, workshop }: { contract: Contract; bodi
         <ErrorSummary errors={errors} labels={workshopErrorLabel} />
         <FormProblem error={save.error} errors={errors} shown={SHOWN} what="cet atelier" />
         <WorkshopMainFields {...props} bodies={bodies} />
-        <PlacesFields {...props} />
+        <PlacesFields {...props} members={members.data?.items ?? []} />
         <TopicFields {...props} fiches={fiches.data?.items ?? []} />
         <SessionFields {...props} />
         <div className="cles-sticky-actions">

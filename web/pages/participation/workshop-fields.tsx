@@ -77,7 +77,15 @@ export function WorkshopMainFields({ draft: d, setDraft, errors, bodies }: Works
   );
 }
 
-export function PlacesFields({ draft: d, setDraft, errors }: WorkshopFieldsProps) {
+/** A contract member who may moderate a table: chosen by name, linked by account. */
+export interface ModeratorChoice {
+  userId: string;
+  name: string;
+}
+
+const MEMBERS_LIST = "cles-moderator-members";
+
+export function PlacesFields({ draft: d, setDraft, errors, members }: WorkshopFieldsProps & { members: ModeratorChoice[] }) {
   const set = (patch: Partial<WorkshopDraft>) => setDraft((x) => ({ ...x, ...patch }));
   const seats = Number(d.tableCount) * Number(d.maxPerTable);
   const tables = tableCountOf(d);
@@ -105,20 +113,36 @@ export function PlacesFields({ draft: d, setDraft, errors }: WorkshopFieldsProps
               key={i}
               className={fr.cx("fr-col-12", "fr-col-md-4")}
               label={`Animateur ou animatrice de la table ${i + 1} (facultatif)`}
-              hintText="Un nom ; il ou elle reste à sa table pendant la rotation."
+              hintText={
+                d.moderators[i]?.userId
+                  ? "Membre du contrat ; il ou elle reste à sa table pendant la rotation."
+                  : "Un membre du contrat (proposé pendant la saisie) ou un autre nom ; il ou elle reste à sa table pendant la rotation."
+              }
               {...errorProps(errors, `moderators.${i}`)}
               nativeInputProps={{
                 id: fieldId(`moderators.${i}.name`),
+                list: members.length ? MEMBERS_LIST : undefined,
+                autoComplete: "off",
                 value: d.moderators[i]?.name ?? "",
-                onChange: (e) =>
+                onChange: (e) => {
+                  const name = e.target.value;
+                  const member = members.find((m) => m.name === name.trim());
                   setDraft((x) => {
                     const moderators = Array.from({ length: Math.max(x.moderators.length, i + 1) }, (_, j) => x.moderators[j] ?? { name: "", userId: null });
-                    moderators[i] = { name: e.target.value, userId: null };
+                    moderators[i] = { name, userId: member?.userId ?? null };
                     return { ...x, moderators };
-                  }),
+                  });
+                },
               }}
             />
           ))}
+          {members.length > 0 && (
+            <datalist id={MEMBERS_LIST}>
+              {members.map((m) => (
+                <option key={m.userId} value={m.name} />
+              ))}
+            </datalist>
+          )}
         </div>
       )}
       <GroupError errors={errors} path="moderators" />
