@@ -53,7 +53,10 @@ export async function nationalReady(url: string): Promise<boolean> {
 
 export async function concurrencyBench(engine: Engine, url: string | null, options: ConcurrencyOptions, port: number): Promise<BenchResult[]> {
   const { log } = options;
-  const pages = PAGES.filter((p) => !options.quick || p.quick);
+  // BENCH_PAGES=territory-region,territory-all: those pages only (the dashboard stays: the
+  // first-read-after-a-write rows read it).
+  const only = process.env.BENCH_PAGES?.split(",").map((k) => k.trim());
+  const pages = PAGES.filter((p) => (!options.quick || p.quick) && (!only || p.key === "dashboard" || only.includes(p.key)));
   const dir = engine === "pglite" ? mkdtempSync(join(tmpdir(), "cles-bench-pglite-")) : null;
   const dataDir = dir ? join(dir, "data") : undefined;
   const database = await openDatabase(url ? { url } : { dataDir });

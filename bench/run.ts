@@ -11,6 +11,8 @@
  *     web        the entry script's gzip size
  *     signin     wrong-password sign-ins: known accounts and unknown addresses alike
  *     participation  World Café table composition, 18 people / 3 tables and 300 / 50 (issue 14)
+ *   BENCH_PAGES=territory-region,territory-all  the concurrency blocks' pages limited to these keys
+ *     (bench/pages.ts; the dashboard is always kept)
  * Each concurrency block runs a Fastify hello-world, the SQL floor of each page and the
  * server under test in its own process, one after the other (never at once).
  */

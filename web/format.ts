@@ -93,6 +93,9 @@ export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? "—" : numberFormat.format(n);
 }
 
+/** An amount in euros, with a no-break space before the sign: "12 500 €". */
+export const euros = (amount: number): string => `${numberFormat.format(amount)}\u00a0€`;
+
 export function formatPeriod(start: string, end: string): string {
   return `${start.slice(0, 4)}–${end.slice(0, 4)}`;
 }

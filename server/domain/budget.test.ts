@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { budgetLineText, budgetTotals, budgetTotalsText, budgetYearProblem, budgetYears, euros } from "./budget.js";
+import { addBudgetTotals, budgetLineText, budgetTotals, budgetTotalsText, budgetYearProblem, budgetYears, euros } from "./budget.js";
 import { canonicalDeterminant, DETERMINANTS } from "./vocabulary.js";
 
 describe("budget totals", () => {
@@ -22,6 +22,14 @@ describe("budget totals", () => {
     expect(budgetTotalsText({ total: 20500, secured: 12500, requested: 8000 })).toBe("20\u202f500\u202f€ dont 12\u202f500\u202f€ acquis et 8\u202f000\u202f€ demandés");
     expect(budgetTotalsText({ total: 500, secured: 500, requested: 0 })).toBe("500\u202f€ acquis");
     expect(budgetTotalsText({ total: 500, secured: 0, requested: 500 })).toBe("500\u202f€ demandés");
+  });
+});
+
+describe("budget totals of several fiches", () => {
+  it("adds each figure; no fiche gives zeros, which read as no budget", () => {
+    expect(addBudgetTotals([{ total: 20000, secured: 12000, requested: 8000 }, { total: 0, secured: 0, requested: 0 }, { total: 5000, secured: 0, requested: 5000 }])).toEqual({ total: 25000, secured: 12000, requested: 13000 });
+    expect(addBudgetTotals([])).toEqual({ total: 0, secured: 0, requested: 0 });
+    expect(budgetTotalsText(addBudgetTotals([]))).toBeNull();
   });
 });
 

@@ -28,6 +28,11 @@ export function budgetTotals(lines: readonly BudgetAmount[]): BudgetTotals {
   return { total: secured + requested, secured, requested };
 }
 
+/** The sums of several fiches' totals (a list of fiches, a contract). */
+export function addBudgetTotals(totals: readonly BudgetTotals[]): BudgetTotals {
+  return totals.reduce((sum, t) => ({ total: sum.total + t.total, secured: sum.secured + t.secured, requested: sum.requested + t.requested }), { total: 0, secured: 0, requested: 0 });
+}
+
 /** 12000 → « 12 000 € » (narrow no-break spaces, as French writes amounts). */
 export const euros = (amount: number): string => `${frenchNumber(amount)}\u202f€`;
 

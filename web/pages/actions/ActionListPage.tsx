@@ -7,10 +7,10 @@ import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ACTION_SORTS, actionFilters, type ActionFilters } from "../../../server/shared";
-import { SHOWN_STATUSES } from "../../../server/shared";
+import { addBudgetTotals, budgetTotalsText, SHOWN_STATUSES } from "../../../server/shared";
 import { useActions, useContract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
-import { formatMonth, plural } from "../../format";
+import { euros, formatMonth, plural } from "../../format";
 import { ShownStatusBadge } from "../../components/ShownStatusBadge";
 import { FicheListActions } from "./ActionImportPage";
 
@@ -30,6 +30,7 @@ export function ActionListPage() {
   const filters = filtersFromUrl(params);
   const contract = useContract(contractId);
   const list = useActions(contractId, filters);
+  const listBudget = list.data ? budgetTotalsText(addBudgetTotals(list.data.items.map((a) => a.budget))) : null;
   const [q, setQ] = useState(filters.q ?? "");
   useEffect(() => setQ(filters.q ?? ""), [filters.q]);
 
@@ -144,6 +145,7 @@ export function ActionListPage() {
       <div className={fr.cx("fr-grid-row", "fr-grid-row--middle", "fr-mb-2w")}>
         <p role="status" aria-live="polite" className={fr.cx("fr-col", "fr-mb-0")}>
           {list.isPending ? "Recherche…" : list.data ? plural(list.data.total, "fiche trouvée", "fiches trouvées") : ""}
+          {listBudget && <span className={fr.cx("fr-text--sm")}>{` — budget de ces fiches : ${listBudget}`}</span>}
         </p>
         {active > 0 && (
           <Button priority="tertiary no outline" size="small" iconId="fr-icon-close-circle-line" onClick={() => setParams(new URLSearchParams())}>
@@ -164,7 +166,7 @@ export function ActionListPage() {
           caption="Fiches actions du contrat"
           noCaption
           fixed={false}
-          headers={["N°", "Intitulé", "Axe", "Porteur", "Pilotée par", "Début", "Fin", "Statut"]}
+          headers={["N°", "Intitulé", "Axe", "Porteur", "Pilotée par", "Début", "Fin", "Budget", "Statut"]}
           data={list.data.items.map((a) => [
             <span key="n" className="cles-nowrap">{`FA ${a.number}`}</span>,
             <span key="t">
@@ -180,6 +182,7 @@ export function ActionListPage() {
             a.pilots.length ? a.pilots.map((p) => p.name).join(", ") : "—",
             <span key="s" className="cles-nowrap">{formatMonth(a.startMonth)}</span>,
             <span key="e" className="cles-nowrap">{formatMonth(a.endMonth)}</span>,
+            <span key="b" className="cles-nowrap">{a.budget.total ? euros(a.budget.total) : "—"}</span>,
             <ShownStatusBadge key="st" status={a.shownStatus} label={a.shownStatusLabel} />,
           ])}
         />

@@ -17,7 +17,7 @@ import { api } from "../../api/client";
 import type { FicheWithFollowUp } from "../../api/followup";
 import { useAction, useContract, type Action, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
-import { formatMonth, formatNumber, yesNo } from "../../format";
+import { euros, formatMonth, formatNumber, yesNo } from "../../format";
 import { ShownStatusBadge } from "../../components/ShownStatusBadge";
 import { HistoryList } from "../history/HistoryList";
 import { StatusBadge } from "../../components/StatusBadge";
@@ -186,7 +186,6 @@ export function ActionPage() {
   );
 }
 
-const euros = (amount: number) => `${formatNumber(amount)}\u00a0€`;
 
 /** The fiche's budget: one row per funding, then the totals (secured and requested). */
 function BudgetTable({ budget }: { budget: Action["budget"] }) {

@@ -5,8 +5,8 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { plural, shortDate } from "../../format";
-import { euros, type Overview } from "./territory-api";
+import { euros, plural, shortDate } from "../../format";
+import type { Overview } from "./territory-api";
 
 type Aggregates = Overview["aggregates"];
 type Status = keyof Aggregates["fiches"]["byStatus"];

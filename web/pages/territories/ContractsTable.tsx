@@ -4,8 +4,8 @@
  */
 import { fr } from "@codegouvfr/react-dsfr";
 import { Link } from "react-router";
-import { shortDate } from "../../format";
-import { compareLink, euros, percent, type ContractRow, type Overview } from "./territory-api";
+import { euros, shortDate } from "../../format";
+import { compareLink, percent, type ContractRow, type Overview } from "./territory-api";
 
 export const MIN_COMPARED = 2;
 export const MAX_COMPARED = 5;

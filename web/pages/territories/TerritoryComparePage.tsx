@@ -5,9 +5,9 @@
 import type { ReactNode } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorMessage, Loading, Page } from "../../components/Page";
-import { shortDate } from "../../format";
+import { euros, shortDate } from "../../format";
 import "./territory.css";
-import { comparedIds, euros, percent, useComparison, type Comparison } from "./territory-api";
+import { comparedIds, percent, useComparison, type Comparison } from "./territory-api";
 
 type Compared = Comparison["contracts"][number];
 type Status = keyof Compared["fiches"]["byStatus"];

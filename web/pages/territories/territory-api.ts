@@ -2,7 +2,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
-import { formatNumber } from "../../format";
 
 export type TerritoryScope = ResponseOf<"/api/territories/scope", "get">;
 export type Overview = ResponseOf<"/api/territories/overview", "get">;
@@ -64,4 +63,3 @@ export const useComparison = (ids: readonly string[]) =>
 export const percent = (share: number | null): string => (share === null ? "—" : `${Math.round(share * 100)} %`);
 
 /** « 1 200 € ». */
-export const euros = (n: number): string => `${formatNumber(n)} €`;

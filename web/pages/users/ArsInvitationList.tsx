@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { api } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
-import { formatDate } from "../../format";
+import { formatDay } from "../../format";
 
 type Pending = ResponseOf<"/api/admin/ars-invitations", "get">;
 export const arsInvitationKey = ["admin-ars-invitations"] as const;
@@ -35,7 +35,7 @@ export function ArsInvitationList() {
         <ul>
           {invitations.map((i) => (
             <li key={i.id} className={fr.cx("fr-mb-1w")}>
-              {`${i.email} — ${i.territory} · invité·e par ${i.invitedBy ?? "—"} le ${formatDate(String(i.createdAt).slice(0, 10))}, valable jusqu'au ${formatDate(String(i.expiresAt).slice(0, 10))} `}
+              {`${i.email} — ${i.territory} · invité·e par ${i.invitedBy ?? "—"} le ${formatDay(String(i.createdAt))}, valable jusqu'au ${formatDay(String(i.expiresAt))} `}
               <Button size="small" priority="tertiary" onClick={() => revoke.mutate(i.id)} disabled={revoke.isPending}>
                 Révoquer
                 <span className={fr.cx("fr-sr-only")}>{` l'invitation de ${i.email}`}</span>
