@@ -3,10 +3,11 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { dsfrAfterFirstPage } from "./web/dsfr-defer-plugin";
 import { dsfrUsedIcons } from "./web/dsfr-icons-plugin";
+import { dsfrUsedRules } from "./web/dsfr-purge-plugin";
 
 export default defineConfig({
   root: "web",
-  plugins: [react(), dsfrUsedIcons({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" }), dsfrAfterFirstPage({ gate: fileURLToPath(new URL("./web/dsfr-gate.ts", import.meta.url)) })],
+  plugins: [react(), dsfrUsedIcons({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" }), dsfrUsedRules({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" }), dsfrAfterFirstPage({ gate: fileURLToPath(new URL("./web/dsfr-gate.ts", import.meta.url)) })],
   build: {
     outDir: "../dist/web",
     emptyOutDir: true,
