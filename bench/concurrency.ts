@@ -93,6 +93,7 @@ export async function concurrencyBench(engine: Engine, url: string | null, optio
     await hello.stop();
   }
 
+  const pageRows: BenchResult[] = [];
   log(`${engine}: starting the server under test…`);
   const server: Child = await startServer({ port, url: url ?? undefined, dataDir, seed: engine === "pglite" });
   try {
@@ -120,8 +121,10 @@ export async function concurrencyBench(engine: Engine, url: string | null, optio
           : { target: `≥ ${READ_SHARE * 100} % of hello req/s`, ratio: share / READ_SHARE, met: share >= READ_SHARE && clean }),
         ...(r.non2xx || r.errors ? { note: `${r.non2xx} non-2xx, ${r.errors} errors` } : {}),
       };
+      row.bytes = Math.round(r.bytes);
       results.push(row);
-      log(`  ${row.name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p95 ${r.p95.toFixed(1)} ms  floor p95 ${row.floorP95!.toFixed(1)} ms  RSS ${row.rssMb} MB`);
+      pageRows.push(row);
+      log(`  ${row.name.padEnd(32)} ${r.rps.toFixed(0).padStart(6)} req/s  p95 ${r.p95.toFixed(1)} ms  floor p95 ${row.floorP95!.toFixed(1)} ms  RSS ${row.rssMb} MB  ${row.bytes} B/response`);
     }
     results.push({ name: `RSS after load`, engine, rssMb: round(server.rssMb()), target: `≤ ${RSS_TARGET[engine]} MB`, ratio: server.rssMb() / RSS_TARGET[engine], met: server.rssMb() <= RSS_TARGET[engine] });
 
@@ -167,6 +170,24 @@ export async function concurrencyBench(engine: Engine, url: string | null, optio
   } finally {
     await server.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+
+  // The same hello-world answering as many bytes as each page: the share of req/s left once the
+  // bytes themselves are paid (on 2 cores the load generator reads them too) — a reason, not a target.
+  if (!options.quick && pageRows.length) {
+    log(`${engine}: hello-world at each page's response size…`);
+    const sizedHello = await startHello(port + 1);
+    try {
+      for (const row of pageRows) {
+        const h = await load(`${sizedHello.baseUrl}/sized/${Math.max(20, row.bytes! - 200)}`, { connections: options.connections, seconds: Math.min(options.seconds, 10) });
+        row.helloSizedRps = Math.round(h.rps);
+        const sizedShare = row.rps! / h.rps;
+        row.note = [row.note, `${(sizedShare * 100).toFixed(0)} % of a hello-world answering the same ${row.bytes} B (${row.helloSizedRps} req/s)`].filter(Boolean).join("; ");
+        log(`  ${row.name.padEnd(32)} hello at ${row.bytes} B: ${row.helloSizedRps} req/s → page at ${(sizedShare * 100).toFixed(0)} % of it`);
+      }
+    } finally {
+      await sizedHello.stop();
+    }
   }
   return results;
 }

@@ -19,6 +19,10 @@ export interface BenchResult {
   p99?: number;
   rps?: number;
   helloRps?: number;
+  /** The hello-world's req/s when it answers as many bytes as the page (same run). */
+  helloSizedRps?: number;
+  /** Mean bytes per response of the page. */
+  bytes?: number;
   floorP95?: number;
   queries?: number;
   /** Queries of the first request of a page, nothing cached. */

@@ -16,6 +16,8 @@ export interface LoadResult {
   requests: number;
   errors: number;
   non2xx: number;
+  /** Mean bytes read per response (headers and body). */
+  bytes: number;
 }
 
 export async function load(url: string, options: { connections: number; seconds: number; cookie?: string }): Promise<LoadResult> {
@@ -28,7 +30,8 @@ export async function load(url: string, options: { connections: number; seconds:
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
   const s = summary(times);
-  return { ...s, rps: result.requests.total / (result.duration || options.seconds), requests: result.requests.total, errors: result.errors + result.timeouts, non2xx: result.non2xx };
+  const bytes = result.requests.total ? result.throughput.total / result.requests.total : 0;
+  return { ...s, rps: result.requests.total / (result.duration || options.seconds), requests: result.requests.total, errors: result.errors + result.timeouts, non2xx: result.non2xx, bytes };
 }
 
 /** Runs a query on the engine's driver: node-postgres pool or PGlite client. */
