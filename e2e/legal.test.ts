@@ -74,8 +74,11 @@ describe("legal pages and the contract menu", () => {
     const folded = page.locator("#menu-du-contrat-collapse");
     const height = () => folded.evaluate((el) => el.getBoundingClientRect().height);
     expect(await height()).toBeLessThan(20);
+    // DSFR's script, which opens the menu, starts after the first page has shown: wait until it
+    // holds the button, then for the state it sets on a later frame.
+    await page.waitForFunction(() => document.querySelector('button[aria-controls="menu-du-contrat-collapse"]')?.hasAttribute("data-fr-js-collapse-button") ?? false);
     await toggle.click();
-    await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
+    await page.waitForFunction(() => document.querySelector('button[aria-controls="menu-du-contrat-collapse"]')?.getAttribute("aria-expanded") === "true");
     await page.waitForFunction(() => (document.querySelector("#menu-du-contrat-collapse")?.getBoundingClientRect().height ?? 0) > 200);
     await menu.getByRole("link", { name: "Calendrier", exact: true }).waitFor({ state: "visible" });
 
