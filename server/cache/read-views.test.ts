@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.js";
 import { seedDemo } from "../demo/seed.js";
 import { openTestDatabase } from "../testing/database.js";
-import { EVERY_CONTRACT, ReadViews } from "./read-views.js";
+import { ANY_CONTRACT, EVERY_CONTRACT, ReadViews } from "./read-views.js";
 
 let database: Database;
 let views: ReadViews;
@@ -111,6 +111,18 @@ describe("read views", () => {
     await run(sql`update contracts set name = name || ' ' where id = ${camvs}`);
     await views.sync();
     expect(await list.read()).toBe(2);
+  });
+
+  it("renews the views of every contract's data (a territory's figures) at any change of any contract, a milestone too", async () => {
+    const figures = counted(ANY_CONTRACT, "figures");
+    expect([await figures.read(), await figures.read()]).toEqual([1, 1]);
+    await run(sql`insert into milestones (action_id, title, planned_by, originally_by, position) values (${capvmAction}, 'Encore une étape', '2022-02-01', '2022-02-01', 98)`);
+    await views.sync();
+    expect(await figures.read()).toBe(2);
+    await run(sql`update axes set title = title || ' ' where contract_id = ${camvs}`);
+    await views.sync();
+    expect(await figures.read()).toBe(3);
+    expect(await figures.read()).toBe(3);
   });
 
   it("forgets everything when a change concerns every contract (an account renamed)", async () => {

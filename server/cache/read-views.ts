@@ -28,6 +28,8 @@ const SYNC_PREFIX = "sync:";
 const SYNC_TIMEOUT_MS = 2_000;
 /** The scope of views that span every contract (lists). */
 export const EVERY_CONTRACT = "*";
+/** The scope of views computed from every contract's data (a territory's figures): any change of any contract moves it. */
+export const ANY_CONTRACT = "any";
 const LASTING = "lasting";
 
 interface Entry {
@@ -46,6 +48,7 @@ export class ReadViews {
   private readonly generations = new Map<string, number>();
   private everything = 0;
   private lists = 0;
+  private anyChange = 0;
   private subscription: Subscription | null = null;
   private readonly waiters = new Map<string, () => void>();
   readonly stats: ReadViewStats = { hits: 0, misses: 0, bypassed: 0 };
@@ -148,7 +151,7 @@ export class ReadViews {
   }
 
   private markOf(scope: string): string {
-    const own = scope === EVERY_CONTRACT ? this.lists : scope === LASTING ? 0 : (this.generations.get(scope) ?? 0);
+    const own = scope === EVERY_CONTRACT ? this.lists : scope === ANY_CONTRACT ? this.anyChange : scope === LASTING ? 0 : (this.generations.get(scope) ?? 0);
     return `${this.everything}.${own}`;
   }
 
@@ -167,6 +170,7 @@ export class ReadViews {
       return;
     }
     this.generations.set(contractId, (this.generations.get(contractId) ?? 0) + 1);
+    this.anyChange++;
     if (LIST_TABLES.has(table)) this.lists++;
   }
 }
