@@ -1,8 +1,9 @@
 /**
  * « Enregistrer comme mesure »: one count of the network over a period becomes a measurement
  * of a fiche's indicator. Choose the fiche (those the trainings and activities are linked to
- * come first) and its indicator, the period and the day of the measure; the value counted
- * for that period is shown; a confirmation records it.
+ * come first; the only one is chosen) and its indicator (chosen when the fiche has one), the
+ * period and the day of the measure; the value counted for that period is shown; a
+ * confirmation records it.
  */
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
@@ -59,6 +60,11 @@ export function MeasureForm({ contractId, measure, label, period, fiches, linked
     if (ready) confirmRef.current?.focus();
   }, [ready]);
   const otherFiches = fiches.filter((f) => !linked.includes(f.id));
+  // A fiche with one indicator: it is the one (with one linked fiche too, the count is a click away).
+  const only = indicators.data?.items.length === 1 ? indicators.data.items[0]!.id : null;
+  useEffect(() => {
+    if (only && !indicatorId) setIndicatorId(only);
+  }, [only, indicatorId]);
 
   const ask = (e: FormEvent) => {
     e.preventDefault();
