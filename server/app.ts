@@ -128,16 +128,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("readViews", readViews);
   app.addHook("onClose", async () => readViews.close());
   // A write is answered once this process has heard what it changed: the writer's next read is fresh.
-  app.addHook("onSend", async (request, _reply, payload) => {
-    if (!SAFE_METHODS.has(request.method)) await readViews.sync();
-    return payload;
+  app.addHook("onSend", (request, _reply, payload, done) => {
+    if (SAFE_METHODS.has(request.method)) return done(null, payload);
+    readViews.sync().then(() => done(null, payload), done);
   });
   app.decorate("storage", options.storage ?? storageFromEnv());
   app.decorate("renderer", createRenderPool());
   app.addHook("onClose", async () => app.renderer.close());
   app.decorateRequest("actor", null as never);
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     void reply.header("x-request-id", request.id);
+    done();
   });
   registerProblemHandlers(app);
   registerTextGuard(app);

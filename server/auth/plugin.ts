@@ -46,11 +46,8 @@ function sessionCookie(request: FastifyRequest): string | undefined {
   return request.cookies[SESSION_COOKIE] ?? request.cookies[`__Secure-${SESSION_COOKIE}`];
 }
 
-async function resolveActor(app: FastifyInstance, auth: Auth, cache: ActorCache, request: FastifyRequest): Promise<Actor> {
-  const cookie = sessionCookie(request);
-  if (!cookie) return ANONYMOUS;
-  const cached = cache.get(cookie);
-  if (cached) return cached;
+/** The actor of a session cookie not in the cache: asked of better-auth, then kept. */
+async function resolveActor(app: FastifyInstance, auth: Auth, cache: ActorCache, request: FastifyRequest, cookie: string): Promise<Actor> {
   const mark = cache.mark();
   const session = await auth.api.getSession({ headers: requestHeaders(request) });
   if (!session) return ANONYMOUS;
@@ -78,15 +75,25 @@ export const authPlugin = fp<{ auth: Auth; secure: boolean }>(async (app, { auth
   });
 
   const cache = new ActorCache();
-  app.addHook("onRequest", async (request) => {
+  // Hooks with callbacks, not async: a cached session costs no promise.
+  app.addHook("onRequest", (request, _reply, done) => {
     request.actor = ANONYMOUS;
-    if (!request.url.startsWith("/api/") || isApiDocs(request.url)) return;
-    request.actor = await resolveActor(app, auth, cache, request);
-    if (request.actor.kind === "anonymous" && !request.routeOptions.config.public) throw signInRequired();
+    if (!request.url.startsWith("/api/") || isApiDocs(request.url)) return done();
+    const settle = (actor: Actor) => {
+      request.actor = actor;
+      if (actor.kind === "anonymous" && !request.routeOptions.config.public) return done(signInRequired());
+      done();
+    };
+    const cookie = sessionCookie(request);
+    if (!cookie) return settle(ANONYMOUS);
+    const cached = cache.get(cookie);
+    if (cached) return settle(cached);
+    resolveActor(app, auth, cache, request, cookie).then(settle, done);
   });
   // Any change that went through may have changed who may do what: forget every cached actor.
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", (request, reply, done) => {
     if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400) cache.clear();
+    done();
   });
   // The CSRF check answers 403 itself (through the problem handler) when the token is missing or wrong.
   app.addHook("onRequest", (request, reply, done) => {

@@ -1,5 +1,5 @@
 /**
- * Browser protections on every response (@fastify/helmet): a Content-Security-Policy,
+ * Browser protections on every response (helmet): a Content-Security-Policy,
  * no framing, nosniff, a referrer policy, HSTS behind TLS. Three policies:
  *
  * - the app (SPA, its assets, the API's JSON): scripts from this origin only, never inline;
@@ -7,8 +7,9 @@
  *   and nothing loaded at all, only their own embedded CSS and pictures;
  * - the Swagger UI at /api/docs, set by @fastify/swagger-ui (`staticCSP`).
  */
-import helmet from "@fastify/helmet";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import helmet, { type HelmetOptions } from "helmet";
 
 /**
  * The app's policy. Each exception to "this origin only" is needed:
@@ -52,8 +53,23 @@ function isHtmlExport(request: FastifyRequest, contentType: unknown): boolean {
   return typeof contentType === "string" && contentType.startsWith("text/html") && request.url.startsWith("/api/") && !request.url.startsWith("/api/docs");
 }
 
+/**
+ * The headers helmet sets for `options`, computed once: helmet's middleware only sets fixed
+ * headers (and removes X-Powered-By, which Fastify never sends), so they are read from one call
+ * and then given to every reply — @fastify/helmet built the middleware again at every request,
+ * parsing the policy each time (6 % of a cached page's time).
+ */
+export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = { setHeader: (name: string, value: unknown) => (headers[name.toLowerCase()] = String(value)), removeHeader: () => undefined };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
+}
+
 export async function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): Promise<void> {
-  await app.register(helmet, {
+  const headers = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: options.https ? { ...APP_DIRECTIVES, "upgrade-insecure-requests": [] } : APP_DIRECTIVES,
@@ -66,8 +82,12 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { h
     referrerPolicy: { policy: "same-origin" },
     frameguard: { action: "deny" },
   });
-  app.addHook("onSend", async (request, reply, payload) => {
+  app.addHook("onRequest", (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
+  });
+  app.addHook("onSend", (request, reply, payload, done) => {
     if (isHtmlExport(request, reply.getHeader("content-type"))) void reply.header("content-security-policy", DOCUMENT_CSP);
-    return payload;
+    done(null, payload);
   });
 }

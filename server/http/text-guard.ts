@@ -57,16 +57,33 @@ export function textProblemError(problem: TextProblem): Problem {
   return invalid([problem.error]);
 }
 
+/** Nothing, or an object of clean strings (a route's parameters, most query strings): nothing to walk. */
+function flatAndClean(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== "object" || Array.isArray(value)) return false;
+  for (const key in value) {
+    const v = (value as Record<string, unknown>)[key];
+    if (typeof v !== "string" || textError(key) || textError(v)) return false;
+  }
+  return true;
+}
+
 /** Throws the 400 when a parsed document (a request body, an imported file) holds such a problem. */
 export function assertCleanText(value: unknown, prefix: (string | number)[] = []): void {
+  if (flatAndClean(value)) return;
   const problem = findTextProblem(value, prefix);
   if (problem) throw textProblemError(problem);
 }
 
 export function registerTextGuard(app: FastifyInstance): void {
-  app.addHook("preValidation", async (request) => {
-    assertCleanText(request.params, ["params"]);
-    assertCleanText(request.query, ["querystring"]);
-    assertCleanText(request.body);
+  app.addHook("preValidation", (request, _reply, done) => {
+    try {
+      assertCleanText(request.params, ["params"]);
+      assertCleanText(request.query, ["querystring"]);
+      assertCleanText(request.body);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
   });
 }
