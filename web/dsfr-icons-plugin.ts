@@ -14,7 +14,8 @@ const ICON_NAME = /\b(?:fr-icon|ri|fr-fi)-[a-z0-9-]*[a-z0-9]/g;
 /** One rule per icon in icons.min.css: `.X:after,.X:before{…}`. */
 const ICON_RULE = /\.((?:fr-icon|ri|fr-fi)-[a-z0-9-]+):after,\.\1:before\{[^}]*\}/g;
 
-function files(dir: string, keep: (path: string) => boolean, skip: (path: string) => boolean = () => false): string[] {
+/** The files below `dir` that `keep` takes, without descending into what `skip` names. */
+export function files(dir: string, keep: (path: string) => boolean, skip: (path: string) => boolean = () => false): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (skip(path)) return [];

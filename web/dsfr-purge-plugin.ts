@@ -7,10 +7,11 @@
  * so do the rules on the `data-fr-…` attributes the script sets; variables, fonts and
  * keyframes stay.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PurgeCSS } from "purgecss";
 import type { Plugin } from "vite";
+import { files } from "./dsfr-icons-plugin";
 
 const DSFR_CSS = /@codegouvfr[\\/]react-dsfr[\\/]dsfr[\\/]dsfr(\.min)?\.css$/;
 
@@ -29,15 +30,6 @@ export const DYNAMIC_CLASSES = [
   /^fr-(error|valid|info|success|warning)-text$/,
   /^fr-h[1-6]$/,
 ];
-
-function files(dir: string, keep: (path: string) => boolean, skip: (path: string) => boolean = () => false): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (skip(path)) return [];
-    if (entry.isDirectory()) return files(path, keep, skip);
-    return keep(path) ? [path] : [];
-  });
-}
 
 /**
  * DSFR's script names its classes without the prefix (`ns.selector("collapse")`) and builds
