@@ -73,6 +73,8 @@ describe("residents' public pages and the register, in the browser", () => {
     await page.getByRole("heading", { level: 1, name: "Modifier : Atelier complet (illustratif)" }).waitFor();
     const moderator = page.getByLabel("Animateur ou animatrice de la table 1 (facultatif)");
     expect(await moderator.getAttribute("list")).toBe("cles-moderator-members");
+    // The contract's members are proposed once they have loaded.
+    await page.locator('datalist#cles-moderator-members option[value="Marie Dupont"]').waitFor({ state: "attached" });
     const options = await page.locator("datalist#cles-moderator-members option").evaluateAll((nodes) => nodes.map((n) => (n as HTMLOptionElement).value));
     expect(options).toContain("Marie Dupont");
     await moderator.fill("Marie Dupont");

@@ -121,7 +121,7 @@ export function PlacesFields({ draft: d, setDraft, errors, members }: WorkshopFi
               {...errorProps(errors, `moderators.${i}`)}
               nativeInputProps={{
                 id: fieldId(`moderators.${i}.name`),
-                list: members.length ? MEMBERS_LIST : undefined,
+                list: MEMBERS_LIST,
                 autoComplete: "off",
                 value: d.moderators[i]?.name ?? "",
                 onChange: (e) => {
@@ -136,13 +136,12 @@ export function PlacesFields({ draft: d, setDraft, errors, members }: WorkshopFi
               }}
             />
           ))}
-          {members.length > 0 && (
-            <datalist id={MEMBERS_LIST}>
-              {members.map((m) => (
-                <option key={m.userId} value={m.name} />
-              ))}
-            </datalist>
-          )}
+          {/* Always there (empty while the members load), so that the fields keep one list. */}
+          <datalist id={MEMBERS_LIST}>
+            {members.map((m) => (
+              <option key={m.userId} value={m.name} />
+            ))}
+          </datalist>
         </div>
       )}
       <GroupError errors={errors} path="moderators" />
