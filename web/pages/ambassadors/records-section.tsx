@@ -85,6 +85,37 @@ function useSaid() {
   };
 }
 
+/** A row's « Modifier » (opens its form below it) and « Supprimer » (asks first). */
+function RowActions({ what, editing, onEdit, removing, onRemove }: { what: string; editing: boolean; onEdit: () => void; removing: boolean; onRemove: () => void }) {
+  return (
+    <div className="cles-amb-actions">
+      <Button type="button" size="small" priority="tertiary" iconId="fr-icon-edit-line" iconPosition="left" aria-expanded={editing} onClick={onEdit}>
+        Modifier<span className={fr.cx("fr-sr-only")}>{` ${what}`}</span>
+      </Button>
+      <ConfirmDelete label="Supprimer" what={what} pending={removing} onConfirm={onRemove} />
+    </div>
+  );
+}
+
+/** The form of a new record once opened, else the button that opens it. */
+function AddRecord({ label, adding, onOpen, children }: { label: string; adding: ReturnType<typeof useDisclosure>; onOpen: () => void; children: ReactNode }) {
+  if (adding.open) return <>{children}</>;
+  return (
+    <Button
+      ref={adding.trigger}
+      type="button"
+      priority="secondary"
+      iconId="fr-icon-add-line"
+      onClick={() => {
+        onOpen();
+        adding.show();
+      }}
+    >
+      {label}
+    </Button>
+  );
+}
+
 export function TrainingsSection({ contractId, network: n, choices, measures }: Props) {
   const manage = n.permissions.manage;
   const adding = useDisclosure();
@@ -122,12 +153,7 @@ export function TrainingsSection({ contractId, network: n, choices, measures }: 
                 </td>
                 {manage && (
                   <td>
-                    <div className="cles-amb-actions">
-                      <Button type="button" size="small" priority="tertiary" iconId="fr-icon-edit-line" iconPosition="left" aria-expanded={editing === t.id} onClick={() => setEditing(editing === t.id ? null : t.id)}>
-                        Modifier<span className={fr.cx("fr-sr-only")}>{` la formation du ${formatDate(t.heldOn)}`}</span>
-                      </Button>
-                      <ConfirmDelete label="Supprimer" what={`la formation du ${formatDate(t.heldOn)}`} pending={remove.isPending} onConfirm={() => remove.mutate(t.id, { onSuccess: () => s.say("La formation est supprimée.") })} />
-                    </div>
+                    <RowActions what={`la formation du ${formatDate(t.heldOn)}`} editing={editing === t.id} onEdit={() => setEditing(editing === t.id ? null : t.id)} removing={remove.isPending} onRemove={() => remove.mutate(t.id, { onSuccess: () => s.say("La formation est supprimée.") })} />
                   </td>
                 )}
               </tr>
@@ -146,20 +172,14 @@ export function TrainingsSection({ contractId, network: n, choices, measures }: 
         </Table>
       )}
       {remove.error && <Alert severity="error" small role="alert" description={remove.error.message} className={fr.cx("fr-mb-2w")} />}
-      {manage &&
-        (adding.open ? (
+      {manage && (
+        <AddRecord label="Ajouter une formation" adding={adding} onOpen={() => s.quiet("")}>
           <TrainingForm contractId={contractId} choices={choices} onDone={(m) => {
               adding.close();
               s.quiet(m);
             }} onCancel={adding.close} />
-        ) : (
-          <Button ref={adding.trigger} type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => {
-              s.quiet("");
-              adding.show();
-            }}>
-            Ajouter une formation
-          </Button>
-        ))}
+        </AddRecord>
+      )}
     </section>
   );
 }
@@ -202,12 +222,7 @@ export function ActivitiesSection({ contractId, network: n, choices, measures }:
                 </td>
                 {manage && (
                   <td>
-                    <div className="cles-amb-actions">
-                      <Button type="button" size="small" priority="tertiary" iconId="fr-icon-edit-line" iconPosition="left" aria-expanded={editing === a.id} onClick={() => setEditing(editing === a.id ? null : a.id)}>
-                        Modifier<span className={fr.cx("fr-sr-only")}>{` l'action du ${formatDate(a.heldOn)}`}</span>
-                      </Button>
-                      <ConfirmDelete label="Supprimer" what={`l'action du ${formatDate(a.heldOn)}`} pending={remove.isPending} onConfirm={() => remove.mutate(a.id, { onSuccess: () => s.say("L'action est supprimée.") })} />
-                    </div>
+                    <RowActions what={`l'action du ${formatDate(a.heldOn)}`} editing={editing === a.id} onEdit={() => setEditing(editing === a.id ? null : a.id)} removing={remove.isPending} onRemove={() => remove.mutate(a.id, { onSuccess: () => s.say("L'action est supprimée.") })} />
                   </td>
                 )}
               </tr>
@@ -226,20 +241,14 @@ export function ActivitiesSection({ contractId, network: n, choices, measures }:
         </Table>
       )}
       {remove.error && <Alert severity="error" small role="alert" description={remove.error.message} className={fr.cx("fr-mb-2w")} />}
-      {manage &&
-        (adding.open ? (
+      {manage && (
+        <AddRecord label="Ajouter une action" adding={adding} onOpen={() => s.quiet("")}>
           <ActivityForm contractId={contractId} choices={choices} onDone={(m) => {
               adding.close();
               s.quiet(m);
             }} onCancel={adding.close} />
-        ) : (
-          <Button ref={adding.trigger} type="button" priority="secondary" iconId="fr-icon-add-line" onClick={() => {
-              s.quiet("");
-              adding.show();
-            }}>
-            Ajouter une action
-          </Button>
-        ))}
+        </AddRecord>
+      )}
     </section>
   );
 }
