@@ -109,7 +109,8 @@ export const membershipActions = pgTable(
       .notNull()
       .references(() => actions.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.membershipId, t.actionId] })],
+  // A fiche's leads are read by fiche (dashboard, lists): the key starts with the membership.
+  (t) => [primaryKey({ columns: [t.membershipId, t.actionId] }), index("membership_actions_action").on(t.actionId)],
 );
 
 /** The territory an ARS delegation user follows: a département or a region (INSEE codes). */

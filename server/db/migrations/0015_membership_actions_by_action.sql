@@ -1,0 +1,1 @@
+CREATE INDEX "membership_actions_action" ON "membership_actions" USING btree ("action_id");
