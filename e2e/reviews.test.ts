@@ -242,14 +242,22 @@ describe("the quarterly review of the 3rd quarter of 2021", () => {
     const free = page.getByRole("region", { name: /Perspectives pour le 4e trimestre/ });
     await free.getByRole("textbox", { name: "Texte de la section" }).click();
     await page.keyboard.type("Préparer le COPIL du 7 décembre.");
-    await page.getByRole("region", { name: /Fiches sans mouvement/ }).getByRole("button", { name: /^Masquer/ }).click();
-    await page.getByRole("region", { name: /Fiches sans mouvement/ }).getByText("Masquée", { exact: true }).waitFor();
+    // The other fiches, hidden by default (partners' idle fiches are not put forward), shown by the coordinator; the participation hidden.
+    const others = page.getByRole("region", { name: /Autres fiches actions/ });
+    await others.getByText("Masquée", { exact: true }).waitFor();
+    await others.getByRole("button", { name: /^Afficher/ }).click();
+    await others.getByRole("button", { name: /^Masquer/ }).waitFor();
+    expect(await others.getByText("Masquée", { exact: true }).count()).toBe(0);
+    const participation = page.getByRole("region", { name: /Démocratie sanitaire/ });
+    await participation.getByRole("button", { name: /^Masquer/ }).click();
+    await participation.getByText("Masquée", { exact: true }).waitFor();
     await shots(page, "editor-free-hidden");
     await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
     await page.getByText(/Revue enregistrée à/).waitFor();
     const withFree = (await ctx.api.inject(`/api/reviews/${reviewId}`)).json() as { sections: (Section & { kind: string })[] };
     expect(withFree.sections.find((x) => x.kind === "free")).toMatchObject({ title: "Perspectives pour le 4e trimestre", hidden: false });
-    expect(withFree.sections.find((x) => x.key === "unmoved")!.hidden).toBe(true);
+    expect(withFree.sections.find((x) => x.key === "unmoved")!.hidden).toBe(false);
+    expect(withFree.sections.find((x) => x.key === "participation")!.hidden).toBe(true);
 
     // 4. Version 2, with its correction note; version 1 stays readable.
     await page.getByRole("button", { name: "Publier la version 2" }).click();

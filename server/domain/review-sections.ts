@@ -19,7 +19,7 @@ export const SECTION_KINDS = {
   governance: "Actualité de la gouvernance",
   committee: "Comité tenu dans le trimestre",
   action: "Fiche action",
-  unmoved: "Fiches sans mouvement",
+  unmoved: "Autres fiches actions",
   participation: "Participation des habitants",
   annexes: "Annexes",
   free: "Section libre",

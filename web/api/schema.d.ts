@@ -18357,7 +18357,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Les annexes de la revue (pièces jointes des réunions du trimestre) en un ZIP */
+        /** Les annexes de la revue en un ZIP : le support de présentation de chaque comité tenu (PDF) et les pièces jointes des réunions du trimestre */
         get: {
             parameters: {
                 query?: {

@@ -7,12 +7,14 @@
 import { createHash } from "node:crypto";
 import type { Rhythm } from "../governance/rhythm.js";
 import type { BodyKind } from "../../domain/governance.js";
-import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../followup/rules.js";
+import type { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../followup/rules.js";
 import { frenchNumber, longDay, parisDay, parisTime, plural, shortDay } from "../../domain/dates.js";
 import { quarterRange, type Quarter } from "./quarters.js";
 import type { ReviewSection, SectionKind, SectionSources } from "../../domain/review-sections.js";
 import { surveyNews, workshopNews, type ReviewSurvey, type ReviewWorkshop } from "./participation-news.js";
 import { escape, p, ul } from "./html-text.js";
+import { ficheProse } from "./fiche-prose.js";
+import { participantsByKind, sentence } from "./prose.js";
 
 export interface ReviewMeeting {
   id: string;
@@ -21,9 +23,12 @@ export interface ReviewMeeting {
   startsAt: Date;
   place: string;
   headCount: number | null;
-  /** Present participants, and the organisations they came from (names, in order). */
+  /** Present participants, and the organisations they came from (names, in order), those signing the contract apart. */
   presentCount: number;
   organisations: string[];
+  signatoryOrganisations: string[];
+  /** The agenda's items, in order. */
+  agenda: string[];
   /** Present participants who took part as residents (e.g. presenting the workshops' synthesis). */
   residentsPresent: number;
   /** Sanitised HTML. */
@@ -86,10 +91,12 @@ function section(key: string, kind: SectionKind, title: string, html: string, so
 const meetingDay = (m: ReviewMeeting) => parisDay(m.startsAt);
 const inQuarter = (day: string, range: { start: string; end: string }) => day >= range.start && day <= range.end;
 
+/** « Il a réuni 14 participants : représentants des signataires, référents des communes, CCAS… » */
 function participantsSentence(m: ReviewMeeting): string {
   const count = m.headCount ?? (m.presentCount || null);
-  const orgs = m.organisations.length ? ` : ${m.organisations.join(", ")}` : "";
-  return count ? `Il a réuni ${plural(count, "participant", "participants")}${orgs}.` : orgs ? `Étaient représentés${orgs}.` : "";
+  const kinds = participantsByKind(m.organisations, m.signatoryOrganisations);
+  if (count) return `Il a réuni ${plural(count, "participant", "participants")}${kinds ? ` : ${kinds}` : ""}.`;
+  return kinds ? `Étaient représentés : ${kinds}.` : "";
 }
 
 /** « d'au moins un comité de pilotage par an », « d'un comité technique tous les 6 mois ». */
@@ -133,64 +140,50 @@ function committeeSection(m: ReviewMeeting, kind: BodyKind): ReviewSection {
   const parts = [p(`Le ${name} du CLS s'est réuni le ${longDay(day)} à ${parisTime(m.startsAt)}${m.place ? `, ${m.place}` : ""}. ${participantsSentence(m)}`.trim())];
   if (m.residentsPresent)
     parts.push(p(`${m.residentsPresent > 1 ? `${frenchNumber(m.residentsPresent)} habitants y ont porté` : "Un habitant y a porté"} la parole des ateliers des habitants.`));
-  if (m.decisions.length) parts.push(p("Ci-dessous les principales orientations évoquées lors de ce comité :"), ul(m.decisions));
+  if (m.agenda.length) parts.push(p(`Son ordre du jour portait sur les points suivants : ${m.agenda.map((item) => item.trim().replace(/[.;]$/, "")).join(" ; ")}.`));
+  if (m.decisions.length) parts.push(p(`Ci-dessous les principales orientations évoquées lors de ce ${name} :`), ul(m.decisions.map(sentence)));
   else if (m.minutes) parts.push(m.minutes);
-  if (m.attachments.length) parts.push(p(`Le support de présentation de ce comité est annexé à la présente revue (${m.attachments.map((a) => a.fileName).join(", ")}).`));
+  // Its deck, drawn by Clés, is the first annex (see `annexesSection`).
+  parts.push(p(`Le support de présentation de ce ${name} est annexé à la présente revue.`));
   return section(`committee:${m.id}`, "committee", `${name} du ${longDay(day)}`, parts.join(""), { meetingIds: [m.id], attachmentIds: m.attachments.map((a) => a.id) });
 }
 
-/** What a fiche did in the quarter, and whether it moved at all. */
+/** What a fiche did in the quarter, and whether it moved at all (a step of the quarter not done counts). */
 function actionSection(data: ReviewData, fiche: ReviewData["fiches"][number], range: { start: string; end: string }, related: ReviewMeeting[]): ReviewSection | null {
-  const progress = data.progress.filter((e) => e.actionId === fiche.id && inQuarter(e.happenedOn, range)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn));
-  const measurements = data.measurements.filter((m) => m.actionId === fiche.id && inQuarter(m.measuredOn, range)).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
-  const done = data.milestones.filter((m) => m.actionId === fiche.id && m.doneOn && inQuarter(m.doneOn, range));
-  const adjustments = data.adjustments.filter((a) => a.actionId === fiche.id && [a.agreedOn, a.doneOn].some((d) => d && inQuarter(d, range)));
+  const mine = <T extends { actionId: string }>(rows: T[]) => rows.filter((r) => r.actionId === fiche.id);
+  const progress = mine(data.progress).filter((e) => inQuarter(e.happenedOn, range)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn));
+  const measurements = mine(data.measurements).filter((m) => inQuarter(m.measuredOn, range));
+  const milestones = mine(data.milestones).sort((a, b) => a.plannedBy.localeCompare(b.plannedBy));
+  const done = milestones.filter((m) => m.doneOn && inQuarter(m.doneOn, range));
+  const overdue = milestones.filter((m) => !m.doneOn && inQuarter(m.plannedBy, range));
+  const adjustments = mine(data.adjustments).filter((a) => [a.agreedOn, a.doneOn].some((d) => d && inQuarter(d, range)));
   // An adjustment merely agreed at a committee is told by that committee's section; one carried out is movement.
   const carriedOut = adjustments.some((a) => a.doneOn && inQuarter(a.doneOn, range));
-  if (!progress.length && !measurements.length && !done.length && !carriedOut && !related.length) return null;
+  if (!progress.length && !measurements.length && !done.length && !overdue.length && !carriedOut && !related.length) return null;
 
-  // Any meeting an entry names, committees included: « Lors de la réunion « Comité technique 2021 » du… ».
+  // A meeting is named only when it is one of the fiche's own: progress reported at a COPIL or COTECH did not happen there.
   const meetingById = new Map(data.meetings.map((m) => [m.id, m]));
-  const told = new Set<string>();
-  const parts: string[] = [];
-  for (const e of progress) {
-    const m = e.meetingId ? meetingById.get(e.meetingId) : undefined;
-    if (m) told.add(m.id);
-    parts.push(p(m ? `Lors de la réunion « ${m.title} » du ${longDay(e.happenedOn)} : ${e.text}` : `Le ${longDay(e.happenedOn)} : ${e.text}`));
-  }
-  for (const m of related.filter((r) => !told.has(r.id))) {
-    const count = m.headCount ?? (m.presentCount || null);
-    parts.push(p(`Réunion « ${m.title} » le ${longDay(meetingDay(m))}${count ? ` (${plural(count, "participant", "participants")})` : ""}.`));
-  }
-  const decisions = related.flatMap((m) => m.decisions);
-  if (decisions.length) parts.push(p("Décisions prises :"), ul(decisions));
-  if (done.length) parts.push(p("Étapes réalisées :"), ul(done.map((m) => `${m.title} (le ${shortDay(m.doneOn!)})`)));
-  if (measurements.length) {
-    parts.push(
-      p("Indicateurs mesurés :"),
-      ul(measurements.map((m) => `${m.indicator} : ${frenchNumber(m.value)}${m.unit ? ` ${m.unit}` : ""} au ${shortDay(m.measuredOn)}${m.target !== null ? ` (cible : ${frenchNumber(m.target)}${m.unit ? ` ${m.unit}` : ""})` : ""}${m.source ? ` — source : ${m.source}` : ""}`)),
-    );
-  }
-  if (adjustments.length) {
-    parts.push(
-      p("Ajustements :"),
-      ul(adjustments.map((a) => `${a.kind === "merge" && a.targetNumber !== null ? `Fusionner avec la FA ${a.targetNumber}` : ADJUSTMENT_KINDS[a.kind]}${a.description ? ` : ${a.description}` : ""} (${ADJUSTMENT_STATUSES[a.status].toLowerCase()}${a.status === "done" && a.doneOn ? ` le ${shortDay(a.doneOn)}` : a.agreedOn ? ` le ${shortDay(a.agreedOn)}` : ""})`)),
-    );
-  }
-  const upcoming = data.milestones
-    .filter((m) => m.actionId === fiche.id && !m.doneOn && m.plannedBy > range.end)
-    .sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))
-    .slice(0, 3)
-    .map((m) => `${m.title} (${scheduleLabel(m)})`);
-  const left = data.remaining.filter((r) => r.actionId === fiche.id).slice(0, 3).map((r) => r.text);
-  const next = [...upcoming, ...left.filter((t) => !upcoming.some((u) => u.startsWith(t)))];
-  if (next.length) parts.push(p("Prochaines étapes :"), ul(next));
-
-  return section(`action:${fiche.id}`, "action", `FICHE ACTION ${fiche.number} « ${fiche.title} »`, parts.join(""), {
+  const own = (id: string | null) => (id && related.some((r) => r.id === id) ? meetingById.get(id) : undefined);
+  const told = new Set(progress.map((e) => own(e.meetingId)?.id).filter(Boolean));
+  const html = ficheProse({
+    progress: progress.map((e) => {
+      const m = own(e.meetingId);
+      return { text: e.text, happenedOn: e.happenedOn, meeting: m ? { title: m.title, day: meetingDay(m) } : null };
+    }),
+    meetings: related.filter((m) => !told.has(m.id)).map((m) => ({ title: m.title, day: meetingDay(m), count: m.headCount ?? (m.presentCount || null) })),
+    decisions: related.flatMap((m) => m.decisions),
+    done: done.map((m) => ({ title: m.title, doneOn: m.doneOn! })),
+    overdue: overdue.map((m) => ({ title: m.title, plannedBy: m.plannedBy })),
+    upcoming: milestones.filter((m) => !m.doneOn && m.plannedBy > range.end).map((m) => ({ title: m.title, plannedBy: m.plannedBy })),
+    measurements,
+    adjustments,
+    remaining: mine(data.remaining).map((r) => r.text),
+  });
+  return section(`action:${fiche.id}`, "action", `FICHE ACTION ${fiche.number} « ${fiche.title} »`, html, {
     actionIds: [fiche.id],
     progressEntryIds: progress.map((e) => e.id),
     measurementIds: measurements.map((m) => m.id),
-    milestoneIds: done.map((m) => m.id),
+    milestoneIds: [...done, ...overdue].map((m) => m.id),
     adjustmentIds: adjustments.map((a) => a.id),
     meetingIds: related.map((m) => m.id),
   });
@@ -231,6 +224,27 @@ function participationSection(meetings: ReviewMeeting[], workshops: { html: stri
   });
 }
 
+/** « Support de présentation du Comité technique du 14/09/2021 »: the title of a committee's deck as an annex. */
+export const deckAnnexTitle = (kind: BodyKind, day: string) => `Support de présentation du ${COMMITTEE_NAMES[kind] ?? "comité"} du ${shortDay(day)}`;
+
+/**
+ * The annexes, numbered as in the seed: the deck Clés draws for each committee held (its
+ * meeting id in `sources.meetingIds`), then the files attached to the quarter's meetings.
+ */
+function annexesSection(held: ReviewMeeting[], kindOf: (m: ReviewMeeting) => BodyKind | undefined): ReviewSection | null {
+  const committees = held.filter((m) => COMMITTEE_KINDS.has(kindOf(m)!));
+  const attached = held.filter((m) => m.attachments.length);
+  const items = [
+    ...committees.map((m) => deckAnnexTitle(kindOf(m)!, meetingDay(m))),
+    ...attached.flatMap((m) => m.attachments.map((a) => `${a.fileName} — ${m.title} du ${shortDay(meetingDay(m))}`)),
+  ];
+  if (!items.length) return null;
+  return section("annexes", "annexes", "Annexes", `<ol>${items.map((i) => `<li>${escape(i)}</li>`).join("")}</ol>`, {
+    attachmentIds: attached.flatMap((m) => m.attachments.map((a) => a.id)),
+    meetingIds: [...new Set([...committees, ...attached].map((m) => m.id))],
+  });
+}
+
 /** The generated sections of a review, in the seed's order. */
 export function composeReview(data: ReviewData): ReviewSection[] {
   const range = quarterRange(data);
@@ -250,16 +264,11 @@ export function composeReview(data: ReviewData): ReviewSection[] {
     if (s) sections.push(s);
     else unmoved.push(fiche);
   }
+  // Partners' fiches listed as idle in a public document would blame them: hidden unless the coordinator shows it.
   if (unmoved.length) {
-    sections.push(
-      section(
-        "unmoved",
-        "unmoved",
-        "Fiches sans mouvement ce trimestre",
-        p(`Sans avancement enregistré ce trimestre : ${unmoved.map((f) => `FA ${f.number} « ${f.title} »`).join(" ; ")}.`),
-        { actionIds: unmoved.map((f) => f.id) },
-      ),
-    );
+    const list = unmoved.map((f) => `FA ${f.number} « ${f.title} »`).join(" ; ");
+    const text = `${unmoved.length > 1 ? "Les autres fiches actions du contrat n'ont pas fait" : "L'autre fiche action du contrat n'a pas fait"} l'objet d'un point d'étape ce trimestre : ${list}.`;
+    sections.push({ ...section("unmoved", "unmoved", "Autres fiches actions", p(text), { actionIds: unmoved.map((f) => f.id) }), hidden: true });
   }
   const participation = participationSection(
     held.filter((m) => data.bodies.find((b) => b.id === m.bodyId)?.participation),
@@ -267,15 +276,7 @@ export function composeReview(data: ReviewData): ReviewSection[] {
     surveyNews(data.surveys, range),
   );
   if (participation) sections.push(participation);
-  const annexed = held.filter((m) => m.attachments.length);
-  if (annexed.length) {
-    const items = annexed.flatMap((m) => m.attachments.map((a) => `${a.fileName} — ${m.title} du ${shortDay(meetingDay(m))}`));
-    sections.push(
-      section("annexes", "annexes", "Annexes", `<ol>${items.map((i) => `<li>${escape(i)}</li>`).join("")}</ol>`, {
-        attachmentIds: annexed.flatMap((m) => m.attachments.map((a) => a.id)),
-        meetingIds: annexed.map((m) => m.id),
-      }),
-    );
-  }
+  const annexes = annexesSection(held, kindOf);
+  if (annexes) sections.push(annexes);
   return sections;
 }

@@ -1,12 +1,15 @@
-/** What a review export contains: the document model of a version, and the annexes bundled as a ZIP. */
+/** What a review export contains: the document model of a version, and the annexes bundled as a ZIP (committees' decks and meetings' files). */
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { attachments, contracts, meetings, quarterlyReviews, reviewPublications } from "../../db/schema.js";
+import { attachments, contracts, governanceBodies, meetings, quarterlyReviews, reviewPublications } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
 import type { DocumentModel } from "../../documents/model.js";
 import { can, type Actor } from "../../policies/index.js";
 import type { FileStorage } from "../../storage/storage.js";
 import { readAttachment } from "../attachments/service.js";
+import type { Deck } from "../decks/deck.js";
+import { loadDeck } from "../decks/service.js";
+import { deckAnnexTitle } from "./compose.js";
 import { parisDay, shortDay } from "../../domain/dates.js";
 import { reviewDocument } from "./document.js";
 import { quarterLabel, type Quarter } from "./quarters.js";
@@ -53,26 +56,50 @@ export async function reviewExport(db: Db, actor: Actor, reviewId: string, numbe
   };
 }
 
-/** The attachments the review annexes (of its visible sections), in a ZIP named by meeting day; null when there are none. */
-export async function annexesZip(db: Db, storage: FileStorage, exported: ReviewExport): Promise<Buffer | null> {
+/** Whether the review has annexes to bundle (its visible sections name a committee's deck or a file). */
+export const hasAnnexes = (exported: ReviewExport) => exported.sections.some((s) => s.kind === "annexes" || s.sources.attachmentIds.length);
+
+/**
+ * The review's annexes in a ZIP, numbered as its annex section lists them: the deck of each
+ * committee held, drawn as of its meeting day and rendered as PDF by `renderDeck`; then the
+ * files attached to the quarter's meetings (of the visible sections). Null when there are none.
+ */
+export async function annexesZip(db: Db, storage: FileStorage, exported: ReviewExport, renderDeck: (deck: Deck) => Promise<Buffer>): Promise<Buffer | null> {
   const ids = [...new Set(exported.sections.flatMap((s) => s.sources.attachmentIds))];
-  if (!ids.length) return null;
-  const rows = await db
-    .select({ fileName: attachments.fileName, storageKey: attachments.storageKey, startsAt: meetings.startsAt })
-    .from(attachments)
-    .innerJoin(meetings, eq(meetings.id, attachments.meetingId))
-    .where(and(eq(attachments.contractId, exported.contractId), inArray(attachments.id, ids)))
-    .orderBy(asc(meetings.startsAt), asc(attachments.createdAt));
-  if (!rows.length) return null;
+  const annexMeetings = exported.sections.find((s) => s.kind === "annexes")?.sources.meetingIds ?? [];
+  const committees = annexMeetings.length
+    ? await db
+        .select({ id: meetings.id, startsAt: meetings.startsAt, kind: governanceBodies.kind })
+        .from(meetings)
+        .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
+        .where(and(eq(meetings.contractId, exported.contractId), inArray(meetings.id, annexMeetings), inArray(governanceBodies.kind, ["copil", "cotech", "thematic"])))
+        .orderBy(asc(meetings.startsAt))
+    : [];
+  const rows = ids.length
+    ? await db
+        .select({ fileName: attachments.fileName, storageKey: attachments.storageKey, startsAt: meetings.startsAt })
+        .from(attachments)
+        .innerJoin(meetings, eq(meetings.id, attachments.meetingId))
+        .where(and(eq(attachments.contractId, exported.contractId), inArray(attachments.id, ids)))
+        .orderBy(asc(meetings.startsAt), asc(attachments.createdAt))
+    : [];
+  if (!committees.length && !rows.length) return null;
   // Loaded on the first archive, not at start.
   const { default: JSZip } = await import("jszip");
   const zip = new JSZip();
   const used = new Set<string>();
-  for (const [i, row] of rows.entries()) {
-    let name = `${String(i + 1).padStart(2, "0")} - ${parisDay(row.startsAt)} - ${row.fileName}`;
+  let n = 0;
+  const add = (day: string, fileName: string, body: Buffer) => {
+    let name = `${String(++n).padStart(2, "0")} - ${day} - ${fileName}`;
     while (used.has(name)) name = `_${name}`;
     used.add(name);
-    zip.file(name, await readAttachment(storage, row));
+    zip.file(name, body);
+  };
+  for (const m of committees) {
+    const day = parisDay(m.startsAt);
+    const { deck } = await loadDeck(db, exported.contractId, { year: Number(day.slice(0, 4)), meetingId: m.id }, day);
+    add(day, `${deckAnnexTitle(m.kind, day).replace(/\//g, "-")}.pdf`, await renderDeck(deck));
   }
+  for (const row of rows) add(parisDay(row.startsAt), row.fileName, await readAttachment(storage, row));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

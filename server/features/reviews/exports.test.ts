@@ -92,8 +92,14 @@ describe("the review's files", () => {
     expect(res.statusCode, res.body).toBe(200);
     const zip = await JSZip.loadAsync(res.rawPayload);
     const names = Object.keys(zip.files);
-    expect(names).toEqual(["01 - 2021-09-14 - support-cotech-2021.pdf"]);
-    expect((await zip.file(names[0]!)!.async("nodebuffer")).subarray(0, 5).toString()).toBe("%PDF-");
+    // First the deck Clés draws for the COTECH held in the quarter, as the annex section lists it; then the meeting's file.
+    expect(names).toEqual(["01 - 2021-09-14 - Support de présentation du Comité technique du 14-09-2021.pdf", "02 - 2021-09-14 - support-cotech-2021.pdf"]);
+    for (const name of names) expect((await zip.file(name)!.async("nodebuffer")).subarray(0, 5).toString()).toBe("%PDF-");
+    const deck = flat(await pdfText(await zip.file(names[0]!)!.async("nodebuffer")));
+    expect(deck).toContain("Comité technique 2021");
+    expect(deck).toContain("14 septembre 2021");
+    const annexes = (await coordinator.inject({ url: `/api/reviews/${reviewId}` })).json<{ sections: { kind: string; html: string }[] }>().sections.find((x) => x.kind === "annexes")!;
+    expect(annexes.html).toBe("<ol><li>Support de présentation du Comité technique du 14/09/2021</li><li>support-cotech-2021.pdf — Comité technique 2021 du 14/09/2021</li></ol>");
   });
 
   it("shows readers published versions only, and names the version in the file", async () => {

@@ -12,6 +12,7 @@ import {
   meetings,
   organisations,
   progressEntries,
+  signatories,
   registrations,
   remainingItems,
   reviewSettings,
@@ -108,7 +109,13 @@ export async function loadReviewData(db: Db | Tx, contractId: string, quarter: Q
   const meetingIds = meetingRows.map((m) => m.id);
   const present = meetingIds.length
     ? await db
-        .select({ meetingId: meetingParticipants.meetingId, organisation: organisations.shortName, organisationName: organisations.name, resident: meetingParticipants.resident })
+        .select({
+          meetingId: meetingParticipants.meetingId,
+          organisation: organisations.shortName,
+          organisationName: organisations.name,
+          signatory: sql<boolean>`exists (select 1 from ${signatories} where ${signatories.organisationId} = ${organisations.id})`,
+          resident: meetingParticipants.resident,
+        })
         .from(meetingParticipants)
         .leftJoin(organisations, eq(organisations.id, meetingParticipants.organisationId))
         .where(and(inArray(meetingParticipants.meetingId, meetingIds), eq(meetingParticipants.present, true)))
@@ -134,6 +141,8 @@ export async function loadReviewData(db: Db | Tx, contractId: string, quarter: Q
       headCount: m.headCount,
       presentCount: here.length,
       organisations: [...new Set(here.map((p) => p.organisation || p.organisationName).filter((o): o is string => !!o))],
+      signatoryOrganisations: [...new Set(here.filter((p) => p.signatory).map((p) => p.organisation || p.organisationName).filter((o): o is string => !!o))],
+      agenda: m.agenda.map((item) => item.title),
       residentsPresent: here.filter((p) => p.resident).length,
       minutes: m.minutes,
       decisions: m.decisions,

@@ -6,7 +6,9 @@ import { assertSignedIn } from "../../auth/plugin.js";
 import { uuid } from "../../validation/fields.js";
 import { contractParams } from "../../http/params.js";
 import { parisDay } from "../../domain/dates.js";
-import { annexesZip, reviewExport } from "./export.js";
+import { annexesZip, hasAnnexes, reviewExport } from "./export.js";
+
+const NO_ANNEX = "Cette revue n'a pas d'annexe : aucun comité tenu ni aucune pièce jointe dans les réunions du trimestre.";
 import { getPreferences, setPreferences } from "./reminders.js";
 import { exportBody, exportQuery, preferencesBody, publishBody, publishedNumber, quarterBody, reviewUpdateBody, settingsBody, versionBody } from "./schema.js";
 import {
@@ -56,8 +58,8 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   async function exportFile(actor: Actor, reviewId: string, format: Format, number?: number) {
     const exported = await reviewExport(app.db, actor, reviewId, number);
     if (format === "zip") {
-      const zip = await annexesZip(app.db, app.storage, exported);
-      if (!zip) throw notFound("Cette revue n'a pas d'annexe : aucune pièce jointe dans les réunions du trimestre.");
+      const zip = await annexesZip(app.db, app.storage, exported, (deck) => app.renderer.render("pdf-deck", deck));
+      if (!zip) throw notFound(NO_ANNEX);
       return { fileName: `${exported.fileBase}-annexes.zip`, mediaType: MEDIA.zip, body: zip };
     }
     // Rendered in a worker thread: other requests go on meanwhile.
@@ -138,7 +140,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     );
   }
 
-  app.get("/reviews/:reviewId/annexes.zip", { schema: { response: { 200: binary("Les annexes (ZIP)", "application/zip") }, tags, summary: "Les annexes de la revue (pièces jointes des réunions du trimestre) en un ZIP", params: reviewParams, querystring: exportQuery } }, async (request, reply) => {
+  app.get("/reviews/:reviewId/annexes.zip", { schema: { response: { 200: binary("Les annexes (ZIP)", "application/zip") }, tags, summary: "Les annexes de la revue en un ZIP : le support de présentation de chaque comité tenu (PDF) et les pièces jointes des réunions du trimestre", params: reviewParams, querystring: exportQuery } }, async (request, reply) => {
     await readable(request.actor, request.params.reviewId);
     const file = await exportFile(request.actor, request.params.reviewId, "zip", request.query.number);
     return reply.header("content-type", file.mediaType).header("content-disposition", `attachment; filename="${file.fileName}"`).send(file.body);
@@ -152,7 +154,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const { format, number } = request.body;
       // Read now, so that a missing version or annex is an answer, not a failed job.
       const exported = await reviewExport(app.db, request.actor, request.params.reviewId, number);
-      if (format === "zip" && !exported.sections.some((s) => s.sources.attachmentIds.length)) throw notFound("Cette revue n'a pas d'annexe : aucune pièce jointe dans les réunions du trimestre.");
+      if (format === "zip" && !hasAnnexes(exported)) throw notFound(NO_ANNEX);
       const label = `${exported.model.subtitle ?? exported.model.title} (${format === "zip" ? "annexes" : format.toUpperCase()})`;
       const job = startJob(request.actor, label, async (report) => {
         report(20, format === "zip" ? STEPS.reading : STEPS.layout);

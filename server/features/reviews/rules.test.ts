@@ -14,6 +14,8 @@ const meeting = (over: Partial<ReviewMeeting>): ReviewMeeting => ({
   headCount: null,
   presentCount: 0,
   organisations: [],
+  signatoryOrganisations: [],
+  agenda: [],
   residentsPresent: 0,
   minutes: "",
   decisions: [],
@@ -61,9 +63,10 @@ describe("composeReview", () => {
     expect(sections[0]!.html).toContain("outil de suivi");
     expect(sections[1]!.html).toContain("d'au moins 2 comités de pilotage par an");
     expect(sections[1]!.html).toContain("Le prochain Comité de pilotage aura lieu le 7 décembre 2021 à 10h00.");
-    expect(sections[2]!.html).toContain("Le 2 juillet 2021 : Lancement &lt;b&gt;&amp;&lt;/b&gt; suite");
+    // The entry in its author's words, escaped, as a sentence.
+    expect(sections[2]!.html).toContain("<p>Lancement &lt;b&gt;&amp;&lt;/b&gt; suite.</p>");
     expect(sections[3]!.html).toContain("Décider ceci");
-    expect(sections[4]!.html).toBe("<p>Sans avancement enregistré ce trimestre : FA 3 « Trois ».</p>");
+    expect(sections[4]).toMatchObject({ hidden: true, html: "<p>L'autre fiche action du contrat n'a pas fait l'objet d'un point d'étape ce trimestre : FA 3 « Trois ».</p>" });
   });
 
   it("does not count an adjustment merely agreed, nor a committee going through every fiche, as movement", () => {

@@ -1,0 +1,112 @@
+/**
+ * A fiche's section of the quarterly review, written as the seed writes it: what was done and
+ * when (naming the meeting only when the progress came from one of the fiche's own meetings, not
+ * from the committee where it was reported), the figures that matter, what was decided, the steps
+ * of the quarter still to do, and what comes next — each said once. Pure: facts in, HTML out.
+ */
+import { frenchNumber, longDay, plural, shortDay } from "../../domain/dates.js";
+import { p, ul } from "./html-text.js";
+import { distinctSteps, duringMeeting, joinAnd, onDay, quarterName, quoted, sentence } from "./prose.js";
+
+export interface FicheQuarter {
+  /** The quarter's progress entries, in date order; `meeting` when one of the fiche's own meetings (not a committee) is named. */
+  progress: { text: string; happenedOn: string; meeting: { title: string; day: string } | null }[];
+  /** Meetings of the fiche held in the quarter that no progress entry tells. */
+  meetings: { title: string; day: string; count: number | null }[];
+  decisions: string[];
+  done: { title: string; doneOn: string }[];
+  /** Steps planned in the quarter and not done by its end. */
+  overdue: { title: string; plannedBy: string }[];
+  /** Steps planned after the quarter. */
+  upcoming: { title: string; plannedBy: string }[];
+  measurements: { indicator: string; unit: string; target: number | null; value: number; measuredOn: string }[];
+  adjustments: { kind: "reschedule" | "revise" | "merge" | "partner_remark" | "other"; description: string; status: "proposed" | "agreed" | "done"; agreedOn: string | null; doneOn: string | null; targetNumber: number | null }[];
+  /** Work left, in the fiche's words (no date). */
+  remaining: string[];
+}
+
+/** An entry in its author's words; the fiche's own meeting it came from named first. */
+function progressParagraph(e: FicheQuarter["progress"][number]): string {
+  const text = sentence(e.text);
+  if (!e.meeting) return p(text);
+  const during = duringMeeting(e.meeting.title);
+  return p(`${during.charAt(0).toLocaleUpperCase("fr-FR")}${during.slice(1)} du ${longDay(e.meeting.day)} : ${text}`);
+}
+
+function meetingSentence(m: FicheQuarter["meetings"][number]): string {
+  // « a eu lieu », « a réuni »: no agreement with a title whose gender is unknown.
+  return `${quoted(m.title)} a eu lieu ${onDay(m.day)}${m.count ? ` et a réuni ${plural(m.count, "participant")}` : ""}.`;
+}
+
+function doneSentence(done: FicheQuarter["done"]): string {
+  if (done.length === 1) return `L'étape ${quoted(done[0]!.title)} a été réalisée ${onDay(done[0]!.doneOn)}.`;
+  return `Les étapes ${joinAnd(done.map((m) => `${quoted(m.title)} (${onDay(m.doneOn)})`))} ont été réalisées.`;
+}
+
+function overdueSentence(overdue: FicheQuarter["overdue"]): string {
+  if (overdue.length === 1) return `L'étape ${quoted(overdue[0]!.title)}, prévue au ${quarterName(overdue[0]!.plannedBy)}, n'a pas encore été réalisée.`;
+  const quarters = new Set(overdue.map((m) => quarterName(m.plannedBy)));
+  if (quarters.size === 1) return `Les étapes ${joinAnd(overdue.map((m) => quoted(m.title)))}, prévues au ${[...quarters][0]}, n'ont pas encore été réalisées.`;
+  return `Les étapes ${joinAnd(overdue.map((m) => `${quoted(m.title)} (prévue au ${quarterName(m.plannedBy)})`))} n'ont pas encore été réalisées.`;
+}
+
+/**
+ * The indicators measured in the quarter, the latest value of each; a 0 alone says only that
+ * nothing was measured yet, and is left out.
+ */
+function measurementSentences(measurements: FicheQuarter["measurements"]): string[] {
+  const latest = new Map<string, FicheQuarter["measurements"][number]>();
+  for (const m of [...measurements].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn))) latest.set(m.indicator, m);
+  const moved = (indicator: string) => measurements.some((m) => m.indicator === indicator && m.value !== 0);
+  return [...latest.values()]
+    .filter((m) => moved(m.indicator))
+    .map((m) => {
+      const unit = m.unit ? ` ${m.unit}` : "";
+      const target = m.target !== null ? `, pour une cible de ${frenchNumber(m.target)}${unit}` : "";
+      return `L'indicateur ${quoted(m.indicator)} s'établit à ${frenchNumber(m.value)}${unit} au ${shortDay(m.measuredOn)}${target}.`;
+    });
+}
+
+/** Each kind of adjustment as a feminine noun, so that « validée », « réalisée » agree. */
+const ADJUSTMENT_NOUNS: Record<FicheQuarter["adjustments"][number]["kind"], string> = {
+  reschedule: "Reprogrammation de la fiche",
+  revise: "Révision de la description ou des objectifs",
+  merge: "Fusion avec une autre fiche",
+  partner_remark: "Orientation",
+  other: "Évolution de la fiche",
+};
+
+function adjustmentSentence(a: FicheQuarter["adjustments"][number]): string {
+  const merge = a.kind === "merge" && a.targetNumber !== null;
+  const detail = a.description ? ` : ${a.description.trim().replace(/\.$/, "")}` : "";
+  if (merge && a.status === "proposed") return `Il est proposé de fusionner cette fiche avec la FA ${a.targetNumber}${detail} ; la proposition sera soumise au comité.`;
+  const what = merge ? `Fusion avec la FA ${a.targetNumber}` : ADJUSTMENT_NOUNS[a.kind];
+  if (a.status === "done") return `${what} réalisée${a.doneOn ? ` ${onDay(a.doneOn)}` : ""}${detail}.`;
+  if (a.status === "agreed") return `${what} validée en comité${a.agreedOn ? ` ${onDay(a.agreedOn)}` : ""}${detail}.`;
+  return `${what} proposée au comité${detail}.`;
+}
+
+function nextSteps(q: FicheQuarter): string {
+  const said = [...q.done.map((m) => m.title), ...q.overdue.map((m) => m.title), ...q.decisions];
+  const dated = q.upcoming.filter((m, i) => distinctSteps([m.title], [...said, ...q.upcoming.slice(0, i).map((u) => u.title)]).length);
+  const undated = distinctSteps(q.remaining, [...said, ...dated.map((m) => m.title)]);
+  const items = [...dated.slice(0, 3).map((m) => `${quoted(m.title)} (${quarterName(m.plannedBy)})`), ...undated.slice(0, 3).map((t) => sentence(t).replace(/\.$/, ""))];
+  if (!items.length) return "";
+  if (items.length === 1 && dated.length) return p(`Prochaine étape : ${quoted(dated[0]!.title)}, prévue au ${quarterName(dated[0]!.plannedBy)}.`);
+  if (items.length === 1) return p(`Prochaine étape : ${items[0]!.charAt(0).toLocaleLowerCase("fr-FR")}${items[0]!.slice(1)}.`);
+  return p("Prochaines étapes :") + ul(items);
+}
+
+/** The section's HTML, or "" when the fiche did nothing to tell. */
+export function ficheProse(q: FicheQuarter): string {
+  const parts = q.progress.map(progressParagraph);
+  const facts = [...q.meetings.map(meetingSentence), ...(q.done.length ? [doneSentence(q.done)] : []), ...measurementSentences(q.measurements)];
+  if (facts.length) parts.push(p(facts.join(" ")));
+  const decisions = distinctSteps(q.decisions);
+  if (decisions.length === 1) parts.push(p(`Décision prise : ${sentence(decisions[0]!)}`));
+  else if (decisions.length) parts.push(p("Décisions prises :"), ul(decisions.map((d) => sentence(d).replace(/\.$/, ""))));
+  if (q.overdue.length) parts.push(p(overdueSentence(q.overdue)));
+  if (q.adjustments.length) parts.push(p(q.adjustments.map(adjustmentSentence).join(" ")));
+  parts.push(nextSteps(q));
+  return parts.filter(Boolean).join("");
+}

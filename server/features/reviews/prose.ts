@@ -1,0 +1,116 @@
+/**
+ * French prose for the quarterly review, in the seed's manner: whole sentences, dates
+ * « le 14 septembre 2021 », quarters « au 3e trimestre 2021 », lists joined « a, b et c ».
+ * Pure functions, no data access.
+ */
+import { longDay } from "../../domain/dates.js";
+
+/** « 1er trimestre 2022 », « 3e trimestre 2021 ». */
+export function quarterName(day: string): string {
+  const [y, m] = day.split("-").map(Number) as [number, number];
+  const q = Math.ceil(m / 3);
+  return `${q === 1 ? "1er" : `${q}e`} trimestre ${y}`;
+}
+
+const LIST = new Intl.ListFormat("fr-FR", { style: "long", type: "conjunction" });
+
+/** « a », « a et b », « a, b et c ». */
+export const joinAnd = (items: string[]): string => LIST.format(items);
+
+/** A piece of text as a sentence: trimmed, its first letter capital, ending with a full stop. */
+export function sentence(text: string): string {
+  const t = text.trim().replace(/\s+/g, " ");
+  if (!t) return "";
+  const first = t.charAt(0).toLocaleUpperCase("fr-FR") + t.slice(1);
+  return /[.!?…»)]$/.test(first) ? first : `${first.replace(/\s*[;,:]$/, "")}.`;
+}
+
+/** A title quoted: « Rencontre avec le PAT Rivage » (no final stop inside the quotes). */
+export const quoted = (title: string) => `« ${title.trim().replace(/[.;,]$/, "")} »`;
+
+/** « de la » or « du » or « de l' » before a meeting's title that starts with the kind of meeting it is. */
+const MEETING_ARTICLES: [RegExp, string][] = [
+  [/^(réunion|rencontre|commission|séance|assemblée|conférence|journée|matinée|visite)\b/i, "de la "],
+  [/^(comité|groupe|webinaire|forum|point|copil|cotech)\b/i, "du "],
+  [/^(atelier|échange)\b/i, "de l'"],
+];
+
+/**
+ * « lors de la réunion publique de la CPTS », « lors du groupe de travail », or, for a title
+ * that does not say what kind of meeting it was, « lors de la réunion « Bilan de l'action » ».
+ */
+export function duringMeeting(title: string): string {
+  const t = title.trim();
+  const article = MEETING_ARTICLES.find(([pattern]) => pattern.test(t));
+  return article ? `lors ${article[1]}${t.charAt(0).toLocaleLowerCase("fr-FR")}${t.slice(1)}` : `lors de la réunion ${quoted(t)}`;
+}
+
+/** The words of a step, lower case, without accents or punctuation. */
+const words = (text: string) =>
+  text
+    .toLocaleLowerCase("fr-FR")
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+/** Words that say nothing of what a step is. */
+const FILLER = new Set(["avec", "pour", "dans", "autour", "avant", "apres", "depuis", "entre", "sous", "vers", "cette", "leur", "leurs", "prevu", "prevue", "prevus", "prevues", "cours"]);
+const meaningful = (w: string) => new Set(w.split(" ").filter((x) => x.length >= 4 && !FILLER.has(x)));
+const VAGUE = /\b(en cours|a faire|a venir|a suivre|a definir|prevue?s?)\b/;
+
+/**
+ * Whether two next steps say the same thing: the same words, one the beginning of the other
+ * (« Réunion avec la CPAM » and « Réunion avec la CPAM en octobre »), most of the shorter one's
+ * words in the other (« Rencontre avec la CPAM sur le bilan annuel de la MAS » and « Rencontre
+ * avec la CPAM autour du bilan annuel du déploiement de la MAS… »), or a vague one (« Bilan en
+ * cours », « Rencontre prévue avant le COPIL ») beside one that starts with the same word.
+ */
+export function sameStep(a: string, b: string): boolean {
+  const x = words(a);
+  const y = words(b);
+  if (!x || !y) return false;
+  if (x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `)) return true;
+  const [short, long] = meaningful(x).size <= meaningful(y).size ? [meaningful(x), meaningful(y)] : [meaningful(y), meaningful(x)];
+  if (short.size >= 2 && [...short].filter((w) => long.has(w)).length / short.size >= 0.6) return true;
+  const head = (w: string) => w.split(" ")[0];
+  return head(x) === head(y) && (VAGUE.test(x) || VAGUE.test(y));
+}
+
+/** The texts without repeats, the first wording of each kept (see `sameStep`). */
+export function distinctSteps(texts: string[], already: string[] = []): string[] {
+  const kept: string[] = [];
+  for (const t of texts) if (t.trim() && ![...already, ...kept].some((k) => sameStep(k, t))) kept.push(t.trim());
+  return kept;
+}
+
+/** The kinds of partner an organisation's name says, in the order the seed names them. */
+const PARTNER_KINDS: [string, RegExp][] = [
+  ["référents des communes", /^(ville|mairie|commune)\b|\bmairie\b/i],
+  ["CCAS", /\bCCAS\b|centre communal d.action sociale/i],
+  ["maisons et centres de santé", /maison (de santé|médicale|pluri)|centres? (municipaux |municipal )?de santé|\bMSP\b|\bCPTS\b|communauté professionnelle/i],
+  ["associations", /\bassociation\b/i],
+];
+
+/**
+ * The organisations present at a committee by kind, as the seed says them: « représentants des
+ * signataires, référents des communes, CCAS, maisons et centres de santé et autres partenaires
+ * du CLS ». Signatories are known from the contract; the other kinds from the names.
+ */
+export function participantsByKind(present: string[], signatories: string[]): string {
+  const kinds: string[] = [];
+  let others = false;
+  if (present.some((name) => signatories.includes(name))) kinds.push("représentants des signataires");
+  const found = new Set<string>();
+  for (const name of present.filter((n) => !signatories.includes(n))) {
+    const kind = PARTNER_KINDS.find(([, pattern]) => pattern.test(name));
+    if (kind) found.add(kind[0]);
+    else others = true;
+  }
+  kinds.push(...PARTNER_KINDS.map(([label]) => label).filter((label) => found.has(label)));
+  if (others) kinds.push(kinds.length ? "autres partenaires du CLS" : "partenaires du CLS");
+  return joinAnd(kinds);
+}
+
+/** « le 14 septembre 2021 » */
+export const onDay = (day: string) => `le ${longDay(day)}`;
