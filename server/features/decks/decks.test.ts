@@ -112,6 +112,23 @@ describe("the committee deck as PowerPoint", () => {
   });
 });
 
+describe("the committee deck as of its meeting", () => {
+  it("shows the fiches as they stood on 14/09/2021: not all late, no progress recorded after it", async () => {
+    const res = await coordinator.inject({ url: `/api/contracts/${camvs}/deck.pptx?year=2021&meetingId=${cotech}` });
+    expect(res.statusCode).toBe(200);
+    const all = (await slideTexts(res.rawPayload)).join("\n");
+    const fiches = new Set([...all.matchAll(/(?<!la )FA (\d+) : /g)].map((m) => m[1])).size;
+    expect(fiches).toBe(15);
+    expect(all.match(/En retard/g)?.length ?? 0).toBeLessThan(fiches);
+    // FA 4's entry of 28/09/2021 (the CPTS's public meeting) came after the COTECH.
+    expect(all).not.toContain("Mise à disposition d'une salle");
+    expect(all).toContain("Le 14 septembre 2021");
+    // Today's deck of the year holds it.
+    const year = (await slideTexts((await coordinator.inject({ url: `/api/contracts/${camvs}/deck.pptx?year=2021` })).rawPayload)).join("\n");
+    expect(year).toContain("Mise à disposition d'une salle");
+  }, 60_000);
+});
+
 describe("the committee deck as PDF", () => {
   it("has one page per slide with the same content", async () => {
     const pptx = await coordinator.inject({ url: `/api/contracts/${camvs}/deck.pptx?year=2021&meetingId=${cotech}` });

@@ -76,9 +76,11 @@ export async function loadDeck(db: Db, contractId: string, request: DeckRequest,
     .innerJoin(organisations, eq(organisations.id, signatories.organisationId))
     .where(eq(signatories.contractId, contractId))
     .orderBy(asc(signatories.position));
-  const table = await loadCotechTable(db, contractId, request.year, today, () => false);
+  // A committee's deck is drawn as of its day: statuses, late steps, progress and adjustments as they stood then.
+  const asOf = meeting ? parisDay(meeting.startsAt) : today;
+  const table = await loadCotechTable(db, contractId, request.year, asOf, () => false);
 
-  const deck = buildDeck({ contract, year: request.year, today, signatories: signatoryRows, meetings: all, meeting, table, picked: request.actions ?? null });
+  const deck = buildDeck({ contract, year: request.year, today: asOf, signatories: signatoryRows, meetings: all, meeting, table, picked: request.actions ?? null });
   const kind = meeting ? (meeting.bodyKind === "copil" || meeting.bodyKind === "cotech" ? meeting.bodyKind : slug(meeting.title).slice(0, 40) || "reunion") : null;
   return { deck, fileName: meeting ? `${kind}-${parisDay(meeting.startsAt)}` : `diaporama-${request.year}` };
 }

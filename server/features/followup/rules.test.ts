@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjustmentIssues, isStale, progressTowardsTarget, quarterOf, scheduleLabel } from "./rules.js";
+import { adjustmentAsOf, adjustmentIssues, isStale, progressTowardsTarget, quarterOf, scheduleLabel } from "./rules.js";
 import { shownStatus } from "../../domain/shown-status.js";
 
 describe("the status shown", () => {
@@ -69,5 +69,17 @@ describe("what an adjustment must say", () => {
     expect(paths({ ...base, status: "agreed", agreedOn: "2021-09-15" })).toEqual(["agreedOn"]);
     expect(paths({ ...base, status: "done", agreedOn: "2021-09-14", doneOn: "2021-09-01" })).toEqual(["doneOn"]);
     expect(paths({ ...base, status: "done", agreedOn: "2021-09-01", doneOn: "2021-09-14" })).toEqual([]);
+  });
+});
+
+describe("an adjustment as of a day", () => {
+  const base = { id: "a", kind: "merge" as const, agreedOn: "2021-09-14", doneOn: "2021-12-07" };
+  it("reads as it stood then: carried out later is agreed, agreed later is proposed", () => {
+    expect(adjustmentAsOf({ ...base, status: "done" as const }, "2022-01-01")).toMatchObject({ status: "done", doneOn: "2021-12-07" });
+    expect(adjustmentAsOf({ ...base, status: "done" as const }, "2021-10-01")).toMatchObject({ status: "agreed", agreedOn: "2021-09-14", doneOn: null });
+    expect(adjustmentAsOf({ ...base, status: "done" as const }, "2021-09-13")).toMatchObject({ status: "proposed", agreedOn: null, doneOn: null });
+    expect(adjustmentAsOf({ ...base, status: "agreed" as const, doneOn: null }, "2021-09-13")).toMatchObject({ status: "proposed", agreedOn: null });
+    expect(adjustmentAsOf({ ...base, status: "agreed" as const, doneOn: null }, "2021-09-14")).toMatchObject({ status: "agreed" });
+    expect(adjustmentAsOf({ ...base, status: "proposed" as const, agreedOn: null, doneOn: null }, "2000-01-01")).toMatchObject({ status: "proposed" });
   });
 });

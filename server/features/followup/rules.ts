@@ -54,6 +54,16 @@ export const ADJUSTMENT_KINDS = {
 } as const;
 export const ADJUSTMENT_STATUSES = { proposed: "Proposé", agreed: "Validé en comité", done: "Réalisé" } as const;
 
+/**
+ * An adjustment as it stood on `day` (a committee's deck is drawn as of its meeting): one agreed
+ * or carried out later reads as it was then — proposed, or agreed and not yet carried out.
+ */
+export function adjustmentAsOf<T extends { status: keyof typeof ADJUSTMENT_STATUSES; agreedOn: string | null; doneOn: string | null }>(a: T, day: string): T {
+  if (a.status === "done" && a.doneOn && a.doneOn > day) return a.agreedOn && a.agreedOn <= day ? { ...a, status: "agreed", doneOn: null } : { ...a, status: "proposed", agreedOn: null, doneOn: null };
+  if (a.status === "agreed" && a.agreedOn && a.agreedOn > day) return { ...a, status: "proposed", agreedOn: null };
+  return a;
+}
+
 export interface AdjustmentFacts {
   kind: keyof typeof ADJUSTMENT_KINDS;
   status: keyof typeof ADJUSTMENT_STATUSES;

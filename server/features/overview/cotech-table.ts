@@ -11,7 +11,7 @@ import { actions, adjustments, axes, contracts, followUpItems, indicators, objec
 import { loadFicheProjections, type Fiche } from "../actions/fiches.js";
 import { notFound } from "../../http/problem.js";
 import { frenchNumber } from "../../domain/dates.js";
-import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../followup/rules.js";
+import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, adjustmentAsOf, scheduleLabel } from "../followup/rules.js";
 import type { ShownStatus } from "../../domain/shown-status.js";
 
 export interface TableInput {
@@ -138,7 +138,7 @@ export async function loadCotechTable(db: Db, contractId: string, year: number |
     db.select({ id: progressEntries.id, actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, liveIds)),
     db.select({ id: remainingItems.id, actionId: remainingItems.actionId, text: remainingItems.text, doneOn: remainingItems.doneOn }).from(remainingItems).where(inArray(remainingItems.actionId, liveIds)).orderBy(asc(remainingItems.position)),
     db
-      .select({ id: adjustments.id, actionId: adjustments.actionId, kind: adjustments.kind, description: adjustments.description, status: adjustments.status, doneOn: adjustments.doneOn, targetActionId: adjustments.targetActionId })
+      .select({ id: adjustments.id, actionId: adjustments.actionId, kind: adjustments.kind, description: adjustments.description, status: adjustments.status, agreedOn: adjustments.agreedOn, doneOn: adjustments.doneOn, targetActionId: adjustments.targetActionId })
       .from(adjustments)
       .where(inArray(adjustments.actionId, liveIds))
       .orderBy(asc(adjustments.createdAt)),
@@ -158,9 +158,10 @@ export async function loadCotechTable(db: Db, contractId: string, year: number |
     objectives: objectiveRows,
     fiches,
     indicators: indicatorRows,
-    progress: progressRows.filter((p) => p.happenedOn >= `${chosen}-01-01` && p.happenedOn <= `${chosen}-12-31`),
-    remaining: remainingRows,
-    adjustments: adjustmentRows.map(({ targetActionId, ...a }) => ({ ...a, targetNumber: targetActionId ? (numbers.get(targetActionId) ?? null) : null })),
+    // As of `today` (a committee's day for its deck): nothing after it, work then not yet done read as open.
+    progress: progressRows.filter((p) => p.happenedOn >= `${chosen}-01-01` && p.happenedOn <= `${chosen}-12-31` && p.happenedOn <= today),
+    remaining: remainingRows.map((r) => (r.doneOn && r.doneOn > today ? { ...r, doneOn: null } : r)),
+    adjustments: adjustmentRows.map(({ targetActionId, ...a }) => ({ ...adjustmentAsOf(a, today), targetNumber: targetActionId ? (numbers.get(targetActionId) ?? null) : null })),
     items: itemRows.filter((i) => i.year === chosen).map(({ year: _y, ...i }) => i),
     mayUpdate,
   };
