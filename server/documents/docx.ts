@@ -302,7 +302,8 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     title: model.title,
     subject: model.subtitle ?? model.runningHeader,
     description: model.note,
-    styles: { default: { document: { run: { font: FONT, size: 20 } } }, paragraphStyles },
+    // Marked French, so that Word and LibreOffice check the spelling in French.
+    styles: { default: { document: { run: { font: FONT, size: 20, language: { value: "fr-FR" } } } }, paragraphStyles },
     numbering,
     features: { updateFields: false },
     sections: [

@@ -53,6 +53,8 @@ describe("DOCX renderer", () => {
   it("writes real Word styles, numbering definitions and metadata", async () => {
     const styles = await zip.file("word/styles.xml")!.async("string");
     for (const id of ["Title", "Heading1", "Heading2", "Heading3", "Quote", "Caption", "Note"]) expect(styles).toContain(`w:styleId="${id}"`);
+    // The whole document is French, for Word's and LibreOffice's spelling check.
+    expect(styles).toMatch(/<w:docDefaults>.*<w:lang w:val="fr-FR"\/>.*<\/w:docDefaults>/s);
     const numbering = await zip.file("word/numbering.xml")?.async("string");
     expect(numbering).toBeDefined();
     expect(numbering).toContain('w:lvlText w:val="%1."');

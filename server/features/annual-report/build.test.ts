@@ -140,6 +140,16 @@ describe("buildAnnualReport", () => {
     expect(rows[4]![4]).toBe("02/04/2021 : Première session de formation. | 02/11/2021 : Deuxième session de formation.");
   });
 
+  it("never cuts a progress entry, and counts the entries beyond three without an ellipsis", () => {
+    const long = "Mise en place d'un parcours de soins et de prévention pour les personnes âgées isolées, ".repeat(4).trim();
+    const many = buildAnnualReport(input({ progress: [1, 2, 3, 4, 5].map((n) => ({ actionId: "f1", happenedOn: `2021-0${n}-10`, text: n === 1 ? long : `Point ${n}.` })) }));
+    const [table] = tables(section(many, "Avancement des fiches actions"));
+    const cell = cellsOf(table!)[1]![4]!;
+    expect(cell).toContain(long);
+    expect(cell).toContain("Et 2 autres points d'avancement");
+    expect(cell).not.toContain("…");
+  });
+
   it("shows each indicator against its target with the last value of the year, and a chart per measured indicator", () => {
     const blocks = section(model, "Indicateurs");
     expect(blocks[0]).toMatchObject({ type: "heading", level: 2, text: "FA 5 — Premiers secours en santé mentale" });

@@ -40,16 +40,12 @@ export interface AnnualReportInput {
   publications: { year: number; quarter: number; number: number; publishedOn: string; publishedByName: string; correctionNote: string }[];
 }
 
-/** Progress entries shown per fiche, and their length, before « et N autres ». */
+/** Progress entries shown per fiche, whole (a text is never cut), before « Et N autres points ». */
 const PROGRESS_SHOWN = 3;
-const PROGRESS_CHARS = 220;
 const CHART = { width: 480, height: 240 };
 
 const inYear = (day: string, year: number) => day.startsWith(`${year}-`);
-const shorten = (text: string, max: number) => {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
-};
+const flat = (text: string) => text.replace(/\s+/g, " ").trim();
 const withUnit = (value: number | null, unit: string) => (value === null ? "—" : `${frenchNumber(value)}${unit ? ` ${unit}` : ""}`);
 export const percent = (share: number | null) => (share === null ? "—" : `${frenchNumber(Math.round(share * 100))} %`);
 
@@ -104,8 +100,8 @@ function fiches(input: AnnualReportInput): Block[] {
       const planned = ms.filter((m) => inYear(m.plannedBy, year) || inYear(m.originallyBy, year));
       const done = ms.filter((m) => m.doneOn !== null && inYear(m.doneOn, year));
       const progress = input.progress.filter((p) => p.actionId === f.id && inYear(p.happenedOn, year)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn));
-      const lines = progress.slice(0, PROGRESS_SHOWN).map((p) => `${shortDay(p.happenedOn)} : ${shorten(p.text, PROGRESS_CHARS)}`);
-      if (progress.length > PROGRESS_SHOWN) lines.push(`… et ${plural(progress.length - PROGRESS_SHOWN, "autre point", "autres points")} d'avancement`);
+      const lines = progress.slice(0, PROGRESS_SHOWN).map((p) => `${shortDay(p.happenedOn)} : ${flat(p.text)}`);
+      if (progress.length > PROGRESS_SHOWN) lines.push(`Et ${plural(progress.length - PROGRESS_SHOWN, "autre point", "autres points")} d'avancement`);
       rows.push({
         cells: [
           `FA ${f.number}`,
