@@ -163,6 +163,29 @@ describe("buildAnnualReport", () => {
     expect((images[0] as { svg: string }).svg.startsWith("<svg")).toBe(true);
   });
 
+  it("states a single value without a chart, and gathers the indicators never measured in one table", () => {
+    const report = buildAnnualReport(
+      input({
+        indicators: [
+          { id: "i1", actionId: "f5", label: "Sessions organisées", unit: "", baseline: null, target: 4, position: 0 },
+          { id: "i3", actionId: "f2", label: "Professionnels installés", unit: "", baseline: null, target: 5, position: 0 },
+          { id: "i4", actionId: "f1", label: "Réunions de coordination", unit: "", baseline: null, target: 10, position: 0 },
+        ],
+        measurements: [{ indicatorId: "i1", measuredOn: "2021-10-01", value: 2 }],
+      }),
+    );
+    const blocks = section(report, "Indicateurs");
+    expect(blocks.filter((b) => b.type === "image")).toHaveLength(0);
+    const [fa5, others] = tables(blocks);
+    expect(cellsOf(fa5!)).toEqual([["Sessions organisées", "—", "4", "2 (01/10/2021)", "50 %"]]);
+    expect(others!.caption).toBe("Indicateurs sans mesure au 31/12/2021");
+    expect(cellsOf(others!)).toEqual([
+      ["FA 1", "Réunions de coordination", "10"],
+      ["FA 2", "Professionnels installés", "5"],
+    ]);
+    expect(blocks.some((b) => b.type === "heading" && b.text.startsWith("FA 2 —"))).toBe(false);
+  });
+
   it("counts participants of participation meetings from head counts or those present, with a total", () => {
     const blocks = section(model, "Participation des habitants");
     expect(texts(blocks)[0]).toBe("3 rencontres de participation des habitants en 2021, 35 participants au total (participants non renseignés pour 1 rencontre).");

@@ -122,19 +122,26 @@ function fiches(input: AnnualReportInput): Block[] {
   return blocks;
 }
 
+/**
+ * The indicators at the end of the year: a table per fiche with a measured indicator, and a chart
+ * for each indicator measured more than once (one value is stated in the table); the indicators
+ * of the other fiches, never measured, in one table rather than a page of « Non mesuré » each.
+ */
 function indicatorSection(input: AnnualReportInput): Block[] {
   const { year } = input;
   const end = `${year}-12-31`;
   const blocks: Block[] = [heading(1, "Indicateurs", true)];
   const withIndicators = [...input.fiches].sort((a, b) => a.number - b.number).filter((f) => input.indicators.some((i) => i.actionId === f.id));
   if (!withIndicators.length) return [...blocks, paragraph("Aucune fiche de ce contrat n'a d'indicateur défini.")];
-  let measuredCount = 0;
-  for (const f of withIndicators) {
-    const own = input.indicators.filter((i) => i.actionId === f.id).sort((a, b) => a.position - b.position);
-    const series = own.map((i) => ({
-      indicator: i,
-      points: input.measurements.filter((m) => m.indicatorId === i.id && m.measuredOn <= end).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn)),
-    }));
+  const seriesOf = (f: AnnualReportInput["fiches"][number]) =>
+    input.indicators
+      .filter((i) => i.actionId === f.id)
+      .sort((a, b) => a.position - b.position)
+      .map((i) => ({ indicator: i, points: input.measurements.filter((m) => m.indicatorId === i.id && m.measuredOn <= end).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn)) }));
+  const measured = withIndicators.filter((f) => seriesOf(f).some((s) => s.points.length));
+  const unmeasured = withIndicators.filter((f) => !measured.includes(f));
+  for (const f of measured) {
+    const series = seriesOf(f);
     blocks.push(heading(2, `FA ${f.number} — ${f.title}`));
     blocks.push({
       type: "table",
@@ -153,8 +160,7 @@ function indicatorSection(input: AnnualReportInput): Block[] {
         };
       }),
     });
-    for (const { indicator: i, points } of series.filter((s) => s.points.length)) {
-      measuredCount += 1;
+    for (const { indicator: i, points } of series.filter((s) => s.points.length > 1)) {
       blocks.push({
         type: "image",
         svg: renderIndicatorSvg({ label: i.label, unit: i.unit, baseline: i.baseline, target: i.target }, points, CHART),
@@ -164,7 +170,16 @@ function indicatorSection(input: AnnualReportInput): Block[] {
       });
     }
   }
-  if (!measuredCount) blocks.push(paragraph(`Aucun indicateur n'a été mesuré au 31/12/${year}.`, "note"));
+  if (!measured.length) blocks.push(paragraph(`Aucun indicateur n'a été mesuré au 31/12/${year}.`, "note"));
+  if (unmeasured.length) {
+    blocks.push(heading(2, measured.length ? "Indicateurs des autres fiches, non mesurés" : "Indicateurs définis, non mesurés"));
+    blocks.push({
+      type: "table",
+      caption: `Indicateurs sans mesure au 31/12/${year}`,
+      columns: [{ header: "Fiche", width: 1 }, { header: "Indicateur", width: 5 }, { header: "Cible", width: 2 }],
+      rows: unmeasured.flatMap((f) => seriesOf(f).map(({ indicator: i }) => ({ cells: [`FA ${f.number}`, i.label, withUnit(i.target, i.unit)] }))),
+    });
+  }
   return blocks;
 }
 
