@@ -35,6 +35,7 @@ export function indicatorChartOption(indicator: ChartIndicator, measurements: Ch
     { name: "Cible", value: indicator.target, color: "#18753c" },
   ].filter((r): r is { name: string; value: number; color: string } => r.value !== null);
   const unit = indicator.unit ? ` ${indicator.unit}` : "";
+  const wholeNumbers = [...points.map((m) => m.value), ...references.map((r) => r.value)].every(Number.isInteger);
   return {
     animation: false,
     aria: { enabled: true, label: { description: `Évolution de l'indicateur « ${indicator.label} »` } },
@@ -51,6 +52,8 @@ export function indicatorChartOption(indicator: ChartIndicator, measurements: Ch
       min: (extent: { min: number }) => Math.min(...[extent.min, ...references.map((r) => r.value), 0].filter(Number.isFinite)),
       max: (extent: { max: number }) => Math.max(...[extent.max, ...references.map((r) => r.value), 1].filter(Number.isFinite)),
       axisLabel: { formatter: (v: number) => frenchNumber(v) },
+      // Counts (every value, baseline and target whole) get whole ticks: no « 0,8 » person.
+      ...(wholeNumbers ? { minInterval: 1 } : {}),
     },
     series: [
       {

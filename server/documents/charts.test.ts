@@ -30,6 +30,11 @@ describe("indicator chart option", () => {
     expect(option.yAxis.min({ min: Infinity })).toBe(0);
     expect(indicatorChartOption({ label: "Taux", unit: "%", baseline: null, target: null }).yAxis.max({ max: -Infinity })).toBe(1);
   });
+
+  it("gives counts whole ticks, and leaves other values free", () => {
+    expect(indicatorChartOption({ ...participants, measurements: [{ measuredOn: "2021-06-01", value: 2 }] }).yAxis).toMatchObject({ minInterval: 1 });
+    expect(indicatorChartOption({ label: "Taux", unit: "%", baseline: 12.5, target: 20, measurements: [{ measuredOn: "2021-06-01", value: 14 }] }).yAxis).not.toHaveProperty("minInterval");
+  });
 });
 
 describe("indicator chart as SVG", () => {
