@@ -35,7 +35,7 @@ import {
   type ParagraphChild,
 } from "docx";
 import type { Block, Cell, DocumentModel, Inline, TableRow as ModelRow } from "./model.js";
-import { COLORS, estimatedLines, frenchSpaces as fr, MAX_UNBROKEN_LINES, svgToPng } from "./render-common.js";
+import { COLORS, estimatedLines, frenchSpaces as fr, isLabel, MAX_UNBROKEN_LINES, svgToPng } from "./render-common.js";
 
 const FONT = "Arial";
 const hex = (color: string) => color.replace("#", "").toUpperCase();
@@ -245,7 +245,8 @@ function blockElements(block: Block, listIndex: () => number): (Paragraph | Tabl
         }),
       ];
     case "paragraph":
-      return [new Paragraph({ style: block.style === "lead" ? "Lead" : block.style === "note" ? "Note" : undefined, children: runs(block.runs) })];
+      // A label (« Prochaines étapes : ») stays on the page of what it introduces.
+      return [new Paragraph({ style: block.style === "lead" ? "Lead" : block.style === "note" ? "Note" : undefined, keepNext: isLabel(block) || undefined, children: runs(block.runs) })];
     case "list": {
       const instance = block.ordered ? listIndex() : 0;
       return block.items.map(

@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Content, ContentText, Style, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { Block, Cell, DocumentModel, Inline, TableRow } from "./model.js";
-import { COLORS, estimatedLines, frenchSpaces, headingNumbers, MAX_UNBROKEN_LINES } from "./render-common.js";
+import { COLORS, estimatedLines, frenchSpaces, headingNumbers, isLabel, MAX_UNBROKEN_LINES } from "./render-common.js";
 
 const require = createRequire(import.meta.url);
 
@@ -223,20 +223,23 @@ function block(b: Block, number: string | undefined): Content {
 const isShort = (b: Block) =>
   b.type === "paragraph" || b.type === "quote" || b.type === "image" || (b.type === "list" && b.items.length <= 6);
 
+/** A heading, or a paragraph that introduces what follows (« Prochaines étapes : »). */
+const leads = (b: Block) => b.type === "heading" || isLabel(b);
+
 /**
- * The content, each heading (or run of headings) kept on one page with the short block after it,
- * so that a heading never ends a page alone. (Cheaper than pdfmake's `pageBreakBefore`, which
+ * The content, each heading or label (or run of them) kept on one page with the short block
+ * after it, so that neither ends a page alone. (Cheaper than pdfmake's `pageBreakBefore`, which
  * lays the whole document out again for each break it adds.)
  */
 function keepHeadingsWithNext(blocks: Block[], render: (b: Block, index: number) => Content): Content[] {
   const content: Content[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    if (blocks[i]!.type !== "heading") {
+    if (!leads(blocks[i]!)) {
       content.push(render(blocks[i]!, i));
       continue;
     }
     const group: Content[] = [];
-    while (i < blocks.length && blocks[i]!.type === "heading") group.push(render(blocks[i]!, i++));
+    while (i < blocks.length && leads(blocks[i]!)) group.push(render(blocks[i]!, i++));
     if (i < blocks.length && isShort(blocks[i]!)) group.push(render(blocks[i]!, i));
     else i--;
     content.push({ stack: group, unbreakable: true });

@@ -40,6 +40,16 @@ export function estimatedLines(value: Cell, widthPt: number): number {
  */
 export const MAX_UNBROKEN_LINES = 40;
 
+/**
+ * A paragraph that introduces what follows (« Prochaines étapes : »): like a heading, it must
+ * not end a page alone.
+ */
+export function isLabel(block: Block): boolean {
+  if (block.type !== "paragraph") return false;
+  const last = [...block.runs].reverse().find((r) => "text" in r && r.text.trim());
+  return !!last && "text" in last && /:\s*$/.test(last.text);
+}
+
 
 const pngCache = new Map<string, Buffer>();
 

@@ -138,6 +138,26 @@ describe("PDF renderer", () => {
     expect(normalise(text)).toContain("Date de la mesure");
   });
 
+  it("keeps a label (« Prochaines étapes : ») on the page of the list it introduces, wherever the page ends", async () => {
+    const filler = (n: number): Block[] => Array.from({ length: n }, (_, i) => ({ type: "paragraph", runs: [{ text: `Paragraphe ${i + 1} : une ligne de texte du compte rendu de la réunion.` }] }));
+    const split: number[] = [];
+    // Without the rule, the label ends page 1 alone after 25 paragraphs.
+    for (let n = 22; n <= 28; n++) {
+      const blocks: Block[] = [...filler(n), { type: "paragraph", runs: [{ text: "Prochaines étapes :" }] }, { type: "list", ordered: false, items: [[{ text: "Rencontre avec la CPAM" }], [{ text: "Diffusion du guide" }]] }];
+      const pages = pdfPages(await pdfText(await renderPdf({ title: "Revue", runningHeader: "CLS", author: "Test", blocks }))).map(normalise);
+      const label = pages.findIndex((page) => page.includes("Prochaines étapes :"));
+      if (label !== pages.findIndex((page) => page.includes("Rencontre avec la CPAM"))) split.push(n);
+    }
+    expect(split).toEqual([]);
+  }, 60_000);
+
+  it("marks a label « keep with next » in Word too", async () => {
+    const docx = await renderDocx({ title: "Revue", runningHeader: "CLS", author: "Test", blocks: [{ type: "paragraph", runs: [{ text: "Prochaines étapes :" }] }, { type: "paragraph", runs: [{ text: "Un texte : suivi d'une phrase." }] }] });
+    const xml = await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string");
+    const paragraphs = xml.match(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/g)!.filter((p) => /Prochaines étapes|Un texte/.test(p));
+    expect(paragraphs.map((p) => p.includes("<w:keepNext/>"))).toEqual([true, false]);
+  });
+
   it("keeps a heading on the page of the block after it", async () => {
     const pages = pdfPages(await pdfText(pdf)).map(normalise);
     const indicators = pages.find((page) => page.includes("2. Indicateurs"))!;
