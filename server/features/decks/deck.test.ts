@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TableRow } from "../overview/cotech-table.js";
-import { buildDeck, DEFAULT_AGENDA, keyDates, pickAxes, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
+import { adjustmentLine, buildDeck, DEFAULT_AGENDA, keyDates, pickAxes, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { measureHeader, measureRow, paginate, TABLE_HEIGHT, type DeckColumn, type DeckRow } from "./split.js";
 
@@ -168,5 +168,16 @@ describe("key dates of the contract", () => {
     const deck = buildDeck(input({ meetings: [meeting(), copil], meeting: meeting() }));
     const steps = of(deck.slides, "bullets")[0]!.items;
     expect(steps).toContain("Comité de pilotage 2021 (COPIL) le 7 décembre 2021 à 10h00 : état d'avancement, modifications et évolutions convenues, nouveau rétroplanning");
+  });
+});
+
+describe("a fiche's row on a slide", () => {
+  const adjustment = (kindLabel: string, description: string, statusLabel: string) => ({ id: "j", kindLabel, description, statusLabel });
+  it("asks the committee the proposals, never repeats an adjustment's kind, and says when nothing moved", () => {
+    expect(adjustmentLine(adjustment("Fusionner avec la FA 11", "Fusionner avec la FA 11.", "Proposé"))).toBe("Fusionner avec la FA 11 ?");
+    expect(adjustmentLine(adjustment("Fusionner avec la FA 11", "", "Proposé"))).toBe("Fusionner avec la FA 11 ?");
+    expect(adjustmentLine(adjustment("Autre", "Un comité technique par an semble plus adéquat ?", "Proposé"))).toBe("Un comité technique par an semble plus adéquat ?");
+    expect(adjustmentLine(adjustment("Reprogrammer", "Reporter à 2022", "Validé en comité"))).toBe("Reprogrammer : Reporter à 2022 (validé en comité)");
+    expect(adjustmentLine(adjustment("Remarque partenaire", "Développer le lien avec la faculté", "Proposé"))).toBe("Remarque partenaire : Développer le lien avec la faculté (proposé)");
   });
 });

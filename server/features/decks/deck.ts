@@ -6,6 +6,7 @@
  */
 import type { CotechTable, TableRow } from "../overview/cotech-table.js";
 import type { BodyKind } from "../../domain/governance.js";
+import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../followup/rules.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { paginate, type DeckColumn, type DeckRow } from "./split.js";
 import { longDay, parisDay, parisTime, shortDay } from "../../domain/dates.js";
@@ -88,15 +89,30 @@ const ITEM_COLUMNS = (first: string): DeckColumn[] => [
 
 const dash = (items: string[]) => items.map((i) => `- ${i}`);
 
-/** The six cells of a fiche's row, as in the seed's table. */
+const flat = (text: string) => text.toLocaleLowerCase("fr-FR").normalize("NFD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, " ").trim();
+
+/**
+ * An adjustment as the committee reads it: its description alone when it already says what
+ * its kind says (never « Fusionner avec la FA 11 : Fusionner avec la FA 11 »); a proposal is
+ * the committee's question (« Fusionner avec la FA 11 ? »), a partner's remark stays a remark.
+ */
+export function adjustmentLine(a: TableRow["adjustments"][number]): string {
+  const description = a.description.trim().replace(/[.\s]+$/, "");
+  const generic = a.kindLabel === ADJUSTMENT_KINDS.other;
+  const text = !description ? a.kindLabel : generic || flat(description).startsWith(flat(a.kindLabel)) ? description : `${a.kindLabel} : ${description}`;
+  if (a.statusLabel === ADJUSTMENT_STATUSES.proposed && a.kindLabel !== ADJUSTMENT_KINDS.partner_remark) return `${text.replace(/\s*\?$/, "")} ?`;
+  return `${text} (${a.statusLabel.toLowerCase()})`;
+}
+
+/** The six cells of a fiche's row, as in the seed's table; « Pas d'avancement » when none was recorded. */
 export function progressCells(r: TableRow): string[][] {
   return [
     [`FA ${r.action.number} : ${r.action.title}`, `(${r.action.shownStatusLabel})`],
     [...(r.objectives ? [r.objectives] : []), ...dash(r.criteria)],
     dash(r.planned.map((m) => `${m.title} (${m.label})`)),
-    dash(r.progress.map((p) => `${shortDay(p.happenedOn)} : ${p.text}`)),
+    r.progress.length ? dash(r.progress.map((p) => `${shortDay(p.happenedOn)} : ${p.text}`)) : ["Pas d'avancement"],
     dash(r.remaining.map((i) => (i.doneOn ? `${i.text} (fait le ${shortDay(i.doneOn)})` : i.text))),
-    dash(r.adjustments.map((a) => `${a.kindLabel}${a.description ? ` : ${a.description}` : ""} (${a.statusLabel.toLowerCase()})`)),
+    dash(r.adjustments.map(adjustmentLine)),
   ];
 }
 
