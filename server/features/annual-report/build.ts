@@ -146,7 +146,8 @@ function indicatorSection(input: AnnualReportInput): Block[] {
     blocks.push({
       type: "table",
       caption: `Indicateurs de la FA ${f.number} au 31/12/${year}`,
-      columns: [{ header: "Indicateur", width: 4 }, { header: "Valeur de départ", width: 1.5 }, { header: "Cible", width: 1.5 }, { header: "Dernière valeur (date)", width: 2 }, { header: "Progression", width: 1.2 }],
+      // « Progression » on one line (1.2 cut it « Progressio/n »).
+      columns: [{ header: "Indicateur", width: 3.7 }, { header: "Valeur de départ", width: 1.5 }, { header: "Cible", width: 1.5 }, { header: "Dernière valeur (date)", width: 2 }, { header: "Progression", width: 1.5 }],
       rows: series.map(({ indicator: i, points }) => {
         const last = points.at(-1) ?? null;
         return {

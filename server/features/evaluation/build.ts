@@ -101,7 +101,8 @@ function results(input: EvaluationDocumentInput): Block[] {
     blocks.push({
       type: "table",
       caption: `Indicateurs de la FA ${r.fiche.number} : valeur de départ, cible et dernière mesure`,
-      columns: [{ header: "Indicateur", width: 4 }, { header: "Départ → cible", width: 2 }, { header: "Dernière mesure", width: 2 }, { header: "Progression", width: 1.2 }, { header: "Résultat", width: 1.2 }],
+      // « Progression » on one line (1.2 cut it « Progressio/n »).
+      columns: [{ header: "Indicateur", width: 3.7 }, { header: "Départ → cible", width: 2 }, { header: "Dernière mesure", width: 2 }, { header: "Progression", width: 1.5 }, { header: "Résultat", width: 1.2 }],
       rows: r.indicators.map((i) => ({
         cells: [
           i.indicator.label,
