@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { TableRow } from "../overview/cotech-table.js";
-import { adjustmentLine, buildDeck, DEFAULT_AGENDA, keyDates, pickAxes, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
+import { adjustmentLine, type TableRow } from "../overview/cotech-table.js";
+import { buildDeck, DEFAULT_AGENDA, keyDates, pickAxes, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { measureHeader, measureRow, paginate, TABLE_HEIGHT, type DeckColumn, type DeckRow } from "./split.js";
 

@@ -4,9 +4,8 @@
  * transversal actions, process, next steps. `buildDeck` is pure: it turns loaded
  * data into a list of typed slides that the PPTX and PDF renderers draw alike.
  */
-import type { CotechTable, TableRow } from "../overview/cotech-table.js";
+import { adjustmentLine, type CotechTable, type TableRow } from "../overview/cotech-table.js";
 import type { BodyKind } from "../../domain/governance.js";
-import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../followup/rules.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { paginate, type DeckColumn, type DeckRow } from "./split.js";
 import { longDay, parisDay, parisTime, shortDay } from "../../domain/dates.js";
@@ -88,21 +87,6 @@ const ITEM_COLUMNS = (first: string): DeckColumn[] => [
 ];
 
 const dash = (items: string[]) => items.map((i) => `- ${i}`);
-
-const flat = (text: string) => text.toLocaleLowerCase("fr-FR").normalize("NFD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, " ").trim();
-
-/**
- * An adjustment as the committee reads it: its description alone when it already says what
- * its kind says (never « Fusionner avec la FA 11 : Fusionner avec la FA 11 »); a proposal is
- * the committee's question (« Fusionner avec la FA 11 ? »), a partner's remark stays a remark.
- */
-export function adjustmentLine(a: TableRow["adjustments"][number]): string {
-  const description = a.description.trim().replace(/[.\s]+$/, "");
-  const generic = a.kindLabel === ADJUSTMENT_KINDS.other;
-  const text = !description ? a.kindLabel : generic || flat(description).startsWith(flat(a.kindLabel)) ? description : `${a.kindLabel} : ${description}`;
-  if (a.statusLabel === ADJUSTMENT_STATUSES.proposed && a.kindLabel !== ADJUSTMENT_KINDS.partner_remark) return `${text.replace(/\s*\?$/, "")} ?`;
-  return `${text} (${a.statusLabel.toLowerCase()})`;
-}
 
 /** The six cells of a fiche's row, as in the seed's table; « Pas d'avancement » when none was recorded. */
 export function progressCells(r: TableRow): string[][] {

@@ -47,6 +47,21 @@ const byAction = <T extends { actionId: string }>(list: T[]) => {
   return map;
 };
 
+const flat = (text: string) => text.toLocaleLowerCase("fr-FR").normalize("NFD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, " ").trim();
+
+/**
+ * An adjustment as the committee reads it: its description alone when it already says what
+ * its kind says (never « Fusionner avec la FA 11 : Fusionner avec la FA 11 »); a proposal is
+ * the committee's question (« Fusionner avec la FA 11 ? »), a partner's remark stays a remark.
+ */
+export function adjustmentLine(a: TableRow["adjustments"][number]): string {
+  const description = a.description.trim().replace(/[.\s]+$/, "");
+  const generic = a.kindLabel === ADJUSTMENT_KINDS.other;
+  const text = !description ? a.kindLabel : generic || flat(description).startsWith(flat(a.kindLabel)) ? description : `${a.kindLabel} : ${description}`;
+  if (a.statusLabel === ADJUSTMENT_STATUSES.proposed && a.kindLabel !== ADJUSTMENT_KINDS.partner_remark) return `${text.replace(/\s*\?$/, "")} ?`;
+  return `${text} (${a.statusLabel.toLowerCase()})`;
+}
+
 /**
  * A milestone belongs to a year's table when it was planned, moved to, or done in
  * that year; progress when it happened that year. Remaining work is the current

@@ -1,5 +1,5 @@
 /** The COTECH progress table as an Excel workbook, in the seed's layout (one sheet per year). */
-import type { CotechTable } from "./cotech-table.js";
+import { adjustmentLine, type CotechTable } from "./cotech-table.js";
 import { shortDay } from "../../domain/dates.js";
 
 export const COTECH_COLUMNS = [
@@ -12,6 +12,17 @@ export const COTECH_COLUMNS = [
 ] as const;
 
 const lines = (items: string[]) => items.map((i) => `- ${i}`).join("\n");
+
+/** Points per printed line at the sheet's 11 pt, and characters a column of width `w` holds per line (about one per unit). */
+const LINE_PT = 15;
+/**
+ * The height a row needs for its wrapped texts: spreadsheet programs do not grow a row written
+ * by a library, so a long cell would print cut.
+ */
+export function rowHeight(values: string[], widths: readonly number[]): number {
+  const linesOf = (text: string, width: number) => text.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width - 2))), 0);
+  return Math.max(1, ...values.map((v, i) => (v ? linesOf(v, widths[i] ?? 10) : 1))) * LINE_PT;
+}
 const thin = { style: "thin" as const, color: { argb: "FF929292" } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
@@ -48,6 +59,7 @@ export async function cotechWorkbook(contractName: string, table: CotechTable): 
   };
   const body = (values: string[]) => {
     const row = sheet.addRow(values);
+    row.height = rowHeight(values, COTECH_COLUMNS.map((c) => c.width));
     row.eachCell({ includeEmpty: true }, (cell) => {
       cell.alignment = { wrapText: true, vertical: "top" };
       cell.border = border;
@@ -65,7 +77,7 @@ export async function cotechWorkbook(contractName: string, table: CotechTable): 
           lines(r.planned.map((m) => `${m.title} (${m.label})`)),
           lines(r.progress.map((p) => `${shortDay(p.happenedOn)} : ${p.text}`)),
           lines(r.remaining.map((i) => (i.doneOn ? `${i.text} (fait le ${shortDay(i.doneOn)})` : i.text))),
-          lines(r.adjustments.map((a) => `${a.kindLabel}${a.description ? ` : ${a.description}` : ""} (${a.statusLabel.toLowerCase()})`)),
+          lines(r.adjustments.map(adjustmentLine)),
         ]);
       }
     }

@@ -85,6 +85,13 @@ describe("the COTECH table", () => {
     expect(all.find((l) => l.startsWith("FA 5 : "))).toContain("- 24/08/2021 : Rencontre avec la CPAM");
     expect(all.find((l) => l.startsWith("FA 7 : "))).toContain("Fusionner avec la FA 11");
     expect(all.some((l) => l.startsWith("Processus : suivi du processus de coordination et de gouvernance"))).toBe(true);
+    // Printed landscape on A4, fit to the width, the header repeated; rows as tall as their wrapped text.
+    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: "3:3" });
+    let fa5 = 0;
+    sheet.eachRow((row) => {
+      if (String(row.getCell(1).value).startsWith("FA 5 : ")) fa5 = row.height;
+    });
+    expect(fa5).toBeGreaterThan(4 * 15);
     // LibreOffice, the client our files must open in, reads it too.
     const printed = (await pdfText(await convertToPdf(res.rawPayload, "xlsx"))).replace(/\s+/g, " ");
     expect(printed).toContain("suivi de l'avancement des actions 2021");
