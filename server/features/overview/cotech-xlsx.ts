@@ -1,6 +1,7 @@
 /** The COTECH progress table as an Excel workbook, in the seed's layout (one sheet per year). */
 import { adjustmentLine, type CotechTable } from "./cotech-table.js";
 import { shortDay } from "../../domain/dates.js";
+import { rowHeight } from "../../documents/xlsx.js";
 
 export const COTECH_COLUMNS = [
   { header: "Fiche action", width: 28 },
@@ -13,16 +14,6 @@ export const COTECH_COLUMNS = [
 
 const lines = (items: string[]) => items.map((i) => `- ${i}`).join("\n");
 
-/** Points per printed line at the sheet's 11 pt, and characters a column of width `w` holds per line (about one per unit). */
-const LINE_PT = 15;
-/**
- * The height a row needs for its wrapped texts: spreadsheet programs do not grow a row written
- * by a library, so a long cell would print cut.
- */
-export function rowHeight(values: string[], widths: readonly number[]): number {
-  const linesOf = (text: string, width: number) => text.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width - 2))), 0);
-  return Math.max(1, ...values.map((v, i) => (v ? linesOf(v, widths[i] ?? 10) : 1))) * LINE_PT;
-}
 const thin = { style: "thin" as const, color: { argb: "FF929292" } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 

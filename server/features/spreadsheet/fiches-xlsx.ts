@@ -7,28 +7,13 @@
 import { FICHE_SHEETS, fichesTable, type FicheTableView } from "./columns.js";
 import { PARTNER_ROLES } from "./lists.js";
 import { DETERMINANTS, INDICATOR_KINDS, PARTNER_SECTORS, THEMES } from "../../domain/vocabulary.js";
+import { rowHeight } from "../../documents/xlsx.js";
+import type { DataValidation } from "exceljs";
 
 export const README_SHEET = "À lire";
 const BLUE = "FF000091";
 const thin = { style: "thin" as const, color: { argb: "FFB0B0B0" } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
-
-/**
- * A row's height from its text, as neither Excel nor LibreOffice fits wrapped rows
- * of a generated file on opening: lines of each cell at ~1.1 character per width unit.
- */
-export function rowHeight(values: readonly unknown[], widths: readonly number[], charsPerUnit = 1.1): number {
-  let lines = 1;
-  values.forEach((v, i) => {
-    if (v === null || v === undefined || v === "") return;
-    const perLine = Math.max(4, Math.floor((widths[i] ?? 10) * charsPerUnit));
-    const n = String(v)
-      .split("\n")
-      .reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
-    lines = Math.max(lines, n);
-  });
-  return Math.min(409, 15 * lines + 3);
-}
 
 function readme(contractName: string, exportedOn: string): string[][] {
   const sheets = FICHE_SHEETS.map((s) => [`Feuille « ${s.name} »`, `Bloc « ${s.block} » de la fiche action.`]);
@@ -108,20 +93,24 @@ export async function fichesWorkbook(contractName: string, fiches: readonly Fich
         // Text stays text, also when typed later: "09/2021" must not become a date, "1.1" a number.
         if (typeof cell.value !== "number") cell.numFmt = "@";
       });
-      sheetDef.columns.forEach((def, i) => {
-        const list = def.choices?.join(",");
-        if (!list || list.length > 250 || def.choices!.some((c) => c.includes(","))) return;
-        row.getCell(i + 1).dataValidation = {
-          type: "list",
-          allowBlank: true,
-          formulae: [`"${list}"`],
-          showErrorMessage: true,
-          errorStyle: "warning",
-          errorTitle: def.header,
-          error: `Choisissez une valeur de la liste : ${def.choices!.join(", ")}.`,
-        };
-      });
     }
+    // One list rule per column, over its rows (given per cell, exceljs wrote overlapping
+    // duplicates: « F10:F16 » and « F2:F16 »).
+    const validations = (sheet as unknown as { dataValidations: { add(address: string, validation: DataValidation): void } }).dataValidations;
+    sheetDef.columns.forEach((def, i) => {
+      const list = def.choices?.join(",");
+      if (!rows.length || !list || list.length > 250 || def.choices!.some((c) => c.includes(","))) return;
+      const column = sheet.getColumn(i + 1).letter;
+      validations.add(`${column}2:${column}${rows.length + 1}`, {
+        type: "list",
+        allowBlank: true,
+        formulae: [`"${list}"`],
+        showErrorMessage: true,
+        errorStyle: "warning",
+        errorTitle: def.header,
+        error: `Choisissez une valeur de la liste : ${def.choices!.join(", ")}.`,
+      });
+    });
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheetDef.columns.length } };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actions, auditEntries, indicatorMeasurements, indicators } from "../../db/schema.js";
@@ -117,6 +118,13 @@ describe("the fiches workbook", () => {
     expect(id.getRow(2).getCell(7).value).toBe("Coordinateur du CLS");
     expect(id.getRow(2).getCell(9).value).toBe("10/2019");
     expect(id.getRow(2).getCell(6).dataValidation).toMatchObject({ type: "list", formulae: ['"Non démarrée,En cours,Réalisée,Abandonnée"'] });
+    // One list rule per column, over its rows: no overlapping duplicates (« F10:F17 » beside « F2:F17 »).
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+      const ranges = [...(await zip.file(name)!.async("string")).matchAll(/<dataValidation [^>]*sqref="([A-Z]+)(\d+):\1(\d+)"/g)];
+      expect(ranges.map((r) => r[1]), name).toEqual([...new Set(ranges.map((r) => r[1]))]);
+      for (const r of ranges) expect([r[2], r[3]], name).toEqual(["2", "17"]);
+    }
     const partners = b.getWorksheet("Partenaires")!;
     expect(String(partners.getRow(2).getCell(3).value)).toMatch(new RegExp(`^[^\n]+ — (${PARTNER_SECTORS.join("|")}) — `));
     // FA 1's budget (illustrative demo data), one line per funding; FA 11's determinant as the seed names it.

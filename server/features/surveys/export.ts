@@ -6,7 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import { isPlural, parisDay, plural, shortDay } from "../../domain/dates.js";
 import { OTHER_OPTION, type AnswerSource, type SurveyQuestion } from "../../domain/surveys.js";
-import { rowHeight } from "../spreadsheet/fiches-xlsx.js";
+import { rowHeight } from "../../documents/xlsx.js";
 import { choiceColumns, inSubmissionOrder, OTHER_LABEL, pickedValues, rankingOf, scaleValueOf, textOf, type AnswerRow, type ResultLabels } from "./results.js";
 import type { ResultsOut } from "./schema-out.js";
 
