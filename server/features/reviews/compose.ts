@@ -69,6 +69,13 @@ export const DEFAULT_PURPOSE =
 const COMMITTEE_KINDS: ReadonlySet<BodyKind> = new Set(["copil", "cotech", "thematic"]);
 /** « Le Comité technique », as a sentence starts. */
 const COMMITTEE_NAMES: Partial<Record<BodyKind, string>> = { copil: "Comité de pilotage", cotech: "Comité technique", thematic: "Commission thématique" };
+/** A committee's name with its article and agreement: a « Commission » is feminine. */
+const committeeWords = (kind: BodyKind) => {
+  const name = COMMITTEE_NAMES[kind] ?? "Comité";
+  return kind === "thematic"
+    ? { name, the: `La ${name}`, this: `cette ${name}`, of: `de la ${name}`, met: "s'est réunie" }
+    : { name, the: `Le ${name}`, this: `ce ${name}`, of: `du ${name}`, met: "s'est réuni" };
+};
 
 const noSources = (): SectionSources => ({ meetingIds: [], progressEntryIds: [], measurementIds: [], milestoneIds: [], adjustmentIds: [], attachmentIds: [], actionIds: [] });
 
@@ -135,17 +142,17 @@ function governanceSection(data: ReviewData, range: { start: string; end: string
 }
 
 function committeeSection(m: ReviewMeeting, kind: BodyKind): ReviewSection {
-  const name = COMMITTEE_NAMES[kind] ?? "Comité";
+  const words = committeeWords(kind);
   const day = meetingDay(m);
-  const parts = [p(`Le ${name} du CLS s'est réuni le ${longDay(day)} à ${parisTime(m.startsAt)}${m.place ? `, ${m.place}` : ""}. ${participantsSentence(m)}`.trim())];
+  const parts = [p(`${words.the} du CLS ${words.met} le ${longDay(day)} à ${parisTime(m.startsAt)}${m.place ? `, ${m.place}` : ""}. ${participantsSentence(m)}`.trim())];
   if (m.residentsPresent)
     parts.push(p(`${m.residentsPresent > 1 ? `${frenchNumber(m.residentsPresent)} habitants y ont porté` : "Un habitant y a porté"} la parole des ateliers des habitants.`));
   if (m.agenda.length) parts.push(p(`Son ordre du jour portait sur les points suivants : ${m.agenda.map((item) => item.trim().replace(/[.;]$/, "")).join(" ; ")}.`));
-  if (m.decisions.length) parts.push(p(`Ci-dessous les principales orientations évoquées lors de ce ${name} :`), ul(m.decisions.map(sentence)));
+  if (m.decisions.length) parts.push(p(`Ci-dessous les principales orientations évoquées lors de ${words.this} :`), ul(m.decisions.map(sentence)));
   else if (m.minutes) parts.push(m.minutes);
   // Its deck, drawn by Clés, is the first annex (see `annexesSection`).
-  parts.push(p(`Le support de présentation de ce ${name} est annexé à la présente revue.`));
-  return section(`committee:${m.id}`, "committee", `${name} du ${longDay(day)}`, parts.join(""), { meetingIds: [m.id], attachmentIds: m.attachments.map((a) => a.id) });
+  parts.push(p(`Le support de présentation de ${words.this} est annexé à la présente revue.`));
+  return section(`committee:${m.id}`, "committee", `${words.name} du ${longDay(day)}`, parts.join(""), { meetingIds: [m.id], attachmentIds: m.attachments.map((a) => a.id) });
 }
 
 /** What a fiche did in the quarter, and whether it moved at all (a step of the quarter not done counts). */
@@ -225,7 +232,7 @@ function participationSection(meetings: ReviewMeeting[], workshops: { html: stri
 }
 
 /** « Support de présentation du Comité technique du 14/09/2021 »: the title of a committee's deck as an annex. */
-export const deckAnnexTitle = (kind: BodyKind, day: string) => `Support de présentation du ${COMMITTEE_NAMES[kind] ?? "comité"} du ${shortDay(day)}`;
+export const deckAnnexTitle = (kind: BodyKind, day: string) => `Support de présentation ${committeeWords(kind).of} du ${shortDay(day)}`;
 
 /**
  * The annexes, numbered as in the seed: the deck Clés draws for each committee held (its

@@ -95,6 +95,19 @@ describe("composeReview", () => {
     expect(sections.find((s) => s.kind === "committee")!.html).toContain("2 habitants y ont porté la parole des ateliers des habitants.");
     expect(composeReview(data({ meetings: [meeting({ id: "c", bodyId: "copil", residentsPresent: 0 })] })).find((s) => s.kind === "committee")!.html).not.toContain("habitant");
   });
+
+  it("says a thematic commission in the feminine, and annexes its deck", () => {
+    const sections = composeReview(
+      data({
+        bodies: [...data().bodies, { id: "th", kind: "thematic", name: "Commission santé mentale", participation: false, rhythm: null, actionIds: [] }],
+        meetings: [meeting({ id: "t", bodyId: "th", startsAt: new Date("2021-09-21T08:00:00Z") })],
+      }),
+    );
+    const committee = sections.find((s) => s.kind === "committee")!;
+    expect(committee.html).toContain("La Commission thématique du CLS s'est réunie le 21 septembre 2021");
+    expect(committee.html).toContain("Le support de présentation de cette Commission thématique est annexé à la présente revue.");
+    expect(sections.find((s) => s.kind === "annexes")!.html).toBe("<ol><li>Support de présentation de la Commission thématique du 21/09/2021</li></ol>");
+  });
 });
 
 const section = (key: string, html: string, over: Partial<ReviewSection> = {}): ReviewSection => ({
