@@ -56,10 +56,10 @@ describe("annual report of the CAMVS demo, 2021", () => {
     expect(html).toContain("FA 5");
     expect(html).toContain("Comité de pilotage 2021");
     expect(html).toContain("Rencontres de la Santé 2021");
-    // An indicator of FA 5, measured on 24/08/2021, with its chart.
+    // An indicator of FA 5, measured once (24/08/2021): its value stated in the table, no chart of a single point.
     expect(html).toContain("Suivi du nombre de partenaires et personnes à recourir au dispositif");
-    expect(html).toMatch(/alt="Évolution de l&#39;indicateur «[\s\u00a0]Suivi du nombre de partenaires/);
-    expect(html).toContain("data:image/svg+xml");
+    expect(html).toContain("0 (24/08/2021)");
+    expect(html).not.toMatch(/alt="Évolution de l&#39;indicateur «[\s\u00a0]Suivi du nombre de partenaires/);
   });
 
   it("is read by every reader of the contract: ARS and partner; an outsider learns nothing (404), anonymous 401", async () => {
