@@ -2,14 +2,14 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import sanitizeHtml from "sanitize-html";
 import type { Db, Tx } from "../../db/client.js";
-import { actions, axes, contracts, governanceBodies, meetingParticipants, meetings } from "../../db/schema.js";
+import { actions, axes, contracts, governanceBodies, meetingParticipants, meetings, workshops } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
 import { conflict, invalid, notFound, type FieldError } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
 import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { contractExists } from "../contracts/queries.js";
-import { parisDay } from "../../domain/dates.js";
+import { parisDay, plural } from "../../domain/dates.js";
 import { describeRhythm, followUpAlert, rhythmAlert, type Rhythm } from "./rhythm.js";
 import { type MeetingBody } from "./schema.js";
 import { BODY_KINDS } from "../../domain/governance.js";
@@ -111,13 +111,15 @@ export async function updateBody(db: Db, actor: Actor, id: string, body: BodyBod
   });
 }
 
-/** A body that has meetings is kept: its meetings are the contract's record. */
+/** A body that has meetings or residents' workshops is kept: they are the contract's record. */
 export async function deleteBody(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [current] = await tx.select().from(governanceBodies).where(eq(governanceBodies.id, id));
     if (!current) throw notFound(BODY_NOT_FOUND);
     const [held] = await tx.select({ n: count() }).from(meetings).where(eq(meetings.bodyId, id));
-    if (held!.n > 0) throw conflict(`Cette instance a ${held!.n} réunion(s) : elle ne peut pas être supprimée.`);
+    if (held!.n > 0) throw conflict(`Cette instance a ${plural(held!.n, "réunion")} : elle ne peut pas être supprimée.`);
+    const [series] = await tx.select({ n: count() }).from(workshops).where(eq(workshops.bodyId, id));
+    if (series!.n > 0) throw conflict(`Cette instance porte ${plural(series!.n, "atelier")} d'habitants : elle ne peut pas être supprimée.`);
     await tx.delete(governanceBodies).where(eq(governanceBodies.id, id));
     await recordAudit(tx, actor, { contractId: current.contractId, objectType: "body", objectId: id, objectLabel: current.name, operation: "delete", changes: [] });
   });

@@ -74,6 +74,17 @@ async function enrol(client: TestClient, w: WorkshopView, overrides: Record<stri
 }
 
 describe("workshop series", () => {
+  it("keeps a body that holds a workshop series: deleting it is a conflict, and both stay", async () => {
+    const created = await coordinator.inject({ method: "POST", url: `/api/contracts/${camvs}/bodies`, payload: { kind: "residents", name: "Ateliers du quartier", participation: true } });
+    expect(created.statusCode, created.body).toBe(201);
+    const body = created.json<{ id: string }>();
+    const workshop = await createWorkshop(coordinator, camvs, body.id);
+    const refused = await coordinator.inject({ method: "DELETE", url: `/api/bodies/${body.id}` });
+    expect(expectProblem(refused, 409).detail).toBe("Cette instance porte 1 atelier d'habitants : elle ne peut pas être supprimée.");
+    expect(await ctx.database.db.select({ id: governanceBodies.id }).from(governanceBodies).where(eq(governanceBodies.id, body.id))).toHaveLength(1);
+    expect((await read(workshop.id)).id).toBe(workshop.id);
+  });
+
   it("creates a workshop of the residents' body, lists it, and reads it with a rotation where each table meets each topic once", async () => {
     const fiche = (await ctx.database.db.select({ id: actions.id }).from(actions).where(and(eq(actions.contractId, camvs), eq(actions.number, 5))))[0]!.id;
     const payload = workshopPayload(bodyId);
