@@ -88,6 +88,23 @@ export function longDay(day: string): string {
   return `${d === 1 ? "1er" : d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** "2019-10" → "octobre 2019". */
+export function longMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
+/** « de » elided before a vowel sound: « d'octobre », « de mars ». */
+const fromMonth = (month: string) => (/^[aeiouéêh]/i.test(longMonth(month)) ? `d'${longMonth(month)}` : `de ${longMonth(month)}`);
+
+/** A period of months in words: « d'octobre 2019 à décembre 2022 », « à partir de mars 2021 », « jusqu'en juin 2022 »; null when neither is known. */
+export function monthSpan(start: string | null, end: string | null): string | null {
+  if (start && end) return `${fromMonth(start)} à ${longMonth(end)}`;
+  if (start) return `à partir ${fromMonth(start)}`;
+  if (end) return `jusqu'en ${longMonth(end)}`;
+  return null;
+}
+
 /** "2021-09-14" → "14/09/2021"; any longer ISO text ("2021-09-14T…") keeps its day. */
 export function shortDay(day: string): string {
   const [y, m, d] = day.slice(0, 10).split("-");

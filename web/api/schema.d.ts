@@ -7461,7 +7461,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Toutes les fiches actions au format Word : un chapitre par fiche, un tableau par bloc (les colonnes de l'export Excel) */
+        /** Toutes les fiches actions au format Word, présentées comme la fiche action de l'ARS : un chapitre par fiche, ses blocs dans l'ordre du modèle */
         get: {
             parameters: {
                 query?: never;

@@ -37,6 +37,8 @@ export interface FicheTableView extends ActionView {
   /** « Torcy (77468) » for each commune of its territory. */
   communeLabels: string[];
   latestProgress: { happenedOn: string; text: string } | null;
+  /** The status people see on the day of the export (« En retard » when a step is overdue). */
+  shownStatusLabel: string;
   milestones: { title: string; schedule: string; doneOn: string | null; overdue: boolean }[];
 }
 

@@ -304,15 +304,18 @@ describe("the fiches workbook", () => {
     expect(text).toContain("Processus — Création du poste de coordination");
   }, 120_000);
 
-  it("gives the same columns as a Word document, one chapter per fiche, that LibreOffice opens", async () => {
+  it("gives a Word document laid out as the ARS fiche, one chapter per fiche, that LibreOffice opens", async () => {
     const res = await partner.inject({ url: `/api/contracts/${camvs}/actions.docx` });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers["content-disposition"]).toBe('attachment; filename="fiches-camvs-2021-2023.docx"');
     const text = (await pdfText(await convertToPdf(res.rawPayload, "docx"))).replace(/\s+/g, " ");
     expect(text).toContain("Fiche action 6 — Journée de la Santé");
-    for (const block of ["En-tête de la fiche", "Justification", "Description", "Typologie et thématique", "Partenaires et participation", "Suivi et évaluation", "Budget et financeurs"]) expect(text).toContain(block);
+    for (const block of ["Axe stratégique", "Intitulé de l'action", "Justification", "Description", "Typologie et thématique", "Partenaires et participation", "Suivi et évaluation"]) expect(text).toContain(block);
     expect(text).toContain("Dernier avancement");
-    expect(text).not.toContain("Version (ne pas modifier)");
+    // The spreadsheet's round-trip columns and import hints stay in the spreadsheet; an empty field is no row of « — ».
+    for (const hint of ["Version (ne pas modifier)", "MM/AAAA", "(non importé)", "un par ligne", "(rappel)", "Champ Contenu"]) expect(text).not.toContain(hint);
+    // The CAMVS fiches have no budget: no empty budget block.
+    expect(text).not.toContain("Budget et financeurs");
     expect((await otherCoordinator.inject({ url: `/api/contracts/${camvs}/actions.docx` })).statusCode).toBe(200);
     expect((await coordinator.inject({ url: `/api/contracts/${camvs}/actions.docx` })).statusCode).toBe(404);
   }, 120_000);

@@ -26,7 +26,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/contracts/:contractId/actions.docx",
-    { schema: { response: { 200: binary("Les fiches (Word)", DOCX) }, tags, summary: "Toutes les fiches actions au format Word : un chapitre par fiche, un tableau par bloc (les colonnes de l'export Excel)", params: contractParams } },
+    { schema: { response: { 200: binary("Les fiches (Word)", DOCX) }, tags, summary: "Toutes les fiches actions au format Word, présentées comme la fiche action de l'ARS : un chapitre par fiche, ses blocs dans l'ordre du modèle", params: contractParams } },
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.export", { contractId });

@@ -8,6 +8,7 @@ import { loadFicheProjections } from "../actions/fiches.js";
 import { ficheContentView } from "../actions/mapping.js";
 import { scheduleLabel } from "../followup/rules.js";
 import { isOverdue } from "../../domain/shown-status.js";
+import { ACTION_STATUSES } from "../../domain/statuses.js";
 import type { FicheTableView } from "./columns.js";
 import { communeLine, type ImportReference } from "./lists.js";
 
@@ -68,7 +69,7 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
   const partnersOf = group(partnerRows);
   const indicatorsOf = group(indicatorRows);
   const budgetsOf = group(budgetRows);
-  const milestonesOf = new Map(projected.map((f) => [f.id, f.milestones]));
+  const projectionOf = new Map(projected.map((f) => [f.id, f]));
   const latest = new Map<string, { happenedOn: string; text: string; createdAt: Date }>();
   for (const p of progressRows) {
     const seen = latest.get(p.actionId);
@@ -82,7 +83,8 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
       ...view,
       communeLabels: view.territory.communes.map((code) => communeLine(code, reference)),
       latestProgress: progress ? { happenedOn: progress.happenedOn, text: progress.text } : null,
-      milestones: (milestonesOf.get(row.id) ?? []).map((m) => ({ title: m.title, schedule: scheduleLabel(m), doneOn: m.doneOn, overdue: isOverdue(m, today) })),
+      shownStatusLabel: projectionOf.get(row.id)?.shownStatusLabel ?? ACTION_STATUSES[row.status],
+      milestones: (projectionOf.get(row.id)?.milestones ?? []).map((m) => ({ title: m.title, schedule: scheduleLabel(m), doneOn: m.doneOn, overdue: isOverdue(m, today) })),
     };
   });
   return { contractName: contract.name, contractSlug: contract.slug, fiches, reference };
