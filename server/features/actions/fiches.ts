@@ -51,10 +51,17 @@ export interface Fiche extends FicheRow {
   pilots: { id: string; name: string }[];
 }
 
-/** The projection of fiche rows, their milestones and pilots on a day (pure). */
+/**
+ * The projection of fiche rows, their milestones and pilots on a day (pure). A past day gives
+ * the fiches as they stood then: a milestone done after it is still open (and may be overdue),
+ * so a deck, a review or an annual report says what was true on its date.
+ */
 export function projectFiches(rows: FicheRow[], milestoneRows: FicheMilestone[], today: string, pilotRows: FichePilot[] = []): Fiche[] {
   const byFiche = new Map<string, FicheMilestone[]>();
-  for (const m of [...milestoneRows].sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))) byFiche.set(m.actionId, [...(byFiche.get(m.actionId) ?? []), m]);
+  for (const m of [...milestoneRows].sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))) {
+    const asOf = m.doneOn && m.doneOn > today ? { ...m, doneOn: null } : m;
+    byFiche.set(m.actionId, [...(byFiche.get(m.actionId) ?? []), asOf]);
+  }
   const pilotsOf = new Map<string, { id: string; name: string }[]>();
   for (const p of [...pilotRows].sort((a, b) => a.name.localeCompare(b.name, "fr"))) pilotsOf.set(p.actionId, [...(pilotsOf.get(p.actionId) ?? []), { id: p.id, name: p.name }]);
   return rows

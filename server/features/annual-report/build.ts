@@ -96,6 +96,7 @@ function fiches(input: AnnualReportInput): Block[] {
     rows.push({ band: `Axe ${axis.number} — ${axis.title}` });
     for (const f of own) {
       const ms = input.milestones.filter((m) => m.actionId === f.id);
+      // The milestones come as they stood at `reference` (the fiche read model), judged by the one status rule.
       const shown = shownStatus(f.mergedIntoId ? "merged" : f.status, ms, reference);
       const planned = ms.filter((m) => inYear(m.plannedBy, year) || inYear(m.originallyBy, year));
       const done = ms.filter((m) => m.doneOn !== null && inYear(m.doneOn, year));

@@ -83,7 +83,9 @@ export async function loadAnnualReport(db: Db, contractId: string, year: number,
     throw invalid([{ path: "year", message: `Choisissez une année de la période du contrat (${contract.startDate.slice(0, 4)} à ${contract.endDate.slice(0, 4)}).` }]);
   }
   const { bodies, meetings: meetingList } = await loadGovernance(db, contractId);
-  const { axes: axisRows, fiches, indicators: indicatorRows, measurements, ids, some } = await loadFiches(db, contractId, today);
+  // The fiches as they stood on 31 December of the year (today while the year runs).
+  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const { axes: axisRows, fiches, indicators: indicatorRows, measurements, ids, some } = await loadFiches(db, contractId, asOf);
   const milestoneRows = fiches.flatMap((f) => f.milestones.map(({ id: _id, ...m }) => m));
   const progressRows = await some(() => db.select({ actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, ids)));
   const publications = await db
