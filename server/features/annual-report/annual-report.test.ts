@@ -43,7 +43,9 @@ describe("annual report of the CAMVS demo, 2021", () => {
     for (const title of ["Bilan annuel 2021", "Gouvernance", "Avancement des fiches actions", "Indicateurs", "Participation des habitants", "Documents publiés"]) expect(text).toContain(title);
     expect(text).toContain("Comité technique (COTECH)");
     expect(text).toContain("Aucune revue trimestrielle n'a été publiée en 2021.");
-    expect(text).toMatch(/\d+ rencontres de participation des habitants en 2021, \d+ participants au total/);
+    // The Rencontres de la Santé met residents; the working group on participation is professionals, listed apart.
+    expect(text).toContain("1 rencontre de participation des habitants en 2021, 17 participants au total.");
+    expect(text).toContain("La participation des habitants a été préparée en 1 réunion de travail entre professionnels");
     expect(text).toContain("Rencontres de la Santé 2021");
   }, 120_000);
 

@@ -25,6 +25,7 @@ function input(overrides: Partial<AnnualReportInput> = {}): AnnualReportInput {
       { id: "copil", name: "Comité de pilotage (COPIL)", kind: "copil", rhythm: { kind: "per_year", count: 2 }, participation: false },
       { id: "cotech", name: "Comité technique (COTECH)", kind: "cotech", rhythm: { kind: "every_months", months: 6 }, participation: false },
       { id: "hab", name: "Ateliers des habitants", kind: "residents", rhythm: null, participation: true },
+      { id: "gt", name: "Groupe de travail « Participation des habitants »", kind: "working_group", rhythm: null, participation: true },
     ],
     meetings: [
       meeting("c2", "cotech", "2021-09-14", { title: "COTECH de septembre", headCount: 14 }),
@@ -35,6 +36,7 @@ function input(overrides: Partial<AnnualReportInput> = {}): AnnualReportInput {
       meeting("h2", "hab", "2021-10-05", { title: "Atelier 2", headCount: 18 }),
       meeting("h1", "hab", "2021-06-30", { title: "Sondage", headCount: 17 }),
       meeting("h3", "hab", "2021-11-20", { title: "Atelier 3" }),
+      meeting("g1", "gt", "2021-09-21", { title: "Groupe de travail participation", headCount: 4 }),
     ],
     axes: [
       { id: "a2", number: 2, title: "Santé mentale" },
@@ -117,12 +119,13 @@ describe("buildAnnualReport", () => {
 
   it("counts meetings held in the year against the rhythm, leaving out cancelled ones and other years, in date order", () => {
     const blocks = section(model, "Gouvernance");
-    expect(texts(blocks)[0]).toBe("6 réunions d'instances tenues en 2021.");
+    expect(texts(blocks)[0]).toBe("7 réunions d'instances tenues en 2021.");
     const [summary, ...perBody] = tables(blocks);
     expect(cellsOf(summary!)).toEqual([
       ["Comité de pilotage (COPIL)", "2 par an", "2", "1"],
       ["Comité technique (COTECH)", "un tous les 6 mois", "2", "2"],
       ["Ateliers des habitants", "Non fixé", "—", "3"],
+      ["Groupe de travail « Participation des habitants »", "Non fixé", "—", "1"],
     ]);
     expect(cellsOf(perBody[1]!)).toEqual([
       ["02/03/2021", "COTECH de mars", "9"],
@@ -192,6 +195,17 @@ describe("buildAnnualReport", () => {
     const rows = cellsOf(tables(blocks)[0]!);
     expect(rows.map((r) => r[2])).toEqual(["Sondage", "Atelier 2", "Atelier 3", "Total"]);
     expect(rows.at(-1)![3]).toBe("35");
+  });
+
+  it("lists a professionals' working group on participation apart, never counting its members as residents", () => {
+    const blocks = section(model, "Participation des habitants");
+    expect(texts(blocks)).toContain("La participation des habitants a été préparée en 1 réunion de travail entre professionnels, dont les participants ne sont pas comptés parmi les habitants.");
+    expect(cellsOf(tables(blocks)[1]!)).toEqual([["21/09/2021", "Groupe de travail « Participation des habitants »", "Groupe de travail participation"]]);
+    const onlyProfessionals = buildAnnualReport(input({ meetings: [meeting("g1", "gt", "2021-09-21", { title: "Groupe de travail participation", headCount: 4 })] }));
+    expect(texts(section(onlyProfessionals, "Participation des habitants"))).toEqual([
+      "Aucune rencontre avec les habitants n'a été tenue en 2021.",
+      "La participation des habitants a été préparée en 1 réunion de travail entre professionnels.",
+    ]);
   });
 
   it("lists the reviews published in the year with their version and day", () => {

@@ -185,6 +185,11 @@ function indicatorSection(input: AnnualReportInput): Block[] {
   return blocks;
 }
 
+/**
+ * Residents' participation: the meetings of residents' bodies, with how many took part. A
+ * working group of professionals about participation prepares it; its meetings are listed
+ * apart and never counted as residents.
+ */
 function participation(input: AnnualReportInput, from: string, to: string): Block[] {
   const { year } = input;
   const blocks: Block[] = [heading(1, "Participation des habitants", true)];
@@ -193,24 +198,42 @@ function participation(input: AnnualReportInput, from: string, to: string): Bloc
     .filter((m) => bodies.has(m.bodyId) && isHeld(m, input.today) && m.startedOn >= from && m.startedOn <= to)
     .sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.title.localeCompare(b.title));
   if (!held.length) return [...blocks, paragraph(`Aucune rencontre de participation des habitants n'a été tenue en ${year}.`)];
-  const counts = held.map(attendance);
-  const total = counts.reduce<number>((s, c) => s + (c ?? 0), 0);
-  const unknown = counts.filter((c) => c === null).length;
-  blocks.push(
-    paragraph(
-      `${plural(held.length, "rencontre", "rencontres")} de participation des habitants en ${year}, ${plural(total, "participant")} au total` +
-        (unknown ? ` (participants non renseignés pour ${plural(unknown, "rencontre")}).` : "."),
-    ),
-  );
-  blocks.push({
-    type: "table",
-    caption: `Rencontres de participation des habitants en ${year}`,
-    columns: [{ header: "Date", width: 1 }, { header: "Instance", width: 2.5 }, { header: "Rencontre", width: 4 }, { header: "Participants", width: 1.2 }],
-    rows: [
-      ...held.map((m, i) => ({ cells: [shortDay(m.startedOn), bodies.get(m.bodyId)!.name, m.title, counts[i] === null ? "Non renseigné" : frenchNumber(counts[i]!)] })),
-      { cells: ["", "", { lines: ["Total"], bold: true }, { lines: [frenchNumber(total)], bold: true }] },
-    ],
-  });
+  const withResidents = held.filter((m) => bodies.get(m.bodyId)!.kind === "residents");
+  const preparatory = held.filter((m) => bodies.get(m.bodyId)!.kind !== "residents");
+  if (withResidents.length) {
+    const counts = withResidents.map(attendance);
+    const total = counts.reduce<number>((s, c) => s + (c ?? 0), 0);
+    const unknown = counts.filter((c) => c === null).length;
+    blocks.push(
+      paragraph(
+        `${plural(withResidents.length, "rencontre", "rencontres")} de participation des habitants en ${year}, ${plural(total, "participant")} au total` +
+          (unknown ? ` (participants non renseignés pour ${plural(unknown, "rencontre")}).` : "."),
+      ),
+      {
+        type: "table",
+        caption: `Rencontres de participation des habitants en ${year}`,
+        columns: [{ header: "Date", width: 1 }, { header: "Instance", width: 2.5 }, { header: "Rencontre", width: 4 }, { header: "Participants", width: 1.2 }],
+        rows: [
+          ...withResidents.map((m, i) => ({ cells: [shortDay(m.startedOn), bodies.get(m.bodyId)!.name, m.title, counts[i] === null ? "Non renseigné" : frenchNumber(counts[i]!)] })),
+          { cells: ["", "", { lines: ["Total"], bold: true }, { lines: [frenchNumber(total)], bold: true }] },
+        ],
+      },
+    );
+  } else blocks.push(paragraph(`Aucune rencontre avec les habitants n'a été tenue en ${year}.`));
+  if (preparatory.length) {
+    blocks.push(
+      paragraph(
+        `La participation des habitants a été préparée en ${plural(preparatory.length, "réunion")} de travail entre professionnels` +
+          (withResidents.length ? ", dont les participants ne sont pas comptés parmi les habitants." : "."),
+      ),
+      {
+        type: "table",
+        caption: `Réunions de travail sur la participation des habitants en ${year}`,
+        columns: [{ header: "Date", width: 1 }, { header: "Instance", width: 3 }, { header: "Réunion", width: 4.7 }],
+        rows: preparatory.map((m) => ({ cells: [shortDay(m.startedOn), bodies.get(m.bodyId)!.name, m.title] })),
+      },
+    );
+  }
   return blocks;
 }
 
