@@ -47,6 +47,19 @@ describe("the workshops in the review's participation section", () => {
     expect(before.html).not.toContain("Ce que les habitants ont dit");
   });
 
+  it("tell as next steps the call and the sessions planned in the next three months, the month said once", () => {
+    const { html, workshopIds } = workshopNews([workshop()], Q3);
+    expect(workshopIds).toEqual(["w1"]);
+    expect(html).toContain("<p>L'appel à participation des habitants sera publié le 4 octobre 2021, avec des inscriptions ouvertes jusqu'au 22 octobre 2021.</p>");
+    expect(html).toContain("<p>Les séances sont prévues les 4 et 18 novembre 2021.</p>");
+    expect(html).not.toContain("Ce que les habitants ont dit");
+    const one = workshopNews([workshop({ callPublishedOn: "2021-09-20", sessions: [workshop().sessions[0]!] })], Q3).html;
+    expect(one).toContain("publié le 20 septembre 2021");
+    expect(one).toContain("<p>La séance est prévue le 4 novembre 2021.</p>");
+    // Beyond three months, it is not news yet.
+    expect(workshopNews([workshop()], { start: "2021-04-01", end: "2021-06-30" })).toEqual({ html: "", workshopIds: [] });
+  });
+
   it("escape what the coordinator typed, and agree « inscrit » in number", () => {
     const { html } = workshopNews([workshop({ title: "<b>Atelier</b>", registered: 1, syntheses: [{ topicId: "t1", text: "a < b & c" }] })], Q4);
     expect(html).toContain("&lt;b&gt;Atelier&lt;/b&gt;");

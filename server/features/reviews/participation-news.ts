@@ -1,11 +1,12 @@
 /**
  * The residents' workshops in a quarterly review's « Démocratie sanitaire » section: the
  * call published in the quarter (with its deadline and how many registered), the sessions
- * held (with how many came), and the workshop's synthesis of each topic with the fiches it
+ * held (with how many came), the call and sessions planned in the next three months, and the workshop's synthesis of each topic with the fiches it
  * concerns; the surveys answered around the quarter. Pure: data in, HTML out; no resident is named.
  */
-import { addMonths, longDay, parisDay, plural } from "../../domain/dates.js";
+import { addDays, addMonths, longDay, parisDay, plural } from "../../domain/dates.js";
 import { escape, p } from "./html-text.js";
+import { onDay, onDays } from "./prose.js";
 
 export interface ReviewWorkshop {
   id: string;
@@ -27,10 +28,14 @@ const fichesOf = (numbers: number[]) => (numbers.length ? ` (${numbers.length > 
 export function workshopNews(workshops: ReviewWorkshop[], range: { start: string; end: string }): { html: string; workshopIds: string[] } {
   const parts: string[] = [];
   const named: string[] = [];
+  // What is planned in the next three months is the section's next steps (the seed: the call of 04/10, the sessions of 04 and 18/11/2021).
+  const ahead = { start: addDays(range.end, 1), end: addMonths(range.end, 3) };
   for (const w of workshops) {
     const called = w.callPublishedOn !== null && inRange(w.callPublishedOn, range);
     const held = w.sessions.filter((s) => inRange(parisDay(s.startsAt), range));
-    if (!called && !held.length) continue;
+    const callAhead = w.callPublishedOn !== null && inRange(w.callPublishedOn, ahead);
+    const sessionsAhead = w.sessions.map((s) => parisDay(s.startsAt)).filter((day) => inRange(day, ahead));
+    if (!called && !held.length && !callAhead && !sessionsAhead.length) continue;
     named.push(w.id);
     parts.push(`<h4>${escape(w.title)}</h4>`);
     if (called)
@@ -40,6 +45,8 @@ export function workshopNews(workshops: ReviewWorkshop[], range: { start: string
             (w.registered ? ` : ${plural(w.registered, "habitant inscrit", "habitants inscrits")}.` : "."),
         ),
       );
+    if (callAhead) parts.push(p(`L'appel à participation des habitants sera publié ${onDay(w.callPublishedOn!)}, avec des inscriptions ouvertes jusqu'au ${longDay(w.deadline)}.`));
+    if (sessionsAhead.length) parts.push(p(sessionsAhead.length > 1 ? `Les séances sont prévues ${onDays(sessionsAhead)}.` : `La séance est prévue ${onDays(sessionsAhead)}.`));
     for (const s of held) {
       const who = s.present ? ` : ${plural(s.present, "participant présent", "participants présents")}` : "";
       parts.push(p(`Séance du ${longDay(parisDay(s.startsAt))}${s.place ? ` (${s.place})` : ""}${who}.`));

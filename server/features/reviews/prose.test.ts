@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ficheProse, type FicheQuarter } from "./fiche-prose.js";
-import { distinctSteps, duringMeeting, joinAnd, participantsByKind, quarterName, sameStep, sentence } from "./prose.js";
+import { distinctSteps, duringMeeting, joinAnd, participantsByKind, quarterName, sameStep, sentence, onDays } from "./prose.js";
 
 const text = (html: string) => html.replace(/<\/(p|li)>/g, "\n").replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').trim();
 
@@ -131,5 +131,14 @@ describe("a fiche's section in prose", () => {
 
   it("writes nothing for a fiche without news", () => {
     expect(ficheProse(empty)).toBe("");
+  });
+});
+
+describe("several days in words", () => {
+  it("say the month and the year once, and « le » for one day", () => {
+    expect(onDays(["2021-11-18", "2021-11-04"])).toBe("les 4 et 18 novembre 2021");
+    expect(onDays(["2021-11-04"])).toBe("le 4 novembre 2021");
+    expect(onDays(["2021-10-28", "2021-11-04", "2021-11-18"])).toBe("les 28 octobre, 4 et 18 novembre 2021");
+    expect(onDays(["2021-12-30", "2022-01-01"])).toBe("les 30 décembre 2021 et 1er janvier 2022");
   });
 });

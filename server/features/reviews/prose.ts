@@ -114,3 +114,17 @@ export function participantsByKind(present: string[], signatories: string[]): st
 
 /** « le 14 septembre 2021 » */
 export const onDay = (day: string) => `le ${longDay(day)}`;
+
+/** Several days in words, the month and year said once: « le 4 novembre 2021 », « les 4 et 18 novembre 2021 », « les 28 octobre et 4 novembre 2021 ». */
+export function onDays(days: string[]): string {
+  const sorted = [...new Set(days)].sort();
+  if (sorted.length === 1) return onDay(sorted[0]!);
+  const last = sorted.at(-1)!;
+  const words = sorted.map((day) => {
+    const [d, month, year] = longDay(day).split(" ");
+    if (day === last) return `${d} ${month} ${year}`;
+    if (day.slice(0, 7) === last.slice(0, 7)) return d!;
+    return day.slice(0, 4) === last.slice(0, 4) ? `${d} ${month}` : `${d} ${month} ${year}`;
+  });
+  return `les ${joinAnd(words)}`;
+}

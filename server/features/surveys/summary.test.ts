@@ -54,6 +54,8 @@ describe("surveySummary", () => {
     expect(surveySummary(resultsFor(1), "2021-06-30").summary).toBe("Le sondage a été complété par une personne.");
     expect(surveySummary(resultsFor(2, 1), "2021-06-30").summary).toBe("Le sondage a été complété par 2 personnes (dont une réponse sur papier).");
     expect(surveySummary(resultsFor(2), "2021-06-30").summary).toBe("Le sondage a été complété par 2 personnes.");
+    // All on paper: said once, not « 2 personnes (dont 2 réponses sur papier) ».
+    expect(surveySummary(resultsFor(2, 2), "2021-06-30").summary).toBe("Le sondage a été complété par 2 personnes, sur papier.");
   });
 
   it("with no answer, says so with the closing day and highlights nothing", () => {

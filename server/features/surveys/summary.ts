@@ -46,7 +46,7 @@ function highlight(q: QuestionResult): string | null {
  */
 export function surveySummary(results: ResultsOut, closesOn: string): { summary: string; highlights: string[] } {
   if (results.total === 0) return { summary: `Le sondage n'a encore reçu aucune réponse (clôture le ${longDay(closesOn)}).`, highlights: [] };
-  const paper = results.paper > 0 ? ` (dont ${paperAnswers(results.paper)} sur papier)` : "";
+  const paper = results.paper === 0 ? "" : results.paper === results.total ? ", sur papier" : ` (dont ${paperAnswers(results.paper)} sur papier)`;
   return {
     summary: `Le sondage a été complété par ${people(results.total)}${paper}.`,
     highlights: results.questions.map(highlight).filter((h): h is string => h !== null),
