@@ -73,6 +73,29 @@ export const reviewPublications = pgTable(
   (t) => [uniqueIndex("review_publications_number").on(t.reviewId, t.number), index("review_publications_contract").on(t.contractId)],
 );
 
+/**
+ * A quarter's review shared before the contract was run in Clés (by e-mail, as a Word file):
+ * recorded so that the annual report and the review list know it was done.
+ */
+export const sharedReviews = pgTable(
+  "shared_reviews",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    quarter: integer("quarter").notNull(),
+    /** The day it was shared with the contract's actors. */
+    sharedOn: date("shared_on").notNull(),
+    /** How, to whom: « envoyée par courriel aux signataires et aux pilotes ». */
+    note: text("note").notNull().default(""),
+    recordedByName: text("recorded_by_name").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("shared_reviews_quarter").on(t.contractId, t.year, t.quarter)],
+);
+
 /** One reminder a lead received before a quarter's review: sent once, recorded. */
 export const reviewReminders = pgTable(
   "review_reminders",

@@ -226,6 +226,7 @@ describe("the app's renderers in a worker", () => {
       indicators: [{ id: "i1", actionId: "f1", label: "Médecins installés", unit: "médecins", baseline: 0, target: 6, position: 0 }],
       measurements: [{ indicatorId: "i1", measuredOn: "2021-06-30", value: 2 }],
       publications: [],
+      sharedReviews: [],
     };
     const text = await pdfText(await renderer.render("annual-report-pdf", input));
     expect(text).toContain("Bilan annuel 2021");

@@ -17,6 +17,8 @@ export type ReviewSummary = ReviewList["items"][number];
 export type ReviewSettings = ReviewList["settings"];
 /** A started quarter of the contract, with its review if any. */
 export type ReviewQuarter = ReviewList["quarters"][number];
+export type SharedReview = ReviewList["sharedElsewhere"][number];
+export type SharedReviewBody = BodyOf<"/api/contracts/{contractId}/shared-reviews", "post">;
 /** A review: the working sections for the coordination; for readers, the last published version's visible sections. */
 export type ReviewView = ResponseOf<"/api/reviews/{reviewId}", "get">;
 export type Publication = ReviewView["publications"][number];
@@ -84,6 +86,23 @@ export function useCreateReview(contractId: string) {
   return useMutation({
     mutationFn: (quarter: { year: number; quarter: number }) => api<ReviewView>(`/contracts/${contractId}/reviews`, { method: "POST", body: quarter }),
     onSuccess: changed,
+  });
+}
+
+/** Recording a quarter's review shared before Clés, or removing it: the list is read again. */
+export function useRecordSharedReview(contractId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SharedReviewBody) => api<SharedReview>(`/contracts/${contractId}/shared-reviews`, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.list(contractId) }),
+  });
+}
+
+export function useRemoveSharedReview(contractId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/shared-reviews/${id}`, { method: "DELETE" }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: reviewKeys.list(contractId) }),
   });
 }
 

@@ -71,6 +71,7 @@ function input(overrides: Partial<AnnualReportInput> = {}): AnnualReportInput {
       { year: 2021, quarter: 3, number: 1, publishedOn: "2021-10-12", publishedByName: "Marie Dupont", correctionNote: "" },
       { year: 2021, quarter: 4, number: 1, publishedOn: "2022-01-10", publishedByName: "Marie Dupont", correctionNote: "" },
     ],
+    sharedReviews: [],
     ...overrides,
   };
 }
@@ -214,6 +215,25 @@ describe("buildAnnualReport", () => {
       ["Revue trimestrielle T3 2021", "1", "12/10/2021", "Marie Dupont", "—"],
       ["Revue trimestrielle T3 2021", "2", "20/10/2021", "Marie Dupont", "Chiffres corrigés"],
     ]);
+  });
+
+  it("lists the reviews shared before Clés in the year, so that a report of those years does not say none was published", () => {
+    const sharedReviews = [
+      { year: 2021, quarter: 2, sharedOn: "2021-07-15", note: "Envoyée par courriel aux signataires" },
+      { year: 2021, quarter: 1, sharedOn: "2021-04-12", note: "" },
+      { year: 2020, quarter: 4, sharedOn: "2021-01-08", note: "" },
+      { year: 2021, quarter: 4, sharedOn: "2022-01-12", note: "" },
+    ];
+    const onlyShared = buildAnnualReport(input({ publications: [], sharedReviews }));
+    const blocks = section(onlyShared, "Documents publiés");
+    expect(texts(blocks)).toEqual(["3 revues trimestrielles partagées avec les acteurs du contrat en 2021 hors de Clés."]);
+    expect(cellsOf(tables(blocks)[0]!)).toEqual([
+      ["Revue trimestrielle T4 2020", "08/01/2021", ""],
+      ["Revue trimestrielle T1 2021", "12/04/2021", ""],
+      ["Revue trimestrielle T2 2021", "15/07/2021", "Envoyée par courriel aux signataires"],
+    ]);
+    const both = section(buildAnnualReport(input({ sharedReviews: sharedReviews.slice(0, 1) })), "Documents publiés");
+    expect(texts(both)).toEqual(["2 versions publiées de revues trimestrielles en 2021.", "1 revue trimestrielle partagée avec les acteurs du contrat en 2021 hors de Clés."]);
   });
 
   it("says in French when a section is empty", () => {

@@ -38,6 +38,8 @@ export interface AnnualReportInput {
   measurements: { indicatorId: string; measuredOn: string; value: number }[];
   /** Published versions of the quarterly reviews (any year: the builder keeps the year's). */
   publications: { year: number; quarter: number; number: number; publishedOn: string; publishedByName: string; correctionNote: string }[];
+  /** Reviews shared before Clés (reviews/shared-reviews.ts). */
+  sharedReviews: { year: number; quarter: number; sharedOn: string; note: string }[];
 }
 
 /** Progress entries shown per fiche, whole (a text is never cut), before « Et N autres points ». */
@@ -241,14 +243,26 @@ function documents(input: AnnualReportInput): Block[] {
   const { year } = input;
   const blocks: Block[] = [heading(1, "Documents publiés", true)];
   const published = input.publications.filter((p) => inYear(p.publishedOn, year)).sort((a, b) => a.publishedOn.localeCompare(b.publishedOn) || a.number - b.number);
-  if (!published.length) return [...blocks, paragraph(`Aucune revue trimestrielle n'a été publiée en ${year}.`)];
-  blocks.push(paragraph(`${plural(published.length, "version publiée", "versions publiées")} de revues trimestrielles en ${year}.`));
-  blocks.push({
-    type: "table",
-    caption: `Revues trimestrielles publiées en ${year}`,
-    columns: [{ header: "Document", width: 3 }, { header: "Version", width: 1 }, { header: "Publiée le", width: 1.2 }, { header: "Par", width: 2 }, { header: "Correction", width: 3 }],
-    rows: published.map((p) => ({ cells: [`Revue trimestrielle T${p.quarter} ${p.year}`, frenchNumber(p.number), shortDay(p.publishedOn), p.publishedByName, p.correctionNote || "—"] })),
-  });
+  const shared = input.sharedReviews.filter((r) => inYear(r.sharedOn, year)).sort((a, b) => a.sharedOn.localeCompare(b.sharedOn));
+  if (!published.length && !shared.length) return [...blocks, paragraph(`Aucune revue trimestrielle n'a été publiée en ${year}.`)];
+  if (published.length) {
+    blocks.push(paragraph(`${plural(published.length, "version publiée", "versions publiées")} de revues trimestrielles en ${year}.`));
+    blocks.push({
+      type: "table",
+      caption: `Revues trimestrielles publiées en ${year}`,
+      columns: [{ header: "Document", width: 3 }, { header: "Version", width: 1 }, { header: "Publiée le", width: 1.2 }, { header: "Par", width: 2 }, { header: "Correction", width: 3 }],
+      rows: published.map((p) => ({ cells: [`Revue trimestrielle T${p.quarter} ${p.year}`, frenchNumber(p.number), shortDay(p.publishedOn), p.publishedByName, p.correctionNote || "—"] })),
+    });
+  }
+  if (shared.length) {
+    blocks.push(paragraph(`${plural(shared.length, "revue trimestrielle partagée", "revues trimestrielles partagées")} avec les acteurs du contrat en ${year} hors de Clés.`));
+    blocks.push({
+      type: "table",
+      caption: `Revues trimestrielles partagées hors de Clés en ${year}`,
+      columns: [{ header: "Document", width: 3 }, { header: "Partagée le", width: 1.2 }, { header: "Précision", width: 5 }],
+      rows: shared.map((r) => ({ cells: [`Revue trimestrielle T${r.quarter} ${r.year}`, shortDay(r.sharedOn), r.note || ""] })),
+    });
+  }
   return blocks;
 }
 

@@ -1,7 +1,7 @@
 /** Reads what the annual report (and the evaluation) show: one query per table, whatever the size of the contract. */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { axes, contracts, governanceBodies, indicatorMeasurements, indicators, meetingParticipants, meetings, progressEntries, quarterlyReviews, reviewPublications } from "../../db/schema.js";
+import { axes, contracts, governanceBodies, indicatorMeasurements, indicators, meetingParticipants, meetings, progressEntries, quarterlyReviews, reviewPublications, sharedReviews } from "../../db/schema.js";
 import { invalid, notFound } from "../../http/problem.js";
 import { loadFicheProjections } from "../actions/fiches.js";
 import { parisDay } from "../../domain/dates.js";
@@ -107,5 +107,6 @@ export async function loadAnnualReport(db: Db, contractId: string, year: number,
     indicators: indicatorRows,
     measurements,
     publications: publications.map(({ publishedAt, ...p }) => ({ ...p, publishedOn: parisDay(publishedAt) })),
+    sharedReviews: await db.select({ year: sharedReviews.year, quarter: sharedReviews.quarter, sharedOn: sharedReviews.sharedOn, note: sharedReviews.note }).from(sharedReviews).where(eq(sharedReviews.contractId, contractId)),
   };
 }

@@ -10,7 +10,8 @@ import { annexesZip, hasAnnexes, reviewExport } from "./export.js";
 
 const NO_ANNEX = "Cette revue n'a pas d'annexe : aucun comité tenu ni aucune pièce jointe dans les réunions du trimestre.";
 import { getPreferences, setPreferences } from "./reminders.js";
-import { exportBody, exportQuery, preferencesBody, publishBody, publishedNumber, quarterBody, reviewUpdateBody, settingsBody, versionBody } from "./schema.js";
+import { exportBody, exportQuery, preferencesBody, publishBody, publishedNumber, quarterBody, reviewUpdateBody, settingsBody, sharedReviewBody, versionBody } from "./schema.js";
+import { deleteSharedReview, recordSharedReview, SHARED_REVIEW_NOT_FOUND, sharedReviewContractId } from "./shared-reviews.js";
 import {
   createReview,
   getPublication,
@@ -27,12 +28,13 @@ import {
 } from "./service.js";
 import { notFound } from "../../http/problem.js";
 import { replyWithJob, startJob, STEPS } from "../../jobs/jobs.js";
-import { binary, documentResponse } from "../../http/responses.js";
-import { jobStartedOut, preferencesOut, publicationOut, reviewListOut, reviewOut, reviewSettingsOut } from "./schema-out.js";
+import { binary, documentResponse, noContent } from "../../http/responses.js";
+import { jobStartedOut, preferencesOut, publicationOut, reviewListOut, reviewOut, reviewSettingsOut, sharedReviewOut } from "./schema-out.js";
 
 const tags = ["Revues trimestrielles"];
 
 const reviewParams = z.object({ reviewId: uuid });
+const sharedReviewParams = z.object({ sharedReviewId: uuid });
 const MEDIA = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   pdf: "application/pdf",
@@ -85,6 +87,23 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCan(request.actor, "review.manage", request.params);
     const { year, quarter } = request.body;
     return reply.status(201).send(await createReview(app.db, request.actor, request.params.contractId, { year, quarter: quarter as 1 | 2 | 3 | 4 }, parisDay()));
+  });
+
+  app.post(
+    "/contracts/:contractId/shared-reviews",
+    { schema: { response: { 201: sharedReviewOut }, tags, summary: "Enregistrer la revue d'un trimestre partagée hors Clés (avant l'usage de Clés) : le jour où elle l'a été", params: contractParams, body: sharedReviewBody } },
+    async (request, reply) => {
+      assertCan(request.actor, "review.manage", request.params);
+      const { quarter, ...rest } = request.body;
+      return reply.status(201).send(await recordSharedReview(app.db, request.actor, request.params.contractId, { ...rest, quarter: quarter as 1 | 2 | 3 | 4 }, parisDay()));
+    },
+  );
+
+  app.delete("/shared-reviews/:sharedReviewId", { schema: { response: { 204: noContent }, tags, summary: "Retirer une revue enregistrée comme partagée hors Clés", params: sharedReviewParams } }, async (request, reply) => {
+    const contractId = await sharedReviewContractId(app.db, request.params.sharedReviewId);
+    assertCan(request.actor, "review.manage", { contractId, missing: SHARED_REVIEW_NOT_FOUND });
+    await deleteSharedReview(app.db, request.actor, request.params.sharedReviewId);
+    return reply.status(204).send();
   });
 
   app.get("/reviews/:reviewId", { schema: { response: { 200: reviewOut }, tags, summary: "Une revue : ses sections de travail (coordination) ou sa dernière version publiée", params: reviewParams } }, async (request) => {

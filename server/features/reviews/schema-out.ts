@@ -18,8 +18,13 @@ export const reviewSummaryOut = z.object({
 
 export const reviewSettingsOut = z.object({ purpose: z.string(), publishReviews: z.boolean(), version: z.number() });
 
+/** A quarter's review shared before Clés (shared-reviews.ts). */
+export const sharedReviewOut = z.object({ id: z.string(), year: z.number(), quarter: z.number(), label: z.string(), sharedOn: z.string(), note: z.string(), recordedByName: z.string() });
+
 export const reviewListOut = z.object({
   items: z.array(reviewSummaryOut),
+  /** Reviews shared before the contract was run in Clés, newest quarter first. */
+  sharedElsewhere: z.array(sharedReviewOut),
   settings: reviewSettingsOut,
   quarters: z.array(z.object({ year: z.number(), quarter: z.number(), label: z.string(), reviewId: z.string().nullable() })),
   permissions: z.object({ manage: z.boolean() }),

@@ -1,6 +1,6 @@
 /** What the quarterly review routes accept. One schema serves the server and the forms. */
 import { z } from "zod";
-import { MAX_INT4, optionalText, requiredText, version } from "../../validation/fields.js";
+import { isoDate, MAX_INT4, optionalText, requiredText, version } from "../../validation/fields.js";
 
 /** A published version's number (1, 2, …), in a path, a query or a body. */
 export const publishedNumber = z.coerce
@@ -65,3 +65,9 @@ export const preferencesBody = z
     publishedReviews: z.boolean({ error: "Indiquez si vous souhaitez être prévenu·e des revues publiées." }).optional(),
   })
   .refine((b) => b.reviewReminders !== undefined || b.milestoneReminders !== undefined || b.publishedReviews !== undefined, { error: "Indiquez au moins une préférence." });
+
+/** A quarter's review shared before Clés: the quarter, the day it was shared, how. */
+export const sharedReviewBody = quarterBody.extend({
+  sharedOn: isoDate,
+  note: optionalText("La précision", 500).default(""),
+});

@@ -13,6 +13,7 @@ import { sanitizeMinutes } from "../governance/service.js";
 import { composeReview } from "./compose.js";
 import { arsAddresses } from "./ars-recipients.js";
 import { loadReviewData, loadReviewSettings } from "./load.js";
+import { listSharedReviews } from "./shared-reviews.js";
 import { contractQuarters, quarterLabel, type Quarter } from "./quarters.js";
 import { applyEdit, contentDigest, refreshSections, type SectionEdit } from "./refresh.js";
 import { REVIEW_STATUSES, type ReviewSection } from "../../domain/review-sections.js";
@@ -69,6 +70,7 @@ export async function listReviews(db: Db, actor: Actor, contractId: string, toda
   const settings = await loadReviewSettings(db, contractId);
   return {
     items: rows.map((r) => summary(r, last(r.id))),
+    sharedElsewhere: await listSharedReviews(db, contractId),
     settings: { purpose: settings.purpose, publishReviews: settings.publishReviews, version: settings.version },
     quarters: contractQuarters(contract.startDate, contract.endDate, today).map((q) => ({ ...q, label: quarterLabel(q), reviewId: rows.find((r) => r.year === q.year && r.quarter === q.quarter)?.id ?? null })),
     permissions: { manage },

@@ -7,12 +7,14 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { useContract } from "../../api/queries";
 import { reviewPaths, useCreateReview, useReviews, type ReviewList, type ReviewQuarter, type ReviewSummary } from "../../api/reviews";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { reviewState } from "./reviewFormat";
 import { ReviewSettingsForm } from "./ReviewSettingsForm";
+import { SharedQuarter, sharedState } from "./SharedReviews";
 import "./reviews.css";
 
 export function ReviewListPage() {
@@ -34,15 +36,15 @@ export function ReviewListPage() {
       <p className={fr.cx("fr-text--lead", "fr-mb-4w")}>
         Chaque trimestre, la revue fait la synthèse des rencontres et des avancées des fiches actions, et elle est partagée avec l'ensemble des acteurs du contrat.
       </p>
-      {list.permissions.manage ? <CoordinationView contractId={contractId} list={list} /> : <PublishedReviews contractId={contractId} items={list.items} />}
+      {list.permissions.manage ? <CoordinationView contractId={contractId} list={list} /> : <PublishedReviews contractId={contractId} items={list.items} shared={list.sharedElsewhere} />}
     </Page>
   );
 }
 
-/** Readers: the published reviews, newest first. */
-function PublishedReviews({ contractId, items }: { contractId: string; items: ReviewSummary[] }) {
+/** Readers: the published reviews, newest first, then the quarters whose review was shared before Clés. */
+function PublishedReviews({ contractId, items, shared }: { contractId: string; items: ReviewSummary[]; shared: ReviewList["sharedElsewhere"] }) {
   const published = items.filter((r) => r.publishedNumber);
-  if (published.length === 0)
+  if (published.length === 0 && shared.length === 0)
     return (
       <EmptyState title="Aucune revue n'est encore publiée.">
         <p>La coordination du contrat publie une revue à la fin de chaque trimestre ; vous la trouverez ici et vous serez prévenu·e par courriel.</p>
@@ -61,6 +63,14 @@ function PublishedReviews({ contractId, items }: { contractId: string; items: Re
           </Button>
         </li>
       ))}
+      {shared.map((r) => (
+        <li key={r.id}>
+          <div>
+            <h2 className={fr.cx("fr-h6", "fr-mb-0")}>{r.label}</h2>
+            <p className="cles-quarters__state">{sharedState(r)}</p>
+          </div>
+        </li>
+      ))}
     </ul>
   );
 }
@@ -68,6 +78,7 @@ function PublishedReviews({ contractId, items }: { contractId: string; items: Re
 function CoordinationView({ contractId, list }: { contractId: string; list: ReviewList }) {
   const navigate = useNavigate();
   const create = useCreateReview(contractId);
+  const [said, setSaid] = useState("");
   const byId = new Map(list.items.map((r) => [r.id, r]));
   // A review whose quarter is no longer among the contract's quarters (dates changed) is still listed.
   const orphans = list.items.filter((r) => !list.quarters.some((q) => q.reviewId === r.id));
@@ -77,6 +88,10 @@ function CoordinationView({ contractId, list }: { contractId: string; list: Revi
     <>
       <section aria-labelledby="trimestres" className={fr.cx("fr-mb-6w")}>
         <h2 id="trimestres">Les trimestres du contrat</h2>
+        <p className={fr.cx("fr-text--sm")}>Une revue rédigée et partagée avant l'usage de Clés s'enregistre avec « Déjà partagée hors Clés » : le bilan annuel la compte.</p>
+        <p role="status" className={fr.cx("fr-sr-only")}>
+          {said}
+        </p>
         {create.error && (
           <Alert severity="error" title="La revue n'a pas pu être rédigée" description={create.error.message} className={fr.cx("fr-mb-3w")} role="alert" />
         )}
@@ -89,13 +104,16 @@ function CoordinationView({ contractId, list }: { contractId: string; list: Revi
             {list.quarters.map((q) => {
               const review = q.reviewId ? byId.get(q.reviewId) : undefined;
               const drafting = create.isPending && create.variables?.year === q.year && create.variables.quarter === q.quarter;
+              const shared = list.sharedElsewhere.find((r) => r.year === q.year && r.quarter === q.quarter);
               return (
                 <li key={`${q.year}-${q.quarter}`}>
                   <div>
                     <h3 className={fr.cx("fr-h6", "fr-mb-0")}>{q.label}</h3>
-                    <p className="cles-quarters__state">{review ? reviewState(review) : "Pas encore de revue"}</p>
+                    <p className="cles-quarters__state">{review ? reviewState(review) : shared ? sharedState(shared) : "Pas encore de revue"}</p>
+                    {review && shared && <p className="cles-quarters__state">{sharedState(shared)}</p>}
                   </div>
                   <div className="cles-review-toolbar">
+                    <SharedQuarter contractId={contractId} quarter={q} shared={shared} canRecord={!review?.publishedNumber} onSaved={setSaid} />
                     {review && <StatusBadge review={review} />}
                     {q.reviewId ? (
                       <Button priority={review?.status === "published" ? "secondary" : "primary"} size="small" linkProps={{ to: reviewPaths.review(contractId, q.reviewId) }}>

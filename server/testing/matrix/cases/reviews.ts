@@ -1,7 +1,7 @@
 /** Quarterly reviews (issue 6): readers read published ones; the coordination drafts, edits, publishes, corrects. */
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { quarterlyReviews } from "../../../db/schema.js";
+import { quarterlyReviews, sharedReviews } from "../../../db/schema.js";
 import { type Cases, everyone, type Fixture, json, managers, readers, type Role, signedIn } from "../support.js";
 import { freshAttachment } from "./meetings.js";
 
@@ -39,7 +39,21 @@ async function publicReview(f: Fixture, publishReviews: boolean): Promise<string
   return `/api/public/contracts/camvs-2021-2023/reviews/${review.id}.html`;
 }
 
+/** CAMVS's 2021 Q1 free of any review shared before Clés; the body that records it. */
+async function freeSharedQuarter(f: Fixture) {
+  await f.ctx.database.db.delete(sharedReviews).where(and(eq(sharedReviews.contractId, f.ids.camvs), eq(sharedReviews.year, 2021), eq(sharedReviews.quarter, 1)));
+  return { year: 2021, quarter: 1, sharedOn: "2021-04-12", note: "Envoyée par courriel" };
+}
+
+async function freshSharedReview(f: Fixture): Promise<string> {
+  const res = await f.admin.inject({ method: "POST", url: `/api/contracts/${f.ids.camvs}/shared-reviews`, payload: await freeSharedQuarter(f) });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
 export const reviewCases: Cases = {
+  "POST /api/contracts/:contractId/shared-reviews": [{ call: async (f) => ({ url: `/api/contracts/${f.ids.camvs}/shared-reviews`, payload: await freeSharedQuarter(f) }), expect: managers }],
+  "DELETE /api/shared-reviews/:sharedReviewId": [{ call: async (f) => ({ url: `/api/shared-reviews/${await freshSharedReview(f)}` }), expect: managers }],
   "GET /api/contracts/:contractId/reviews": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/reviews` }), expect: readers }],
   "PUT /api/contracts/:contractId/review-settings": [
     {
