@@ -11,6 +11,7 @@ import { auditEntries } from "../db/schema.js";
 import { creationChanges, snapshot } from "../audit/diff.js";
 import type { AuditRecord } from "../audit/record.js";
 import { frenchNumber, parisDay, parisTime, shortDay, shortDayOrNull } from "../domain/dates.js";
+import { excerpt } from "../domain/excerpt.js";
 
 export const DEMO_ACTOR = "Données de démonstration";
 
@@ -48,7 +49,7 @@ export async function writeDated(tx: Tx, records: DatedRecord[]): Promise<void> 
   await tx.insert(auditEntries).values(records.map((r, i) => ({ ...r, at: new Date(r.at.getTime() + (i % 1000)), actorId: null, actorName: DEMO_ACTOR })));
 }
 
-const short = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
+const short = (text: string) => excerpt(text);
 
 /** The entries of a fiche's follow-up, labelled and detailed as the follow-up routes record them. */
 export const followUpEntries = {

@@ -10,6 +10,7 @@ import { forbidden, invalid, notFound } from "../../http/problem.js";
 import { actorIdentity, canDeleteComment, canEditComment, type Actor } from "../../policies/index.js";
 import { recordAudit } from "../../audit/record.js";
 import type { CommentBody, CommentUpdateBody } from "./schema.js";
+import { excerpt } from "../../domain/excerpt.js";
 
 export const COMMENT_NOT_FOUND = "Cette remarque est introuvable.";
 
@@ -30,7 +31,6 @@ function view(actor: Actor, row: Row) {
   };
 }
 
-const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 59)}…` : text);
 
 export async function listComments(db: Db, actor: Actor, actionId: string) {
   const rows = await db.select().from(comments).where(eq(comments.actionId, actionId)).orderBy(asc(comments.createdAt));

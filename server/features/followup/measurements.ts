@@ -11,6 +11,7 @@ import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { isStale, progressTowardsTarget, STALE_MONTHS } from "./rules.js";
 import type { MeasurementBody, MeasurementFields } from "./schema.js";
+import { excerpt } from "../../domain/excerpt.js";
 
 export const MEASUREMENT_NOT_FOUND = "Cette mesure est introuvable.";
 export const INDICATOR_NOT_FOUND = "Cet indicateur est introuvable.";
@@ -24,7 +25,7 @@ const measurementSnapshot = (r: Row) =>
     ["source", "Source", r.source],
     ["comment", "Commentaire", r.comment],
   ]);
-const label = (indicatorLabel: string) => `Mesure de l'indicateur « ${indicatorLabel.length > 60 ? `${indicatorLabel.slice(0, 59)}…` : indicatorLabel} »`;
+const label = (indicatorLabel: string) => `Mesure de l'indicateur « ${excerpt(indicatorLabel)} »`;
 
 /** Why an indicator is flagged, in French, or null. */
 export function staleMessage(lastMeasuredOn: string | null, today: string): string | null {

@@ -12,6 +12,7 @@ import { recordAudit } from "../../audit/record.js";
 import { ACTION_NOT_FOUND } from "../actions/queries.js";
 import { orderError } from "../ordering.js";
 import type { RemainingBody, RemainingUpdateBody } from "./schema.js";
+import { excerpt } from "../../domain/excerpt.js";
 
 export const REMAINING_NOT_FOUND = "Ce reste-à-faire est introuvable.";
 
@@ -22,7 +23,7 @@ const itemSnapshot = (r: Row) =>
     ["text", "Reste-à-faire", r.text],
     ["doneOn", "Fait le", shortDayOrNull(r.doneOn)],
   ]);
-const label = (r: Row) => `Reste-à-faire « ${r.text.length > 60 ? `${r.text.slice(0, 59)}…` : r.text} »`;
+const label = (r: Row) => `Reste-à-faire « ${excerpt(r.text)} »`;
 
 export async function listRemaining(db: Db, actionId: string) {
   return db.select().from(remainingItems).where(eq(remainingItems.actionId, actionId)).orderBy(asc(remainingItems.position), asc(remainingItems.createdAt));

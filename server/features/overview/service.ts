@@ -16,6 +16,7 @@ import { governanceAlerts } from "../governance/service.js";
 import { isStale, scheduleLabel } from "../followup/rules.js";
 import { isOverdue, SHOWN_STATUSES, type ShownStatus } from "../../domain/shown-status.js";
 import { frenchNumber, parisDay, shortDay } from "../../domain/dates.js";
+import { excerpt } from "../../domain/excerpt.js";
 
 const STATUS_KEYS = Object.keys(SHOWN_STATUSES) as ShownStatus[];
 
@@ -32,7 +33,6 @@ export function statusByAxis(axisRows: { id: string; number: number; title: stri
     });
 }
 
-const excerpt = (text: string, n = 120) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 /**
  * A contract's dashboard for a day: its queries run at once. `upcomingMeetings` holds
@@ -146,7 +146,7 @@ function latestActivity(events: FicheEvent[], fiches: Map<string, Fiche>, record
 
   const paris = (d: Date) => shortDay(parisDay(d));
   const describe = (e: FicheEvent): string => {
-    if (e.kind === "progress") return `${fa(e.actionId)} — avancement du ${shortDay(e.day!)} par ${e.author} : « ${excerpt(e.text)} »`;
+    if (e.kind === "progress") return `${fa(e.actionId)} — avancement du ${shortDay(e.day!)} par ${e.author} : « ${excerpt(e.text, 120)} »`;
     if (e.kind === "measurement") return `${fa(e.actionId)} — mesure « ${excerpt(e.text, 60)} » : ${frenchNumber(Number(e.value))} au ${shortDay(e.day!)}`;
     return `${fa(e.actionId)} — remarque de ${e.author}`;
   };
