@@ -37,6 +37,27 @@ describe("contract management in the browser", () => {
     expect(report).toEqual({ home: [], edit: [], axes: [], directory: [], newFiche: [], import: [] });
   });
 
+  it("shows the seed's key dates on the contract page and records one more, written as people write dates", async () => {
+    const { page } = browser;
+    const path = await openCamvs();
+    const dates = page.getByRole("region", { name: "Dates clés" });
+    await dates.getByText("novembre 2020 — Comité de pilotage").waitFor();
+    await dates.getByText("juin 2021 — Signature par les 6 partenaires").waitFor();
+    await page.goto(browser.ctx.baseUrl + path + "/modifier");
+    await page.getByRole("heading", { level: 1, name: "Modifier le contrat" }).waitFor();
+    await expect(page.getByRole("group", { name: "Date clé 1" }).getByLabel(/^Date/).inputValue()).resolves.toBe("11/2020");
+    await page.getByRole("button", { name: "Ajouter une date clé" }).click();
+    const added = page.getByRole("group", { name: "Date clé 6" });
+    await added.getByLabel(/^Date/).fill("début 2022");
+    await added.getByLabel(/^Ce qui a eu lieu/).fill("Premier bilan annuel présenté au COPIL");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await added.getByText("Écrivez un jour (14/09/2021) ou un mois (11/2020).").waitFor();
+    await added.getByLabel(/^Date/).fill("7/12/2021");
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("heading", { level: 1, name: /Melun Val de Seine/ }).waitFor();
+    await page.getByRole("region", { name: "Dates clés" }).getByText("7 décembre 2021 — Premier bilan annuel présenté au COPIL").waitFor();
+  });
+
   it("creates a fiche in an objective, with a new partner organisation added on the spot", async () => {
     const path = await openCamvs();
     await browser.page.goto(`${browser.ctx.baseUrl}${path}/fiches/nouvelle`);

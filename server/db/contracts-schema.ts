@@ -16,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ActionStatus, ContractStatus } from "../domain/statuses.js";
+import type { ContractKeyDate } from "../domain/key-dates.js";
 import type {
   CityContractAnswer,
   Determinant,
@@ -42,6 +43,8 @@ export const contracts = pgTable("contracts", {
   endDate: date("end_date").notNull(),
   status: text("status").$type<ContractStatus>().notNull(),
   summary: text("summary").notNull().default(""),
+  /** The contract's key dates before and around its signature (« Présenté au COPIL » in 2020-11…), a day or a month each, in date order. */
+  keyDates: jsonb("key_dates").$type<ContractKeyDate[]>().notNull().default([]),
   /** Opt-in by the coordinator: the contract's public page is reachable without signing in. */
   published: boolean("published").notNull().default(false),
   ...versioned,

@@ -12,6 +12,7 @@ export const LIMITS = {
   communes: 500,
   priorityAreas: 200,
   signatories: 50,
+  keyDates: 40,
 } as const;
 
 export type LimitKind = keyof typeof LIMITS;
@@ -25,6 +26,7 @@ const WORDS: Record<LimitKind, [holder: string, noun: string]> = {
   communes: ["Un contrat", "communes"],
   priorityAreas: ["Un contrat", "quartiers prioritaires"],
   signatories: ["Un contrat", "signataires"],
+  keyDates: ["Un contrat", "dates clés"],
 };
 
 /** « 20 axes au plus. », for a schema's `.max()`. */

@@ -6533,6 +6533,10 @@ export interface paths {
                         }[];
                         /** Format: date */
                         endDate: string;
+                        keyDates?: {
+                            label: string;
+                            on: string;
+                        }[];
                         localAuthority: string;
                         name: string;
                         priorityAreas: {
@@ -6639,6 +6643,10 @@ export interface paths {
                             }[];
                             endDate: string;
                             id: string;
+                            keyDates: {
+                                label: string;
+                                on: string;
+                            }[];
                             localAuthority: string;
                             name: string;
                             organisations: {
@@ -6801,6 +6809,10 @@ export interface paths {
                             }[];
                             endDate: string;
                             id: string;
+                            keyDates: {
+                                label: string;
+                                on: string;
+                            }[];
                             localAuthority: string;
                             name: string;
                             organisations: {
@@ -6877,6 +6889,10 @@ export interface paths {
                         }[];
                         /** Format: date */
                         endDate: string;
+                        keyDates?: {
+                            label: string;
+                            on: string;
+                        }[];
                         localAuthority: string;
                         name: string;
                         priorityAreas: {
@@ -6984,6 +7000,10 @@ export interface paths {
                             }[];
                             endDate: string;
                             id: string;
+                            keyDates: {
+                                label: string;
+                                on: string;
+                            }[];
                             localAuthority: string;
                             name: string;
                             organisations: {
@@ -10843,6 +10863,10 @@ export interface paths {
                                 }[];
                                 /** Format: date */
                                 endDate: string;
+                                keyDates?: {
+                                    label: string;
+                                    on: string;
+                                }[];
                                 localAuthority: string;
                                 name: string;
                                 organisations: {
@@ -13501,6 +13525,10 @@ export interface paths {
                             }[];
                             /** Format: date */
                             endDate: string;
+                            keyDates?: {
+                                label: string;
+                                on: string;
+                            }[];
                             localAuthority: string;
                             name: string;
                             organisations: {
@@ -13618,6 +13646,10 @@ export interface paths {
                             }[];
                             endDate: string;
                             id: string;
+                            keyDates: {
+                                label: string;
+                                on: string;
+                            }[];
                             localAuthority: string;
                             name: string;
                             organisations: {

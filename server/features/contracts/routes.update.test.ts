@@ -78,6 +78,32 @@ describe("PUT /api/contracts/:id", () => {
     expect(back.json<ContractView>()).toMatchObject({ status: "running", version: 3 });
   });
 
+  it("records the contract's key dates, a day or a month each, in date order; leaving them out keeps them; a bad one is said on its field and nothing is written", async () => {
+    const created = await createContract(app);
+    const current = await getContract(app, created.id);
+    const keyDates = [
+      { on: "2021-06", label: "Signature par les 6 partenaires" },
+      { on: "2020-11-17", label: "Comité de pilotage" },
+    ];
+    const saved = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(current), keyDates } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const view = saved.json<ContractView & { keyDates: { on: string; label: string }[] }>();
+    expect(view.keyDates).toEqual([keyDates[1], keyDates[0]]);
+    const kept = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(view), name: "CLS renommé" } });
+    expect(kept.json<{ keyDates: unknown[] }>().keyDates).toEqual([keyDates[1], keyDates[0]]);
+    const history = (await app.inject({ url: `/api/contracts/${created.id}/history` })).json<{ items: { changes: { label: string; after: string | null }[] }[] }>();
+    expect(history.items.flatMap((e) => e.changes).find((c) => c.label === "Dates clés")?.after).toBe("17/11/2020 : Comité de pilotage\n06/2021 : Signature par les 6 partenaires");
+
+    const latest = await getContract(app, created.id);
+    const refused = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(latest), keyDates: [{ on: "2021-02-30", label: "Délibération" }, { on: "juin 2021", label: "" }] } });
+    expect(expectProblem(refused, 400).errors).toEqual([
+      { path: "keyDates.0.on", message: "Indiquez un jour (AAAA-MM-JJ) ou un mois (AAAA-MM)." },
+      { path: "keyDates.1.on", message: "Indiquez un jour (AAAA-MM-JJ) ou un mois (AAAA-MM)." },
+      { path: "keyDates.1.label", message: "Ce qui a eu lieu est obligatoire." },
+    ]);
+    expect(await getContract(app, created.id)).toEqual(latest);
+  });
+
   it("refuses a stale version with 409 and changes nothing", async () => {
     const created = await createContract(app);
     const first = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), name: "Première modification" } });

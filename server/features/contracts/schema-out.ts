@@ -27,6 +27,8 @@ export const contractListOut = z.object({
 /** A contract as `getContract` reads it: territory, signatories, directory, axes and objectives. */
 export const contractViewOut = contractHeaderOut.extend({
   summary: z.string(),
+  /** In date order: a day "AAAA-MM-JJ" or a month "AAAA-MM" each. */
+  keyDates: z.array(z.object({ on: z.string(), label: z.string() })),
   published: z.boolean(),
   version: z.number(),
   createdAt: z.date(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inseeCode, isoDate, optionalText, requiredText, version } from "../../validation/fields.js";
+import { dayOrMonth, inseeCode, isoDate, optionalText, requiredText, version } from "../../validation/fields.js";
 import { LIMITS, limitMessage } from "../../validation/limits.js";
 import { CONTRACT_STATUS_VALUES } from "../../domain/statuses.js";
 
@@ -37,6 +37,9 @@ export function signatoryEntry<R extends z.ZodType>(organisationRef: R) {
   });
 }
 
+/** A key date of the contract: a day or a month, and what happened (« Signature par les six partenaires »). */
+export const keyDateEntry = z.object({ on: dayOrMonth, label: requiredText("Ce qui a eu lieu", 300) });
+
 /** Fields of a contract shared by the API and the exchange format. */
 const contractHeader = z.object({
   /** Short identifier used in URLs and on the command line, e.g. "capvm-2019-2022". */
@@ -51,6 +54,8 @@ const contractHeader = z.object({
   endDate: isoDate,
   status: z.enum(CONTRACT_STATUS_VALUES, { error: "Statut inconnu." }),
   summary: optionalText("La présentation", 50_000),
+  /** Left out: unchanged on an update, none on a creation. */
+  keyDates: z.array(keyDateEntry).max(LIMITS.keyDates, { error: limitMessage("keyDates") }).optional(),
   communes: z.array(communeEntry).max(LIMITS.communes, { error: limitMessage("communes") }),
   priorityAreas: z.array(priorityAreaEntry).max(LIMITS.priorityAreas, { error: limitMessage("priorityAreas") }),
 });

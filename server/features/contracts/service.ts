@@ -11,6 +11,7 @@ import { recordAudit } from "../../audit/record.js";
 import { contractFacts, contractSnapshot } from "./snapshot.js";
 import type { ContractBody } from "./schema.js";
 import { communesFromReference, type ContractCommune, type GivenCommune } from "./territory.js";
+import { inDateOrder } from "../../domain/key-dates.js";
 
 type Territory = { communes: ContractCommune[]; priorityAreas: ContractBody["priorityAreas"] };
 type ResolvedSignatory = { organisationId: string } & Omit<ContractBody["signatories"][number], "organisation">;
@@ -102,8 +103,8 @@ export async function createContract(db: Db, actor: Actor, body: ContractBody): 
   const communeList = referenceCommunes(body.communes);
   return db.transaction(async (tx) => {
     if (await slugTaken(tx, body.slug)) throw invalid([{ path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." }]);
-    const { communes: _c, priorityAreas: q, signatories: _s, ...header } = body;
-    const [row] = await tx.insert(contracts).values(header).returning({ id: contracts.id });
+    const { communes: _c, priorityAreas: q, signatories: _s, keyDates, ...header } = body;
+    const [row] = await tx.insert(contracts).values({ ...header, keyDates: inDateOrder(keyDates ?? []) }).returning({ id: contracts.id });
     await writeContractParts(tx, row!.id, { communes: communeList, priorityAreas: q }, []);
     await auditContract(tx, actor, row!.id, null);
     return row!.id;
@@ -122,8 +123,8 @@ export async function updateContract(db: Db, actor: Actor, id: string, body: Con
     await checkCommunesStillCovered(tx, id, body);
     await claimVersion(tx, contracts, id, body.version, "Ce contrat");
     const before = await contractFacts(tx, id);
-    const { communes: _c, priorityAreas: q, signatories: _s, version: _v, ...header } = body;
-    await tx.update(contracts).set(header).where(eq(contracts.id, id));
+    const { communes: _c, priorityAreas: q, signatories: _s, version: _v, keyDates, ...header } = body;
+    await tx.update(contracts).set({ ...header, ...(keyDates ? { keyDates: inDateOrder(keyDates) } : {}) }).where(eq(contracts.id, id));
     await writeContractParts(tx, id, { communes: communeList, priorityAreas: q }, resolveSignatories(body));
     await auditContract(tx, actor, id, before);
   });

@@ -4,6 +4,7 @@ import { snapshot, type Snapshot } from "../../audit/diff.js";
 import type { Db, Tx } from "../../db/client.js";
 import { communes, contracts, organisations, priorityAreas, signatories } from "../../db/schema.js";
 import { CONTRACT_STATUSES, type ContractStatus } from "../../domain/statuses.js";
+import { keyDateShown, type ContractKeyDate } from "../../domain/key-dates.js";
 
 export interface ContractFacts {
   slug: string;
@@ -13,6 +14,7 @@ export interface ContractFacts {
   endDate: string;
   status: ContractStatus;
   summary: string;
+  keyDates: ContractKeyDate[];
   published: boolean;
   communes: { inseeCode: string; name: string }[];
   priorityAreas: { name: string }[];
@@ -42,6 +44,7 @@ export function contractSnapshot(c: ContractFacts): Snapshot {
     ["endDate", "Date de fin", c.endDate],
     ["status", "Statut", CONTRACT_STATUSES[c.status]],
     ["summary", "Présentation", c.summary],
+    ["keyDates", "Dates clés", c.keyDates.map((d) => `${keyDateShown(d.on)} : ${d.label}`)],
     ["published", "Page publique", c.published],
     ["communes", "Communes", c.communes.map((x) => `${x.name} (${x.inseeCode})`)],
     ["priorityAreas", "Quartiers prioritaires", c.priorityAreas.map((q) => q.name)],

@@ -9,7 +9,6 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Content, ContentCanvas, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { Deck, Slide } from "./deck.js";
-import { shortDay } from "../../domain/dates.js";
 import { BLUE_FRANCE, BLUE_LIGHT, BLUE_LIGHTER, CELL_MARGIN, CONTENT, CONTENT_WIDTH, FOOTER, GREY_BORDER, MARGIN_X, RED_MARIANNE, SLIDE, TABLE_FONT_PT, TITLE_BAR, titleSize } from "./layout.js";
 
 const require = createRequire(import.meta.url);
@@ -96,7 +95,7 @@ function background(s: Slide): Content[] {
       const cx = MARGIN_X + step * (i + 0.5);
       const color = hex(d.when === "today" ? RED_MARIANNE : BLUE_FRANCE);
       out.push({ ...ORIGIN, canvas: [{ type: "ellipse", x: pt(cx), y: pt(lineY), r1: 10, r2: 10, color: d.when === "next" ? "#ffffff" : color, lineColor: color, lineWidth: 2 }] });
-      out.push(at(cx - step / 2, lineY - 0.65, step, { text: shortDay(d.day), fontSize: 15, bold: true, color, alignment: "center" }));
+      out.push(at(cx - step / 2, lineY - 0.65, step, { text: d.shown, fontSize: 15, bold: true, color, alignment: "center" }));
       out.push(at(cx - step / 2 + 0.05, lineY + 0.3, step - 0.1, { text: d.label, fontSize: 13, color: GREY_TEXT, alignment: "center" }));
       if (d.when !== "past") out.push(at(cx - step / 2, lineY - 1.0, step, { text: d.when === "today" ? "ce jour" : "à venir", fontSize: 11, color, alignment: "center" }));
     });

@@ -5,7 +5,6 @@
  */
 import type PptxGenJS from "pptxgenjs";
 import type { Deck, DeckColumn, DeckRow, Slide } from "./deck.js";
-import { shortDay } from "../../domain/dates.js";
 import {
   BLUE_FRANCE,
   BLUE_LIGHT,
@@ -65,7 +64,7 @@ function timelineSlide(slide: PptxSlide, s: Extract<Slide, { kind: "timeline" }>
     const cx = MARGIN_X + step * (i + 0.5);
     const color = d.when === "today" ? RED_MARIANNE : BLUE_FRANCE;
     slide.addShape("ellipse", { x: cx - 0.14, y: lineY - 0.14, w: 0.28, h: 0.28, fill: { color: d.when === "next" ? "FFFFFF" : color }, line: { color, width: 2 } });
-    slide.addText(shortDay(d.day), { ...font, x: cx - step / 2, y: lineY - 0.75, w: step, h: 0.45, fontSize: 15, bold: true, color, align: "center", margin: 0 });
+    slide.addText(d.shown, { ...font, x: cx - step / 2, y: lineY - 0.75, w: step, h: 0.45, fontSize: 15, bold: true, color, align: "center", margin: 0 });
     slide.addText(d.label, { ...font, x: cx - step / 2 + 0.05, y: lineY + 0.3, w: step - 0.1, h: 1.6, fontSize: 13, color: GREY_TEXT, align: "center", valign: "top", margin: 0, fit: "shrink" });
     if (d.when !== "past") slide.addText(d.when === "today" ? "ce jour" : "à venir", { ...font, x: cx - step / 2, y: lineY - 1.1, w: step, h: 0.3, fontSize: 11, italic: true, color, align: "center", margin: 0 });
   });

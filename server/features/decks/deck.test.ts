@@ -155,11 +155,30 @@ describe("key dates of the contract", () => {
     ];
     const dates = keyDates({ ...input(), meetings }, "2021-09-14");
     expect(dates).toEqual([
-      { day: "2021-01-01", label: "Début du contrat", when: "past" },
-      { day: "2021-06-15", label: "Signature par les 2 signataires", when: "past" },
-      { day: "2021-09-14", label: "Comité technique 2021", when: "today" },
-      { day: "2021-12-07", label: "Comité de pilotage 2021", when: "next" },
-      { day: "2023-12-31", label: "Fin du contrat", when: "next" },
+      { day: "2021-01-01", shown: "01/01/2021", label: "Début du contrat", when: "past" },
+      { day: "2021-06-15", shown: "15/06/2021", label: "Signature par les 2 signataires", when: "past" },
+      { day: "2021-09-14", shown: "14/09/2021", label: "Comité technique 2021", when: "today" },
+      { day: "2021-12-07", shown: "07/12/2021", label: "Comité de pilotage 2021", when: "next" },
+      { day: "2023-12-31", shown: "31/12/2023", label: "Fin du contrat", when: "next" },
+    ]);
+  });
+
+  it("adds the key dates the coordinator recorded, a month shown as a month, in date order", () => {
+    const contract = {
+      ...input().contract,
+      keyDates: [
+        { on: "2021-06", label: "Signature par les six partenaires" },
+        { on: "2020-11", label: "Présentation au comité de pilotage" },
+        { on: "2021-09-20", label: "Lancement de l'appel à participation" },
+      ],
+    };
+    const dates = keyDates({ ...input(), contract, signatories: [], meetings: [] }, "2021-09-14");
+    expect(dates.map((d) => [d.shown, d.label, d.when])).toEqual([
+      ["11/2020", "Présentation au comité de pilotage", "past"],
+      ["01/01/2021", "Début du contrat", "past"],
+      ["06/2021", "Signature par les six partenaires", "past"],
+      ["20/09/2021", "Lancement de l'appel à participation", "next"],
+      ["31/12/2023", "Fin du contrat", "next"],
     ]);
   });
 

@@ -4,6 +4,7 @@
  * transversal actions, process, next steps. `buildDeck` is pure: it turns loaded
  * data into a list of typed slides that the PPTX and PDF renderers draw alike.
  */
+import { keyDateShown, keyDateWhen, type ContractKeyDate } from "../../domain/key-dates.js";
 import { adjustmentLine, type CotechTable, type TableRow } from "../overview/cotech-table.js";
 import type { BodyKind } from "../../domain/governance.js";
 import { CONTENT_WIDTH } from "./layout.js";
@@ -13,7 +14,10 @@ import { longDay, parisDay, parisTime, shortDay } from "../../domain/dates.js";
 export type { DeckColumn, DeckRow } from "./split.js";
 
 export interface KeyDate {
+  /** For the order: a day, or a month ("2020-11") when only the month is known. */
   day: string;
+  /** As the slide shows it: « 14/09/2021 », « 11/2020 ». */
+  shown: string;
   label: string;
   when: "past" | "today" | "next";
 }
@@ -44,7 +48,8 @@ export interface DeckMeeting {
 }
 
 export interface DeckInput {
-  contract: { name: string; localAuthority: string; startDate: string; endDate: string };
+  /** `keyDates`: those the coordinator recorded (domain/key-dates.ts). */
+  contract: { name: string; localAuthority: string; startDate: string; endDate: string; keyDates?: ContractKeyDate[] };
   year: number;
   today: string;
   signatories: { organisationName: string; representative: string; title: string; signedOn: string | null }[];
@@ -115,28 +120,28 @@ export function pickAxes(axes: CotechTable["axes"], picked: number[] | null): Co
 
 /**
  * Key dates of the contract up to a reference day (the meeting's, or today): its
- * start and end, the signatures (one date per day, signatories together), the
- * COPIL and COTECH meetings held, and the next ones — in date order.
+ * start and end, the key dates the coordinator recorded (a day or a month: the seed's
+ * COPIL of 11/2020 … signature of 06/2021), the signatures (one date per day, signatories
+ * together), the COPIL and COTECH meetings held, and the next ones — in date order.
  */
 export function keyDates(input: Pick<DeckInput, "contract" | "signatories" | "meetings">, reference: string): KeyDate[] {
-  const when = (day: string): KeyDate["when"] => (day < reference ? "past" : day === reference ? "today" : "next");
   const events: (KeyDate & { order: number })[] = [];
-  events.push({ day: input.contract.startDate, label: "Début du contrat", when: when(input.contract.startDate), order: 0 });
+  const add = (on: string, label: string, order: number) => events.push({ day: on, shown: keyDateShown(on), label, when: keyDateWhen(on, reference), order });
+  add(input.contract.startDate, "Début du contrat", 0);
+  for (const d of input.contract.keyDates ?? []) add(d.on, d.label, 1);
   const signed = new Map<string, string[]>();
   for (const s of input.signatories) if (s.signedOn) signed.set(s.signedOn, [...(signed.get(s.signedOn) ?? []), s.organisationName]);
-  for (const [day, names] of signed) {
-    const label = names.length === input.signatories.length && names.length > 1 ? `Signature par les ${names.length} signataires` : `Signature : ${names.join(", ")}`;
-    events.push({ day, label, when: when(day), order: 1 });
-  }
+  for (const [day, names] of signed) add(day, names.length === input.signatories.length && names.length > 1 ? `Signature par les ${names.length} signataires` : `Signature : ${names.join(", ")}`, 1);
   for (const m of input.meetings) {
     if (m.cancelled || !COMMITTEES.includes(m.bodyKind)) continue;
-    const day = parisDay(m.startsAt);
-    events.push({ day, label: m.title, when: when(day), order: 2 });
+    add(parisDay(m.startsAt), m.title, 2);
   }
-  events.push({ day: input.contract.endDate, label: "Fin du contrat", when: when(input.contract.endDate), order: 3 });
+  add(input.contract.endDate, "Fin du contrat", 3);
   return events.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order).map(({ order: _o, ...e }) => e);
 }
 
+/** Dates a timeline slide holds at most. */
+const TIMELINE_MAX = 9;
 const chunk = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 const suite = (title: string, i: number) => (i === 0 ? title : `${title} (suite)`);
 
@@ -185,7 +190,9 @@ export function buildDeck(input: DeckInput): Deck {
     : DEFAULT_AGENDA.map((t, i) => ({ title: `${roman(i)}. ${t}`, detail: "" }));
   slides.push({ kind: "agenda", title: "Ordre du jour", items: agenda });
 
-  chunk(keyDates(input, reference), 7).forEach((dates, i) => slides.push({ kind: "timeline", section: section("introduction"), title: suite("Dates clés du contrat", i), dates }));
+  const dates = keyDates(input, reference);
+  // At most nine dates on a timeline, the slides evenly filled (ten make two of five, not nine and one).
+  chunk(dates, Math.ceil(dates.length / Math.ceil(dates.length / TIMELINE_MAX))).forEach((part, i) => slides.push({ kind: "timeline", section: section("introduction"), title: suite("Dates clés du contrat", i), dates: part }));
 
   const columns = PROGRESS_COLUMNS(year);
   for (const axis of pickAxes(input.table.axes, input.picked)) {

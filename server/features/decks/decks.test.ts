@@ -69,6 +69,9 @@ describe("the committee deck as PowerPoint", () => {
     expect(slides[2]).toContain("I. Ouverture et mots des signataires");
     expect(slides[2]).toContain("VI. Conclusion : prochaines étapes et mots de clôture");
     expect(slides[3]).toContain("Dates clés du contrat");
+    // The key dates of validation the seed recalls, by month as the seed gives them, then the committees.
+    expect(slides[3]).toContain("11/2020 Comité de pilotage 01/2021 Validation de l'ARS 01/01/2021 Début du contrat 02/2021 Validation en conseil communautaire");
+    expect(slides[3]).toContain("06/2021 Signature par les 6 partenaires");
     expect(slides[3]).toContain("07/12/2021");
     expect(slides[3]).toContain("Comité de pilotage 2021");
     // Every fiche once, in order, in the tables of the four axes.

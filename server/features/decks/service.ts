@@ -35,7 +35,7 @@ const slug = (text: string) =>
 
 export async function loadDeck(db: Db, contractId: string, request: DeckRequest, today: string): Promise<LoadedDeck> {
   const [contract] = await db
-    .select({ name: contracts.name, localAuthority: contracts.localAuthority, startDate: contracts.startDate, endDate: contracts.endDate })
+    .select({ name: contracts.name, localAuthority: contracts.localAuthority, startDate: contracts.startDate, endDate: contracts.endDate, keyDates: contracts.keyDates })
     .from(contracts)
     .where(eq(contracts.id, contractId));
   if (!contract) throw notFound("Ce contrat est introuvable.");

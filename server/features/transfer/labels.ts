@@ -7,6 +7,8 @@ const FIELD_LABELS: Record<string, string> = {
   endDate: "date de fin",
   status: "statut",
   summary: "présentation",
+  keyDates: "dates clés",
+  on: "date",
   communes: "communes",
   priorityAreas: "quartiers prioritaires",
   signatories: "signataires",

@@ -1,4 +1,5 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
+import { inDateOrder } from "../../domain/key-dates.js";
 import type { Db } from "../../db/client.js";
 import { actionPartners, actions, axes, contracts, indicators, objectives, organisations } from "../../db/schema.js";
 import { conflict, invalid } from "../../http/problem.js";
@@ -41,6 +42,7 @@ export async function exportContract(db: Db, contractId: string): Promise<Contra
       endDate: view.endDate,
       status: view.status,
       summary: view.summary,
+      keyDates: view.keyDates,
       communes: view.communes,
       priorityAreas: view.priorityAreas,
       signatories: view.signatories.map((s) => ({ organisation: s.organisationName, representative: s.representative, title: s.title, signedOn: s.signedOn })),
@@ -98,7 +100,7 @@ export async function importContract(db: Db, actor: Actor, doc: ContractDocument
       throw conflict(`Un contrat d'identifiant « ${c.slug} » existe déjà. Importez-le sous un autre identifiant ou dans une base vide.`);
     const [contract] = await tx
       .insert(contracts)
-      .values({ slug: c.slug, name: c.name, localAuthority: c.localAuthority, startDate: c.startDate, endDate: c.endDate, status: c.status, summary: c.summary })
+      .values({ slug: c.slug, name: c.name, localAuthority: c.localAuthority, startDate: c.startDate, endDate: c.endDate, status: c.status, summary: c.summary, keyDates: inDateOrder(c.keyDates ?? []) })
       .returning({ id: contracts.id });
     const contractId = contract!.id;
     const orgRows = c.organisations.length

@@ -15,7 +15,7 @@ import { keys, useContract, useContracts, type Contract } from "../../api/querie
 import { errorProps, ErrorSummary, fieldId, zodErrors, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import type { ContractDraft } from "./contractDraft";
-import { SignatoryFields } from "./ContractListFields";
+import { KEY_DATE_FORMAT, KeyDateFields, keyDateInput, keyDateText, SignatoryFields } from "./ContractListFields";
 import { TerritoryFields } from "./TerritoryFields";
 
 export function ContractEditPage() {
@@ -38,7 +38,7 @@ export function ContractEditPage() {
 function draftOf(c?: Contract): ContractDraft {
   if (!c) {
     const year = new Date().getFullYear();
-    return { slug: "", name: "", localAuthority: "", startDate: `${year}-01-01`, endDate: `${year + 4}-12-31`, status: "draft", summary: "", communes: [], priorityAreas: [], signatories: [] };
+    return { slug: "", name: "", localAuthority: "", startDate: `${year}-01-01`, endDate: `${year + 4}-12-31`, status: "draft", summary: "", keyDates: [], communes: [], priorityAreas: [], signatories: [] };
   }
   return {
     slug: c.slug,
@@ -48,6 +48,8 @@ function draftOf(c?: Contract): ContractDraft {
     endDate: c.endDate,
     status: c.status,
     summary: c.summary,
+    // The field shows a key date as people write it; bodyOf turns it back.
+    keyDates: c.keyDates.map((k) => ({ on: keyDateText(k.on), label: k.label })),
     communes: c.communes.map(({ inseeCode, name, population }) => ({ inseeCode, name, population })),
     priorityAreas: c.priorityAreas,
     signatories: c.signatories.map((s) => ({ organisation: s.organisationId, representative: s.representative, title: s.title, signedOn: s.signedOn })),
@@ -57,6 +59,7 @@ function draftOf(c?: Contract): ContractDraft {
 function bodyOf(d: ContractDraft): unknown {
   return {
     ...d,
+    keyDates: (d.keyDates ?? []).map((k) => ({ on: keyDateInput(k.on) ?? k.on, label: k.label })),
     // A commune without a population gets the reference's from the server.
     communes: d.communes.map(({ inseeCode, name, population }) => ({ inseeCode, name, population })),
     priorityAreas: d.priorityAreas.map((q) => ({ ...q, code: q.code?.trim() || null, communeInseeCode: q.communeInseeCode || null })),
@@ -82,7 +85,9 @@ function ContractForm({ contract }: { contract?: Contract }) {
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = contractBody.safeParse(bodyOf(draft));
-    if (!parsed.success) return setErrors(zodErrors(parsed.error));
+    // A key date that is neither a day nor a month is said in the form people type it in.
+    const keyDateErrors = Object.fromEntries((draft.keyDates ?? []).flatMap((k, i) => (keyDateInput(k.on) ? [] : [[`keyDates.${i}.on`, KEY_DATE_FORMAT]])));
+    if (!parsed.success) return setErrors({ ...zodErrors(parsed.error), ...keyDateErrors });
     setErrors({});
     save.mutate(parsed.data);
   };
@@ -123,6 +128,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
             <Input label="Présentation" hintText="Préambule, principes, synthèse du diagnostic local de santé" textArea {...errorProps(errors, "summary")} nativeTextAreaProps={{ id: fieldId("summary"), rows: 8, value: draft.summary, onChange: (e) => setDraft((d) => ({ ...d, summary: e.target.value })) }} />
           </div>
         </fieldset>
+        <KeyDateFields draft={draft} setDraft={setDraft} errors={errors} />
         <TerritoryFields draft={draft} setDraft={setDraft} errors={errors} />
         {contract ? (
           <SignatoryFields draft={draft} setDraft={setDraft} errors={errors} contract={contract} />

@@ -45,3 +45,52 @@ export function SignatoryFields({ draft, setDraft, errors, contract }: Props & {
     </fieldset>
   );
 }
+
+/** « 14/09/2021 » → "2021-09-14", « 11/2020 » → "2020-11" (also accepts the ISO forms); null when it is neither. */
+export function keyDateInput(text: string): string | null {
+  const t = text.trim();
+  if (/^\d{4}-\d{2}(-\d{2})?$/.test(t)) return t;
+  const day = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (day) return `${day[3]}-${day[2]!.padStart(2, "0")}-${day[1]!.padStart(2, "0")}`;
+  const month = /^(\d{1,2})\/(\d{4})$/.exec(t);
+  return month ? `${month[2]}-${month[1]!.padStart(2, "0")}` : null;
+}
+
+/** "2021-09-14" → « 14/09/2021 », "2020-11" → « 11/2020 »: how the field shows a stored key date. */
+export const keyDateText = (on: string) => (on.length === 7 ? `${on.slice(5, 7)}/${on.slice(0, 4)}` : `${on.slice(8, 10)}/${on.slice(5, 7)}/${on.slice(0, 4)}`);
+
+export const KEY_DATE_FORMAT = "Écrivez un jour (14/09/2021) ou un mois (11/2020).";
+
+/** The contract's key dates (« Comité de pilotage », 11/2020): what the deck recalls on its timeline. */
+export function KeyDateFields({ draft, setDraft, errors }: Props) {
+  const dates = draft.keyDates ?? [];
+  const patch = (i: number, change: { on?: string; label?: string } | null) =>
+    setDraft((d) => {
+      const list = d.keyDates ?? [];
+      return { ...d, keyDates: change === null ? list.filter((_, j) => j !== i) : list.map((x, j) => (j === i ? { ...x, ...change } : x)) };
+    });
+  return (
+    <fieldset className={fr.cx("fr-fieldset", "fr-mb-4w")} aria-describedby="dates-cles-aide">
+      <legend className={fr.cx("fr-fieldset__legend", "fr-h4")}>Dates clés</legend>
+      <p id="dates-cles-aide" className={fr.cx("fr-col-12", "fr-text--sm")}>
+        Les étapes de validation du contrat (comité de pilotage, validation de l'ARS, délibérations, signature…), au jour ou au mois près : le support des comités les rappelle.
+      </p>
+      <div className={fr.cx("fr-col-12")}>
+        {dates.map((k, i) => (
+          <div key={i} className="cles-repeat" role="group" aria-label={`Date clé ${i + 1}`}>
+            <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Date" hintText="14/09/2021 ou 11/2020" {...errorProps(errors, `keyDates.${i}.on`)} nativeInputProps={{ id: fieldId(`keyDates.${i}.on`), value: k.on, onChange: (e) => patch(i, { on: e.target.value }) }} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-8")} label="Ce qui a eu lieu" hintText="Par exemple : Validation en conseil communautaire" {...errorProps(errors, `keyDates.${i}.label`)} nativeInputProps={{ id: fieldId(`keyDates.${i}.label`), value: k.label, onChange: (e) => patch(i, { label: e.target.value }) }} />
+            </div>
+            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => patch(i, null)}>
+              {`Retirer la date clé ${i + 1}`}
+            </Button>
+          </div>
+        ))}
+        <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" onClick={() => setDraft((d) => ({ ...d, keyDates: [...(d.keyDates ?? []), { on: "", label: "" }] }))}>
+          Ajouter une date clé
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

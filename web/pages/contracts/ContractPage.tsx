@@ -8,7 +8,7 @@ import { useActions, useContract, type ActionItem, type Contract } from "../../a
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { ContractViewsNav } from "../overview/ContractViewsNav";
 import { PublicationControl } from "./PublicationControl";
-import { formatDate, formatNumber, formatPeriod, plural } from "../../format";
+import { formatDate, formatMonth, formatNumber, formatPeriod, plural } from "../../format";
 import { ContractStatusBadge, EndedContractPrompt } from "./ContractStatusBadge";
 import { SearchForm } from "../search/SearchForm";
 
@@ -79,6 +79,19 @@ export function ContractPage() {
         <section className={fr.cx("fr-mb-6w")}>
           <h2>Présentation</h2>
           <p className="cles-prewrap">{c.summary}</p>
+        </section>
+      )}
+      {c.keyDates.length > 0 && (
+        <section className={fr.cx("fr-mb-6w")} aria-labelledby="dates-cles">
+          <h2 id="dates-cles">Dates clés</h2>
+          <ol>
+            {c.keyDates.map((k, i) => (
+              <li key={i}>
+                <strong>{k.on.length === 7 ? formatMonth(k.on) : formatDate(k.on)}</strong>
+                {` — ${k.label}`}
+              </li>
+            ))}
+          </ol>
         </section>
       )}
       <section className={fr.cx("fr-mb-6w")} aria-labelledby="arbre">

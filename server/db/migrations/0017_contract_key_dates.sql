@@ -1,0 +1,1 @@
+ALTER TABLE "contracts" ADD COLUMN "key_dates" jsonb DEFAULT '[]'::jsonb NOT NULL;
