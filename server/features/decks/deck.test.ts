@@ -95,7 +95,7 @@ describe("splitting a long table across slides", () => {
   it("titles the continued slides of an axis « (suite) »", () => {
     const many = Array.from({ length: 8 }, (_, i) => row(i + 1, [long(120)]));
     const deck = buildDeck(input({ table: { axes: [axis(1, [{ code: "1.1", rows: many }])], transversal: [], process: [] } }));
-    const titles = of(deck.slides, "table").map((s) => s.title);
+    const titles = of(deck.slides, "table").map((s) => s.title).filter((t) => t.startsWith("Axe stratégique"));
     expect(titles.length).toBeGreaterThan(1);
     expect(titles[0]).toBe("Axe stratégique 1 — Axe 1");
     expect(titles.slice(1).every((t) => t === "Axe stratégique 1 — Axe 1 (suite)")).toBe(true);
@@ -117,8 +117,21 @@ describe("picking fiches", () => {
   it("builds table slides only for the axes of the picked fiches", () => {
     const deck = buildDeck(input({ picked: [4] }));
     const tables = of(deck.slides, "table");
-    expect(tables.map((t) => t.title)).toEqual(["Axe stratégique 2 — Axe 2"]);
-    expect(tables[0]!.rows.flatMap((r) => (r.kind === "cells" ? [r.cells[0]![0]] : []))).toEqual(["FA 4 : Fiche 4"]);
+    expect(tables.map((t) => t.title)).toEqual(["Arborescence des axes et des objectifs", "Axe stratégique 2 — Axe 2"]);
+    expect(tables[1]!.rows.flatMap((r) => (r.kind === "cells" ? [r.cells[0]![0]] : []))).toEqual(["FA 4 : Fiche 4"]);
+  });
+
+  it("opens the deployment with the tree of the axes, their objectives and their fiches", () => {
+    const axes = [axis(1, [{ code: "1.1", rows: [row(2), row(1)] }, { code: "1.2", rows: [row(3)] }]), axis(2, [{ code: "2.1", rows: [row(4)] }])];
+    const tree = of(buildDeck(input({ table: { axes, transversal: [], process: [] } })).slides, "table")[0]!;
+    expect(tree.title).toBe("Arborescence des axes et des objectifs");
+    expect(tree.rows.map((r) => (r.kind === "band" ? r.text : r.cells.map((c) => c.join(" / ")).join(" | ")))).toEqual([
+      "Axe stratégique 1 — Axe 1",
+      expect.stringMatching(/^1\.1 — .* \| FA 1 : Fiche 1 \/ FA 2 : Fiche 2$/),
+      expect.stringMatching(/^1\.2 — .* \| FA 3 : Fiche 3$/),
+      "Axe stratégique 2 — Axe 2",
+      expect.stringMatching(/^2\.1 — .* \| FA 4 : Fiche 4$/),
+    ]);
   });
 });
 

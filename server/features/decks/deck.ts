@@ -86,6 +86,10 @@ export const PROGRESS_COLUMNS = (year: number): DeckColumn[] => [
   { header: "Reste-à-faire", width: 1.95 },
   { header: "Ajustements nécessaires", width: CONTENT_WIDTH - 10.55 },
 ];
+const TREE_COLUMNS: DeckColumn[] = [
+  { header: "Objectif opérationnel", width: 5.2 },
+  { header: "Fiches actions", width: CONTENT_WIDTH - 5.2 },
+];
 const ITEM_COLUMNS = (first: string): DeckColumn[] => [
   { header: first, width: 7.3 },
   { header: "Ajustements nécessaires / recommandations", width: CONTENT_WIDTH - 7.3 },
@@ -194,8 +198,18 @@ export function buildDeck(input: DeckInput): Deck {
   // At most nine dates on a timeline, the slides evenly filled (ten make two of five, not nine and one).
   chunk(dates, Math.ceil(dates.length / Math.ceil(dates.length / TIMELINE_MAX))).forEach((part, i) => slides.push({ kind: "timeline", section: section("introduction"), title: suite("Dates clés du contrat", i), dates: part }));
 
+  const axes = pickAxes(input.table.axes, input.picked);
+  // The seed's « Arborescence des axes et des objectifs »: each axis, its objectives and their fiches, before the fiches one by one.
+  const treeRows: DeckRow[] = axes.flatMap((axis) => [
+    { kind: "band" as const, level: 1 as const, text: `Axe stratégique ${axis.number} — ${axis.title}` },
+    ...axis.objectives.map((o) => ({ kind: "cells" as const, cells: [[o.title ? `${o.code} — ${o.title}` : "Sans objectif opérationnel"], o.rows.map((r) => `FA ${r.action.number} : ${r.action.title}`)] })),
+  ]);
+  paginate(TREE_COLUMNS, treeRows).forEach((page, i) =>
+    slides.push({ kind: "table", section: section("deployment"), title: suite("Arborescence des axes et des objectifs", i), columns: TREE_COLUMNS, rows: page }),
+  );
+
   const columns = PROGRESS_COLUMNS(year);
-  for (const axis of pickAxes(input.table.axes, input.picked)) {
+  for (const axis of axes) {
     const rows: DeckRow[] = axis.objectives.flatMap((o) => [
       ...(o.title ? [{ kind: "band" as const, level: 2 as const, text: `Objectif opérationnel ${o.code} — ${o.title}` }] : []),
       ...o.rows.map((r) => ({ kind: "cells" as const, cells: progressCells(r) })),

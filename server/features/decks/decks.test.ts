@@ -80,7 +80,9 @@ describe("the committee deck as PowerPoint", () => {
     expect(all).toContain("Axe stratégique 1 — ");
     expect(all).toContain("Axe stratégique 4 — ");
     expect(all).toContain("Objectif opérationnel 1.2 — ");
-    const fa7 = slides.find((s) => s.includes("FA 7 : "))!;
+    expect(slides[4]).toContain("Arborescence des axes et des objectifs");
+    expect(slides[4]).toContain("1.2 — Accès aux soins et à l'éducation à la santé FA 5 : ");
+    const fa7 = slides.find((s) => s.includes("FA 7 : ") && !s.includes("Arborescence"))!;
     expect(fa7).toContain("Fusionner avec la FA 11");
     expect(all).toContain("Actions transversales");
     expect(all).toContain("Démocratie sanitaire et participation des habitants");
