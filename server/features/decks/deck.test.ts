@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adjustmentLine, type TableRow } from "../overview/cotech-table.js";
-import { buildDeck, DEFAULT_AGENDA, keyDates, pickAxes, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
+import { buildDeck, DEFAULT_AGENDA, keyDates, pickAxes, roundOfTable, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { measureHeader, measureRow, paginate, TABLE_HEIGHT, type DeckColumn, type DeckRow } from "./split.js";
 
@@ -132,6 +132,40 @@ describe("picking fiches", () => {
       "Axe stratégique 2 — Axe 2",
       expect.stringMatching(/^2\.1 — .* \| FA 4 : Fiche 4$/),
     ]);
+  });
+});
+
+describe("the tour de table", () => {
+  const agenda = [
+    { title: "Ouverture et mots des signataires", presenter: "", durationMinutes: 10 },
+    { title: "Tour de table : présentation des participants", presenter: "", durationMinutes: 15 },
+    { title: "Déploiement", presenter: "", durationMinutes: 60 },
+  ];
+  const people = [
+    { name: "Marie Dupont", organisationName: "Communauté d'agglomération Melun Val de Seine", invited: true, present: true },
+    { name: "Karim Benali", organisationName: "CPAM de Seine-et-Marne", invited: true, present: false },
+    { name: "", organisationName: "Préfecture de Seine-et-Marne", invited: true, present: true },
+    { name: "Julie Martin", organisationName: "Communauté d'agglomération Melun Val de Seine", invited: false, present: true },
+    { name: "Paul Henri", organisationName: null, invited: true, present: false },
+  ];
+
+  it("names those present once the meeting has taken place, those invited before, one line per organisation", () => {
+    expect(roundOfTable(people)).toEqual(["Communauté d'agglomération Melun Val de Seine : Marie Dupont, Julie Martin", "Préfecture de Seine-et-Marne"]);
+    expect(roundOfTable(people.map((p) => ({ ...p, present: false })))).toEqual([
+      "Communauté d'agglomération Melun Val de Seine : Marie Dupont",
+      "CPAM de Seine-et-Marne : Karim Benali",
+      "Préfecture de Seine-et-Marne",
+      "Autres participants : Paul Henri",
+    ]);
+    expect(roundOfTable([])).toEqual([]);
+  });
+
+  it("gives the tour de table its slide under its agenda item, only when the meeting's agenda has one", () => {
+    const deck = buildDeck(input({ meeting: meeting({ agenda }), participants: people }));
+    const bullets = of(deck.slides, "bullets");
+    expect(bullets[0]).toMatchObject({ section: "II. Tour de table : présentation des participants", title: "Tour de table", items: roundOfTable(people) });
+    const plain = of(buildDeck(input({ meeting: meeting(), participants: people })).slides, "bullets");
+    expect(plain.map((s) => s.title)).toEqual(["Prochaines étapes"]);
   });
 });
 

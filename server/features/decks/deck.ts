@@ -57,6 +57,8 @@ export interface DeckInput {
   meetings: DeckMeeting[];
   /** The meeting the deck is for, if any. */
   meeting: DeckMeeting | null;
+  /** The people recorded for that meeting (invited, present), for its tour de table; none without a meeting. */
+  participants?: { name: string; organisationName: string | null; invited: boolean; present: boolean }[];
   table: Pick<CotechTable, "axes" | "transversal" | "process">;
   /** Fiche numbers picked by the coordinator; null: all. */
   picked: number[] | null;
@@ -144,6 +146,24 @@ export function keyDates(input: Pick<DeckInput, "contract" | "signatories" | "me
   return events.sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order).map(({ order: _o, ...e }) => e);
 }
 
+/** Lines a bullets slide holds at most. */
+const BULLETS_MAX = 9;
+
+/**
+ * The tour de table: those present once the meeting has taken place (anyone marked present),
+ * those invited before; one line per organisation with its people named, in the order recorded.
+ */
+export function roundOfTable(participants: NonNullable<DeckInput["participants"]>): string[] {
+  const held = participants.some((p) => p.present);
+  const who = participants.filter((p) => (held ? p.present : p.invited));
+  const byOrganisation = new Map<string, string[]>();
+  for (const p of who) {
+    const key = p.organisationName ?? "Autres participants";
+    byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), ...(p.name.trim() ? [p.name.trim()] : [])]);
+  }
+  return [...byOrganisation].map(([organisation, names]) => (names.length ? `${organisation} : ${names.join(", ")}` : organisation));
+}
+
 /** Dates a timeline slide holds at most. */
 const TIMELINE_MAX = 9;
 const chunk = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
@@ -193,6 +213,15 @@ export function buildDeck(input: DeckInput): Deck {
     ? meeting.agenda.map((a, i) => ({ title: `${roman(i)}. ${a.title}`, detail: [a.presenter, a.durationMinutes ? `${a.durationMinutes} min` : ""].filter(Boolean).join(" · ") }))
     : DEFAULT_AGENDA.map((t, i) => ({ title: `${roman(i)}. ${t}`, detail: "" }));
   slides.push({ kind: "agenda", title: "Ordre du jour", items: agenda });
+
+  // The tour de table of the meeting's own agenda, with the people named (the signatories' slide above opens the meeting).
+  const agendaItem = (pattern: RegExp) => {
+    const i = meeting && ownAgenda ? meeting.agenda.findIndex((a) => pattern.test(a.title)) : -1;
+    return i < 0 ? null : `${roman(i)}. ${meeting!.agenda[i]!.title}`;
+  };
+  const round = agendaItem(/tour de table/i);
+  const people = roundOfTable(input.participants ?? []);
+  if (round) chunk(people, BULLETS_MAX).forEach((items, i) => slides.push({ kind: "bullets", section: round, title: suite("Tour de table", i), items }));
 
   const dates = keyDates(input, reference);
   // At most nine dates on a timeline, the slides evenly filled (ten make two of five, not nine and one).

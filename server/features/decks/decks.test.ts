@@ -68,20 +68,23 @@ describe("the committee deck as PowerPoint", () => {
     expect(slides[2]).toContain("Ordre du jour");
     expect(slides[2]).toContain("I. Ouverture et mots des signataires");
     expect(slides[2]).toContain("VI. Conclusion : prochaines étapes et mots de clôture");
-    expect(slides[3]).toContain("Dates clés du contrat");
+    // The agenda's tour de table, with the organisations and people recorded for the meeting.
+    expect(slides[3]).toContain("II. TOUR DE TABLE");
+    expect(slides[3]).toContain("Caisse primaire d'assurance maladie de Seine-et-Marne : ");
+    expect(slides[4]).toContain("Dates clés du contrat");
     // The key dates of validation the seed recalls, by month as the seed gives them, then the committees.
-    expect(slides[3]).toContain("11/2020 Comité de pilotage 01/2021 Validation de l'ARS 01/01/2021 Début du contrat 02/2021 Validation en conseil communautaire");
-    expect(slides[3]).toContain("06/2021 Signature par les 6 partenaires");
-    expect(slides[3]).toContain("07/12/2021");
-    expect(slides[3]).toContain("Comité de pilotage 2021");
+    expect(slides[4]).toContain("11/2020 Comité de pilotage 01/2021 Validation de l'ARS 01/01/2021 Début du contrat 02/2021 Validation en conseil communautaire");
+    expect(slides[4]).toContain("06/2021 Signature par les 6 partenaires");
+    expect(slides[4]).toContain("07/12/2021");
+    expect(slides[4]).toContain("Comité de pilotage 2021");
     // Every fiche once, in order, in the tables of the four axes.
     const fiches = [...all.matchAll(/(?<!la )FA (\d+) : /g)].map((m) => Number(m[1]));
     expect([...new Set(fiches)]).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     expect(all).toContain("Axe stratégique 1 — ");
     expect(all).toContain("Axe stratégique 4 — ");
     expect(all).toContain("Objectif opérationnel 1.2 — ");
-    expect(slides[4]).toContain("Arborescence des axes et des objectifs");
-    expect(slides[4]).toContain("1.2 — Accès aux soins et à l'éducation à la santé FA 5 : ");
+    expect(slides[5]).toContain("Arborescence des axes et des objectifs");
+    expect(slides[5]).toContain("1.2 — Accès aux soins et à l'éducation à la santé FA 5 : ");
     const fa7 = slides.find((s) => s.includes("FA 7 : ") && !s.includes("Arborescence"))!;
     expect(fa7).toContain("Fusionner avec la FA 11");
     expect(all).toContain("Actions transversales");

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { actions, contracts, governanceBodies, meetings, organisations, signatories } from "../../db/schema.js";
+import { actions, contracts, governanceBodies, meetingParticipants, meetings, organisations, signatories } from "../../db/schema.js";
 import { invalid, notFound, type FieldError } from "../../http/problem.js";
 import { loadCotechTable } from "../overview/cotech-table.js";
 import { buildDeck, type Deck, type DeckMeeting } from "./deck.js";
@@ -80,7 +80,17 @@ export async function loadDeck(db: Db, contractId: string, request: DeckRequest,
   const asOf = meeting ? parisDay(meeting.startsAt) : today;
   const table = await loadCotechTable(db, contractId, request.year, asOf, () => false);
 
-  const deck = buildDeck({ contract, year: request.year, today: asOf, signatories: signatoryRows, meetings: all, meeting, table, picked: request.actions ?? null });
+  // Who the meeting gathers (its tour de table): the people recorded, with their organisation.
+  const participants = meeting
+    ? await db
+        .select({ name: meetingParticipants.name, organisationName: organisations.name, invited: meetingParticipants.invited, present: meetingParticipants.present })
+        .from(meetingParticipants)
+        .leftJoin(organisations, eq(organisations.id, meetingParticipants.organisationId))
+        .where(eq(meetingParticipants.meetingId, meeting.id))
+        .orderBy(asc(meetingParticipants.position))
+    : [];
+
+  const deck = buildDeck({ contract, year: request.year, today: asOf, signatories: signatoryRows, meetings: all, meeting, participants, table, picked: request.actions ?? null });
   const kind = meeting ? (meeting.bodyKind === "copil" || meeting.bodyKind === "cotech" ? meeting.bodyKind : slug(meeting.title).slice(0, 40) || "reunion") : null;
   return { deck, fileName: meeting ? `${kind}-${parisDay(meeting.startsAt)}` : `diaporama-${request.year}` };
 }
