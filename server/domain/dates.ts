@@ -11,6 +11,7 @@ const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, hour: "2-
 const fullDayFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, weekday: "long", day: "numeric", month: "long", year: "numeric" });
 const numberFormat = new Intl.NumberFormat("fr-FR");
 const pluralRules = new Intl.PluralRules("fr");
+const listFormat = new Intl.ListFormat("fr-FR", { style: "long", type: "conjunction" });
 
 /**
  * Paris days by UTC hour: Paris is a whole number of hours off UTC (+1 or +2), so every
@@ -125,3 +126,6 @@ export const pluralWord = (n: number, one: string, many = `${one}s`): string => 
 
 /** A count and its noun: plural(0, "fiche") → "0 fiche", plural(2, "fiche") → "2 fiches", plural(1500, "œil", "yeux") → "1 500 yeux". */
 export const plural = (n: number, one: string, many = `${one}s`): string => `${frenchNumber(n)} ${pluralWord(n, one, many)}`;
+
+/** « a », « a et b », « a, b et c ». */
+export const joinAnd = (items: string[]): string => listFormat.format(items);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { adjustmentLine, type TableRow } from "../overview/cotech-table.js";
 import { buildDeck, DEFAULT_AGENDA, keyDates, pickAxes, roundOfTable, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
 import { CONTENT_WIDTH } from "./layout.js";
-import { measureHeader, measureRow, paginate, TABLE_HEIGHT, type DeckColumn, type DeckRow } from "./split.js";
+import { measureHeader, measureRow, paginate, paginateEvenly, TABLE_HEIGHT, type DeckColumn, type DeckRow } from "./split.js";
 
 const row = (number: number, progress: string[] = [], title = `Fiche ${number}`): TableRow => ({
   action: { id: `a${number}`, number, title, shownStatus: "in_progress", shownStatusLabel: "En cours" },
@@ -83,6 +83,22 @@ describe("splitting a long table across slides", () => {
     for (const page of pages) expect(pageHeight(page)).toBeLessThanOrEqual(TABLE_HEIGHT + 1e-9);
   });
 
+  it("fills the slides evenly: as many as greedy filling needs, no slide left with one row while the others are full", () => {
+    const name = (r: DeckRow) => (r.kind === "cells" ? r.cells[0]![0] : r.text);
+    for (const n of [4, 5, 7, 10, 13]) {
+      const rows: DeckRow[] = [{ kind: "band", level: 2, text: "Objectif 1" }, ...Array.from({ length: n }, (_, i) => cells(`FA ${i + 1}`, long(300)))];
+      const greedy = paginate(columns, rows);
+      const even = paginateEvenly(columns, rows);
+      expect(even.length).toBe(greedy.length);
+      const counts = even.map((p) => p.filter((r) => r.kind === "cells").length);
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+      for (const page of even) expect(pageHeight(page)).toBeLessThanOrEqual(TABLE_HEIGHT + 1e-9);
+      expect(even.flat().filter((r) => r.kind === "cells").map(name)).toEqual(rows.filter((r) => r.kind === "cells").map(name));
+      // Each later slide says which objective it continues.
+      for (const page of even.slice(1)) expect(name(page[0]!)).toBe("Objectif 1 (suite)");
+    }
+  });
+
   it("never ends a slide with an objective band, and repeats the band it continues", () => {
     const band = (text: string): DeckRow => ({ kind: "band", level: 2, text });
     const pages = paginate(columns, [band("Objectif 1"), cells("FA 1", long(500)), cells("FA 2", long(500)), band("Objectif 2"), cells("FA 3", long(500))]);
@@ -90,6 +106,17 @@ describe("splitting a long table across slides", () => {
     expect(pages[1]![0]).toEqual(expect.objectContaining({ kind: "band" }));
     const firstOfSecond = pages[1]![0] as Extract<DeckRow, { kind: "band" }>;
     expect(["Objectif 1 (suite)", "Objectif 2"]).toContain(firstOfSecond.text);
+  });
+
+  it("puts axes whose fiches fit together on one slide, each under its band, and gives a long axis its own slides", () => {
+    const tables = of(buildDeck(input()).slides, "table").filter((t) => t.title !== "Arborescence des axes et des objectifs");
+    expect(tables.map((t) => t.title)).toEqual(["Axes stratégiques 1 et 2"]);
+    expect(tables[0]!.rows.filter((r) => r.kind === "band" && r.level === 1).map((r) => (r.kind === "band" ? r.text : ""))).toEqual(["Axe stratégique 1 — Axe 1", "Axe stratégique 2 — Axe 2"]);
+    const many = Array.from({ length: 8 }, (_, i) => row(i + 1, [long(120)]));
+    const long1 = buildDeck(input({ table: { axes: [axis(1, [{ code: "1.1", rows: many }]), axis(2, [{ code: "2.1", rows: [row(9)] }])], transversal: [], process: [] } }));
+    const titles = of(long1.slides, "table").map((t) => t.title);
+    expect(titles.at(-1)).toBe("Axe stratégique 2 — Axe 2");
+    expect(titles.filter((t) => t.startsWith("Axe stratégique 1")).length).toBeGreaterThan(1);
   });
 
   it("titles the continued slides of an axis « (suite) »", () => {

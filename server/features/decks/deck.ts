@@ -8,8 +8,8 @@ import { keyDateShown, keyDateWhen, type ContractKeyDate } from "../../domain/ke
 import { adjustmentLine, type CotechTable, type TableRow } from "../overview/cotech-table.js";
 import type { BodyKind } from "../../domain/governance.js";
 import { CONTENT_WIDTH } from "./layout.js";
-import { paginate, type DeckColumn, type DeckRow } from "./split.js";
-import { longDay, parisDay, parisTime, shortDay } from "../../domain/dates.js";
+import { paginate, paginateEvenly, type DeckColumn, type DeckRow } from "./split.js";
+import { joinAnd, longDay, parisDay, parisTime, shortDay } from "../../domain/dates.js";
 
 export type { DeckColumn, DeckRow } from "./split.js";
 
@@ -233,17 +233,31 @@ export function buildDeck(input: DeckInput): Deck {
     { kind: "band" as const, level: 1 as const, text: `Axe stratégique ${axis.number} — ${axis.title}` },
     ...axis.objectives.map((o) => ({ kind: "cells" as const, cells: [[o.title ? `${o.code} — ${o.title}` : "Sans objectif opérationnel"], o.rows.map((r) => `FA ${r.action.number} : ${r.action.title}`)] })),
   ]);
-  paginate(TREE_COLUMNS, treeRows).forEach((page, i) =>
+  paginateEvenly(TREE_COLUMNS, treeRows).forEach((page, i) =>
     slides.push({ kind: "table", section: section("deployment"), title: suite("Arborescence des axes et des objectifs", i), columns: TREE_COLUMNS, rows: page }),
   );
 
   const columns = PROGRESS_COLUMNS(year);
-  for (const axis of axes) {
-    const rows: DeckRow[] = axis.objectives.flatMap((o) => [
+  const axisRows = (axis: (typeof axes)[number]): DeckRow[] =>
+    axis.objectives.flatMap((o) => [
       ...(o.title ? [{ kind: "band" as const, level: 2 as const, text: `Objectif opérationnel ${o.code} — ${o.title}` }] : []),
       ...o.rows.map((r) => ({ kind: "cells" as const, cells: progressCells(r) })),
     ]);
-    paginate(columns, rows).forEach((page, i) =>
+  // Axes whose fiches fit on one slide together share it (no fiche alone on a mostly empty slide), each under its band.
+  const together = (group: typeof axes): DeckRow[] => group.flatMap((axis) => [{ kind: "band" as const, level: 1 as const, text: `Axe stratégique ${axis.number} — ${axis.title}` }, ...axisRows(axis)]);
+  const groups: (typeof axes)[] = [];
+  for (const axis of axes) {
+    const last = groups.at(-1);
+    if (last && paginate(columns, together([...last, axis])).length === 1) last.push(axis);
+    else groups.push([axis]);
+  }
+  for (const group of groups) {
+    if (group.length > 1) {
+      slides.push({ kind: "table", section: section("deployment"), title: `Axes stratégiques ${joinAnd(group.map((a) => String(a.number)))}`, columns, rows: together(group) });
+      continue;
+    }
+    const axis = group[0]!;
+    paginateEvenly(columns, axisRows(axis)).forEach((page, i) =>
       slides.push({ kind: "table", section: section("deployment"), title: suite(`Axe stratégique ${axis.number} — ${axis.title}`, i), columns, rows: page }),
     );
   }
@@ -252,7 +266,7 @@ export function buildDeck(input: DeckInput): Deck {
     if (!items.length) return;
     const cols = ITEM_COLUMNS(first);
     const rows: DeckRow[] = items.map((item) => ({ kind: "cells", cells: [[item.title], item.adjustments.split("\n").filter((l) => l.trim())] }));
-    paginate(cols, rows).forEach((page, i) => slides.push({ kind: "table", section: section(key), title: suite(title, i), columns: cols, rows: page }));
+    paginateEvenly(cols, rows).forEach((page, i) => slides.push({ kind: "table", section: section(key), title: suite(title, i), columns: cols, rows: page }));
   };
   itemTable(input.table.transversal, "Action", "Actions transversales", "deployment");
   itemTable(input.table.process, "Processus", "Suivi du processus de coordination et de gouvernance", "process");

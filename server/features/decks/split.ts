@@ -115,3 +115,64 @@ export function paginate(columns: DeckColumn[], rows: DeckRow[], height = TABLE_
   if (page.some((r) => r.kind === "cells") || (page.length && !pages.length)) pages.push(page);
   return pages;
 }
+
+/**
+ * The same slides as `paginate`, as evenly filled as they can be: rows shared between the same
+ * number of slides so that the fullest is as light as possible — seven fiches make 3 + 2 + 2,
+ * not 3 + 3 + 1 (no fiche alone on a slide that is mostly empty). A band stays with the row
+ * after it, and a slide that continues an objective repeats its band « (suite) ». When a row
+ * must be cut (taller than a slide), the greedy slides are kept.
+ */
+export function paginateEvenly(columns: DeckColumn[], rows: DeckRow[], height = TABLE_HEIGHT): DeckRow[][] {
+  const greedy = paginate(columns, rows, height);
+  const count = greedy.length;
+  if (count < 2) return greedy;
+  // Units: the bands before a row of cells travel with it.
+  const units: DeckRow[][] = [];
+  let pending: DeckRow[] = [];
+  for (const row of rows) {
+    pending.push(row);
+    if (row.kind === "cells") {
+      units.push(pending);
+      pending = [];
+    }
+  }
+  if (pending.length) {
+    if (!units.length) return greedy;
+    units[units.length - 1]!.push(...pending);
+  }
+  if (units.length < count) return greedy;
+  const size = units.map((u) => u.reduce((sum, r) => sum + measureRow(r, columns), 0));
+  // Linear partition: the fullest slide as light as possible, then the slides as even as possible.
+  const span = (from: number, to: number) => size.slice(from, to).reduce((a, b) => a + b, 0);
+  const best: { max: number; squares: number; cuts: number[] }[][] = Array.from({ length: count + 1 }, () => []);
+  best[0]![0] = { max: 0, squares: 0, cuts: [] };
+  for (let k = 1; k <= count; k++) {
+    for (let end = k; end <= units.length; end++) {
+      for (let start = k - 1; start < end; start++) {
+        const before = best[k - 1]![start];
+        if (!before) continue;
+        const h = span(start, end);
+        const candidate = { max: Math.max(before.max, h), squares: before.squares + h * h, cuts: [...before.cuts, start] };
+        const seen = best[k]![end];
+        if (!seen || candidate.max < seen.max - 1e-9 || (Math.abs(candidate.max - seen.max) <= 1e-9 && candidate.squares < seen.squares)) best[k]![end] = candidate;
+      }
+    }
+  }
+  const plan = best[count]![units.length];
+  if (!plan) return greedy;
+  const bounds = [...plan.cuts, units.length];
+  const pages: DeckRow[][] = [];
+  let band: Extract<DeckRow, { kind: "band" }> | null = null;
+  for (let i = 0; i < count; i++) {
+    const group = units.slice(bounds[i], bounds[i + 1]).flat();
+    const page: DeckRow[] = group[0]?.kind === "cells" && band ? [{ ...band, text: `${band.text.replace(/ \(suite\)$/, "")} (suite)` }] : [];
+    for (const row of group) {
+      if (row.kind === "band") band = row.level === 2 ? row : null;
+      page.push(row);
+    }
+    if (paginate(columns, page, height).length !== 1) return greedy;
+    pages.push(page);
+  }
+  return pages;
+}

@@ -3,7 +3,7 @@
  * « le 14 septembre 2021 », quarters « au 3e trimestre 2021 », lists joined « a, b et c ».
  * Pure functions, no data access.
  */
-import { longDay } from "../../domain/dates.js";
+import { joinAnd, longDay } from "../../domain/dates.js";
 
 /** « 1er trimestre 2022 », « 3e trimestre 2021 ». */
 export function quarterName(day: string): string {
@@ -12,10 +12,7 @@ export function quarterName(day: string): string {
   return `${q === 1 ? "1er" : `${q}e`} trimestre ${y}`;
 }
 
-const LIST = new Intl.ListFormat("fr-FR", { style: "long", type: "conjunction" });
-
-/** « a », « a et b », « a, b et c ». */
-export const joinAnd = (items: string[]): string => LIST.format(items);
+export { joinAnd };
 
 /** A piece of text as a sentence: trimmed, its first letter capital, ending with a full stop. */
 export function sentence(text: string): string {
