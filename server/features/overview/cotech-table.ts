@@ -13,6 +13,7 @@ import { notFound } from "../../http/problem.js";
 import { frenchNumber } from "../../domain/dates.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, adjustmentAsOf, scheduleLabel } from "../followup/rules.js";
 import type { ShownStatus } from "../../domain/shown-status.js";
+import { plainWords } from "../../domain/plain-words.js";
 
 export interface TableInput {
   year: number;
@@ -47,7 +48,7 @@ const byAction = <T extends { actionId: string }>(list: T[]) => {
   return map;
 };
 
-const flat = (text: string) => text.toLocaleLowerCase("fr-FR").normalize("NFD").replace(/\p{M}/gu, "").replace(/[^a-z0-9]+/g, " ").trim();
+const flat = plainWords;
 
 /**
  * An adjustment as the committee reads it: its description alone when it already says what

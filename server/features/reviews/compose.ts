@@ -175,7 +175,7 @@ function actionSection(data: ReviewData, fiche: ReviewData["fiches"][number], ra
   const html = ficheProse({
     progress: progress.map((e) => {
       const m = own(e.meetingId);
-      return { text: e.text, happenedOn: e.happenedOn, meeting: m ? { title: m.title, day: meetingDay(m) } : null };
+      return { text: e.text, meeting: m ? { title: m.title, day: meetingDay(m) } : null };
     }),
     meetings: related.filter((m) => !told.has(m.id)).map((m) => ({ title: m.title, day: meetingDay(m), count: m.headCount ?? (m.presentCount || null) })),
     decisions: related.flatMap((m) => m.decisions),

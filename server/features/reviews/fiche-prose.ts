@@ -10,7 +10,7 @@ import { distinctSteps, duringMeeting, joinAnd, onDay, quarterName, quoted, sent
 
 export interface FicheQuarter {
   /** The quarter's progress entries, in date order; `meeting` when one of the fiche's own meetings (not a committee) is named. */
-  progress: { text: string; happenedOn: string; meeting: { title: string; day: string } | null }[];
+  progress: { text: string; meeting: { title: string; day: string } | null }[];
   /** Meetings of the fiche held in the quarter that no progress entry tells. */
   meetings: { title: string; day: string; count: number | null }[];
   decisions: string[];

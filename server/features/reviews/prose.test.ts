@@ -58,8 +58,8 @@ describe("a fiche's section in prose", () => {
     const html = ficheProse({
       ...empty,
       progress: [
-        { text: "Une réunion publique a eu lieu le 28 septembre 2021", happenedOn: "2021-09-28", meeting: null },
-        { text: "le guide est en phase de finalisation", happenedOn: "2021-09-15", meeting: null },
+        { text: "Une réunion publique a eu lieu le 28 septembre 2021", meeting: null },
+        { text: "le guide est en phase de finalisation", meeting: null },
       ],
     });
     expect(text(html)).toBe("Une réunion publique a eu lieu le 28 septembre 2021.\nLe guide est en phase de finalisation.");
@@ -67,7 +67,7 @@ describe("a fiche's section in prose", () => {
   });
 
   it("names the fiche's own meeting a progress came from", () => {
-    const html = ficheProse({ ...empty, progress: [{ text: "Trois tablées sont prévues.", happenedOn: "2021-09-21", meeting: { title: "Groupe de travail", day: "2021-09-21" } }] });
+    const html = ficheProse({ ...empty, progress: [{ text: "Trois tablées sont prévues.", meeting: { title: "Groupe de travail", day: "2021-09-21" } }] });
     expect(text(html)).toBe("Lors du groupe de travail du 21 septembre 2021 : Trois tablées sont prévues.");
   });
 

@@ -4,6 +4,7 @@
  * Pure functions, no data access.
  */
 import { joinAnd, longDay } from "../../domain/dates.js";
+import { plainWords } from "../../domain/plain-words.js";
 
 /** « 1er trimestre 2022 », « 3e trimestre 2021 ». */
 export function quarterName(day: string): string {
@@ -43,13 +44,7 @@ export function duringMeeting(title: string): string {
 }
 
 /** The words of a step, lower case, without accents or punctuation. */
-const words = (text: string) =>
-  text
-    .toLocaleLowerCase("fr-FR")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+const words = plainWords;
 
 /** Words that say nothing of what a step is. */
 const FILLER = new Set(["avec", "pour", "dans", "autour", "avant", "apres", "depuis", "entre", "sous", "vers", "cette", "leur", "leurs", "prevu", "prevue", "prevus", "prevues", "cours"]);
