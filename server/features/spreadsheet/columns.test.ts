@@ -82,7 +82,7 @@ describe("the columns", () => {
       expect(s.columns[0]!.key).toBe("number");
       expect(s.name.length).toBeLessThanOrEqual(31);
     }
-    expect(ALL_COLUMNS.filter((c) => c.exportOnly).map((c) => c.key)).toEqual(["number", "axisTitle", "latestProgress", "milestones", "budgetTotals"]);
+    expect(ALL_COLUMNS.filter((c) => c.exportOnly).map((c) => c.key)).toEqual(["number", "axisTitle", "shownStatus", "latestProgress", "milestones", "budgetTotals"]);
   });
 
   it("make a table usable by any document", () => {

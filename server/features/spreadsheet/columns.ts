@@ -205,6 +205,8 @@ export const FICHE_SHEETS: FicheSheet[] = [
       column({ key: "startMonth", header: "Début (MM/AAAA)", width: 12, get: (f) => monthCell(f.startMonth), parse: parseMonth, set: (d, v) => void (d.startMonth = v) }),
       column({ key: "endMonth", header: "Fin (MM/AAAA)", width: 12, get: (f) => monthCell(f.endMonth), parse: parseMonth, set: (d, v) => void (d.endMonth = v) }),
       versionColumn,
+      // What every screen and document shows on the day of the export: « En retard » when a step is overdue.
+      column({ key: "shownStatus", header: "Statut affiché (non importé)", width: 16, get: (f) => f.shownStatusLabel }),
     ],
   },
   {

@@ -112,8 +112,11 @@ describe("the fiches workbook", () => {
     }
     const id = b.getWorksheet("Identification")!;
     const header = (id.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(["N° fiche", "Intitulé", "Axe (numéro)", "Intitulé de l'axe (rappel)", "Objectif opérationnel (code)", "Statut", "Porteur (organisation)", "Porteur (personne)", "Début (MM/AAAA)", "Fin (MM/AAAA)", "Version (ne pas modifier)"]);
+    expect(header).toEqual(["N° fiche", "Intitulé", "Axe (numéro)", "Intitulé de l'axe (rappel)", "Objectif opérationnel (code)", "Statut", "Porteur (organisation)", "Porteur (personne)", "Début (MM/AAAA)", "Fin (MM/AAAA)", "Version (ne pas modifier)", "Statut affiché (non importé)"]);
     expect(id.getRow(2).getCell(2).value).toBe("Assurer la coordination du CLS");
+    // The status declared (imported back) and the one every screen shows on the day of the export.
+    const shown = (await ctx.app.inject({ url: `/api/contracts/${capvm}/actions?perPage=100` })).json<{ items: { number: number; shownStatusLabel: string }[] }>();
+    expect(id.getRow(2).getCell(12).value).toBe(shown.items.find((f) => f.number === 1)!.shownStatusLabel);
     expect(id.getRow(2).getCell(6).value).toBe("En cours");
     expect(id.getRow(2).getCell(7).value).toBe("Coordinateur du CLS");
     expect(id.getRow(2).getCell(9).value).toBe("10/2019");
