@@ -34,11 +34,13 @@ const OUT_OF_RANGE = `Indiquez une date entre ${FIRST_YEAR} et ${LAST_YEAR}.`;
 /** A calendar date "AAAA-MM-JJ" that exists, between 1900 and 2100. */
 export const isoDate = z.iso.date({ error: "Indiquez une date valide au format AAAA-MM-JJ." }).refine(yearInRange, { error: OUT_OF_RANGE });
 
+const calendarDay = z.iso.date();
+
 /** A day "AAAA-MM-JJ" that exists, or a month "AAAA-MM" when only the month is known (« signé en juin 2021 »). */
 export const dayOrMonth = z
   .string({ error: "Indiquez un jour (AAAA-MM-JJ) ou un mois (AAAA-MM)." })
   .trim()
-  .refine((v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v) || z.iso.date().safeParse(v).success, { error: "Indiquez un jour (AAAA-MM-JJ) ou un mois (AAAA-MM)." })
+  .refine((v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v) || calendarDay.safeParse(v).success, { error: "Indiquez un jour (AAAA-MM-JJ) ou un mois (AAAA-MM)." })
   .refine(yearInRange, { error: OUT_OF_RANGE });
 
 /** An instant with its offset ("2021-09-14T14:00:00+02:00"), between 1900 and 2100. */
