@@ -10,6 +10,10 @@ const UNIQUE_MEANINGS: Record<string, { status: 400 | 409; field?: FieldError; d
     status: 409,
     detail: "Une réponse à ce questionnaire a déjà été envoyée depuis cet appareil. Merci de votre participation !",
   },
+  shared_reviews_quarter: {
+    status: 409,
+    detail: "La revue de ce trimestre vient d'être enregistrée comme partagée hors Clés.",
+  },
   contracts_slug_unique: {
     status: 400,
     field: { path: "slug", message: "Cet identifiant est déjà utilisé par un autre contrat." },

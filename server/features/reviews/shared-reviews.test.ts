@@ -9,6 +9,7 @@ import { auditEntries, contracts, sharedReviews } from "../../db/schema.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
+import { atTheSameTime, MAX_AT_ONCE } from "../../testing/concurrency.js";
 
 let ctx: TestContext;
 let coordinator: TestClient;
@@ -78,6 +79,19 @@ describe("reviews shared before Clés", () => {
     const published = await coordinator.inject({ method: "POST", url: url(), payload: { year: 2022, quarter: 1, sharedOn: "2022-04-10" } });
     expect(expectProblem(published, 409).detail).toBe("La revue du 1er trimestre 2022 est publiée dans Clés : elle n'a pas à être enregistrée comme partagée hors Clés.");
     expect(await stored()).toBe(before);
+  });
+
+  it("records a quarter once when several requests come at the same instant: one 201, the others 409 in French", async () => {
+    const before = await stored();
+    const payload = { year: 2022, quarter: 2, sharedOn: "2022-07-08" };
+    const results = await atTheSameTime(ctx.database, { table: "contracts", id: camvs }, MAX_AT_ONCE, () =>
+      Promise.all(Array.from({ length: MAX_AT_ONCE }, () => coordinator.inject({ method: "POST", url: url(), payload }))),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    for (const r of results.filter((x) => x.statusCode !== 201)) expect(expectProblem(r, 409).detail).toMatch(/partagée hors Clés\.$/);
+    expect(await stored()).toBe(before + 1);
+    const { id } = (await list(coordinator)).find((r) => r.label === "2e trimestre 2022")!;
+    expect((await coordinator.inject({ method: "DELETE", url: `/api/shared-reviews/${id}` })).statusCode).toBe(204);
   });
 
   it("lets the coordination alone record or remove one: 401, 403 for a partner, 404 outside the contract, nothing written or removed", async () => {
