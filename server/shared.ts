@@ -9,6 +9,7 @@ export { addBudgetTotals, budgetTotalsText } from "./domain/budget.js";
 export { scoreTables, type TableScore } from "./domain/composition.js";
 export { BODY_KINDS, type BodyKind } from "./domain/governance.js";
 export { AUDIT_OBJECT_TYPE_LABELS, type AuditObjectType } from "./domain/history.js";
+export { keyDateShown, parseKeyDate } from "./domain/key-dates.js";
 export { SECTION_KINDS } from "./domain/review-sections.js";
 export { ROLE_LABELS, type MemberRole } from "./domain/roles.js";
 export { SHOWN_STATUSES } from "./domain/shown-status.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inDateOrder, keyDateShown, keyDateWhen } from "./key-dates.js";
+import { inDateOrder, keyDateShown, keyDateWhen, parseKeyDate } from "./key-dates.js";
 
 describe("a contract's key dates", () => {
   it("show a month as a month and a day as a day", () => {
@@ -23,5 +23,14 @@ describe("a contract's key dates", () => {
     ];
     expect(inDateOrder(dates).map((d) => d.on)).toEqual(["2020-11", "2021-06", "2021-06-15"]);
     expect(dates[0]!.on).toBe("2021-06-15");
+  });
+
+  it("read what people type, a day or a month, and nothing else", () => {
+    expect(parseKeyDate(" 7/12/2021 ")).toBe("2021-12-07");
+    expect(parseKeyDate("11/2020")).toBe("2020-11");
+    expect(parseKeyDate("2021-06")).toBe("2021-06");
+    expect(parseKeyDate("juin 2021")).toBeNull();
+    expect(parseKeyDate("début 2022")).toBeNull();
+    expect(keyDateShown(parseKeyDate("06/2021")!)).toBe("06/2021");
   });
 });

@@ -24,3 +24,13 @@ export function keyDateWhen(on: string, reference: string): "past" | "today" | "
 
 /** In date order (a month before the days of that month), as typed otherwise. */
 export const inDateOrder = <T extends ContractKeyDate>(dates: readonly T[]): T[] => [...dates].sort((a, b) => a.on.localeCompare(b.on));
+
+/** What people type, « 14/09/2021 » or « 11/2020 » (or the ISO forms), as stored: "2021-09-14", "2020-11"; null when it is neither. */
+export function parseKeyDate(text: string): string | null {
+  const t = text.trim();
+  if (/^\d{4}-\d{2}(-\d{2})?$/.test(t)) return t;
+  const day = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (day) return `${day[3]}-${day[2]!.padStart(2, "0")}-${day[1]!.padStart(2, "0")}`;
+  const month = /^(\d{1,2})\/(\d{4})$/.exec(t);
+  return month ? `${month[2]}-${month[1]!.padStart(2, "0")}` : null;
+}

@@ -9,13 +9,13 @@ import { useNavigate, useParams } from "react-router";
 import { CONTRACT_TRANSITIONS } from "../../../server/shared";
 import { CONTRACT_STATUSES, type ContractStatus } from "../../../server/shared";
 import { contractBody, type ContractBody } from "../../../server/shared";
-import { describeImportPath } from "../../../server/shared";
+import { describeImportPath, keyDateShown, parseKeyDate } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { keys, useContract, useContracts, type Contract } from "../../api/queries";
 import { errorProps, ErrorSummary, fieldId, zodErrors, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import type { ContractDraft } from "./contractDraft";
-import { KEY_DATE_FORMAT, KeyDateFields, keyDateInput, keyDateText, SignatoryFields } from "./ContractListFields";
+import { KEY_DATE_FORMAT, KeyDateFields, SignatoryFields } from "./ContractListFields";
 import { TerritoryFields } from "./TerritoryFields";
 
 export function ContractEditPage() {
@@ -49,7 +49,7 @@ function draftOf(c?: Contract): ContractDraft {
     status: c.status,
     summary: c.summary,
     // The field shows a key date as people write it; bodyOf turns it back.
-    keyDates: c.keyDates.map((k) => ({ on: keyDateText(k.on), label: k.label })),
+    keyDates: c.keyDates.map((k) => ({ on: keyDateShown(k.on), label: k.label })),
     communes: c.communes.map(({ inseeCode, name, population }) => ({ inseeCode, name, population })),
     priorityAreas: c.priorityAreas,
     signatories: c.signatories.map((s) => ({ organisation: s.organisationId, representative: s.representative, title: s.title, signedOn: s.signedOn })),
@@ -59,7 +59,7 @@ function draftOf(c?: Contract): ContractDraft {
 function bodyOf(d: ContractDraft): unknown {
   return {
     ...d,
-    keyDates: (d.keyDates ?? []).map((k) => ({ on: keyDateInput(k.on) ?? k.on, label: k.label })),
+    keyDates: (d.keyDates ?? []).map((k) => ({ on: parseKeyDate(k.on) ?? k.on, label: k.label })),
     // A commune without a population gets the reference's from the server.
     communes: d.communes.map(({ inseeCode, name, population }) => ({ inseeCode, name, population })),
     priorityAreas: d.priorityAreas.map((q) => ({ ...q, code: q.code?.trim() || null, communeInseeCode: q.communeInseeCode || null })),
@@ -86,7 +86,7 @@ function ContractForm({ contract }: { contract?: Contract }) {
     e.preventDefault();
     const parsed = contractBody.safeParse(bodyOf(draft));
     // A key date that is neither a day nor a month is said in the form people type it in.
-    const keyDateErrors = Object.fromEntries((draft.keyDates ?? []).flatMap((k, i) => (keyDateInput(k.on) ? [] : [[`keyDates.${i}.on`, KEY_DATE_FORMAT]])));
+    const keyDateErrors = Object.fromEntries((draft.keyDates ?? []).flatMap((k, i) => (parseKeyDate(k.on) ? [] : [[`keyDates.${i}.on`, KEY_DATE_FORMAT]])));
     if (!parsed.success) return setErrors({ ...zodErrors(parsed.error), ...keyDateErrors });
     setErrors({});
     save.mutate(parsed.data);

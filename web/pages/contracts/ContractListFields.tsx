@@ -46,19 +46,6 @@ export function SignatoryFields({ draft, setDraft, errors, contract }: Props & {
   );
 }
 
-/** « 14/09/2021 » → "2021-09-14", « 11/2020 » → "2020-11" (also accepts the ISO forms); null when it is neither. */
-export function keyDateInput(text: string): string | null {
-  const t = text.trim();
-  if (/^\d{4}-\d{2}(-\d{2})?$/.test(t)) return t;
-  const day = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  if (day) return `${day[3]}-${day[2]!.padStart(2, "0")}-${day[1]!.padStart(2, "0")}`;
-  const month = /^(\d{1,2})\/(\d{4})$/.exec(t);
-  return month ? `${month[2]}-${month[1]!.padStart(2, "0")}` : null;
-}
-
-/** "2021-09-14" → « 14/09/2021 », "2020-11" → « 11/2020 »: how the field shows a stored key date. */
-export const keyDateText = (on: string) => (on.length === 7 ? `${on.slice(5, 7)}/${on.slice(0, 4)}` : `${on.slice(8, 10)}/${on.slice(5, 7)}/${on.slice(0, 4)}`);
-
 export const KEY_DATE_FORMAT = "Écrivez un jour (14/09/2021) ou un mois (11/2020).";
 
 /** The contract's key dates (« Comité de pilotage », 11/2020): what the deck recalls on its timeline. */
