@@ -81,7 +81,8 @@ describe("residents' public pages and the register, in the browser", () => {
     await page.getByText("Membre du contrat ; il ou elle reste à sa table pendant la rotation.").waitFor();
     violations.edit = await seriousViolations(page);
     await page.getByRole("button", { name: "Enregistrer l'atelier" }).click();
-    await page.getByRole("heading", { level: 1, name: "Atelier complet (illustratif)" }).waitFor();
+    // Exact: the edit page's own heading « Modifier : Atelier complet (illustratif) » holds the same words.
+    await page.getByRole("heading", { level: 1, name: "Atelier complet (illustratif)", exact: true }).waitFor();
     const saved = (await coordinator.inject(`/api/workshops/${full.id}`)).json<WorkshopView>();
     const marie = (await coordinator.inject("/api/account")).json<{ id: string }>().id;
     expect(saved.moderators).toEqual([{ userId: marie, name: "Marie Dupont" }]);
