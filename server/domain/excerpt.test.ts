@@ -7,6 +7,10 @@ describe("excerpt", () => {
     expect(excerpt("a".repeat(61))).toBe(`${"a".repeat(59)}…`);
     expect(excerpt("a".repeat(60))).toBe("a".repeat(60));
     expect(excerpt("abcdef", 4)).toBe("abc…");
+    expect(excerpt(`Élaboration d'un diagnostic partagé — « ${"é".repeat(80)} »`, 50)).toBe(`Élaboration d'un diagnostic partagé — « ${"é".repeat(9)}…`);
+    // A combining accent right after the cut joins the last letter kept whole: counted as one.
+    expect(excerpt(`${"a".repeat(59)}e\u0301`)).toBe(`${"a".repeat(59)}e\u0301`);
+    expect(excerpt(`${"a".repeat(59)}\r\n`)).toBe(`${"a".repeat(59)}\r\n`);
   });
 
   it("never splits an emoji or a letter with its accent: the excerpt stays valid text that JSON and PostgreSQL accept", () => {
