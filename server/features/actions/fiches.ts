@@ -6,10 +6,9 @@
  * (and the deck built on it), the quarterly review, the spreadsheet and the annual report.
  * It also names the people who pilot each fiche (accounts with role lead on it).
  */
-import { and, asc, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, membershipActions, memberships, milestones, users } from "../../db/schema.js";
-import { together } from "../../db/together.js";
 import type { ActionStatus } from "../../domain/statuses.js";
 import { SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/shown-status.js";
 
@@ -81,43 +80,42 @@ function inSet(contractId: string, set: FicheSet): SQL {
   return and(eq(actions.contractId, contractId), which)!;
 }
 
-/** A contract's fiches (live unless told) on `today`, in number order: three queries, at once (one after the other in a transaction). */
+/**
+ * A contract's fiches (live unless told) on `today`, in number order: one query, each fiche
+ * with its milestones and pilots as JSON — one round trip for every view built on fiches.
+ */
 export async function loadFicheProjections(db: Db | Tx, contractId: string, today: string, set: FicheSet = "live"): Promise<Fiche[]> {
   if (typeof set === "object" && !set.ids.length) return [];
-  const live = inSet(contractId, set);
-  const [rows, milestoneRows, pilotRows] = await together(
-    db,
-    () =>
-      db
-        .select({
-          id: actions.id,
-          axisId: actions.axisId,
-          objectiveId: actions.objectiveId,
-          number: actions.number,
-          title: actions.title,
-          status: actions.status,
-          mergedIntoId: actions.mergedIntoId,
-          specificObjective: actions.specificObjective,
-          startMonth: actions.startMonth,
-          endMonth: actions.endMonth,
-        })
-        .from(actions)
-        .where(live),
-    () =>
-      db
-        .select({ id: milestones.id, actionId: milestones.actionId, title: milestones.title, plannedBy: milestones.plannedBy, originallyBy: milestones.originallyBy, doneOn: milestones.doneOn })
-        .from(milestones)
-        .innerJoin(actions, eq(actions.id, milestones.actionId))
-        .where(live)
-        .orderBy(asc(milestones.plannedBy), asc(milestones.position)),
-    () =>
-      db
-        .select({ actionId: membershipActions.actionId, id: users.id, name: users.name })
-        .from(membershipActions)
-        .innerJoin(memberships, eq(memberships.id, membershipActions.membershipId))
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .innerJoin(actions, eq(actions.id, membershipActions.actionId))
-        .where(and(live, eq(memberships.role, "lead"), isNull(users.deactivatedAt))),
+  // Written with aliases: Drizzle leaves the columns of a one-table select unqualified.
+  const milestoneList = sql<Omit<FicheMilestone, "actionId">[]>`coalesce((
+    select json_agg(json_build_object('id', m.id, 'title', m.title, 'plannedBy', m.planned_by, 'originallyBy', m.originally_by, 'doneOn', m.done_on)
+      order by m.planned_by, m.position)
+    from ${milestones} m where m.action_id = "actions"."id"), '[]'::json)`;
+  const pilotList = sql<Omit<FichePilot, "actionId">[]>`coalesce((
+    select json_agg(json_build_object('id', u.id, 'name', u.name))
+    from ${membershipActions} ma join ${memberships} ms on ms.id = ma.membership_id join ${users} u on u.id = ms.user_id
+    where ma.action_id = "actions"."id" and ms.role = 'lead' and u.deactivated_at is null), '[]'::json)`;
+  const rows = await db
+    .select({
+      id: actions.id,
+      axisId: actions.axisId,
+      objectiveId: actions.objectiveId,
+      number: actions.number,
+      title: actions.title,
+      status: actions.status,
+      mergedIntoId: actions.mergedIntoId,
+      specificObjective: actions.specificObjective,
+      startMonth: actions.startMonth,
+      endMonth: actions.endMonth,
+      milestones: milestoneList,
+      pilots: pilotList,
+    })
+    .from(actions)
+    .where(inSet(contractId, set));
+  return projectFiches(
+    rows.map(({ milestones: _m, pilots: _p, ...row }) => row),
+    rows.flatMap((r) => r.milestones.map((m) => ({ ...m, actionId: r.id }))),
+    today,
+    rows.flatMap((r) => r.pilots.map((p) => ({ ...p, actionId: r.id }))),
   );
-  return projectFiches(rows, milestoneRows, today, pilotRows);
 }

@@ -267,22 +267,38 @@ export async function listMeetings(db: Db, contractId: string) {
 }
 
 /**
- * What the coordination should hear about its governance today: bodies behind
- * their rhythm, past meetings still without attendance or minutes. A contract's
- * rhythm is judged up to its end, not beyond.
+ * What the governance alerts are read from, in one round trip each: the contract's period, its
+ * bodies, and its meetings — held or not, whether their minutes are written (not read) and
+ * whether someone was marked present. The dashboard lists the next meetings from the same rows.
  */
-export async function governanceAlerts(db: Db, contractId: string, now = new Date()) {
-  // All at once; the minutes are only asked whether they are written, not read.
-  const [[contract], bodies, held, attendedRows] = await Promise.all([
+export async function loadGovernanceFacts(db: Db, contractId: string) {
+  const [[contract], bodies, held] = await Promise.all([
     db.select({ startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId)),
     listBodies(db, contractId),
     db
-      .select({ id: meetings.id, bodyId: meetings.bodyId, title: meetings.title, endsAt: meetings.endsAt, headCount: meetings.headCount, hasMinutes: sql<boolean>`${meetings.minutes} ~ '[^[:space:]]'`, cancelledAt: meetings.cancelledAt })
+      .select({
+        id: meetings.id,
+        bodyId: meetings.bodyId,
+        title: meetings.title,
+        startsAt: meetings.startsAt,
+        endsAt: meetings.endsAt,
+        createdAt: meetings.createdAt,
+        headCount: meetings.headCount,
+        hasMinutes: sql<boolean>`${meetings.minutes} ~ '[^[:space:]]'`,
+        // Aliased: Drizzle leaves the columns of a one-table select unqualified.
+        attended: sql<boolean>`exists (select 1 from ${meetingParticipants} p where p.meeting_id = "meetings"."id" and p.present)`,
+        cancelledAt: meetings.cancelledAt,
+      })
       .from(meetings)
       .where(eq(meetings.contractId, contractId)),
-    db.selectDistinct({ meetingId: meetingParticipants.meetingId }).from(meetingParticipants).innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId)).where(and(eq(meetings.contractId, contractId), eq(meetingParticipants.present, true))),
   ]);
   if (!contract) throw notFound("Ce contrat est introuvable.");
+  return { contract, bodies, meetings: held };
+}
+export type GovernanceFacts = Awaited<ReturnType<typeof loadGovernanceFacts>>;
+
+/** The alerts at `now` (pure): bodies behind their rhythm, meetings held without attendance or minutes. */
+export function alertsFrom({ contract, bodies, meetings: held }: GovernanceFacts, now = new Date()) {
   const today = parisDay(now);
   const reference = contract.endDate < today ? contract.endDate : today;
   const alerts: { kind: "rhythm" | "follow-up"; bodyId: string | null; meetingId: string | null; message: string }[] = [];
@@ -290,12 +306,20 @@ export async function governanceAlerts(db: Db, contractId: string, now = new Dat
     const message = rhythmAlert({ name: b.name, rhythm: b.rhythm, since: contract.startDate, heldOn: held.filter((m) => m.bodyId === b.id && !m.cancelledAt).map((m) => parisDay(m.endsAt)) }, reference);
     if (message) alerts.push({ kind: "rhythm", bodyId: b.id, meetingId: null, message });
   }
-  const attended = new Set(attendedRows.map((r) => r.meetingId));
   for (const m of held.filter((x) => !x.cancelledAt).sort((x, y) => x.endsAt.getTime() - y.endsAt.getTime())) {
-    const message = followUpAlert({ title: m.title, endedOn: parisDay(m.endsAt), hasAttendance: m.headCount !== null || attended.has(m.id), hasMinutes: m.hasMinutes }, today);
+    const message = followUpAlert({ title: m.title, endedOn: parisDay(m.endsAt), hasAttendance: m.headCount !== null || m.attended, hasMinutes: m.hasMinutes }, today);
     if (message) alerts.push({ kind: "follow-up", bodyId: m.bodyId, meetingId: m.id, message });
   }
   return alerts;
+}
+
+/**
+ * What the coordination should hear about its governance today: bodies behind
+ * their rhythm, past meetings still without attendance or minutes. A contract's
+ * rhythm is judged up to its end, not beyond.
+ */
+export async function governanceAlerts(db: Db, contractId: string, now = new Date()) {
+  return alertsFrom(await loadGovernanceFacts(db, contractId), now);
 }
 
 /**

@@ -9,10 +9,10 @@
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
-import { actions, axes, comments, contracts, governanceBodies, indicatorMeasurements, indicators, meetings, progressEntries } from "../../db/schema.js";
+import { actions, axes, comments, contracts, indicatorMeasurements, indicators, progressEntries } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
 import { loadFicheProjections, type Fiche } from "../actions/fiches.js";
-import { governanceAlerts } from "../governance/service.js";
+import { alertsFrom, loadGovernanceFacts } from "../governance/service.js";
 import { isStale, scheduleLabel } from "../followup/rules.js";
 import { isOverdue, SHOWN_STATUSES, type ShownStatus } from "../../domain/shown-status.js";
 import { frenchNumber, parisDay, shortDay } from "../../domain/dates.js";
@@ -41,7 +41,7 @@ export function statusByAxis(axisRows: { id: string; number: number; title: stri
  */
 export async function loadDashboard(db: Db, contractId: string, today: string, now = new Date()) {
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
-  const [axisRows, fiches, indicatorRows, contractMeetings, alerts, events] = await Promise.all([
+  const [axisRows, fiches, indicatorRows, governance, events] = await Promise.all([
     db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
     loadFicheProjections(db, contractId, today),
     db
@@ -55,15 +55,14 @@ export async function loadDashboard(db: Db, contractId: string, today: string, n
       .innerJoin(actions, eq(actions.id, indicators.actionId))
       .where(live)
       .orderBy(asc(indicators.position)),
-    // All the contract's meetings at once (a few dozen): the next ones, and the latest recorded for the activity.
-    db
-      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, createdAt: meetings.createdAt, cancelledAt: meetings.cancelledAt, bodyName: governanceBodies.name })
-      .from(meetings)
-      .innerJoin(governanceBodies, eq(governanceBodies.id, meetings.bodyId))
-      .where(eq(meetings.contractId, contractId)),
-    governanceAlerts(db, contractId, now),
+    // The contract (404 when there is none), its bodies and all its meetings at once (a few dozen):
+    // the alerts, the next meetings, and the latest recorded for the activity.
+    loadGovernanceFacts(db, contractId),
     latestFicheEvents(db, contractId),
   ]);
+  const alerts = alertsFrom(governance, now);
+  const bodyName = new Map(governance.bodies.map((b) => [b.id, b.name]));
+  const contractMeetings = governance.meetings.map((m) => ({ ...m, bodyName: bodyName.get(m.bodyId)! }));
   const byId = new Map(fiches.map((f) => [f.id, f]));
   const ms = fiches.flatMap((f) => f.milestones);
   const ficheRef = (id: string) => {
