@@ -2,10 +2,12 @@
  * A short-lived memory of who is behind a session cookie, so that reading pages
  * does not ask the database about the session on every request.
  *
- * Correctness comes from two rules: an entry lives `ttlMs` at most (and never past
- * its session's expiry), and every successful change made through the API empties
- * the whole cache — sign-out, password change, members and roles included. A change
- * made by another process (command line, a second server) is seen within `ttlMs`.
+ * Correctness comes from three rules (auth/plugin.ts): an entry lives `ttlMs` at most (and
+ * never past its session's expiry); a change of the tables an actor is read from (accounts,
+ * members and roles, ARS territories, communes), announced by the database to every
+ * process, empties the whole cache; so does every successful write of a session route
+ * (sign-in, sign-out, passwords), or of any route while the announcements are not heard.
+ * A session closed by another process is seen within `ttlMs`.
  */
 import type { Actor } from "../policies/index.js";
 

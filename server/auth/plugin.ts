@@ -25,6 +25,13 @@ declare module "fastify" {
 export const SESSION_COOKIE = "cles.session_token";
 export const CSRF_HEADER = "x-csrf-token";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/**
+ * The tables an actor is read from (policies/actor.ts) besides sessions: their changes are
+ * announced by the database (read views' channel) to every process, at commit.
+ */
+const ACTOR_TABLES = new Set(["users", "memberships", "membership_actions", "ars_scopes", "communes"]);
+/** Sessions are not announced: the routes that close or open them (sign-in, sign-out, passwords). */
+const touchesSessions = (url: string) => url.startsWith("/api/auth/") || url.startsWith("/api/account/");
 /** The API documentation has no data: readable without signing in. */
 const isApiDocs = (url: string) => url.startsWith("/api/docs") || url === "/api/openapi.json";
 
@@ -90,9 +97,15 @@ export const authPlugin = fp<{ auth: Auth; secure: boolean }>(async (app, { auth
     if (cached) return settle(cached);
     resolveActor(app, auth, cache, request, cookie).then(settle, done);
   });
-  // Any change that went through may have changed who may do what: forget every cached actor.
+  // A change of who may do what, announced by the database (here and in every other process):
+  // forget every cached actor; also when announcements may have been missed (null).
+  app.readViews.onChange((table) => {
+    if (table === null || ACTOR_TABLES.has(table)) cache.clear();
+  });
+  // A change that went through a session route — or any change while announcements are not
+  // heard — may have changed who may do what: forget every cached actor.
   app.addHook("onResponse", (request, reply, done) => {
-    if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400) cache.clear();
+    if (!SAFE_METHODS.has(request.method) && reply.statusCode < 400 && (touchesSessions(request.url) || !app.readViews.live)) cache.clear();
     done();
   });
   // The CSRF check answers 403 itself (through the problem handler) when the token is missing or wrong.

@@ -51,6 +51,7 @@ export class ReadViews {
   private anyChange = 0;
   private subscription: Subscription | null = null;
   private readonly waiters = new Map<string, () => void>();
+  private readonly listeners = new Set<(table: string | null) => void>();
   readonly stats: ReadViewStats = { hits: 0, misses: 0, bypassed: 0 };
 
   constructor(
@@ -144,10 +145,19 @@ export class ReadViews {
     if (!(await heard)) this.forgetAll();
   }
 
+  /**
+   * Calls `listener` with the table of every change heard (before a writer's `sync` resolves),
+   * and with null whenever everything is forgotten (announcements may have been missed).
+   */
+  onChange(listener: (table: string | null) => void): void {
+    this.listeners.add(listener);
+  }
+
   /** Forgets every view (the announcements may have been missed). */
   forgetAll(): void {
     this.everything++;
     this.entries.clear();
+    for (const listener of this.listeners) listener(null);
   }
 
   private markOf(scope: string): string {
@@ -165,6 +175,7 @@ export class ReadViews {
     const colon = payload.indexOf(":");
     const table = payload.slice(0, colon);
     const contractId = payload.slice(colon + 1);
+    for (const listener of this.listeners) listener(table);
     if (contractId === "*") {
       this.everything++;
       return;
