@@ -40,8 +40,12 @@ interface Entry {
   label: string;
   format: RenderFormat;
   input: () => Promise<unknown>;
-  /** When not the format's: the annual report's DOCX/PDF (issue 13: ≤ 800 ms). */
-  target?: number;
+  /**
+   * When not the format's: the annual report's DOCX/PDF (issue 13: ≤ 800 ms); null for a
+   * diagnostic that is not a path of the app (timed, not judged).
+   */
+  target?: number | null;
+  note?: string;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -59,11 +63,12 @@ function contractEntries(db: Db, name: string, contractId: string, reviewId: str
     { label: `${name}: review T3 ${YEAR} PDF`, format: "pdf", input: review },
     { label: `${name}: deck ${YEAR} PPTX`, format: "pptx-deck", input: deck },
     { label: `${name}: deck ${YEAR} PDF`, format: "pdf-deck", input: deck },
-    { label: `${name}: annual report ${YEAR} DOCX`, format: "docx", input: report, target: 800 },
-    { label: `${name}: annual report ${YEAR} PDF`, format: "pdf", input: report, target: 800 },
+    // Diagnostics: the model built in the main thread, which the app never does (next two rows).
+    { label: `${name}: annual report ${YEAR} DOCX (model in main thread)`, format: "docx", input: report, target: null, note: "diagnostic: the app builds the model in the worker" },
+    { label: `${name}: annual report ${YEAR} PDF (model in main thread)`, format: "pdf", input: report, target: null, note: "diagnostic: the app builds the model in the worker" },
     // The same, with the model built in the worker (charts off the event loop).
-    { label: `${name}: annual report ${YEAR} DOCX (built in worker)`, format: "annual-report-docx", input: reportInput },
-    { label: `${name}: annual report ${YEAR} PDF (built in worker)`, format: "annual-report-pdf", input: reportInput },
+    { label: `${name}: annual report ${YEAR} DOCX (built in worker, as the app)`, format: "annual-report-docx", input: reportInput },
+    { label: `${name}: annual report ${YEAR} PDF (built in worker, as the app)`, format: "annual-report-pdf", input: reportInput },
   ];
 }
 
@@ -119,21 +124,19 @@ async function measure(app: FastifyInstance, baseUrl: string, entry: Entry) {
 }
 
 function print(entry: Entry, r: Awaited<ReturnType<typeof measure>>): BenchResult {
-  const target = entry.target ?? TARGET[entry.format]!;
-  const mark = r.total.p95 <= target ? "ok" : "OVER";
+  const target = entry.target === null ? null : (entry.target ?? TARGET[entry.format]!);
+  const mark = target === null ? "" : r.total.p95 <= target ? "ok" : "OVER";
   console.log(
     `  ${entry.label.padEnd(56)} p50 ${r.total.p50.toFixed(0).padStart(5)} ms  p95 ${r.total.p95.toFixed(0).padStart(5)} ms  (render p50 ${r.render.p50.toFixed(0).padStart(5)} ms)  ` +
-      `target ≤ ${target} ms ${mark.padEnd(4)}  ${(r.size / 1024).toFixed(0).padStart(5)} KiB  │ loop delay p99 ${r.loopP99.toFixed(0)} ms, max ${r.loopMax.toFixed(0)} ms; health p95 ${r.health.p95.toFixed(0)} ms (${r.health.n})`,
+      `${target === null ? "no target       " : `target ≤ ${target} ms`} ${mark.padEnd(4)}  ${(r.size / 1024).toFixed(0).padStart(5)} KiB  │ loop delay p99 ${r.loopP99.toFixed(0)} ms, max ${r.loopMax.toFixed(0)} ms; health p95 ${r.health.p95.toFixed(0)} ms (${r.health.n})`,
   );
   return {
     name: `document: ${entry.label}`,
     engine: "pglite",
     p50: r.total.p50,
     p95: r.total.p95,
-    target: `p95 ≤ ${target} ms`,
-    ratio: r.total.p95 / target,
-    met: r.total.p95 <= target,
-    note: `render p50 ${r.render.p50.toFixed(0)} ms, loop delay max ${r.loopMax.toFixed(0)} ms`,
+    ...(target === null ? {} : { target: `p95 ≤ ${target} ms`, ratio: r.total.p95 / target, met: r.total.p95 <= target }),
+    note: `${entry.note ? `${entry.note}; ` : ""}render p50 ${r.render.p50.toFixed(0)} ms, loop delay max ${r.loopMax.toFixed(0)} ms`,
   };
 }
 
@@ -167,10 +170,11 @@ async function run(app: FastifyInstance, baseUrl: string): Promise<BenchResult[]
   const model = syntheticDocument({ fiches: 40, meetings: 60 });
   const plain = syntheticDocument({ fiches: 40, meetings: 60, chartEvery: 0 });
   entries.push(
-    { label: "model 40×60 (10 charts): renderer DOCX", format: "docx", input: async () => model },
-    { label: "model 40×60 (10 charts): renderer PDF", format: "pdf", input: async () => model },
-    { label: "model 40×60 (no chart): renderer PDF", format: "pdf", input: async () => plain },
-    { label: "model 40×60 (10 charts): renderer HTML", format: "html", input: async () => model },
+    // Diagnostics: the renderers alone on a synthetic model, to see where a document's time goes.
+    { label: "model 40×60 (10 charts): renderer DOCX", format: "docx", input: async () => model, target: null, note: "diagnostic: renderer alone" },
+    { label: "model 40×60 (10 charts): renderer PDF", format: "pdf", input: async () => model, target: null, note: "diagnostic: renderer alone" },
+    { label: "model 40×60 (no chart): renderer PDF", format: "pdf", input: async () => plain, target: null, note: "diagnostic: renderer alone" },
+    { label: "model 40×60 (10 charts): renderer HTML", format: "html", input: async () => model, target: null, note: "diagnostic: renderer alone" },
   );
   console.log(
     `\nDocument generation, ${RUNS} runs each after a warm-up (data + model in the main thread, render in ${app.renderer.stats().workers || 1} worker thread; synthetic contract loaded in ${seeded.toFixed(0)} ms; load average ${(await loadAverage()).join(" ")}):`,

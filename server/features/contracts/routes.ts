@@ -15,11 +15,27 @@ export async function contractForActor(app: { db: Parameters<typeof getContract>
   return { ...(await getContract(app.db, contractId)), permissions: contractPermissions(actor, contractId) };
 }
 
+/**
+ * The contracts an actor may list, and the list's cache key, worked out once per actor: the
+ * actor of a session is kept in memory (auth/actor-cache.ts) and never changed, and an ARS
+ * region's key sorts and hashes a hundred ids.
+ */
+const listScopes = new WeakMap<Actor, { scope: "all" | string[]; key: string }>();
+function listScope(actor: Actor) {
+  let known = listScopes.get(actor);
+  if (!known) {
+    const scope = readableContractIds(actor);
+    known = { scope, key: scope === "all" ? "all" : createHash("sha256").update([...scope].sort().join(",")).digest("base64url") };
+    listScopes.set(actor, known);
+  }
+  return known;
+}
+
 export const contractRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/contracts", { schema: { response: { 200: contractListOut }, tags: ["Contrats"], summary: "Liste des contrats visibles, par page, avec une recherche", querystring: contractListQuery } }, async (request) => {
     assertCan(request.actor, "contract.list");
-    const scope = readableContractIds(request.actor);
-    const key = `contracts:${scope === "all" ? "all" : createHash("sha256").update([...scope].sort().join(",")).digest("base64url")}:${JSON.stringify(request.query)}`;
+    const { scope, key: scopeKey } = listScope(request.actor);
+    const key = `contracts:${scopeKey}:${JSON.stringify(request.query)}`;
     const list = await app.readViews.view(EVERY_CONTRACT, key, () => listContracts(app.db, scope, request.query));
     const permissions = { create: can(request.actor, "contract.create"), import: can(request.actor, "contract.import") };
     return variantOf(list, JSON.stringify(permissions), () => ({ ...list, permissions }));
