@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { brotliCompressSync, gunzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { startTestApp, type TestContext } from "../testing/app.js";
-import { IMMUTABLE } from "./delivery.js";
+import { COMPRESS_SYNC_MAX, IMMUTABLE } from "./delivery.js";
 
 let ctx: TestContext;
 let web: FastifyInstance;
@@ -47,6 +47,18 @@ describe("compression", () => {
     const body = JSON.parse(gunzipSync(res.rawPayload).toString("utf8")) as { themes: string[] };
     expect(body.themes).toContain("Santé mentale");
     expect(res.rawPayload.length).toBeLessThan(gunzipSync(res.rawPayload).length);
+  });
+
+  it("compresses answers of every size whole: in one call up to its ceiling, through a stream above it", async () => {
+    for (const url of ["/api/reference", "/api/openapi.json"]) {
+      const plain = await ctx.app.inject({ url, headers: { "accept-encoding": "identity" } });
+      const br = await ctx.app.inject({ url, headers: { "accept-encoding": "br" } });
+      expect(br.headers["content-encoding"]).toBe("br");
+      expect(brotliDecompressSync(br.rawPayload).toString("utf8")).toBe(plain.body);
+    }
+    // One of each path.
+    expect((await ctx.app.inject({ url: "/api/reference" })).rawPayload.length).toBeLessThan(COMPRESS_SYNC_MAX);
+    expect((await ctx.app.inject({ url: "/api/openapi.json" })).rawPayload.length).toBeGreaterThan(COMPRESS_SYNC_MAX);
   });
 
   it("sends it as it is to a client that does not say it accepts compression, and small answers always", async () => {
