@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agendaError, describeRhythm, followUpAlert, formatDuration, monthsBetween, rhythmAlert } from "./rhythm.js";
+import { agendaError, alertsFrom, describeRhythm, followUpAlert, formatDuration, monthsBetween, rhythmAlert, type GovernanceFacts } from "./rhythm.js";
 
 describe("months between two days", () => {
   it("counts whole months", () => {
@@ -51,5 +51,47 @@ describe("agenda", () => {
     expect(agendaError(120, [60, 45, 30])).toBe("L'ordre du jour dure 2 h 15, plus que la réunion (2 h) : raccourcissez des points ou allongez la réunion.");
     expect(formatDuration(45)).toBe("45 min");
     expect(formatDuration(65)).toBe("1 h 05");
+  });
+});
+
+describe("a contract's governance alerts", () => {
+  const at = (iso: string) => new Date(iso);
+  const meeting = (id: string, endsAt: string, more: Partial<GovernanceFacts["meetings"][number]> = {}) => ({
+    id,
+    bodyId: "copil",
+    title: `COPIL ${id}`,
+    startsAt: at(endsAt),
+    endsAt: at(endsAt),
+    createdAt: at(endsAt),
+    headCount: null,
+    hasMinutes: false,
+    attended: false,
+    cancelledAt: null,
+    ...more,
+  });
+  const facts = (meetings: GovernanceFacts["meetings"]): GovernanceFacts => ({
+    contract: { startDate: "2021-01-01", endDate: "2023-12-31" },
+    bodies: [{ id: "copil", name: "COPIL", rhythm: { kind: "per_year", count: 2 } }],
+    meetings,
+  });
+
+  it("says a body is behind its rhythm, not counting a cancelled meeting, then each meeting held without attendance or minutes, oldest first", () => {
+    const alerts = alertsFrom(
+      facts([
+        meeting("b", "2021-03-10T15:00:00Z", { attended: true }),
+        meeting("a", "2021-02-10T15:00:00Z", { headCount: 12, hasMinutes: true }),
+        meeting("c", "2021-08-10T15:00:00Z", { cancelledAt: at("2021-08-01T10:00:00Z") }),
+      ]),
+      at("2021-12-01T10:00:00Z"),
+    );
+    expect(alerts).toEqual([
+      { kind: "rhythm", bodyId: "copil", meetingId: null, message: "Aucun COPIL depuis 8 mois : le contrat en prévoit 2 par an." },
+      { kind: "follow-up", bodyId: "copil", meetingId: "b", message: "La réunion « COPIL b » est passée depuis plus de 7 jours et n'a toujours pas de compte rendu." },
+    ]);
+  });
+
+  it("judges the rhythm up to the contract's end, not beyond", () => {
+    const ended = { ...facts([meeting("a", "2023-10-01T15:00:00Z", { attended: true, hasMinutes: true })]), contract: { startDate: "2021-01-01", endDate: "2023-12-31" } };
+    expect(alertsFrom(ended, at("2025-06-01T10:00:00Z"))).toEqual([]);
   });
 });

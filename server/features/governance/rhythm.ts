@@ -3,7 +3,7 @@
  * the contract says, whether a past meeting still lacks its attendance or minutes,
  * and whether an agenda fits in its meeting. Dates are ISO days ("2021-09-14").
  */
-import { addDays } from "../../domain/dates.js";
+import { addDays, parisDay } from "../../domain/dates.js";
 
 /** How often a body must meet: at least `count` times a year, or once every `months` months. */
 export type Rhythm = { kind: "per_year"; count: number } | { kind: "every_months"; months: number };
@@ -69,6 +69,32 @@ export function followUpAlert(m: HeldMeeting, today: string): string | null {
   const missing = [!m.hasAttendance && "feuille de présence", !m.hasMinutes && "compte rendu"].filter(Boolean);
   if (!missing.length) return null;
   return `La réunion « ${m.title} » est passée depuis plus de ${FOLLOW_UP_DAYS} jours et n'a toujours pas de ${missing.join(" ni de ")}.`;
+}
+
+/** What a contract's governance alerts are computed from (governance/service.ts reads it). */
+export interface GovernanceFacts {
+  contract: { startDate: string; endDate: string };
+  bodies: { id: string; name: string; rhythm: Rhythm | null }[];
+  meetings: { id: string; bodyId: string; title: string; startsAt: Date; endsAt: Date; createdAt: Date; headCount: number | null; hasMinutes: boolean; attended: boolean; cancelledAt: Date | null }[];
+}
+
+/**
+ * The alerts at `now`: bodies behind their rhythm (judged up to the contract's end, not beyond),
+ * then meetings held without attendance or minutes, oldest first. Cancelled meetings count for neither.
+ */
+export function alertsFrom({ contract, bodies, meetings: held }: GovernanceFacts, now = new Date()) {
+  const today = parisDay(now);
+  const reference = contract.endDate < today ? contract.endDate : today;
+  const alerts: { kind: "rhythm" | "follow-up"; bodyId: string | null; meetingId: string | null; message: string }[] = [];
+  for (const b of bodies) {
+    const message = rhythmAlert({ name: b.name, rhythm: b.rhythm, since: contract.startDate, heldOn: held.filter((m) => m.bodyId === b.id && !m.cancelledAt).map((m) => parisDay(m.endsAt)) }, reference);
+    if (message) alerts.push({ kind: "rhythm", bodyId: b.id, meetingId: null, message });
+  }
+  for (const m of held.filter((x) => !x.cancelledAt).sort((x, y) => x.endsAt.getTime() - y.endsAt.getTime())) {
+    const message = followUpAlert({ title: m.title, endedOn: parisDay(m.endsAt), hasAttendance: m.headCount !== null || m.attended, hasMinutes: m.hasMinutes }, today);
+    if (message) alerts.push({ kind: "follow-up", bodyId: m.bodyId, meetingId: m.id, message });
+  }
+  return alerts;
 }
 
 /** "45 min", "2 h", "2 h 15". */

@@ -9,8 +9,8 @@ import type { Actor } from "../../policies/index.js";
 import { creationChanges, diffSnapshots, snapshot } from "../../audit/diff.js";
 import { recordAudit } from "../../audit/record.js";
 import { contractExists } from "../contracts/queries.js";
-import { parisDay, plural } from "../../domain/dates.js";
-import { describeRhythm, followUpAlert, rhythmAlert, type Rhythm } from "./rhythm.js";
+import { plural } from "../../domain/dates.js";
+import { alertsFrom, describeRhythm, type GovernanceFacts, type Rhythm } from "./rhythm.js";
 import { type MeetingBody } from "./schema.js";
 import { BODY_KINDS } from "../../domain/governance.js";
 import type { z } from "zod";
@@ -271,7 +271,7 @@ export async function listMeetings(db: Db, contractId: string) {
  * bodies, and its meetings — held or not, whether their minutes are written (not read) and
  * whether someone was marked present. The dashboard lists the next meetings from the same rows.
  */
-export async function loadGovernanceFacts(db: Db, contractId: string) {
+export async function loadGovernanceFacts(db: Db, contractId: string): Promise<GovernanceFacts> {
   const [[contract], bodies, held] = await Promise.all([
     db.select({ startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId)),
     listBodies(db, contractId),
@@ -295,24 +295,6 @@ export async function loadGovernanceFacts(db: Db, contractId: string) {
   if (!contract) throw notFound("Ce contrat est introuvable.");
   return { contract, bodies, meetings: held };
 }
-export type GovernanceFacts = Awaited<ReturnType<typeof loadGovernanceFacts>>;
-
-/** The alerts at `now` (pure): bodies behind their rhythm, meetings held without attendance or minutes. */
-export function alertsFrom({ contract, bodies, meetings: held }: GovernanceFacts, now = new Date()) {
-  const today = parisDay(now);
-  const reference = contract.endDate < today ? contract.endDate : today;
-  const alerts: { kind: "rhythm" | "follow-up"; bodyId: string | null; meetingId: string | null; message: string }[] = [];
-  for (const b of bodies) {
-    const message = rhythmAlert({ name: b.name, rhythm: b.rhythm, since: contract.startDate, heldOn: held.filter((m) => m.bodyId === b.id && !m.cancelledAt).map((m) => parisDay(m.endsAt)) }, reference);
-    if (message) alerts.push({ kind: "rhythm", bodyId: b.id, meetingId: null, message });
-  }
-  for (const m of held.filter((x) => !x.cancelledAt).sort((x, y) => x.endsAt.getTime() - y.endsAt.getTime())) {
-    const message = followUpAlert({ title: m.title, endedOn: parisDay(m.endsAt), hasAttendance: m.headCount !== null || m.attended, hasMinutes: m.hasMinutes }, today);
-    if (message) alerts.push({ kind: "follow-up", bodyId: m.bodyId, meetingId: m.id, message });
-  }
-  return alerts;
-}
-
 /**
  * What the coordination should hear about its governance today: bodies behind
  * their rhythm, past meetings still without attendance or minutes. A contract's
