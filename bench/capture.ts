@@ -31,12 +31,16 @@ export interface PageQueries {
 const CONTROL = /^\s*(begin|commit|rollback|savepoint|release|set\s)/i;
 
 interface DriverClient {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
+  query(sql: string | { text: string; values: unknown[] }, params?: unknown[]): Promise<unknown>;
 }
 
-/** The raw driver behind the app's database, to replay queries on. */
+/**
+ * The raw driver behind the app's database, to replay queries on — as the app sends them: on
+ * PostgreSQL a statement with parameters is prepared once per connection (server/db/prepared.ts).
+ */
 export function rawQuery(database: Database): RawQuery {
   const client = (database.db as unknown as { $client: DriverClient }).$client;
+  if (database.engine === "postgres") return (sql, params) => client.query({ text: sql, values: params });
   return (sql, params) => client.query(sql, params);
 }
 

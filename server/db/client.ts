@@ -11,6 +11,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { listenPostgres, type ListenHandlers, type Subscription } from "./listen.js";
 import { lockDataDir } from "./lock.js";
+import { preparedStatementsFromEnv, preparingClient, StatementNames } from "./prepared.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -39,6 +40,8 @@ export interface DatabaseOptions {
   url?: string;
   /** Folder of the embedded database; "memory://" keeps it in memory. */
   dataDir?: string;
+  /** PostgreSQL: statements prepared once per connection (server/db/prepared.ts); DATABASE_PREPARED_STATEMENTS by default. */
+  preparedStatements?: boolean;
   /** Told when the server closes an idle PostgreSQL connection. */
   onIdleError?: (error: Error) => void;
 }
@@ -48,7 +51,8 @@ const defaultIdleError = (error: Error) => console.warn(`PostgreSQL a fermé une
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite in dataDir. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const prepared = options.preparedStatements ?? preparedStatementsFromEnv();
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, ...(prepared ? { Client: preparingClient(new StatementNames()) } : {}) });
     // An idle connection closed by the server (restart, admin kill) must not crash
     // the process: the pool drops it and opens a new one on the next query.
     pool.on("error", (error) => (options.onIdleError ?? defaultIdleError)(error));

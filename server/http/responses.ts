@@ -57,12 +57,14 @@ export function responseSerializerCompiler(strict: boolean): FastifySerializerCo
           return out;
         };
     // A shared answer (server/cache/shared-values.ts) is checked and written once per route and status.
-    const written = new WeakMap<object, string>();
+    // Kept as UTF-8 bytes: a string would be encoded again at every send (most answers hold
+    // characters beyond Latin-1, « — », which makes the encoding the costliest part of a send).
+    const written = new WeakMap<object, Buffer>();
     return (data: unknown) => {
       if (!isShared(data)) return serialize(data);
       let out = written.get(data);
-      if (out === undefined) written.set(data, (out = serialize(data)));
-      return out;
+      if (out === undefined) written.set(data, (out = Buffer.from(serialize(data) as string)));
+      return out as unknown as string;
     };
   };
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { count } from "drizzle-orm";
+import { brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, followUpItems } from "../../db/schema.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
@@ -157,6 +158,23 @@ describe("the dashboard and the timeline", () => {
     expect(d.alerts.map((a) => a.message)).toContain("La réunion « Comité de pilotage 2021 » est passée depuis plus de 7 jours et n'a toujours pas de feuille de présence ni de compte rendu.");
     expect(d.activity.length).toBeGreaterThan(0);
     expect(d.activity.length).toBeLessThanOrEqual(10);
+  });
+
+  it("sends a dashboard read again from memory as the same UTF-8 JSON, plain or compressed", async () => {
+    const url = `/api/contracts/${camvs}/dashboard`;
+    const first = await partner.inject({ url, headers: { "accept-encoding": "identity" } });
+    const again = await partner.inject({ url, headers: { "accept-encoding": "identity" } });
+    const br = await partner.inject({ url, headers: { "accept-encoding": "br" } });
+    for (const res of [first, again]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(Number(res.headers["content-length"])).toBe(res.rawPayload.length);
+    }
+    // Accented text (« », é, —) arrives whole from the kept bytes.
+    expect(again.body).toBe(first.body);
+    expect(again.body).toMatch(/n'a toujours pas de feuille de présence/);
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.rawPayload).toString("utf8")).toBe(first.body);
   });
 
   it("shows the latest progress, measurement, remark and meeting first, each linked, and the next meetings", async () => {
