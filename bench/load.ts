@@ -1,8 +1,8 @@
 /**
- * Load and its floor: autocannon at N connections on a URL (latencies of every
- * response, for p95, which autocannon's summary lacks), and the SQL floor of a page:
- * its captured queries replayed straight on the database by N workers, each
- * request's queries at once (Promise.all), for the same duration.
+ * Load and its floor: autocannon at N connections on a URL, asking for compressed answers as a
+ * browser does (latencies of every response, for p95, which autocannon's summary lacks), and
+ * the SQL floor of a page: its captured queries replayed straight on the database by N
+ * workers, each request's queries at once (Promise.all), for the same duration.
  */
 import autocannon from "autocannon";
 import { summary } from "./http.js";
@@ -20,11 +20,15 @@ export interface LoadResult {
   bytes: number;
 }
 
+/** What Chromium asks for: every reader of Clés is a browser, and the web app's requests are answered compressed. */
+export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
 export async function load(url: string, options: { connections: number; seconds: number; cookie?: string }): Promise<LoadResult> {
   const times: number[] = [];
+  const headers: Record<string, string> = { "accept-encoding": BROWSER_ACCEPT_ENCODING, ...(options.cookie ? { cookie: options.cookie } : {}) };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: options.connections, duration: options.seconds, headers: options.cookie ? { cookie: options.cookie } : {} },
+      { url, connections: options.connections, duration: options.seconds, headers },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));

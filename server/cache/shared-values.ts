@@ -5,6 +5,7 @@
  */
 
 const shared = new WeakSet<object>();
+const sharedBytes = new WeakSet<Buffer>();
 const variants = new WeakMap<object, Map<string, object>>();
 
 /** Marks `value` as shared and never changed again; gives it back. */
@@ -14,6 +15,14 @@ export function share<T>(value: T): T {
 }
 
 export const isShared = (value: unknown): value is object => value !== null && typeof value === "object" && shared.has(value);
+
+/** Marks the written bytes of a shared answer, sent again to every request that returns it (and compressed once: server/http/delivery.ts). */
+export function shareBytes(bytes: Buffer): Buffer {
+  sharedBytes.add(bytes);
+  return bytes;
+}
+
+export const isSharedBytes = (value: unknown): value is Buffer => Buffer.isBuffer(value) && sharedBytes.has(value);
 
 /**
  * The variant `key` of a shared value (for example the contract with one reader's

@@ -7,7 +7,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
 import { startTestApp, type TestContext } from "../testing/app.js";
-import { COMPRESS_SYNC_MAX, IMMUTABLE } from "./delivery.js";
+import { shareBytes } from "../cache/shared-values.js";
+import { COMPRESS_SYNC_MAX, compressOnce, IMMUTABLE } from "./delivery.js";
 
 let ctx: TestContext;
 let web: FastifyInstance;
@@ -39,6 +40,23 @@ afterAll(async () => {
 });
 
 describe("compression", () => {
+  it("compresses a shared answer's bytes once per encoding, any other answer every time", () => {
+    let calls = 0;
+    const counted = compressOnce((payload) => {
+      calls++;
+      return Buffer.concat([Buffer.from("z:"), Buffer.from(payload as Buffer)]);
+    });
+    const shared = shareBytes(Buffer.from('{"n":1}'));
+    const first = counted(shared);
+    expect(counted(shared)).toBe(first);
+    expect(first.toString()).toBe('z:{"n":1}');
+    expect(calls).toBe(1);
+    const own = Buffer.from('{"n":1}');
+    counted(own);
+    counted(own);
+    expect(calls).toBe(3);
+  });
+
   it("compresses a JSON answer over 1 KB for a client that accepts gzip", async () => {
     const res = await ctx.app.inject({ url: "/api/reference", headers: { "accept-encoding": "gzip" } });
     expect(res.statusCode).toBe(200);

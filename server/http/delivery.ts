@@ -4,16 +4,20 @@
  *
  * - API answers and static files over 1 KB of a text type (JSON, HTML, CSS, JS, SVG, CSV,
  *   calendars) are compressed, brotli or gzip; office files, PDFs, pictures and
- *   attachments (already compressed, or anything at all) go as they are.
+ *   attachments (already compressed, or anything at all) go as they are. An answer kept in
+ *   memory (a read view, server/cache/shared-values.ts) is compressed once per encoding and
+ *   the same bytes sent to every request that accepts it.
  * - The built web app (vite): its hashed files under /assets/ never change under the same
  *   name, so they are kept a year (`immutable`); index.html, which names them, is checked
  *   again at every visit (`no-cache`). The build writes .br/.gz copies next to the text
  *   assets (scripts/build.mjs), served instead of compressing at each request.
  */
 import { join, sep } from "node:path";
+import zlib from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { isSharedBytes } from "../cache/shared-values.js";
 
 export const COMPRESS_THRESHOLD = 1024;
 /**
@@ -30,9 +34,25 @@ const COMPRESSIBLE = /^text\/(?!event-stream)|[+/]json(?:;|$)|[+/]xml(?:;|$)|^ap
 export const IMMUTABLE = "public, max-age=31536000, immutable";
 export const REVALIDATE = "no-cache";
 
+type CompressSync = (payload: zlib.InputType, options?: object) => Buffer;
+
+/** `compress`, done once per shared answer's bytes (kept while the answer is): the same compressed bytes for every request. */
+export function compressOnce(compress: CompressSync): CompressSync {
+  const kept = new WeakMap<Buffer, Buffer>();
+  return (payload, options) => {
+    if (!isSharedBytes(payload)) return compress(payload, options);
+    let out = kept.get(payload);
+    if (out === undefined) kept.set(payload, (out = compress(payload, options)));
+    return out;
+  };
+}
+
+/** zlib as @fastify/compress uses it for answers up to COMPRESS_SYNC_MAX, with shared answers compressed once. */
+const zlibOnce = { ...zlib, brotliCompressSync: compressOnce(zlib.brotliCompressSync), gzipSync: compressOnce(zlib.gzipSync), deflateSync: compressOnce(zlib.deflateSync) };
+
 /** Registered before the routes, so that every route's answers go through it. */
 export async function registerCompression(app: FastifyInstance): Promise<void> {
-  await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD, customTypes: COMPRESSIBLE, encodings: ["br", "gzip"], syncThreshold: COMPRESS_SYNC_MAX });
+  await app.register(fastifyCompress, { threshold: COMPRESS_THRESHOLD, customTypes: COMPRESSIBLE, encodings: ["br", "gzip"], syncThreshold: COMPRESS_SYNC_MAX, zlib: zlibOnce });
 }
 
 /** Serves the built single-page app from `webDir` (which holds index.html): its files, and index.html for any other page. */

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { FastifySerializerCompiler } from "fastify";
 import { createSerializerCompiler } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { isShared } from "../cache/shared-values.js";
+import { isShared, shareBytes } from "../cache/shared-values.js";
 import { problemSchema } from "./problem.js";
 
 /** 204: nothing in the body. */
@@ -63,7 +63,7 @@ export function responseSerializerCompiler(strict: boolean): FastifySerializerCo
     return (data: unknown) => {
       if (!isShared(data)) return serialize(data);
       let out = written.get(data);
-      if (out === undefined) written.set(data, (out = Buffer.from(serialize(data) as string)));
+      if (out === undefined) written.set(data, (out = shareBytes(Buffer.from(serialize(data) as string))));
       return out as unknown as string;
     };
   };
