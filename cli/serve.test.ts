@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { LOG_FLUSH_MS } from "../server/config.js";
 import { HttpClient, killAll, startServer } from "./testing/server.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "cles-serve-"));
@@ -24,8 +25,9 @@ describe("cles serve", () => {
     expect(contracts.items).toHaveLength(2);
     const page = await fetch("http://127.0.0.1:3961/contrats/inconnu");
     expect(page.headers.get("content-type")).toMatch(/text\/html/);
-    const lines = first.output().split("\n").filter((l) => l.startsWith("{"));
-    expect(lines.some((l) => JSON.parse(l).reqId)).toBe(true);
+    // Log lines are written in chunks, at most LOG_FLUSH_MS after the request.
+    const requestLogged = () => first.output().split("\n").some((l) => l.startsWith("{") && Boolean(JSON.parse(l).reqId));
+    await expect.poll(requestLogged, { timeout: 3 * LOG_FLUSH_MS, interval: 100 }).toBe(true);
 
     first.child.kill("SIGTERM");
     expect(await first.exited).toBe(0);
