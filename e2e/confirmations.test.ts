@@ -27,3 +27,35 @@ describe("confirmations", () => {
     expect(await published()).toBe(true);
   });
 });
+
+describe("a click made before DSFR's script has started", () => {
+  it("is not lost: the dialog opens once the script has started", async () => {
+    const { page, ctx } = browser;
+    const capvm = (await ctx.api.inject("/api/contracts")).json<{ items: { id: string; slug: string }[] }>().items.find((c) => c.slug === "capvm-2019-2022")!;
+    // The test above left the page published.
+    expect((await ctx.api.inject({ method: "PUT", url: `/api/contracts/${capvm.id}/publication`, payload: { published: false } })).statusCode).toBe(200);
+    // DSFR's script is held back until the button has been clicked.
+    let release!: () => void;
+    const clicked = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await page.route(/\/assets\/dsfr\.module-[^/]+\.js$/, async (route) => {
+      held += 1;
+      await clicked;
+      await route.continue();
+    });
+    await page.goto(`${ctx.baseUrl}/contrats/${capvm.id}`);
+    const opener = page.getByRole("button", { name: "Publier la page publique" });
+    await opener.waitFor();
+    await expect.poll(() => held, { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.hasAttribute("data-fr-js"))).toBe(false);
+    await opener.click();
+    release();
+    const dialog = page.getByRole("dialog", { name: "Publier la page publique ?" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Ne pas publier" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    // Once started, the opener works as DSFR made it: one click, one dialog.
+    await opener.click();
+    await dialog.waitFor();
+  });
+});
