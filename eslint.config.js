@@ -33,7 +33,7 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/server/**", "!**/server/shared"], allowTypeImports: true, message: "The web imports only server/shared from the server at run time (API types: web/api/schema.d.ts)." }] },
+        { patterns: [{ group: ["**/server/**", "!**/server/shared", "!**/server/shared-forms"], allowTypeImports: true, message: "The web imports only server/shared and server/shared-forms from the server at run time (API types: web/api/schema.d.ts)." }] },
       ],
     },
   },

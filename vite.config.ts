@@ -4,10 +4,11 @@ import { defineConfig } from "vite";
 import { dsfrAfterFirstPage } from "./web/dsfr-defer-plugin";
 import { dsfrUsedIcons } from "./web/dsfr-icons-plugin";
 import { dsfrUsedRules } from "./web/dsfr-purge-plugin";
+import { preloadTextFonts } from "./web/font-preload-plugin";
 
 export default defineConfig({
   root: "web",
-  plugins: [react(), dsfrUsedIcons({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" }), dsfrUsedRules({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" }), dsfrAfterFirstPage({ gate: fileURLToPath(new URL("./web/dsfr-gate.ts", import.meta.url)) })],
+  plugins: [react(), dsfrUsedIcons({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" }), dsfrUsedRules({ webDir: "web", dsfrDir: "node_modules/@codegouvfr/react-dsfr" }), dsfrAfterFirstPage({ gate: fileURLToPath(new URL("./web/dsfr-gate.ts", import.meta.url)) }), preloadTextFonts()],
   build: {
     outDir: "../dist/web",
     emptyOutDir: true,

@@ -124,4 +124,30 @@ describe("contract management in the browser", () => {
     await axis2.getByRole("button", { name: "Ajouter l'objectif" }).click();
     await axis2.getByText("Un autre objectif de cet axe porte déjà ce code.").waitFor();
   });
+
+  it("opens cold with its text fonts asked at once and without the forms' schemas (issue 13, first data visible)", async () => {
+    const { page, ctx } = browser;
+    const asked: string[] = [];
+    page.on("request", (request) => asked.push(new URL(request.url()).pathname));
+    const camvs = (await ctx.api.inject("/api/contracts")).json<{ items: { id: string; slug: string }[] }>().items.find((c) => c.slug === "camvs-2021-2023")!;
+    await page.goto(`${ctx.baseUrl}/contrats/${camvs.id}`);
+    await page.getByRole("heading", { level: 3 }).first().waitFor();
+    const scripts = asked.filter((path) => path.endsWith(".js"));
+    expect(scripts.some((path) => /\/ContractPage-[^/]+\.js$/.test(path))).toBe(true);
+    // The zod schemas of the forms (~100 ms of main thread to build) wait for a page with a form.
+    const withZod = async (paths: string[]) => {
+      const found: string[] = [];
+      for (const path of paths) if ((await (await page.request.get(ctx.baseUrl + path)).text()).includes("ZodError")) found.push(path);
+      return found;
+    };
+    expect(await withZod(scripts)).toEqual([]);
+    // The three Marianne text fonts are preloaded by the HTML, before any script has run.
+    const fonts = await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')].map((l) => new URL(l.href).pathname));
+    expect(fonts.map((f) => f.replace(/-[^-/]+\.woff2$/, ""))).toEqual(["/assets/Marianne-Bold", "/assets/Marianne-Medium", "/assets/Marianne-Regular"]);
+    expect(asked.indexOf(fonts[0]!)).toBeLessThan(asked.findIndex((path) => /\/ContractPage-/.test(path)));
+    // A form page loads them.
+    await page.goto(`${ctx.baseUrl}/contrats/${camvs.id}/modifier`);
+    await page.getByRole("heading", { level: 1, name: "Modifier le contrat" }).waitFor();
+    expect(await withZod(asked.filter((path) => path.endsWith(".js")))).not.toEqual([]);
+  });
 });

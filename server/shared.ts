@@ -1,14 +1,18 @@
 /**
- * What the web uses of the server at run time, and nothing else: vocabularies, the input
- * schemas its forms validate with, and a few pure rules and labels. The web imports only
- * this module from server/ (lint: no-restricted-imports); the API's answers are typed by
- * web/api/schema.d.ts, generated from the OpenAPI document.
+ * What the web uses of the server at run time, and nothing else: vocabularies and a few
+ * pure rules and labels here, the input schemas its forms validate with in
+ * server/shared-forms.ts. The web imports only these two modules from server/ (lint:
+ * no-restricted-imports); the API's answers are typed by web/api/schema.d.ts, generated
+ * from the OpenAPI document. This one builds no zod schema: a page that only shows
+ * (the contract page, the first a coordinator opens) does not pay ~100 ms of main thread
+ * building every form's schemas.
  */
 export { indicatorChartOption } from "./documents/chart-options.js";
 export { addBudgetTotals, budgetTotalsText } from "./domain/budget.js";
 export { scoreTables, type TableScore } from "./domain/composition.js";
-export { BODY_KINDS, type BodyKind } from "./domain/governance.js";
+export { BODY_KINDS, type BodyKind } from "./domain/vocabulary.js";
 export { AUDIT_OBJECT_TYPE_LABELS, type AuditObjectType } from "./domain/history.js";
+export { longDay, longMonth, once, shortDay } from "./domain/dates.js";
 export { keyDateShown, parseKeyDate } from "./domain/key-dates.js";
 export { SECTION_KINDS } from "./domain/review-sections.js";
 export { ROLE_LABELS, type MemberRole } from "./domain/roles.js";
@@ -34,14 +38,9 @@ export {
   type TerritoryScope,
   type Theme,
 } from "./domain/vocabulary.js";
-export { ACTION_SORTS, actionFilters, type ActionFilters } from "./features/actions/filters.js";
-export { actionBody, actionFields, blankActionContent, type ActionBody } from "./features/actions/schema.js";
 export { CONTRACT_TRANSITIONS } from "./features/contracts/lifecycle.js";
-export { contractBody, type ContractBody } from "./features/contracts/schema.js";
 export { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "./features/followup/rules.js";
 export { formatDuration } from "./features/governance/rhythm.js";
-export { bodyBody, meetingBody } from "./features/governance/schema.js";
-export { organisationBody } from "./features/organisations/schema.js";
 export { describeImportPath } from "./features/transfer/labels.js";
 export { DEPLOYMENT_TITLE, reviewOutline, sectionNumbers, type OutlineItem, type OutlinePart } from "./features/reviews/outline.js";
 export {
@@ -59,7 +58,5 @@ export {
   type RegistrationStatus,
   type SocioCategory,
 } from "./domain/participation.js";
-export { registrationBody, synthesisBody, workshopBody, type RegistrationBody, type WorkshopBody } from "./features/participation/schema.js";
 export { ANSWER_SOURCES, CHOICE_KINDS, isShown, OTHER_OPTION, QUESTION_KINDS } from "./domain/surveys.js";
-export { surveyBody } from "./features/surveys/schema.js";
 export { SHOWN_CONTRACT_STATUSES, shownContractStatus, type ShownContractStatus } from "./domain/contract-status.js";

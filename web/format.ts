@@ -4,40 +4,36 @@
  * hundreds of microseconds; pages must not build them per render). Meetings and
  * instants are read in Paris time, whatever the browser's time zone.
  */
+import { longDay, longMonth, once, shortDay } from "../server/shared";
+
 const PARIS = "Europe/Paris";
 
-const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
-const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-const numberFormat = new Intl.NumberFormat("fr-FR");
-const pluralRules = new Intl.PluralRules("fr");
-const parisPartsFormat = new Intl.DateTimeFormat("en-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const parisDayFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, day: "numeric", month: "long", year: "numeric" });
-const parisFullDayFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, weekday: "long", day: "numeric", month: "long", year: "numeric" });
-const parisDayTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-const parisFullDayTimeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
-const localDateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "medium" });
+/**
+ * Built on first use, then reused: building them all at start cost ~120 ms of main thread
+ * on a small machine before the first page could show, most of them unused by that page.
+ */
+const dateTime = (locales: string, options: Intl.DateTimeFormatOptions) => once(() => new Intl.DateTimeFormat(locales, options));
+
+const numberFormat = once(() => new Intl.NumberFormat("fr-FR"));
+const pluralRules = once(() => new Intl.PluralRules("fr"));
+const parisPartsFormat = dateTime("en-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const parisDayFormat = dateTime("fr-FR", { timeZone: PARIS, day: "numeric", month: "long", year: "numeric" });
+const parisFullDayFormat = dateTime("fr-FR", { timeZone: PARIS, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const parisDayTimeFormat = dateTime("fr-FR", { timeZone: PARIS, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const parisFullDayTimeFormat = dateTime("fr-FR", { timeZone: PARIS, weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const localDateTimeFormat = dateTime("fr-FR", { dateStyle: "short", timeStyle: "medium" });
 
 /** "2019-10" → "octobre 2019". */
-export function formatMonth(month: string | null | undefined): string {
-  if (!month) return "—";
-  const [y, m] = month.split("-").map(Number);
-  return monthFormat.format(new Date(Date.UTC(y!, m! - 1, 1)));
-}
+export const formatMonth = (month: string | null | undefined): string => (month ? longMonth(month.slice(0, 7)) : "—");
 
 /** "2021-09" → "septembre 2021". */
 export const frenchMonth = (month: string): string => formatMonth(month);
 
 /** "2021-09-14" → "14 septembre 2021"; the first of the month is « 1er » ("2022-01-01" → "1er janvier 2022"). */
-export function formatDate(date: string | null | undefined): string {
-  if (!date) return "—";
-  return dateFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)).replace(/^1 /, "1er ");
-}
+export const formatDate = (date: string | null | undefined): string => (date ? longDay(date.slice(0, 10)) : "—");
 
 /** "2021-09-14" (or "2021-09-14T…") → "14/09/2021". */
-export function shortDate(day: string): string {
-  const [y, m, d] = day.slice(0, 10).split("-");
-  return `${d}/${m}/${y}`;
-}
+export const shortDate = (day: string): string => shortDay(day);
 
 /** "2021-09" or "2021-09-14" → "09/2021". */
 export function shortMonth(month: string): string {
@@ -48,7 +44,7 @@ export function shortMonth(month: string): string {
 /** The Paris day ("2021-09-14") and time ("14:00") of an instant. */
 export function parisParts(iso: string | Date): { date: string; time: string } {
   const p: Record<string, string> = {};
-  for (const x of parisPartsFormat.formatToParts(typeof iso === "string" ? new Date(iso) : iso)) p[x.type] = x.value;
+  for (const x of parisPartsFormat().formatToParts(typeof iso === "string" ? new Date(iso) : iso)) p[x.type] = x.value;
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
@@ -68,19 +64,19 @@ export function shortDateTime(iso: string): string {
 export const frenchTime = (iso: string): string => parisParts(iso).time.replace(":", " h ");
 
 /** An instant's day in France: "3 décembre 2021". */
-export const formatDay = (iso: string): string => parisDayFormat.format(new Date(iso));
+export const formatDay = (iso: string): string => parisDayFormat().format(new Date(iso));
 
 /** "mardi 14 septembre 2021" (Paris). */
-export const frenchDay = (iso: string): string => parisFullDayFormat.format(new Date(iso));
+export const frenchDay = (iso: string): string => parisFullDayFormat().format(new Date(iso));
 
 /** An instant as read in France: "14 septembre 2021 à 10:32". */
-export const formatDateTime = (iso: string): string => parisDayTimeFormat.format(new Date(iso));
+export const formatDateTime = (iso: string): string => parisDayTimeFormat().format(new Date(iso));
 
 /** An instant as read in France: "mardi 7 décembre 2021 à 14:00". */
-export const longDateTime = (iso: string): string => parisFullDayTimeFormat.format(new Date(iso));
+export const longDateTime = (iso: string): string => parisFullDayTimeFormat().format(new Date(iso));
 
 /** An instant in the browser's own time zone, "14/09/2021 10:32:05" (as `toLocaleString("fr-FR")`). */
-export const localDateTime = (iso: string): string => localDateTimeFormat.format(new Date(iso));
+export const localDateTime = (iso: string): string => localDateTimeFormat().format(new Date(iso));
 
 /** "mardi 14 septembre 2021, de 14 h 00 à 16 h 30", or "du … au …" over several days. */
 export function frenchSchedule(startsAt: string, endsAt: string): string {
@@ -90,11 +86,11 @@ export function frenchSchedule(startsAt: string, endsAt: string): string {
 }
 
 export function formatNumber(n: number | null | undefined): string {
-  return n === null || n === undefined ? "—" : numberFormat.format(n);
+  return n === null || n === undefined ? "—" : numberFormat().format(n);
 }
 
 /** An amount in euros, with a no-break space before the sign: "12 500 €". */
-export const euros = (amount: number): string => `${numberFormat.format(amount)}\u00a0€`;
+export const euros = (amount: number): string => `${numberFormat().format(amount)}\u00a0€`;
 
 export function formatPeriod(start: string, end: string): string {
   return `${start.slice(0, 4)}–${end.slice(0, 4)}`;
@@ -105,12 +101,12 @@ export function yesNo(value: boolean | null | undefined): string {
 }
 
 /** Whether French writes `n` things in the plural: not for 0 nor 1. */
-export const isPlural = (n: number): boolean => pluralRules.select(n) !== "one";
+export const isPlural = (n: number): boolean => pluralRules().select(n) !== "one";
 
 /** The words that agree with `n`: pluralWord(2, "a", "ont") → "ont". */
 export const pluralWord = (n: number, one: string, many = `${one}s`): string => (isPlural(n) ? many : one);
 
 /** A count and its noun: "0 fiche", "1 fiche", "2 fiches", "1 500 fiches". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${numberFormat.format(n)} ${pluralWord(n, one, many)}`;
+  return `${numberFormat().format(n)} ${pluralWord(n, one, many)}`;
 }

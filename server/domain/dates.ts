@@ -6,12 +6,22 @@
  */
 const PARIS = "Europe/Paris";
 
-const dayFormat = new Intl.DateTimeFormat("fr-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit" });
-const timeFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const fullDayFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, weekday: "long", day: "numeric", month: "long", year: "numeric" });
-const numberFormat = new Intl.NumberFormat("fr-FR");
-const pluralRules = new Intl.PluralRules("fr");
-const listFormat = new Intl.ListFormat("fr-FR", { style: "long", type: "conjunction" });
+/**
+ * A value built on first use, then reused: the Intl objects below are built when first
+ * asked for, not when the module loads (the web loads this module too, through
+ * server/shared.ts, and building them all cost ~60 ms before a page could show).
+ */
+export function once<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+const dayFormat = once(() => new Intl.DateTimeFormat("fr-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit" }));
+const timeFormat = once(() => new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }));
+const fullDayFormat = once(() => new Intl.DateTimeFormat("fr-FR", { timeZone: PARIS, weekday: "long", day: "numeric", month: "long", year: "numeric" }));
+const numberFormat = once(() => new Intl.NumberFormat("fr-FR"));
+const pluralRules = once(() => new Intl.PluralRules("fr"));
+const listFormat = once(() => new Intl.ListFormat("fr-FR", { style: "long", type: "conjunction" }));
 
 /**
  * Paris days by UTC hour: Paris is a whole number of hours off UTC (+1 or +2), so every
@@ -26,9 +36,9 @@ export function parisDay(at: Date = new Date()): string {
   const hour = Math.floor(at.getTime() / 3_600_000);
   let day = dayByUtcHour.get(hour);
   if (day === undefined) {
-    if (Number.isNaN(hour)) return dayFormat.format(at); // throws the RangeError of an invalid date
+    if (Number.isNaN(hour)) return dayFormat().format(at); // throws the RangeError of an invalid date
     if (dayByUtcHour.size >= DAY_CACHE_SIZE) dayByUtcHour.clear();
-    day = dayFormat.format(at);
+    day = dayFormat().format(at);
     dayByUtcHour.set(hour, day);
   }
   return day;
@@ -41,7 +51,7 @@ export const parisMonth = (at: Date = new Date()): string => parisDay(at).slice(
 export function parisTime(at: Date): string {
   let hour = "00";
   let minute = "00";
-  for (const p of timeFormat.formatToParts(at)) {
+  for (const p of timeFormat().formatToParts(at)) {
     if (p.type === "hour") hour = p.value;
     else if (p.type === "minute") minute = p.value;
   }
@@ -52,7 +62,7 @@ export function parisTime(at: Date): string {
 export const parisDateTime = (at: Date): string => `${shortDay(parisDay(at))} à ${parisTime(at).replace("h", ":")}`;
 
 /** The Paris day of an instant with its weekday: "mardi 14 septembre 2021". */
-export const parisFullDay = (at: Date): string => fullDayFormat.format(at);
+export const parisFullDay = (at: Date): string => fullDayFormat().format(at);
 
 /**
  * The ISO day `days` after `day` (before, when negative). Computed on the calendar
@@ -116,10 +126,10 @@ export function shortDay(day: string): string {
 export const shortDayOrNull = (day: string | null): string | null => (day ? shortDay(day) : null);
 
 /** 1234.5 → "1 234,5" (narrow no-break space, as `toLocaleString("fr-FR")`). */
-export const frenchNumber = (n: number): string => numberFormat.format(n);
+export const frenchNumber = (n: number): string => numberFormat().format(n);
 
 /** Whether French writes `n` things in the plural: not for 0 nor 1 (nor 1,5). */
-export const isPlural = (n: number): boolean => pluralRules.select(n) !== "one";
+export const isPlural = (n: number): boolean => pluralRules().select(n) !== "one";
 
 /** The word that agrees with `n`: pluralWord(2, "la", "les") → "les". */
 export const pluralWord = (n: number, one: string, many = `${one}s`): string => (isPlural(n) ? many : one);
@@ -128,4 +138,4 @@ export const pluralWord = (n: number, one: string, many = `${one}s`): string => 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${frenchNumber(n)} ${pluralWord(n, one, many)}`;
 
 /** « a », « a et b », « a, b et c ». */
-export const joinAnd = (items: string[]): string => listFormat.format(items);
+export const joinAnd = (items: string[]): string => listFormat().format(items);

@@ -2,15 +2,7 @@
 import { z } from "zod";
 import { optionalText, requiredText, uuid } from "../validation/fields.js";
 
-export const BODY_KINDS = {
-  copil: "Comité de pilotage (COPIL)",
-  cotech: "Comité technique (COTECH)",
-  thematic: "Commission thématique",
-  working_group: "Groupe de travail",
-  residents: "Atelier d'habitants",
-} as const;
-export type BodyKind = keyof typeof BODY_KINDS;
-export type RhythmKind = "per_year" | "every_months";
+export { BODY_KINDS, type BodyKind, type RhythmKind } from "./vocabulary.js";
 
 export const agendaItem = z.object({
   title: requiredText("L'intitulé du point", 300),

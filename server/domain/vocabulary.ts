@@ -139,3 +139,14 @@ export const OTHER_PLANS = [
   "PDALHPD",
   "Schéma départemental",
 ] as const;
+
+/** Kinds of governance bodies (server/domain/governance.ts holds the rest of their vocabulary). */
+export const BODY_KINDS = {
+  copil: "Comité de pilotage (COPIL)",
+  cotech: "Comité technique (COTECH)",
+  thematic: "Commission thématique",
+  working_group: "Groupe de travail",
+  residents: "Atelier d'habitants",
+} as const;
+export type BodyKind = keyof typeof BODY_KINDS;
+export type RhythmKind = "per_year" | "every_months";

@@ -4,7 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { actionBody, actionFields } from "../../../server/shared";
+import { actionBody, actionFields } from "../../../server/shared-forms";
 import { describeImportPath } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { keys, useAction, useContract, useActions, type Action, type Contract } from "../../api/queries";

@@ -6,7 +6,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { Table } from "@codegouvfr/react-dsfr/Table";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { ACTION_SORTS, actionFilters, type ActionFilters } from "../../../server/shared";
+import { ACTION_SORTS, actionFilters, type ActionFilters } from "../../../server/shared-forms";
 import { addBudgetTotals, budgetTotalsText, SHOWN_STATUSES } from "../../../server/shared";
 import { useActions, useContract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";

@@ -4,7 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { organisationBody } from "../../../server/shared";
+import { organisationBody } from "../../../server/shared-forms";
 import { api, ApiError } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
 import { keys, type Contract } from "../../api/queries";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionBody } from "../../../server/shared";
+import { actionBody } from "../../../server/shared-forms";
 import { bodyFromDraft, emptyDraft } from "./actionDraft";
 
 const AXIS = "0b7c2a57-2f4e-4d3b-9a51-6f0a3c1d2e4b";

@@ -1,4 +1,5 @@
-import { blankActionContent, type ActionBody, type FundingStatusKey } from "../../../server/shared";
+import { type FundingStatusKey } from "../../../server/shared";
+import { blankActionContent, type ActionBody } from "../../../server/shared-forms";
 import type { Action, Contract } from "../../api/queries";
 import type { Errors } from "../../components/form";
 

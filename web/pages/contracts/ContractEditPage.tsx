@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { CONTRACT_TRANSITIONS } from "../../../server/shared";
 import { CONTRACT_STATUSES, type ContractStatus } from "../../../server/shared";
-import { contractBody, type ContractBody } from "../../../server/shared";
+import { contractBody, type ContractBody } from "../../../server/shared-forms";
 import { describeImportPath, keyDateShown, parseKeyDate } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { keys, useContract, useContracts, type Contract } from "../../api/queries";

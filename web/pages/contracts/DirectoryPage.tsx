@@ -4,7 +4,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useParams } from "react-router";
-import { organisationBody } from "../../../server/shared";
+import { organisationBody } from "../../../server/shared-forms";
 import { api, ApiError } from "../../api/client";
 import { keys, useContract, type Contract } from "../../api/queries";
 import { errorProps, zodErrors, type Errors } from "../../components/form";

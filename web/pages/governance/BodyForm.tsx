@@ -8,7 +8,7 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { bodyBody } from "../../../server/shared";
+import { bodyBody } from "../../../server/shared-forms";
 import { BODY_KINDS, type BodyKind } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { governanceKeys, type Body } from "../../api/governance";

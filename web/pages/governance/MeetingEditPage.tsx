@@ -5,7 +5,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
-import { meetingBody } from "../../../server/shared";
+import { meetingBody } from "../../../server/shared-forms";
 import { api, ApiError } from "../../api/client";
 import { governanceKeys, useBodies, useBodyMembers, useMeeting, type Body, type Meeting } from "../../api/governance";
 import { useActions, useContract, type Contract } from "../../api/queries";

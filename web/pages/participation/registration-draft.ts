@@ -3,7 +3,8 @@
  * matches the chosen way, dietary needs only when a meal is offered, no socio-professional
  * category when none is chosen. Errors are keyed by the field that shows them.
  */
-import { registrationBody, type AgeBand, type ContactWay, type Gender, type SocioCategory } from "../../../server/shared";
+import { type AgeBand, type ContactWay, type Gender, type SocioCategory } from "../../../server/shared";
+import { registrationBody } from "../../../server/shared-forms";
 import type { RegistrationInput } from "../../api/participation";
 import { zodErrors, type Errors } from "../../components/form";
 

@@ -2,7 +2,7 @@
  * A workshop as its form edits it (text fields, Paris days and times, questions one per
  * line, one moderator per table), what the server takes, and the errors said before asking it.
  */
-import { workshopBody } from "../../../server/shared";
+import { workshopBody } from "../../../server/shared-forms";
 import type { Workshop, WorkshopInput } from "../../api/workshops";
 import { zodErrors, type Errors } from "../../components/form";
 import { parisIso, parisParts } from "../governance/parisTime";

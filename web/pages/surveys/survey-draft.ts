@@ -4,7 +4,8 @@
  * takes, and the errors said before asking it. Pure: the page only holds the draft.
  */
 import type { QuestionKind, SurveyQuestion } from "../../../server/domain/surveys";
-import { CHOICE_KINDS, OTHER_OPTION, QUESTION_KINDS, surveyBody } from "../../../server/shared";
+import { CHOICE_KINDS, OTHER_OPTION, QUESTION_KINDS } from "../../../server/shared";
+import { surveyBody } from "../../../server/shared-forms";
 import { zodErrors, type Errors } from "../../components/form";
 import type { Survey, SurveyInput } from "./survey-api";
 
