@@ -81,6 +81,18 @@ function background(s: Slide): Content[] {
       at(MARGIN_X, 5.55, CONTENT_WIDTH, { text: s.contractName, fontSize: 14, color: GREY_TEXT }),
     ];
   }
+  if (s.kind === "opening") {
+    return [
+      rect(0, 0, 0.25, SLIDE.height, BLUE_FRANCE),
+      at(MARGIN_X, 0.9, CONTENT_WIDTH, { text: s.section.toUpperCase(), fontSize: 12, bold: true, color: GREY_TEXT }),
+      at(MARGIN_X, 1.5, CONTENT_WIDTH, { text: s.title.toUpperCase(), fontSize: 20, bold: true, color: hex(BLUE_FRANCE) }),
+      at(MARGIN_X, 2.2, CONTENT_WIDTH, { text: s.speaker, fontSize: 36, bold: true, color: hex(BLUE_FRANCE) }),
+      rect(MARGIN_X, 3.15, 1.2, 0.08, RED_MARIANNE),
+      at(MARGIN_X, 3.4, CONTENT_WIDTH, { text: s.role, fontSize: 18, color: GREY_TEXT }),
+      at(MARGIN_X, 5.0, CONTENT_WIDTH, { text: s.authority, fontSize: 20, bold: true, color: hex(BLUE_FRANCE) }),
+      at(MARGIN_X, 5.55, CONTENT_WIDTH, { text: s.date, fontSize: 14, color: GREY_TEXT }),
+    ];
+  }
   const section = s.kind === "agenda" ? "" : s.kind === "signatories" ? "Ouverture" : s.section;
   const out: Content[] = [
     rect(0, 0, SLIDE.width, TITLE_BAR.height, BLUE_FRANCE),
@@ -111,6 +123,7 @@ const cellText = (cell: string[], boldFirst: boolean): TableCell =>
 function content(s: Slide): Content {
   switch (s.kind) {
     case "title":
+    case "opening":
     case "timeline":
       return { text: " " };
     case "table": {

@@ -80,6 +80,18 @@ function titleSlide(slide: PptxSlide, s: Extract<Slide, { kind: "title" }>): voi
   slide.addText(s.contractName, { ...font, x: MARGIN_X, y: 5.55, w: CONTENT_WIDTH, h: 0.8, fontSize: 14, color: GREY_TEXT, margin: 0, valign: "top" });
 }
 
+/** The seed's « Ouverture par »: the person who opens the meeting, on a white slide of its own. */
+function openingSlide(slide: PptxSlide, s: Extract<Slide, { kind: "opening" }>): void {
+  slide.addShape("rect", { x: 0, y: 0, w: 0.25, h: SLIDE.height, fill: { color: BLUE_FRANCE }, line: { color: BLUE_FRANCE, width: 0 } });
+  slide.addText(s.section.toUpperCase(), { ...font, x: MARGIN_X, y: 0.9, w: CONTENT_WIDTH, h: 0.4, fontSize: 12, bold: true, color: GREY_TEXT, margin: 0 });
+  slide.addText(s.title.toUpperCase(), { ...font, x: MARGIN_X, y: 1.5, w: CONTENT_WIDTH, h: 0.5, fontSize: 20, bold: true, color: BLUE_FRANCE, margin: 0 });
+  slide.addText(s.speaker, { ...font, x: MARGIN_X, y: 2.1, w: CONTENT_WIDTH, h: 0.9, fontSize: 36, bold: true, color: BLUE_FRANCE, margin: 0, fit: "shrink", valign: "middle" });
+  slide.addShape("rect", { x: MARGIN_X, y: 3.15, w: 1.2, h: 0.08, fill: { color: RED_MARIANNE }, line: { color: RED_MARIANNE, width: 0 } });
+  if (s.role) slide.addText(s.role, { ...font, x: MARGIN_X, y: 3.4, w: CONTENT_WIDTH, h: 1.2, fontSize: 18, color: GREY_TEXT, margin: 0, fit: "shrink", valign: "top" });
+  slide.addText(s.authority, { ...font, x: MARGIN_X, y: 5.0, w: CONTENT_WIDTH, h: 0.5, fontSize: 20, bold: true, color: BLUE_FRANCE, margin: 0 });
+  slide.addText(s.date, { ...font, x: MARGIN_X, y: 5.55, w: CONTENT_WIDTH, h: 0.5, fontSize: 14, color: GREY_TEXT, margin: 0, valign: "top" });
+}
+
 function signatoriesSlide(slide: PptxSlide, s: Extract<Slide, { kind: "signatories" }>): void {
   header(slide, "Ouverture", s.title);
   const columns = s.items.length > 4 ? 2 : 1;
@@ -127,10 +139,13 @@ export async function deckPptx(deck: Deck): Promise<Buffer> {
   pptx.defineSlideMaster({ title: "TITLE", background: { color: "FFFFFF" }, objects: [footer], slideNumber });
 
   for (const s of deck.slides) {
-    const slide = pptx.addSlide({ masterName: s.kind === "title" ? "TITLE" : "CONTENT" });
+    const slide = pptx.addSlide({ masterName: s.kind === "title" || s.kind === "opening" ? "TITLE" : "CONTENT" });
     switch (s.kind) {
       case "title":
         titleSlide(slide, s);
+        break;
+      case "opening":
+        openingSlide(slide, s);
         break;
       case "signatories":
         signatoriesSlide(slide, s);

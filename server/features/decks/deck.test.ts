@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adjustmentLine, type TableRow } from "../overview/cotech-table.js";
-import { buildDeck, DEFAULT_AGENDA, keyDates, pickAxes, roundOfTable, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
+import { buildDeck, DEFAULT_AGENDA, keyDates, openingSpeaker, pickAxes, roundOfTable, type DeckInput, type DeckMeeting, type Slide } from "./deck.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { measureHeader, measureRow, paginate, paginateEvenly, TABLE_HEIGHT, type DeckColumn, type DeckRow } from "./split.js";
 
@@ -216,6 +216,47 @@ describe("the agenda", () => {
       expect(of(deck.slides, "agenda")[0]!.items.map((i) => i.title)).toEqual(DEFAULT_AGENDA.map((t, i) => `${["I", "II", "III", "IV"][i]}. ${t}`));
     }
     expect(buildDeck(input()).slides[0]).toMatchObject({ title: "Suivi de l'avancement des actions 2021", date: "Le 1er mars 2022" });
+  });
+});
+
+describe("the opening slide (the seed's « Ouverture par »)", () => {
+  it("names who opens the meeting from the presenter of its agenda's opening item, the role with a capital", () => {
+    const item = (title: string, presenter: string) => ({ title, presenter });
+    expect(openingSpeaker([item("Ouverture et mots des signataires", "Pascale Gomes, conseillère communautaire déléguée au CLS")])).toEqual({
+      item: 0,
+      speaker: "Pascale Gomes",
+      role: "Conseillère communautaire déléguée au CLS",
+    });
+    expect(openingSpeaker([item("Bilan", "La coordination"), item("Mot d'accueil", "Mme Hélène Marie – directrice de la délégation départementale")])).toEqual({
+      item: 1,
+      speaker: "Mme Hélène Marie",
+      role: "Directrice de la délégation départementale",
+    });
+    expect(openingSpeaker([item("Mots d’ouverture", "Le maire")])).toEqual({ item: 0, speaker: "Le maire", role: "" });
+    // No opening item, an opening nobody is named for, or « ouverture » elsewhere in a title: no slide.
+    expect(openingSpeaker([item("Ouverture", "  ")])).toBeNull();
+    expect(openingSpeaker([item("Ouverture des échanges entre les participants", "")])).toBeNull();
+    expect(openingSpeaker([item("Bilan et ouverture", "La présidente")])).toBeNull();
+    expect(openingSpeaker([])).toBeNull();
+  });
+
+  it("comes after the title slide, under the agenda item's number, with the meeting's day — only for a meeting with its own agenda", () => {
+    const agenda = [
+      { title: "Ouverture et mots des signataires", presenter: "Pascale Gomes, conseillère communautaire déléguée au CLS", durationMinutes: 20 },
+      { title: "Bilan", presenter: "", durationMinutes: 30 },
+    ];
+    const deck = buildDeck(input({ meeting: meeting({ agenda }) }));
+    expect(deck.slides[1]).toEqual({
+      kind: "opening",
+      section: "I. Ouverture et mots des signataires",
+      title: "Ouverture par",
+      speaker: "Pascale Gomes",
+      role: "Conseillère communautaire déléguée au CLS",
+      authority: deck.slides[0]!.kind === "title" ? deck.slides[0]!.authority : "",
+      date: "Le 14 septembre 2021",
+    });
+    expect(of(buildDeck(input({ meeting: meeting() })).slides, "opening")).toEqual([]);
+    expect(of(buildDeck(input()).slides, "opening")).toEqual([]);
   });
 });
 

@@ -24,6 +24,7 @@ export interface KeyDate {
 
 export type Slide =
   | { kind: "title"; kicker: string; title: string; authority: string; contractName: string; date: string }
+  | { kind: "opening"; section: string; title: string; speaker: string; role: string; authority: string; date: string }
   | { kind: "signatories"; title: string; items: { organisation: string; people: string[] }[] }
   | { kind: "agenda"; title: string; items: { title: string; detail: string }[] }
   | { kind: "timeline"; section: string; title: string; dates: KeyDate[] }
@@ -167,6 +168,21 @@ export function roundOfTable(participants: NonNullable<DeckInput["participants"]
 /** Dates a timeline slide holds at most. */
 const TIMELINE_MAX = 9;
 const chunk = <T>(list: T[], size: number): T[][] => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+/**
+ * Who opens the meeting, from the presenter of its agenda's opening item (« Ouverture… »,
+ * « Mot d'accueil… »): « Pascale Gomes, conseillère communautaire déléguée au CLS » →
+ * the person, and the role with a capital, as the seed's « Ouverture par » slide shows them.
+ */
+export function openingSpeaker(agenda: { title: string; presenter: string }[]): { item: number; speaker: string; role: string } | null {
+  const item = agenda.findIndex((a) => /^(mots? d['’])?(ouverture|accueil)\b/i.test(a.title.trim()) && a.presenter.trim());
+  if (item < 0) return null;
+  const presenter = agenda[item]!.presenter.trim();
+  const cut = /\s*(?:,|\s[–—-]\s)\s*/.exec(presenter);
+  const speaker = cut ? presenter.slice(0, cut.index) : presenter;
+  const role = cut ? presenter.slice(cut.index + cut[0].length) : "";
+  return { item, speaker, role: role.charAt(0).toLocaleUpperCase("fr") + role.slice(1) };
+}
+
 const suite = (title: string, i: number) => (i === 0 ? title : `${title} (suite)`);
 
 /** The next steps: synthesis, sharing, then the next committees after the reference day. */
@@ -200,6 +216,13 @@ export function buildDeck(input: DeckInput): Deck {
     contractName: contract.name,
     date: `Le ${longDay(reference)}`,
   });
+
+  // The seed's « Ouverture par Madame … »: the person who opens the meeting, named by its agenda.
+  const opening = meeting && ownAgenda ? openingSpeaker(meeting.agenda) : null;
+  if (opening) {
+    const { item, speaker, role } = opening;
+    slides.push({ kind: "opening", section: `${roman(item)}. ${meeting!.agenda[item]!.title}`, title: "Ouverture par", speaker, role, authority: contract.localAuthority, date: `Le ${longDay(reference)}` });
+  }
 
   if (input.signatories.length) {
     slides.push({

@@ -63,28 +63,31 @@ describe("the committee deck as PowerPoint", () => {
     expect(slides[0]).toContain("Comité technique 2021");
     expect(slides[0]).toContain("Le 14 septembre 2021");
     expect(slides[0]).toContain("Contrat Local de Santé de la Communauté d'agglomération Melun Val de Seine");
-    expect(slides[1]).toContain("Les signataires du contrat");
-    for (const s of ["AGENCE RÉGIONALE DE SANTÉ ÎLE-DE-FRANCE", "PRÉFECTURE DE SEINE-ET-MARNE", "CAISSE PRIMAIRE D'ASSURANCE MALADIE DE SEINE-ET-MARNE"]) expect(slides[1]).toContain(s);
-    expect(slides[2]).toContain("Ordre du jour");
-    expect(slides[2]).toContain("I. Ouverture et mots des signataires");
-    expect(slides[2]).toContain("VI. Conclusion : prochaines étapes et mots de clôture");
+    // The seed's « Ouverture par »: who opens the meeting, from its agenda's opening item.
+    expect(slides[1]).toContain("I. OUVERTURE ET MOTS DES SIGNATAIRES OUVERTURE PAR Pascale Gomes Conseillère communautaire déléguée au CLS");
+    expect(slides[1]).toContain("Le 14 septembre 2021");
+    expect(slides[2]).toContain("Les signataires du contrat");
+    for (const s of ["AGENCE RÉGIONALE DE SANTÉ ÎLE-DE-FRANCE", "PRÉFECTURE DE SEINE-ET-MARNE", "CAISSE PRIMAIRE D'ASSURANCE MALADIE DE SEINE-ET-MARNE"]) expect(slides[2]).toContain(s);
+    expect(slides[3]).toContain("Ordre du jour");
+    expect(slides[3]).toContain("I. Ouverture et mots des signataires");
+    expect(slides[3]).toContain("VI. Conclusion : prochaines étapes et mots de clôture");
     // The agenda's tour de table, with the organisations and people recorded for the meeting.
-    expect(slides[3]).toContain("II. TOUR DE TABLE");
-    expect(slides[3]).toContain("Caisse primaire d'assurance maladie de Seine-et-Marne : ");
-    expect(slides[4]).toContain("Dates clés du contrat");
+    expect(slides[4]).toContain("II. TOUR DE TABLE");
+    expect(slides[4]).toContain("Caisse primaire d'assurance maladie de Seine-et-Marne : ");
+    expect(slides[5]).toContain("Dates clés du contrat");
     // The key dates of validation the seed recalls, by month as the seed gives them, then the committees.
-    expect(slides[4]).toContain("11/2020 Comité de pilotage 01/2021 Validation de l'ARS 01/01/2021 Début du contrat 02/2021 Validation en conseil communautaire");
-    expect(slides[4]).toContain("06/2021 Signature par les 6 partenaires");
-    expect(slides[4]).toContain("07/12/2021");
-    expect(slides[4]).toContain("Comité de pilotage 2021");
+    expect(slides[5]).toContain("11/2020 Comité de pilotage 01/2021 Validation de l'ARS 01/01/2021 Début du contrat 02/2021 Validation en conseil communautaire");
+    expect(slides[5]).toContain("06/2021 Signature par les 6 partenaires");
+    expect(slides[5]).toContain("07/12/2021");
+    expect(slides[5]).toContain("Comité de pilotage 2021");
     // Every fiche once, in order, in the tables of the four axes.
     const fiches = [...all.matchAll(/(?<!la )FA (\d+) : /g)].map((m) => Number(m[1]));
     expect([...new Set(fiches)]).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     expect(all).toContain("Axe stratégique 1 — ");
     expect(all).toContain("Axe stratégique 4 — ");
     expect(all).toContain("Objectif opérationnel 1.2 — ");
-    expect(slides[5]).toContain("Arborescence des axes et des objectifs");
-    expect(slides[5]).toContain("1.2 — Accès aux soins et à l'éducation à la santé FA 5 : ");
+    expect(slides[6]).toContain("Arborescence des axes et des objectifs");
+    expect(slides[6]).toContain("1.2 — Accès aux soins et à l'éducation à la santé FA 5 : ");
     const fa7 = slides.find((s) => s.includes("FA 7 : ") && !s.includes("Arborescence"))!;
     expect(fa7).toContain("Fusionner avec la FA 11");
     expect(all).toContain("Actions transversales");
