@@ -55,7 +55,7 @@ function percentile(sorted: number[], p: number): number {
 /** The entries of one contract; `reviewId`: its 2021 Q3 review. */
 function contractEntries(db: Db, name: string, contractId: string, reviewId: string): Entry[] {
   const review = async () => (await reviewExport(db, actor, reviewId)).model;
-  const reportInput = () => loadAnnualReport(db, contractId, YEAR, "Banc d'essai", parisDay());
+  const reportInput = () => loadAnnualReport(db, contractId, YEAR, "Banc d'essai", { today: parisDay() });
   const report = async () => buildAnnualReport(await reportInput());
   const deck = async () => (await loadDeck(db, contractId, { year: YEAR }, parisDay())).deck;
   return [

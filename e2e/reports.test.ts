@@ -39,6 +39,61 @@ describe("annual report and evaluation", () => {
     await page.getByRole("button", { name: "Télécharger (PDF)" }).waitFor();
   }, 120_000);
 
+  it("writes the year's synthesis and outlook from Clés's proposal, publishes them after asking, and a partner reads them in the report", async () => {
+    const { page, ctx } = browser;
+    await openContractView("Bilan annuel", /^Bilan annuel \d{4}$/);
+    await page.getByLabel("Année du bilan").selectOption("2022");
+    await page.getByRole("button", { name: "Afficher" }).click();
+    const section = page.getByRole("region", { name: /Synthèse et perspectives/ });
+    await section.getByText("Non rédigées").waitFor();
+    // Clés's proposal fills the editors until a text is saved.
+    const synthesis = section.getByRole("textbox", { name: "Synthèse de l'année" });
+    await synthesis.getByText(/^Au 31 décembre 2022, les 15 fiches actions du contrat/).waitFor();
+    await section.getByRole("textbox", { name: "Perspectives" }).getByText(/^En 2023, \d+ étapes? (est|sont) prévues? :/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await synthesis.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Une année marquée par la Journée de la Santé.");
+    const save = section.getByRole("button", { name: "Enregistrer le brouillon" });
+    await save.click();
+    await section.getByText("Brouillon", { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Brouillon enregistré" }).count()).toBe(1);
+    // The busy button kept the focus.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Enregistrer le brouillon");
+
+    // Lasting: asked first; Escape closes the question and gives the focus back.
+    await section.getByRole("button", { name: "Publier…" }).click();
+    const question = section.getByRole("group", { name: "Publier la synthèse et les perspectives du bilan 2022 ?" });
+    await question.waitFor();
+    expect(await question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("publier-textes");
+    await section.getByRole("button", { name: "Publier…" }).click();
+    await question.getByRole("button", { name: "Publier", exact: true }).click();
+    await section.getByText("Publiées", { exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("textes-bilan");
+    await page.frameLocator('iframe[title="Aperçu du bilan annuel"]').getByText("Une année marquée par la Journée de la Santé.").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const context = await ctx.browser.newContext({ locale: "fr-FR" });
+    try {
+      await signInContext(context, ctx.baseUrl, DEMO_ACCOUNTS.partner);
+      const camvs = ((await ctx.api.inject("/api/contracts")).json() as { items: { id: string; slug: string }[] }).items.find((c) => c.slug.startsWith("camvs"))!.id;
+      const report = await context.request.get(`${ctx.baseUrl}/api/contracts/${camvs}/annual-report.html?year=2022`);
+      const html = await report.text();
+      expect(html).toContain("Une année marquée par la Journée de la Santé.");
+      expect(html).not.toContain("Texte proposé par Clés");
+    } finally {
+      await context.close();
+    }
+
+    await section.getByRole("button", { name: "Rouvrir pour modifier…" }).click();
+    await section.getByRole("button", { name: "Rouvrir pour modifier", exact: true }).click();
+    await section.getByText("Brouillon", { exact: true }).waitFor();
+    await synthesis.getByText("Une année marquée par la Journée de la Santé.").waitFor();
+  }, 120_000);
+
   it("opens the questionnaire, which a partner answers; the coordinator sees the answers and records the COPIL validation", async () => {
     const { page, ctx } = browser;
     await openContractView("Évaluation", /^Évaluation du contrat$/);

@@ -186,3 +186,27 @@ export const evaluationResponses = pgTable(
   },
   (t) => [uniqueIndex("evaluation_responses_once").on(t.evaluationId, t.userId)],
 );
+
+/**
+ * The coordination's synthesis and outlook of one year's annual report: drafted by Clés from
+ * the data, edited, then published (the report shows the published text to every reader).
+ */
+export const annualReportTexts = pgTable(
+  "annual_report_texts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    contractId: uuid("contract_id")
+      .notNull()
+      .references(() => contracts.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    status: text("status").$type<"draft" | "published">().notNull().default("draft"),
+    /** Sanitised HTML, as the review's sections. */
+    synthesis: text("synthesis").notNull().default(""),
+    outlook: text("outlook").notNull().default(""),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    publishedByName: text("published_by_name"),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("annual_report_texts_year").on(t.contractId, t.year)],
+);

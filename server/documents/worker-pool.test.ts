@@ -227,10 +227,12 @@ describe("the app's renderers in a worker", () => {
       measurements: [{ indicatorId: "i1", measuredOn: "2021-06-30", value: 2 }],
       publications: [],
       sharedReviews: [],
+      texts: { status: "published", synthesis: "<p>Une année d'installation du contrat.</p>", outlook: "" },
     };
     const text = await pdfText(await renderer.render("annual-report-pdf", input));
     expect(text).toContain("Bilan annuel 2021");
     expect(text).toContain("Centre de santé intercommunal");
+    expect(text).toContain("Une année d'installation du contrat.");
     const fromDocx = await pdfText(await convertToPdf(await renderer.render("annual-report-docx", input), "docx"));
     expect(fromDocx).toContain("Bilan annuel 2021");
   });

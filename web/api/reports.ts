@@ -6,12 +6,36 @@ import type { ResponseOf } from "./types";
 
 export type Evaluation = ResponseOf<"/api/contracts/{contractId}/evaluation", "get">;
 export type MyAnswers = ResponseOf<"/api/contracts/{contractId}/evaluation/answers/mine", "get">;
+export type AnnualTexts = ResponseOf<"/api/contracts/{contractId}/annual-reports/{year}/texts", "get">;
 export type { EvaluationAnswer, EvaluationQuestion };
 
 export const reportKeys = {
   evaluation: (contractId: string) => ["contracts", contractId, "evaluation"] as const,
   myAnswers: (contractId: string) => ["contracts", contractId, "evaluation", "mine"] as const,
+  annualTexts: (contractId: string, year: number) => ["contracts", contractId, "annual-report", year, "texts"] as const,
 };
+
+const textsPath = (contractId: string, year: number) => `/contracts/${contractId}/annual-reports/${year}/texts`;
+
+export const useAnnualTexts = (contractId: string, year: number | null) =>
+  useQuery({ queryKey: reportKeys.annualTexts(contractId, year ?? 0), enabled: year !== null, queryFn: ({ signal }) => api<AnnualTexts>(textsPath(contractId, year!), { signal }) });
+
+type TextsChange = { kind: "save"; synthesis: string; outlook: string; version: number | null } | { kind: "publish" | "reopen"; version: number };
+
+/** Saving, publishing or reopening a year's texts: the answer is the texts as they now are; the report's preview is read again. */
+export function useAnnualTextsChange(contractId: string, year: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: TextsChange) =>
+      change.kind === "save"
+        ? api<AnnualTexts>(textsPath(contractId, year), { method: "PUT", body: { synthesis: change.synthesis, outlook: change.outlook, version: change.version } })
+        : api<AnnualTexts>(`${textsPath(contractId, year)}/${change.kind === "publish" ? "publication" : "reopening"}`, { method: "POST", body: { version: change.version } }),
+    onSuccess: async (data) => {
+      queryClient.setQueryData<AnnualTexts>(reportKeys.annualTexts(contractId, year), data);
+      await queryClient.invalidateQueries({ queryKey: ["document-html", `/contracts/${contractId}/annual-report.html?year=${year}`] });
+    },
+  });
+}
 
 export const useEvaluation = (contractId: string) =>
   useQuery({ queryKey: reportKeys.evaluation(contractId), queryFn: ({ signal }) => api<Evaluation>(`/contracts/${contractId}/evaluation`, { signal }) });

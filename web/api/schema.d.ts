@@ -1649,7 +1649,7 @@ export interface paths {
                                 objectId: string;
                                 objectLabel: string;
                                 /** @enum {string} */
-                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                                 /** @enum {string} */
                                 operation: "create" | "update" | "archive" | "restore" | "delete";
                                 summary: string;
@@ -4935,7 +4935,7 @@ export interface paths {
                     from?: string;
                     page?: number;
                     to?: string;
-                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                 };
                 header?: never;
                 path?: never;
@@ -5012,7 +5012,7 @@ export interface paths {
                                 objectId: string;
                                 objectLabel: string;
                                 /** @enum {string} */
-                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                                 /** @enum {string} */
                                 operation: "create" | "update" | "archive" | "restore" | "delete";
                                 summary: string;
@@ -8527,6 +8527,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{contractId}/annual-reports/{year}/texts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Synthèse et perspectives du bilan annuel d'une année (et, pour la coordination, le brouillon et la proposition de Clés) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outlook: string;
+                            permissions: {
+                                edit: boolean;
+                                publish: boolean;
+                                reopen: boolean;
+                            };
+                            proposal: {
+                                outlook: string;
+                                synthesis: string;
+                            } | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "published";
+                            statusLabel: string;
+                            synthesis: string;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Enregistrer le brouillon de la synthèse et des perspectives (version lue obligatoire, null avant le premier enregistrement) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outlook: string;
+                        synthesis: string;
+                        version: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outlook: string;
+                            permissions: {
+                                edit: boolean;
+                                publish: boolean;
+                                reopen: boolean;
+                            };
+                            proposal: {
+                                outlook: string;
+                                synthesis: string;
+                            } | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "published";
+                            statusLabel: string;
+                            synthesis: string;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/annual-reports/{year}/texts/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publier la synthèse et les perspectives : le bilan de chaque lecteur les montre */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outlook: string;
+                            permissions: {
+                                edit: boolean;
+                                publish: boolean;
+                                reopen: boolean;
+                            };
+                            proposal: {
+                                outlook: string;
+                                synthesis: string;
+                            } | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "published";
+                            statusLabel: string;
+                            synthesis: string;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/annual-reports/{year}/texts/reopening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rouvrir la synthèse et les perspectives publiées pour les modifier (elles redeviennent un brouillon) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outlook: string;
+                            permissions: {
+                                edit: boolean;
+                                publish: boolean;
+                                reopen: boolean;
+                            };
+                            proposal: {
+                                outlook: string;
+                                synthesis: string;
+                            } | null;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedByName: string | null;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "published";
+                            statusLabel: string;
+                            synthesis: string;
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            version: number | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{contractId}/axes": {
         parameters: {
             query?: never;
@@ -11115,7 +11515,7 @@ export interface paths {
                     from?: string;
                     page?: number;
                     to?: string;
-                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                 };
                 header?: never;
                 path: {
@@ -11194,7 +11594,7 @@ export interface paths {
                                 objectId: string;
                                 objectLabel: string;
                                 /** @enum {string} */
-                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
                                 /** @enum {string} */
                                 operation: "create" | "update" | "archive" | "restore" | "delete";
                                 summary: string;

@@ -6,41 +6,15 @@
  */
 import { renderIndicatorSvg } from "../../documents/charts.js";
 import { heading, paragraph, type Block, type DocumentModel, type TableRow } from "../../documents/model.js";
-import type { ActionStatus } from "../../domain/statuses.js";
 import { progressTowardsTarget } from "../followup/rules.js";
 import { SHOWN_STATUSES, shownStatus } from "../../domain/shown-status.js";
-import { attendance, bodiesOverPeriod, isHeld, type PeriodBody, type PeriodMeeting } from "./governance.js";
+import { attendance, bodiesOverPeriod, isHeld } from "./governance.js";
 import { frenchNumber, plural, shortDay } from "../../domain/dates.js";
+import { htmlToBlocks } from "../../documents/rich-text.js";
+import type { AnnualReportInput } from "./input.js";
+import { draftOutlook, draftSynthesis } from "./texts.js";
 
-export interface ReportIndicator {
-  id: string;
-  actionId: string;
-  label: string;
-  unit: string;
-  baseline: number | null;
-  target: number | null;
-  position: number;
-}
-
-export interface AnnualReportInput {
-  year: number;
-  /** Paris day the report is made. */
-  today: string;
-  contract: { name: string; startDate: string; endDate: string };
-  author: string;
-  bodies: PeriodBody[];
-  meetings: PeriodMeeting[];
-  axes: { id: string; number: number; title: string }[];
-  fiches: { id: string; axisId: string; number: number; title: string; status: ActionStatus; mergedIntoId: string | null }[];
-  milestones: { actionId: string; title: string; plannedBy: string; originallyBy: string; doneOn: string | null }[];
-  progress: { actionId: string; happenedOn: string; text: string }[];
-  indicators: ReportIndicator[];
-  measurements: { indicatorId: string; measuredOn: string; value: number }[];
-  /** Published versions of the quarterly reviews (any year: the builder keeps the year's). */
-  publications: { year: number; quarter: number; number: number; publishedOn: string; publishedByName: string; correctionNote: string }[];
-  /** Reviews shared before Clés (reviews/shared-reviews.ts). */
-  sharedReviews: { year: number; quarter: number; sharedOn: string; note: string }[];
-}
+export type { AnnualReportInput, ReportIndicator } from "./input.js";
 
 /** Progress entries shown per fiche, whole (a text is never cut), before « Et N autres points ». */
 const PROGRESS_SHOWN = 3;
@@ -239,6 +213,25 @@ function participation(input: AnnualReportInput, from: string, to: string): Bloc
   return blocks;
 }
 
+/**
+ * A part the coordination writes (synthesis, outlook): its published text; its draft, marked as
+ * such, for the coordination; else Clés's draft from the data, said to be one.
+ */
+function written(input: AnnualReportInput, key: "synthesis" | "outlook", title: string): Block[] {
+  const blocks: Block[] = [heading(1, title, true)];
+  const texts = input.texts;
+  if (!texts) {
+    blocks.push(paragraph("Texte proposé par Clés à partir des données du contrat ; la coordination ne l'a pas encore publié.", "note"));
+    return [...blocks, ...htmlToBlocks(key === "synthesis" ? draftSynthesis(input) : draftOutlook(input))];
+  }
+  if (texts.status === "draft") blocks.push(paragraph("Projet de la coordination, non publié.", "note"));
+  const own = htmlToBlocks(texts[key]);
+  return [...blocks, ...(own.length ? own : [paragraph("Cette partie n'a pas été rédigée.", "note")])];
+}
+
+/** « Perspectives 2022 », or « Perspectives » in the contract's last year. */
+const outlookTitle = (input: AnnualReportInput) => (input.contract.endDate < `${input.year + 1}-01-01` ? "Perspectives" : `Perspectives ${input.year + 1}`);
+
 function documents(input: AnnualReportInput): Block[] {
   const { year } = input;
   const blocks: Block[] = [heading(1, "Documents publiés", true)];
@@ -278,14 +271,16 @@ export function buildAnnualReport(input: AnnualReportInput): DocumentModel {
     note: `Contrat ${contractPeriod} — période couverte : du ${shortDay(period.from)} au ${shortDay(period.to)} — document établi le ${shortDay(input.today)}`,
     author: input.author,
     blocks: [
+      ...written(input, "synthesis", "Synthèse de l'année"),
       ...governance(input, period.from, period.to),
       ...fiches(input),
       ...indicatorSection(input),
       ...participation(input, period.from, period.to),
       ...documents(input),
+      ...written(input, "outlook", outlookTitle(input)),
     ],
   };
 }
 
 /** The plain words of a section list, for page previews that list what the report holds. */
-export const ANNUAL_REPORT_SECTIONS = ["Gouvernance", "Avancement des fiches actions", "Indicateurs", "Participation des habitants", "Documents publiés"] as const;
+export const ANNUAL_REPORT_SECTIONS = ["Synthèse de l'année", "Gouvernance", "Avancement des fiches actions", "Indicateurs", "Participation des habitants", "Documents publiés", "Perspectives"] as const;

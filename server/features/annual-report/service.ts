@@ -7,6 +7,7 @@ import { loadFicheProjections } from "../actions/fiches.js";
 import { parisDay } from "../../domain/dates.js";
 import type { Rhythm } from "../governance/rhythm.js";
 import { yearWithinContract, type AnnualReportInput } from "./build.js";
+import { textsFor, textsRow } from "./texts-service.js";
 import type { PeriodBody, PeriodMeeting } from "./governance.js";
 
 export const CONTRACT_NOT_FOUND = "Ce contrat est introuvable.";
@@ -76,12 +77,21 @@ export async function loadFiches(db: Db, contractId: string, today = parisDay())
   };
 }
 
-/** Everything the annual report of `year` shows; 400 (field `year`) when the year is outside the contract. */
-export async function loadAnnualReport(db: Db, contractId: string, year: number, author: string, today = parisDay()): Promise<AnnualReportInput> {
+/** The contract (404 when none), when `year` falls within it (else 400, field `year`). */
+export async function contractYear(db: Db, contractId: string, year: number) {
   const contract = await loadContract(db, contractId);
   if (!yearWithinContract(year, contract)) {
     throw invalid([{ path: "year", message: `Choisissez une année de la période du contrat (${contract.startDate.slice(0, 4)} à ${contract.endDate.slice(0, 4)}).` }]);
   }
+  return contract;
+}
+
+/**
+ * Everything the annual report of `year` shows; 400 (field `year`) when the year is outside the
+ * contract. `manage`: the reader is of the coordination, and sees the texts' saved draft.
+ */
+export async function loadAnnualReport(db: Db, contractId: string, year: number, author: string, { today = parisDay(), manage = false } = {}): Promise<AnnualReportInput> {
+  const contract = await contractYear(db, contractId, year);
   const { bodies, meetings: meetingList } = await loadGovernance(db, contractId);
   // The fiches as they stood on 31 December of the year (today while the year runs).
   const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
@@ -108,5 +118,6 @@ export async function loadAnnualReport(db: Db, contractId: string, year: number,
     measurements,
     publications: publications.map(({ publishedAt, ...p }) => ({ ...p, publishedOn: parisDay(publishedAt) })),
     sharedReviews: await db.select({ year: sharedReviews.year, quarter: sharedReviews.quarter, sharedOn: sharedReviews.sharedOn, note: sharedReviews.note }).from(sharedReviews).where(eq(sharedReviews.contractId, contractId)),
+    texts: textsFor(await textsRow(db, contractId, year), manage),
   };
 }

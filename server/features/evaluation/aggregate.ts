@@ -4,6 +4,7 @@
  */
 import { progressTowardsTarget } from "../followup/rules.js";
 import type { EvaluationAnswer, EvaluationQuestion } from "../../domain/evaluation.js";
+import type { ReportIndicator } from "../annual-report/input.js";
 
 export interface QuestionResult {
   question: EvaluationQuestion;
@@ -44,15 +45,8 @@ export function aggregateAnswers(questions: EvaluationQuestion[], responses: { a
 export type Verdict = "reached" | "not_reached" | "not_measured" | "no_target";
 export const VERDICTS: Record<Verdict, string> = { reached: "Atteint", not_reached: "Non atteint", not_measured: "Non mesuré", no_target: "Sans cible" };
 
-export interface IndicatorFacts {
-  id: string;
-  actionId: string;
-  label: string;
-  unit: string;
-  baseline: number | null;
-  target: number | null;
-  position: number;
-}
+/** An indicator as the annual report reads it. */
+export type IndicatorFacts = ReportIndicator;
 
 export interface IndicatorResult {
   indicator: IndicatorFacts;

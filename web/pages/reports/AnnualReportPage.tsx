@@ -9,6 +9,7 @@ import { useDocumentHtml } from "../../api/reports";
 import { YearPicker } from "../../components/YearPicker";
 import { ErrorMessage, Loading, Page } from "../../components/Page";
 import { DocumentPreview, DownloadButtons } from "./DownloadButtons";
+import { AnnualReportTexts } from "./AnnualReportTexts";
 import "../overview/overview.css";
 
 /** The contract's years, and this year within them. */
@@ -39,8 +40,9 @@ export function AnnualReportPage() {
       ]}
     >
       <p>
-        Le bilan d'une année civile : réunions des instances tenues au regard du rythme prévu, avancement de chaque fiche action, indicateurs comparés à leurs cibles, participation des habitants et revues
-        publiées. Il est établi à partir des données du contrat au moment du téléchargement.
+        Le bilan d'une année civile : synthèse de l'année, réunions des instances tenues au regard du rythme prévu, avancement de chaque fiche action, indicateurs comparés à leurs cibles, participation
+        des habitants, revues publiées et perspectives. Il est établi à partir des données du contrat au moment du téléchargement ; la synthèse et les perspectives sont celles que la coordination a
+        publiées.
       </p>
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom", "fr-mb-2w")}>
         <YearPicker label="Année du bilan"
@@ -58,6 +60,7 @@ export function AnnualReportPage() {
           <DownloadButtons what={`Le bilan annuel ${year}`} baseName={`bilan-annuel-${year}`} path={(format) => path(format)} />
         </div>
       </div>
+      {year !== null && <AnnualReportTexts contractId={contractId} year={year} />}
       <h2>Aperçu</h2>
       {preview.error ? (
         <ErrorMessage error={preview.error} title="L'aperçu du bilan n'a pas pu être préparé" />

@@ -16,7 +16,7 @@ import { reviewOutline, sectionNumbers } from "./outline";
 import { PublishPanel, RefreshNotice, RefreshPanel } from "./ReviewPanels";
 import { ReviewDocument } from "./ReviewDocument";
 import { REFRESH_BADGES, SectionCard } from "./SectionCard";
-import { useLeaveWarning } from "./useLeaveWarning";
+import { useLeaveWarning } from "../../components/useLeaveWarning";
 import { frenchTime, plural } from "../../format";
 
 type Focus = { key: string; target: "up" | "down" | "title" | "card" } | { key: null; target: "messages" } | null;

@@ -1,7 +1,7 @@
 /** The annual report and the evaluation (issue 6, items 7 and 8). */
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { evaluations, governanceBodies, meetings } from "../../../db/schema.js";
+import { annualReportTexts, evaluations, governanceBodies, meetings } from "../../../db/schema.js";
 import { type Cases, type Expected, type Fixture, json, managers, readers, type Role } from "../support.js";
 
 /** Members answer; the ARS reads from outside and does not. */
@@ -41,7 +41,24 @@ async function copilMeeting(f: Fixture): Promise<string> {
   return res.json<{ id: string }>().id;
 }
 
+const texts = (f: Fixture, tail = "") => `/api/contracts/${f.ids.camvs}/annual-reports/2021/texts${tail}`;
+
+/** CAMVS's 2021 synthesis and outlook: none saved, a draft or published; the version to send. */
+async function freshTexts(f: Fixture, status: "none" | "draft" | "published"): Promise<number | null> {
+  const db = f.ctx.database.db;
+  await db.delete(annualReportTexts).where(and(eq(annualReportTexts.contractId, f.ids.camvs), eq(annualReportTexts.year, 2021)));
+  if (status === "none") return null;
+  await db.insert(annualReportTexts).values({ contractId: f.ids.camvs, year: 2021, status, synthesis: "<p>Synthèse (matrice)</p>", ...(status === "published" ? { publishedAt: new Date(), publishedByName: "Marie Dupont" } : {}) });
+  return 1;
+}
+
 export const reportCases: Cases = {
+  "GET /api/contracts/:contractId/annual-reports/:year/texts": [{ call: (f) => ({ url: texts(f) }), expect: readers }],
+  "PUT /api/contracts/:contractId/annual-reports/:year/texts": [
+    { call: async (f) => ({ url: texts(f), payload: { synthesis: "<p>Synthèse</p>", outlook: "", version: await freshTexts(f, "none") } }), expect: managers },
+  ],
+  "POST /api/contracts/:contractId/annual-reports/:year/texts/publication": [{ call: async (f) => ({ url: texts(f, "/publication"), payload: { version: await freshTexts(f, "draft") } }), expect: managers }],
+  "POST /api/contracts/:contractId/annual-reports/:year/texts/reopening": [{ call: async (f) => ({ url: texts(f, "/reopening"), payload: { version: await freshTexts(f, "published") } }), expect: managers }],
   "GET /api/contracts/:contractId/annual-report.:format": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/annual-report.html?year=2021` }), expect: readers }],
   "GET /api/contracts/:contractId/evaluation": [{ call: (f) => ({ url: base(f) }), expect: readers }],
   "GET /api/contracts/:contractId/evaluation.:format": [{ call: (f) => ({ url: `${base(f)}.html` }), expect: readers }],

@@ -7,7 +7,8 @@ import { useEffect } from "react";
 
 export const LEAVE_MESSAGE = "Vos modifications de la revue ne sont pas enregistrées. Quitter la page sans les enregistrer ?";
 
-export function useLeaveWarning(dirty: boolean): void {
+/** `message`: what the confirmation asks, naming what would be lost. */
+export function useLeaveWarning(dirty: boolean, message = LEAVE_MESSAGE): void {
   useEffect(() => {
     if (!dirty) return;
     const beforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -19,7 +20,7 @@ export function useLeaveWarning(dirty: boolean): void {
       if (link.hasAttribute("download") || (link.target && link.target !== "_self")) return;
       const to = new URL(link.href, window.location.href);
       if (to.origin === window.location.origin && to.pathname === window.location.pathname) return;
-      if (!window.confirm(LEAVE_MESSAGE)) {
+      if (!window.confirm(message)) {
         e.preventDefault();
         e.stopPropagation();
       }
@@ -31,5 +32,5 @@ export function useLeaveWarning(dirty: boolean): void {
       window.removeEventListener("beforeunload", beforeUnload);
       document.removeEventListener("click", click, true);
     };
-  }, [dirty]);
+  }, [dirty, message]);
 }
