@@ -31,6 +31,7 @@ describe("the link of a history line", () => {
     expect(entryLink(entry("organisation"), there)).toBe(`/contrats/${C}/annuaire`);
     expect(entryLink(entry("ambassador_training"), there)).toBe(`/contrats/${C}/ambassadeurs`);
     expect(entryLink(entry("evaluation"), there)).toBe(`/contrats/${C}/evaluation`);
+    expect(entryLink(entry("annual_report", "2022 : synthèse et perspectives"), there)).toBe(`/contrats/${C}/bilan-annuel?annee=2022`);
     // The reviews' settings are recorded on the contract's id.
     expect(entryLink(entry("review", "Réglages des revues trimestrielles", C), there)).toBe(`/contrats/${C}/revues`);
     expect(entryLink(entry("registration"), { exists: true, parentId: "w" })).toBe(`/contrats/${C}/ateliers/w`);

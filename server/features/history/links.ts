@@ -51,6 +51,11 @@ export function entryLink(e: LinkedEntry, facts: ObjectFacts): string | null {
       return e.objectId === e.contractId ? `${contract}/revues` : `${contract}/revues/${e.objectId}`;
     case "evaluation":
       return `${contract}/evaluation`;
+    case "annual_report": {
+      // Its label starts with the year: « 2022 : synthèse et perspectives ».
+      const year = /^\d{4}/.exec(e.objectLabel)?.[0];
+      return `${contract}/bilan-annuel${year ? `?annee=${year}` : ""}`;
+    }
     case "workshop":
       return `${contract}/ateliers/${e.objectId}`;
     case "registration":
