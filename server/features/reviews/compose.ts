@@ -12,7 +12,7 @@ import { frenchNumber, longDay, parisDay, parisTime, plural, shortDay } from "..
 import { quarterRange, type Quarter } from "./quarters.js";
 import type { ReviewSection, SectionKind, SectionSources } from "../../domain/review-sections.js";
 import { surveyNews, workshopNews, type ReviewSurvey, type ReviewWorkshop } from "./participation-news.js";
-import { escape, p, ul } from "./html-text.js";
+import { escape, p, splitMinutes, ul } from "./html-text.js";
 import { ficheProse } from "./fiche-prose.js";
 import { participantsByKind, sentence } from "./prose.js";
 
@@ -119,11 +119,12 @@ function governanceSection(data: ReviewData, range: { start: string; end: string
   for (const kind of ["copil", "cotech"] as const) {
     const bodies = data.bodies.filter((b) => b.kind === kind);
     const name = COMMITTEE_NAMES[kind]!;
-    for (const body of bodies.filter((b) => b.rhythm)) parts.push(p(`La coordination du CLS implique l'organisation ${expectedMeetings(kind, body.rhythm!)}.`));
     const next = data.meetings
       .filter((m) => !m.cancelled && bodies.some((b) => b.id === m.bodyId) && meetingDay(m) > range.end)
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+    // A body with no date set says nothing yet: « pas encore fixée » is filler to the reader.
     if (next) {
+      for (const body of bodies.filter((b) => b.rhythm)) parts.push(p(`La coordination du CLS implique l'organisation ${expectedMeetings(kind, body.rhythm!)}.`));
       ids.push(next.id);
       parts.push(p(`Le prochain ${name} aura lieu le ${longDay(meetingDay(next))} à ${parisTime(next.startsAt)}${next.place ? ` (${next.place})` : ""}.`));
       parts.push(
@@ -133,23 +134,26 @@ function governanceSection(data: ReviewData, range: { start: string; end: string
             : "Les invitations seront envoyées aux membres du comité à l'approche de la date de la rencontre.",
         ),
       );
-    } else if (bodies.length) {
-      parts.push(p(`La date du prochain ${name} n'est pas encore fixée.`));
     }
   }
-  if (!parts.length) parts.push(p("Aucune instance de gouvernance n'est encore enregistrée pour ce contrat."));
+  if (!parts.length && !data.bodies.some((b) => b.kind === "copil" || b.kind === "cotech")) parts.push(p("Aucune instance de gouvernance n'est encore enregistrée pour ce contrat."));
+  else if (!parts.length) parts.push(p("Aucune date n'est encore fixée pour le prochain Comité de pilotage ni pour le prochain Comité technique."));
   return section("governance", "governance", "Actualité de la gouvernance", parts.join(""), { meetingIds: ids });
 }
 
 function committeeSection(m: ReviewMeeting, kind: BodyKind): ReviewSection {
   const words = committeeWords(kind);
   const day = meetingDay(m);
-  const parts = [p(`${words.the} du CLS ${words.met} le ${longDay(day)} à ${parisTime(m.startsAt)}${m.place ? `, ${m.place}` : ""}. ${participantsSentence(m)}`.trim())];
+  // The minutes' opening paragraphs say who came and what the meeting was for, in the coordinator's words.
+  const { lead, rest } = splitMinutes(m.minutes);
+  const saysWho = /\bparticipants?\b|\bréuni\b/i.test(lead.join(" "));
+  const parts = [p(`${words.the} du CLS ${words.met} le ${longDay(day)} à ${parisTime(m.startsAt)}${m.place ? `, ${m.place}` : ""}. ${saysWho ? "" : participantsSentence(m)}`.trim())];
   if (m.residentsPresent)
     parts.push(p(`${m.residentsPresent > 1 ? `${frenchNumber(m.residentsPresent)} habitants y ont porté` : "Un habitant y a porté"} la parole des ateliers des habitants.`));
-  if (m.agenda.length) parts.push(p(`Son ordre du jour portait sur les points suivants : ${m.agenda.map((item) => item.trim().replace(/[.;]$/, "")).join(" ; ")}.`));
+  if (lead.length) parts.push(...lead);
+  else if (m.agenda.length) parts.push(p(`Son ordre du jour portait sur les points suivants : ${m.agenda.map((item) => item.trim().replace(/[.;]$/, "")).join(" ; ")}.`));
   if (m.decisions.length) parts.push(p(`Ci-dessous les principales orientations évoquées lors de ${words.this} :`), ul(m.decisions.map(sentence)));
-  else if (m.minutes) parts.push(m.minutes);
+  else if (rest) parts.push(rest);
   // Its deck, drawn by Clés, is the first annex (see `annexesSection`).
   parts.push(p(`Le support de présentation de ${words.this} est annexé à la présente revue.`));
   return section(`committee:${m.id}`, "committee", `${words.name} du ${longDay(day)}`, parts.join(""), { meetingIds: [m.id], attachmentIds: m.attachments.map((a) => a.id) });

@@ -6,7 +6,8 @@
  */
 import { frenchNumber, longDay, plural, shortDay } from "../../domain/dates.js";
 import { p, ul } from "./html-text.js";
-import { distinctSteps, duringMeeting, joinAnd, onDay, quarterName, quoted, sentence } from "./prose.js";
+import { distinctSteps, duringMeeting, joinAnd, lowerFirst, ofInfinitive, onDay, plannedWhen, quarterName, quoted, saysNothing, sentence, startsWithInfinitive } from "./prose.js";
+import { plainWords } from "../../domain/plain-words.js";
 
 export interface FicheQuarter {
   /** The quarter's progress entries, in date order; `meeting` when one of the fiche's own meetings (not a committee) is named. */
@@ -25,12 +26,34 @@ export interface FicheQuarter {
   remaining: string[];
 }
 
-/** An entry in its author's words; the fiche's own meeting it came from named first. */
+/** Whether a text already gives a day, as « 28/09/2021 » or « 28 septembre 2021 ». */
+const givesDay = (text: string, day: string) => text.includes(shortDay(day)) || text.includes(longDay(day)) || text.includes(shortDay(day).slice(0, 5));
+const firstWord = (text: string) => plainWords(text).split(" ")[0] ?? "";
+
+/**
+ * An entry in its author's words, with the fiche's own meeting it came from: as written when
+ * the text already dates it; « Le 24 août 2021, rencontre avec la CPAM… » when it starts by
+ * naming that kind of meeting; else « Lors du groupe de travail du 21 septembre 2021 : … ».
+ */
 function progressParagraph(e: FicheQuarter["progress"][number]): string {
   const text = sentence(e.text);
   if (!e.meeting) return p(text);
+  if (givesDay(e.text, e.meeting.day)) return p(text);
+  if (firstWord(e.text) === firstWord(e.meeting.title)) return p(`Le ${longDay(e.meeting.day)}, ${lowerFirst(text)}`);
   const during = duringMeeting(e.meeting.title);
-  return p(`${during.charAt(0).toLocaleUpperCase("fr-FR")}${during.slice(1)} du ${longDay(e.meeting.day)} : ${text}`);
+  return p(`${during.charAt(0).toLocaleUpperCase("fr-FR")}${during.slice(1)} du ${longDay(e.meeting.day)} : ${lowerFirst(text)}`);
+}
+
+/** « Il a été décidé de construire… et de proposer… »; a decision that is not an action to take, « Décision prise : … ». */
+function decisionParagraphs(decisions: string[]): string[] {
+  const acts = decisions.filter(startsWithInfinitive);
+  const others = decisions.filter((d) => !startsWithInfinitive(d));
+  const out: string[] = [];
+  if (acts.length && acts.length <= 2) out.push(p(`Il a été décidé ${acts.map(ofInfinitive).join(" et ")}.`));
+  else if (acts.length) out.push(p("Les décisions suivantes ont été prises :"), ul(acts.map((d) => sentence(d).replace(/\.$/, ""))));
+  if (others.length === 1) out.push(p(`Décision prise : ${lowerFirst(sentence(others[0]!))}`));
+  else if (others.length) out.push(p("Décisions prises :"), ul(others.map((d) => sentence(d).replace(/\.$/, ""))));
+  return out;
 }
 
 function meetingSentence(m: FicheQuarter["meetings"][number]): string {
@@ -44,6 +67,7 @@ function doneSentence(done: FicheQuarter["done"]): string {
 }
 
 function overdueSentence(overdue: FicheQuarter["overdue"]): string {
+  // Planned in the review's quarter: said by that quarter, as the seed does.
   if (overdue.length === 1) return `L'étape ${quoted(overdue[0]!.title)}, prévue au ${quarterName(overdue[0]!.plannedBy)}, n'a pas encore été réalisée.`;
   const quarters = new Set(overdue.map((m) => quarterName(m.plannedBy)));
   if (quarters.size === 1) return `Les étapes ${joinAnd(overdue.map((m) => quoted(m.title)))}, prévues au ${[...quarters][0]}, n'ont pas encore été réalisées.`;
@@ -78,7 +102,7 @@ const ADJUSTMENT_NOUNS: Record<FicheQuarter["adjustments"][number]["kind"], stri
 
 function adjustmentSentence(a: FicheQuarter["adjustments"][number]): string {
   const merge = a.kind === "merge" && a.targetNumber !== null;
-  const detail = a.description ? ` : ${a.description.trim().replace(/\.$/, "")}` : "";
+  const detail = a.description ? ` : ${lowerFirst(a.description).replace(/\.$/, "")}` : "";
   if (merge && a.status === "proposed") return `Il est proposé de fusionner cette fiche avec la FA ${a.targetNumber}${detail} ; la proposition sera soumise au comité.`;
   const what = merge ? `Fusion avec la FA ${a.targetNumber}` : ADJUSTMENT_NOUNS[a.kind];
   if (a.status === "done") return `${what} réalisée${a.doneOn ? ` ${onDay(a.doneOn)}` : ""}${detail}.`;
@@ -88,11 +112,13 @@ function adjustmentSentence(a: FicheQuarter["adjustments"][number]): string {
 
 function nextSteps(q: FicheQuarter): string {
   const said = [...q.done.map((m) => m.title), ...q.overdue.map((m) => m.title), ...q.decisions];
-  const dated = q.upcoming.filter((m, i) => distinctSteps([m.title], [...said, ...q.upcoming.slice(0, i).map((u) => u.title)]).length);
-  const undated = distinctSteps(q.remaining, [...said, ...dated.map((m) => m.title)]);
-  const items = [...dated.slice(0, 3).map((m) => `${quoted(m.title)} (${quarterName(m.plannedBy)})`), ...undated.slice(0, 3).map((t) => sentence(t).replace(/\.$/, ""))];
+  // A progress entry that opens with the step (« Planning du projet et guide des entretiens en cours de préparation ») already told it.
+  const told = (step: string) => q.progress.some((e) => `${plainWords(e.text)} `.startsWith(`${plainWords(step)} `));
+  const dated = q.upcoming.filter((m, i) => !told(m.title) && distinctSteps([m.title], [...said, ...q.upcoming.slice(0, i).map((u) => u.title)]).length);
+  const undated = distinctSteps(q.remaining.filter((t) => !saysNothing(t) && !told(t)), [...said, ...dated.map((m) => m.title)]);
+  const items = [...dated.slice(0, 3).map((m) => `${quoted(m.title)} (${plannedWhen(m.plannedBy).label})`), ...undated.slice(0, 3).map((t) => sentence(t).replace(/\.$/, ""))];
   if (!items.length) return "";
-  if (items.length === 1 && dated.length) return p(`Prochaine étape : ${quoted(dated[0]!.title)}, prévue au ${quarterName(dated[0]!.plannedBy)}.`);
+  if (items.length === 1 && dated.length) return p(`Prochaine étape : ${quoted(dated[0]!.title)}, prévue ${plannedWhen(dated[0]!.plannedBy).at}.`);
   if (items.length === 1) return p(`Prochaine étape : ${items[0]!.charAt(0).toLocaleLowerCase("fr-FR")}${items[0]!.slice(1)}.`);
   return p("Prochaines étapes :") + ul(items);
 }
@@ -102,11 +128,11 @@ export function ficheProse(q: FicheQuarter): string {
   const parts = q.progress.map(progressParagraph);
   const facts = [...q.meetings.map(meetingSentence), ...(q.done.length ? [doneSentence(q.done)] : []), ...measurementSentences(q.measurements)];
   if (facts.length) parts.push(p(facts.join(" ")));
-  const decisions = distinctSteps(q.decisions);
-  if (decisions.length === 1) parts.push(p(`Décision prise : ${sentence(decisions[0]!)}`));
-  else if (decisions.length) parts.push(p("Décisions prises :"), ul(decisions.map((d) => sentence(d).replace(/\.$/, ""))));
+  parts.push(...decisionParagraphs(distinctSteps(q.decisions)));
   if (q.overdue.length) parts.push(p(overdueSentence(q.overdue)));
-  if (q.adjustments.length) parts.push(p(q.adjustments.map(adjustmentSentence).join(" ")));
+  // An orientation merely agreed at a committee is said by that committee's section.
+  const adjustments = q.adjustments.filter((a) => !(a.kind === "partner_remark" && a.status === "agreed"));
+  if (adjustments.length) parts.push(p(adjustments.map(adjustmentSentence).join(" ")));
   parts.push(nextSteps(q));
   return parts.filter(Boolean).join("");
 }

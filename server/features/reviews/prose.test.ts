@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ficheProse, type FicheQuarter } from "./fiche-prose.js";
-import { distinctSteps, duringMeeting, joinAnd, participantsByKind, quarterName, sameStep, sentence, onDays } from "./prose.js";
+import { distinctSteps, duringMeeting, joinAnd, lowerFirst, participantsByKind, plannedWhen, quarterName, sameStep, saysNothing, sentence, startsWithInfinitive, onDays } from "./prose.js";
+import { splitMinutes } from "./html-text.js";
 
 const text = (html: string) => html.replace(/<\/(p|li)>/g, "\n").replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').trim();
 
@@ -18,6 +19,36 @@ describe("French prose helpers", () => {
     expect(sentence("Liste ;")).toBe("Liste.");
     expect(sentence("Les thèmes :")).toBe("Les thèmes.");
     expect(sentence("")).toBe("");
+  });
+
+  it("says when a step is planned as precisely as its date: a day, a month or a quarter", () => {
+    expect(plannedWhen("2021-11-25")).toEqual({ at: "le 25 novembre 2021", label: "25 novembre 2021" });
+    expect(plannedWhen("2021-10-31")).toEqual({ at: "en octobre 2021", label: "octobre 2021" });
+    expect(plannedWhen("2021-12-31")).toEqual({ at: "au 4e trimestre 2021", label: "4e trimestre 2021" });
+    expect(plannedWhen("2022-02-28")).toEqual({ at: "en février 2022", label: "février 2022" });
+    expect(plannedWhen("2024-02-28").at).toBe("le 28 février 2024");
+  });
+
+  it("lowers a first letter after a colon but not an acronym, and tells decisions to act", () => {
+    expect(lowerFirst("Reporter l'action")).toBe("reporter l'action");
+    expect(lowerFirst("ARS et CPAM")).toBe("ARS et CPAM");
+    expect(lowerFirst("À revoir")).toBe("à revoir");
+    for (const d of ["Construire le projet", "Mettre à jour la fiche", "Proposer des réunions", "Réunir les CCAS", "Prévoir un atelier"]) expect(startsWithInfinitive(d), d).toBe(true);
+    for (const d of ["Atelier reporté", "Calendrier validé", "Rencontre en octobre", "Lettre aux élus", "Centre de santé", "ARS informée"]) expect(startsWithInfinitive(d), d).toBe(false);
+  });
+
+  it("knows work items that only say work goes on", () => {
+    for (const t of ["Atteindre les objectifs de la fiche action", "Déploiement des actions", "Poursuivre l'appui des actions en cours et à venir des partenaires"]) expect(saysNothing(t), t).toBe(true);
+    for (const t of ["Poursuite des rencontres de concertation", "Mise à jour du guide", ""]) expect(saysNothing(t), t).toBe(false);
+  });
+
+  it("splits minutes where their opening paragraphs end", () => {
+    expect(splitMinutes("<p>Le comité a réuni 14 participants.</p><p></p><p>Il a permis de présenter l'avancement.</p><h3>Orientations</h3><ul><li>A</li></ul>")).toEqual({
+      lead: ["<p>Le comité a réuni 14 participants.</p>", "<p>Il a permis de présenter l'avancement.</p>"],
+      rest: "<h3>Orientations</h3><ul><li>A</li></ul>",
+    });
+    expect(splitMinutes("<ul><li>A</li></ul>")).toEqual({ lead: [], rest: "<ul><li>A</li></ul>" });
+    expect(splitMinutes("")).toEqual({ lead: [], rest: "" });
   });
 
   it("says « lors de » a meeting with the article its kind takes", () => {
@@ -68,7 +99,12 @@ describe("a fiche's section in prose", () => {
 
   it("names the fiche's own meeting a progress came from", () => {
     const html = ficheProse({ ...empty, progress: [{ text: "Trois tablées sont prévues.", meeting: { title: "Groupe de travail", day: "2021-09-21" } }] });
-    expect(text(html)).toBe("Lors du groupe de travail du 21 septembre 2021 : Trois tablées sont prévues.");
+    expect(text(html)).toBe("Lors du groupe de travail du 21 septembre 2021 : trois tablées sont prévues.");
+    // The text dates itself: the meeting is not named again; it names its kind of meeting: dated first.
+    expect(text(ficheProse({ ...empty, progress: [{ text: "Salle prêtée pour la réunion du 28/09/2021.", meeting: { title: "Réunion publique", day: "2021-09-28" } }] }))).toBe("Salle prêtée pour la réunion du 28/09/2021.");
+    expect(text(ficheProse({ ...empty, progress: [{ text: "Rencontre avec la CPAM : il en ressort un besoin.", meeting: { title: "Rencontre avec la CPAM 77", day: "2021-08-24" } }] }))).toBe(
+      "Le 24 août 2021, rencontre avec la CPAM : il en ressort un besoin.",
+    );
   });
 
   it("tells the fiche's meetings no entry told", () => {
@@ -110,8 +146,23 @@ describe("a fiche's section in prose", () => {
         remaining: ["Réunion avec la CPAM en novembre", "Proposer des réunions aux élus", "Bilan en cours"],
       }),
     );
-    expect(html).toBe("Décision prise : Proposer des réunions aux élus.\nProchaines étapes :\n« Réunion avec la CPAM » (4e trimestre 2021)\nBilan en cours");
-    expect(text(ficheProse({ ...empty, upcoming: [{ title: "Diffuser le guide", plannedBy: "2022-01-31" }] }))).toBe("Prochaine étape : « Diffuser le guide », prévue au 1er trimestre 2022.");
+    expect(html).toBe("Il a été décidé de proposer des réunions aux élus.\nProchaines étapes :\n« Réunion avec la CPAM » (15 novembre 2021)\nBilan en cours");
+    expect(text(ficheProse({ ...empty, upcoming: [{ title: "Diffuser le guide", plannedBy: "2022-01-31" }] }))).toBe("Prochaine étape : « Diffuser le guide », prévue en janvier 2022.");
+    expect(text(ficheProse({ ...empty, upcoming: [{ title: "Diffuser le guide", plannedBy: "2022-03-31" }] }))).toBe("Prochaine étape : « Diffuser le guide », prévue au 1er trimestre 2022.");
+    // Neither what the progress already told nor work that only says work goes on.
+    const told = ficheProse({
+      ...empty,
+      progress: [{ text: "Planning du projet et guide des entretiens en cours de préparation.", meeting: null }],
+      upcoming: [{ title: "Planning du projet et guide des entretiens", plannedBy: "2021-12-31" }],
+      remaining: ["Atteindre les objectifs de la fiche action", "Déploiement des actions", "Poursuite des rencontres de concertation"],
+    });
+    expect(text(told)).toBe("Planning du projet et guide des entretiens en cours de préparation.\nProchaine étape : poursuite des rencontres de concertation.");
+  });
+
+  it("says decisions to act as « Il a été décidé de … », others as « Décision prise : … »", () => {
+    expect(text(ficheProse({ ...empty, decisions: ["Mettre à jour la fiche", "Organiser des réunions d'information"] }))).toBe("Il a été décidé de mettre à jour la fiche et d'organiser des réunions d'information.");
+    expect(text(ficheProse({ ...empty, decisions: ["Atelier reporté au printemps"] }))).toBe("Décision prise : atelier reporté au printemps.");
+    expect(text(ficheProse({ ...empty, decisions: ["Réunir les CCAS", "Écrire aux élus", "Suivre les inscriptions"] }))).toBe("Les décisions suivantes ont été prises :\nRéunir les CCAS\nÉcrire aux élus\nSuivre les inscriptions");
   });
 
   it("phrases adjustments by their state", () => {
@@ -121,11 +172,13 @@ describe("a fiche's section in prose", () => {
         adjustments: [
           { kind: "merge", description: "", status: "proposed", agreedOn: null, doneOn: null, targetNumber: 11 },
           { kind: "reschedule", description: "Reporter l'action à 2022.", status: "agreed", agreedOn: "2021-09-14", doneOn: null, targetNumber: null },
+          // Said by the committee's section.
+          { kind: "partner_remark", description: "Développer le lien avec la faculté", status: "agreed", agreedOn: "2021-09-14", doneOn: null, targetNumber: null },
         ],
       }),
     );
     expect(html).toBe(
-      "Il est proposé de fusionner cette fiche avec la FA 11 ; la proposition sera soumise au comité. Reprogrammation de la fiche validée en comité le 14 septembre 2021 : Reporter l'action à 2022.",
+      "Il est proposé de fusionner cette fiche avec la FA 11 ; la proposition sera soumise au comité. Reprogrammation de la fiche validée en comité le 14 septembre 2021 : reporter l'action à 2022.",
     );
   });
 

@@ -3,7 +3,7 @@
  * « le 14 septembre 2021 », quarters « au 3e trimestre 2021 », lists joined « a, b et c ».
  * Pure functions, no data access.
  */
-import { joinAnd, longDay } from "../../domain/dates.js";
+import { addDays, joinAnd, longDay, longMonth } from "../../domain/dates.js";
 import { plainWords } from "../../domain/plain-words.js";
 
 /** « 1er trimestre 2022 », « 3e trimestre 2021 ». */
@@ -69,6 +69,15 @@ export function sameStep(a: string, b: string): boolean {
   return head(x) === head(y) && (VAGUE.test(x) || VAGUE.test(y));
 }
 
+/** Words of a work item that only say work goes on. */
+const GENERIC = new Set(["atteindre", "objectif", "objectifs", "fiche", "fiches", "action", "actions", "deploiement", "deployer", "poursuivre", "poursuite", "continuer", "appui", "venir", "partenaires", "mise", "oeuvre", "suivi"]);
+
+/** Whether a work item says nothing but that work goes on: « Atteindre les objectifs de la fiche action », « Déploiement des actions ». */
+export function saysNothing(text: string): boolean {
+  const w = meaningful(words(text));
+  return w.size > 0 && [...w].every((x) => GENERIC.has(x));
+}
+
 /** The texts without repeats, the first wording of each kept (see `sameStep`). */
 export function distinctSteps(texts: string[], already: string[] = []): string[] {
   const kept: string[] = [];
@@ -106,6 +115,45 @@ export function participantsByKind(present: string[], signatories: string[]): st
 
 /** « le 14 septembre 2021 » */
 export const onDay = (day: string) => `le ${longDay(day)}`;
+
+const isMonthEnd = (day: string) => addDays(day, 1).slice(8) === "01";
+
+/**
+ * When a step is planned, as precisely as its date says: a day that ends no month is that day
+ * (« le 25 novembre 2021 »), the end of a quarter's last month that quarter (« au 4e trimestre
+ * 2021 »), another month's end that month (« en octobre 2021 »). `label` is the same without
+ * its preposition, for a parenthesis.
+ */
+export function plannedWhen(day: string): { at: string; label: string } {
+  if (!isMonthEnd(day)) return { at: onDay(day), label: longDay(day) };
+  if (Number(day.slice(5, 7)) % 3 === 0) return { at: `au ${quarterName(day)}`, label: quarterName(day) };
+  return { at: `en ${longMonth(day.slice(0, 7))}`, label: longMonth(day.slice(0, 7)) };
+}
+
+/** A text's first letter in lower case, after a colon or inside a sentence — unless its first word is an acronym (« ARS », « CPAM »). */
+export function lowerFirst(text: string): string {
+  const t = text.trim();
+  const first = t.split(/[\s'’]/)[0] ?? "";
+  if (first.length > 1 && first === first.toLocaleUpperCase("fr-FR")) return t;
+  return t.charAt(0).toLocaleLowerCase("fr-FR") + t.slice(1);
+}
+
+/** Verbs ending in -re or -oir that a decision starts with (-er and -ir are nearly all verbs). */
+const RE_VERBS = /^(mettre|construire|produire|conduire|réduire|prendre|reprendre|apprendre|entreprendre|comprendre|faire|refaire|suivre|poursuivre|permettre|transmettre|soumettre|étendre|attendre|répondre|rendre|inscrire|écrire|décrire|relire|lire|dire|élire|recevoir|prévoir|revoir|promouvoir|voir|étudier)$/i;
+/** Nouns in -er or -ir a decision may start with. */
+const NOT_VERBS = /^(atelier|calendrier|courrier|dossier|fichier|quartier|chantier|cahier|papier|premier|dernier|avenir|loisir|plaisir|souvenir|foyer|loyer|métier|sentier|hiver|dîner|déjeuner|clocher|collier|escalier|panier|pilier|rocher|séminaire)$/i;
+
+/** Whether a decision begins with an infinitive: « Construire le projet… », « Proposer des réunions… ». */
+export const startsWithInfinitive = (text: string): boolean => {
+  const first = text.trim().split(/[\s'’,]/)[0] ?? "";
+  return !NOT_VERBS.test(first) && (RE_VERBS.test(first) || /^\p{L}{3,}(er|ir)$/u.test(first));
+};
+
+/** « de construire », « d'organiser »: the infinitive after « décidé ». */
+export const ofInfinitive = (text: string): string => {
+  const t = lowerFirst(text).replace(/[.;]$/, "");
+  return /^[aeiouyéèêhâîô]/i.test(t) ? `d'${t}` : `de ${t}`;
+};
 
 /** Several days in words, the month and year said once: « le 4 novembre 2021 », « les 4 et 18 novembre 2021 », « les 28 octobre et 4 novembre 2021 ». */
 export function onDays(days: string[]): string {

@@ -111,7 +111,19 @@ describe("the draft of the CAMVS review of Q3 2021", () => {
     for (const n of actionNumbers) expect(fiche(n)).not.toMatch(/Étapes réalisées :|Indicateurs mesurés :|Ajustements :/);
     expect(q3.sections.find((s) => s.title.startsWith("FICHE ACTION 6"))!.title).toBe("FICHE ACTION 6 « Journée de la Santé »");
     expect(text(q3.sections.find((s) => s.title.startsWith("FICHE ACTION 6"))!)).toContain("17 répondants");
-    expect(text(q3.sections.find((s) => s.title.startsWith("FICHE ACTION 4"))!)).toContain("Lors de la réunion publique de la CPTS intercommunale du 28 septembre 2021 : ");
+    // The entry dates itself (« du 28/09/2021 »): the meeting is not named twice; its decision is a sentence.
+    const fa4 = text(q3.sections.find((s) => s.title.startsWith("FICHE ACTION 4"))!);
+    expect(fa4.trim()).toMatch(/^Mise à disposition d'une salle pour la réunion publique de la CPTS du 28\/09\/2021/);
+    expect(fa4).toContain("Il a été décidé de construire le projet de santé de la CPTS");
+    expect(fa4).not.toMatch(/Lors de|Décision prise/);
+    // An entry that names its kind of meeting is dated: « Le 24 août 2021, rencontre avec la CPAM… ».
+    expect(fiche(5).trim()).toMatch(/^Le 24 août 2021, rencontre avec la CPAM pour définir/);
+    // The committee's orientations are said in its section, not again in the fiches'; no filler next step.
+    for (const n of actionNumbers) expect(fiche(n)).not.toMatch(/Orientation validée|Atteindre les objectifs|Poursuivre l'appui|Déploiement des actions/);
+    // A step the progress already tells is not a next step again; a dated event keeps its day.
+    expect(fiche(1).match(/Planning du projet et guide des entretiens/g)).toHaveLength(1);
+    expect(fiche(9)).toContain("« Campagne Octobre Rose » (octobre 2021)");
+    expect(fiche(9)).toContain("« 1res assises pour l'élimination des violences faites aux femmes » (25 novembre 2021)");
 
     const unmoved = text(q3.sections.find((s) => s.kind === "unmoved")!);
     for (const n of [2, 7, 8, 11, 13, 15]) expect(unmoved).toContain(`FA ${n} «`);

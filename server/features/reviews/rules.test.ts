@@ -56,7 +56,7 @@ describe("composeReview", () => {
     const sections = composeReview(
       data({
         progress: [{ id: "p1", actionId: "a1", happenedOn: "2021-07-02", text: "Lancement <b>&</b> suite", meetingId: null }],
-        meetings: [meeting({ id: "gt1", bodyId: "gt", decisions: ["Décider ceci"] }), meeting({ id: "copil-next", bodyId: "copil", startsAt: new Date("2021-12-07T09:00:00Z") })],
+        meetings: [meeting({ id: "gt1", bodyId: "gt", decisions: ["Atelier reporté au printemps"] }), meeting({ id: "copil-next", bodyId: "copil", startsAt: new Date("2021-12-07T09:00:00Z") })],
       }),
     );
     expect(sections.map((s) => s.key)).toEqual(["purpose", "governance", "action:a1", "action:a2", "unmoved"]);
@@ -65,7 +65,7 @@ describe("composeReview", () => {
     expect(sections[1]!.html).toContain("Le prochain Comité de pilotage aura lieu le 7 décembre 2021 à 10h00.");
     // The entry in its author's words, escaped, as a sentence.
     expect(sections[2]!.html).toContain("<p>Lancement &lt;b&gt;&amp;&lt;/b&gt; suite.</p>");
-    expect(sections[3]!.html).toContain("Décider ceci");
+    expect(sections[3]!.html).toContain("Décision prise : atelier reporté au printemps.");
     expect(sections[4]).toMatchObject({ hidden: true, html: "<p>L'autre fiche action du contrat n'a pas fait l'objet d'un point d'étape ce trimestre : FA 3 « Trois ».</p>" });
   });
 
@@ -79,6 +79,21 @@ describe("composeReview", () => {
     );
     expect(sections.filter((s) => s.kind === "action")).toEqual([]);
     expect(sections.find((s) => s.kind === "committee")!.html).toContain("14 participants");
+  });
+
+  it("opens a committee's section with its minutes' own opening paragraphs rather than its agenda, and keeps quiet about a committee with no date", () => {
+    const minutes = "<p>Le Comité a réuni 14 participants : signataires, communes et CCAS.</p><p>Il a permis de présenter l'avancement du CLS.</p><ul><li>Un point</li></ul>";
+    const sections = composeReview(
+      data({
+        bodies: [...data().bodies, { id: "cotech", kind: "cotech", name: "COTECH", participation: false, rhythm: { kind: "every_months", months: 6 }, actionIds: [] }],
+        meetings: [meeting({ id: "c", bodyId: "cotech", headCount: 14, agenda: ["Ouverture", "Tour de table"], minutes })],
+      }),
+    );
+    const committee = sections.find((s) => s.kind === "committee")!.html;
+    expect(committee).toContain("<p>Le Comité a réuni 14 participants : signataires, communes et CCAS.</p><p>Il a permis de présenter l'avancement du CLS.</p><ul><li>Un point</li></ul>");
+    expect(committee).not.toMatch(/Il a réuni 14 participants|ordre du jour/);
+    const governance = sections.find((s) => s.kind === "governance")!.html;
+    expect(governance).not.toMatch(/pas encore fixée|comité technique tous les 6 mois/);
   });
 
   it("tells the residents' participation from its bodies' meetings", () => {
