@@ -7,7 +7,7 @@ import { SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/show
 import { frenchNumber, joinAnd, longDay, plural, pluralWord } from "../../domain/dates.js";
 import { progressTowardsTarget } from "../followup/rules.js";
 import { p, ul } from "../reviews/html-text.js";
-import { quarterName, quoted } from "../reviews/prose.js";
+import { plannedWhen, quoted } from "../reviews/prose.js";
 import { attendance, bodiesOverPeriod, expectedMeetings, isHeld, periodMonths } from "./governance.js";
 import type { AnnualReportInput } from "./input.js";
 
@@ -149,7 +149,7 @@ const ficheNumber = (input: AnnualReportInput) => new Map(input.fiches.map((f) =
 function stepItems(input: AnnualReportInput, steps: AnnualReportInput["milestones"]): string[] {
   const numbers = ficheNumber(input);
   const sorted = [...steps].sort((a, b) => a.plannedBy.localeCompare(b.plannedBy) || (numbers.get(a.actionId) ?? 0) - (numbers.get(b.actionId) ?? 0));
-  const items = sorted.slice(0, STEPS_LISTED).map((m) => `FA ${numbers.get(m.actionId) ?? "?"} : ${quoted(m.title)} (${quarterName(m.plannedBy)})`);
+  const items = sorted.slice(0, STEPS_LISTED).map((m) => `FA ${numbers.get(m.actionId) ?? "?"} : ${quoted(m.title)} (${plannedWhen(m.plannedBy).label})`);
   if (sorted.length > STEPS_LISTED) items.push(`et ${plural(sorted.length - STEPS_LISTED, "autre étape", "autres étapes")}`);
   return items;
 }
