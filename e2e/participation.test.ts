@@ -242,7 +242,7 @@ describe("residents' participation in the browser", () => {
     const democracy = page.getByRole("region", { name: /Démocratie sanitaire : participation des habitants/ });
     await democracy.getByText(TITLE, { exact: true }).waitFor();
     await democracy.getByText(SYNTHESIS, { exact: false }).waitFor();
-    expect(await democracy.textContent()).toContain(`${TOPIC} (fiche FA 5) : ${SYNTHESIS}`);
+    expect(await democracy.textContent()).toContain(`${TOPIC} (FA 5) : ${SYNTHESIS}`);
 
     // … and so does FA 5's follow-up, under « Paroles d'habitants ».
     await page.goto(`${ctx.baseUrl}/contrats/${camvs.id}/fiches/${fa5.id}/suivi`);

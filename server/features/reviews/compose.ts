@@ -147,7 +147,7 @@ function committeeSection(m: ReviewMeeting, kind: BodyKind): ReviewSection {
   // The minutes' opening paragraphs say who came and what the meeting was for, in the coordinator's words.
   const { lead, rest } = splitMinutes(m.minutes);
   const saysWho = /\bparticipants?\b|\bréuni\b/i.test(lead.join(" "));
-  const parts = [p(`${words.the} du CLS ${words.met} le ${longDay(day)} à ${parisTime(m.startsAt)}${m.place ? `, ${m.place}` : ""}. ${saysWho ? "" : participantsSentence(m)}`.trim())];
+  const parts = [p(`${words.the} du CLS ${words.met} le ${longDay(day)} à ${parisTime(m.startsAt)}${m.place ? ` (${m.place})` : ""}. ${saysWho ? "" : participantsSentence(m)}`.trim())];
   if (m.residentsPresent)
     parts.push(p(`${m.residentsPresent > 1 ? `${frenchNumber(m.residentsPresent)} habitants y ont porté` : "Un habitant y a porté"} la parole des ateliers des habitants.`));
   if (lead.length) parts.push(...lead);

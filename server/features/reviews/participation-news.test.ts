@@ -33,7 +33,7 @@ describe("the workshops in the review's participation section", () => {
     expect(html).toContain("Un appel à participation a été publié le 4 octobre 2021, avec des inscriptions ouvertes jusqu'au 22 octobre 2021 : 18 habitants inscrits.");
     expect(html).toContain("Séance du 4 novembre 2021 (Maison des associations) : 16 participants présents.");
     expect(html).toContain("<p>Séance du 18 novembre 2021.</p>");
-    expect(html).toContain("<li><strong>Accès aux soins</strong> (fiches FA 5, FA 2) : Les habitants demandent des permanences le samedi.</li>");
+    expect(html).toContain("<li><strong>Accès aux soins</strong> (FA 5 et FA 2) : Les habitants demandent des permanences le samedi.</li>");
     // A blank synthesis says nothing.
     expect(html).not.toContain("Santé mentale");
   });
@@ -85,7 +85,7 @@ describe("surveyNews", () => {
     const news = surveyNews([survey()], Q3);
     expect(news.surveyIds).toEqual(["s1"]);
     expect(news.html).toBe(
-      "<h4>Rencontres de la Santé</h4><p>Sondage mené le 30 juin 2021 (fiche FA 6). Le sondage a été complété par 17 personnes.</p><ul><li>Priorités exprimées : 1. Jeunes, 2. Personnes âgées, 3. Bien-être.</li></ul>",
+      "<h4>Rencontres de la Santé</h4><p>Sondage mené le 30 juin 2021 (FA 6). Le sondage a été complété par 17 personnes.</p><ul><li>Priorités exprimées : 1. Jeunes, 2. Personnes âgées, 3. Bien-être.</li></ul>",
     );
   });
 

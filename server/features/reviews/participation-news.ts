@@ -4,7 +4,7 @@
  * held (with how many came), the call and sessions planned in the next three months, and the workshop's synthesis of each topic with the fiches it
  * concerns; the surveys answered around the quarter. Pure: data in, HTML out; no resident is named.
  */
-import { addDays, addMonths, longDay, parisDay, plural } from "../../domain/dates.js";
+import { addDays, addMonths, joinAnd, longDay, parisDay, plural } from "../../domain/dates.js";
 import { escape, p } from "./html-text.js";
 import { onDay, onDays } from "./prose.js";
 
@@ -22,7 +22,8 @@ export interface ReviewWorkshop {
 }
 
 const inRange = (day: string, range: { start: string; end: string }) => day >= range.start && day <= range.end;
-const fichesOf = (numbers: number[]) => (numbers.length ? ` (${numbers.length > 1 ? "fiches" : "fiche"} ${numbers.map((n) => `FA ${n}`).join(", ")})` : "");
+/** « (FA 6) », « (FA 6 et FA 9) »: « FA » already says « fiche action ». */
+const fichesOf = (numbers: number[]) => (numbers.length ? ` (${joinAnd(numbers.map((n) => `FA ${n}`))})` : "");
 
 /** The workshops' news of the quarter, and which workshops it names; empty when none moved. */
 export function workshopNews(workshops: ReviewWorkshop[], range: { start: string; end: string }): { html: string; workshopIds: string[] } {

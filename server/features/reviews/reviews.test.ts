@@ -138,7 +138,7 @@ describe("the draft of the CAMVS review of Q3 2021", () => {
     expect(text(participation)).toContain("21 septembre 2021");
     expect(text(participation)).toContain("3 tablées");
     // The survey of the Rencontres de la Santé (30 June), analysed in Q3 as the seed does, with its three priorities in order.
-    expect(text(participation)).toContain("Sondage mené le 30 juin 2021 (fiche FA 6). Le sondage a été complété par 17 personnes");
+    expect(text(participation)).toContain("Sondage mené le 30 juin 2021 (FA 6). Le sondage a été complété par 17 personnes");
     expect(text(participation)).toMatch(/1\. Éducation à la santé pour les enfants et les jeunes, 2\. Santé des personnes âgées.*, 3\. Le bien-être et l'hygiène de vie/);
     // The next steps of the working group's deck: the call of 04/10 and the sessions of 04 and 18/11/2021 (the demo's workshop).
     expect(text(participation)).toContain("L'appel à participation des habitants sera publié le 4 octobre 2021, avec des inscriptions ouvertes jusqu'au 22 octobre 2021.");
