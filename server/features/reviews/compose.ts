@@ -14,7 +14,7 @@ import type { ReviewSection, SectionKind, SectionSources } from "../../domain/re
 import { surveyNews, workshopNews, type ReviewSurvey, type ReviewWorkshop } from "./participation-news.js";
 import { escape, p, splitMinutes, ul } from "./html-text.js";
 import { ficheProse } from "./fiche-prose.js";
-import { participantsByKind, sentence } from "./prose.js";
+import { distinctSteps, lowerFirst, participantsByKind, sentence } from "./prose.js";
 
 export interface ReviewMeeting {
   id: string;
@@ -218,14 +218,17 @@ function relatedMeetings(data: ReviewData, ficheId: string, quarterMeetings: Rev
 
 function participationSection(meetings: ReviewMeeting[], workshops: { html: string; workshopIds: string[] }, surveys: { html: string; surveyIds: string[] }): ReviewSection | null {
   if (!meetings.length && !workshops.workshopIds.length && !surveys.surveyIds.length) return null;
+  // A next step the workshops' news already tells (« L'appel à participation sera publié le 4 octobre ») is not listed again.
+  const told = workshops.html ? [workshops.html.replace(/<[^>]+>/g, " ")] : [];
   const parts = meetings.flatMap((m) => {
+    const next = distinctSteps(m.decisions, told);
     const count = m.headCount ?? (m.presentCount || null);
     const who = m.organisations.length ? `, avec ${m.organisations.join(", ")}` : "";
     return [
       `<h4>${escape(m.title)}</h4>`,
       p(`Réunion du ${longDay(meetingDay(m))}${count ? ` : ${plural(count, "participant", "participants")}` : ""}${who}.`),
       m.minutes,
-      m.decisions.length ? p("Prochaines étapes :") + ul(m.decisions) : "",
+      next.length > 1 ? p("Prochaines étapes :") + ul(next) : next.length ? p(`Prochaine étape : ${lowerFirst(sentence(next[0]!))}`) : "",
       m.attachments.length ? p(`Le support de cette réunion est annexé à la présente revue (${m.attachments.map((a) => a.fileName).join(", ")}).`) : "",
     ];
   });

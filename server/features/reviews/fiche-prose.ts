@@ -128,7 +128,8 @@ export function ficheProse(q: FicheQuarter): string {
   const parts = q.progress.map(progressParagraph);
   const facts = [...q.meetings.map(meetingSentence), ...(q.done.length ? [doneSentence(q.done)] : []), ...measurementSentences(q.measurements)];
   if (facts.length) parts.push(p(facts.join(" ")));
-  parts.push(...decisionParagraphs(distinctSteps(q.decisions)));
+  // A decision the progress already states (« il en ressort la nécessité de mettre à jour la fiche ») is not said again.
+  parts.push(...decisionParagraphs(distinctSteps(q.decisions, q.progress.map((e) => e.text))));
   if (q.overdue.length) parts.push(p(overdueSentence(q.overdue)));
   // An orientation merely agreed at a committee is said by that committee's section.
   const adjustments = q.adjustments.filter((a) => !(a.kind === "partner_remark" && a.status === "agreed"));

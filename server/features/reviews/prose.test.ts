@@ -162,6 +162,12 @@ describe("a fiche's section in prose", () => {
   it("says decisions to act as « Il a été décidé de … », others as « Décision prise : … »", () => {
     expect(text(ficheProse({ ...empty, decisions: ["Mettre à jour la fiche", "Organiser des réunions d'information"] }))).toBe("Il a été décidé de mettre à jour la fiche et d'organiser des réunions d'information.");
     expect(text(ficheProse({ ...empty, decisions: ["Atelier reporté au printemps"] }))).toBe("Décision prise : atelier reporté au printemps.");
+    const stated = ficheProse({
+      ...empty,
+      progress: [{ text: "Rencontre avec la CPAM : il en ressort la nécessité de mettre à jour la fiche en termes de description et d'objectifs.", meeting: null }],
+      decisions: ["Mettre à jour la fiche action 5 (description et objectifs)", "Proposer des réunions d'information aux élus au 1er trimestre 2022"],
+    });
+    expect(text(stated)).toBe("Rencontre avec la CPAM : il en ressort la nécessité de mettre à jour la fiche en termes de description et d'objectifs.\nIl a été décidé de proposer des réunions d'information aux élus au 1er trimestre 2022.");
     expect(text(ficheProse({ ...empty, decisions: ["Réunir les CCAS", "Écrire aux élus", "Suivre les inscriptions"] }))).toBe("Les décisions suivantes ont été prises :\nRéunir les CCAS\nÉcrire aux élus\nSuivre les inscriptions");
   });
 

@@ -143,6 +143,9 @@ describe("the draft of the CAMVS review of Q3 2021", () => {
     // The next steps of the working group's deck: the call of 04/10 and the sessions of 04 and 18/11/2021 (the demo's workshop).
     expect(text(participation)).toContain("L'appel à participation des habitants sera publié le 4 octobre 2021, avec des inscriptions ouvertes jusqu'au 22 octobre 2021.");
     expect(text(participation)).toContain("Les séances sont prévues les 4 et 18 novembre 2021.");
+    // The working group's next step that the workshop's news tells is not listed again.
+    expect(text(participation)).not.toContain("Lancer l'appel à participation");
+    expect(text(participation)).toContain("Prochaine étape : planifier deux séances d'ateliers interactifs en novembre 2021.");
   });
 
   it("keeps which data each section came from", () => {
