@@ -1,5 +1,5 @@
 /** The annual report's synthesis and outlook through the API: proposed, saved, published, reopened, refused. */
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annualReportTexts, auditEntries } from "../../db/schema.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
@@ -32,7 +32,8 @@ afterAll(async () => ctx?.close());
 
 const url = (year: number, tail = "") => `/api/contracts/${camvs}/annual-reports/${year}/texts${tail}`;
 const rows = (year: number) => ctx.database.db.select().from(annualReportTexts).where(and(eq(annualReportTexts.contractId, camvs), eq(annualReportTexts.year, year)));
-const history = () => ctx.database.db.select().from(auditEntries).where(and(eq(auditEntries.contractId, camvs), eq(auditEntries.objectType, "annual_report")));
+// In the order they were written (PostgreSQL returns an unordered select in any order).
+const history = () => ctx.database.db.select().from(auditEntries).where(and(eq(auditEntries.contractId, camvs), eq(auditEntries.objectType, "annual_report"))).orderBy(asc(auditEntries.at));
 const report = async (client: TestClient, year: number) => (await client.inject({ url: `/api/contracts/${camvs}/annual-report.html?year=${year}` })).body;
 
 describe("synthesis and outlook of the CAMVS annual report", () => {
