@@ -8,7 +8,9 @@ import { renderIndicatorSvg } from "../../documents/charts.js";
 import { heading, paragraph, type Block, type DocumentModel, type TableRow } from "../../documents/model.js";
 import { progressTowardsTarget } from "../followup/rules.js";
 import { SHOWN_STATUSES, shownStatus } from "../../domain/shown-status.js";
-import { attendance, bodiesOverPeriod, isHeld } from "./governance.js";
+import { attendance, bodiesOverPeriod, inYear, isHeld, reportDay, yearWithinContract } from "./governance.js";
+
+export { yearWithinContract };
 import { frenchNumber, plural, shortDay } from "../../domain/dates.js";
 import { htmlToBlocks } from "../../documents/rich-text.js";
 import type { AnnualReportInput } from "./input.js";
@@ -20,17 +22,10 @@ export type { AnnualReportInput, ReportIndicator } from "./input.js";
 const PROGRESS_SHOWN = 3;
 const CHART = { width: 480, height: 240 };
 
-const inYear = (day: string, year: number) => day.startsWith(`${year}-`);
 const flat = (text: string) => text.replace(/\s+/g, " ").trim();
 const withUnit = (value: number | null, unit: string) => (value === null ? "—" : `${frenchNumber(value)}${unit ? ` ${unit}` : ""}`);
 export const percent = (share: number | null) => (share === null ? "—" : `${frenchNumber(Math.round(share * 100))} %`);
 
-/** The days of the year that fall in the contract, or null when the year is outside it. */
-export function yearWithinContract(year: number, contract: { startDate: string; endDate: string }): { from: string; to: string } | null {
-  const from = `${year}-01-01` < contract.startDate ? contract.startDate : `${year}-01-01`;
-  const to = `${year}-12-31` > contract.endDate ? contract.endDate : `${year}-12-31`;
-  return from <= to ? { from, to } : null;
-}
 
 function governance(input: AnnualReportInput, from: string, to: string): Block[] {
   const { year } = input;
@@ -62,7 +57,7 @@ function governance(input: AnnualReportInput, from: string, to: string): Block[]
 
 function fiches(input: AnnualReportInput): Block[] {
   const { year } = input;
-  const reference = input.today < `${year}-12-31` ? input.today : `${year}-12-31`;
+  const reference = reportDay(input);
   const blocks: Block[] = [heading(1, "Avancement des fiches actions", true)];
   if (!input.fiches.length) return [...blocks, paragraph("Ce contrat n'a encore aucune fiche action.")];
   const rows: TableRow[] = [];

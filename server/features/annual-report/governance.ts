@@ -72,3 +72,16 @@ export function bodiesOverPeriod(bodies: PeriodBody[], meetings: PeriodMeeting[]
       .sort((a, b) => a.startedOn.localeCompare(b.startedOn) || a.title.localeCompare(b.title)),
   }));
 }
+
+/** Whether an ISO day falls in a calendar year. */
+export const inYear = (day: string, year: number) => day.startsWith(`${year}-`);
+
+/** The day a year's report is as of: 31 December, or today while the year runs. */
+export const reportDay = (input: { year: number; today: string }) => (input.today < `${input.year}-12-31` ? input.today : `${input.year}-12-31`);
+
+/** The days of the year that fall in the contract, or null when the year is outside it. */
+export function yearWithinContract(year: number, contract: { startDate: string; endDate: string }): { from: string; to: string } | null {
+  const from = `${year}-01-01` < contract.startDate ? contract.startDate : `${year}-01-01`;
+  const to = `${year}-12-31` > contract.endDate ? contract.endDate : `${year}-12-31`;
+  return from <= to ? { from, to } : null;
+}

@@ -57,27 +57,17 @@ export const annualReportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    `${texts}/publication`,
-    { schema: { response: { 200: annualTextsOut }, tags, summary: "Publier la synthèse et les perspectives : le bilan de chaque lecteur les montre", params: annualTextsParams, body: annualTextsStateBody } },
-    async (request) => {
+  const changes = [
+    { path: "publication", act: publishTexts, summary: "Publier la synthèse et les perspectives : le bilan de chaque lecteur les montre" },
+    { path: "reopening", act: reopenTexts, summary: "Rouvrir la synthèse et les perspectives publiées pour les modifier (elles redeviennent un brouillon)" },
+  ] as const;
+  for (const { path, act, summary } of changes) {
+    app.post(`${texts}/${path}`, { schema: { response: { 200: annualTextsOut }, tags, summary, params: annualTextsParams, body: annualTextsStateBody } }, async (request) => {
       const { contractId, year } = request.params;
       assertCan(request.actor, "review.manage", { contractId });
       await contractYear(app.db, contractId, year);
-      await publishTexts(app.db, request.actor, contractId, year, request.body.version);
+      await act(app.db, request.actor, contractId, year, request.body.version);
       return view(request.actor, contractId, year);
-    },
-  );
-
-  app.post(
-    `${texts}/reopening`,
-    { schema: { response: { 200: annualTextsOut }, tags, summary: "Rouvrir la synthèse et les perspectives publiées pour les modifier (elles redeviennent un brouillon)", params: annualTextsParams, body: annualTextsStateBody } },
-    async (request) => {
-      const { contractId, year } = request.params;
-      assertCan(request.actor, "review.manage", { contractId });
-      await contractYear(app.db, contractId, year);
-      await reopenTexts(app.db, request.actor, contractId, year, request.body.version);
-      return view(request.actor, contractId, year);
-    },
-  );
+    });
+  }
 };

@@ -8,7 +8,7 @@ import { parisDay } from "../../domain/dates.js";
 import type { Rhythm } from "../governance/rhythm.js";
 import { yearWithinContract, type AnnualReportInput } from "./build.js";
 import { textsFor, textsRow } from "./texts-service.js";
-import type { PeriodBody, PeriodMeeting } from "./governance.js";
+import { reportDay, type PeriodBody, type PeriodMeeting } from "./governance.js";
 
 export const CONTRACT_NOT_FOUND = "Ce contrat est introuvable.";
 
@@ -94,7 +94,7 @@ export async function loadAnnualReport(db: Db, contractId: string, year: number,
   const contract = await contractYear(db, contractId, year);
   const { bodies, meetings: meetingList } = await loadGovernance(db, contractId);
   // The fiches as they stood on 31 December of the year (today while the year runs).
-  const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+  const asOf = reportDay({ year, today });
   const { axes: axisRows, fiches, indicators: indicatorRows, measurements, ids, some } = await loadFiches(db, contractId, asOf);
   const milestoneRows = fiches.flatMap((f) => f.milestones.map(({ id: _id, ...m }) => m));
   const progressRows = await some(() => db.select({ actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, ids)));

@@ -50,7 +50,8 @@ export function textsFor(row: Row | null, manage: boolean): AnnualReportInput["t
 export function textsView(row: Row | null, input: AnnualReportInput, actor: Actor, contractId: string) {
   const manage = can(actor, "review.manage", { contractId });
   const shown = textsFor(row, manage);
-  const proposal = { synthesis: draftSynthesis(input), outlook: draftOutlook(input) };
+  // Clés's proposal is the coordination's to edit: not drafted for other readers.
+  const proposal = manage ? { synthesis: draftSynthesis(input), outlook: draftOutlook(input) } : null;
   const status: keyof typeof TEXTS_STATUSES = shown ? row!.status : "none";
   return {
     year: input.year,
@@ -58,7 +59,7 @@ export function textsView(row: Row | null, input: AnnualReportInput, actor: Acto
     statusLabel: TEXTS_STATUSES[status],
     synthesis: shown?.synthesis ?? "",
     outlook: shown?.outlook ?? "",
-    proposal: manage ? proposal : null,
+    proposal,
     version: shown ? row!.version : null,
     publishedAt: row?.status === "published" ? row.publishedAt : null,
     publishedByName: row?.status === "published" ? row.publishedByName : null,

@@ -8,7 +8,7 @@ import { frenchNumber, joinAnd, longDay, plural, pluralWord } from "../../domain
 import { progressTowardsTarget } from "../followup/rules.js";
 import { p, ul } from "../reviews/html-text.js";
 import { plannedWhen, quoted } from "../reviews/prose.js";
-import { attendance, bodiesOverPeriod, expectedMeetings, isHeld, periodMonths } from "./governance.js";
+import { attendance, bodiesOverPeriod, expectedMeetings, inYear, isHeld, periodMonths, reportDay, yearWithinContract } from "./governance.js";
 import type { AnnualReportInput } from "./input.js";
 
 /** Where the coordination's texts of a year stand. */
@@ -17,10 +17,7 @@ export const TEXTS_STATUSES = { none: "Non rédigées", draft: "Brouillon", publ
 /** Steps listed by name in the outlook before « et N autres ». */
 const STEPS_LISTED = 8;
 
-const inYear = (day: string, year: number) => day.startsWith(`${year}-`);
-
-/** The day the report is as of: 31 December, or today while the year runs. */
-export const reportDay = (input: Pick<AnnualReportInput, "year" | "today">) => (input.today < `${input.year}-12-31` ? input.today : `${input.year}-12-31`);
+export { reportDay };
 
 /** Feminine plural of each status, as counted: « 2 réalisées », « 3 en cours ». */
 const STATUS_COUNTS: Record<ShownStatus, [string, string]> = {
@@ -124,11 +121,7 @@ function reviewsSentence(input: AnnualReportInput): string {
 }
 
 /** The days of the year within the contract (the year itself when outside it). */
-function span(input: AnnualReportInput, year: number) {
-  const from = `${year}-01-01` < input.contract.startDate ? input.contract.startDate : `${year}-01-01`;
-  const to = `${year}-12-31` > input.contract.endDate ? input.contract.endDate : `${year}-12-31`;
-  return { from, to };
-}
+const span = (input: AnnualReportInput, year: number) => yearWithinContract(year, input.contract) ?? { from: `${year}-01-01`, to: `${year}-12-31` };
 
 /** « Synthèse de l'année », drafted from the data. */
 export function draftSynthesis(input: AnnualReportInput): string {

@@ -139,9 +139,9 @@ export function lowerFirst(text: string): string {
 }
 
 /** Verbs ending in -re or -oir that a decision starts with (-er and -ir are nearly all verbs). */
-const RE_VERBS = /^(mettre|construire|produire|conduire|réduire|prendre|reprendre|apprendre|entreprendre|comprendre|faire|refaire|suivre|poursuivre|permettre|transmettre|soumettre|étendre|attendre|répondre|rendre|inscrire|écrire|décrire|relire|lire|dire|élire|recevoir|prévoir|revoir|promouvoir|voir|étudier)$/i;
+const RE_VERBS = /^(mettre|construire|produire|conduire|réduire|prendre|reprendre|apprendre|entreprendre|comprendre|faire|refaire|suivre|poursuivre|permettre|transmettre|soumettre|étendre|attendre|répondre|rendre|inscrire|écrire|décrire|relire|lire|dire|élire|recevoir|prévoir|revoir|promouvoir|voir)$/i;
 /** Nouns in -er or -ir a decision may start with. */
-const NOT_VERBS = /^(atelier|calendrier|courrier|dossier|fichier|quartier|chantier|cahier|papier|premier|dernier|avenir|loisir|plaisir|souvenir|foyer|loyer|métier|sentier|hiver|dîner|déjeuner|clocher|collier|escalier|panier|pilier|rocher|séminaire)$/i;
+const NOT_VERBS = /^(atelier|calendrier|courrier|dossier|fichier|quartier|chantier|cahier|papier|premier|dernier|avenir|loisir|plaisir|souvenir|foyer|loyer|métier|sentier|hiver|dîner|déjeuner|clocher|collier|escalier|panier|pilier|rocher)$/i;
 
 /** Whether a decision begins with an infinitive: « Construire le projet… », « Proposer des réunions… ». */
 export const startsWithInfinitive = (text: string): boolean => {
