@@ -4,6 +4,12 @@
  * from data/<contract>/follow-up.json. CAMVS follows its Q3 2021 review; CAPVM's
  * data is illustrative and says so in its texts. Each record goes into the history on the
  * date its data gives (see history.ts).
+ *
+ * CAMVS holds what its review says and nothing more: a head count the review does not give
+ * stays unknown (« plusieurs dizaines »); where the review gives only a month (« en août »,
+ * « GT (03/2021) ») the text says the month as the review does, and the day the model needs
+ * is the month's last day — or, for the CPAM meeting, a day its title marks « jour
+ * illustratif ». server/demo/seed-facts.test.ts checks these facts against the seed's text.
  */
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -44,7 +44,8 @@ describe("annual report of the CAMVS demo, 2021", () => {
     expect(text).toContain("Comité technique (COTECH)");
     expect(text).toContain("Aucune revue trimestrielle n'a été publiée en 2021.");
     // The Rencontres de la Santé met residents; the working group on participation is professionals, listed apart.
-    expect(text).toContain("1 rencontre de participation des habitants en 2021, 17 participants au total.");
+    // The review gives no head count for it (17 is the number of the survey's respondents).
+    expect(text).toContain("1 rencontre de participation des habitants en 2021 ; le nombre de participants n'a pas été renseigné.");
     expect(text).toContain("La participation des habitants a été préparée en 1 réunion de travail entre professionnels");
     expect(text).toContain("Rencontres de la Santé 2021");
   }, 120_000);
@@ -58,10 +59,12 @@ describe("annual report of the CAMVS demo, 2021", () => {
     expect(html).toContain("FA 5");
     expect(html).toContain("Comité de pilotage 2021");
     expect(html).toContain("Rencontres de la Santé 2021");
-    // An indicator of FA 5, measured once (24/08/2021): its value stated in the table, no chart of a single point.
+    // An indicator of FA 6, measured once (30/06/2021, the survey's 17 respondents): its value stated in the table, no chart of a single point.
+    expect(html).toContain("Mise en place d&#39;un GT, mobilisation de partenaires et d&#39;habitants");
+    expect(html).toContain("17 (30/06/2021)");
+    expect(html).not.toMatch(/alt="Évolution de l&#39;indicateur «[\s\u00a0]Mise en place d&#39;un GT/);
+    // FA 5's indicators are not measured: listed among those without a measurement.
     expect(html).toContain("Suivi du nombre de partenaires et personnes à recourir au dispositif");
-    expect(html).toContain("0 (24/08/2021)");
-    expect(html).not.toMatch(/alt="Évolution de l&#39;indicateur «[\s\u00a0]Suivi du nombre de partenaires/);
   });
 
   it("is read by every reader of the contract: ARS and partner; an outsider learns nothing (404), anonymous 401", async () => {

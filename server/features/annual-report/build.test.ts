@@ -126,6 +126,12 @@ describe("buildAnnualReport", () => {
     expect(rows.at(-1)![3]).toBe("35");
   });
 
+  it("says the number of participants is unknown when no participation meeting has one, not « 0 participant »", () => {
+    const blocks = section(buildAnnualReport(input({ meetings: [meeting("h1", "hab", "2021-06-30", { title: "Sondage" })] })), "Participation des habitants");
+    expect(texts(blocks)[0]).toBe("1 rencontre de participation des habitants en 2021 ; le nombre de participants n'a pas été renseigné.");
+    expect(cellsOf(tables(blocks)[0]!).at(-1)![3]).toBe("Non renseigné");
+  });
+
   it("lists a professionals' working group on participation apart, never counting its members as residents", () => {
     const blocks = section(model, "Participation des habitants");
     expect(texts(blocks)).toContain("La participation des habitants a été préparée en 1 réunion de travail entre professionnels, dont les participants ne sont pas comptés parmi les habitants.");

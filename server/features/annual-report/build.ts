@@ -175,10 +175,14 @@ function participation(input: AnnualReportInput, from: string, to: string): Bloc
     const counts = withResidents.map(attendance);
     const total = counts.reduce<number>((s, c) => s + (c ?? 0), 0);
     const unknown = counts.filter((c) => c === null).length;
+    // No count at all is not « 0 participant »: the number is said to be unknown.
+    const none = unknown === counts.length;
+    const met = `${plural(withResidents.length, "rencontre", "rencontres")} de participation des habitants en ${year}`;
     blocks.push(
       paragraph(
-        `${plural(withResidents.length, "rencontre", "rencontres")} de participation des habitants en ${year}, ${plural(total, "participant")} au total` +
-          (unknown ? ` (participants non renseignés pour ${plural(unknown, "rencontre")}).` : "."),
+        none
+          ? `${met} ; le nombre de participants n'a pas été renseigné.`
+          : `${met}, ${plural(total, "participant")} au total` + (unknown ? ` (participants non renseignés pour ${plural(unknown, "rencontre")}).` : "."),
       ),
       {
         type: "table",
@@ -186,7 +190,7 @@ function participation(input: AnnualReportInput, from: string, to: string): Bloc
         columns: [{ header: "Date", width: 1 }, { header: "Instance", width: 2.5 }, { header: "Rencontre", width: 4 }, { header: "Participants", width: 1.2 }],
         rows: [
           ...withResidents.map((m, i) => ({ cells: [shortDay(m.startedOn), bodies.get(m.bodyId)!.name, m.title, counts[i] === null ? "Non renseigné" : frenchNumber(counts[i]!)] })),
-          { cells: ["", "", { lines: ["Total"], bold: true }, { lines: [frenchNumber(total)], bold: true }] },
+          { cells: ["", "", { lines: ["Total"], bold: true }, { lines: [none ? "Non renseigné" : frenchNumber(total)], bold: true }] },
         ],
       },
     );

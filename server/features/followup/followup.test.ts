@@ -124,10 +124,13 @@ describe("adjustments (ajustements nécessaires)", () => {
     const history5 = (await partner.inject({ url: `/api/actions/${fa5}/history` })).json<{ items: { changes: { label: string; after: string | null }[] }[] }>();
     expect(history5.items.flatMap((i) => i.changes)).toContainEqual(expect.objectContaining({ label: "Fusionnée dans", after: expect.stringMatching(/^FA 11 « /) }));
 
-    // A merge of FA 11 back into FA 5 would loop.
+    // A merge of FA 11 back into FA 5 would loop: refused, FA 11 keeps only its own proposal (to merge with FA 7, as in the seed).
+    const fa11Adjustments = () => ctx.database.db.select().from(adjustments).where(eq(adjustments.actionId, fa11));
+    const before11 = await fa11Adjustments();
+    expect(before11.map((a) => a.kind)).toEqual(["merge"]);
     const loop = await coordinator.inject({ method: "POST", url: `/api/actions/${fa11}/adjustments`, payload: { kind: "merge", targetActionId: fa5, status: "done", agreedOn: "2022-01-10", doneOn: "2022-01-10" } });
     expectProblem(loop, 409);
-    expect(await ctx.database.db.select().from(adjustments).where(eq(adjustments.actionId, fa11))).toHaveLength(0);
+    expect(await fa11Adjustments()).toEqual(before11);
 
     expect((await coordinator.inject({ method: "DELETE", url: `/api/adjustments/${adj.id}` })).statusCode).toBe(204);
     const [row] = await ctx.database.db.select({ mergedIntoId: actions.mergedIntoId }).from(actions).where(eq(actions.id, fa5));

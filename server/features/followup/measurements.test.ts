@@ -14,6 +14,7 @@ let outsider: TestClient;
 let anonymous: TestClient;
 let fa5: string;
 let fa1: string;
+let fa6: string;
 let capvmIndicator: string;
 
 interface Measurement {
@@ -53,6 +54,7 @@ beforeAll(async () => {
   const list = (await ctx.app.inject({ url: `/api/contracts/${camvs}/actions` })).json<{ items: { id: string; number: number }[] }>().items;
   fa5 = list.find((a) => a.number === 5)!.id;
   fa1 = list.find((a) => a.number === 1)!.id;
+  fa6 = list.find((a) => a.number === 6)!.id;
   const capvmFiche = (await ctx.app.inject({ url: `/api/contracts/${capvm}/actions` })).json<{ items: { id: string }[] }>().items[0]!.id;
   capvmIndicator = (await ctx.app.inject({ url: `/api/actions/${capvmFiche}/indicators` })).json<{ items: Indicator[] }>().items[0]!.id;
 }, 60_000);
@@ -75,10 +77,12 @@ describe("GET /api/actions/:actionId/indicators", () => {
     const { items, permissions } = await indicatorsOf(partner, fa5);
     expect(permissions.measure).toBe(false);
     expect(items).toHaveLength(2);
-    expect(items[1]!.measurements.map((m) => m.measuredOn)).toEqual(["2021-08-24"]);
-    expect(items[1]!).toMatchObject({ stale: true, staleMessage: "Indicateur non mesuré depuis plus de 12 mois" });
-    expect(items[1]!.latest?.measuredOn).toBe("2021-08-24");
-    expect(items[0]!).toMatchObject({ measurements: [], latest: null, progress: null, stale: true, staleMessage: "Jamais mesuré" });
+    for (const item of items) expect(item).toMatchObject({ measurements: [], latest: null, progress: null, stale: true, staleMessage: "Jamais mesuré" });
+    // FA 6's indicator, measured on 30/06/2021 (the survey's 17 respondents).
+    const [measured] = (await indicatorsOf(partner, fa6)).items;
+    expect(measured!.measurements.map((m) => [m.measuredOn, m.value])).toEqual([["2021-06-30", 17]]);
+    expect(measured!).toMatchObject({ stale: true, staleMessage: "Indicateur non mesuré depuis plus de 12 mois" });
+    expect(measured!.latest?.measuredOn).toBe("2021-06-30");
     expect((await indicatorsOf(lead, fa5)).permissions.measure).toBe(true);
     expect((await indicatorsOf(lead, fa1)).permissions.measure).toBe(false);
   });
@@ -183,12 +187,12 @@ describe("measurements", () => {
 
 describe("GET /api/indicators/:indicatorId/chart.svg", () => {
   it("draws the indicator for readers, as SVG with its measurement days", async () => {
-    const indicator = (await indicatorsOf(partner, fa5)).items[1]!;
+    const indicator = (await indicatorsOf(partner, fa6)).items[0]!;
     const res = await partner.inject({ url: `/api/indicators/${indicator.id}/chart.svg` });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe("image/svg+xml; charset=utf-8");
     expect(res.body).toMatch(/^<svg/);
-    expect(res.body).toContain("24/08/2021");
+    expect(res.body).toContain("30/06/2021");
     expectProblem(await outsider.inject({ url: `/api/indicators/${indicator.id}/chart.svg` }), 404);
     expectProblem(await anonymous.inject({ url: `/api/indicators/${indicator.id}/chart.svg` }), 401);
     expectProblem(await partner.inject({ url: "/api/indicators/00000000-0000-4000-8000-000000000000/chart.svg" }), 404);

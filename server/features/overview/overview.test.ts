@@ -46,7 +46,7 @@ describe("the COTECH table", () => {
     expect(rows(table).map((r) => r.action.number)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
     const fa5 = rowOf(table, 5);
     expect(fa5.planned.map((m) => m.label)).toEqual(["prévu T4 2021", "prévu T2 2021, reporté T1 2022"]);
-    expect(fa5.progress[0]!.text).toMatch(/^Rencontre avec la CPAM pour définir les modalités/);
+    expect(fa5.progress[0]!.text).toMatch(/^Rencontre avec la CPAM en août pour définir les modalités/);
     expect(fa5.remaining.map((r) => r.text)).toContain("Rencontre prévue avant le COPIL du CLS (12/2021)");
     expect(rowOf(table, 7).adjustments).toEqual([expect.objectContaining({ kindLabel: "Fusionner avec la FA 11", statusLabel: "Proposé" })]);
     expect(table.transversal).toHaveLength(2);
@@ -83,7 +83,7 @@ describe("the COTECH table", () => {
     // Title, header (the empty row between them is not listed), then axis 1 and its first objective.
     expect(all[2]).toMatch(/^Axe stratégique 1 — /);
     expect(all[3]).toMatch(/^Objectif opérationnel 1\.1 — /);
-    expect(all.find((l) => l.startsWith("FA 5 : "))).toContain("- 24/08/2021 : Rencontre avec la CPAM");
+    expect(all.find((l) => l.startsWith("FA 5 : "))).toContain("- 24/08/2021 : Rencontre avec la CPAM en août");
     expect(all.find((l) => l.startsWith("FA 7 : "))).toContain("Fusionner avec la FA 11");
     expect(all.some((l) => l.startsWith("Processus : suivi du processus de coordination et de gouvernance"))).toBe(true);
     // Printed landscape on A4, fit to the width, the header repeated; rows as tall as their wrapped text.
@@ -153,7 +153,8 @@ describe("the dashboard and the timeline", () => {
     expect(d.statusByAxis[0]!.counts.late).toBeGreaterThan(0);
     expect(d.lateMilestones.map((m) => m.action.number)).toContain(5);
     expect(d.indicators.items.length).toBe(d.indicators.measured + d.indicators.stale + d.indicators.notMeasured);
-    expect(d.indicators.stale).toBe(2);
+    // One indicator measured (FA 6, in 2021), not since: stale; the others never measured.
+    expect(d.indicators.stale).toBe(1);
     expect(d.nextMeetings).toEqual([]);
     expect(d.alerts.map((a) => a.message)).toContain("La réunion « Comité de pilotage 2021 » est passée depuis plus de 7 jours et n'a toujours pas de feuille de présence ni de compte rendu.");
     expect(d.activity.length).toBeGreaterThan(0);

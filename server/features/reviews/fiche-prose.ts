@@ -4,7 +4,7 @@
  * from the committee where it was reported), the figures that matter, what was decided, the steps
  * of the quarter still to do, and what comes next — each said once. Pure: facts in, HTML out.
  */
-import { frenchNumber, longDay, plural, shortDay } from "../../domain/dates.js";
+import { frenchNumber, longDay, longMonth, plural, shortDay } from "../../domain/dates.js";
 import { p, ul } from "./html-text.js";
 import { distinctSteps, duringMeeting, joinAnd, lowerFirst, ofInfinitive, onDay, plannedWhen, quarterName, quoted, saysNothing, sentence, startsWithInfinitive } from "./prose.js";
 import { plainWords } from "../../domain/plain-words.js";
@@ -26,8 +26,9 @@ export interface FicheQuarter {
   remaining: string[];
 }
 
-/** Whether a text already gives a day, as « 28/09/2021 » or « 28 septembre 2021 ». */
-const givesDay = (text: string, day: string) => text.includes(shortDay(day)) || text.includes(longDay(day)) || text.includes(shortDay(day).slice(0, 5));
+/** Whether a text already dates the day, as « 28/09/2021 », « 28 septembre 2021 » or by its month only, « en août ». */
+const givesDay = (text: string, day: string) =>
+  text.includes(shortDay(day)) || text.includes(longDay(day)) || text.includes(shortDay(day).slice(0, 5)) || text.includes(`en ${longMonth(day.slice(0, 7)).split(" ")[0]}`);
 const firstWord = (text: string) => plainWords(text).split(" ")[0] ?? "";
 
 /**

@@ -105,6 +105,10 @@ describe("a fiche's section in prose", () => {
     expect(text(ficheProse({ ...empty, progress: [{ text: "Rencontre avec la CPAM : il en ressort un besoin.", meeting: { title: "Rencontre avec la CPAM 77", day: "2021-08-24" } }] }))).toBe(
       "Le 24 août 2021, rencontre avec la CPAM : il en ressort un besoin.",
     );
+    // A text that gives only the month (the review's « en août ») is kept as written: the day is not added.
+    expect(text(ficheProse({ ...empty, progress: [{ text: "Une rencontre a eu lieu avec la CPAM en août.", meeting: { title: "Rencontre avec la CPAM 77", day: "2021-08-24" } }] }))).toBe(
+      "Une rencontre a eu lieu avec la CPAM en août.",
+    );
   });
 
   it("tells the fiche's meetings no entry told", () => {

@@ -116,8 +116,9 @@ describe("the draft of the CAMVS review of Q3 2021", () => {
     expect(fa4.trim()).toMatch(/^Mise à disposition d'une salle pour la réunion publique de la CPTS du 28\/09\/2021/);
     expect(fa4).toContain("Il a été décidé de construire le projet de santé de la CPTS");
     expect(fa4).not.toMatch(/Lors de|Décision prise/);
-    // An entry that names its kind of meeting is dated: « Le 24 août 2021, rencontre avec la CPAM… ».
-    expect(fiche(5).trim()).toMatch(/^Le 24 août 2021, rencontre avec la CPAM pour définir/);
+    // The entry says the month, as the review does (« en août »): no day is added.
+    expect(fiche(5).trim()).toMatch(/^Rencontre avec la CPAM en août pour définir/);
+    expect(fiche(5)).not.toContain("24 août");
     // The committee's orientations are said in its section, not again in the fiches'; no filler next step.
     for (const n of actionNumbers) expect(fiche(n)).not.toMatch(/Orientation validée|Atteindre les objectifs|Poursuivre l'appui|Déploiement des actions/);
     // A step the progress already tells is not a next step again; a dated event keeps its day.
@@ -153,7 +154,10 @@ describe("the draft of the CAMVS review of Q3 2021", () => {
     expect(fa5.sources.actionIds).toEqual([fiches.get(5)]);
     expect(fa5.sources.progressEntryIds).toHaveLength(1);
     expect(fa5.sources.meetingIds).toHaveLength(1);
-    expect(fa5.sources.measurementIds).toHaveLength(1);
+    // FA 5 has no measurement (the review gives none).
+    expect(fa5.sources.measurementIds).toEqual([]);
+    const fa6 = q3.sections.find((s) => s.key === `action:${fiches.get(6)}`)!;
+    expect(fa6.sources.progressEntryIds).toHaveLength(1);
   });
 
   it("refuses a second draft of the same quarter, a quarter outside the contract or not started, and bad input, writing nothing", async () => {
