@@ -60,6 +60,11 @@ describe("the CAMVS demo against its Q3 2021 review", () => {
     expect(said(`en ${longMonth(dayOf(cpam.startsAt).slice(0, 7)).split(" ")[0]}`)).toBe(true);
   });
 
+  it("places a meeting where the review does, or nowhere", () => {
+    for (const m of data.meetings) if (m.place) expect(m.place.split(/, /).every(said), `${m.title}: ${m.place}`).toBe(true);
+    expect(data.meetings.find((m) => m.key === "cpts-publique")!.place).toBe("Espace Saint-Jean, Melun");
+  });
+
   it("marks a step done on a day the review gives, or at the end of its planned period", () => {
     for (const [n, a] of Object.entries(data.actions))
       for (const m of a.milestones.filter((m) => m.doneOn)) expect(dayIsSaid(m.doneOn!) || m.doneOn === m.plannedBy, `FA ${n} « ${m.title} »`).toBe(true);

@@ -6,7 +6,7 @@
  */
 import { frenchNumber, longDay, longMonth, plural, shortDay } from "../../domain/dates.js";
 import { p, ul } from "./html-text.js";
-import { distinctSteps, duringMeeting, joinAnd, lowerFirst, ofInfinitive, onDay, plannedWhen, quarterName, quoted, saysNothing, sentence, startsWithInfinitive } from "./prose.js";
+import { distinctSteps, duringMeeting, joinAnd, lowerFirst, onDay, plannedWhen, quarterName, quoted, saysNothing, sentence, startsWithInfinitive } from "./prose.js";
 import { plainWords } from "../../domain/plain-words.js";
 
 export interface FicheQuarter {
@@ -45,16 +45,16 @@ function progressParagraph(e: FicheQuarter["progress"][number]): string {
   return p(`${during.charAt(0).toLocaleUpperCase("fr-FR")}${during.slice(1)} du ${longDay(e.meeting.day)} : ${lowerFirst(text)}`);
 }
 
-/** « Il a été décidé de construire… et de proposer… »; a decision that is not an action to take, « Décision prise : … ». */
+/**
+ * A decision that is not an action to take, « Décision prise : … ». One that is (« Construire le
+ * projet de santé… ») is what comes next, said among the next steps as the seed does (« la
+ * prochaine étape consiste à construire… »).
+ */
 function decisionParagraphs(decisions: string[]): string[] {
-  const acts = decisions.filter(startsWithInfinitive);
   const others = decisions.filter((d) => !startsWithInfinitive(d));
-  const out: string[] = [];
-  if (acts.length && acts.length <= 2) out.push(p(`Il a été décidé ${acts.map(ofInfinitive).join(" et ")}.`));
-  else if (acts.length) out.push(p("Les décisions suivantes ont été prises :"), ul(acts.map((d) => sentence(d).replace(/\.$/, ""))));
-  if (others.length === 1) out.push(p(`Décision prise : ${lowerFirst(sentence(others[0]!))}`));
-  else if (others.length) out.push(p("Décisions prises :"), ul(others.map((d) => sentence(d).replace(/\.$/, ""))));
-  return out;
+  if (others.length === 1) return [p(`Décision prise : ${lowerFirst(sentence(others[0]!))}`)];
+  if (others.length) return [p("Décisions prises :"), ul(others.map((d) => sentence(d).replace(/\.$/, "")))];
+  return [];
 }
 
 function meetingSentence(m: FicheQuarter["meetings"][number]): string {
@@ -111,16 +111,18 @@ function adjustmentSentence(a: FicheQuarter["adjustments"][number]): string {
   return `${what} proposée au comité${detail}.`;
 }
 
-function nextSteps(q: FicheQuarter): string {
+/** What comes next: the actions the fiche's meetings decided, then its next milestones and remaining work, each once. */
+function nextSteps(q: FicheQuarter, decided: string[]): string {
   const said = [...q.done.map((m) => m.title), ...q.overdue.map((m) => m.title), ...q.decisions];
   // A progress entry that opens with the step (« Planning du projet et guide des entretiens en cours de préparation ») already told it.
   const told = (step: string) => q.progress.some((e) => `${plainWords(e.text)} `.startsWith(`${plainWords(step)} `));
   const dated = q.upcoming.filter((m, i) => !told(m.title) && distinctSteps([m.title], [...said, ...q.upcoming.slice(0, i).map((u) => u.title)]).length);
   const undated = distinctSteps(q.remaining.filter((t) => !saysNothing(t) && !told(t)), [...said, ...dated.map((m) => m.title)]);
-  const items = [...dated.slice(0, 3).map((m) => `${quoted(m.title)} (${plannedWhen(m.plannedBy).label})`), ...undated.slice(0, 3).map((t) => sentence(t).replace(/\.$/, ""))];
+  const plain = (t: string) => sentence(t).replace(/\.$/, "");
+  const items = [...decided.map(plain), ...dated.slice(0, 3).map((m) => `${quoted(m.title)} (${plannedWhen(m.plannedBy).label})`), ...undated.slice(0, 3).map(plain)];
   if (!items.length) return "";
   if (items.length === 1 && dated.length) return p(`Prochaine étape : ${quoted(dated[0]!.title)}, prévue ${plannedWhen(dated[0]!.plannedBy).at}.`);
-  if (items.length === 1) return p(`Prochaine étape : ${items[0]!.charAt(0).toLocaleLowerCase("fr-FR")}${items[0]!.slice(1)}.`);
+  if (items.length === 1) return p(`Prochaine étape : ${lowerFirst(items[0]!)}.`);
   return p("Prochaines étapes :") + ul(items);
 }
 
@@ -130,11 +132,12 @@ export function ficheProse(q: FicheQuarter): string {
   const facts = [...q.meetings.map(meetingSentence), ...(q.done.length ? [doneSentence(q.done)] : []), ...measurementSentences(q.measurements)];
   if (facts.length) parts.push(p(facts.join(" ")));
   // A decision the progress already states (« il en ressort la nécessité de mettre à jour la fiche ») is not said again.
-  parts.push(...decisionParagraphs(distinctSteps(q.decisions, q.progress.map((e) => e.text))));
+  const decisions = distinctSteps(q.decisions, q.progress.map((e) => e.text));
+  parts.push(...decisionParagraphs(decisions));
   if (q.overdue.length) parts.push(p(overdueSentence(q.overdue)));
   // An orientation merely agreed at a committee is said by that committee's section.
   const adjustments = q.adjustments.filter((a) => !(a.kind === "partner_remark" && a.status === "agreed"));
   if (adjustments.length) parts.push(p(adjustments.map(adjustmentSentence).join(" ")));
-  parts.push(nextSteps(q));
+  parts.push(nextSteps(q, decisions.filter(startsWithInfinitive)));
   return parts.filter(Boolean).join("");
 }

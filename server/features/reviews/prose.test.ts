@@ -21,10 +21,11 @@ describe("French prose helpers", () => {
     expect(sentence("")).toBe("");
   });
 
-  it("says when a step is planned as precisely as its date: a day, a month or a quarter", () => {
+  it("says when a step is planned as precisely as its date: a day, a month, a quarter or by the year's end", () => {
     expect(plannedWhen("2021-11-25")).toEqual({ at: "le 25 novembre 2021", label: "25 novembre 2021" });
     expect(plannedWhen("2021-10-31")).toEqual({ at: "en octobre 2021", label: "octobre 2021" });
-    expect(plannedWhen("2021-12-31")).toEqual({ at: "au 4e trimestre 2021", label: "4e trimestre 2021" });
+    expect(plannedWhen("2021-12-31")).toEqual({ at: "d'ici la fin de l'année 2021", label: "d'ici fin 2021" });
+    expect(plannedWhen("2022-06-30")).toEqual({ at: "au 2e trimestre 2022", label: "2e trimestre 2022" });
     expect(plannedWhen("2022-02-28")).toEqual({ at: "en février 2022", label: "février 2022" });
     expect(plannedWhen("2024-02-28").at).toBe("le 28 février 2024");
   });
@@ -150,7 +151,7 @@ describe("a fiche's section in prose", () => {
         remaining: ["Réunion avec la CPAM en novembre", "Proposer des réunions aux élus", "Bilan en cours"],
       }),
     );
-    expect(html).toBe("Il a été décidé de proposer des réunions aux élus.\nProchaines étapes :\n« Réunion avec la CPAM » (15 novembre 2021)\nBilan en cours");
+    expect(html).toBe("Prochaines étapes :\nProposer des réunions aux élus\n« Réunion avec la CPAM » (15 novembre 2021)\nBilan en cours");
     expect(text(ficheProse({ ...empty, upcoming: [{ title: "Diffuser le guide", plannedBy: "2022-01-31" }] }))).toBe("Prochaine étape : « Diffuser le guide », prévue en janvier 2022.");
     expect(text(ficheProse({ ...empty, upcoming: [{ title: "Diffuser le guide", plannedBy: "2022-03-31" }] }))).toBe("Prochaine étape : « Diffuser le guide », prévue au 1er trimestre 2022.");
     // Neither what the progress already told nor work that only says work goes on.
@@ -163,16 +164,17 @@ describe("a fiche's section in prose", () => {
     expect(text(told)).toBe("Planning du projet et guide des entretiens en cours de préparation.\nProchaine étape : poursuite des rencontres de concertation.");
   });
 
-  it("says decisions to act as « Il a été décidé de … », others as « Décision prise : … »", () => {
-    expect(text(ficheProse({ ...empty, decisions: ["Mettre à jour la fiche", "Organiser des réunions d'information"] }))).toBe("Il a été décidé de mettre à jour la fiche et d'organiser des réunions d'information.");
+  it("says decisions to act as what comes next (« Prochaine étape : construire… »), others as « Décision prise : … »", () => {
+    expect(text(ficheProse({ ...empty, decisions: ["Construire le projet de santé de la CPTS"] }))).toBe("Prochaine étape : construire le projet de santé de la CPTS.");
+    expect(text(ficheProse({ ...empty, decisions: ["ARS et CPAM à réunir en octobre"] }))).toBe("Décision prise : ARS et CPAM à réunir en octobre.");
+    expect(text(ficheProse({ ...empty, decisions: ["Mettre à jour la fiche", "Organiser des réunions d'information"] }))).toBe("Prochaines étapes :\nMettre à jour la fiche\nOrganiser des réunions d'information");
     expect(text(ficheProse({ ...empty, decisions: ["Atelier reporté au printemps"] }))).toBe("Décision prise : atelier reporté au printemps.");
     const stated = ficheProse({
       ...empty,
       progress: [{ text: "Rencontre avec la CPAM : il en ressort la nécessité de mettre à jour la fiche en termes de description et d'objectifs.", meeting: null }],
       decisions: ["Mettre à jour la fiche action 5 (description et objectifs)", "Proposer des réunions d'information aux élus au 1er trimestre 2022"],
     });
-    expect(text(stated)).toBe("Rencontre avec la CPAM : il en ressort la nécessité de mettre à jour la fiche en termes de description et d'objectifs.\nIl a été décidé de proposer des réunions d'information aux élus au 1er trimestre 2022.");
-    expect(text(ficheProse({ ...empty, decisions: ["Réunir les CCAS", "Écrire aux élus", "Suivre les inscriptions"] }))).toBe("Les décisions suivantes ont été prises :\nRéunir les CCAS\nÉcrire aux élus\nSuivre les inscriptions");
+    expect(text(stated)).toBe("Rencontre avec la CPAM : il en ressort la nécessité de mettre à jour la fiche en termes de description et d'objectifs.\nProchaine étape : proposer des réunions d'information aux élus au 1er trimestre 2022.");
   });
 
   it("phrases adjustments by their state", () => {

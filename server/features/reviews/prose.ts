@@ -120,12 +120,15 @@ const isMonthEnd = (day: string) => addDays(day, 1).slice(8) === "01";
 
 /**
  * When a step is planned, as precisely as its date says: a day that ends no month is that day
- * (« le 25 novembre 2021 »), the end of a quarter's last month that quarter (« au 4e trimestre
- * 2021 »), another month's end that month (« en octobre 2021 »). `label` is the same without
+ * (« le 25 novembre 2021 »), the last day of a year that year's end (« d'ici la fin de l'année
+ * 2021 »: a plan for the year, as the seed's « rétroplanning prévisionnel 2021 », is never
+ * placed in its last quarter), the end of another quarter that quarter (« au 2e trimestre
+ * 2022 »), another month's end that month (« en octobre 2021 »). `label` is the same without
  * its preposition, for a parenthesis.
  */
 export function plannedWhen(day: string): { at: string; label: string } {
   if (!isMonthEnd(day)) return { at: onDay(day), label: longDay(day) };
+  if (day.slice(5) === "12-31") return { at: `d'ici la fin de l'année ${day.slice(0, 4)}`, label: `d'ici fin ${day.slice(0, 4)}` };
   if (Number(day.slice(5, 7)) % 3 === 0) return { at: `au ${quarterName(day)}`, label: quarterName(day) };
   return { at: `en ${longMonth(day.slice(0, 7))}`, label: longMonth(day.slice(0, 7)) };
 }
@@ -147,12 +150,6 @@ const NOT_VERBS = /^(atelier|calendrier|courrier|dossier|fichier|quartier|chanti
 export const startsWithInfinitive = (text: string): boolean => {
   const first = text.trim().split(/[\s'’,]/)[0] ?? "";
   return !NOT_VERBS.test(first) && (RE_VERBS.test(first) || /^\p{L}{3,}(er|ir)$/u.test(first));
-};
-
-/** « de construire », « d'organiser »: the infinitive after « décidé ». */
-export const ofInfinitive = (text: string): string => {
-  const t = lowerFirst(text).replace(/[.;]$/, "");
-  return /^[aeiouyéèêhâîô]/i.test(t) ? `d'${t}` : `de ${t}`;
 };
 
 /** Several days in words, the month and year said once: « le 4 novembre 2021 », « les 4 et 18 novembre 2021 », « les 28 octobre et 4 novembre 2021 ». */

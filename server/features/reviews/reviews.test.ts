@@ -114,7 +114,9 @@ describe("the draft of the CAMVS review of Q3 2021", () => {
     // The entry dates itself (« du 28/09/2021 »): the meeting is not named twice; its decision is a sentence.
     const fa4 = text(q3.sections.find((s) => s.title.startsWith("FICHE ACTION 4"))!);
     expect(fa4.trim()).toMatch(/^Mise à disposition d'une salle pour la réunion publique de la CPTS du 28\/09\/2021/);
-    expect(fa4).toContain("Il a été décidé de construire le projet de santé de la CPTS");
+    // What the public meeting decided is what comes next, as the seed says it (« la prochaine étape consiste à construire… »).
+    expect(fa4).toContain("Prochaine étape : construire le projet de santé de la CPTS, en complémentarité avec les actions du CLS.");
+    expect(fa4).not.toContain("Il a été décidé");
     expect(fa4).not.toMatch(/Lors de|Décision prise/);
     // The entry says the month, as the review does (« en août »): no day is added.
     expect(fiche(5).trim()).toMatch(/^Rencontre avec la CPAM en août pour définir/);
