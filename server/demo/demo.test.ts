@@ -110,7 +110,7 @@ describe("the CAPVM demo (CLS Paris-Vallée de la Marne 2019-2022)", () => {
   });
 
   it("FA 5: led by health professionals (« Professionnels de santé / appui ARS-CPAM-CAPVM »), 2019-10 → 2022-12", () => {
-    expect(fiche(5).lead!.organisationName).toBe("Professionnels de santé");
+    expect(fiche(5).lead!.organisationName).toBe("Professionnels de santé / appui ARS-CPAM-CAPVM");
     expect([fiche(5).startMonth, fiche(5).endMonth]).toEqual(["2019-10", "2022-12"]);
   });
 

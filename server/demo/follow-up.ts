@@ -20,6 +20,7 @@ import type { Db } from "../db/client.js";
 import {
   actionBudgets,
   actions,
+  axes,
   adjustments,
   bodyMembers,
   contracts,
@@ -52,6 +53,8 @@ const followUpFile = z.object({
       name: z.string(),
       rhythm: z.union([z.object({ kind: z.literal("per_year"), count: z.number() }), z.object({ kind: z.literal("every_months"), months: z.number() })]).nullable(),
       actions: z.array(z.number()).default([]),
+      /** A thematic committee's axis, by number. */
+      axis: z.number().optional(),
       members: z.array(person).default([]),
       /** About residents' participation (always for residents' workshops). */
       participation: z.boolean().optional(),
@@ -131,6 +134,8 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
     const ficheIds = new Map<string | number, string>(fiches.map((f) => [f.number, f.id]));
     const orgs = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.contractId, contractId));
     const orgIds = new Map<string | number, string>(orgs.map((o) => [o.name, o.id]));
+    const axisRows = await tx.select({ id: axes.id, number: axes.number }).from(axes).where(eq(axes.contractId, contractId));
+    const axisIds = new Map<string | number, string>(axisRows.map((a) => [a.number, a.id]));
     const emails = [...data.bodies.flatMap((b) => b.members), ...data.meetings.flatMap((m) => m.participants)].map((p) => p.email).filter(Boolean);
     const accounts = emails.length ? await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails)) : [];
     const userIds = new Map(accounts.map((u) => [u.email, u.id]));
@@ -146,7 +151,15 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
       const rhythm = b.rhythm ? { rhythmKind: b.rhythm.kind, rhythmValue: b.rhythm.kind === "per_year" ? b.rhythm.count : b.rhythm.months } : { rhythmKind: null, rhythmValue: null };
       const [row] = await tx
         .insert(governanceBodies)
-        .values({ contractId, kind: b.kind, name: b.name, participation: b.participation ?? b.kind === "residents", actionIds: b.actions.map((n) => lookup(ficheIds, n, "fiche")), ...rhythm })
+        .values({
+          contractId,
+          kind: b.kind,
+          name: b.name,
+          axisId: b.axis === undefined ? null : lookup(axisIds, b.axis, "axe"),
+          participation: b.participation ?? b.kind === "residents",
+          actionIds: b.actions.map((n) => lookup(ficheIds, n, "fiche")),
+          ...rhythm,
+        })
         .returning();
       bodyIds.set(b.key, row!.id);
       history.push({ at: started("09:30"), contractId, objectType: "body", objectId: row!.id, objectLabel: row!.name, operation: "create", changes: creationChanges(bodySnapshot(bodyView(row!))) });

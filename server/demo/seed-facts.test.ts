@@ -1,16 +1,22 @@
 /**
- * The CAMVS demo says what its Q3 2021 review says and nothing more (issue 18): its counts,
- * days and names are checked against the review's own text (data/camvs/seed-review.txt, the
- * seed document), so that the demo does not drift into invented facts again.
+ * The demo contracts say what their seed documents say (issue 18), checked against their own
+ * text so that the demo does not drift into invented facts again:
+ * - CAMVS, nothing more than its Q3 2021 review (data/camvs/seed-review.txt): counts, days,
+ *   places and names;
+ * - CAPVM, its contract's governance and fiches as the contract (data/capvm/seed-contract.txt)
+ *   sets them: thematic committees, the COPIL's members, the FA 9 group, objectives and leads.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { longDay, longMonth, shortDay } from "../domain/dates.js";
 import { DEMO_ACCOUNTS } from "./accounts.js";
 import { demoFollowUp } from "./follow-up.js";
+import { demoDocument } from "./load.js";
 
-const flat = (text: string) => text.replace(/[’']/g, "'").replace(/\s+/g, " ").toLocaleUpperCase("fr-FR");
-const seed = flat(readFileSync(new URL("./data/camvs/seed-review.txt", import.meta.url), "utf8"));
+// The seeds are text taken out of PDFs: curly apostrophes, « l 'accès », words broken over lines.
+const flat = (text: string) => text.replace(/[’']/g, "'").replace(/ '/g, "'").replace(/\s+/g, " ").toLocaleUpperCase("fr-FR");
+const seedText = (path: string) => flat(readFileSync(new URL(path, import.meta.url), "utf8"));
+const seed = seedText("./data/camvs/seed-review.txt");
 const said = (phrase: string) => seed.includes(flat(phrase));
 const data = demoFollowUp("camvs");
 const demoPeople = new Set(DEMO_ACCOUNTS.map((a) => a.name));
@@ -105,5 +111,45 @@ describe("the CAMVS demo against its Q3 2021 review", () => {
     expect(data.actions["11"]!.adjustments).toContainEqual(expect.objectContaining({ kind: "merge", target: 7, status: "proposed" }));
     expect(said("Une réunion est prévue avec les porteurs de projets durant le 3ème trimestre 2021")).toBe(true);
     expect(data.actions["4"]!.milestones).toContainEqual(expect.objectContaining({ title: "Réunion avec les porteurs du projet", plannedBy: "2021-09-30" }));
+  });
+});
+
+describe("the CAPVM demo against its contract", () => {
+  const contract = seedText("./data/capvm/seed-contract.txt");
+  const inContract = (phrase: string) => contract.includes(flat(phrase));
+  const followUp = demoFollowUp("capvm");
+  const document = demoDocument("capvm");
+  const fiche = (n: number) => document.contract.actions.find((a) => a.number === n)!;
+
+  it("has one thematic committee per axis (article 2.4), meeting as needed", () => {
+    expect(inContract("Un Comité thématique par axe stratégique sera mis en place")).toBe(true);
+    expect(inContract("Les comités thématiques se réunissent autant que nécessaire")).toBe(true);
+    const thematic = followUp.bodies.filter((b) => b.kind === "thematic");
+    expect(thematic.map((b) => b.axis)).toEqual(document.contract.axes.map((a) => a.number));
+    for (const b of thematic) {
+      expect(b.rhythm).toBeNull();
+      expect(b.name).toContain(document.contract.axes.find((a) => a.number === b.axis)!.title);
+    }
+  });
+
+  it("has on its COPIL, besides the signatories, the Conseil de développement and the Conseils de quartier (article 2.1), at least twice a year", () => {
+    expect(inContract("représentants du Conseil de développement de la CAPVM ainsi que des Conseils de quartier")).toBe(true);
+    expect(inContract("au minimum deux fois par an")).toBe(true);
+    const copil = followUp.bodies.find((b) => b.kind === "copil")!;
+    expect(copil.rhythm).toEqual({ kind: "per_year", count: 2 });
+    expect(copil.members.map((m) => m.organisation)).toEqual(expect.arrayContaining(["Conseil de développement de la CAPVM", "Conseils de quartier des quartiers de la politique de la ville"]));
+  });
+
+  it("has FA 9's group « Santé-droits-précarité », meeting every quarter", () => {
+    expect(inContract("Le groupe se réunit d'une manière trimestrielle")).toBe(true);
+    const group = followUp.bodies.find((b) => b.name.includes("Santé-droits-précarité"))!;
+    expect(group).toMatchObject({ kind: "working_group", rhythm: { kind: "every_months", months: 3 }, actions: [9] });
+  });
+
+  it("gives FA 9 both its operational objectives and FA 5 its whole lead, as the contract's annex does", () => {
+    expect(fiche(9).operationalObjectives).toEqual(["Recenser l'ensemble des acteurs intervenant auprès des publics les plus précaires du territoire", "Organiser le partage des priorités et des ressources"]);
+    for (const objective of fiche(9).operationalObjectives) expect(inContract(objective), objective).toBe(true);
+    expect(fiche(5).lead?.organisation).toBe("Professionnels de santé / appui ARS-CPAM-CAPVM");
+    expect(inContract(`Porteur de l'action ${fiche(5).lead!.organisation}`)).toBe(true);
   });
 });
