@@ -174,7 +174,7 @@ describe("GET /api/contracts/:id/actions", () => {
       "Direction de l'urbanisme CAPVM",
       "Direction des Solidarités de la CAPVM",
       "Médecin du sport CAPVM",
-      "Professionnels de santé",
+      "Professionnels de santé / appui ARS-CPAM-CAPVM",
       "Service Prévention CAPVM",
     ]);
     expect(res.facets.leads[0]).toEqual({ id: org(capvm, "Caisse primaire d'assurance maladie de Seine-et-Marne"), name: "Caisse primaire d'assurance maladie de Seine-et-Marne", shortName: "CPAM 77" });
