@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isoDate, isoDateTime, version } from "../validation/fields.js";
-import { addDays, addMonths, frenchNumber, isPlural, longDay, longMonth, monthSpan, parisDateTime, parisDay, parisFullDay, parisMonth, parisTime, plural, pluralWord, shortDay, shortDayOrNull } from "./dates.js";
+import { addDays, addMonths, frenchNumber, isPlural, longDay, longMonth, monthName, monthSpan, parisDateTime, parisDay, parisFullDay, parisMonth, parisTime, plural, pluralWord, shortDay, shortDayOrNull } from "./dates.js";
 import { followUpAlert, rhythmAlert } from "../features/governance/rhythm.js";
 
 describe("addDays", () => {
@@ -179,6 +179,8 @@ describe("addMonths", () => {
 describe("months in words", () => {
   it("names a month and a period of months, eliding « de » before a vowel", () => {
     expect(longMonth("2019-10")).toBe("octobre 2019");
+    expect(monthName("2021-08-24")).toBe("août");
+    expect(monthName("2019-10")).toBe("octobre");
     expect(monthSpan("2019-10", "2022-12")).toBe("d'octobre 2019 à décembre 2022");
     expect(monthSpan("2021-03", "2021-08")).toBe("de mars 2021 à août 2021");
     expect(monthSpan("2021-08", null)).toBe("à partir d'août 2021");

@@ -99,6 +99,9 @@ export function longDay(day: string): string {
   return `${d === 1 ? "1er" : d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** The month's name of a day or a month: "2021-08-24" or "2021-08" → "août". */
+export const monthName = (dayOrMonth: string): string => MONTHS[Number(dayOrMonth.slice(5, 7)) - 1]!;
+
 /** "2019-10" → "octobre 2019". */
 export function longMonth(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Block, DocumentModel } from "../../documents/model.js";
-import { buildAnnualReport, yearWithinContract } from "./build.js";
+import { buildAnnualReport } from "./build.js";
+import { yearWithinContract } from "./governance.js";
 import { input, meeting } from "./build.fixtures.js";
 import { expectedMeetings, periodMonths } from "./governance.js";
 

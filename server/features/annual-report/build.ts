@@ -9,8 +9,6 @@ import { heading, paragraph, type Block, type DocumentModel, type TableRow } fro
 import { progressTowardsTarget } from "../followup/rules.js";
 import { SHOWN_STATUSES, shownStatus } from "../../domain/shown-status.js";
 import { attendance, bodiesOverPeriod, inYear, isHeld, reportDay, yearWithinContract } from "./governance.js";
-
-export { yearWithinContract };
 import { frenchNumber, plural, shortDay } from "../../domain/dates.js";
 import { htmlToBlocks } from "../../documents/rich-text.js";
 import type { AnnualReportInput } from "./input.js";

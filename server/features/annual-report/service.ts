@@ -6,9 +6,9 @@ import { invalid, notFound } from "../../http/problem.js";
 import { loadFicheProjections } from "../actions/fiches.js";
 import { parisDay } from "../../domain/dates.js";
 import type { Rhythm } from "../governance/rhythm.js";
-import { yearWithinContract, type AnnualReportInput } from "./build.js";
+import type { AnnualReportInput } from "./build.js";
 import { textsFor, textsRow } from "./texts-service.js";
-import { reportDay, type PeriodBody, type PeriodMeeting } from "./governance.js";
+import { reportDay, yearWithinContract, type PeriodBody, type PeriodMeeting } from "./governance.js";
 
 export const CONTRACT_NOT_FOUND = "Ce contrat est introuvable.";
 

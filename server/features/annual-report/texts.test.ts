@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildAnnualReport } from "./build.js";
 import { input, meeting } from "./build.fixtures.js";
-import { draftOutlook, draftSynthesis, reportDay } from "./texts.js";
+import { reportDay } from "./governance.js";
+import { draftOutlook, draftSynthesis } from "./texts.js";
 import type { Block } from "../../documents/model.js";
 
 /** The paragraphs and list items of drafted HTML, as plain text. */

@@ -17,8 +17,6 @@ export const TEXTS_STATUSES = { none: "Non rédigées", draft: "Brouillon", publ
 /** Steps listed by name in the outlook before « et N autres ». */
 const STEPS_LISTED = 8;
 
-export { reportDay };
-
 /** Feminine plural of each status, as counted: « 2 réalisées », « 3 en cours ». */
 const STATUS_COUNTS: Record<ShownStatus, [string, string]> = {
   done: ["réalisée", "réalisées"],

@@ -1,10 +1,11 @@
 /**
  * A fiche's section of the quarterly review, written as the seed writes it: what was done and
  * when (naming the meeting only when the progress came from one of the fiche's own meetings, not
- * from the committee where it was reported), the figures that matter, what was decided, the steps
- * of the quarter still to do, and what comes next — each said once. Pure: facts in, HTML out.
+ * from the committee where it was reported), the figures that matter, a decision that is not an
+ * action, the steps of the quarter still to do, and what comes next (the actions decided among
+ * them) — each said once. Pure: facts in, HTML out.
  */
-import { frenchNumber, longDay, longMonth, plural, shortDay } from "../../domain/dates.js";
+import { frenchNumber, longDay, monthName, plural, shortDay } from "../../domain/dates.js";
 import { p, ul } from "./html-text.js";
 import { distinctSteps, duringMeeting, joinAnd, lowerFirst, onDay, plannedWhen, quarterName, quoted, saysNothing, sentence, startsWithInfinitive } from "./prose.js";
 import { plainWords } from "../../domain/plain-words.js";
@@ -28,7 +29,7 @@ export interface FicheQuarter {
 
 /** Whether a text already dates the day, as « 28/09/2021 », « 28 septembre 2021 » or by its month only, « en août ». */
 const givesDay = (text: string, day: string) =>
-  text.includes(shortDay(day)) || text.includes(longDay(day)) || text.includes(shortDay(day).slice(0, 5)) || text.includes(`en ${longMonth(day.slice(0, 7)).split(" ")[0]}`);
+  text.includes(shortDay(day)) || text.includes(longDay(day)) || text.includes(shortDay(day).slice(0, 5)) || text.includes(`en ${monthName(day)}`);
 const firstWord = (text: string) => plainWords(text).split(" ")[0] ?? "";
 
 /**
