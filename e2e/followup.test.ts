@@ -5,6 +5,7 @@
  * entry but has no button to change the follow-up. No serious axe violation.
  */
 import { describe, expect, it } from "vitest";
+import { longDay, parisDay } from "../server/domain/dates.js";
 import { DEMO_ACCOUNTS, seriousViolations, signIn, useBrowser } from "./browser.js";
 
 const browser = useBrowser(null);
@@ -19,7 +20,7 @@ async function openFollowUp(email: string, number: number): Promise<void> {
   await page.getByRole("heading", { level: 1, name: new RegExp(`^Suivi de la FA ${number} —`) }).waitFor();
   // Every section has loaded (no « Chargement… » left).
   await page.getByRole("heading", { level: 2, name: "Remarques partenaires" }).waitFor();
-  await expect.poll(() => page.getByRole("status").count()).toBe(0);
+  await expect.poll(() => page.getByRole("main").getByRole("status").count()).toBe(0);
 }
 
 describe("follow-up of a fiche in the browser", () => {
@@ -43,6 +44,11 @@ describe("follow-up of a fiche in the browser", () => {
     await page.getByRole("button", { name: "Ajouter l'avancement" }).click();
     await page.getByText(done).waitFor();
     await page.getByRole("button", { name: "Ajouter un avancement" }).waitFor();
+    // Said to a screen reader in the page's one polite status region (WCAG 4.1.3), the focus back on the button.
+    const day = longDay(parisDay(new Date()));
+    await page.locator("#annonces").getByText(`Avancement du ${day} ajouté.`).waitFor({ state: "attached" });
+    await expect(page.locator("#annonces").evaluate((el) => [el.getAttribute("role"), el.getAttribute("aria-live"), el.parentElement!.closest("[aria-live], [role=status], [role=alert]")])).resolves.toEqual(["status", "polite", null]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Ajouter un avancement");
 
     await page.getByRole("button", { name: "Proposer un ajustement" }).click();
     await page.getByLabel("Type d'ajustement").selectOption({ label: "Fusionner avec une autre fiche" });

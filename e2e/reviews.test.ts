@@ -82,8 +82,16 @@ describe("the quarterly review of the 3rd quarter of 2021", () => {
     await page.getByRole("navigation", { name: /vous êtes ici/ }).getByRole("link", { name: "Revues trimestrielles" }).click();
     expect(await asked).toMatch(/ne sont pas enregistrées/);
     expect(await editor.textContent()).toContain(TEXT);
-    await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
-    await page.getByText(/Revue enregistrée à/).waitFor();
+    // Saved with the keyboard: the focus stays on the button, which says it has nothing left to save (RGAA 12.8, 7.1).
+    const saveButton = page.getByRole("button", { name: "Enregistrer", exact: true });
+    await saveButton.focus();
+    await page.keyboard.press("Enter");
+    const savedNotice = page.getByText(/Revue enregistrée à/);
+    await savedNotice.waitFor();
+    await expect(saveButton.getAttribute("aria-disabled")).resolves.toBe("true");
+    await expect(saveButton.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // Said once: in one polite live region, not in an alert inside it.
+    await expect(savedNotice.evaluate((el) => { const live: string[] = []; for (let n: Element | null = el; n; n = n.parentElement) if (n.matches("[aria-live], [role=alert], [role=status], [role=log]")) live.push(`${n.getAttribute("role")}/${n.getAttribute("aria-live")}`); return live; })).resolves.toEqual(["status/polite"]);
     const reviewId = new URL(page.url()).pathname.split("/").at(-1)!;
     Object.assign(drafted, { contract, reviewId });
     const saved = await ctx.api.inject(`/api/reviews/${reviewId}`);
@@ -106,8 +114,15 @@ describe("the quarterly review of the 3rd quarter of 2021", () => {
     await page.getByRole("button", { name: "Aperçu du document" }).click();
     await fa6.waitFor();
 
-    // 5. Publication: the members are told.
-    await page.getByRole("button", { name: "Publier", exact: true }).click();
+    // 5. Publication: the members are told. Escape closes the confirmation and gives the focus back to « Publier ».
+    const publishButton = page.getByRole("button", { name: "Publier", exact: true });
+    await publishButton.click();
+    await page.getByRole("group", { name: "Publier la revue ?" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("group", { name: "Publier la revue ?" }).waitFor({ state: "detached" });
+    await expect.poll(() => publishButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect(publishButton.getAttribute("aria-expanded")).resolves.toBe("false");
+    await publishButton.click();
     await page.getByRole("group", { name: "Publier la revue ?" }).getByText(/membres du contrat recevront un courriel/).waitFor();
     await shots(page, "publish-confirmation");
     await page.getByRole("button", { name: "Publier la revue", exact: true }).click();
@@ -184,7 +199,12 @@ describe("the quarterly review of the 3rd quarter of 2021", () => {
     expect(added.statusCode).toBe(201);
 
     // 1. Refresh: the coordinator's text is kept, the new draft is offered.
-    await page.getByRole("button", { name: "Actualiser depuis les données" }).click();
+    // « Annuler » closes the confirmation and gives the focus back to the button that opened it.
+    const refreshButton = page.getByRole("button", { name: "Actualiser depuis les données" });
+    await refreshButton.click();
+    await page.getByRole("group", { name: "Actualiser la revue depuis les données du trimestre ?" }).getByRole("button", { name: "Annuler" }).click();
+    await expect.poll(() => refreshButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await refreshButton.click();
     await page.getByRole("group", { name: "Actualiser la revue depuis les données du trimestre ?" }).getByText("Vos textes modifiés sont gardés.").waitFor();
     await page.getByRole("button", { name: "Actualiser", exact: true }).click();
     const fa6 = page.getByRole("region", { name: new RegExp(FA6) });

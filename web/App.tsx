@@ -5,6 +5,7 @@ import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
 import { Route, Routes } from "react-router";
 import { useOutboxAvailable } from "./api/accounts";
+import { Announcer } from "./components/announcer";
 import { AuthGate } from "./components/AuthGate";
 import { ContractLayout } from "./components/ContractMenu";
 import { Page } from "./components/Page";
@@ -213,6 +214,7 @@ export function App() {
         </Suspense>
         </AuthGate>
       </main>
+      <Announcer />
       <Footer
         id="pied-de-page"
         accessibility="non compliant"

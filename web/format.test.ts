@@ -8,6 +8,7 @@ import {
   frenchMonth,
   frenchSchedule,
   frenchTime,
+  shortContractName,
   longDateTime,
   meetingDay,
   parisParts,
@@ -85,5 +86,16 @@ describe("web formatters are reused", () => {
     }
     expect(dates).not.toHaveBeenCalled();
     expect(numbers).not.toHaveBeenCalled();
+  });
+});
+
+describe("shortContractName", () => {
+  it("abbreviates the local authority's kind, keeps any other authority, and falls back on the name", () => {
+    expect(shortContractName({ name: "CLS", localAuthority: "Communauté d'agglomération Melun Val de Seine" })).toBe("CA Melun Val de Seine");
+    expect(shortContractName({ name: "CLS", localAuthority: "Communauté d'agglomération Paris-Vallée de la Marne" })).toBe("CA Paris-Vallée de la Marne");
+    expect(shortContractName({ name: "CLS", localAuthority: "Communauté de communes du Pays de Fontainebleau" })).toBe("CC Pays de Fontainebleau");
+    expect(shortContractName({ name: "CLS", localAuthority: "Ville de Meaux" })).toBe("Ville de Meaux");
+    expect(shortContractName({ name: "Contrat local de santé de la Ville de Montreuil", localAuthority: "" })).toBe("Ville de Montreuil");
+    expect(shortContractName({ name: "Contrat local de santé", localAuthority: null })).toBe("Contrat local de santé");
   });
 });

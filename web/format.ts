@@ -110,3 +110,24 @@ export const pluralWord = (n: number, one: string, many = `${one}s`): string => 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${numberFormat().format(n)} ${pluralWord(n, one, many)}`;
 }
+
+/** The usual abbreviations of French local authorities' kinds, as put before their names. */
+const AUTHORITY_KINDS: [RegExp, string][] = [
+  [/^communauté d['’]agglomération\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])?/i, "CA "],
+  [/^communauté de communes\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])?/i, "CC "],
+  [/^communauté urbaine\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])?/i, "CU "],
+  [/^établissement public territorial\s+/i, "EPT "],
+];
+
+/**
+ * A contract named short, for page titles (« Tableau de bord — CA Melun Val de Seine — Clés »):
+ * its local authority with its kind abbreviated, else its name without « Contrat local de santé ».
+ */
+export function shortContractName(contract: { name: string; localAuthority?: string | null }): string {
+  const authority = contract.localAuthority?.trim();
+  if (authority) {
+    for (const [kind, short] of AUTHORITY_KINDS) if (kind.test(authority)) return short + authority.replace(kind, "");
+    return authority;
+  }
+  return contract.name.replace(/^contrat local de santé\s+(?:\([^)]*\)\s+)?(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])?/i, "").trim() || contract.name;
+}

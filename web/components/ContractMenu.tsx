@@ -6,10 +6,12 @@
  */
 import { fr } from "@codegouvfr/react-dsfr";
 import { SideMenu } from "@codegouvfr/react-dsfr/SideMenu";
-import { Suspense, type ReactNode } from "react";
+import { Suspense, useMemo, type ReactNode } from "react";
 import { Outlet, useLocation, useParams } from "react-router";
 import { useContract } from "../api/queries";
+import { shortContractName } from "../format";
 import { activeSection, sectionPath, visibleSections } from "./contractSections";
+import { ContractTitle } from "./Page";
 
 /** The side menu of a contract: the sections its reader may open. Nothing until the contract is known (or when it cannot be read). */
 export function ContractMenu({ contractId }: { contractId: string }) {
@@ -35,16 +37,20 @@ export function ContractMenu({ contractId }: { contractId: string }) {
 /** The frame of a contract's pages: the menu beside the page (above it, folded, on small screens). */
 export function ContractLayout({ fallback }: { fallback: ReactNode }) {
   const { contractId = "" } = useParams();
+  const contract = useContract(contractId);
+  const title = useMemo(() => (contract.data ? { name: contract.data.name, short: shortContractName(contract.data) } : null), [contract.data]);
   return (
-    <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-      <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
-        <ContractMenu contractId={contractId} />
+    <ContractTitle.Provider value={title}>
+      <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+        <div className={fr.cx("fr-col-12", "fr-col-md-4", "fr-col-lg-3")}>
+          <ContractMenu contractId={contractId} />
+        </div>
+        <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-9")}>
+          <Suspense fallback={fallback}>
+            <Outlet />
+          </Suspense>
+        </div>
       </div>
-      <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-9")}>
-        <Suspense fallback={fallback}>
-          <Outlet />
-        </Suspense>
-      </div>
-    </div>
+    </ContractTitle.Provider>
   );
 }

@@ -100,7 +100,15 @@ export function DocumentDownload(props: Props) {
   const working = status.kind === "working";
   return (
     <div className={className}>
-      <Button priority={priority} size={size} iconId="fr-icon-download-line" iconPosition="left" onClick={() => void run()} disabled={working} aria-describedby={working ? progressId : undefined}>
+      {/* aria-disabled while it works, not disabled: the button keeps the focus (a disabled one gives it to <body>). */}
+      <Button
+        priority={priority}
+        size={size}
+        iconId="fr-icon-download-line"
+        iconPosition="left"
+        onClick={() => void (working || run())}
+        nativeButtonProps={{ "aria-disabled": working, "aria-describedby": working ? progressId : undefined }}
+      >
         {label}
       </Button>
       <div aria-live="polite" role="status">

@@ -1,28 +1,39 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Breadcrumb } from "@codegouvfr/react-dsfr/Breadcrumb";
-import { useEffect, useRef, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, type ReactNode } from "react";
 import { useLocation } from "react-router";
 import { ApiError } from "../api/client";
 import { firstPageShown } from "../dsfr-gate";
 
-/** Sets the document title, as screen-reader users hear it on each page. */
+/** The contract whose pages are shown (set by the contract's layout): its name and short name, for the document title. */
+export const ContractTitle = createContext<{ name: string; short: string } | null>(null);
+
+/**
+ * Sets the document title, as screen-reader users hear it on each page: inside a contract,
+ * with the contract's short name (« Tableau de bord — CA Melun Val de Seine — Clés »), so that
+ * two contracts' pages and tabs are told apart (RGAA 8.6).
+ */
 export function useTitle(title: string | undefined): void {
+  const contract = useContext(ContractTitle);
+  const full = title && contract && title !== contract.name ? `${title} — ${contract.short}` : title;
   useEffect(() => {
-    if (title) document.title = `${title} — Clés`;
-  }, [title]);
+    if (full) document.title = `${full} — Clés`;
+  }, [full]);
 }
 
 interface PageProps {
   title: string;
+  /** The document's title when it is not the h1's (the public page of a contract). */
+  documentTitle?: string;
   breadcrumb?: { label: string; to: string }[];
   children: ReactNode;
   actions?: ReactNode;
 }
 
 /** A page: its title (document and h1), its breadcrumb, and focus moved to the h1 on navigation. */
-export function Page({ title, breadcrumb, children, actions }: PageProps) {
-  useTitle(title);
+export function Page({ title, documentTitle, breadcrumb, children, actions }: PageProps) {
+  useTitle(documentTitle ?? title);
   const location = useLocation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

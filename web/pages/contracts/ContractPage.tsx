@@ -2,7 +2,6 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { ButtonsGroup } from "@codegouvfr/react-dsfr/ButtonsGroup";
-import { Table } from "@codegouvfr/react-dsfr/Table";
 import { Link, useParams } from "react-router";
 import { useActions, useContract, type ActionItem, type Contract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
@@ -11,6 +10,7 @@ import { PublicationControl } from "./PublicationControl";
 import { formatDate, formatMonth, formatNumber, formatPeriod, plural } from "../../format";
 import { ContractStatusBadge, EndedContractPrompt } from "./ContractStatusBadge";
 import { SearchForm } from "../search/SearchForm";
+import { ScrollTable } from "../../components/ScrollTable";
 
 export function ContractPage() {
   const { contractId = "" } = useParams();
@@ -125,14 +125,12 @@ export function ContractPage() {
         {c.signatories.length === 0 ? (
           <EmptyState title="Aucun signataire renseigné." />
         ) : (
-          <div className="cles-table-wrap">
-            <Table
-              caption="Signataires du contrat"
-              noCaption
-              headers={["Organisation", "Représentant", "Qualité", "Date de signature"]}
-              data={c.signatories.map((s) => [s.organisationName, s.representative || "—", s.title || "—", formatDate(s.signedOn)])}
-            />
-          </div>
+          <ScrollTable
+            caption="Signataires du contrat"
+            hideCaption
+            headers={["Organisation", "Représentant", "Qualité", "Date de signature"]}
+            rows={c.signatories.map((s) => [s.organisationName, s.representative || "—", s.title || "—", formatDate(s.signedOn)])}
+          />
         )}
       </section>
     </Page>
@@ -187,13 +185,11 @@ function Territory({ contract: c }: { contract: Contract }) {
       {c.communes.length === 0 ? (
         <EmptyState title="Aucune commune renseignée." />
       ) : (
-        <div className="cles-table-wrap">
-          <Table
-            caption={`Communes du contrat (${c.communes.length})`}
-            headers={["Commune", "Code INSEE", "Population"]}
-            data={c.communes.map((m) => [m.name, m.inseeCode, formatNumber(m.population)])}
-          />
-        </div>
+        <ScrollTable
+          caption={`Communes du contrat (${c.communes.length})`}
+          headers={["Commune", "Code INSEE", "Population"]}
+          rows={c.communes.map((m) => [m.name, m.inseeCode, formatNumber(m.population)])}
+        />
       )}
       <h3 className={fr.cx("fr-h6")}>Quartiers prioritaires de la politique de la ville (QPV)</h3>
       {c.priorityAreas.length === 0 ? (

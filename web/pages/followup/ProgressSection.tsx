@@ -10,6 +10,7 @@ import { useContractMeetings, useMilestones, useProgress, useRefreshFollowUp, us
 import { errorAt, errorProps, FormProblem, idsFor, useFieldErrors, FormButtons } from "../../components/form";
 import { formatDate } from "../../format";
 import { meetingDay, PlainText, Section, todayInParis, QueryList } from "./kit";
+import { announce } from "../../components/announcer";
 import { useDisclosure } from "../../components/disclosure";
 import { EntryRemarks } from "./Remarks";
 
@@ -95,6 +96,7 @@ function ProgressForm({ actionId, milestones, meetings, entry, onClose }: Contex
     onSuccess: async () => {
       await refresh("progress");
       onClose();
+      announce(entry ? `Avancement du ${formatDate(happenedOn)} corrigé.` : `Avancement du ${formatDate(happenedOn)} ajouté.`);
     },
     onError: form.onError,
   });

@@ -142,6 +142,8 @@ function Subscription({ contract }: { contract: Contract }) {
           <Alert
             severity="info"
             small
+            // Written with the page, not news: not read out at every load (a live role would).
+            role={undefined}
             className={fr.cx("fr-mb-3w")}
             description="Cette adresse est secrète : toute personne qui la connaît voit les dates, lieux et ordres du jour des réunions. Ne la publiez pas ; si elle a circulé, la coordination peut la renouveler."
           />

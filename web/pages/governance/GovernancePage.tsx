@@ -94,6 +94,8 @@ function Alerts({ contractId, items }: { contractId: string; items: GovernanceAl
           key={`${a.kind}-${a.bodyId ?? ""}-${a.meetingId ?? ""}-${i}`}
           severity="warning"
           small
+          // Written with the page, not news: not read out at every load (a live role would).
+          role={undefined}
           className={fr.cx("fr-mb-2w")}
           description={
             <>

@@ -285,10 +285,10 @@ function Attendance({ meeting: m }: { meeting: Meeting }) {
       ) : (
         <div className={fr.cx("fr-table", "fr-table--no-caption")}>
           <div className="fr-table__wrapper">
-            <div className="fr-table__container" tabIndex={0}>
+            <div className="fr-table__container" role="region" aria-labelledby="invites-presents" tabIndex={0}>
               <div className="fr-table__content">
                 <table>
-                  <caption>Invités et présents</caption>
+                  <caption id="invites-presents">Invités et présents</caption>
                   <thead>
                     <tr>
                       <th scope="col">Personne</th>

@@ -17,6 +17,7 @@ import { useRefreshCotech, type CotechRow } from "../../api/overview";
 import { errorProps, FormProblem, useFieldErrors } from "../../components/form";
 import { ErrorMessage, Loading } from "../../components/Page";
 import { todayInParis } from "../../format";
+import { announce } from "../../components/announcer";
 import { useDisclosure } from "../../components/disclosure";
 
 export interface EditorProps {
@@ -86,13 +87,14 @@ function InlineForm({ label, submit, pending, onSubmit, onCancel, cancel = "Annu
 }
 
 /** Saves through the API, then reads the table again and closes the form. */
-function useSave(contractId: string, row: CotechRow, form: ReturnType<typeof useFieldErrors>, close: Close) {
+function useSave(contractId: string, row: CotechRow, form: ReturnType<typeof useFieldErrors>, close: Close, said: string) {
   const refresh = useRefreshCotech(contractId);
   return useMutation({
     mutationFn: ({ path, body }: { path: string; body: unknown }) => api(path, { method: "POST", body }),
     onSuccess: async () => {
       await refresh(row.action.id);
       close();
+      announce(`${said} (${fa(row)}).`);
     },
     onError: form.onError,
   });
@@ -102,7 +104,7 @@ const ids = (row: CotechRow, cell: string) => (field: string) => `cotech-${row.a
 
 export function MilestoneEditor({ contractId, row, close }: EditorProps & { close: Close }) {
   const form = useFieldErrors();
-  const save = useSave(contractId, row, form, close);
+  const save = useSave(contractId, row, form, close, "Étape ajoutée au rétroplanning");
   const [draft, setDraft] = useState({ title: "", plannedBy: "" });
   const id = ids(row, "etape");
   return (
@@ -130,7 +132,7 @@ function defaultDay(year: number): string {
 
 export function ProgressEditor({ contractId, row, year, close }: EditorProps & { close: Close }) {
   const form = useFieldErrors();
-  const save = useSave(contractId, row, form, close);
+  const save = useSave(contractId, row, form, close, "Avancement ajouté");
   const [draft, setDraft] = useState({ happenedOn: defaultDay(year), text: "" });
   const id = ids(row, "avancement");
   return (
@@ -157,7 +159,7 @@ export function ProgressEditor({ contractId, row, year, close }: EditorProps & {
 
 export function AdjustmentEditor({ contractId, row, fiches, close }: EditorProps & { fiches: { id: string; number: number; title: string }[]; close: Close }) {
   const form = useFieldErrors();
-  const save = useSave(contractId, row, form, close);
+  const save = useSave(contractId, row, form, close, "Ajustement enregistré");
   const [draft, setDraft] = useState({ kind: "", description: "", targetActionId: "" });
   const id = ids(row, "ajustement");
   return (
@@ -215,6 +217,7 @@ export function RemainingEditor({ contractId, row, close }: EditorProps & { clos
     onSuccess: async () => {
       setText("");
       await refresh(row.action.id);
+      announce(`Ajouté au reste-à-faire (${fa(row)}).`);
     },
     onError: form.onError,
   });

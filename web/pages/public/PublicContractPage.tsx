@@ -94,7 +94,7 @@ export function PublicContractPage() {
   if (contract.error) return <ErrorMessage error={contract.error} title="Page publique introuvable" />;
   const c = contract.data;
   return (
-    <Page title={c.name}>
+    <Page title={c.name} documentTitle={`Page publique — ${c.name}`}>
       <p className={fr.cx("fr-text--sm")}>Page publique du contrat, publiée par sa coordination.</p>
       <ul className={fr.cx("fr-badges-group", "fr-mb-2w")}>
         <li>

@@ -22,6 +22,9 @@ import { frenchTime, plural } from "../../format";
 type Focus = { key: string; target: "up" | "down" | "title" | "card" } | { key: null; target: "messages" } | null;
 
 
+/** Ids of the buttons that open the confirmation panels (the focus goes back to them when a panel closes). */
+const OPENERS = { refresh: "revue-ouvrir-actualiser", publish: "revue-ouvrir-publier" } as const;
+
 export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; onPublished: (view: ReviewView) => void; header: ReactNode }) {
   const queryClient = useQueryClient();
   const saveMutation = useSaveReview(view.contractId, view.id);
@@ -171,6 +174,11 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
     const neighbour = list[index + 1] ?? list[index - 1];
     if (neighbour) pendingFocus.current = { key: neighbour.key, target: "card" };
   }, []);
+  /** Closes a confirmation panel and gives the focus back to the button that opened it. */
+  const closePanel = (which: keyof typeof OPENERS) => {
+    dispatch({ type: "panel", panel: null });
+    requestAnimationFrame(() => document.getElementById(OPENERS[which])?.focus());
+  };
   const addSection = () => {
     const id = crypto.randomUUID();
     dispatch({ type: "added", id });
@@ -185,24 +193,24 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
     <>
       {header}
       <div className="cles-review-toolbar fr-mb-3w">
-        <Button priority="secondary" iconId="fr-icon-refresh-line" iconPosition="left" disabled={!!busy} onClick={() => dispatch({ type: "panel", panel: panel === "refresh" ? null : "refresh" })} aria-expanded={panel === "refresh"}>
+        <Button priority="secondary" iconId="fr-icon-refresh-line" iconPosition="left" disabled={!!busy} nativeButtonProps={{ id: OPENERS.refresh }} onClick={() => dispatch({ type: "panel", panel: panel === "refresh" ? null : "refresh" })} aria-expanded={panel === "refresh"}>
           Actualiser depuis les données
         </Button>
-        <Button iconId="fr-icon-send-plane-line" iconPosition="left" disabled={!!busy} onClick={() => dispatch({ type: "panel", panel: panel === "publish" ? null : "publish" })} aria-expanded={panel === "publish"}>
+        <Button iconId="fr-icon-send-plane-line" iconPosition="left" disabled={!!busy} nativeButtonProps={{ id: OPENERS.publish }} onClick={() => dispatch({ type: "panel", panel: panel === "publish" ? null : "publish" })} aria-expanded={panel === "publish"}>
           {nextNumber > 1 ? `Publier la version ${nextNumber}` : "Publier"}
         </Button>
         <Button priority="tertiary" iconId={preview ? "fr-icon-edit-line" : "fr-icon-eye-line"} iconPosition="left" onClick={() => dispatch({ type: "preview", on: !preview })} aria-pressed={preview}>
           Aperçu du document
         </Button>
       </div>
-      {panel === "refresh" && <RefreshPanel dirty={dirty} busy={busy === "refresh"} onConfirm={() => void refresh()} onCancel={() => dispatch({ type: "panel", panel: null })} />}
+      {panel === "refresh" && <RefreshPanel dirty={dirty} busy={busy === "refresh"} onConfirm={() => void refresh()} onCancel={() => closePanel("refresh")} />}
       {panel === "publish" && (
-        <PublishPanel contractId={view.contractId} number={nextNumber} dirty={dirty} busy={busy === "publish"} onConfirm={(note) => void publish(note)} onCancel={() => dispatch({ type: "panel", panel: null })} />
+        <PublishPanel contractId={view.contractId} number={nextNumber} dirty={dirty} busy={busy === "publish"} onConfirm={(note) => void publish(note)} onCancel={() => closePanel("publish")} />
       )}
       <div id="revue-messages" tabIndex={-1}>
         <div aria-live="polite" role="status">
           {notice && !failure && (
-            <Alert severity={notice.kind === "refreshed" ? "info" : "success"} small description={<NoticeText notice={notice} />} className={fr.cx("fr-mb-3w")} closable onClose={() => dispatch({ type: "noticeClosed" })} />
+            <Alert severity={notice.kind === "refreshed" ? "info" : "success"} small role={undefined} description={<NoticeText notice={notice} />} className={fr.cx("fr-mb-3w")} closable onClose={() => dispatch({ type: "noticeClosed" })} />
           )}
         </div>
         {conflict && (
@@ -287,7 +295,8 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
       )}
       <div className="cles-sticky-actions">
         <div className="cles-review-toolbar">
-          <Button iconId="fr-icon-save-line" iconPosition="left" disabled={!!busy || !dirty} onClick={() => void save()}>
+          {/* aria-disabled, not disabled: a button that becomes disabled loses the focus it holds (to <body>). */}
+          <Button iconId="fr-icon-save-line" iconPosition="left" nativeButtonProps={{ "aria-disabled": !!busy || !dirty }} onClick={() => void (!busy && dirty && save())}>
             {busy === "save" ? "Enregistrement…" : "Enregistrer"}
           </Button>
           <span className={fr.cx("fr-text--sm", "fr-mb-0")}>{dirty ? "Modifications non enregistrées (Ctrl+S pour enregistrer)" : "Toutes les modifications sont enregistrées."}</span>

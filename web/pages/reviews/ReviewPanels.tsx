@@ -13,12 +13,17 @@ import { cardId, refreshSummary, type DraftSection } from "./editorState";
 import { formatDayTime, members } from "./reviewFormat";
 import { plural, pluralWord } from "../../format";
 
-/** A confirmation box that takes the focus when it opens. */
-function Confirm({ title, children, actions }: { title: string; children: ReactNode; actions: ReactNode }) {
+/** A confirmation box that takes the focus when it opens, and that Escape closes (unless it is at work). */
+function Confirm({ title, children, actions, busy, onCancel }: { title: string; children: ReactNode; actions: ReactNode; busy: boolean; onCancel: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== "Escape" || busy) return;
+    e.stopPropagation();
+    onCancel();
+  };
   return (
-    <div ref={ref} tabIndex={-1} role="group" aria-labelledby="confirmation-titre" className="cles-confirm">
+    <div ref={ref} tabIndex={-1} role="group" aria-labelledby="confirmation-titre" className="cles-confirm" onKeyDown={onKeyDown}>
       <h2 id="confirmation-titre">{title}</h2>
       {children}
       <div className="cles-review-toolbar">{actions}</div>
@@ -29,6 +34,8 @@ function Confirm({ title, children, actions }: { title: string; children: ReactN
 export function RefreshPanel({ dirty, busy, onConfirm, onCancel }: { dirty: boolean; busy: boolean; onConfirm: () => void; onCancel: () => void }) {
   return (
     <Confirm
+      busy={busy}
+      onCancel={onCancel}
       title="Actualiser la revue depuis les données du trimestre ?"
       actions={
         <>
@@ -60,6 +67,8 @@ export function PublishPanel({ contractId, number, dirty, busy, onConfirm, onCan
   const who = count === undefined ? "Tous les membres du contrat recevront" : count === 1 ? "Le seul membre du contrat recevra" : `Les ${members(count)} du contrat recevront`;
   return (
     <Confirm
+      busy={busy}
+      onCancel={onCancel}
       title={number > 1 ? `Publier la version ${number} de la revue ?` : "Publier la revue ?"}
       actions={
         <>
