@@ -78,7 +78,7 @@ const CSS = `
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 180mm; padding: 12mm 0; font-family: Marianne, Arial, "Liberation Sans", sans-serif; font-size: 10.5pt; line-height: 1.45; color: ${COLORS.text}; background: #fff; }
 .running-header { display: flex; justify-content: space-between; border-bottom: 1px solid ${COLORS.border}; color: ${COLORS.grey}; font-size: 8.5pt; padding-bottom: 2mm; margin-bottom: 10mm; }
-header.title { border-left: 6px solid ${COLORS.blue}; padding-left: 5mm; margin-bottom: 10mm; }
+.title { border-left: 6px solid ${COLORS.blue}; padding-left: 5mm; margin-bottom: 10mm; }
 h1 { color: ${COLORS.blue}; font-size: 24pt; line-height: 1.2; margin: 0 0 3mm; }
 .subtitle { font-size: 13pt; margin: 0 0 2mm; }
 .title .note { color: ${COLORS.grey}; font-size: 9pt; margin: 0; }

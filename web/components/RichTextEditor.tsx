@@ -5,7 +5,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect, useId } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import "./RichTextEditor.css";
 
 interface Props {
@@ -93,17 +93,34 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
     { key: "bulletList", label: "Liste à puces", icon: "fr-icon-list-unordered", run: () => editor.chain().focus().toggleBulletList().run() },
     { key: "orderedList", label: "Liste numérotée", icon: "fr-icon-list-ordered", run: () => editor.chain().focus().toggleOrderedList().run() },
   ] as const;
+  // One button in the tab order (the last one used); the arrows, Home and End move between them (WAI-ARIA toolbar).
+  const [current, setCurrent] = useState(0);
+  const refs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = buttons.length - 1;
+    const moves: Record<string, number> = { ArrowRight: current === last ? 0 : current + 1, ArrowLeft: current === 0 ? last : current - 1, Home: 0, End: last };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    setCurrent(next);
+    refs.current[next]?.focus();
+  };
   return (
-    <div role="toolbar" aria-label={`Mise en forme : ${label}`} className="cles-rte__toolbar">
-      {buttons.map((b) => (
+    <div role="toolbar" aria-label={`Mise en forme : ${label}`} className="cles-rte__toolbar" onKeyDown={onKeyDown}>
+      {buttons.map((b, index) => (
         <button
           key={b.key}
+          ref={(element) => {
+            refs.current[index] = element;
+          }}
           type="button"
+          tabIndex={index === current ? 0 : -1}
           aria-label={b.label}
           title={b.label}
           aria-pressed={state[b.key]}
           className={`cles-rte__button${state[b.key] ? " cles-rte__button--on" : ""}`}
           onMouseDown={(e) => e.preventDefault()}
+          onFocus={() => setCurrent(index)}
           onClick={b.run}
         >
           <span className={b.icon} aria-hidden="true" />

@@ -79,6 +79,10 @@ const committeeWords = (kind: BodyKind) => {
 
 const noSources = (): SectionSources => ({ meetingIds: [], progressEntryIds: [], measurementIds: [], milestoneIds: [], adjustmentIds: [], attachmentIds: [], actionIds: [] });
 
+/**
+ * A drafted section. Its own headings start at h3, as the editor's « Intertitre » does
+ * (h4 below it): the pages nest them under the section's title, whatever its level.
+ */
 function section(key: string, kind: SectionKind, title: string, html: string, sources: Partial<SectionSources> = {}): ReviewSection {
   return {
     key,
@@ -225,7 +229,7 @@ function participationSection(meetings: ReviewMeeting[], workshops: { html: stri
     const count = m.headCount ?? (m.presentCount || null);
     const who = m.organisations.length ? `, avec ${m.organisations.join(", ")}` : "";
     return [
-      `<h4>${escape(m.title)}</h4>`,
+      `<h3>${escape(m.title)}</h3>`,
       p(`Réunion du ${longDay(meetingDay(m))}${count ? ` : ${plural(count, "participant", "participants")}` : ""}${who}.`),
       m.minutes,
       next.length > 1 ? p("Prochaines étapes :") + ul(next) : next.length ? p(`Prochaine étape : ${lowerFirst(sentence(next[0]!))}`) : "",

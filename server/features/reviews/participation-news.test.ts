@@ -29,7 +29,7 @@ describe("the workshops in the review's participation section", () => {
   it("tell the call, the sessions held with who came, and the syntheses with their fiches, in French", () => {
     const { html, workshopIds } = workshopNews([workshop()], Q4);
     expect(workshopIds).toEqual(["w1"]);
-    expect(html).toContain("<h4>Atelier des habitants</h4>");
+    expect(html).toContain("<h3>Atelier des habitants</h3>");
     expect(html).toContain("Un appel à participation a été publié le 4 octobre 2021, avec des inscriptions ouvertes jusqu'au 22 octobre 2021 : 18 habitants inscrits.");
     expect(html).toContain("Séance du 4 novembre 2021 (Maison des associations) : 16 participants présents.");
     expect(html).toContain("<p>Séance du 18 novembre 2021.</p>");
@@ -85,13 +85,13 @@ describe("surveyNews", () => {
     const news = surveyNews([survey()], Q3);
     expect(news.surveyIds).toEqual(["s1"]);
     expect(news.html).toBe(
-      "<h4>Rencontres de la Santé</h4><p>Sondage mené le 30 juin 2021 (FA 6). Le sondage a été complété par 17 personnes.</p><ul><li>Priorités exprimées : 1. Jeunes, 2. Personnes âgées, 3. Bien-être.</li></ul>",
+      "<h3>Rencontres de la Santé</h3><p>Sondage mené le 30 juin 2021 (FA 6). Le sondage a été complété par 17 personnes.</p><ul><li>Priorités exprimées : 1. Jeunes, 2. Personnes âgées, 3. Bien-être.</li></ul>",
     );
   });
 
   it("leaves out surveys without answers, closed too long ago or not yet closed, and escapes titles", () => {
     expect(surveyNews([survey({ total: 0 }), survey({ closesOn: "2021-03-31" }), survey({ closesOn: "2021-10-15" })], Q3).surveyIds).toEqual([]);
     const spanned = surveyNews([survey({ title: "<Sondage>", opensOn: "2021-09-01", closesOn: "2021-09-30", actionNumbers: [], highlights: [] })], Q3).html;
-    expect(spanned).toBe("<h4>&lt;Sondage&gt;</h4><p>Sondage mené du 1er septembre 2021 au 30 septembre 2021. Le sondage a été complété par 17 personnes.</p>");
+    expect(spanned).toBe("<h3>&lt;Sondage&gt;</h3><p>Sondage mené du 1er septembre 2021 au 30 septembre 2021. Le sondage a été complété par 17 personnes.</p>");
   });
 });

@@ -38,7 +38,7 @@ export function workshopNews(workshops: ReviewWorkshop[], range: { start: string
     const sessionsAhead = w.sessions.map((s) => parisDay(s.startsAt)).filter((day) => inRange(day, ahead));
     if (!called && !held.length && !callAhead && !sessionsAhead.length) continue;
     named.push(w.id);
-    parts.push(`<h4>${escape(w.title)}</h4>`);
+    parts.push(`<h3>${escape(w.title)}</h3>`);
     if (called)
       parts.push(
         p(
@@ -86,7 +86,7 @@ export function surveyNews(surveys: ReviewSurvey[], range: { start: string; end:
   const html = reported
     .map((s) => {
       const when = s.opensOn === s.closesOn ? `le ${longDay(s.closesOn)}` : `du ${longDay(s.opensOn)} au ${longDay(s.closesOn)}`;
-      return `<h4>${escape(s.title)}</h4>` + p(`Sondage mené ${when}${fichesOf(s.actionNumbers)}. ${s.summary}`) + (s.highlights.length ? `<ul>${s.highlights.map((h) => `<li>${escape(h)}</li>`).join("")}</ul>` : "");
+      return `<h3>${escape(s.title)}</h3>` + p(`Sondage mené ${when}${fichesOf(s.actionNumbers)}. ${s.summary}`) + (s.highlights.length ? `<ul>${s.highlights.map((h) => `<li>${escape(h)}</li>`).join("")}</ul>` : "");
     })
     .join("");
   return { html, surveyIds: reported.map((s) => s.id) };

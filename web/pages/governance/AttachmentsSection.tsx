@@ -159,6 +159,9 @@ function UploadForm({ meetingId }: { meetingId: string }) {
         {...(error ? { state: "error" as const, stateRelatedMessage: error } : {})}
         nativeInputProps={{
           id: fieldId("file"),
+          // The DSFR names its message « <id>-desc-error » even when there is none: only an error describes the field
+          // (the hint is in the label).
+          "aria-describedby": error ? `${fieldId("file")}-desc-error` : undefined,
           ref: input,
           accept: ACCEPT,
           onChange: (e) => {

@@ -4,6 +4,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useState } from "react";
 import { downloadDocument } from "../../api/reports";
+import { embeddedDocument } from "./embeddedDocument";
 
 type Format = "docx" | "pdf";
 const LABELS: Record<Format, string> = { docx: "Télécharger (DOCX)", pdf: "Télécharger (PDF)" };
@@ -13,6 +14,7 @@ export function DownloadButtons({ path, baseName, what }: { path: (format: Forma
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string>("");
   const download = async (format: Format) => {
+    if (busy) return;
     setBusy(format);
     setError(null);
     setDone("");
@@ -30,7 +32,8 @@ export function DownloadButtons({ path, baseName, what }: { path: (format: Forma
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--icon-left", "fr-btns-group--sm")}>
         {(["docx", "pdf"] as const).map((format) => (
           <li key={format}>
-            <Button priority="secondary" iconId={busy === format ? "fr-icon-refresh-line" : "fr-icon-download-line"} disabled={busy !== null} onClick={() => void download(format)}>
+            {/* Busy, the button says so but keeps the focus (aria-disabled, not disabled: a disabled button drops it to the page). */}
+            <Button priority="secondary" iconId={busy === format ? "fr-icon-refresh-line" : "fr-icon-download-line"} aria-disabled={busy !== null} onClick={() => void download(format)}>
               {busy === format ? `Préparation du ${format.toUpperCase()}…` : LABELS[format]}
             </Button>
           </li>
@@ -45,7 +48,8 @@ export function DownloadButtons({ path, baseName, what }: { path: (format: Forma
 }
 
 /**
- * The document shown inside the page, as it will print. The frame has an opaque origin
+ * The document shown inside the page, as it will print, without landmarks of its own
+ * (embeddedDocument): the page has its header and main. The frame has an opaque origin
  * (sandbox without allow-same-origin): nothing in it reaches the app or its session. The
  * document has no script of its own; scripts are allowed only so that assistive and
  * accessibility tools can look inside the frame.
@@ -56,7 +60,7 @@ export function DocumentPreview({ html, title, updating }: { html: string; title
       <p role="status" aria-live="polite" className={fr.cx("fr-text--sm", "fr-mb-1w")}>
         {updating ? "Mise à jour de l'aperçu…" : ""}
       </p>
-      <iframe title={title} srcDoc={html} sandbox="allow-scripts" style={{ width: "100%", height: "75vh", border: "1px solid var(--border-default-grey)", background: "#fff" }} />
+      <iframe title={title} srcDoc={embeddedDocument(html)} sandbox="allow-scripts" style={{ width: "100%", height: "75vh", border: "1px solid var(--border-default-grey)", background: "#fff" }} />
     </div>
   );
 }

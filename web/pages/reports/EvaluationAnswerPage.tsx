@@ -45,6 +45,7 @@ export function EvaluationAnswerPage() {
       ) : (
         <Alert
           severity="info"
+          as="h2"
           title={data.status === "draft" ? "Le questionnaire n'est pas encore ouvert" : "Le questionnaire est clos"}
           description={data.status === "draft" ? "Vous recevrez un courriel quand la coordination l'ouvrira." : "Merci ! Les réponses ne peuvent plus être modifiées."}
         />
@@ -101,7 +102,7 @@ function AnswerForm({ contractId, questions, initial, submittedAt }: { contractI
       {errors.length > 0 && <Alert severity="error" small className={fr.cx("fr-mb-2w")} description="Certaines réponses sont à corriger : voyez les messages sous les questions." />}
       {confirmed && (
         <div ref={confirmation} tabIndex={-1}>
-          <Alert severity="success" className={fr.cx("fr-mb-2w")} title="Merci, vos réponses sont enregistrées" description="Vous pouvez encore les modifier tant que le questionnaire est ouvert." />
+          <Alert severity="success" as="h2" className={fr.cx("fr-mb-2w")} title="Merci, vos réponses sont enregistrées" description="Vous pouvez encore les modifier tant que le questionnaire est ouvert." />
         </div>
       )}
       <Button type="submit" disabled={save.isPending}>

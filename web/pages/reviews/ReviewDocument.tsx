@@ -1,10 +1,12 @@
 /**
  * A review as a document: its title block, then its visible sections numbered like the
  * seed review (« 1. Comité technique du CLS », « 2. Déploiement du CLS », « a. FICHE ACTION 1 … »).
- * The sections' HTML is sanitised by the server before it is kept.
+ * The sections' HTML is sanitised by the server before it is kept; its headings are nested
+ * under the section's title (nestHeadings), so that the page's outline skips no level.
  */
 import type { ReactNode } from "react";
 import type { ReviewSection } from "../../api/reviews";
+import { nestHeadings } from "../../components/nestHeadings";
 import { reviewOutline } from "./outline";
 import "./reviews.css";
 
@@ -20,9 +22,10 @@ interface Props {
 
 const anchor = (key: string) => `section-${key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 
-function Html({ html }: { html: string }) {
+/** A section's text, its headings one level below its title's (`under`). */
+function Html({ html, under }: { html: string; under: number }) {
   if (!html.trim()) return <p className="cles-empty">Section sans texte.</p>;
-  return <div className="cles-review__text" dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div className="cles-review__text" dangerouslySetInnerHTML={{ __html: nestHeadings(html, under) }} />;
 }
 
 export function ReviewDocument({ contractName, label, sections, meta, level = 2 }: Props) {
@@ -52,7 +55,7 @@ export function ReviewDocument({ contractName, label, sections, meta, level = 2 
                 <Item id={`${anchor(section.key)}-titre`} className="cles-review__item-title">
                   {number && <span className="cles-review__number">{number}</span>} {section.title}
                 </Item>
-                <Html html={section.html} />
+                <Html html={section.html} under={level + 2} />
               </section>
             ))}
           </section>
@@ -62,7 +65,7 @@ export function ReviewDocument({ contractName, label, sections, meta, level = 2 
               <Part id={`${anchor(section.key)}-titre`} className="cles-review__part-title">
                 {number && <span className="cles-review__number">{number}</span>} {section.title}
               </Part>
-              <Html html={section.html} />
+              <Html html={section.html} under={level + 1} />
             </section>
           ))
         ),

@@ -10,6 +10,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { memo, useId } from "react";
 import { SECTION_KINDS } from "../../../server/shared";
 import { MoveButtons } from "../../components/MoveButtons";
+import { nestHeadings } from "../../components/nestHeadings";
 import { RichTextEditor } from "../../components/RichTextEditor";
 import { cardId, textFieldId, titleFieldId, type DraftSection, type Recovered } from "./editorState";
 
@@ -134,7 +135,7 @@ function ChangedData({ section, disabled, onSettle }: Pick<SectionCardProps, "se
         <summary>Voir le nouveau texte tiré des données</summary>
         <div className="cles-generated">
           {section.generatedTitle && section.generatedTitle !== section.title && <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>{section.generatedTitle}</p>}
-          <div className="cles-review__text" dangerouslySetInnerHTML={{ __html: section.generatedHtml || "<p><em>Aucun texte.</em></p>" }} />
+          <div className="cles-review__text" dangerouslySetInnerHTML={{ __html: nestHeadings(section.generatedHtml, 2) || "<p><em>Aucun texte.</em></p>" }} />
         </div>
       </details>
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-mt-1w")}>
@@ -172,7 +173,7 @@ function RecoveredText({ recovered, sectionKey, onRecover }: { recovered: Recove
             <summary>Voir votre texte</summary>
             <div className="cles-generated">
               <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>{recovered.title}</p>
-              <div className="cles-review__text" dangerouslySetInnerHTML={{ __html: recovered.html }} />
+              <div className="cles-review__text" dangerouslySetInnerHTML={{ __html: nestHeadings(recovered.html, 2) }} />
             </div>
           </details>
           <span className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--sm", "fr-mt-1w")}>
