@@ -61,7 +61,7 @@ describe("governance in the browser", () => {
       await item.getByLabel("Durée en minutes (facultatif)").fill(minutes!);
       await item.getByLabel("Intervenant·e").fill(presenter!);
     }
-    await page.getByRole("group", { name: "Point 1" }).getByText("Fiches concernées", { exact: true }).click();
+    await page.getByRole("group", { name: "Point 1" }).getByText("Fiches concernées (facultatif)", { exact: true }).click();
     await page.getByRole("group", { name: "Point 1" }).getByText(/^FA 5 —/).click();
     violations.newMeeting = await seriousViolations(page);
     await page.getByRole("button", { name: "Enregistrer la réunion" }).click();

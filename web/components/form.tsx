@@ -28,6 +28,30 @@ export function errorProps(errors: Errors, path: string) {
   return message ? { state: "error" as const, stateRelatedMessage: message } : {};
 }
 
+/**
+ * What a native control says of itself, spread into the nativeInputProps, nativeTextAreaProps or
+ * nativeSelectProps of a DSFR Input or Select beside `errorProps` (which reaches only the wrapper
+ * and the message): `aria-invalid` while `path` has an error, `aria-required` on a required field.
+ * No native `required`: forms are `noValidate` and say their own messages.
+ */
+export function controlProps(errors: Errors, path: string, { required = false }: { required?: boolean } = {}): { "aria-invalid"?: true; "aria-required"?: true } {
+  return { ...(errorAt(errors, path) ? { "aria-invalid": true as const } : {}), ...(required ? { "aria-required": true as const } : {}) };
+}
+
+/** How every form marks its fields: the optional ones say so, in their label; this sentence, once at the top, says it. */
+export const REQUIRED_NOTE = "Sauf mention « (facultatif) », tous les champs sont obligatoires.";
+
+/** "Lieu" → "Lieu (facultatif)". */
+export const optional = (label: string) => `${label} (facultatif)`;
+
+/** A field's visible label as the error summary names it: without its « (facultatif) ». */
+export const summaryLabel = (label: string) => label.replace(/\s*\(facultatif\)\s*$/u, "").trim();
+
+/** The form's sentence about required fields, at its top. */
+export function RequiredNote() {
+  return <p className={fr.cx("fr-hint-text", "fr-mb-3w")}>{REQUIRED_NOTE}</p>;
+}
+
 export function zodErrors(error: z.ZodError): Errors {
   const out: Errors = {};
   for (const issue of error.issues) {
@@ -37,7 +61,10 @@ export function zodErrors(error: z.ZodError): Errors {
   return out;
 }
 
-/** The list of a form's errors, focused when it appears, each linking to its field. */
+/**
+ * The list of a form's errors, focused when it appears, each linking to its field; `labels`
+ * gives each field's visible label (« (facultatif) » is left out), which starts its link.
+ */
 export function ErrorSummary({ errors, labels }: { errors: Errors; labels?: (path: string) => string }) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors);
@@ -54,7 +81,7 @@ export function ErrorSummary({ errors, labels }: { errors: Errors; labels?: (pat
         {entries.map(([path, message]) => (
           <li key={path}>
             <a href={`#${fieldId(path)}`} onClick={(e) => focusField(e, path)}>
-              {labels ? `${labels(path)} : ${message}` : message}
+              {labels ? `${summaryLabel(labels(path))} : ${message}` : message}
             </a>
           </li>
         ))}

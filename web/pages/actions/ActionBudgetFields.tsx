@@ -3,8 +3,9 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { FUNDING_STATUSES, type FundingStatusKey } from "../../../server/shared";
-import { errorProps, fieldId } from "../../components/form";
+import { controlProps, errorProps, fieldId } from "../../components/form";
 import type { BudgetDraft, FieldsProps } from "./actionDraft";
+import { ITEM_LABELS } from "./actionLabels";
 import { OrganisationSelect } from "./OrganisationSelect";
 
 /** The fiche form's « Budget » block: one line per funding (year, amount in euros, funder of the directory, secured or requested). */
@@ -31,20 +32,21 @@ export function BudgetFields({ draft: d, setDraft, errors, contract }: FieldsPro
             <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
               <Input
                 className={fr.cx("fr-col-12", "fr-col-md-2")}
-                label="Année"
+                label={ITEM_LABELS.budgets.year}
                 {...errorProps(errors, `budgets.${i}.year`)}
-                nativeInputProps={{ id: fieldId(`budgets.${i}.year`), inputMode: "numeric", value: line.year, onChange: (e) => setLine(i, { year: e.target.value }) }}
+                nativeInputProps={{ id: fieldId(`budgets.${i}.year`), ...controlProps(errors, `budgets.${i}.year`, { required: true }), inputMode: "numeric", value: line.year, onChange: (e) => setLine(i, { year: e.target.value }) }}
               />
               <Input
                 className={fr.cx("fr-col-12", "fr-col-md-3")}
-                label="Montant (en euros)"
+                label={ITEM_LABELS.budgets.amount}
                 hintText="Sans centimes, par exemple 12 000"
                 {...errorProps(errors, `budgets.${i}.amount`)}
-                nativeInputProps={{ id: fieldId(`budgets.${i}.amount`), inputMode: "numeric", value: line.amount, onChange: (e) => setLine(i, { amount: e.target.value }) }}
+                nativeInputProps={{ id: fieldId(`budgets.${i}.amount`), ...controlProps(errors, `budgets.${i}.amount`, { required: true }), inputMode: "numeric", value: line.amount, onChange: (e) => setLine(i, { amount: e.target.value }) }}
               />
               <OrganisationSelect
                 className={fr.cx("fr-col-12", "fr-col-md-4")}
-                label="Financeur"
+                label={ITEM_LABELS.budgets.funderId}
+                required
                 path={`budgets.${i}.funderId`}
                 errors={errors}
                 contract={contract}
@@ -53,9 +55,9 @@ export function BudgetFields({ draft: d, setDraft, errors, contract }: FieldsPro
               />
               <Select
                 className={fr.cx("fr-col-12", "fr-col-md-3")}
-                label="Financement"
+                label={ITEM_LABELS.budgets.status}
                 {...errorProps(errors, `budgets.${i}.status`)}
-                nativeSelectProps={{ id: fieldId(`budgets.${i}.status`), value: line.status, onChange: (e) => setLine(i, { status: e.target.value as FundingStatusKey }) }}
+                nativeSelectProps={{ id: fieldId(`budgets.${i}.status`), ...controlProps(errors, `budgets.${i}.status`, { required: true }), value: line.status, onChange: (e) => setLine(i, { status: e.target.value as FundingStatusKey }) }}
               >
                 {Object.entries(FUNDING_STATUSES).map(([value, label]) => (
                   <option key={value} value={value}>

@@ -5,13 +5,13 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { actionBody, actionFields } from "../../../server/shared-forms";
-import { describeImportPath } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { keys, useAction, useContract, useActions, type Action, type Contract } from "../../api/queries";
-import { ErrorSummary, zodErrors, type Errors } from "../../components/form";
+import { ErrorSummary, RequiredNote, zodErrors, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import { bodyFromDraft, draftFromAction, emptyDraft, type ActionDraft, type FieldsProps } from "./actionDraft";
 import { DescriptionFields, HeaderFields, JustificationFields } from "./ActionFormFields";
+import { actionErrorLabel } from "./actionLabels";
 import { IndicatorFields, PartnerFields, TypologyFields } from "./ActionFormLists";
 import { BudgetFields } from "./ActionBudgetFields";
 
@@ -67,11 +67,12 @@ function ActionForm({ contract, action, nextNumber }: { contract: Contract; acti
     },
   });
 
+  // A new fiche names one to three determinants; one saved before they were asked for may still have none.
+  const determinantsOptional = !!action && action.determinants.length === 0;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     const body = bodyFromDraft(draft);
-    // A new fiche names one to three determinants; one saved before they were asked for may still have none.
-    const parsed = (action && action.determinants.length === 0 ? actionFields : actionBody).safeParse(body);
+    const parsed = (determinantsOptional ? actionFields : actionBody).safeParse(body);
     if (!parsed.success) return setErrors(zodErrors(parsed.error));
     setErrors({});
     save.mutate(parsed.data);
@@ -79,7 +80,7 @@ function ActionForm({ contract, action, nextNumber }: { contract: Contract; acti
 
   const title = action ? `Modifier FA ${action.number}` : "Nouvelle fiche action";
   const conflict = save.error instanceof ApiError && save.error.status === 409;
-  const fieldsProps: FieldsProps = { draft, setDraft, errors, contract };
+  const fieldsProps: FieldsProps = { draft, setDraft, errors, contract, determinantsOptional };
   return (
     <Page
       title={title}
@@ -94,7 +95,8 @@ function ActionForm({ contract, action, nextNumber }: { contract: Contract; acti
         <Alert severity="warning" title="Ce contrat n'a pas encore d'axe" description="Créez au moins un axe stratégique avant d'ajouter une fiche." />
       ) : (
         <form onSubmit={onSubmit} noValidate>
-          <ErrorSummary errors={errors} labels={(path) => describeImportPath(path.split("."), undefined)} />
+          <RequiredNote />
+          <ErrorSummary errors={errors} labels={actionErrorLabel} />
           {conflict && (
             <Alert
               severity="error"

@@ -6,9 +6,10 @@ import { RadioButtons } from "@codegouvfr/react-dsfr/RadioButtons";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { ACTION_STATUSES, type ActionStatus } from "../../../server/shared";
 import { CITY_CONTRACT_ANSWERS, TERRITORY_SCOPES, type CityContractAnswer, type TerritoryScope } from "../../../server/shared";
-import { errorProps, fieldId } from "../../components/form";
+import { controlProps, errorProps, fieldId, optional } from "../../components/form";
 import { YesNo } from "../../components/YesNo";
 import type { FieldsProps } from "./actionDraft";
+import { ACTION_LABELS as L, operationalObjectiveLabel } from "./actionLabels";
 import { OrganisationSelect } from "./OrganisationSelect";
 
 export function HeaderFields({ draft: d, setDraft, errors, contract }: FieldsProps) {
@@ -19,21 +20,21 @@ export function HeaderFields({ draft: d, setDraft, errors, contract }: FieldsPro
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-col-12")}>
         <Input
           className={fr.cx("fr-col-12", "fr-col-md-2")}
-          label="Numéro"
+          label={L.number}
           {...errorProps(errors, "number")}
-          nativeInputProps={{ id: fieldId("number"), type: "number", min: 1, value: Number.isNaN(d.number) ? "" : d.number, onChange: (e) => setDraft((x) => ({ ...x, number: e.target.valueAsNumber })) }}
+          nativeInputProps={{ id: fieldId("number"), ...controlProps(errors, "number", { required: true }), type: "number", min: 1, value: Number.isNaN(d.number) ? "" : d.number, onChange: (e) => setDraft((x) => ({ ...x, number: e.target.valueAsNumber })) }}
         />
         <Input
           className={fr.cx("fr-col-12", "fr-col-md-10")}
-          label="Intitulé de l'action"
+          label={L.title}
           {...errorProps(errors, "title")}
-          nativeInputProps={{ id: fieldId("title"), value: d.title, required: true, onChange: (e) => setDraft((x) => ({ ...x, title: e.target.value })) }}
+          nativeInputProps={{ id: fieldId("title"), ...controlProps(errors, "title", { required: true }), value: d.title, onChange: (e) => setDraft((x) => ({ ...x, title: e.target.value })) }}
         />
         <Select
           className={fr.cx("fr-col-12", "fr-col-md-6")}
-          label="Axe stratégique"
+          label={L.axisId}
           {...errorProps(errors, "axisId")}
-          nativeSelectProps={{ id: fieldId("axisId"), value: d.axisId, onChange: (e) => setDraft((x) => ({ ...x, axisId: e.target.value, objectiveId: null })) }}
+          nativeSelectProps={{ id: fieldId("axisId"), ...controlProps(errors, "axisId", { required: true }), value: d.axisId, onChange: (e) => setDraft((x) => ({ ...x, axisId: e.target.value, objectiveId: null })) }}
         >
           {contract.axes.map((a) => (
             <option key={a.id} value={a.id}>{`Axe ${a.number} — ${a.title}`}</option>
@@ -41,10 +42,10 @@ export function HeaderFields({ draft: d, setDraft, errors, contract }: FieldsPro
         </Select>
         <Select
           className={fr.cx("fr-col-12", "fr-col-md-6")}
-          label="Objectif (facultatif)"
+          label={optional(L.objectiveId)}
           {...errorProps(errors, "objectiveId")}
           disabled={!axis?.objectives.length}
-          nativeSelectProps={{ id: fieldId("objectiveId"), value: d.objectiveId ?? "", onChange: (e) => setDraft((x) => ({ ...x, objectiveId: e.target.value || null })) }}
+          nativeSelectProps={{ id: fieldId("objectiveId"), ...controlProps(errors, "objectiveId"), value: d.objectiveId ?? "", onChange: (e) => setDraft((x) => ({ ...x, objectiveId: e.target.value || null })) }}
         >
           <option value="">{axis?.objectives.length ? "Aucun objectif" : "Cet axe n'a pas d'objectif"}</option>
           {axis?.objectives.map((o) => (
@@ -53,7 +54,7 @@ export function HeaderFields({ draft: d, setDraft, errors, contract }: FieldsPro
         </Select>
         <OrganisationSelect
           className={fr.cx("fr-col-12", "fr-col-md-6")}
-          label="Porteur de l'action"
+          label={optional(L["lead.organisation"])}
           path="lead.organisation"
           errors={errors}
           contract={contract}
@@ -63,31 +64,31 @@ export function HeaderFields({ draft: d, setDraft, errors, contract }: FieldsPro
         />
         <Input
           className={fr.cx("fr-col-12", "fr-col-md-6")}
-          label="Personne référente (facultatif)"
+          label={optional(L["lead.person"])}
           hintText="Nom de la personne, même sans compte sur Clés"
           disabled={!d.lead}
           {...errorProps(errors, "lead.person")}
-          nativeInputProps={{ id: fieldId("lead.person"), value: d.lead?.person ?? "", onChange: (e) => setDraft((x) => ({ ...x, lead: x.lead ? { ...x.lead, person: e.target.value } : null })) }}
+          nativeInputProps={{ id: fieldId("lead.person"), ...controlProps(errors, "lead.person"), value: d.lead?.person ?? "", onChange: (e) => setDraft((x) => ({ ...x, lead: x.lead ? { ...x.lead, person: e.target.value } : null })) }}
         />
         <Input
           className={fr.cx("fr-col-12", "fr-col-md-4")}
-          label="Début"
+          label={optional(L.startMonth)}
           hintText="Mois et année (AAAA-MM)"
           {...errorProps(errors, "startMonth")}
-          nativeInputProps={{ id: fieldId("startMonth"), type: "month", value: d.startMonth ?? "", onChange: (e) => setDraft((x) => ({ ...x, startMonth: e.target.value || null })) }}
+          nativeInputProps={{ id: fieldId("startMonth"), ...controlProps(errors, "startMonth"), type: "month", value: d.startMonth ?? "", onChange: (e) => setDraft((x) => ({ ...x, startMonth: e.target.value || null })) }}
         />
         <Input
           className={fr.cx("fr-col-12", "fr-col-md-4")}
-          label="Fin"
+          label={optional(L.endMonth)}
           hintText="Mois et année (AAAA-MM)"
           {...errorProps(errors, "endMonth")}
-          nativeInputProps={{ id: fieldId("endMonth"), type: "month", value: d.endMonth ?? "", onChange: (e) => setDraft((x) => ({ ...x, endMonth: e.target.value || null })) }}
+          nativeInputProps={{ id: fieldId("endMonth"), ...controlProps(errors, "endMonth"), type: "month", value: d.endMonth ?? "", onChange: (e) => setDraft((x) => ({ ...x, endMonth: e.target.value || null })) }}
         />
         <Select
           className={fr.cx("fr-col-12", "fr-col-md-4")}
-          label="Statut"
+          label={L.status}
           {...errorProps(errors, "status")}
-          nativeSelectProps={{ id: fieldId("status"), value: d.status, onChange: (e) => setDraft((x) => ({ ...x, status: e.target.value as ActionStatus })) }}
+          nativeSelectProps={{ id: fieldId("status"), ...controlProps(errors, "status", { required: true }), value: d.status, onChange: (e) => setDraft((x) => ({ ...x, status: e.target.value as ActionStatus })) }}
         >
           {Object.entries(ACTION_STATUSES).map(([v, label]) => (
             <option key={v} value={v}>
@@ -107,10 +108,15 @@ export function JustificationFields({ draft: d, setDraft, errors }: FieldsProps)
     <fieldset className={fr.cx("fr-fieldset", "fr-mb-4w")}>
       <legend className={fr.cx("fr-fieldset__legend", "fr-h4")}>Justification</legend>
       <div className={fr.cx("fr-col-12")}>
-        <Input label="Justification de l'action" textArea {...errorProps(errors, "justification.text")} nativeTextAreaProps={{ id: fieldId("justification.text"), rows: 5, value: j.text, onChange: (e) => setJ({ text: e.target.value }) }} />
-        <YesNo legend="Parmi ces éléments, des inégalités sociales et territoriales de santé ont-elles été repérées ?" name="ists" value={j.inequalitiesIdentified} onChange={(v) => setJ({ inequalitiesIdentified: v })} />
+        <Input
+          label={optional(L["justification.text"])}
+          textArea
+          {...errorProps(errors, "justification.text")}
+          nativeTextAreaProps={{ id: fieldId("justification.text"), ...controlProps(errors, "justification.text"), rows: 5, value: j.text, onChange: (e) => setJ({ text: e.target.value }) }}
+        />
+        <YesNo legend={optional("Parmi ces éléments, des inégalités sociales et territoriales de santé ont-elles été repérées ?")} name="ists" value={j.inequalitiesIdentified} onChange={(v) => setJ({ inequalitiesIdentified: v })} />
         <RadioButtons
-          legend="La problématique de l'action est-elle intégrée dans le volet santé du contrat de ville ?"
+          legend={optional("La problématique de l'action est-elle intégrée dans le volet santé du contrat de ville ?")}
           name="contrat-de-ville"
           orientation="horizontal"
           options={[
@@ -130,11 +136,21 @@ export function DescriptionFields({ draft: d, setDraft, errors, contract }: Fiel
     <fieldset className={fr.cx("fr-fieldset", "fr-mb-4w")}>
       <legend className={fr.cx("fr-fieldset__legend", "fr-h4")}>Description</legend>
       <div className={fr.cx("fr-col-12")}>
-        <Input label="Objectif spécifique" textArea {...errorProps(errors, "specificObjective")} nativeTextAreaProps={{ id: fieldId("specificObjective"), rows: 2, value: d.specificObjective, onChange: (e) => setDraft((x) => ({ ...x, specificObjective: e.target.value })) }} />
-        <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>Objectifs opérationnels</p>
+        <Input
+          label={optional(L.specificObjective)}
+          textArea
+          {...errorProps(errors, "specificObjective")}
+          nativeTextAreaProps={{ id: fieldId("specificObjective"), ...controlProps(errors, "specificObjective"), rows: 2, value: d.specificObjective, onChange: (e) => setDraft((x) => ({ ...x, specificObjective: e.target.value })) }}
+        />
+        <p className={fr.cx("fr-text--bold", "fr-mb-1w")}>{L.operationalObjectives}</p>
         {d.operationalObjectives.map((o, i) => (
           <div key={i} className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
-            <Input className={fr.cx("fr-col")} label={`Objectif opérationnel ${i + 1}`} {...errorProps(errors, `operationalObjectives.${i}`)} nativeInputProps={{ id: fieldId(`operationalObjectives.${i}`), value: o, onChange: (e) => setObjective(i, e.target.value) }} />
+            <Input
+              className={fr.cx("fr-col")}
+              label={operationalObjectiveLabel(i)}
+              {...errorProps(errors, `operationalObjectives.${i}`)}
+              nativeInputProps={{ id: fieldId(`operationalObjectives.${i}`), ...controlProps(errors, `operationalObjectives.${i}`, { required: true }), value: o, onChange: (e) => setObjective(i, e.target.value) }}
+            />
             <div className={"cles-col-auto fr-mb-3w"}>
               <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" title={`Retirer l'objectif opérationnel ${i + 1}`} onClick={() => setObjective(i, null)} />
             </div>
@@ -143,12 +159,23 @@ export function DescriptionFields({ draft: d, setDraft, errors, contract }: Fiel
         <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" className={fr.cx("fr-mb-3w")} onClick={() => setDraft((x) => ({ ...x, operationalObjectives: [...x.operationalObjectives, ""] }))}>
           Ajouter un objectif opérationnel
         </Button>
-        <Input label="Description de l'action" hintText="Étapes, modalités, contenu" textArea {...errorProps(errors, "description")} nativeTextAreaProps={{ id: fieldId("description"), rows: 10, value: d.description, onChange: (e) => setDraft((x) => ({ ...x, description: e.target.value })) }} />
-        <YesNo legend="L'action est-elle déjà mise en œuvre (préexistante à la dynamique du CLS) ?" name="preexistante" value={d.preExisting} onChange={(v) => setDraft((x) => ({ ...x, preExisting: v }))} />
-        <Input label="Public cible" textArea {...errorProps(errors, "targetPublic")} nativeTextAreaProps={{ id: fieldId("targetPublic"), rows: 2, value: d.targetPublic, onChange: (e) => setDraft((x) => ({ ...x, targetPublic: e.target.value })) }} />
-        <Input label="Lieu de l'action" {...errorProps(errors, "place")} nativeInputProps={{ id: fieldId("place"), value: d.place, onChange: (e) => setDraft((x) => ({ ...x, place: e.target.value })) }} />
+        <Input
+          label={optional(L.description)}
+          hintText="Étapes, modalités, contenu"
+          textArea
+          {...errorProps(errors, "description")}
+          nativeTextAreaProps={{ id: fieldId("description"), ...controlProps(errors, "description"), rows: 10, value: d.description, onChange: (e) => setDraft((x) => ({ ...x, description: e.target.value })) }}
+        />
+        <YesNo legend={optional("L'action est-elle déjà mise en œuvre (préexistante à la dynamique du CLS) ?")} name="preexistante" value={d.preExisting} onChange={(v) => setDraft((x) => ({ ...x, preExisting: v }))} />
+        <Input
+          label={optional(L.targetPublic)}
+          textArea
+          {...errorProps(errors, "targetPublic")}
+          nativeTextAreaProps={{ id: fieldId("targetPublic"), ...controlProps(errors, "targetPublic"), rows: 2, value: d.targetPublic, onChange: (e) => setDraft((x) => ({ ...x, targetPublic: e.target.value })) }}
+        />
+        <Input label={optional(L.place)} {...errorProps(errors, "place")} nativeInputProps={{ id: fieldId("place"), ...controlProps(errors, "place"), value: d.place, onChange: (e) => setDraft((x) => ({ ...x, place: e.target.value })) }} />
         <RadioButtons
-          legend="Territoire de l'action"
+          legend={L["territory.scope"]}
           name="territoire"
           {...errorProps(errors, "territory.scope")}
           options={Object.entries(TERRITORY_SCOPES).map(([v, label]) => ({
@@ -158,7 +185,7 @@ export function DescriptionFields({ draft: d, setDraft, errors, contract }: Fiel
         />
         {(d.territory.scope === "communes" || d.territory.scope === "sub_municipal") && (
           <Checkbox
-            legend={d.territory.scope === "communes" ? "Communes concernées" : "Communes concernées (facultatif)"}
+            legend={d.territory.scope === "communes" ? L["territory.communes"] : optional(L["territory.communes"])}
             orientation="horizontal"
             small
             {...errorProps(errors, "territory.communes")}
@@ -166,6 +193,7 @@ export function DescriptionFields({ draft: d, setDraft, errors, contract }: Fiel
               label: m.name,
               nativeInputProps: {
                 id: i === 0 ? fieldId("territory.communes") : undefined,
+                ...controlProps(errors, "territory.communes"),
                 checked: d.territory.communes.includes(m.inseeCode),
                 onChange: (e) =>
                   setDraft((x) => ({

@@ -16,10 +16,11 @@ import {
   type PartnerSector,
   type Theme,
 } from "../../../server/shared";
-import { errorProps, fieldId } from "../../components/form";
+import { controlProps, errorProps, fieldId, optional } from "../../components/form";
 import { YesNo } from "../../components/YesNo";
 import type { FieldsProps } from "./actionDraft";
 import type { ActionDraft } from "./actionDraft";
+import { ACTION_LABELS as L, ITEM_LABELS, THEME_OTHER_LABEL, themeLabel } from "./actionLabels";
 import { OrganisationSelect } from "./OrganisationSelect";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../api/client";
@@ -43,7 +44,7 @@ function Legend({ children }: { children: string }) {
   return <legend className={fr.cx("fr-fieldset__legend", "fr-h4")}>{children}</legend>;
 }
 
-export function TypologyFields({ draft: d, setDraft, errors, contract }: FieldsProps) {
+export function TypologyFields({ draft: d, setDraft, errors, contract, determinantsOptional = false }: FieldsProps) {
   const referential = useContractReferential(contract.id);
   const plans = referential.data?.planSuggestions ?? [];
   const setTheme = (i: number, patch: Partial<ActionDraft["themes"][number]> | null) =>
@@ -60,7 +61,7 @@ export function TypologyFields({ draft: d, setDraft, errors, contract }: FieldsP
       <div className={fr.cx("fr-col-12")}>
         <Checkbox
           id={fieldId("determinants")}
-          legend="Déterminants visés"
+          legend={determinantsOptional ? optional(L.determinants) : L.determinants}
           hintText={d.determinants.length >= MAX_DETERMINANTS ? "Trois au plus : décochez-en un pour en choisir un autre." : "De un à trois."}
           {...errorProps(errors, "determinants")}
           options={DETERMINANTS.map((v: Determinant) => {
@@ -68,6 +69,7 @@ export function TypologyFields({ draft: d, setDraft, errors, contract }: FieldsP
             return {
               label: v,
               nativeInputProps: {
+                ...controlProps(errors, "determinants"),
                 checked,
                 disabled: !checked && d.determinants.length >= MAX_DETERMINANTS,
                 onChange: (e) => setDraft((x) => ({ ...x, determinants: e.target.checked ? [...x.determinants.filter((y) => y !== v), v] : x.determinants.filter((y) => y !== v) })),
@@ -80,7 +82,12 @@ export function TypologyFields({ draft: d, setDraft, errors, contract }: FieldsP
           if (!t && i > d.themes.length) return null;
           return (
             <div key={i} className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-              <Select className={fr.cx("fr-col-12", "fr-col-md-6")} label={`Thème ${i + 1}`} {...errorProps(errors, `themes.${i}.theme`)} nativeSelectProps={{ id: fieldId(`themes.${i}`), value: t?.theme ?? "", onChange: (e) => setTheme(i, e.target.value ? { theme: e.target.value as Theme } : null) }}>
+              <Select
+                className={fr.cx("fr-col-12", "fr-col-md-6")}
+                label={optional(themeLabel(i))}
+                {...errorProps(errors, `themes.${i}.theme`)}
+                nativeSelectProps={{ id: fieldId(`themes.${i}`), ...controlProps(errors, `themes.${i}.theme`), value: t?.theme ?? "", onChange: (e) => setTheme(i, e.target.value ? { theme: e.target.value as Theme } : null) }}
+              >
                 <option value="">Aucun</option>
                 {THEMES.map((v) => (
                   <option key={v} value={v}>
@@ -89,13 +96,18 @@ export function TypologyFields({ draft: d, setDraft, errors, contract }: FieldsP
                 ))}
               </Select>
               {t?.theme === "Autre" && (
-                <Input className={fr.cx("fr-col-12", "fr-col-md-6")} label="Si autre, précisez" {...errorProps(errors, `themes.${i}.other`)} nativeInputProps={{ id: fieldId(`themes.${i}.other`), value: t.other ?? "", onChange: (e) => setTheme(i, { other: e.target.value }) }} />
+                <Input
+                  className={fr.cx("fr-col-12", "fr-col-md-6")}
+                  label={THEME_OTHER_LABEL}
+                  {...errorProps(errors, `themes.${i}.other`)}
+                  nativeInputProps={{ id: fieldId(`themes.${i}.other`), ...controlProps(errors, `themes.${i}.other`, { required: true }), value: t.other ?? "", onChange: (e) => setTheme(i, { other: e.target.value }) }}
+                />
               )}
             </div>
           );
         })}
         <Checkbox
-          legend="Articulation avec d'autres plans locaux"
+          legend={optional("Articulation avec d'autres plans locaux")}
           orientation="horizontal"
           small
           options={plans.map((p) => ({
@@ -106,10 +118,12 @@ export function TypologyFields({ draft: d, setDraft, errors, contract }: FieldsP
         <Input
           // Keyed on the suggestions: once they arrive, the plans they hold leave this field.
           key={plans.join("|")}
-          label="Autres plans (séparés par des points-virgules)"
+          label={optional(L.otherPlans)}
+          hintText="Séparés par des points-virgules"
           {...errorProps(errors, "otherPlans")}
           nativeInputProps={{
             id: fieldId("otherPlans"),
+            ...controlProps(errors, "otherPlans"),
             defaultValue: customPlans.join("; "),
             onBlur: (e) =>
               setDraft((x) => ({
@@ -119,10 +133,10 @@ export function TypologyFields({ draft: d, setDraft, errors, contract }: FieldsP
           }}
         />
         <Input
-          label="Projets du Schéma régional de santé auxquels l'action contribue"
+          label={optional(L.prsProjects)}
           hintText={prsHint(referential.data?.referential)}
           {...errorProps(errors, "prsProjects")}
-          nativeInputProps={{ id: fieldId("prsProjects"), value: d.prsProjects, onChange: (e) => setDraft((x) => ({ ...x, prsProjects: e.target.value })) }}
+          nativeInputProps={{ id: fieldId("prsProjects"), ...controlProps(errors, "prsProjects"), value: d.prsProjects, onChange: (e) => setDraft((x) => ({ ...x, prsProjects: e.target.value })) }}
         />
       </div>
     </fieldset>
@@ -147,18 +161,28 @@ export function PartnerFields({ draft: d, setDraft, errors, contract }: FieldsPr
         {d.partners.map((partner, i) => (
           <div key={i} className="cles-repeat" role="group" aria-label={`Partenaire ${i + 1}`}>
             <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-              <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Secteur" {...errorProps(errors, `partners.${i}.sector`)} nativeSelectProps={{ id: fieldId(`partners.${i}.sector`), value: partner.sector, onChange: (e) => setPartner(i, { sector: e.target.value as PartnerSector }) }}>
+              <Select
+                className={fr.cx("fr-col-12", "fr-col-md-3")}
+                label={ITEM_LABELS.partners.sector}
+                {...errorProps(errors, `partners.${i}.sector`)}
+                nativeSelectProps={{ id: fieldId(`partners.${i}.sector`), ...controlProps(errors, `partners.${i}.sector`, { required: true }), value: partner.sector, onChange: (e) => setPartner(i, { sector: e.target.value as PartnerSector }) }}
+              >
                 {PARTNER_SECTORS.map((s) => (
                   <option key={s} value={s}>
                     {s}
                   </option>
                 ))}
               </Select>
-              <OrganisationSelect className={fr.cx("fr-col-12", "fr-col-md-5")} label="Partenaire" path={`partners.${i}.organisation`} errors={errors} contract={contract} value={partner.organisation} onChange={(organisation) => setPartner(i, { organisation })} />
-              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Personne (facultatif)" nativeInputProps={{ value: partner.person ?? "", onChange: (e) => setPartner(i, { person: e.target.value || null }) }} />
+              <OrganisationSelect className={fr.cx("fr-col-12", "fr-col-md-5")} label={ITEM_LABELS.partners.organisation} required path={`partners.${i}.organisation`} errors={errors} contract={contract} value={partner.organisation} onChange={(organisation) => setPartner(i, { organisation })} />
+              <Input
+                className={fr.cx("fr-col-12", "fr-col-md-4")}
+                label={optional(ITEM_LABELS.partners.person)}
+                {...errorProps(errors, `partners.${i}.person`)}
+                nativeInputProps={{ id: fieldId(`partners.${i}.person`), ...controlProps(errors, `partners.${i}.person`), value: partner.person ?? "", onChange: (e) => setPartner(i, { person: e.target.value || null }) }}
+              />
             </div>
             <Checkbox
-              legend="Rôle du partenaire"
+              legend={optional("Rôle du partenaire")}
               orientation="horizontal"
               small
               options={flags.map(([key, label]) => ({ label, nativeInputProps: { checked: partner[key], onChange: (e) => setPartner(i, { [key]: e.target.checked }) } }))}
@@ -178,11 +202,26 @@ export function PartnerFields({ draft: d, setDraft, errors, contract }: FieldsPr
         >
           Ajouter un partenaire
         </Button>
-        <YesNo legend="Une démarche participative est-elle mise en œuvre afin d'associer les habitants à l'action ?" name="participation" value={p.involved} onChange={(v) => setDraft((x) => ({ ...x, participation: { ...x.participation, involved: v } }))} />
+        <YesNo
+          legend={optional("Une démarche participative est-elle mise en œuvre afin d'associer les habitants à l'action ?")}           name="participation"
+          value={p.involved}
+          onChange={(v) => setDraft((x) => ({ ...x, participation: { ...x.participation, involved: v } }))}
+        />
         {p.involved && (
           <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-            <Input className={fr.cx("fr-col-12", "fr-col-md-8")} label="Si oui, précisez" textArea {...errorProps(errors, "participation.how")} nativeTextAreaProps={{ id: fieldId("participation.how"), rows: 2, value: p.how, onChange: (e) => setDraft((x) => ({ ...x, participation: { ...x.participation, how: e.target.value } })) }} />
-            <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Quel degré ?" {...errorProps(errors, "participation.degree")} nativeSelectProps={{ id: fieldId("participation.degree"), value: p.degree ?? "", onChange: (e) => setDraft((x) => ({ ...x, participation: { ...x.participation, degree: (e.target.value || null) as ParticipationDegree | null } })) }}>
+            <Input
+              className={fr.cx("fr-col-12", "fr-col-md-8")}
+              label={optional(L["participation.how"])}
+              textArea
+              {...errorProps(errors, "participation.how")}
+              nativeTextAreaProps={{ id: fieldId("participation.how"), ...controlProps(errors, "participation.how"), rows: 2, value: p.how, onChange: (e) => setDraft((x) => ({ ...x, participation: { ...x.participation, how: e.target.value } })) }}
+            />
+            <Select
+              className={fr.cx("fr-col-12", "fr-col-md-4")}
+              label={optional(L["participation.degree"])}
+              {...errorProps(errors, "participation.degree")}
+              nativeSelectProps={{ id: fieldId("participation.degree"), ...controlProps(errors, "participation.degree"), value: p.degree ?? "", onChange: (e) => setDraft((x) => ({ ...x, participation: { ...x.participation, degree: (e.target.value || null) as ParticipationDegree | null } })) }}
+            >
               <option value="">Non renseigné</option>
               {Object.entries(PARTICIPATION_DEGREES).map(([v, label]) => (
                 <option key={v} value={v}>
@@ -208,17 +247,43 @@ export function IndicatorFields({ draft: d, setDraft, errors }: FieldsProps) {
         {d.indicators.map((ind, i) => (
           <div key={ind.id ?? `new-${i}`} className="cles-repeat" role="group" aria-label={`Indicateur ${i + 1}`}>
             <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-              <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Type" nativeSelectProps={{ value: ind.kind, onChange: (e) => setIndicator(i, { kind: e.target.value as IndicatorKind }) }}>
+              <Select
+                className={fr.cx("fr-col-12", "fr-col-md-3")}
+                label={ITEM_LABELS.indicators.kind}
+                {...errorProps(errors, `indicators.${i}.kind`)}
+                nativeSelectProps={{ id: fieldId(`indicators.${i}.kind`), ...controlProps(errors, `indicators.${i}.kind`, { required: true }), value: ind.kind, onChange: (e) => setIndicator(i, { kind: e.target.value as IndicatorKind }) }}
+              >
                 {Object.entries(INDICATOR_KINDS).map(([v, label]) => (
                   <option key={v} value={v}>
                     {label}
                   </option>
                 ))}
               </Select>
-              <Input className={fr.cx("fr-col-12", "fr-col-md-9")} label="Libellé" {...errorProps(errors, `indicators.${i}.label`)} nativeInputProps={{ id: fieldId(`indicators.${i}.label`), value: ind.label, onChange: (e) => setIndicator(i, { label: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Unité (facultatif)" hintText="ex. personnes, %, ateliers" {...errorProps(errors, `indicators.${i}.unit`)} nativeInputProps={{ value: ind.unit, onChange: (e) => setIndicator(i, { unit: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Valeur de départ" {...errorProps(errors, `indicators.${i}.baseline`)} nativeInputProps={{ id: fieldId(`indicators.${i}.baseline`), inputMode: "decimal", value: ind.baseline, onChange: (e) => setIndicator(i, { baseline: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Cible" {...errorProps(errors, `indicators.${i}.target`)} nativeInputProps={{ id: fieldId(`indicators.${i}.target`), inputMode: "decimal", value: ind.target, onChange: (e) => setIndicator(i, { target: e.target.value }) }} />
+              <Input
+                className={fr.cx("fr-col-12", "fr-col-md-9")}
+                label={ITEM_LABELS.indicators.label}
+                {...errorProps(errors, `indicators.${i}.label`)}
+                nativeInputProps={{ id: fieldId(`indicators.${i}.label`), ...controlProps(errors, `indicators.${i}.label`, { required: true }), value: ind.label, onChange: (e) => setIndicator(i, { label: e.target.value }) }}
+              />
+              <Input
+                className={fr.cx("fr-col-12", "fr-col-md-4")}
+                label={optional(ITEM_LABELS.indicators.unit)}
+                hintText="ex. personnes, %, ateliers"
+                {...errorProps(errors, `indicators.${i}.unit`)}
+                nativeInputProps={{ id: fieldId(`indicators.${i}.unit`), ...controlProps(errors, `indicators.${i}.unit`), value: ind.unit, onChange: (e) => setIndicator(i, { unit: e.target.value }) }}
+              />
+              <Input
+                className={fr.cx("fr-col-12", "fr-col-md-4")}
+                label={optional(ITEM_LABELS.indicators.baseline)}
+                {...errorProps(errors, `indicators.${i}.baseline`)}
+                nativeInputProps={{ id: fieldId(`indicators.${i}.baseline`), ...controlProps(errors, `indicators.${i}.baseline`), inputMode: "decimal", value: ind.baseline, onChange: (e) => setIndicator(i, { baseline: e.target.value }) }}
+              />
+              <Input
+                className={fr.cx("fr-col-12", "fr-col-md-4")}
+                label={optional(ITEM_LABELS.indicators.target)}
+                {...errorProps(errors, `indicators.${i}.target`)}
+                nativeInputProps={{ id: fieldId(`indicators.${i}.target`), ...controlProps(errors, `indicators.${i}.target`), inputMode: "decimal", value: ind.target, onChange: (e) => setIndicator(i, { target: e.target.value }) }}
+              />
             </div>
             <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setIndicator(i, null)}>
               {`Retirer l'indicateur ${i + 1}`}

@@ -8,7 +8,7 @@ import { organisationBody } from "../../../server/shared-forms";
 import { api, ApiError } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
 import { keys, type Contract } from "../../api/queries";
-import { errorProps, fieldId, zodErrors, type Errors } from "../../components/form";
+import { controlProps, errorProps, fieldId, zodErrors, type Errors } from "../../components/form";
 import { SectorSelect } from "../../components/SectorSelect";
 
 interface Props {
@@ -20,14 +20,16 @@ interface Props {
   contract: Contract;
   allowEmpty?: string;
   className?: string;
+  /** Said to assistive technologies (aria-required); an optional field says « (facultatif) » in its label. */
+  required?: boolean;
 }
 
 /** Picks an organisation of the contract's directory, or adds one to it on the spot. */
-export function OrganisationSelect({ label, path, value, onChange, errors, contract, allowEmpty, className }: Props) {
+export function OrganisationSelect({ label, path, value, onChange, errors, contract, allowEmpty, className, required = false }: Props) {
   const [adding, setAdding] = useState(false);
   return (
     <div className={className}>
-      <Select label={label} {...errorProps(errors, path)} nativeSelectProps={{ id: fieldId(path), value, onChange: (e) => onChange(e.target.value) }}>
+      <Select label={label} {...errorProps(errors, path)} nativeSelectProps={{ id: fieldId(path), ...controlProps(errors, path, { required }), value, onChange: (e) => onChange(e.target.value) }}>
         <option value="">{allowEmpty ?? "Choisir une organisation"}</option>
         {contract.organisations.map((o) => (
           <option key={o.id} value={o.id}>
@@ -73,9 +75,9 @@ function NewOrganisation({ contract, onDone }: { contract: Contract; onDone: (id
   };
   return (
     <div className="cles-repeat" role="group" aria-label="Nouvelle organisation de l'annuaire">
-      <Input label="Nom de l'organisation ou du service" {...errorProps(errors, "name")} nativeInputProps={{ value: name, autoFocus: true, onChange: (e) => setName(e.target.value) }} />
+      <Input label="Nom de l'organisation ou du service" {...errorProps(errors, "name")} nativeInputProps={{ ...controlProps(errors, "name", { required: true }), value: name, autoFocus: true, onChange: (e) => setName(e.target.value) }} />
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Input className={fr.cx("fr-col-12", "fr-col-md-6")} label="Sigle (facultatif)" {...errorProps(errors, "shortName")} nativeInputProps={{ value: shortName, onChange: (e) => setShortName(e.target.value) }} />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-6")} label="Sigle (facultatif)" {...errorProps(errors, "shortName")} nativeInputProps={{ ...controlProps(errors, "shortName"), value: shortName, onChange: (e) => setShortName(e.target.value) }} />
         <SectorSelect className={fr.cx("fr-col-12", "fr-col-md-6")} label="Secteur (facultatif)" value={sector} onChange={setSector} />
       </div>
       {create.error && !(create.error instanceof ApiError && create.error.status === 400) && <p className={fr.cx("fr-error-text")} role="alert">{create.error.message}</p>}

@@ -84,4 +84,6 @@ export interface FieldsProps {
   setDraft: (update: (d: ActionDraft) => ActionDraft) => void;
   errors: Errors;
   contract: Contract;
+  /** A fiche saved before determinants were asked for may keep none: the field is then optional. */
+  determinantsOptional?: boolean;
 }

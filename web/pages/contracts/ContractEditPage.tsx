@@ -9,12 +9,12 @@ import { useNavigate, useParams } from "react-router";
 import { CONTRACT_TRANSITIONS } from "../../../server/shared";
 import { CONTRACT_STATUSES, type ContractStatus } from "../../../server/shared";
 import { contractBody, type ContractBody } from "../../../server/shared-forms";
-import { describeImportPath, keyDateShown, parseKeyDate } from "../../../server/shared";
+import { keyDateShown, parseKeyDate } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { keys, useContract, useContracts, type Contract } from "../../api/queries";
-import { errorProps, ErrorSummary, fieldId, zodErrors, type Errors } from "../../components/form";
+import { controlProps, errorProps, ErrorSummary, fieldId, optional, RequiredNote, zodErrors, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
-import type { ContractDraft } from "./contractDraft";
+import { CONTRACT_LABELS as L, contractErrorLabel, type ContractDraft } from "./contractDraft";
 import { KEY_DATE_FORMAT, KeyDateFields, SignatoryFields } from "./ContractListFields";
 import { TerritoryFields } from "./TerritoryFields";
 
@@ -92,8 +92,8 @@ function ContractForm({ contract }: { contract?: Contract }) {
     save.mutate(parsed.data);
   };
   const statuses: ContractStatus[] = contract ? [contract.status, ...CONTRACT_TRANSITIONS[contract.status]] : ["draft", "signed", "running"];
-  const field = (key: "name" | "localAuthority" | "slug", label: string, hint?: string) => (
-    <Input label={label} hintText={hint} {...errorProps(errors, key)} nativeInputProps={{ id: fieldId(key), value: draft[key], onChange: (e) => setDraft((d) => ({ ...d, [key]: e.target.value })) }} />
+  const field = (key: "name" | "localAuthority" | "slug", hint?: string) => (
+    <Input label={L[key]} hintText={hint} {...errorProps(errors, key)} nativeInputProps={{ id: fieldId(key), ...controlProps(errors, key, { required: true }), value: draft[key], onChange: (e) => setDraft((d) => ({ ...d, [key]: e.target.value })) }} />
   );
   return (
     <Page
@@ -101,7 +101,8 @@ function ContractForm({ contract }: { contract?: Contract }) {
       breadcrumb={[{ label: "Contrats", to: "/" }, ...(contract ? [{ label: contract.name, to: `/contrats/${contract.id}` }] : [])]}
     >
       <form onSubmit={onSubmit} noValidate>
-        <ErrorSummary errors={errors} labels={(path) => describeImportPath(path.split("."), undefined)} />
+        <RequiredNote />
+        <ErrorSummary errors={errors} labels={contractErrorLabel} />
         {save.error instanceof ApiError && save.error.status === 409 && (
           <Alert severity="error" title="Modification refusée : le contrat a changé entre-temps" description={save.error.message} className={fr.cx("fr-mb-4w")} />
         )}
@@ -111,13 +112,13 @@ function ContractForm({ contract }: { contract?: Contract }) {
         <fieldset className={fr.cx("fr-fieldset", "fr-mb-4w")}>
           <legend className={fr.cx("fr-fieldset__legend", "fr-h4")}>Le contrat</legend>
           <div className={fr.cx("fr-col-12")}>
-            {field("name", "Nom du contrat")}
-            {field("localAuthority", "Collectivité signataire", "Commune, communauté d'agglomération, communauté de communes…")}
-            {field("slug", "Identifiant court", "Minuscules, chiffres et tirets, par exemple capvm-2019-2022 : il sert dans les exports et la ligne de commande")}
+            {field("name")}
+            {field("localAuthority", "Commune, communauté d'agglomération, communauté de communes…")}
+            {field("slug", "Minuscules, chiffres et tirets, par exemple capvm-2019-2022 : il sert dans les exports et la ligne de commande")}
             <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Début" {...errorProps(errors, "startDate")} nativeInputProps={{ id: fieldId("startDate"), type: "date", value: draft.startDate, onChange: (e) => setDraft((d) => ({ ...d, startDate: e.target.value })) }} />
-              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Fin" {...errorProps(errors, "endDate")} nativeInputProps={{ id: fieldId("endDate"), type: "date", value: draft.endDate, onChange: (e) => setDraft((d) => ({ ...d, endDate: e.target.value })) }} />
-              <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Statut" {...errorProps(errors, "status")} nativeSelectProps={{ id: fieldId("status"), value: draft.status, onChange: (e) => setDraft((d) => ({ ...d, status: e.target.value as ContractStatus })) }}>
+              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label={L.startDate} {...errorProps(errors, "startDate")} nativeInputProps={{ id: fieldId("startDate"), ...controlProps(errors, "startDate", { required: true }), type: "date", value: draft.startDate, onChange: (e) => setDraft((d) => ({ ...d, startDate: e.target.value })) }} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label={L.endDate} {...errorProps(errors, "endDate")} nativeInputProps={{ id: fieldId("endDate"), ...controlProps(errors, "endDate", { required: true }), type: "date", value: draft.endDate, onChange: (e) => setDraft((d) => ({ ...d, endDate: e.target.value })) }} />
+              <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label={L.status} {...errorProps(errors, "status")} nativeSelectProps={{ id: fieldId("status"), ...controlProps(errors, "status", { required: true }), value: draft.status, onChange: (e) => setDraft((d) => ({ ...d, status: e.target.value as ContractStatus })) }}>
                 {statuses.map((s) => (
                   <option key={s} value={s}>
                     {CONTRACT_STATUSES[s]}
@@ -125,7 +126,13 @@ function ContractForm({ contract }: { contract?: Contract }) {
                 ))}
               </Select>
             </div>
-            <Input label="Présentation" hintText="Préambule, principes, synthèse du diagnostic local de santé" textArea {...errorProps(errors, "summary")} nativeTextAreaProps={{ id: fieldId("summary"), rows: 8, value: draft.summary, onChange: (e) => setDraft((d) => ({ ...d, summary: e.target.value })) }} />
+            <Input
+              label={optional(L.summary)}
+              hintText="Préambule, principes, synthèse du diagnostic local de santé"
+              textArea
+              {...errorProps(errors, "summary")}
+              nativeTextAreaProps={{ id: fieldId("summary"), ...controlProps(errors, "summary"), rows: 8, value: draft.summary, onChange: (e) => setDraft((d) => ({ ...d, summary: e.target.value })) }}
+            />
           </div>
         </fieldset>
         <KeyDateFields draft={draft} setDraft={setDraft} errors={errors} />

@@ -10,10 +10,10 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { errorAt, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, errorAt, errorProps, fieldId, optional, type Errors } from "../../components/form";
 import { ErrorMessage, Loading } from "../../components/Page";
 import { formatNumber, plural } from "../../format";
-import { patchList, type ContractDraft } from "./contractDraft";
+import { CONTRACT_ITEM_LABELS, CONTRACT_LABELS, patchList, type ContractDraft } from "./contractDraft";
 import { ReferenceCombobox } from "./ReferenceCombobox";
 import { referenceKeys, searchable, useCommuneSearch, useDerivedDivisions, useEpci, useEpciSearch, type Division, type ReferenceCommune, type ReferenceEpci } from "./territoryReference";
 
@@ -155,7 +155,7 @@ function CommuneSearch({ present, onAdd }: { present: ReadonlySet<string>; onAdd
   return (
     <ReferenceCombobox
       id={fieldId("communes.search")}
-      label="Ajouter une commune"
+      label={optional("Ajouter une commune")}
       hint="Son nom (sans se soucier des accents), son code INSEE ou son code postal"
       value={text}
       onChange={setText}
@@ -191,7 +191,7 @@ function CommuneTable({ draft, setDraft, errors }: Props) {
       ) : (
         <div className={fr.cx("fr-table", "fr-table--no-caption", "fr-mb-4w")}>
           <table>
-            <caption>{`Communes du contrat (${draft.communes.length})`}</caption>
+            <caption>{`${CONTRACT_LABELS.communes} (${draft.communes.length})`}</caption>
             <thead>
               <tr>
                 <th scope="col">Commune</th>
@@ -267,27 +267,45 @@ function DerivedDivisions({ inseeCodes }: { inseeCodes: string[] }) {
 function PriorityAreaFields({ draft, setDraft, errors }: Props) {
   return (
     <>
-      <h3 className={fr.cx("fr-h6")}>Quartiers prioritaires (QPV)</h3>
+      <h3 className={fr.cx("fr-h6")}>{CONTRACT_LABELS.priorityAreas}</h3>
       <p className={fr.cx("fr-text--sm")}>Chaque quartier est rattaché à l'une des communes du contrat.</p>
-      {draft.priorityAreas.map((q, i) => (
-        <div key={i} className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")} role="group" aria-label={`Quartier ${i + 1}`}>
-          <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Nom du quartier" {...errorProps(errors, `priorityAreas.${i}.name`)} nativeInputProps={{ id: fieldId(`priorityAreas.${i}.name`), value: q.name, onChange: (e) => setDraft((d) => patchList(d, "priorityAreas", i, { name: e.target.value })) }} />
-          <Input className={fr.cx("fr-col-12", "fr-col-md-3")} label="Code QPV (facultatif)" {...errorProps(errors, `priorityAreas.${i}.code`)} nativeInputProps={{ id: fieldId(`priorityAreas.${i}.code`), value: q.code ?? "", onChange: (e) => setDraft((d) => patchList(d, "priorityAreas", i, { code: e.target.value })) }} />
-          <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Commune" {...errorProps(errors, `priorityAreas.${i}.communeInseeCode`)} nativeSelectProps={{ id: fieldId(`priorityAreas.${i}.communeInseeCode`), value: q.communeInseeCode ?? "", onChange: (e) => setDraft((d) => patchList(d, "priorityAreas", i, { communeInseeCode: e.target.value || null })) }}>
-            <option value="">Non précisée</option>
-            {/* A commune no longer in the territory stays listed, so that the error says why. */}
-            {q.communeInseeCode && !draft.communes.some((m) => m.inseeCode === q.communeInseeCode) && <option value={q.communeInseeCode}>{`${q.communeInseeCode} (hors du territoire)`}</option>}
-            {draft.communes.map((m) => (
-              <option key={m.inseeCode} value={m.inseeCode}>
-                {m.name}
-              </option>
-            ))}
-          </Select>
-          <div className="cles-col-auto fr-mb-3w">
-            <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" title={`Retirer le quartier ${q.name || i + 1}`} onClick={() => setDraft((d) => patchList(d, "priorityAreas", i, null))} />
+      {draft.priorityAreas.map((q, i) => {
+        const path = (field: "name" | "code" | "communeInseeCode") => `priorityAreas.${i}.${field}`;
+        return (
+          <div key={i} className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")} role="group" aria-label={`Quartier ${i + 1}`}>
+            <Input
+              className={fr.cx("fr-col-12", "fr-col-md-4")}
+              label={CONTRACT_ITEM_LABELS.priorityAreas.name}
+              {...errorProps(errors, path("name"))}
+              nativeInputProps={{ id: fieldId(path("name")), ...controlProps(errors, path("name"), { required: true }), value: q.name, onChange: (e) => setDraft((d) => patchList(d, "priorityAreas", i, { name: e.target.value })) }}
+            />
+            <Input
+              className={fr.cx("fr-col-12", "fr-col-md-3")}
+              label={optional(CONTRACT_ITEM_LABELS.priorityAreas.code)}
+              {...errorProps(errors, path("code"))}
+              nativeInputProps={{ id: fieldId(path("code")), ...controlProps(errors, path("code")), value: q.code ?? "", onChange: (e) => setDraft((d) => patchList(d, "priorityAreas", i, { code: e.target.value })) }}
+            />
+            <Select
+              className={fr.cx("fr-col-12", "fr-col-md-4")}
+              label={optional(CONTRACT_ITEM_LABELS.priorityAreas.communeInseeCode)}
+              {...errorProps(errors, path("communeInseeCode"))}
+              nativeSelectProps={{ id: fieldId(path("communeInseeCode")), ...controlProps(errors, path("communeInseeCode")), value: q.communeInseeCode ?? "", onChange: (e) => setDraft((d) => patchList(d, "priorityAreas", i, { communeInseeCode: e.target.value || null })) }}
+            >
+              <option value="">Non précisée</option>
+              {/* A commune no longer in the territory stays listed, so that the error says why. */}
+              {q.communeInseeCode && !draft.communes.some((m) => m.inseeCode === q.communeInseeCode) && <option value={q.communeInseeCode}>{`${q.communeInseeCode} (hors du territoire)`}</option>}
+              {draft.communes.map((m) => (
+                <option key={m.inseeCode} value={m.inseeCode}>
+                  {m.name}
+                </option>
+              ))}
+            </Select>
+            <div className="cles-col-auto fr-mb-3w">
+              <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" title={`Retirer le quartier ${q.name || i + 1}`} onClick={() => setDraft((d) => patchList(d, "priorityAreas", i, null))} />
+            </div>
           </div>
-        </div>
-      ))}
+        );
+      })}
       <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" onClick={() => setDraft((d) => ({ ...d, priorityAreas: [...d.priorityAreas, { name: "", code: null, communeInseeCode: null }] }))}>
         Ajouter un quartier prioritaire
       </Button>

@@ -9,7 +9,7 @@ import { meetingBody } from "../../../server/shared-forms";
 import { api, ApiError } from "../../api/client";
 import { governanceKeys, useBodies, useBodyMembers, useMeeting, type Body, type Meeting } from "../../api/governance";
 import { useActions, useContract, type Contract } from "../../api/queries";
-import { ErrorSummary, zodErrors, type Errors } from "../../components/form";
+import { ErrorSummary, RequiredNote, zodErrors, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import { draftFromMeeting, emptyMeetingDraft, errorLabel, meetingBodyOf, participantsBodyOf, scheduleErrors, type MeetingDraft } from "./meetingDraft";
 import { AgendaFields, AttendanceFields, MinutesFields, WhenFields, type MeetingFieldsProps } from "./MeetingFields";
@@ -119,6 +119,7 @@ function MeetingForm({ contract, bodies, meeting }: { contract: Contract; bodies
       ]}
     >
       <form onSubmit={onSubmit} noValidate>
+        <RequiredNote />
         <ErrorSummary errors={errors} labels={errorLabel} />
         {conflict && (
           <Alert

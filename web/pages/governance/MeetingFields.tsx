@@ -9,10 +9,10 @@ import type { ReactNode } from "react";
 import { formatDuration } from "../../../server/shared";
 import type { Body, BodyMember } from "../../api/governance";
 import type { ActionItem, Contract } from "../../api/queries";
-import { errorAt, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, errorAt, errorProps, fieldId, optional, type Errors } from "../../components/form";
 import { MoveButtons } from "../../components/MoveButtons";
 import { RichTextEditor } from "../../components/RichTextEditor";
-import { emptyAgendaItem, emptyDecision, type AgendaDraft, type DecisionDraft, type MeetingDraft } from "./meetingDraft";
+import { agendaLabels, decisionLabel, emptyAgendaItem, emptyDecision, MEETING_LABELS as L, type AgendaDraft, type DecisionDraft, type MeetingDraft } from "./meetingDraft";
 import { minutesBetween } from "./parisTime";
 import { plural } from "../../format";
 import { ParticipantsTable } from "./ParticipantsTable";
@@ -50,11 +50,11 @@ function FicheChecklist({ fiches, selected, onChange, legend, error, id }: { fic
     .sort((a, b) => a - b);
   return (
     <details className="cles-details fr-mb-2w" id={id} open={error ? true : undefined}>
-      <summary>{`Fiches concernées${selected.length ? ` (${selected.length})` : ""}${numbers.length ? ` : ${numbers.map((n) => `FA ${n}`).join(", ")}` : ""}`}</summary>
+      <summary>{`Fiches concernées${selected.length ? ` (${selected.length})` : " (facultatif)"}${numbers.length ? ` : ${numbers.map((n) => `FA ${n}`).join(", ")}` : ""}`}</summary>
       <div className="cles-checklist fr-mt-1w">
         <Checkbox
           small
-          legend={<span className={fr.cx("fr-sr-only")}>{legend}</span>}
+          legend={<span className={fr.cx("fr-sr-only")}>{optional(legend)}</span>}
           state={error ? "error" : "default"}
           stateRelatedMessage={error}
           options={fiches.map((f) => ({
@@ -72,7 +72,12 @@ export function WhenFields({ draft: d, setDraft, errors, bodies }: MeetingFields
   return (
     <Part legend="La réunion" hint="Heures de Paris.">
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Select className={fr.cx("fr-col-12", "fr-col-md-5")} label="Instance" {...errorProps(errors, "bodyId")} nativeSelectProps={{ id: fieldId("bodyId"), value: d.bodyId, onChange: (e) => set({ bodyId: e.target.value }) }}>
+        <Select
+          className={fr.cx("fr-col-12", "fr-col-md-5")}
+          label={L.bodyId}
+          {...errorProps(errors, "bodyId")}
+          nativeSelectProps={{ id: fieldId("bodyId"), ...controlProps(errors, "bodyId", { required: true }), value: d.bodyId, onChange: (e) => set({ bodyId: e.target.value }) }}
+        >
           <option value="" disabled>
             Choisir une instance
           </option>
@@ -82,12 +87,34 @@ export function WhenFields({ draft: d, setDraft, errors, bodies }: MeetingFields
             </option>
           ))}
         </Select>
-        <Input className={fr.cx("fr-col-12", "fr-col-md-7")} label="Titre" hintText="Par exemple : « COTECH du 14 septembre 2021 »" {...errorProps(errors, "title")} nativeInputProps={{ id: fieldId("title"), value: d.title, onChange: (e) => set({ title: e.target.value }) }} />
-        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Date" {...errorProps(errors, "date")} nativeInputProps={{ id: fieldId("date"), type: "date", value: d.date, onChange: (e) => set({ date: e.target.value }) }} />
-        <Input className={fr.cx("fr-col-6", "fr-col-md-4")} label="Début" {...errorProps(errors, "startsAt")} nativeInputProps={{ id: fieldId("startsAt"), type: "time", value: d.startTime, onChange: (e) => set({ startTime: e.target.value }) }} />
-        <Input className={fr.cx("fr-col-6", "fr-col-md-4")} label="Fin" {...errorProps(errors, "endsAt")} nativeInputProps={{ id: fieldId("endsAt"), type: "time", value: d.endTime, onChange: (e) => set({ endTime: e.target.value }) }} />
-        <Input className={fr.cx("fr-col-12", "fr-col-md-6")} label="Lieu (facultatif)" {...errorProps(errors, "place")} nativeInputProps={{ id: fieldId("place"), value: d.place, onChange: (e) => set({ place: e.target.value }) }} />
-        <Input className={fr.cx("fr-col-12", "fr-col-md-6")} label="Lien de visioconférence (facultatif)" hintText="Adresse web commençant par https://" {...errorProps(errors, "videoUrl")} nativeInputProps={{ id: fieldId("videoUrl"), type: "url", value: d.videoUrl, onChange: (e) => set({ videoUrl: e.target.value }) }} />
+        <Input
+          className={fr.cx("fr-col-12", "fr-col-md-7")}
+          label={L.title}
+          hintText="Par exemple : « COTECH du 14 septembre 2021 »"
+          {...errorProps(errors, "title")}
+          nativeInputProps={{ id: fieldId("title"), ...controlProps(errors, "title", { required: true }), value: d.title, onChange: (e) => set({ title: e.target.value }) }}
+        />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label={L.date} {...errorProps(errors, "date")} nativeInputProps={{ id: fieldId("date"), ...controlProps(errors, "date", { required: true }), type: "date", value: d.date, onChange: (e) => set({ date: e.target.value }) }} />
+        <Input
+          className={fr.cx("fr-col-6", "fr-col-md-4")}
+          label={L.startsAt}
+          {...errorProps(errors, "startsAt")}
+          nativeInputProps={{ id: fieldId("startsAt"), ...controlProps(errors, "startsAt", { required: true }), type: "time", value: d.startTime, onChange: (e) => set({ startTime: e.target.value }) }}
+        />
+        <Input
+          className={fr.cx("fr-col-6", "fr-col-md-4")}
+          label={L.endsAt}
+          {...errorProps(errors, "endsAt")}
+          nativeInputProps={{ id: fieldId("endsAt"), ...controlProps(errors, "endsAt", { required: true }), type: "time", value: d.endTime, onChange: (e) => set({ endTime: e.target.value }) }}
+        />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-6")} label={optional(L.place)} {...errorProps(errors, "place")} nativeInputProps={{ id: fieldId("place"), ...controlProps(errors, "place"), value: d.place, onChange: (e) => set({ place: e.target.value }) }} />
+        <Input
+          className={fr.cx("fr-col-12", "fr-col-md-6")}
+          label={optional(L.videoUrl)}
+          hintText="Adresse web commençant par https://"
+          {...errorProps(errors, "videoUrl")}
+          nativeInputProps={{ id: fieldId("videoUrl"), ...controlProps(errors, "videoUrl"), type: "url", value: d.videoUrl, onChange: (e) => set({ videoUrl: e.target.value }) }}
+        />
       </div>
     </Part>
   );
@@ -103,7 +130,7 @@ export function AgendaFields({ draft: d, setDraft, errors, fiches }: MeetingFiel
   const agendaError = errors.agenda;
   const ids = d.agenda.map((_, i) => String(i));
   return (
-    <Part legend="Ordre du jour" id={fieldId("agenda")}>
+    <Part legend={L.agenda} id={fieldId("agenda")}>
       {d.agenda.length === 0 && <p>Aucun point à l'ordre du jour pour l'instant.</p>}
       {d.agenda.length > 0 && (
         <p className={fr.cx("fr-text--sm")} aria-live="polite">
@@ -119,14 +146,31 @@ export function AgendaFields({ draft: d, setDraft, errors, fiches }: MeetingFiel
       )}
       {d.agenda.map((item, i) => {
         const label = `Point ${i + 1}`;
+        const labels = agendaLabels(i + 1);
+        const path = (field: keyof typeof labels) => `agenda.${i}.${field}`;
         return (
           <div key={i} className="cles-repeat" role="group" aria-label={label}>
             <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-              <Input className={fr.cx("fr-col-12", "fr-col-md-5")} label={`Intitulé du point ${i + 1}`} {...errorProps(errors, `agenda.${i}.title`)} nativeInputProps={{ id: fieldId(`agenda.${i}.title`), value: item.title, onChange: (e) => setItem(i, { title: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-6", "fr-col-md-3")} label="Durée en minutes (facultatif)" {...errorProps(errors, `agenda.${i}.durationMinutes`)} nativeInputProps={{ id: fieldId(`agenda.${i}.durationMinutes`), type: "number", min: 1, inputMode: "numeric", value: item.duration, onChange: (e) => setItem(i, { duration: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-6", "fr-col-md-4")} label="Intervenant·e" {...errorProps(errors, `agenda.${i}.presenter`)} nativeInputProps={{ id: fieldId(`agenda.${i}.presenter`), value: item.presenter, onChange: (e) => setItem(i, { presenter: e.target.value }) }} />
+              <Input
+                className={fr.cx("fr-col-12", "fr-col-md-5")}
+                label={labels.title}
+                {...errorProps(errors, path("title"))}
+                nativeInputProps={{ id: fieldId(path("title")), ...controlProps(errors, path("title"), { required: true }), value: item.title, onChange: (e) => setItem(i, { title: e.target.value }) }}
+              />
+              <Input
+                className={fr.cx("fr-col-6", "fr-col-md-3")}
+                label={optional(labels.durationMinutes)}
+                {...errorProps(errors, path("durationMinutes"))}
+                nativeInputProps={{ id: fieldId(path("durationMinutes")), ...controlProps(errors, path("durationMinutes")), type: "number", min: 1, inputMode: "numeric", value: item.duration, onChange: (e) => setItem(i, { duration: e.target.value }) }}
+              />
+              <Input
+                className={fr.cx("fr-col-6", "fr-col-md-4")}
+                label={optional(labels.presenter)}
+                {...errorProps(errors, path("presenter"))}
+                nativeInputProps={{ id: fieldId(path("presenter")), ...controlProps(errors, path("presenter")), value: item.presenter, onChange: (e) => setItem(i, { presenter: e.target.value }) }}
+              />
             </div>
-            <FicheChecklist fiches={fiches} selected={item.actionIds} onChange={(actionIds) => setItem(i, { actionIds })} legend={`Fiches concernées par le point ${i + 1}`} error={errorAt(errors, `agenda.${i}.actionIds`)} />
+            <FicheChecklist fiches={fiches} selected={item.actionIds} onChange={(actionIds) => setItem(i, { actionIds })} legend={`Fiches concernées par le point ${i + 1}`} error={errorAt(errors, path("actionIds"))} />
             <MoveButtons ids={ids} index={i} label={`le point ${i + 1}`} onMove={(next) => setDraft((x) => ({ ...x, agenda: next.map((k) => x.agenda[Number(k)]!) }))} />
             <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setItem(i, null)}>
               {`Retirer le point ${i + 1}`}
@@ -173,10 +217,10 @@ export function AttendanceFields({ draft: d, setDraft, errors, contract, bodyMem
       <ParticipantsTable rows={d.participants} onChange={(participants) => setDraft((x) => ({ ...x, participants }))} contract={contract} errors={errors} />
       <Input
         className="cles-narrow"
-        label="Nombre de participants (facultatif)"
+        label={optional(L.headCount)}
         hintText="Quand les noms ne sont pas tous relevés : par exemple 14 pour « 14 participants »."
         {...errorProps(errors, "headCount")}
-        nativeInputProps={{ id: fieldId("headCount"), type: "number", min: 0, inputMode: "numeric", value: d.headCount, onChange: (e) => setDraft((x) => ({ ...x, headCount: e.target.value })) }}
+        nativeInputProps={{ id: fieldId("headCount"), ...controlProps(errors, "headCount"), type: "number", min: 0, inputMode: "numeric", value: d.headCount, onChange: (e) => setDraft((x) => ({ ...x, headCount: e.target.value })) }}
       />
     </Part>
   );
@@ -189,15 +233,20 @@ export function MinutesFields({ draft: d, setDraft, errors, fiches }: MeetingFie
   return (
     <>
       <Part legend="Compte rendu">
-        <RichTextEditor label="Compte rendu de la réunion" hint="Titres, listes, gras et italique sont conservés." id={fieldId("minutes")} value={d.minutes} onChange={(minutes) => setDraft((x) => ({ ...x, minutes }))} error={errors.minutes} />
+        <RichTextEditor label={optional(L.minutes)} hint="Titres, listes, gras et italique sont conservés." id={fieldId("minutes")} value={d.minutes} onChange={(minutes) => setDraft((x) => ({ ...x, minutes }))} error={errors.minutes} />
       </Part>
-      <Part legend="Décisions" id={fieldId("decisionActionIds")}>
+      <Part legend={L.decisions} id={fieldId("decisionActionIds")}>
         {d.decisions.length === 0 && <p>Aucune décision pour l'instant.</p>}
         {errors.decisionActionIds && <p className={fr.cx("fr-error-text", "fr-mb-2w")}>{errors.decisionActionIds}</p>}
         {d.decisions.map((decision, i) => (
           // No group name here: « Décision 1 » is the text field's label alone.
           <div key={i} className="cles-repeat">
-            <Input label={`Décision ${i + 1}`} textArea {...errorProps(errors, `decisions.${i}`)} nativeTextAreaProps={{ id: fieldId(`decisions.${i}`), rows: 2, value: decision.text, onChange: (e) => setDecision(i, { text: e.target.value }) }} />
+            <Input
+              label={decisionLabel(i + 1)}
+              textArea
+              {...errorProps(errors, `decisions.${i}`)}
+              nativeTextAreaProps={{ id: fieldId(`decisions.${i}`), ...controlProps(errors, `decisions.${i}`, { required: true }), rows: 2, value: decision.text, onChange: (e) => setDecision(i, { text: e.target.value }) }}
+            />
             <FicheChecklist
               id={fieldId(`decisionActionIds.${i}`)}
               fiches={fiches}

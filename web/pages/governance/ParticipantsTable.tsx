@@ -10,7 +10,8 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useRef, useState } from "react";
 import type { Contract } from "../../api/queries";
-import { errorAt, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, errorAt, errorProps, fieldId, optional, type Errors } from "../../components/form";
+import { PARTICIPANT_LABELS as L } from "./meetingDraft";
 import { emptyPerson, useContractPeople, type PersonDraft } from "./PeopleFields";
 import { NO_EMAIL_WARNING, participantLabel } from "./participants";
 
@@ -86,6 +87,7 @@ export function ParticipantsTable({ rows, onChange, contract, errors }: Props) {
                       const inError = !!errorAt(errors, `participants.${i}`);
                       const expanded = open.has(i) || inError;
                       const panel = `participant-${i}-champs`;
+                      const path = (field: keyof typeof L) => `participants.${i}.${field}`;
                       return [
                         <tr key={`row-${i}`}>
                           <th scope="row" className={fr.cx("fr-cell--multiline")}>
@@ -126,9 +128,12 @@ export function ParticipantsTable({ rows, onChange, contract, errors }: Props) {
                         expanded && (
                           <tr key={`fields-${i}`} id={panel} className="cles-participant-fields">
                             <td colSpan={FLAGS.length + 2} className={fr.cx("fr-cell--multiline")}>
-                              <div id={fieldId(`participants.${i}`)} role="group" aria-label={`Coordonnées de ${name}`} className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+                              <div id={fieldId(`participants.${i}`)} role="group" aria-label={`Coordonnées de ${name}`} aria-describedby={`${panel}-aide`} className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+                                <p id={`${panel}-aide`} className={fr.cx("fr-hint-text", "fr-col-12", "fr-mb-0")}>
+                                  Au moins l'un des trois : un membre du contrat, une organisation ou un nom.
+                                </p>
                                 {accounts.length > 0 && (
-                                  <Select className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="Membre du contrat" {...errorProps(errors, `participants.${i}.userId`)} nativeSelectProps={{ id: fieldId(`participants.${i}.userId`), value: row.userId ?? "", onChange: (e) => pickAccount(i, e.target.value) }}>
+                                  <Select className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label={L.userId} {...errorProps(errors, path("userId"))} nativeSelectProps={{ id: fieldId(path("userId")), ...controlProps(errors, path("userId")), value: row.userId ?? "", onChange: (e) => pickAccount(i, e.target.value) }}>
                                     <option value="">Aucun compte</option>
                                     {accounts.map((a) => (
                                       <option key={a.userId} value={a.userId}>
@@ -137,7 +142,7 @@ export function ParticipantsTable({ rows, onChange, contract, errors }: Props) {
                                     ))}
                                   </Select>
                                 )}
-                                <Select className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="Organisation" {...errorProps(errors, `participants.${i}.organisationId`)} nativeSelectProps={{ id: fieldId(`participants.${i}.organisationId`), value: row.organisationId ?? "", onChange: (e) => set(i, { organisationId: e.target.value || null }) }}>
+                                <Select className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label={L.organisationId} {...errorProps(errors, path("organisationId"))} nativeSelectProps={{ id: fieldId(path("organisationId")), ...controlProps(errors, path("organisationId")), value: row.organisationId ?? "", onChange: (e) => set(i, { organisationId: e.target.value || null }) }}>
                                   <option value="">Aucune organisation</option>
                                   {contract.organisations.map((o) => (
                                     <option key={o.id} value={o.id}>
@@ -145,13 +150,13 @@ export function ParticipantsTable({ rows, onChange, contract, errors }: Props) {
                                     </option>
                                   ))}
                                 </Select>
-                                <Input className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="Nom" {...errorProps(errors, `participants.${i}.name`)} nativeInputProps={{ id: fieldId(`participants.${i}.name`), autoComplete: "off", value: row.name, onChange: (e) => set(i, { name: e.target.value }) }} />
+                                <Input className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label={L.name} {...errorProps(errors, path("name"))} nativeInputProps={{ id: fieldId(path("name")), ...controlProps(errors, path("name")), autoComplete: "off", value: row.name, onChange: (e) => set(i, { name: e.target.value }) }} />
                                 <Input
                                   className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")}
-                                  label="E-mail"
+                                  label={optional(L.email)}
                                   hintText={row.invited ? "Pour recevoir l'invitation" : undefined}
-                                  {...errorProps(errors, `participants.${i}.email`)}
-                                  nativeInputProps={{ id: fieldId(`participants.${i}.email`), type: "email", autoComplete: "off", value: row.email, onChange: (e) => set(i, { email: e.target.value }) }}
+                                  {...errorProps(errors, path("email"))}
+                                  nativeInputProps={{ id: fieldId(path("email")), ...controlProps(errors, path("email")), type: "email", autoComplete: "off", value: row.email, onChange: (e) => set(i, { email: e.target.value }) }}
                                 />
                               </div>
                             </td>

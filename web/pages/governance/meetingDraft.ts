@@ -109,38 +109,45 @@ export function scheduleErrors(d: MeetingDraft): Errors {
   return errors;
 }
 
-/** Labels of the error summary, by the first part of the path. */
+/** The visible labels of the meeting form's fields (without « (facultatif) », which the optional ones add). */
+export const MEETING_LABELS = {
+  bodyId: "Instance",
+  title: "Titre",
+  date: "Date",
+  startsAt: "Début",
+  endsAt: "Fin",
+  place: "Lieu",
+  videoUrl: "Lien de visioconférence",
+  agenda: "Ordre du jour",
+  headCount: "Nombre de participants",
+  minutes: "Compte rendu de la réunion",
+  decisions: "Décisions",
+  participants: "Participants",
+} as const;
+
+/** The fields of an agenda item (n from 1), of a decision, of a participant's line. */
+export const agendaLabels = (n: number) => ({ title: `Intitulé du point ${n}`, durationMinutes: "Durée en minutes", presenter: "Intervenant·e", actionIds: "Fiches concernées" });
+export const decisionLabel = (n: number) => `Décision ${n}`;
+export const PARTICIPANT_LABELS = { userId: "Membre du contrat", organisationId: "Organisation", name: "Nom", email: "E-mail" } as const;
+
+/**
+ * The error summary's name for the field of `path`: its visible label, and for a field of a
+ * list's entry that does not say which, the entry (« Durée en minutes (point 2) »).
+ */
 export function errorLabel(path: string): string {
-  const [head, index, field] = path.split(".");
+  const [head = "", index, field] = path.split(".");
   const n = Number(index) + 1;
-  switch (head) {
-    case "bodyId":
-      return "Instance";
-    case "title":
-      return "Titre";
-    case "date":
-      return "Date";
-    case "startsAt":
-      return "Début";
-    case "endsAt":
-      return "Fin";
-    case "place":
-      return "Lieu";
-    case "videoUrl":
-      return "Lien de visioconférence";
-    case "agenda":
-      return index === undefined ? "Ordre du jour" : `Point ${n} de l'ordre du jour${field === "durationMinutes" ? " (durée)" : ""}`;
-    case "headCount":
-      return "Nombre de participants";
-    case "minutes":
-      return "Compte rendu";
-    case "decisions":
-      return `Décision ${n}`;
-    case "decisionActionIds":
-      return index === undefined ? "Décisions" : `Décision ${n} (fiches concernées)`;
-    case "participants":
-      return `Participant ${n}`;
-    default:
-      return "Champ";
+  if (index !== undefined && head === "agenda") {
+    const labels: Record<string, string> = agendaLabels(n);
+    const label = labels[field ?? ""];
+    return label === undefined ? `Point ${n}` : field === "title" ? label : `${label} (point ${n})`;
   }
+  if (index !== undefined && head === "decisions") return decisionLabel(n);
+  if (index !== undefined && head === "decisionActionIds") return `Fiches concernées (décision ${n})`;
+  if (index !== undefined && head === "participants") {
+    const label = (PARTICIPANT_LABELS as Record<string, string>)[field ?? ""];
+    return label === undefined ? `Participant ${n}` : `${label} (participant ${n})`;
+  }
+  if (head === "decisionActionIds") return MEETING_LABELS.decisions;
+  return (MEETING_LABELS as Record<string, string>)[head] ?? "Champ";
 }

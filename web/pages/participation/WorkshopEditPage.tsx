@@ -8,7 +8,7 @@ import { ApiError } from "../../api/client";
 import { useBodies, type Body } from "../../api/governance";
 import { useActions, useContract, type Contract } from "../../api/queries";
 import { useSaveWorkshop, useWorkshop, type Workshop } from "../../api/workshops";
-import { ErrorSummary, FormProblem, type Errors } from "../../components/form";
+import { ErrorSummary, FormProblem, RequiredNote, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import { draftFromWorkshop, emptyWorkshopDraft, validateWorkshop, workshopErrorLabel, type WorkshopDraft } from "./workshop-draft";
 import { PlacesFields, SessionFields, TopicFields, WorkshopMainFields, type WorkshopFieldsProps } from "./workshop-fields";
@@ -90,7 +90,7 @@ function WorkshopForm({ contract, bodies, workshop }: { contract: Contract; bodi
       ]}
     >
       <form onSubmit={onSubmit} noValidate>
-        <p className={fr.cx("fr-text--sm")}>Sauf mention « facultatif », tous les champs sont obligatoires.</p>
+        <RequiredNote />
         <ErrorSummary errors={errors} labels={workshopErrorLabel} />
         <FormProblem error={save.error} errors={errors} shown={SHOWN} what="cet atelier" />
         <WorkshopMainFields {...props} bodies={bodies} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyWorkshopDraft, validateWorkshop, workshopPayload, type WorkshopDraft } from "./workshop-draft";
+import { emptyWorkshopDraft, validateWorkshop, workshopErrorLabel, workshopPayload, type WorkshopDraft } from "./workshop-draft";
 
 const BODY = "5b0c9a54-3c8e-4c55-9a57-3e3c7f1f3a11";
 const FICHE = "0e6d3b7a-1d2c-4f5e-8a9b-0c1d2e3f4a5b";
@@ -55,5 +55,20 @@ describe("validateWorkshop", () => {
     const { errors } = validateWorkshop(d);
     expect(errors?.capacity).toBe("3 tables de 6 personnes ne peuvent accueillir que 18 personnes.");
     expect(errors?.["moderators.0.name"]).toContain("obligatoire");
+  });
+});
+
+describe("the workshop form's error summary", () => {
+  it("names a field by its visible label, with its entry when the label does not say it", () => {
+    expect(workshopErrorLabel("title")).toBe("Titre");
+    expect(workshopErrorLabel("maxPerTable")).toBe("Personnes par table, au plus");
+    expect(workshopErrorLabel("retentionMonths")).toBe("Conservation des données (mois)");
+    expect(workshopErrorLabel("moderators.1.name")).toBe("Animateur ou animatrice de la table 2");
+    expect(workshopErrorLabel("topics.0.title")).toBe("Thème 1");
+    expect(workshopErrorLabel("topics.2.questions.1")).toBe("Questions pour les tables (thème 3)");
+    expect(workshopErrorLabel("sessions.0.date")).toBe("Date de la séance 1");
+    expect(workshopErrorLabel("sessions.1.place")).toBe("Lieu (séance 2)");
+    expect(workshopErrorLabel("sessions.1")).toBe("Séance 2");
+    expect(workshopErrorLabel("sessions")).toBe("Séances");
   });
 });

@@ -152,37 +152,39 @@ export function validateWorkshop(d: WorkshopDraft): { body: WorkshopInput; error
   return { body: parsed.data };
 }
 
-/** Labels of the error summary, by path. */
+/** The visible labels of the workshop form's fields (without « (facultatif) », which the optional ones add). */
+export const WORKSHOP_LABELS = {
+  bodyId: "Instance",
+  title: "Titre",
+  intro: "Présentation",
+  deadline: "Date limite d'inscription",
+  retentionMonths: "Conservation des données (mois)",
+  capacity: "Nombre de places",
+  tableCount: "Nombre de tables",
+  maxPerTable: "Personnes par table, au plus",
+  moderators: "Places, tables et animation",
+  topics: "Thèmes",
+  sessions: "Séances",
+} as const;
+
+/** « Animateur ou animatrice de la table 2 », « Thème 1 »…: labels of the n-th (from 1) entry's fields. */
+export const moderatorLabel = (n: number) => `Animateur ou animatrice de la table ${n}`;
+export const topicLabels = (n: number) => ({ title: `Thème ${n}`, questions: "Questions pour les tables", actionIds: "Fiches liées" });
+export const sessionLabels = (n: number) => ({ date: `Date de la séance ${n}`, startsAt: "Début", endsAt: "Fin", place: "Lieu", roundMinutes: "Durée d'un tour (minutes)" });
+
+/** The error summary's name for the field of `path`: its visible label, with its entry when the label does not say it. */
 export function workshopErrorLabel(path: string): string {
-  const [head, index, field] = path.split(".");
+  const [head = "", index, field = ""] = path.split(".");
   const n = Number(index) + 1;
-  switch (head) {
-    case "bodyId":
-      return "Instance";
-    case "title":
-      return "Titre";
-    case "intro":
-      return "Présentation";
-    case "capacity":
-      return "Nombre de places";
-    case "maxPerTable":
-      return "Personnes par table";
-    case "tableCount":
-      return "Nombre de tables";
-    case "deadline":
-      return "Date limite d'inscription";
-    case "retentionMonths":
-      return "Durée de conservation";
-    case "moderators":
-      return index === undefined ? "Animation" : `Animateur ou animatrice de la table ${n}`;
-    case "topics":
-      return index === undefined ? "Thèmes" : `Thème ${n}${field === "questions" ? " (questions)" : field === "actionIds" ? " (fiches)" : ""}`;
-    case "sessions": {
-      if (index === undefined) return "Séances";
-      const part = { date: "date", startsAt: "début", endsAt: "fin", place: "lieu", roundMinutes: "durée d'un tour" }[field ?? ""];
-      return `Séance ${n}${part ? ` (${part})` : ""}`;
-    }
-    default:
-      return "Champ";
+  if (index !== undefined && head === "moderators") return moderatorLabel(n);
+  if (index !== undefined && head === "topics") {
+    const labels: Record<string, string> = topicLabels(n);
+    return field === "title" || !labels[field] ? labels.title! : `${labels[field]} (thème ${n})`;
   }
+  if (index !== undefined && head === "sessions") {
+    const labels: Record<string, string> = sessionLabels(n);
+    if (field === "date") return labels.date!;
+    return labels[field] ? `${labels[field]} (séance ${n})` : `Séance ${n}`;
+  }
+  return (WORKSHOP_LABELS as Record<string, string>)[head] ?? "Champ";
 }

@@ -7,9 +7,9 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import type { ReactNode } from "react";
 import type { Body } from "../../api/governance";
 import type { ActionItem } from "../../api/queries";
-import { errorAt, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, errorAt, errorProps, fieldId, optional, type Errors } from "../../components/form";
 import { MoveButtons } from "../../components/MoveButtons";
-import { emptySession, emptyTopic, tableCountOf, type SessionDraft, type TopicDraft, type WorkshopDraft } from "./workshop-draft";
+import { emptySession, emptyTopic, moderatorLabel, sessionLabels, tableCountOf, topicLabels, WORKSHOP_LABELS as L, type SessionDraft, type TopicDraft, type WorkshopDraft } from "./workshop-draft";
 
 export interface WorkshopFieldsProps {
   draft: WorkshopDraft;
@@ -40,7 +40,13 @@ export function WorkshopMainFields({ draft: d, setDraft, errors, bodies }: Works
   return (
     <Part legend="L'atelier">
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Select className={fr.cx("fr-col-12", "fr-col-md-5")} label="Instance" hint="L'instance de participation des habitants qui organise l'atelier." {...errorProps(errors, "bodyId")} nativeSelectProps={{ id: fieldId("bodyId"), value: d.bodyId, onChange: (e) => set({ bodyId: e.target.value }) }}>
+        <Select
+          className={fr.cx("fr-col-12", "fr-col-md-5")}
+          label={L.bodyId}
+          hint="L'instance de participation des habitants qui organise l'atelier."
+          {...errorProps(errors, "bodyId")}
+          nativeSelectProps={{ id: fieldId("bodyId"), ...controlProps(errors, "bodyId", { required: true }), value: d.bodyId, onChange: (e) => set({ bodyId: e.target.value }) }}
+        >
           <option value="" disabled>
             Choisir une instance
           </option>
@@ -50,23 +56,34 @@ export function WorkshopMainFields({ draft: d, setDraft, errors, bodies }: Works
             </option>
           ))}
         </Select>
-        <Input className={fr.cx("fr-col-12", "fr-col-md-7")} label="Titre" hintText="Par exemple : « Atelier des habitants — novembre 2021 »" {...errorProps(errors, "title")} nativeInputProps={{ id: fieldId("title"), value: d.title, onChange: (e) => set({ title: e.target.value }) }} />
+        <Input
+          className={fr.cx("fr-col-12", "fr-col-md-7")}
+          label={L.title}
+          hintText="Par exemple : « Atelier des habitants — novembre 2021 »"
+          {...errorProps(errors, "title")}
+          nativeInputProps={{ id: fieldId("title"), ...controlProps(errors, "title", { required: true }), value: d.title, onChange: (e) => set({ title: e.target.value }) }}
+        />
       </div>
       <Input
-        label="Présentation (facultatif)"
+        label={optional(L.intro)}
         hintText="Affichée sur l'appel à participation : en langage simple, ce qu'est l'atelier et pourquoi venir."
         textArea
         {...errorProps(errors, "intro")}
-        nativeTextAreaProps={{ id: fieldId("intro"), rows: 4, value: d.intro, onChange: (e) => set({ intro: e.target.value }) }}
+        nativeTextAreaProps={{ id: fieldId("intro"), ...controlProps(errors, "intro"), rows: 4, value: d.intro, onChange: (e) => set({ intro: e.target.value }) }}
       />
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Date limite d'inscription" {...errorProps(errors, "deadline")} nativeInputProps={{ id: fieldId("deadline"), type: "date", value: d.deadline, onChange: (e) => set({ deadline: e.target.value }) }} />
         <Input
           className={fr.cx("fr-col-12", "fr-col-md-4")}
-          label="Conservation des données (mois)"
+          label={L.deadline}
+          {...errorProps(errors, "deadline")}
+          nativeInputProps={{ id: fieldId("deadline"), ...controlProps(errors, "deadline", { required: true }), type: "date", value: d.deadline, onChange: (e) => set({ deadline: e.target.value }) }}
+        />
+        <Input
+          className={fr.cx("fr-col-12", "fr-col-md-4")}
+          label={L.retentionMonths}
           hintText="Après la dernière séance, puis effacement automatique."
           {...errorProps(errors, "retentionMonths")}
-          nativeInputProps={{ id: fieldId("retentionMonths"), type: "number", min: 1, max: 36, inputMode: "numeric", value: d.retentionMonths, onChange: (e) => set({ retentionMonths: e.target.value }) }}
+          nativeInputProps={{ id: fieldId("retentionMonths"), ...controlProps(errors, "retentionMonths", { required: true }), type: "number", min: 1, max: 36, inputMode: "numeric", value: d.retentionMonths, onChange: (e) => set({ retentionMonths: e.target.value }) }}
         />
       </div>
       <Checkbox
@@ -89,21 +106,21 @@ export function PlacesFields({ draft: d, setDraft, errors, members }: WorkshopFi
   const set = (patch: Partial<WorkshopDraft>) => setDraft((x) => ({ ...x, ...patch }));
   const seats = Number(d.tableCount) * Number(d.maxPerTable);
   const tables = tableCountOf(d);
-  const number = (path: "capacity" | "tableCount" | "maxPerTable", label: string, hint: string, max: number) => (
+  const number = (path: "capacity" | "tableCount" | "maxPerTable", hint: string, max: number) => (
     <Input
       className={fr.cx("fr-col-12", "fr-col-md-4")}
-      label={label}
+      label={L[path]}
       hintText={hint}
       {...errorProps(errors, path)}
-      nativeInputProps={{ id: fieldId(path), type: "number", min: path === "tableCount" ? 1 : 2, max, inputMode: "numeric", value: d[path], onChange: (e) => set({ [path]: e.target.value }) }}
+      nativeInputProps={{ id: fieldId(path), ...controlProps(errors, path, { required: true }), type: "number", min: path === "tableCount" ? 1 : 2, max, inputMode: "numeric", value: d[path], onChange: (e) => set({ [path]: e.target.value }) }}
     />
   );
   return (
-    <Part legend="Places, tables et animation" hint="World Café : au plus 6 personnes par table, un animateur ou une animatrice par table.">
+    <Part legend={L.moderators} hint="World Café : au plus 6 personnes par table, un animateur ou une animatrice par table.">
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        {number("capacity", "Nombre de places", "Au-delà, les personnes vont en liste d'attente.", 500)}
-        {number("tableCount", "Nombre de tables", "Autant de tables que de thèmes pour la rotation.", 50)}
-        {number("maxPerTable", "Personnes par table, au plus", "6 dans le format World Café.", 12)}
+        {number("capacity", "Au-delà, les personnes vont en liste d'attente.", 500)}
+        {number("tableCount", "Autant de tables que de thèmes pour la rotation.", 50)}
+        {number("maxPerTable", "6 dans le format World Café.", 12)}
       </div>
       {Number.isFinite(seats) && seats > 0 && <p className={fr.cx("fr-text--sm")} aria-live="polite">{`${d.tableCount} tables de ${d.maxPerTable} personnes : ${seats} places assises.`}</p>}
       {tables > 0 && (
@@ -112,7 +129,7 @@ export function PlacesFields({ draft: d, setDraft, errors, members }: WorkshopFi
             <Input
               key={i}
               className={fr.cx("fr-col-12", "fr-col-md-4")}
-              label={`Animateur ou animatrice de la table ${i + 1} (facultatif)`}
+              label={optional(moderatorLabel(i + 1))}
               hintText={
                 d.moderators[i]?.userId
                   ? "Membre du contrat ; il ou elle reste à sa table pendant la rotation."
@@ -121,6 +138,7 @@ export function PlacesFields({ draft: d, setDraft, errors, members }: WorkshopFi
               {...errorProps(errors, `moderators.${i}`)}
               nativeInputProps={{
                 id: fieldId(`moderators.${i}.name`),
+                ...controlProps(errors, `moderators.${i}`),
                 list: MEMBERS_LIST,
                 autoComplete: "off",
                 value: d.moderators[i]?.name ?? "",
@@ -155,41 +173,49 @@ export function TopicFields({ draft: d, setDraft, errors, fiches }: WorkshopFiel
   const ids = d.topics.map((_, i) => String(i));
   const tables = tableCountOf(d);
   return (
-    <Part legend="Thèmes" id={fieldId("topics")} hint="Chaque thème passe d'une table à l'autre ; chaque table les aborde tous, une fois chacun.">
+    <Part legend={L.topics} id={fieldId("topics")} hint="Chaque thème passe d'une table à l'autre ; chaque table les aborde tous, une fois chacun.">
       <GroupError errors={errors} path="topics" />
       {tables > 0 && d.topics.length !== tables && <p className={fr.cx("fr-text--sm")}>{`Le plan de rotation demande autant de thèmes que de tables (${tables}).`}</p>}
-      {d.topics.map((t, i) => (
-        <div key={t.id ?? `nouveau-${i}`} className="cles-repeat" role="group" aria-label={`Thème ${i + 1}`}>
-          <Input label={`Thème ${i + 1}`} hintText="Par exemple : « Accès aux soins »" {...errorProps(errors, `topics.${i}.title`)} nativeInputProps={{ id: fieldId(`topics.${i}.title`), value: t.title, onChange: (e) => setTopic(i, { title: e.target.value }) }} />
-          <Input
-            label="Questions pour les tables (facultatif)"
-            hintText="Une question par ligne, 10 au plus."
-            textArea
-            {...errorProps(errors, `topics.${i}.questions`)}
-            nativeTextAreaProps={{ id: fieldId(`topics.${i}.questions`), rows: 3, value: t.questions, onChange: (e) => setTopic(i, { questions: e.target.value }) }}
-          />
-          {fiches.length > 0 && (
-            <details className="cles-details fr-mb-2w" id={fieldId(`topics.${i}.actionIds`)}>
-              <summary>{`Fiches liées${t.actionIds.length ? ` (${t.actionIds.length})` : ""}`}</summary>
-              <div className="cles-checklist fr-mt-1w">
-                <Checkbox
-                  small
-                  legend={<span className={fr.cx("fr-sr-only")}>{`Fiches liées au thème ${i + 1}`}</span>}
-                  options={fiches.map((f) => ({
-                    label: `FA ${f.number} — ${f.title}`,
-                    nativeInputProps: { checked: t.actionIds.includes(f.id), onChange: (e) => setTopic(i, { actionIds: e.target.checked ? [...t.actionIds, f.id] : t.actionIds.filter((x) => x !== f.id) }) },
-                  }))}
-                />
-              </div>
-              {errorAt(errors, `topics.${i}.actionIds`) && <p className={fr.cx("fr-error-text")}>{errorAt(errors, `topics.${i}.actionIds`)}</p>}
-            </details>
-          )}
-          <MoveButtons ids={ids} index={i} label={`le thème ${i + 1}`} onMove={(next) => setDraft((x) => ({ ...x, topics: next.map((k) => x.topics[Number(k)]!) }))} />
-          <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setTopic(i, null)}>
-            {`Retirer le thème ${i + 1}`}
-          </Button>
-        </div>
-      ))}
+      {d.topics.map((t, i) => {
+        const labels = topicLabels(i + 1);
+        return (
+          <div key={t.id ?? `nouveau-${i}`} className="cles-repeat" role="group" aria-label={labels.title}>
+            <Input
+              label={labels.title}
+              hintText="Par exemple : « Accès aux soins »"
+              {...errorProps(errors, `topics.${i}.title`)}
+              nativeInputProps={{ id: fieldId(`topics.${i}.title`), ...controlProps(errors, `topics.${i}.title`, { required: true }), value: t.title, onChange: (e) => setTopic(i, { title: e.target.value }) }}
+            />
+            <Input
+              label={optional(labels.questions)}
+              hintText="Une question par ligne, 10 au plus."
+              textArea
+              {...errorProps(errors, `topics.${i}.questions`)}
+              nativeTextAreaProps={{ id: fieldId(`topics.${i}.questions`), ...controlProps(errors, `topics.${i}.questions`), rows: 3, value: t.questions, onChange: (e) => setTopic(i, { questions: e.target.value }) }}
+            />
+            {fiches.length > 0 && (
+              <details className="cles-details fr-mb-2w" id={fieldId(`topics.${i}.actionIds`)}>
+                <summary>{`${labels.actionIds}${t.actionIds.length ? ` (${t.actionIds.length})` : " (facultatif)"}`}</summary>
+                <div className="cles-checklist fr-mt-1w">
+                  <Checkbox
+                    small
+                    legend={<span className={fr.cx("fr-sr-only")}>{optional(`Fiches liées au thème ${i + 1}`)}</span>}
+                    options={fiches.map((f) => ({
+                      label: `FA ${f.number} — ${f.title}`,
+                      nativeInputProps: { checked: t.actionIds.includes(f.id), onChange: (e) => setTopic(i, { actionIds: e.target.checked ? [...t.actionIds, f.id] : t.actionIds.filter((x) => x !== f.id) }) },
+                    }))}
+                  />
+                </div>
+                {errorAt(errors, `topics.${i}.actionIds`) && <p className={fr.cx("fr-error-text")}>{errorAt(errors, `topics.${i}.actionIds`)}</p>}
+              </details>
+            )}
+            <MoveButtons ids={ids} index={i} label={`le thème ${i + 1}`} onMove={(next) => setDraft((x) => ({ ...x, topics: next.map((k) => x.topics[Number(k)]!) }))} />
+            <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setTopic(i, null)}>
+              {`Retirer le thème ${i + 1}`}
+            </Button>
+          </div>
+        );
+      })}
       <Button type="button" priority="secondary" size="small" iconId="fr-icon-add-line" onClick={() => setDraft((x) => ({ ...x, topics: [...x.topics, emptyTopic()] }))}>
         Ajouter un thème
       </Button>
@@ -205,19 +231,41 @@ export function SessionFields({ draft: d, setDraft, errors }: WorkshopFieldsProp
       <GroupError errors={errors} path="sessions" />
       {d.sessions.map((s, i) => {
         const path = (field: string) => `sessions.${i}.${field}`;
+        const labels = sessionLabels(i + 1);
         return (
           <div key={s.id ?? `nouvelle-${i}`} className="cles-repeat" role="group" aria-label={`Séance ${i + 1}`}>
             <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-              <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label={`Date de la séance ${i + 1}`} {...errorProps(errors, path("date"))} nativeInputProps={{ id: fieldId(path("date")), type: "date", value: s.date, onChange: (e) => setSession(i, { date: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-6", "fr-col-md-4")} label="Début" {...errorProps(errors, path("startsAt"))} nativeInputProps={{ id: fieldId(path("startsAt")), type: "time", value: s.startTime, onChange: (e) => setSession(i, { startTime: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-6", "fr-col-md-4")} label="Fin" {...errorProps(errors, path("endsAt"))} nativeInputProps={{ id: fieldId(path("endsAt")), type: "time", value: s.endTime, onChange: (e) => setSession(i, { endTime: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-12", "fr-col-md-8")} label="Lieu" hintText="Adresse ou nom de la salle." {...errorProps(errors, path("place"))} nativeInputProps={{ id: fieldId(path("place")), value: s.place, onChange: (e) => setSession(i, { place: e.target.value }) }} />
               <Input
                 className={fr.cx("fr-col-12", "fr-col-md-4")}
-                label="Durée d'un tour (minutes)"
+                label={labels.date}
+                {...errorProps(errors, path("date"))}
+                nativeInputProps={{ id: fieldId(path("date")), ...controlProps(errors, path("date"), { required: true }), type: "date", value: s.date, onChange: (e) => setSession(i, { date: e.target.value }) }}
+              />
+              <Input
+                className={fr.cx("fr-col-6", "fr-col-md-4")}
+                label={labels.startsAt}
+                {...errorProps(errors, path("startsAt"))}
+                nativeInputProps={{ id: fieldId(path("startsAt")), ...controlProps(errors, path("startsAt"), { required: true }), type: "time", value: s.startTime, onChange: (e) => setSession(i, { startTime: e.target.value }) }}
+              />
+              <Input
+                className={fr.cx("fr-col-6", "fr-col-md-4")}
+                label={labels.endsAt}
+                {...errorProps(errors, path("endsAt"))}
+                nativeInputProps={{ id: fieldId(path("endsAt")), ...controlProps(errors, path("endsAt"), { required: true }), type: "time", value: s.endTime, onChange: (e) => setSession(i, { endTime: e.target.value }) }}
+              />
+              <Input
+                className={fr.cx("fr-col-12", "fr-col-md-8")}
+                label={labels.place}
+                hintText="Adresse ou nom de la salle."
+                {...errorProps(errors, path("place"))}
+                nativeInputProps={{ id: fieldId(path("place")), ...controlProps(errors, path("place"), { required: true }), value: s.place, onChange: (e) => setSession(i, { place: e.target.value }) }}
+              />
+              <Input
+                className={fr.cx("fr-col-12", "fr-col-md-4")}
+                label={labels.roundMinutes}
                 hintText="Le temps de chaque thème à chaque table."
                 {...errorProps(errors, path("roundMinutes"))}
-                nativeInputProps={{ id: fieldId(path("roundMinutes")), type: "number", min: 5, max: 240, inputMode: "numeric", value: s.roundMinutes, onChange: (e) => setSession(i, { roundMinutes: e.target.value }) }}
+                nativeInputProps={{ id: fieldId(path("roundMinutes")), ...controlProps(errors, path("roundMinutes"), { required: true }), type: "number", min: 5, max: 240, inputMode: "numeric", value: s.roundMinutes, onChange: (e) => setSession(i, { roundMinutes: e.target.value }) }}
               />
             </div>
             <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setSession(i, null)}>

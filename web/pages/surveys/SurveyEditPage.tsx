@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiError } from "../../api/client";
 import { useActions, useContract, type Contract } from "../../api/queries";
-import { ErrorSummary, FormProblem, type Errors } from "../../components/form";
+import { ErrorSummary, FormProblem, RequiredNote, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 import { plural } from "../../format";
 import { QuestionList } from "./question-fields";
@@ -97,7 +97,7 @@ function SurveyForm({ contract, survey, onReload }: { contract: Contract; survey
       ]}
     >
       <form onSubmit={onSubmit} noValidate>
-        <p className={fr.cx("fr-text--sm")}>Sauf mention « facultatif », tous les champs sont obligatoires.</p>
+        <RequiredNote />
         {survey && survey.answers.total > 0 && (
           <Alert
             severity="warning"
@@ -106,7 +106,7 @@ function SurveyForm({ contract, survey, onReload }: { contract: Contract; survey
             description={`Ce sondage a déjà reçu ${plural(survey.answers.total, "réponse")} : ses questions et ses choix ne peuvent plus être retirés, ni leur type changé. Vous pouvez corriger un intitulé, ajouter des questions ou des choix.`}
           />
         )}
-        <ErrorSummary errors={errors} labels={surveyErrorLabel} />
+        <ErrorSummary errors={errors} labels={(path) => surveyErrorLabel(path, draft.questions)} />
         <FormProblem error={save.error} errors={errors} shown={SHOWN} what="ce sondage" onReload={survey ? onReload : undefined} />
         <SurveyMainFields {...props} fiches={fiches.data?.items ?? []} />
         <AnswerSettingsFields {...props} />

@@ -7,8 +7,8 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
-import { errorAt, errorProps, fieldId } from "../../components/form";
-import { addOption, choicesOf, conditionSources, moveOption, offersOther, removeOption, setOther, toggleCondition, updateQuestion, type QuestionDraft } from "./survey-draft";
+import { controlProps, errorAt, errorProps, fieldId, optional } from "../../components/form";
+import { addOption, choicesOf, conditionSources, moveOption, offersOther, optionLabel, QUESTION_LABELS as L, removeOption, setOther, toggleCondition, updateQuestion, type QuestionDraft } from "./survey-draft";
 import { GroupError, type QuestionProps } from "./survey-fields";
 
 const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
@@ -29,7 +29,7 @@ export function OptionsEditor({ setDraft, errors, index: i, question: q, locks }
   const setLabel = (k: number, label: string) => setDraft((x) => updateQuestion(x, i, { options: x.questions[i]!.options.map((o, j) => (j === k ? { ...o, label } : o)) }));
   return (
     <fieldset className={fr.cx("fr-fieldset", "fr-mb-2w")} id={fieldId(path("options"))} aria-describedby={`${addId}-aide`}>
-      <legend className={fr.cx("fr-fieldset__legend", "fr-text--bold")}>{q.kind === "ranking" ? "Choix à classer" : "Choix proposés"}</legend>
+      <legend className={fr.cx("fr-fieldset__legend", "fr-text--bold")}>{q.kind === "ranking" ? L.rankedOptions : L.options}</legend>
       <p id={`${addId}-aide`} className={fr.cx("fr-hint-text", "fr-col-12", "fr-mb-1w")}>
         Dans l'ordre où ils seront proposés. Au moins deux choix, 30 au plus.
       </p>
@@ -41,9 +41,9 @@ export function OptionsEditor({ setDraft, errors, index: i, question: q, locks }
           return (
             <div key={o.id} className="cles-option-row">
               <Input
-                label={`Choix ${k + 1}`}
+                label={optionLabel(k)}
                 {...errorProps(errors, path(`options.${k}.label`))}
-                nativeInputProps={{ id: fieldId(path(`options.${k}.label`)), value: o.label, onChange: (e) => setLabel(k, e.target.value) }}
+                nativeInputProps={{ id: fieldId(path(`options.${k}.label`)), ...controlProps(errors, path(`options.${k}.label`), { required: true }), value: o.label, onChange: (e) => setLabel(k, e.target.value) }}
               />
               <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-arrow-up-line" title={`Monter ${name}`} nativeButtonProps={{ id: id("up") }} disabled={k === 0} onClick={() => move(k, -1)} />
               <Button
@@ -83,7 +83,7 @@ export function OptionsEditor({ setDraft, errors, index: i, question: q, locks }
             {...errorProps(errors, path("other"))}
             options={[
               {
-                label: "Proposer « Autre », avec un texte à préciser",
+                label: L.other,
                 nativeInputProps: { checked: q.other, disabled: q.other && locks.options.has(`${q.id}/other`), onChange: (e) => setDraft((x) => setOther(x, i, e.target.checked)) },
               },
             ]}
@@ -99,30 +99,30 @@ export function ScaleFields({ setDraft, errors, index: i, question: q }: Questio
   const path = (field: string) => `questions.${i}.${field}`;
   return (
     <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-      <Select className={fr.cx("fr-col-6", "fr-col-md-3")} label="De" {...errorProps(errors, path("scaleMin"))} nativeSelectProps={{ id: fieldId(path("scaleMin")), value: q.scaleMin, onChange: (e) => set({ scaleMin: e.target.value }) }}>
+      <Select className={fr.cx("fr-col-6", "fr-col-md-3")} label={L.scaleMin} {...errorProps(errors, path("scaleMin"))} nativeSelectProps={{ id: fieldId(path("scaleMin")), ...controlProps(errors, path("scaleMin"), { required: true }), value: q.scaleMin, onChange: (e) => set({ scaleMin: e.target.value }) }}>
         <option value="0">0</option>
         <option value="1">1</option>
       </Select>
       <Input
         className={fr.cx("fr-col-6", "fr-col-md-3")}
-        label="À"
+        label={L.scaleMax}
         hintText="De 2 à 10."
         {...errorProps(errors, path("scaleMax"))}
-        nativeInputProps={{ id: fieldId(path("scaleMax")), type: "number", min: 2, max: 10, inputMode: "numeric", value: q.scaleMax, onChange: (e) => set({ scaleMax: e.target.value }) }}
+        nativeInputProps={{ id: fieldId(path("scaleMax")), ...controlProps(errors, path("scaleMax"), { required: true }), type: "number", min: 2, max: 10, inputMode: "numeric", value: q.scaleMax, onChange: (e) => set({ scaleMax: e.target.value }) }}
       />
       <Input
         className={fr.cx("fr-col-12", "fr-col-md-3")}
-        label="Libellé du bas (facultatif)"
+        label={optional(L.minLabel)}
         hintText="Par exemple « Pas du tout »."
         {...errorProps(errors, path("minLabel"))}
-        nativeInputProps={{ id: fieldId(path("minLabel")), value: q.minLabel, onChange: (e) => set({ minLabel: e.target.value }) }}
+        nativeInputProps={{ id: fieldId(path("minLabel")), ...controlProps(errors, path("minLabel")), value: q.minLabel, onChange: (e) => set({ minLabel: e.target.value }) }}
       />
       <Input
         className={fr.cx("fr-col-12", "fr-col-md-3")}
-        label="Libellé du haut (facultatif)"
+        label={optional(L.maxLabel)}
         hintText="Par exemple « Tout à fait »."
         {...errorProps(errors, path("maxLabel"))}
-        nativeInputProps={{ id: fieldId(path("maxLabel")), value: q.maxLabel, onChange: (e) => set({ maxLabel: e.target.value }) }}
+        nativeInputProps={{ id: fieldId(path("maxLabel")), ...controlProps(errors, path("maxLabel")), value: q.maxLabel, onChange: (e) => set({ maxLabel: e.target.value }) }}
       />
     </div>
   );
@@ -143,7 +143,7 @@ export function ConditionFields({ draft: d, setDraft, errors, index: i, question
         id={fieldId(`questions.${i}.showIf`)}
         options={[
           {
-            label: "Afficher seulement selon une réponse précédente",
+            label: L.showIf,
             hintText: "La question n'apparaît que si la personne a donné l'une des réponses choisies à une question à choix placée avant.",
             nativeInputProps: { checked: !!q.showIf, onChange: (e) => setDraft((x) => toggleCondition(x, i, e.target.checked)) },
           },
@@ -152,9 +152,9 @@ export function ConditionFields({ draft: d, setDraft, errors, index: i, question
       {q.showIf && (
         <>
           <Select
-            label="Afficher seulement si la question…"
+            label={L["showIf.questionId"]}
             {...errorProps(errors, path("questionId"))}
-            nativeSelectProps={{ id: fieldId(path("questionId")), value: q.showIf.questionId, onChange: (e) => setShowIf({ questionId: e.target.value, optionIds: [] }) }}
+            nativeSelectProps={{ id: fieldId(path("questionId")), ...controlProps(errors, path("questionId"), { required: true }), value: q.showIf.questionId, onChange: (e) => setShowIf({ questionId: e.target.value, optionIds: [] }) }}
           >
             <option value="" disabled>
               Choisir une question
@@ -169,11 +169,12 @@ export function ConditionFields({ draft: d, setDraft, errors, index: i, question
             <Checkbox
               small
               id={fieldId(path("optionIds"))}
-              legend="… a pour réponse l'un de ces choix"
+              legend={L["showIf.optionIds"]}
               {...errorProps(errors, path("optionIds"))}
               options={choicesOf(parent).map((o) => ({
                 label: o.label || "(choix sans libellé)",
                 nativeInputProps: {
+                  ...controlProps(errors, path("optionIds")),
                   checked: q.showIf!.optionIds.includes(o.id),
                   onChange: (e) => setShowIf({ questionId: parent.id, optionIds: e.target.checked ? [...q.showIf!.optionIds, o.id] : q.showIf!.optionIds.filter((x) => x !== o.id) }),
                 },

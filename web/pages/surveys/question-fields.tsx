@@ -10,9 +10,9 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState } from "react";
 import type { QuestionKind } from "../../../server/domain/surveys";
-import { errorProps, fieldId } from "../../components/form";
+import { controlProps, errorProps, fieldId, optional } from "../../components/form";
 import { ConditionFields, OptionsEditor, ScaleFields } from "./option-fields";
-import { addQuestion, isChoiceKind, moveQuestion, QUESTION_KIND_OPTIONS, removeQuestion, updateQuestion, type QuestionDraft } from "./survey-draft";
+import { addQuestion, isChoiceKind, moveQuestion, QUESTION_KIND_OPTIONS, QUESTION_LABELS as L, removeQuestion, SURVEY_LABELS, updateQuestion, type QuestionDraft } from "./survey-draft";
 import { GroupError, Part, type Locks, type QuestionProps, type SurveyFieldsProps } from "./survey-fields";
 
 const PROFILE_HINTS: Partial<Record<QuestionKind, string>> = {
@@ -51,7 +51,7 @@ export function QuestionList(props: SurveyFieldsProps & { locks: Locks }) {
     focusSoon(fieldId(`questions.${n}.kind`));
   };
   return (
-    <Part legend="Questions" id={fieldId("questions")} hint="Dans l'ordre où les personnes les liront. Une question peut n'apparaître que selon la réponse à une question à choix placée avant elle.">
+    <Part legend={SURVEY_LABELS.questions} id={fieldId("questions")} hint="Dans l'ordre où les personnes les liront. Une question peut n'apparaître que selon la réponse à une question à choix placée avant elle.">
       <GroupError errors={errors} path="questions" />
       {d.questions.map((q, i) => (
         <QuestionEditor key={q.id} {...props} index={i} question={q} onMove={(delta) => move(i, delta)} onRemove={() => remove(i)} />
@@ -100,10 +100,10 @@ function QuestionEditor(props: QuestionProps & { onMove: (delta: -1 | 1) => void
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <Select
           className={fr.cx("fr-col-12", "fr-col-md-4")}
-          label="Type de question"
+          label={L.kind}
           {...errorProps(errors, path("kind"))}
           disabled={locked}
-          nativeSelectProps={{ id: fieldId(path("kind")), value: q.kind, onChange: (e) => set({ kind: e.target.value as QuestionKind }) }}
+          nativeSelectProps={{ id: fieldId(path("kind")), ...controlProps(errors, path("kind"), { required: true }), value: q.kind, onChange: (e) => set({ kind: e.target.value as QuestionKind }) }}
         >
           {QUESTION_KIND_OPTIONS.map(([kind, label]) => (
             <option key={kind} value={kind}>
@@ -113,17 +113,22 @@ function QuestionEditor(props: QuestionProps & { onMove: (delta: -1 | 1) => void
         </Select>
         <Input
           className={fr.cx("fr-col-12", "fr-col-md-8")}
-          label="Intitulé"
+          label={L.label}
           hintText="La question, telle que les personnes la liront."
           {...errorProps(errors, path("label"))}
-          nativeInputProps={{ id: fieldId(path("label")), value: q.label, onChange: (e) => set({ label: e.target.value }) }}
+          nativeInputProps={{ id: fieldId(path("label")), ...controlProps(errors, path("label"), { required: true }), value: q.label, onChange: (e) => set({ label: e.target.value }) }}
         />
       </div>
-      <Input label="Aide (facultatif)" hintText="Une précision sous la question." {...errorProps(errors, path("help"))} nativeInputProps={{ id: fieldId(path("help")), value: q.help, onChange: (e) => set({ help: e.target.value }) }} />
+      <Input
+        label={optional(L.help)}
+        hintText="Une précision sous la question."
+        {...errorProps(errors, path("help"))}
+        nativeInputProps={{ id: fieldId(path("help")), ...controlProps(errors, path("help")), value: q.help, onChange: (e) => set({ help: e.target.value }) }}
+      />
       <Checkbox
         small
         id={fieldId(path("required"))}
-        options={[{ label: "Réponse obligatoire", nativeInputProps: { checked: q.required, onChange: (e) => set({ required: e.target.checked }) } }]}
+        options={[{ label: L.required, nativeInputProps: { checked: q.required, onChange: (e) => set({ required: e.target.checked }) } }]}
       />
       {PROFILE_HINTS[q.kind] && <p className={fr.cx("fr-text--sm")}>{PROFILE_HINTS[q.kind]}</p>}
       {isChoiceKind(q.kind) && <OptionsEditor {...props} />}
@@ -131,10 +136,10 @@ function QuestionEditor(props: QuestionProps & { onMove: (delta: -1 | 1) => void
         <div className={fr.cx("fr-grid-row")}>
           <Input
             className={fr.cx("fr-col-12", "fr-col-md-6")}
-            label="Nombre de choix à classer (facultatif)"
+            label={optional(L.rankCount)}
             hintText={`Par exemple 3 pour « vos trois priorités ». Vide : tous les choix (${q.options.length}).`}
             {...errorProps(errors, path("rankCount"))}
-            nativeInputProps={{ id: fieldId(path("rankCount")), type: "number", min: 1, max: q.options.length || 30, inputMode: "numeric", value: q.rankCount, onChange: (e) => set({ rankCount: e.target.value }) }}
+            nativeInputProps={{ id: fieldId(path("rankCount")), ...controlProps(errors, path("rankCount")), type: "number", min: 1, max: q.options.length || 30, inputMode: "numeric", value: q.rankCount, onChange: (e) => set({ rankCount: e.target.value }) }}
           />
         </div>
       )}

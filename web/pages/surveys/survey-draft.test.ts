@@ -145,10 +145,15 @@ describe("validateSurvey", () => {
 });
 
 describe("surveyErrorLabel", () => {
-  it("names the question and its part", () => {
-    expect(surveyErrorLabel("questions.2.options")).toBe("Question 3 (choix)");
-    expect(surveyErrorLabel("questions.2.options.1.label")).toBe("Question 3 (choix 2)");
-    expect(surveyErrorLabel("questions.0.showIf.questionId")).toBe("Question 1 (condition d'affichage)");
+  it("names the field by its visible label, then its question", () => {
+    expect(surveyErrorLabel("questions.2.options")).toBe("Choix proposés (question 3)");
+    expect(surveyErrorLabel("questions.2.options", [{ kind: "single" }, { kind: "single" }, { kind: "ranking" }])).toBe("Choix à classer (question 3)");
+    expect(surveyErrorLabel("questions.2.options.1.label")).toBe("Choix 2 (question 3)");
+    expect(surveyErrorLabel("questions.0.label")).toBe("Intitulé (question 1)");
+    expect(surveyErrorLabel("questions.0.showIf.questionId")).toBe("Afficher seulement si la question… (question 1)");
+    expect(surveyErrorLabel("questions.0.showIf")).toBe("Afficher seulement selon une réponse précédente (question 1)");
+    expect(surveyErrorLabel("questions.4.id")).toBe("Question 5");
     expect(surveyErrorLabel("closesOn")).toBe("Clôture");
+    expect(surveyErrorLabel("retentionMonths")).toBe("Conservation des adresses (mois)");
   });
 });

@@ -275,45 +275,56 @@ function sortErrors(errors: Errors): Errors {
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
 
-const QUESTION_PARTS: Record<string, string> = {
-  id: "identifiant",
-  kind: "type",
-  label: "intitulé",
-  help: "aide",
-  options: "choix",
-  other: "choix « Autre »",
-  rankCount: "nombre de choix à classer",
-  scaleMin: "bas de l'échelle",
-  scaleMax: "haut de l'échelle",
-  minLabel: "libellé du bas",
-  maxLabel: "libellé du haut",
-  showIf: "condition d'affichage",
-};
+/** The visible labels of the survey form's fields (without « (facultatif) », which the optional ones add). */
+export const SURVEY_LABELS = {
+  title: "Titre",
+  intro: "Présentation",
+  opensOn: "Ouverture",
+  closesOn: "Clôture",
+  actionIds: "Fiches liées",
+  retentionMonths: "Conservation des adresses (mois)",
+  questions: "Questions",
+} as const;
 
-/** Labels of the error summary, by path ("questions.2.options.1.label" → "Question 3 (choix 2)"). */
-export function surveyErrorLabel(path: string): string {
-  const [head, index, field, sub] = path.split(".");
-  switch (head) {
-    case "title":
-      return "Titre";
-    case "intro":
-      return "Présentation";
-    case "opensOn":
-      return "Ouverture";
-    case "closesOn":
-      return "Clôture";
-    case "actionIds":
-      return "Fiches liées";
-    case "retentionMonths":
-      return "Conservation des adresses";
-    case "questions": {
-      if (index === undefined) return "Questions";
-      const n = Number(index) + 1;
-      if (field === "options" && sub !== undefined && /^\d+$/.test(sub)) return `Question ${n} (choix ${Number(sub) + 1})`;
-      const part = QUESTION_PARTS[field ?? ""];
-      return `Question ${n}${part ? ` (${part})` : ""}`;
-    }
-    default:
-      return "Champ";
-  }
+/** The visible labels of a question's fields. */
+export const QUESTION_LABELS = {
+  kind: "Type de question",
+  label: "Intitulé",
+  help: "Aide",
+  required: "Réponse obligatoire",
+  options: "Choix proposés",
+  rankedOptions: "Choix à classer",
+  other: "Proposer « Autre », avec un texte à préciser",
+  rankCount: "Nombre de choix à classer",
+  scaleMin: "De",
+  scaleMax: "À",
+  minLabel: "Libellé du bas",
+  maxLabel: "Libellé du haut",
+  showIf: "Afficher seulement selon une réponse précédente",
+  "showIf.questionId": "Afficher seulement si la question…",
+  "showIf.optionIds": "… a pour réponse l'un de ces choix",
+} as const;
+
+/** « Choix 2 »: the label of option k (from 0). */
+export const optionLabel = (k: number) => `Choix ${k + 1}`;
+
+/**
+ * The error summary's name for the field of `path`: its visible label, and for a question's
+ * field, which question (« Choix 2 (question 3) »). `questions` tells a ranking's options.
+ */
+export function surveyErrorLabel(path: string, questions: readonly Pick<QuestionDraft, "kind">[] = []): string {
+  const [head = "", index, field, sub] = path.split(".");
+  if (head !== "questions") return (SURVEY_LABELS as Record<string, string>)[head] ?? "Champ";
+  if (index === undefined) return SURVEY_LABELS.questions;
+  const question = `question ${Number(index) + 1}`;
+  const labels: Record<string, string> = QUESTION_LABELS;
+  const label =
+    field === "options"
+      ? sub !== undefined && /^\d+$/.test(sub)
+        ? optionLabel(Number(sub))
+        : questions[Number(index)]?.kind === "ranking"
+          ? QUESTION_LABELS.rankedOptions
+          : QUESTION_LABELS.options
+      : (labels[`${field}.${sub}`] ?? labels[field ?? ""]);
+  return label ? `${label} (${question})` : `Question ${Number(index) + 1}`;
 }

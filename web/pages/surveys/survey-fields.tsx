@@ -4,8 +4,8 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import type { ReactNode } from "react";
 import type { ActionItem } from "../../api/queries";
-import { errorAt, errorProps, fieldId, type Errors } from "../../components/form";
-import type { QuestionDraft, SurveyDraft } from "./survey-draft";
+import { controlProps, errorAt, errorProps, fieldId, optional, type Errors } from "../../components/form";
+import { SURVEY_LABELS as L, type QuestionDraft, type SurveyDraft } from "./survey-draft";
 
 export interface SurveyFieldsProps {
   draft: SurveyDraft;
@@ -44,38 +44,43 @@ export function SurveyMainFields({ draft: d, setDraft, errors, fiches }: SurveyF
   const set = (patch: Partial<SurveyDraft>) => setDraft((x) => ({ ...x, ...patch }));
   return (
     <Part legend="Le sondage">
-      <Input label="Titre" hintText="Par exemple : « Rencontres de la Santé — vos priorités »" {...errorProps(errors, "title")} nativeInputProps={{ id: fieldId("title"), value: d.title, onChange: (e) => set({ title: e.target.value }) }} />
       <Input
-        label="Présentation (facultatif)"
+        label={L.title}
+        hintText="Par exemple : « Rencontres de la Santé — vos priorités »"
+        {...errorProps(errors, "title")}
+        nativeInputProps={{ id: fieldId("title"), ...controlProps(errors, "title", { required: true }), value: d.title, onChange: (e) => set({ title: e.target.value }) }}
+      />
+      <Input
+        label={optional(L.intro)}
         hintText="Affichée en haut du questionnaire : en langage simple, pourquoi ce questionnaire et ce que deviendront les réponses."
         textArea
         {...errorProps(errors, "intro")}
-        nativeTextAreaProps={{ id: fieldId("intro"), rows: 4, value: d.intro, onChange: (e) => set({ intro: e.target.value }) }}
+        nativeTextAreaProps={{ id: fieldId("intro"), ...controlProps(errors, "intro"), rows: 4, value: d.intro, onChange: (e) => set({ intro: e.target.value }) }}
       />
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <Input
           className={fr.cx("fr-col-12", "fr-col-md-4")}
-          label="Ouverture"
+          label={L.opensOn}
           hintText="Premier jour où l'on peut répondre."
           {...errorProps(errors, "opensOn")}
-          nativeInputProps={{ id: fieldId("opensOn"), type: "date", value: d.opensOn, onChange: (e) => set({ opensOn: e.target.value }) }}
+          nativeInputProps={{ id: fieldId("opensOn"), ...controlProps(errors, "opensOn", { required: true }), type: "date", value: d.opensOn, onChange: (e) => set({ opensOn: e.target.value }) }}
         />
         <Input
           className={fr.cx("fr-col-12", "fr-col-md-4")}
-          label="Clôture"
+          label={L.closesOn}
           hintText="Dernier jour où l'on peut répondre."
           {...errorProps(errors, "closesOn")}
-          nativeInputProps={{ id: fieldId("closesOn"), type: "date", value: d.closesOn, onChange: (e) => set({ closesOn: e.target.value }) }}
+          nativeInputProps={{ id: fieldId("closesOn"), ...controlProps(errors, "closesOn", { required: true }), type: "date", value: d.closesOn, onChange: (e) => set({ closesOn: e.target.value }) }}
         />
       </div>
       {fiches.length > 0 && (
         <details className="cles-details fr-mb-2w" id={fieldId("actionIds")}>
-          <summary>{`Fiches liées${d.actionIds.length ? ` (${d.actionIds.length})` : " (facultatif)"}`}</summary>
+          <summary>{`${L.actionIds}${d.actionIds.length ? ` (${d.actionIds.length})` : " (facultatif)"}`}</summary>
           <p className={fr.cx("fr-hint-text", "fr-mt-1w")}>Les résultats du sondage apparaîtront dans le suivi de ces fiches et dans la revue trimestrielle.</p>
           <div className="cles-checklist fr-mt-1w">
             <Checkbox
               small
-              legend={<span className={fr.cx("fr-sr-only")}>Fiches liées au sondage</span>}
+              legend={<span className={fr.cx("fr-sr-only")}>{optional("Fiches liées au sondage")}</span>}
               options={fiches.map((f) => ({
                 label: `FA ${f.number} — ${f.title}`,
                 nativeInputProps: { checked: d.actionIds.includes(f.id), onChange: (e) => set({ actionIds: e.target.checked ? [...d.actionIds, f.id] : d.actionIds.filter((x) => x !== f.id) }) },
@@ -117,10 +122,10 @@ export function AnswerSettingsFields({ draft: d, setDraft, errors }: SurveyField
         <div className={fr.cx("fr-grid-row")}>
           <Input
             className={fr.cx("fr-col-12", "fr-col-md-6")}
-            label="Conservation des adresses (mois)"
+            label={L.retentionMonths}
             hintText="Après la clôture du questionnaire, puis effacement automatique. Entre 1 et 36 mois."
             {...errorProps(errors, "retentionMonths")}
-            nativeInputProps={{ id: fieldId("retentionMonths"), type: "number", min: 1, max: 36, inputMode: "numeric", value: d.retentionMonths, onChange: (e) => set({ retentionMonths: e.target.value }) }}
+            nativeInputProps={{ id: fieldId("retentionMonths"), ...controlProps(errors, "retentionMonths", { required: true }), type: "number", min: 1, max: 36, inputMode: "numeric", value: d.retentionMonths, onChange: (e) => set({ retentionMonths: e.target.value }) }}
           />
         </div>
       )}
