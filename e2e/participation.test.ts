@@ -114,7 +114,7 @@ describe("residents' participation in the browser", () => {
       const summary = resident.getByRole("alert").filter({ hasText: /Le formulaire contient \d+ erreurs/ });
       await summary.waitFor();
       await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
-      await summary.getByRole("link", { name: "Accord : Pour vous inscrire, cochez la case d'accord sur l'usage de vos informations." }).waitFor();
+      await summary.getByRole("link", { name: "Votre accord : Pour vous inscrire, cochez la case d'accord sur l'usage de vos informations." }).waitFor();
       publicViolations.errors = await allViolations(resident);
 
       await tabTo(resident, "#champ-firstName");

@@ -41,15 +41,18 @@ export function controlProps(errors: Errors, path: string, { required = false }:
 /** How every form marks its fields: the optional ones say so, in their label; this sentence, once at the top, says it. */
 export const REQUIRED_NOTE = "Sauf mention « (facultatif) », tous les champs sont obligatoires.";
 
+/** The same, in a form whose fields are all required (a one-field form says nothing). */
+export const ALL_REQUIRED_NOTE = "Tous les champs sont obligatoires.";
+
 /** "Lieu" → "Lieu (facultatif)". */
 export const optional = (label: string) => `${label} (facultatif)`;
 
 /** A field's visible label as the error summary names it: without its « (facultatif) ». */
 export const summaryLabel = (label: string) => label.replace(/\s*\(facultatif\)\s*$/u, "").trim();
 
-/** The form's sentence about required fields, at its top. */
-export function RequiredNote() {
-  return <p className={fr.cx("fr-hint-text", "fr-mb-3w")}>{REQUIRED_NOTE}</p>;
+/** The form's sentence about required fields, at its top; `all` when none is optional. */
+export function RequiredNote({ all = false }: { all?: boolean }) {
+  return <p className={fr.cx("fr-hint-text", "fr-mb-3w")}>{all ? ALL_REQUIRED_NOTE : REQUIRED_NOTE}</p>;
 }
 
 export function zodErrors(error: z.ZodError): Errors {

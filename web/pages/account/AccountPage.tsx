@@ -8,7 +8,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { accountKeys, useAccount, type Account } from "../../api/accounts";
 import { api, ApiError } from "../../api/client";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { NewPasswordFields, passwordMismatch } from "./NewPasswordFields";
 import { ReminderPreference } from "./ReminderPreference";
@@ -84,7 +84,7 @@ function NameForm({ account }: { account: Account }) {
     <section className={fr.cx("fr-mb-6w")} aria-labelledby="identite">
       <h2 id="identite">Mon nom</h2>
       <form onSubmit={submit} noValidate className="cles-narrow">
-        <Input label="Nom affiché" nativeInputProps={{ id: fieldId("name"), autoComplete: "name", value: name, onChange: (e) => setName(e.target.value) }} {...errorProps(errors, "name")} />
+        <Input label="Nom affiché" nativeInputProps={{ id: fieldId("name"), ...controlProps(errors, "name", { required: true }), autoComplete: "name", value: name, onChange: (e) => setName(e.target.value) }} {...errorProps(errors, "name")} />
         {save.isSuccess && <p role="status" className={fr.cx("fr-text--sm")}>Nom enregistré.</p>}
         <Button type="submit" priority="secondary" disabled={save.isPending}>
           Enregistrer le nom
@@ -119,12 +119,13 @@ function PasswordForm() {
       <h2 id="mot-de-passe">Changer de mot de passe</h2>
       <form onSubmit={submit} noValidate className="cles-narrow">
         <ErrorSummary errors={errors} />
+        <RequiredNote all />
         {change.isSuccess && <Alert severity="success" small description="Mot de passe changé. Vos autres sessions ont été fermées." className={fr.cx("fr-mb-3w")} role="status" />}
         <PasswordInput
           label="Mot de passe actuel"
           className={fr.cx("fr-mb-2w")}
           messagesHint=""
-          nativeInputProps={{ id: fieldId("currentPassword"), autoComplete: "current-password", value: currentPassword, onChange: (e) => setCurrent(e.target.value) }}
+          nativeInputProps={{ id: fieldId("currentPassword"), ...controlProps(errors, "currentPassword", { required: true }), autoComplete: "current-password", value: currentPassword, onChange: (e) => setCurrent(e.target.value) }}
           messages={errors.currentPassword ? [{ severity: "error", message: errors.currentPassword }] : []}
         />
         <NewPasswordFields path="newPassword" password={newPassword} confirmation={confirmation} onPassword={setNew} onConfirmation={setConfirmation} errors={errors} />

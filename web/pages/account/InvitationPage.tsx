@@ -9,7 +9,7 @@ import { useInvitation } from "../../api/accounts";
 import { api, ApiError } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
 import { resetSession } from "../../components/AuthGate";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { Loading, Page } from "../../components/Page";
 import { formatDate } from "../../format";
 import { NewPasswordFields, passwordMismatch } from "./NewPasswordFields";
@@ -64,11 +64,12 @@ export function InvitationPage() {
           <ErrorSummary errors={errors} />
           {accept.error instanceof ApiError && !Object.keys(errors).length && <Alert severity="error" small description={accept.error.detail} className={fr.cx("fr-mb-3w")} />}
           <form onSubmit={submit} noValidate>
+            <RequiredNote all />
             <Input label="Adresse e-mail" disabled nativeInputProps={{ value: i.email, readOnly: true }} />
             <Input
               label="Votre nom"
               hintText="Tel qu'il apparaîtra aux autres membres et dans l'historique (par exemple Marie Dupont)."
-              nativeInputProps={{ id: fieldId("name"), autoComplete: "name", value: name, onChange: (e) => setName(e.target.value) }}
+              nativeInputProps={{ id: fieldId("name"), ...controlProps(errors, "name", { required: true }), autoComplete: "name", value: name, onChange: (e) => setName(e.target.value) }}
               {...errorProps(errors, "name")}
             />
             <NewPasswordFields password={password} confirmation={confirmation} onPassword={setPassword} onConfirmation={setConfirmation} errors={errors} label="Mot de passe" />

@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
-import { fieldId, type Errors } from "../../components/form";
+import { controlProps, fieldId, type Errors } from "../../components/form";
 
 export const MIN_PASSWORD = 12;
 
@@ -29,7 +29,7 @@ export function NewPasswordFields({ password, confirmation, onPassword, onConfir
         label={label}
         className={fr.cx("fr-mb-2w")}
         hintText={`${MIN_PASSWORD} caractères au moins ; une phrase facile à retenir convient très bien.`}
-        nativeInputProps={{ id: fieldId(path), autoComplete: "new-password", value: password, onChange: (e) => onPassword(e.target.value) }}
+        nativeInputProps={{ id: fieldId(path), ...controlProps(errors, path, { required: true }), autoComplete: "new-password", value: password, onChange: (e) => onPassword(e.target.value) }}
         messagesHint={error ? "" : undefined}
         messages={error ? [{ severity: "error", message: error }] : [{ severity: password.length >= MIN_PASSWORD ? "valid" : "info", message: `${MIN_PASSWORD} caractères minimum` }]}
       />
@@ -37,7 +37,7 @@ export function NewPasswordFields({ password, confirmation, onPassword, onConfir
         label="Confirmation du mot de passe"
         className={fr.cx("fr-mb-2w")}
         messagesHint=""
-        nativeInputProps={{ id: fieldId(`${path}Confirmation`), autoComplete: "new-password", value: confirmation, onChange: (e) => onConfirmation(e.target.value) }}
+        nativeInputProps={{ id: fieldId(`${path}Confirmation`), ...controlProps(errors, `${path}Confirmation`, { required: true }), autoComplete: "new-password", value: confirmation, onChange: (e) => onConfirmation(e.target.value) }}
         messages={confirmationError ? [{ severity: "error", message: confirmationError }] : []}
       />
     </>

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Link, useParams } from "react-router";
 import { api, ApiError } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { Page } from "../../components/Page";
 import { DevMailHint } from "./DevMailHint";
 import { NewPasswordFields, passwordMismatch } from "./NewPasswordFields";
@@ -36,7 +36,7 @@ export function ForgotPasswordPage() {
               <ErrorSummary errors={errors} />
               {ask.error instanceof ApiError && !Object.keys(errors).length && <Alert severity="error" small description={ask.error.detail} className={fr.cx("fr-mb-3w")} />}
               <form onSubmit={submit} noValidate>
-                <Input label="Adresse e-mail" nativeInputProps={{ id: fieldId("email"), type: "email", autoComplete: "email", value: email, onChange: (e) => setEmail(e.target.value) }} {...errorProps(errors, "email")} />
+                <Input label="Adresse e-mail" nativeInputProps={{ id: fieldId("email"), ...controlProps(errors, "email", { required: true }), type: "email", autoComplete: "email", value: email, onChange: (e) => setEmail(e.target.value) }} {...errorProps(errors, "email")} />
                 <Button type="submit" disabled={ask.isPending}>
                   Recevoir le lien
                 </Button>
@@ -88,6 +88,7 @@ export function ResetPasswordPage() {
             <form onSubmit={submit} noValidate>
               <p>Choisissez le nouveau mot de passe de votre compte. Vos autres sessions seront fermées.</p>
               <ErrorSummary errors={errors} />
+              <RequiredNote all />
               <NewPasswordFields password={password} confirmation={confirmation} onPassword={setPassword} onConfirmation={setConfirmation} errors={errors} />
               <Button type="submit" disabled={reset.isPending}>
                 Enregistrer le mot de passe

@@ -9,7 +9,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
 import { useSession } from "../../api/accounts";
 import { api, ApiError } from "../../api/client";
 import { resetSession } from "../../components/AuthGate";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { Page } from "../../components/Page";
 import { DevMailHint } from "./DevMailHint";
 import { homeOf } from "../todo/due-links";
@@ -67,15 +67,16 @@ export function SignInPage() {
           <ErrorSummary errors={errors} />
           {failure && <Alert severity="error" small description={failure.detail} className={fr.cx("fr-mb-3w")} role="alert" />}
           <form onSubmit={submit} noValidate>
+            <RequiredNote all />
             <Input
               label="Adresse e-mail"
-              nativeInputProps={{ id: fieldId("email"), type: "email", autoComplete: "username", value: email, onChange: (e) => setEmail(e.target.value), required: true }}
+              nativeInputProps={{ id: fieldId("email"), ...controlProps(errors, "email", { required: true }), type: "email", autoComplete: "username", value: email, onChange: (e) => setEmail(e.target.value), required: true }}
               {...errorProps(errors, "email")}
             />
             <PasswordInput
               label="Mot de passe"
               messagesHint=""
-              nativeInputProps={{ id: fieldId("password"), autoComplete: "current-password", value: password, onChange: (e) => setPassword(e.target.value), required: true }}
+              nativeInputProps={{ id: fieldId("password"), ...controlProps(errors, "password", { required: true }), autoComplete: "current-password", value: password, onChange: (e) => setPassword(e.target.value), required: true }}
               messages={errors.password ? [{ severity: "error", message: errors.password }] : []}
             />
             <p className={fr.cx("fr-mt-2w")}>

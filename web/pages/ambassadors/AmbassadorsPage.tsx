@@ -100,7 +100,7 @@ function PeriodForm({ period, onChange }: { period: Period; onChange: (p: Period
           hintText="Sans date : jusqu'à aujourd'hui."
           state={error ? "error" : "default"}
           stateRelatedMessage={error}
-          nativeInputProps={{ id: "periode-to", type: "date", value: to, onChange: (e) => setTo(e.target.value) }}
+          nativeInputProps={{ id: "periode-to", ...(error ? { "aria-invalid": true } : {}), type: "date", value: to, onChange: (e) => setTo(e.target.value) }}
         />
         <div className="cles-followup-actions">
           <Button type="submit" size="small">

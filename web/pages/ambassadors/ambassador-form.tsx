@@ -7,22 +7,23 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
-import { FormButtons } from "../../components/form";
+import { FormButtons, optional, RequiredNote } from "../../components/form";
 import { formatDate } from "../../format";
 import { useSaveAmbassador, type Ambassador, type NetworkArea, type Roster } from "./api";
 import { ambassadorBody, ambassadorDraftOf, consentText, emptyAmbassador, type AmbassadorDraft } from "./drafts";
 import { useFormErrors } from "./form-kit";
 
-const LABELS: Record<string, string> = {
+/** The visible labels, which the error summary names its errors by. */
+const LABELS = {
   priorityAreaId: "Quartier prioritaire",
   firstName: "Prénom",
   lastName: "Nom",
-  email: "E-mail",
-  phone: "Téléphone",
+  email: optional("E-mail"),
+  phone: optional("Téléphone"),
   joinedOn: "Arrivée dans le réseau",
-  leftOn: "Départ du réseau",
-  retentionMonths: "Durée de conservation",
-  notes: "Notes",
+  leftOn: optional("Départ du réseau"),
+  retentionMonths: "Durée de conservation après le départ, en mois",
+  notes: optional("Notes de la coordination"),
   consent: "Accord de la personne",
 };
 
@@ -56,13 +57,13 @@ export function AmbassadorForm({ contractId, areas, roster, ambassador, onDone, 
   const title = ambassador ? `Modifier la fiche de ${ambassador.firstName} ${ambassador.lastName}` : "Ajouter un ambassadeur ou une ambassadrice";
   return (
     <form onSubmit={submit} noValidate aria-label={title} className="cles-amb-form">
-      <p className={fr.cx("fr-text--sm")}>Sauf mention « facultatif », tous les champs sont obligatoires.</p>
+      <RequiredNote />
       {form.summary}
       {form.problem(save.error, "cette fiche", onCancel)}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Input className={grid} label="Prénom" {...form.props("firstName")} nativeInputProps={{ ...text("firstName"), autoComplete: "off", autoFocus: true }} />
-        <Input className={grid} label="Nom" {...form.props("lastName")} nativeInputProps={{ ...text("lastName"), autoComplete: "off" }} />
-        <Select className={grid} label="Quartier prioritaire" {...form.props("priorityAreaId")} nativeSelectProps={text("priorityAreaId")}>
+        <Input className={grid} label={LABELS.firstName} {...form.props("firstName")} nativeInputProps={{ ...form.control("firstName", true), ...text("firstName"), autoComplete: "off", autoFocus: true }} />
+        <Input className={grid} label={LABELS.lastName} {...form.props("lastName")} nativeInputProps={{ ...form.control("lastName", true), ...text("lastName"), autoComplete: "off" }} />
+        <Select className={grid} label={LABELS.priorityAreaId} {...form.props("priorityAreaId")} nativeSelectProps={{ ...form.control("priorityAreaId", true), ...text("priorityAreaId") }}>
           <option value="">Choisir le quartier</option>
           {areas.map((a) => (
             <option key={a.id} value={a.id}>
@@ -70,20 +71,20 @@ export function AmbassadorForm({ contractId, areas, roster, ambassador, onDone, 
             </option>
           ))}
         </Select>
-        <Input className={grid} label="E-mail (facultatif)" {...form.props("email")} nativeInputProps={{ ...text("email"), type: "email", spellCheck: false, autoComplete: "off" }} />
-        <Input className={grid} label="Téléphone (facultatif)" {...form.props("phone")} nativeInputProps={{ ...text("phone"), type: "tel", autoComplete: "off" }} />
-        <Input className={grid} label="Arrivée dans le réseau" {...form.props("joinedOn")} nativeInputProps={{ ...text("joinedOn"), type: "date" }} />
-        <Input className={grid} label="Départ du réseau (facultatif)" hintText="Ses données sont effacées après la durée de conservation qui suit cette date." {...form.props("leftOn")} nativeInputProps={{ ...text("leftOn"), type: "date" }} />
-        <Input className={grid} label="Durée de conservation après le départ, en mois" hintText="De 1 à 36 mois ; 12 par défaut." {...form.props("retentionMonths")} nativeInputProps={{ ...text("retentionMonths"), inputMode: "numeric" }} />
+        <Input className={grid} label={LABELS.email} {...form.props("email")} nativeInputProps={{ ...form.control("email"), ...text("email"), type: "email", spellCheck: false, autoComplete: "off" }} />
+        <Input className={grid} label={LABELS.phone} {...form.props("phone")} nativeInputProps={{ ...form.control("phone"), ...text("phone"), type: "tel", autoComplete: "off" }} />
+        <Input className={grid} label={LABELS.joinedOn} {...form.props("joinedOn")} nativeInputProps={{ ...form.control("joinedOn", true), ...text("joinedOn"), type: "date" }} />
+        <Input className={grid} label={LABELS.leftOn} hintText="Ses données sont effacées après la durée de conservation qui suit cette date." {...form.props("leftOn")} nativeInputProps={{ ...form.control("leftOn"), ...text("leftOn"), type: "date" }} />
+        <Input className={grid} label={LABELS.retentionMonths} hintText="De 1 à 36 mois ; 12 par défaut." {...form.props("retentionMonths")} nativeInputProps={{ ...form.control("retentionMonths", true), ...text("retentionMonths"), inputMode: "numeric" }} />
       </div>
-      <Input label="Notes de la coordination (facultatif)" hintText="Disponibilités, langues parlées… Rien sur la santé de la personne." textArea {...form.props("notes")} nativeTextAreaProps={{ ...text("notes"), rows: 2 }} />
+      <Input label={LABELS.notes} hintText="Disponibilités, langues parlées… Rien sur la santé de la personne." textArea {...form.props("notes")} nativeTextAreaProps={{ ...form.control("notes"), ...text("notes"), rows: 2 }} />
       {isNew ? (
         <Checkbox
           id={form.id("consent")}
-          legend="Accord de la personne"
+          legend={LABELS.consent}
           hintText={`Lisez-lui ce texte (version ${roster.consent.version}) ; cochez seulement si elle l'accepte.`}
           {...form.props("consent")}
-          options={[{ label: consentText(roster.consent, draft.retentionMonths), nativeInputProps: { checked: draft.consent, onChange: (e) => set({ consent: e.target.checked }) } }]}
+          options={[{ label: consentText(roster.consent, draft.retentionMonths), nativeInputProps: { ...form.control("consent"), checked: draft.consent, onChange: (e) => set({ consent: e.target.checked }) } }]}
         />
       ) : (
         <p className={fr.cx("fr-text--sm")}>{`Accord donné le ${formatDate(ambassador.consentOn)} (version ${ambassador.consentVersion} du texte).`}</p>

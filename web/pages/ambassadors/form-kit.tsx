@@ -7,7 +7,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { useState } from "react";
 import { ApiError } from "../../api/client";
-import { errorProps, ErrorSummary, fieldId, FormProblem } from "../../components/form";
+import { controlProps, errorProps, ErrorSummary, fieldId, FormProblem } from "../../components/form";
 import { toggle, type Errors } from "./drafts";
 
 /** The errors of one form: local checks and the server's 400, each under `prefix.path`. */
@@ -19,6 +19,8 @@ export function useFormErrors(prefix: string, labels: Record<string, string>) {
     errors,
     id: (path: string) => fieldId(key(path)),
     props: (path: string) => errorProps(errors, key(path)),
+    /** aria-invalid (and aria-required when `required`) for the native control of `path`. */
+    control: (path: string, required = false) => controlProps(errors, key(path), { required }),
     set: (plain: Errors) => setErrors(under(plain)),
     fromApi: (error: unknown) => setErrors(error instanceof ApiError && error.status === 400 ? under(error.fieldErrors()) : {}),
     clear: () => setErrors({}),
@@ -68,7 +70,7 @@ export function ChoiceList({ form, path, legend, hint, options, selected, onChan
       {...form.props(path)}
       options={options.map((o) => ({
         label: o.label,
-        nativeInputProps: { value: o.id, checked: selected.includes(o.id), onChange: (e) => onChange(toggle(selected, o.id, e.target.checked, all)) },
+        nativeInputProps: { ...form.control(path), value: o.id, checked: selected.includes(o.id), onChange: (e) => onChange(toggle(selected, o.id, e.target.checked, all)) },
       }))}
     />
   );

@@ -18,6 +18,7 @@ import type { ResponseOf } from "../../api/types";
 import { formatDate, formatNumber, todayInParis } from "../../format";
 import { useNetwork, useRecordMeasurement, type MeasureKey } from "./api";
 import { totalOf, type Period } from "./drafts";
+import { RequiredNote } from "../../components/form";
 import { useFormErrors } from "./form-kit";
 
 type Indicators = ResponseOf<"/api/actions/{actionId}/indicators", "get">;
@@ -25,7 +26,8 @@ type Indicators = ResponseOf<"/api/actions/{actionId}/indicators", "get">;
 const useFicheIndicators = (actionId: string) =>
   useQuery({ enabled: !!actionId, queryKey: followUpKeys.part(actionId, "indicators"), queryFn: ({ signal }) => api<Indicators>(`/actions/${actionId}/indicators`, { signal }) });
 
-const LABELS: Record<string, string> = { actionId: "Fiche", indicatorId: "Indicateur", from: "Début de la période", to: "Fin de la période", measuredOn: "Date de la mesure", measure: "Ce qui est compté" };
+/** The visible labels, which the error summary names its errors by (« Ce qui est compté » is no field). */
+const LABELS: Record<string, string> = { actionId: "Fiche", indicatorId: "Indicateur", from: "Du", to: "Au", measuredOn: "Date de la mesure", measure: "Ce qui est compté" };
 
 export function MeasureForm({ contractId, measure, label, period, fiches, linked, onDone, onCancel }: {
   contractId: string;
@@ -95,6 +97,7 @@ export function MeasureForm({ contractId, measure, label, period, fiches, linked
   return (
     <form onSubmit={ask} noValidate aria-label={`Enregistrer « ${label} » comme mesure d'un indicateur`} className="cles-amb-form">
       {form.summary}
+      <RequiredNote all />
       {!confirming && form.problem(record.error, "cette mesure")}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
         <Select
@@ -103,6 +106,7 @@ export function MeasureForm({ contractId, measure, label, period, fiches, linked
           hint="Les fiches liées aux formations et actions affichées viennent en premier."
           {...form.props("actionId")}
           nativeSelectProps={{
+            ...form.control("actionId", true),
             id: form.id("actionId"),
             value: actionId,
             disabled: confirming,
@@ -132,7 +136,7 @@ export function MeasureForm({ contractId, measure, label, period, fiches, linked
           label="Indicateur"
           hint={!actionId ? "Choisissez d'abord la fiche." : indicators.isPending ? "Chargement des indicateurs…" : indicators.data?.items.length === 0 ? "Cette fiche n'a aucun indicateur." : undefined}
           {...form.props("indicatorId")}
-          nativeSelectProps={{ id: form.id("indicatorId"), value: indicatorId, disabled: confirming || !indicators.data?.items.length, onChange: (e) => setIndicatorId(e.target.value) }}
+          nativeSelectProps={{ ...form.control("indicatorId", true), id: form.id("indicatorId"), value: indicatorId, disabled: confirming || !indicators.data?.items.length, onChange: (e) => setIndicatorId(e.target.value) }}
         >
           <option value="">Choisir l'indicateur</option>
           {indicators.data?.items.map((i) => (
@@ -141,9 +145,9 @@ export function MeasureForm({ contractId, measure, label, period, fiches, linked
             </option>
           ))}
         </Select>
-        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Du" {...form.props("from")} nativeInputProps={{ id: form.id("from"), type: "date", value: from, disabled: confirming, onChange: (e) => setFrom(e.target.value) }} />
-        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Au" {...form.props("to")} nativeInputProps={{ id: form.id("to"), type: "date", value: to, disabled: confirming, onChange: (e) => setTo(e.target.value) }} />
-        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Date de la mesure" {...form.props("measuredOn")} nativeInputProps={{ id: form.id("measuredOn"), type: "date", max: today, value: measuredOn, disabled: confirming, onChange: (e) => setMeasuredOn(e.target.value) }} />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Du" {...form.props("from")} nativeInputProps={{ ...form.control("from", true), id: form.id("from"), type: "date", value: from, disabled: confirming, onChange: (e) => setFrom(e.target.value) }} />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Au" {...form.props("to")} nativeInputProps={{ ...form.control("to", true), id: form.id("to"), type: "date", value: to, disabled: confirming, onChange: (e) => setTo(e.target.value) }} />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Date de la mesure" {...form.props("measuredOn")} nativeInputProps={{ ...form.control("measuredOn", true), id: form.id("measuredOn"), type: "date", max: today, value: measuredOn, disabled: confirming, onChange: (e) => setMeasuredOn(e.target.value) }} />
       </div>
       {indicators.error && <Alert severity="error" small role="alert" description={indicators.error.message} className={fr.cx("fr-mb-2w")} />}
       {confirming ? (

@@ -7,7 +7,7 @@ import { fr } from "@codegouvfr/react-dsfr";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
-import { FormButtons } from "../../components/form";
+import { FormButtons, optional, RequiredNote } from "../../components/form";
 import { meetingDay } from "../../format";
 import { useSaveActivity, useSaveTraining, type Activity, type Ambassador, type NetworkArea, type Training } from "./api";
 import { activityBody, activityDraftOf, emptyActivity, emptyTraining, trainingBody, trainingDraftOf, type ActivityDraft, type TrainingDraft } from "./drafts";
@@ -30,13 +30,13 @@ function Links({ form, choices, actionIds, meetingId, onFiches, onMeeting }: { f
       <ChoiceList
         form={form}
         path="actionIds"
-        legend="Fiches liées (facultatif)"
+        legend={LINK_LABELS.actionIds}
         options={choices.fiches.map((f) => ({ id: f.id, label: `FA ${f.number} — ${f.title}` }))}
         selected={actionIds}
         onChange={onFiches}
         empty="Ce contrat n'a pas encore de fiche."
       />
-      <Select label="Réunion liée (facultatif)" {...form.props("meetingId")} nativeSelectProps={{ id: form.id("meetingId"), value: meetingId, onChange: (e) => onMeeting(e.target.value) }}>
+      <Select label={LINK_LABELS.meetingId} {...form.props("meetingId")} nativeSelectProps={{ ...form.control("meetingId"), id: form.id("meetingId"), value: meetingId, onChange: (e) => onMeeting(e.target.value) }}>
         <option value="">Aucune</option>
         {choices.meetings.map((m) => (
           <option key={m.id} value={m.id}>
@@ -63,7 +63,11 @@ function People({ form, path, legend, choices, selected, onChange }: { form: For
   );
 }
 
-const TRAINING_LABELS: Record<string, string> = { heldOn: "Date", topic: "Thème", trainer: "Intervenant", attendeeIds: "Participants", actionIds: "Fiches liées", meetingId: "Réunion liée" };
+/** The visible labels of the links, shared by both forms. */
+const LINK_LABELS = { actionIds: optional("Fiches liées"), meetingId: optional("Réunion liée") };
+
+/** The visible labels of the training form, which its error summary names its errors by. */
+const TRAINING_LABELS = { heldOn: "Date", topic: "Thème", trainer: optional("Intervenant ou organisme"), attendeeIds: optional("Qui a suivi la formation"), ...LINK_LABELS };
 
 export function TrainingForm({ contractId, choices, training, onDone, onCancel }: { contractId: string; choices: Choices; training?: Training; onDone: (message: string) => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<TrainingDraft>(() => (training ? trainingDraftOf(training) : emptyTraining()));
@@ -80,29 +84,30 @@ export function TrainingForm({ contractId, choices, training, onDone, onCancel }
   return (
     <form onSubmit={submit} noValidate aria-label={training ? `Modifier la formation « ${training.topic} »` : "Nouvelle formation"} className="cles-amb-form">
       {form.summary}
+      <RequiredNote />
       {form.problem(save.error, "cette formation", onCancel)}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Input className={grid} label="Date" {...form.props("heldOn")} nativeInputProps={{ id: form.id("heldOn"), type: "date", value: draft.heldOn, onChange: (e) => set({ heldOn: e.target.value }), autoFocus: true }} />
-        <Input className={grid} label="Thème" {...form.props("topic")} nativeInputProps={{ id: form.id("topic"), value: draft.topic, onChange: (e) => set({ topic: e.target.value }) }} />
-        <Input className={grid} label="Intervenant ou organisme (facultatif)" {...form.props("trainer")} nativeInputProps={{ id: form.id("trainer"), value: draft.trainer, onChange: (e) => set({ trainer: e.target.value }) }} />
+        <Input className={grid} label="Date" {...form.props("heldOn")} nativeInputProps={{ ...form.control("heldOn", true), id: form.id("heldOn"), type: "date", value: draft.heldOn, onChange: (e) => set({ heldOn: e.target.value }), autoFocus: true }} />
+        <Input className={grid} label="Thème" {...form.props("topic")} nativeInputProps={{ ...form.control("topic", true), id: form.id("topic"), value: draft.topic, onChange: (e) => set({ topic: e.target.value }) }} />
+        <Input className={grid} label={TRAINING_LABELS.trainer} {...form.props("trainer")} nativeInputProps={{ ...form.control("trainer"), id: form.id("trainer"), value: draft.trainer, onChange: (e) => set({ trainer: e.target.value }) }} />
       </div>
-      <People form={form} path="attendeeIds" legend="Qui a suivi la formation" choices={choices} selected={draft.attendeeIds} onChange={(attendeeIds) => set({ attendeeIds })} />
+      <People form={form} path="attendeeIds" legend={TRAINING_LABELS.attendeeIds} choices={choices} selected={draft.attendeeIds} onChange={(attendeeIds) => set({ attendeeIds })} />
       <Links form={form} choices={choices} actionIds={draft.actionIds} meetingId={draft.meetingId} onFiches={(actionIds) => set({ actionIds })} onMeeting={(meetingId) => set({ meetingId })} />
       <FormButtons pending={save.isPending} label={training ? "Enregistrer la formation" : "Ajouter la formation"} onCancel={onCancel} />
     </form>
   );
 }
 
-const ACTIVITY_LABELS: Record<string, string> = {
+/** The visible labels of the activity form, which its error summary names its errors by. */
+const ACTIVITY_LABELS = {
   heldOn: "Date",
   place: "Lieu",
   kind: "Type d'action",
-  description: "Description",
-  priorityAreaId: "Quartier",
+  description: optional("Description"),
+  priorityAreaId: optional("Quartier prioritaire"),
   residentsReached: "Habitants touchés",
-  ambassadorIds: "Ambassadeurs présents",
-  actionIds: "Fiches liées",
-  meetingId: "Réunion liée",
+  ambassadorIds: optional("Ambassadeurs présents"),
+  ...LINK_LABELS,
 };
 
 export function ActivityForm({ contractId, choices, activity, onDone, onCancel }: { contractId: string; choices: Choices; activity?: Activity; onDone: (message: string) => void; onCancel: () => void }) {
@@ -123,10 +128,11 @@ export function ActivityForm({ contractId, choices, activity, onDone, onCancel }
   return (
     <form onSubmit={submit} noValidate aria-label={activity ? `Modifier l'action du ${activity.heldOn}` : "Nouvelle action"} className="cles-amb-form">
       {form.summary}
+      <RequiredNote />
       {form.problem(save.error, "cette action", onCancel)}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Input className={grid} label="Date" {...form.props("heldOn")} nativeInputProps={{ id: form.id("heldOn"), type: "date", value: draft.heldOn, onChange: (e) => set({ heldOn: e.target.value }), autoFocus: true }} />
-        <Select className={grid} label="Type d'action" {...form.props("kind")} nativeSelectProps={{ id: form.id("kind"), value: draft.kind, onChange: (e) => set({ kind: e.target.value }) }}>
+        <Input className={grid} label="Date" {...form.props("heldOn")} nativeInputProps={{ ...form.control("heldOn", true), id: form.id("heldOn"), type: "date", value: draft.heldOn, onChange: (e) => set({ heldOn: e.target.value }), autoFocus: true }} />
+        <Select className={grid} label="Type d'action" {...form.props("kind")} nativeSelectProps={{ ...form.control("kind", true), id: form.id("kind"), value: draft.kind, onChange: (e) => set({ kind: e.target.value }) }}>
           <option value="">Choisir</option>
           {choices.kinds.map((k) => (
             <option key={k.key} value={k.key}>
@@ -134,8 +140,8 @@ export function ActivityForm({ contractId, choices, activity, onDone, onCancel }
             </option>
           ))}
         </Select>
-        <Input className={grid} label="Lieu" {...form.props("place")} nativeInputProps={{ id: form.id("place"), value: draft.place, onChange: (e) => set({ place: e.target.value }) }} />
-        <Select className={grid} label="Quartier prioritaire" {...form.props("priorityAreaId")} nativeSelectProps={{ id: form.id("priorityAreaId"), value: draft.priorityAreaId, onChange: (e) => set({ priorityAreaId: e.target.value }) }}>
+        <Input className={grid} label="Lieu" {...form.props("place")} nativeInputProps={{ ...form.control("place", true), id: form.id("place"), value: draft.place, onChange: (e) => set({ place: e.target.value }) }} />
+        <Select className={grid} label={ACTIVITY_LABELS.priorityAreaId} {...form.props("priorityAreaId")} nativeSelectProps={{ ...form.control("priorityAreaId"), id: form.id("priorityAreaId"), value: draft.priorityAreaId, onChange: (e) => set({ priorityAreaId: e.target.value }) }}>
           <option value="">Hors quartier prioritaire ou tout le territoire</option>
           {choices.areas.map((a) => (
             <option key={a.id} value={a.id}>
@@ -148,11 +154,11 @@ export function ActivityForm({ contractId, choices, activity, onDone, onCancel }
           label="Habitants touchés"
           hintText="Un nombre entier ; 0 si vous ne savez pas."
           {...form.props("residentsReached")}
-          nativeInputProps={{ id: form.id("residentsReached"), inputMode: "numeric", value: draft.residentsReached, onChange: (e) => set({ residentsReached: e.target.value }) }}
+          nativeInputProps={{ ...form.control("residentsReached", true), id: form.id("residentsReached"), inputMode: "numeric", value: draft.residentsReached, onChange: (e) => set({ residentsReached: e.target.value }) }}
         />
       </div>
-      <Input label="Description (facultatif)" textArea {...form.props("description")} nativeTextAreaProps={{ id: form.id("description"), rows: 2, value: draft.description, onChange: (e) => set({ description: e.target.value }) }} />
-      <People form={form} path="ambassadorIds" legend="Ambassadeurs présents" choices={choices} selected={draft.ambassadorIds} onChange={(ambassadorIds) => set({ ambassadorIds })} />
+      <Input label={ACTIVITY_LABELS.description} textArea {...form.props("description")} nativeTextAreaProps={{ ...form.control("description"), id: form.id("description"), rows: 2, value: draft.description, onChange: (e) => set({ description: e.target.value }) }} />
+      <People form={form} path="ambassadorIds" legend={ACTIVITY_LABELS.ambassadorIds} choices={choices} selected={draft.ambassadorIds} onChange={(ambassadorIds) => set({ ambassadorIds })} />
       <Links form={form} choices={choices} actionIds={draft.actionIds} meetingId={draft.meetingId} onFiches={(actionIds) => set({ actionIds })} onMeeting={(meetingId) => set({ meetingId })} />
       <FormButtons pending={save.isPending} label={activity ? "Enregistrer l'action" : "Ajouter l'action"} onCancel={onCancel} />
     </form>

@@ -187,6 +187,7 @@ export function DeckPage() {
               options={fiches.map((f) => ({
                 label: `FA ${f.number} — ${f.title}`,
                 nativeInputProps: {
+                  ...(none ? { "aria-invalid": true } : {}),
                   checked: !unticked.has(f.number),
                   onChange: (e) =>
                     setUnticked((prev) => {

@@ -13,7 +13,7 @@ import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../../../server/shared";
 import { api } from "../../api/client";
 import { useAdjustments, useContractMeetings, useRefreshFollowUp, type Adjustment, type MeetingSummary } from "../../api/followup";
 import { useActions, type ActionItem } from "../../api/queries";
-import { errorProps, FormProblem, idsFor, useFieldErrors, FormButtons } from "../../components/form";
+import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors, FormButtons, RequiredNote } from "../../components/form";
 import { formatDate } from "../../format";
 import { focusSection, meetingDay, PlainText, Section, todayInParis, QueryList } from "./kit";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
@@ -159,6 +159,7 @@ function AdjustmentForm({ actionId, fiches, meetings, adjustment, onClose }: Con
   const pastMeetings = meetings.filter((m) => m.startsAt.slice(0, 10) <= today).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="cles-followup-form" aria-label={adjustment ? `Modifier l'ajustement « ${adjustment.kindLabel} »` : "Nouvel ajustement"}>
+      <RequiredNote />
       <FormProblem
         error={save.error}
         errors={form.errors}
@@ -166,7 +167,7 @@ function AdjustmentForm({ actionId, fiches, meetings, adjustment, onClose }: Con
         what="cet ajustement"
         onReload={() => void refresh("adjustments").then(onClose)}
       />
-      <Select label="Type d'ajustement" {...errorProps(form.errors, "kind")} nativeSelectProps={{ id: id("kind"), value: kind, onChange: (e) => setKind(e.target.value as Kind | ""), autoFocus: true }}>
+      <Select label="Type d'ajustement" {...errorProps(form.errors, "kind")} nativeSelectProps={{ id: id("kind"), ...controlProps(form.errors, "kind", { required: true }), value: kind, onChange: (e) => setKind(e.target.value as Kind | ""), autoFocus: true }}>
         <option value="" disabled>
           Choisir un type
         </option>
@@ -177,7 +178,7 @@ function AdjustmentForm({ actionId, fiches, meetings, adjustment, onClose }: Con
         ))}
       </Select>
       {kind === "merge" && (
-        <Select label="Fiche avec laquelle fusionner" hint="Cette fiche sera fusionnée dans la fiche choisie une fois la fusion réalisée." {...errorProps(form.errors, "targetActionId")} nativeSelectProps={{ id: id("targetActionId"), value: targetActionId, onChange: (e) => setTarget(e.target.value) }}>
+        <Select label="Fiche avec laquelle fusionner" hint="Cette fiche sera fusionnée dans la fiche choisie une fois la fusion réalisée." {...errorProps(form.errors, "targetActionId")} nativeSelectProps={{ id: id("targetActionId"), ...controlProps(form.errors, "targetActionId", { required: true }), value: targetActionId, onChange: (e) => setTarget(e.target.value) }}>
           <option value="" disabled>
             Choisir une fiche
           </option>
@@ -190,7 +191,7 @@ function AdjustmentForm({ actionId, fiches, meetings, adjustment, onClose }: Con
         textArea
         label="Description (facultatif)"
         {...errorProps(form.errors, "description")}
-        nativeTextAreaProps={{ id: id("description"), rows: 3, value: description, onChange: (e) => setDescription(e.target.value) }}
+        nativeTextAreaProps={{ id: id("description"), ...controlProps(form.errors, "description"), rows: 3, value: description, onChange: (e) => setDescription(e.target.value) }}
       />
       <RadioButtons
         legend="État"
@@ -205,15 +206,15 @@ function AdjustmentForm({ actionId, fiches, meetings, adjustment, onClose }: Con
       />
       {status !== "proposed" && (
         <div className="cles-followup-fields">
-          <Input label="Validé en comité le" {...errorProps(form.errors, "agreedOn")} nativeInputProps={{ id: id("agreedOn"), type: "date", value: agreedOn, max: today, onChange: (e) => setAgreedOn(e.target.value) }} />
-          <Select label="Réunion du comité (facultatif)" {...errorProps(form.errors, "agreedMeetingId")} nativeSelectProps={{ id: id("agreedMeetingId"), value: agreedMeetingId, onChange: (e) => chooseMeeting(e.target.value) }}>
+          <Input label="Validé en comité le" {...errorProps(form.errors, "agreedOn")} nativeInputProps={{ id: id("agreedOn"), ...controlProps(form.errors, "agreedOn", { required: true }), type: "date", value: agreedOn, max: today, onChange: (e) => setAgreedOn(e.target.value) }} />
+          <Select label="Réunion du comité (facultatif)" {...errorProps(form.errors, "agreedMeetingId")} nativeSelectProps={{ id: id("agreedMeetingId"), ...controlProps(form.errors, "agreedMeetingId"), value: agreedMeetingId, onChange: (e) => chooseMeeting(e.target.value) }}>
             <option value="">Aucune réunion précisée</option>
             {pastMeetings.map((m) => (
               <option key={m.id} value={m.id}>{`${m.title} — ${meetingDay(m.startsAt)}`}</option>
             ))}
           </Select>
           {status === "done" && (
-            <Input label="Réalisé le" {...errorProps(form.errors, "doneOn")} nativeInputProps={{ id: id("doneOn"), type: "date", value: doneOn, max: today, onChange: (e) => setDoneOn(e.target.value) }} />
+            <Input label="Réalisé le" {...errorProps(form.errors, "doneOn")} nativeInputProps={{ id: id("doneOn"), ...controlProps(form.errors, "doneOn", { required: true }), type: "date", value: doneOn, max: today, onChange: (e) => setDoneOn(e.target.value) }} />
           )}
         </div>
       )}

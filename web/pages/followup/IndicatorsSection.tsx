@@ -7,7 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { lazy, Suspense, useRef, useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useIndicators, useRefreshFollowUp, type Indicator, type Measurement } from "../../api/followup";
-import { errorProps, FormProblem, idsFor, useFieldErrors, FormButtons } from "../../components/form";
+import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors, FormButtons, RequiredNote } from "../../components/form";
 import { EmptyState } from "../../components/Page";
 import { formatDate, formatNumber } from "../../format";
 import { focusSection, parseFrenchNumber, Section, SectionError, SectionLoading, todayInParis } from "./kit";
@@ -215,17 +215,18 @@ function MeasurementForm({ actionId, indicator, measurement, onClose }: { action
   };
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="cles-followup-form" aria-label={measurement ? `Corriger la mesure du ${formatDate(measurement.measuredOn)}` : `Nouvelle mesure de « ${indicator.label} »`}>
+      <RequiredNote />
       <FormProblem error={save.error} errors={form.errors} shown={["measuredOn", "value", "source", "comment"]} what="cette mesure" onReload={() => void refresh("indicators").then(onClose)} />
       <div className="cles-followup-fields">
-        <Input label="Date de la mesure" {...errorProps(form.errors, "measuredOn")} nativeInputProps={{ id: id("measuredOn"), type: "date", value: measuredOn, max: todayInParis(), onChange: (e) => setMeasuredOn(e.target.value), autoFocus: true }} />
+        <Input label="Date de la mesure" {...errorProps(form.errors, "measuredOn")} nativeInputProps={{ id: id("measuredOn"), ...controlProps(form.errors, "measuredOn", { required: true }), type: "date", value: measuredOn, max: todayInParis(), onChange: (e) => setMeasuredOn(e.target.value), autoFocus: true }} />
         <Input
           label={`Valeur${indicator.unit ? ` (${indicator.unit})` : ""}`}
           {...errorProps(form.errors, "value")}
-          nativeInputProps={{ id: id("value"), inputMode: "decimal", value, onChange: (e) => setValue(e.target.value) }}
+          nativeInputProps={{ id: id("value"), ...controlProps(form.errors, "value", { required: true }), inputMode: "decimal", value, onChange: (e) => setValue(e.target.value) }}
         />
-        <Input label="Source (facultatif)" hintText="Enquête, base de données, rapport…" {...errorProps(form.errors, "source")} nativeInputProps={{ id: id("source"), value: source, onChange: (e) => setSource(e.target.value) }} />
+        <Input label="Source (facultatif)" hintText="Enquête, base de données, rapport…" {...errorProps(form.errors, "source")} nativeInputProps={{ id: id("source"), ...controlProps(form.errors, "source"), value: source, onChange: (e) => setSource(e.target.value) }} />
       </div>
-      <Input textArea label="Commentaire (facultatif)" {...errorProps(form.errors, "comment")} nativeTextAreaProps={{ id: id("comment"), rows: 2, value: comment, onChange: (e) => setComment(e.target.value) }} />
+      <Input textArea label="Commentaire (facultatif)" {...errorProps(form.errors, "comment")} nativeTextAreaProps={{ id: id("comment"), ...controlProps(form.errors, "comment"), rows: 2, value: comment, onChange: (e) => setComment(e.target.value) }} />
       <FormButtons pending={save.isPending} label={measurement ? "Enregistrer la correction" : "Enregistrer la mesure"} onCancel={onClose} />
     </form>
   );

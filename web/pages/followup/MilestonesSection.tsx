@@ -8,7 +8,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useMilestones, useRefreshFollowUp, type Milestone } from "../../api/followup";
-import { errorProps, FormProblem, idsFor, useFieldErrors, FormButtons } from "../../components/form";
+import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors, FormButtons, RequiredNote } from "../../components/form";
 import { formatDate } from "../../format";
 import { focusSection, Section, todayInParis, QueryList } from "./kit";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
@@ -117,22 +117,23 @@ function MilestoneForm({ actionId, milestone, onClose }: { actionId: string; mil
   };
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="cles-followup-form" aria-label={milestone ? `Modifier l'étape « ${milestone.title} »` : "Nouvelle étape"}>
+      <RequiredNote />
       <FormProblem error={save.error} errors={form.errors} shown={["title", "plannedBy", "owner", "doneOn"]} what="cette étape" onReload={() => void refresh("milestones").then(onClose)} />
-      <Input label="Intitulé de l'étape" {...errorProps(form.errors, "title")} nativeInputProps={{ id: id("title"), value: title, onChange: (e) => setTitle(e.target.value), autoFocus: true }} />
+      <Input label="Intitulé de l'étape" {...errorProps(form.errors, "title")} nativeInputProps={{ id: id("title"), ...controlProps(form.errors, "title", { required: true }), value: title, onChange: (e) => setTitle(e.target.value), autoFocus: true }} />
       <div className="cles-followup-fields">
         <Input
           label="Échéance prévue"
           hintText={milestone ? "La reporter garde la date prévue d'origine." : "Le dernier jour de la période prévue."}
           {...errorProps(form.errors, "plannedBy")}
-          nativeInputProps={{ id: id("plannedBy"), type: "date", value: plannedBy, onChange: (e) => setPlannedBy(e.target.value) }}
+          nativeInputProps={{ id: id("plannedBy"), ...controlProps(form.errors, "plannedBy", { required: true }), type: "date", value: plannedBy, onChange: (e) => setPlannedBy(e.target.value) }}
         />
-        <Input label="Responsable (facultatif)" {...errorProps(form.errors, "owner")} nativeInputProps={{ id: id("owner"), value: owner, onChange: (e) => setOwner(e.target.value) }} />
+        <Input label="Responsable (facultatif)" {...errorProps(form.errors, "owner")} nativeInputProps={{ id: id("owner"), ...controlProps(form.errors, "owner"), value: owner, onChange: (e) => setOwner(e.target.value) }} />
         {milestone && (
           <Input
             label="Réalisée le (facultatif)"
             hintText="Laissez vide tant que l'étape n'est pas réalisée."
             {...errorProps(form.errors, "doneOn")}
-            nativeInputProps={{ id: id("doneOn"), type: "date", value: doneOn, max: todayInParis(), onChange: (e) => setDoneOn(e.target.value) }}
+            nativeInputProps={{ id: id("doneOn"), ...controlProps(form.errors, "doneOn"), type: "date", value: doneOn, max: todayInParis(), onChange: (e) => setDoneOn(e.target.value) }}
           />
         )}
       </div>

@@ -7,7 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useContractMeetings, useMilestones, useProgress, useRefreshFollowUp, useRemarks, type MeetingSummary, type Milestone, type ProgressEntry } from "../../api/followup";
-import { errorAt, errorProps, FormProblem, idsFor, useFieldErrors, FormButtons } from "../../components/form";
+import { controlProps, errorAt, errorProps, FormProblem, idsFor, optional, RequiredNote, useFieldErrors, FormButtons } from "../../components/form";
 import { formatDate } from "../../format";
 import { meetingDay, PlainText, Section, todayInParis, QueryList } from "./kit";
 import { announce } from "../../components/announcer";
@@ -110,14 +110,15 @@ function ProgressForm({ actionId, milestones, meetings, entry, onClose }: Contex
   const sortedMeetings = [...meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate className="cles-followup-form" aria-label={entry ? `Corriger l'avancement du ${formatDate(entry.happenedOn)}` : "Nouvel avancement"}>
+      <RequiredNote />
       <FormProblem error={save.error} errors={form.errors} shown={["happenedOn", "text", "meetingId", "milestoneIds"]} what="cet avancement" onReload={() => void refresh("progress").then(onClose)} />
       <div className="cles-followup-fields">
         <Input
           label="Date"
           {...errorProps(form.errors, "happenedOn")}
-          nativeInputProps={{ id: id("happenedOn"), type: "date", value: happenedOn, max: todayInParis(), onChange: (e) => setHappenedOn(e.target.value) }}
+          nativeInputProps={{ id: id("happenedOn"), ...controlProps(form.errors, "happenedOn", { required: true }), type: "date", value: happenedOn, max: todayInParis(), onChange: (e) => setHappenedOn(e.target.value) }}
         />
-        <Select label="Réunion où il a été présenté (facultatif)" {...errorProps(form.errors, "meetingId")} nativeSelectProps={{ id: id("meetingId"), value: meetingId, onChange: (e) => setMeetingId(e.target.value) }}>
+        <Select label={optional("Réunion où il a été présenté")} {...errorProps(form.errors, "meetingId")} nativeSelectProps={{ id: id("meetingId"), ...controlProps(form.errors, "meetingId"), value: meetingId, onChange: (e) => setMeetingId(e.target.value) }}>
           <option value="">Aucune réunion</option>
           {sortedMeetings.map((m) => (
             <option key={m.id} value={m.id}>{`${m.title} — ${meetingDay(m.startsAt)}`}</option>
@@ -128,12 +129,12 @@ function ProgressForm({ actionId, milestones, meetings, entry, onClose }: Contex
         textArea
         label="Ce qui a été fait"
         {...errorProps(form.errors, "text")}
-        nativeTextAreaProps={{ id: id("text"), rows: 4, value: text, onChange: (e) => setText(e.target.value), autoFocus: true }}
+        nativeTextAreaProps={{ id: id("text"), ...controlProps(form.errors, "text", { required: true }), rows: 4, value: text, onChange: (e) => setText(e.target.value), autoFocus: true }}
       />
       {milestones.length > 0 && (
         <fieldset className={fr.cx("fr-fieldset", ...(milestoneError ? (["fr-fieldset--error"] as const) : []))} id={id("milestoneIds")} aria-labelledby={`${id("milestoneIds")}-legend`}>
           <legend id={`${id("milestoneIds")}-legend`} className={fr.cx("fr-fieldset__legend", "fr-text--regular")}>
-            Étapes du rétroplanning concernées (facultatif)
+            {optional("Étapes du rétroplanning concernées")}
           </legend>
           {milestones.map((m) => (
             <div key={m.id} className={fr.cx("fr-fieldset__element")}>

@@ -7,7 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshFollowUp, useRemaining, type RemainingItem } from "../../api/followup";
-import { errorProps, FormProblem, idsFor, useFieldErrors } from "../../components/form";
+import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors } from "../../components/form";
 import { formatDate, plural } from "../../format";
 import { focusSection, Section, todayInParis, QueryList } from "./kit";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
@@ -105,7 +105,7 @@ function RemainingForm({ actionId, item, onClose }: { actionId: string; item?: R
       <Input
         label={item ? "Reste-à-faire" : "Ajouter au reste-à-faire"}
         {...errorProps(form.errors, "text")}
-        nativeInputProps={{ id: id("text"), value: text, onChange: (e) => setText(e.target.value), autoFocus: !!item }}
+        nativeInputProps={{ id: id("text"), ...controlProps(form.errors, "text", { required: true }), value: text, onChange: (e) => setText(e.target.value), autoFocus: !!item }}
       />
       <div className="cles-followup-actions">
         <Button type="submit" size="small" priority={item ? "primary" : "secondary"} disabled={save.isPending}>

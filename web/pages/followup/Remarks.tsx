@@ -7,7 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshFollowUp, useRemarks, type ProgressEntry, type Remark } from "../../api/followup";
-import { errorProps, FormProblem, idsFor, useFieldErrors } from "../../components/form";
+import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors } from "../../components/form";
 import { formatDate, plural } from "../../format";
 import { focusSection, formatDateTime, PlainText, Section, SectionError, SectionLoading } from "./kit";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
@@ -144,7 +144,7 @@ function RemarkForm({ actionId, progressEntryId, remark, subject, onClose }: { a
         label={remark ? "Remarque" : `Votre remarque sur ${subject}`}
         hintText="Texte simple, sans mise en forme."
         {...errorProps(form.errors, "body")}
-        nativeTextAreaProps={{ id: id("body"), rows: 3, value: body, onChange: (e) => setBody(e.target.value), autoFocus: !!remark }}
+        nativeTextAreaProps={{ id: id("body"), ...controlProps(form.errors, "body", { required: true }), rows: 3, value: body, onChange: (e) => setBody(e.target.value), autoFocus: !!remark }}
       />
       <div className="cles-followup-actions">
         <Button type="submit" size="small" disabled={save.isPending}>

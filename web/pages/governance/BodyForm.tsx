@@ -13,7 +13,7 @@ import { BODY_KINDS, type BodyKind } from "../../../server/shared";
 import { api, ApiError } from "../../api/client";
 import { governanceKeys, type Body } from "../../api/governance";
 import type { ActionItem, Contract } from "../../api/queries";
-import { ErrorSummary, errorAt, errorProps, fieldId, zodErrors, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, errorAt, errorProps, fieldId, optional, RequiredNote, zodErrors, type Errors } from "../../components/form";
 
 type RhythmChoice = "none" | "per_year" | "every_months";
 
@@ -56,7 +56,22 @@ const withRhythm = (errors: Errors): Errors => {
   return out;
 };
 
-const LABELS: Record<string, string> = { kind: "Type", name: "Nom", axisId: "Axe", actionIds: "Fiches", rhythm: "Rythme attendu" };
+/** The visible labels, which the error summary names its errors by. */
+const LABELS = {
+  kind: "Type d'instance",
+  name: "Nom",
+  axisId: optional("Axe stratégique suivi"),
+  actionIds: optional("Fiches suivies par le groupe"),
+  perYear: "Nombre de réunions par an, au moins",
+  everyMonths: "Nombre de mois entre deux réunions, au plus",
+};
+
+/** A field's visible label from its path (the rhythm's depends on the rhythm chosen). */
+function bodyFieldLabel(path: string, rhythm: RhythmChoice): string {
+  const field = path.split(".")[0]!;
+  if (field === "rhythm") return rhythm === "every_months" ? LABELS.everyMonths : LABELS.perYear;
+  return field in LABELS ? LABELS[field as keyof typeof LABELS] : "Champ";
+}
 
 interface Props {
   contract: Contract;
@@ -97,20 +112,21 @@ export function BodyForm({ contract, fiches, body, onDone, idPrefix }: Props) {
   const fichesError = errorAt(errors, "actionIds");
   return (
     <form onSubmit={submit} noValidate aria-label={body ? `Modifier l'instance ${body.name}` : "Nouvelle instance"}>
-      <ErrorSummary errors={prefixed} labels={(path) => LABELS[path.slice(idPrefix.length + 1).split(".")[0]!] ?? "Champ"} />
+      <ErrorSummary errors={prefixed} labels={(path) => bodyFieldLabel(path.slice(idPrefix.length + 1), draft.rhythm)} />
+      <RequiredNote />
       {failure && <Alert severity="error" small role="alert" description={failure.detail} className={fr.cx("fr-mb-3w")} />}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Select className={fr.cx("fr-col-12", "fr-col-md-5")} label="Type d'instance" {...errorProps(errors, "kind")} nativeSelectProps={{ id: id("kind"), value: draft.kind, onChange: (e) => set({ kind: e.target.value as BodyKind }) }}>
+        <Select className={fr.cx("fr-col-12", "fr-col-md-5")} label={LABELS.kind} {...errorProps(errors, "kind")} nativeSelectProps={{ id: id("kind"), ...controlProps(errors, "kind", { required: true }), value: draft.kind, onChange: (e) => set({ kind: e.target.value as BodyKind }) }}>
           {(Object.entries(BODY_KINDS) as [BodyKind, string][]).map(([k, label]) => (
             <option key={k} value={k}>
               {label}
             </option>
           ))}
         </Select>
-        <Input className={fr.cx("fr-col-12", "fr-col-md-7")} label="Nom" hintText="Tel qu'on le dit : « COPIL », « Groupe de travail Santé mentale »" {...errorProps(errors, "name")} nativeInputProps={{ id: id("name"), value: draft.name, onChange: (e) => set({ name: e.target.value }) }} />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-7")} label={LABELS.name} hintText="Tel qu'on le dit : « COPIL », « Groupe de travail Santé mentale »" {...errorProps(errors, "name")} nativeInputProps={{ id: id("name"), ...controlProps(errors, "name", { required: true }), value: draft.name, onChange: (e) => set({ name: e.target.value }) }} />
       </div>
       {draft.kind === "thematic" && (
-        <Select label="Axe stratégique suivi" {...errorProps(errors, "axisId")} nativeSelectProps={{ id: id("axisId"), value: draft.axisId, onChange: (e) => set({ axisId: e.target.value }) }}>
+        <Select label={LABELS.axisId} {...errorProps(errors, "axisId")} nativeSelectProps={{ id: id("axisId"), ...controlProps(errors, "axisId"), value: draft.axisId, onChange: (e) => set({ axisId: e.target.value }) }}>
           <option value="">Aucun axe</option>
           {contract.axes.map((a) => (
             <option key={a.id} value={a.id}>
@@ -121,7 +137,7 @@ export function BodyForm({ contract, fiches, body, onDone, idPrefix }: Props) {
       )}
       {draft.kind === "working_group" && fiches.length > 0 && (
         <fieldset id={id("actionIds")} className={fr.cx("fr-fieldset", { "fr-fieldset--error": !!fichesError })}>
-          <legend className={fr.cx("fr-fieldset__legend", "fr-text--regular")}>Fiches suivies par le groupe</legend>
+          <legend className={fr.cx("fr-fieldset__legend", "fr-text--regular")}>{LABELS.actionIds}</legend>
           <div className={fr.cx("fr-fieldset__element")}>
             <div className="cles-checklist">
               <Checkbox
@@ -160,9 +176,9 @@ export function BodyForm({ contract, fiches, body, onDone, idPrefix }: Props) {
       {draft.rhythm !== "none" && (
         <Input
           className="cles-narrow"
-          label={draft.rhythm === "per_year" ? "Nombre de réunions par an, au moins" : "Nombre de mois entre deux réunions, au plus"}
+          label={bodyFieldLabel("rhythm", draft.rhythm)}
           {...errorProps(errors, "rhythm")}
-          nativeInputProps={{ id: id("rhythm"), type: "number", min: 1, max: draft.rhythm === "per_year" ? 52 : 36, inputMode: "numeric", value: draft.rhythmValue, onChange: (e) => set({ rhythmValue: e.target.value }) }}
+          nativeInputProps={{ id: id("rhythm"), ...controlProps(errors, "rhythm", { required: true }), type: "number", min: 1, max: draft.rhythm === "per_year" ? 52 : 36, inputMode: "numeric", value: draft.rhythmValue, onChange: (e) => set({ rhythmValue: e.target.value }) }}
         />
       )}
       <ul className={fr.cx("fr-btns-group", "fr-btns-group--inline-sm", "fr-btns-group--icon-left")}>

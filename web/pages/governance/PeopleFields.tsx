@@ -12,7 +12,7 @@ import { useQuery } from "@tanstack/react-query";
 import { accountKeys, type Members } from "../../api/accounts";
 import { api } from "../../api/client";
 import type { Contract } from "../../api/queries";
-import { errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, errorProps, fieldId, optional, type Errors } from "../../components/form";
 
 export interface PersonDraft {
   userId: string | null;
@@ -60,10 +60,13 @@ export function PeopleFields({ path, noun, rows, onChange, contract, errors, att
       {rows.map((row, i) => {
         const label = `${noun} ${i + 1}${row.name ? ` : ${row.name}` : ""}`;
         return (
-          <div key={i} className="cles-people-row" role="group" aria-label={label}>
+          <div key={i} className="cles-people-row" role="group" aria-label={label} aria-describedby={`${path}-${i}-aide`}>
             <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
+              <p id={`${path}-${i}-aide`} className={fr.cx("fr-hint-text", "fr-col-12", "fr-mb-0")}>
+                Au moins l'un des trois : un membre du contrat, une organisation ou un nom.
+              </p>
               {accounts.length > 0 && (
-                <Select className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="Membre du contrat" {...errorProps(errors, `${path}.${i}.userId`)} nativeSelectProps={{ id: fieldId(`${path}.${i}.userId`), value: row.userId ?? "", onChange: (e) => pickAccount(i, e.target.value) }}>
+                <Select className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="Membre du contrat" {...errorProps(errors, `${path}.${i}.userId`)} nativeSelectProps={{ id: fieldId(`${path}.${i}.userId`), ...controlProps(errors, `${path}.${i}.userId`), value: row.userId ?? "", onChange: (e) => pickAccount(i, e.target.value) }}>
                   <option value="">Aucun compte</option>
                   {accounts.map((a) => (
                     <option key={a.userId} value={a.userId}>
@@ -72,7 +75,7 @@ export function PeopleFields({ path, noun, rows, onChange, contract, errors, att
                   ))}
                 </Select>
               )}
-              <Select className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="Organisation" {...errorProps(errors, `${path}.${i}.organisationId`)} nativeSelectProps={{ id: fieldId(`${path}.${i}.organisationId`), value: row.organisationId ?? "", onChange: (e) => set(i, { organisationId: e.target.value || null }) }}>
+              <Select className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="Organisation" {...errorProps(errors, `${path}.${i}.organisationId`)} nativeSelectProps={{ id: fieldId(`${path}.${i}.organisationId`), ...controlProps(errors, `${path}.${i}.organisationId`), value: row.organisationId ?? "", onChange: (e) => set(i, { organisationId: e.target.value || null }) }}>
                 <option value="">Aucune organisation</option>
                 {contract.organisations.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -80,8 +83,8 @@ export function PeopleFields({ path, noun, rows, onChange, contract, errors, att
                   </option>
                 ))}
               </Select>
-              <Input className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="Nom" {...errorProps(errors, `${path}.${i}.name`)} nativeInputProps={{ id: fieldId(`${path}.${i}.name`), autoComplete: "off", value: row.name, onChange: (e) => set(i, { name: e.target.value }) }} />
-              <Input className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="E-mail" {...errorProps(errors, `${path}.${i}.email`)} nativeInputProps={{ id: fieldId(`${path}.${i}.email`), type: "email", autoComplete: "off", value: row.email, onChange: (e) => set(i, { email: e.target.value }) }} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label="Nom" {...errorProps(errors, `${path}.${i}.name`)} nativeInputProps={{ id: fieldId(`${path}.${i}.name`), ...controlProps(errors, `${path}.${i}.name`), autoComplete: "off", value: row.name, onChange: (e) => set(i, { name: e.target.value }) }} />
+              <Input className={fr.cx("fr-col-12", "fr-col-md-6", "fr-col-lg-3")} label={optional("E-mail")} {...errorProps(errors, `${path}.${i}.email`)} nativeInputProps={{ id: fieldId(`${path}.${i}.email`), ...controlProps(errors, `${path}.${i}.email`), type: "email", autoComplete: "off", value: row.email, onChange: (e) => set(i, { email: e.target.value }) }} />
             </div>
             <div className={fr.cx("fr-grid-row", "fr-grid-row--middle", "fr-grid-row--gutters")}>
               {attendance && (

@@ -6,7 +6,7 @@ import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { AUDIT_OBJECT_TYPE_LABELS, type AuditObjectType } from "../../../server/shared";
-import { errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, errorProps, fieldId, type Errors } from "../../components/form";
 import { filterErrors, hasFilters, NO_FILTERS, type HistoryFilters } from "./historyFilters";
 
 interface Props {
@@ -43,7 +43,7 @@ export function HistoryFilterForm({ filters, actors, types, serverErrors, onAppl
         </legend>
         <div className={fr.cx("fr-col-12")}>
           <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters", "fr-grid-row--bottom")}>
-            <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Qui" {...errorProps(shown, "actor")} nativeSelectProps={{ id: fieldId("actor"), value: draft.actor, onChange: (e) => set({ actor: e.target.value }) }}>
+            <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Qui" {...errorProps(shown, "actor")} nativeSelectProps={{ id: fieldId("actor"), ...controlProps(shown, "actor"), value: draft.actor, onChange: (e) => set({ actor: e.target.value }) }}>
               <option value="">Tout le monde</option>
               {people.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -51,7 +51,7 @@ export function HistoryFilterForm({ filters, actors, types, serverErrors, onAppl
                 </option>
               ))}
             </Select>
-            <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Quoi" {...errorProps(shown, "type")} nativeSelectProps={{ id: fieldId("type"), value: draft.type, onChange: (e) => set({ type: e.target.value as AuditObjectType | "" }) }}>
+            <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Quoi" {...errorProps(shown, "type")} nativeSelectProps={{ id: fieldId("type"), ...controlProps(shown, "type"), value: draft.type, onChange: (e) => set({ type: e.target.value as AuditObjectType | "" }) }}>
               <option value="">Tout</option>
               {types.map((t) => (
                 <option key={t} value={t}>
@@ -59,8 +59,8 @@ export function HistoryFilterForm({ filters, actors, types, serverErrors, onAppl
                 </option>
               ))}
             </Select>
-            <Input className={fr.cx("fr-col-6", "fr-col-md-2")} label="Du" {...errorProps(shown, "from")} nativeInputProps={{ id: fieldId("from"), type: "date", value: draft.from, onChange: (e) => set({ from: e.target.value }) }} />
-            <Input className={fr.cx("fr-col-6", "fr-col-md-2")} label="Au" {...errorProps(shown, "to")} nativeInputProps={{ id: fieldId("to"), type: "date", value: draft.to, onChange: (e) => set({ to: e.target.value }) }} />
+            <Input className={fr.cx("fr-col-6", "fr-col-md-2")} label="Du" {...errorProps(shown, "from")} nativeInputProps={{ id: fieldId("from"), ...controlProps(shown, "from"), type: "date", value: draft.from, onChange: (e) => set({ from: e.target.value }) }} />
+            <Input className={fr.cx("fr-col-6", "fr-col-md-2")} label="Au" {...errorProps(shown, "to")} nativeInputProps={{ id: fieldId("to"), ...controlProps(shown, "to"), type: "date", value: draft.to, onChange: (e) => set({ to: e.target.value }) }} />
             <div className={fr.cx("fr-col-12", "fr-col-md-2")}>
               <Button type="submit" iconId="fr-icon-filter-line" className={fr.cx("fr-mb-3w")}>
                 Filtrer

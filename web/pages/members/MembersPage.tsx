@@ -9,7 +9,7 @@ import { accountKeys, useMembers, useSession, type Member, type Members } from "
 import { api, ApiError } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
 import { useActions, useContract, type ActionItem } from "../../api/queries";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatDate } from "../../format";
 import { RoleFields, type RoleValue } from "./RoleFields";
@@ -239,6 +239,7 @@ function InviteForm({ contractId, fiches }: { contractId: string; fiches: Action
       <h2 id="inviter" tabIndex={-1}>Inviter une personne</h2>
       <form onSubmit={submit} noValidate className="cles-narrow">
         <ErrorSummary errors={errors} />
+        <RequiredNote all />
         {invite.error instanceof ApiError && !Object.keys(errors).length && <Alert severity="error" small description={invite.error.detail} className={fr.cx("fr-mb-3w")} role="alert" />}
         {done && (
           <Alert
@@ -255,7 +256,7 @@ function InviteForm({ contractId, fiches }: { contractId: string; fiches: Action
             }
           />
         )}
-        <Input label="Adresse e-mail" nativeInputProps={{ id: fieldId("email"), type: "email", value: email, onChange: (e) => setEmail(e.target.value) }} {...errorProps(errors, "email")} />
+        <Input label="Adresse e-mail" nativeInputProps={{ id: fieldId("email"), ...controlProps(errors, "email", { required: true }), type: "email", value: email, onChange: (e) => setEmail(e.target.value) }} {...errorProps(errors, "email")} />
         <RoleFields value={value} onChange={setValue} fiches={fiches} errors={errors} />
         <Button type="submit" iconId="fr-icon-mail-line" iconPosition="left" disabled={invite.isPending}>
           {invite.isPending ? "Envoi…" : "Envoyer l'invitation"}

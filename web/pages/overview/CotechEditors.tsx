@@ -14,7 +14,7 @@ import { ADJUSTMENT_KINDS } from "../../../server/shared";
 import { api } from "../../api/client";
 import { useRemaining } from "../../api/followup";
 import { useRefreshCotech, type CotechRow } from "../../api/overview";
-import { errorProps, FormProblem, useFieldErrors } from "../../components/form";
+import { controlProps, errorProps, FormProblem, optional, RequiredNote, useFieldErrors } from "../../components/form";
 import { ErrorMessage, Loading } from "../../components/Page";
 import { todayInParis } from "../../format";
 import { announce } from "../../components/announcer";
@@ -43,8 +43,10 @@ export function CellEditor({ label, context, children }: { label: string; contex
 }
 
 /** A small form in a cell: focused on its first field when it opens, with its problems and its two buttons. */
-function InlineForm({ label, submit, pending, onSubmit, onCancel, cancel = "Annuler", form, error, what, children }: {
+function InlineForm({ label, submit, pending, onSubmit, onCancel, cancel = "Annuler", form, error, what, note, children }: {
   label: string;
+  /** The sentence on required fields: "some" when some are optional, "all" when none is. */
+  note?: "some" | "all";
   cancel?: string;
   submit: string;
   pending: boolean;
@@ -72,6 +74,7 @@ function InlineForm({ label, submit, pending, onSubmit, onCancel, cancel = "Annu
         if (e.key === "Escape") onCancel();
       }}
     >
+      {note && <RequiredNote all={note === "all"} />}
       <FormProblem error={error} errors={form.errors} what={what} shown={["title", "plannedBy", "happenedOn", "text", "kind", "description", "targetActionId"]} />
       {children}
       <div className="cles-inline-buttons">
@@ -117,9 +120,10 @@ export function MilestoneEditor({ contractId, row, close }: EditorProps & { clos
       form={form}
       error={save.error}
       what="l'étape"
+      note="all"
     >
-      <Input label="Étape" nativeInputProps={{ id: id("title"), value: draft.title, onChange: (e) => setDraft({ ...draft, title: e.target.value }) }} {...errorProps(form.errors, "title")} />
-      <Input label="Prévue au plus tard le" nativeInputProps={{ id: id("plannedBy"), type: "date", value: draft.plannedBy, onChange: (e) => setDraft({ ...draft, plannedBy: e.target.value }) }} {...errorProps(form.errors, "plannedBy")} />
+      <Input label="Étape" nativeInputProps={{ id: id("title"), ...controlProps(form.errors, "title", { required: true }), value: draft.title, onChange: (e) => setDraft({ ...draft, title: e.target.value }) }} {...errorProps(form.errors, "title")} />
+      <Input label="Prévue au plus tard le" nativeInputProps={{ id: id("plannedBy"), ...controlProps(form.errors, "plannedBy", { required: true }), type: "date", value: draft.plannedBy, onChange: (e) => setDraft({ ...draft, plannedBy: e.target.value }) }} {...errorProps(form.errors, "plannedBy")} />
     </InlineForm>
   );
 }
@@ -145,14 +149,15 @@ export function ProgressEditor({ contractId, row, year, close }: EditorProps & {
       form={form}
       error={save.error}
       what="l'avancement"
+      note="all"
     >
       <Input
         label="Date"
         hintText={`Le tableau ${year} montre les avancements datés de ${year}.`}
-        nativeInputProps={{ id: id("happenedOn"), type: "date", value: draft.happenedOn, onChange: (e) => setDraft({ ...draft, happenedOn: e.target.value }) }}
+        nativeInputProps={{ id: id("happenedOn"), ...controlProps(form.errors, "happenedOn", { required: true }), type: "date", value: draft.happenedOn, onChange: (e) => setDraft({ ...draft, happenedOn: e.target.value }) }}
         {...errorProps(form.errors, "happenedOn")}
       />
-      <Input label="Ce qui a été fait" textArea nativeTextAreaProps={{ id: id("text"), rows: 4, value: draft.text, onChange: (e) => setDraft({ ...draft, text: e.target.value }) }} {...errorProps(form.errors, "text")} />
+      <Input label="Ce qui a été fait" textArea nativeTextAreaProps={{ id: id("text"), ...controlProps(form.errors, "text", { required: true }), rows: 4, value: draft.text, onChange: (e) => setDraft({ ...draft, text: e.target.value }) }} {...errorProps(form.errors, "text")} />
     </InlineForm>
   );
 }
@@ -177,8 +182,9 @@ export function AdjustmentEditor({ contractId, row, fiches, close }: EditorProps
       form={form}
       error={save.error}
       what="l'ajustement"
+      note="some"
     >
-      <Select label="Type d'ajustement" nativeSelectProps={{ id: id("kind"), value: draft.kind, onChange: (e) => setDraft({ ...draft, kind: e.target.value }) }} {...errorProps(form.errors, "kind")}>
+      <Select label="Type d'ajustement" nativeSelectProps={{ id: id("kind"), ...controlProps(form.errors, "kind", { required: true }), value: draft.kind, onChange: (e) => setDraft({ ...draft, kind: e.target.value }) }} {...errorProps(form.errors, "kind")}>
         <option value="" disabled>
           Choisir
         </option>
@@ -189,7 +195,7 @@ export function AdjustmentEditor({ contractId, row, fiches, close }: EditorProps
         ))}
       </Select>
       {draft.kind === "merge" && (
-        <Select label="Fiche avec laquelle fusionner" nativeSelectProps={{ id: id("targetActionId"), value: draft.targetActionId, onChange: (e) => setDraft({ ...draft, targetActionId: e.target.value }) }} {...errorProps(form.errors, "targetActionId")}>
+        <Select label="Fiche avec laquelle fusionner" nativeSelectProps={{ id: id("targetActionId"), ...controlProps(form.errors, "targetActionId", { required: true }), value: draft.targetActionId, onChange: (e) => setDraft({ ...draft, targetActionId: e.target.value }) }} {...errorProps(form.errors, "targetActionId")}>
           <option value="" disabled>
             Choisir une fiche
           </option>
@@ -200,7 +206,7 @@ export function AdjustmentEditor({ contractId, row, fiches, close }: EditorProps
             ))}
         </Select>
       )}
-      <Input label="Description" textArea nativeTextAreaProps={{ id: id("description"), rows: 3, value: draft.description, onChange: (e) => setDraft({ ...draft, description: e.target.value }) }} {...errorProps(form.errors, "description")} />
+      <Input label={optional("Description")} textArea nativeTextAreaProps={{ id: id("description"), ...controlProps(form.errors, "description"), rows: 3, value: draft.description, onChange: (e) => setDraft({ ...draft, description: e.target.value }) }} {...errorProps(form.errors, "description")} />
       <p className={fr.cx("fr-text--xs", "fr-mb-1w")}>L'ajustement est enregistré « Proposé » ; il se valide en comité depuis le suivi de la fiche.</p>
     </InlineForm>
   );
@@ -259,7 +265,7 @@ export function RemainingEditor({ contractId, row, close }: EditorProps & { clos
           />
         )
       )}
-      <Input label="Nouveau reste-à-faire" nativeInputProps={{ id: id("text"), value: text, onChange: (e) => setText(e.target.value) }} {...errorProps(form.errors, "text")} />
+      <Input label="Nouveau reste-à-faire" nativeInputProps={{ id: id("text"), ...controlProps(form.errors, "text", { required: true }), value: text, onChange: (e) => setText(e.target.value) }} {...errorProps(form.errors, "text")} />
     </InlineForm>
   );
 }

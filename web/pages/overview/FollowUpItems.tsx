@@ -11,7 +11,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshCotech, type FollowUpItem } from "../../api/overview";
-import { errorProps, FormProblem, useFieldErrors } from "../../components/form";
+import { controlProps, errorProps, FormProblem, RequiredNote, useFieldErrors } from "../../components/form";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
 
 const SECTIONS = {
@@ -138,12 +138,13 @@ function ItemForm({ contractId, label, initial, onClose, send }: { contractId: s
         save.mutate();
       }}
     >
+      <RequiredNote />
       <FormProblem error={save.error} errors={form.errors} what="cette ligne" shown={["title", "adjustments"]} onReload={() => void refresh().then(onClose)} />
-      <Input label="Action" textArea nativeTextAreaProps={{ id: id("title"), rows: 2, value: draft.title, onChange: (e) => setDraft({ ...draft, title: e.target.value }) }} {...errorProps(form.errors, "title")} />
+      <Input label="Action" textArea nativeTextAreaProps={{ id: id("title"), ...controlProps(form.errors, "title", { required: true }), rows: 2, value: draft.title, onChange: (e) => setDraft({ ...draft, title: e.target.value }) }} {...errorProps(form.errors, "title")} />
       <Input
         label="Ajustements nécessaires / recommandations (facultatif)"
         textArea
-        nativeTextAreaProps={{ id: id("adjustments"), rows: 3, value: draft.adjustments, onChange: (e) => setDraft({ ...draft, adjustments: e.target.value }) }}
+        nativeTextAreaProps={{ id: id("adjustments"), ...controlProps(form.errors, "adjustments"), rows: 3, value: draft.adjustments, onChange: (e) => setDraft({ ...draft, adjustments: e.target.value }) }}
         {...errorProps(form.errors, "adjustments")}
       />
       <div className="cles-inline-buttons">

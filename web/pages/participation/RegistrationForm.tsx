@@ -14,9 +14,9 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { AGE_BANDS, CONTACT_WAYS, GENDERS, QPV_NONE, QPV_UNKNOWN, SOCIO_CATEGORIES, type AgeBand, type ContactWay, type Gender, type SocioCategory } from "../../../server/shared";
 import { ApiError } from "../../api/client";
 import { useRegister, type PublicCall } from "../../api/participation";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, errorProps, fieldId, RequiredNote, type Errors } from "../../components/form";
 import { frenchSchedule } from "../../format";
-import { emptyDraft, errorsByField, FIELD_LABELS, validateRegistration, type RegistrationDraft } from "./registration-draft";
+import { emptyDraft, errorsByField, PUBLIC_LABELS as L, validateRegistration, type RegistrationDraft } from "./registration-draft";
 
 const entries = <K extends string>(vocabulary: Record<K, string>) => Object.entries(vocabulary) as [K, string][];
 
@@ -103,8 +103,8 @@ export function RegistrationForm({ call, slug }: { call: PublicCall; slug: strin
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="inscription">
-      <p className={fr.cx("fr-text--sm")}>Sauf mention « facultatif », tous les champs sont obligatoires.</p>
-      <ErrorSummary errors={errors} labels={(path) => FIELD_LABELS[path] ?? "Champ"} />
+      <RequiredNote />
+      <ErrorSummary errors={errors} labels={(path) => L[path] ?? "Champ"} />
       {failure && <Alert severity="error" small role="alert" description={failure.message} className={fr.cx("fr-mb-3w")} />}
 
       <fieldset className={fr.cx("fr-fieldset")} aria-labelledby="legende-vous">
@@ -112,43 +112,43 @@ export function RegistrationForm({ call, slug }: { call: PublicCall; slug: strin
           Vous
         </legend>
         <div className={fr.cx("fr-fieldset__element")}>
-          <Input label="Prénom" {...errorProps(errors, "firstName")} nativeInputProps={{ ...text("firstName"), autoComplete: "given-name" }} />
+          <Input label={L.firstName} {...errorProps(errors, "firstName")} nativeInputProps={{ ...controlProps(errors, "firstName", { required: true }), ...text("firstName"), autoComplete: "given-name" }} />
         </div>
         <div className={fr.cx("fr-fieldset__element")}>
           <Input
-            label="Nom"
+            label={L.lastName}
             hintText="Vous pouvez n'indiquer que vos initiales (par exemple M. D.)."
             {...errorProps(errors, "lastName")}
-            nativeInputProps={{ ...text("lastName"), autoComplete: "family-name" }}
+            nativeInputProps={{ ...controlProps(errors, "lastName", { required: true }), ...text("lastName"), autoComplete: "family-name" }}
           />
         </div>
         <div className={fr.cx("fr-fieldset__element")}>
           <RadioButtons
             id={fieldId("ageBand")}
             name="ageBand"
-            legend="Votre tranche d'âge"
+            legend={L.ageBand}
             orientation="horizontal"
             {...errorProps(errors, "ageBand")}
-            options={entries(AGE_BANDS).map(([key, label]) => ({ label, nativeInputProps: { value: key, checked: draft.ageBand === key, onChange: () => set({ ageBand: key as AgeBand }) } }))}
+            options={entries(AGE_BANDS).map(([key, label]) => ({ label, nativeInputProps: { ...controlProps(errors, "ageBand"), value: key, checked: draft.ageBand === key, onChange: () => set({ ageBand: key as AgeBand }) } }))}
           />
         </div>
         <div className={fr.cx("fr-fieldset__element")}>
           <RadioButtons
             id={fieldId("gender")}
             name="gender"
-            legend="Vous êtes"
+            legend={L.gender}
             hintText="Pour composer des tables où femmes et hommes se mélangent."
             orientation="horizontal"
             {...errorProps(errors, "gender")}
-            options={entries(GENDERS).map(([key, label]) => ({ label, nativeInputProps: { value: key, checked: draft.gender === key, onChange: () => set({ gender: key as Gender }) } }))}
+            options={entries(GENDERS).map(([key, label]) => ({ label, nativeInputProps: { ...controlProps(errors, "gender"), value: key, checked: draft.gender === key, onChange: () => set({ gender: key as Gender }) } }))}
           />
         </div>
         <div className={fr.cx("fr-fieldset__element")}>
           <Select
-            label="Votre situation (facultatif)"
+            label={L.category}
             hint="Pour que chaque table réunisse des personnes de situations différentes."
             {...errorProps(errors, "category")}
-            nativeSelectProps={{ id: fieldId("category"), value: draft.category, onChange: (e) => set({ category: e.target.value as SocioCategory | "" }) }}
+            nativeSelectProps={{ id: fieldId("category"), ...controlProps(errors, "category"), value: draft.category, onChange: (e) => set({ category: e.target.value as SocioCategory | "" }) }}
           >
             <option value="">Je préfère ne pas le dire</option>
             {entries(SOCIO_CATEGORIES).map(([key, label]) => (
@@ -168,33 +168,33 @@ export function RegistrationForm({ call, slug }: { call: PublicCall; slug: strin
           <RadioButtons
             id={fieldId("contactWay")}
             name="contactWay"
-            legend="Comment souhaitez-vous être prévenu(e) ?"
+            legend={L.contactWay}
             {...errorProps(errors, "contactWay")}
-            options={entries(CONTACT_WAYS).map(([key, label]) => ({ label, nativeInputProps: { value: key, checked: draft.contactWay === key, onChange: () => set({ contactWay: key as ContactWay }) } }))}
+            options={entries(CONTACT_WAYS).map(([key, label]) => ({ label, nativeInputProps: { ...controlProps(errors, "contactWay"), value: key, checked: draft.contactWay === key, onChange: () => set({ contactWay: key as ContactWay }) } }))}
           />
         </div>
         {draft.contactWay === "email" && (
           <div className={fr.cx("fr-fieldset__element")}>
             <Input
-              label="Votre adresse e-mail"
+              label={L.email}
               hintText="Par exemple prenom.nom@exemple.fr. Vous recevrez une confirmation avec un lien pour annuler."
               {...errorProps(errors, "email")}
-              nativeInputProps={{ ...text("email"), type: "email", autoComplete: "email", spellCheck: false }}
+              nativeInputProps={{ ...controlProps(errors, "email", { required: true }), ...text("email"), type: "email", autoComplete: "email", spellCheck: false }}
             />
           </div>
         )}
         {draft.contactWay === "phone" && (
           <div className={fr.cx("fr-fieldset__element")}>
-            <Input label="Votre numéro de téléphone" hintText="Par exemple 06 12 34 56 78." {...errorProps(errors, "phone")} nativeInputProps={{ ...text("phone"), type: "tel", autoComplete: "tel" }} />
+            <Input label={L.phone} hintText="Par exemple 06 12 34 56 78." {...errorProps(errors, "phone")} nativeInputProps={{ ...controlProps(errors, "phone", { required: true }), ...text("phone"), type: "tel", autoComplete: "tel" }} />
           </div>
         )}
         {draft.contactWay === "partner" && (
           <div className={fr.cx("fr-fieldset__element")}>
             <Input
-              label="Le partenaire qui vous préviendra"
+              label={L.partnerName}
               hintText="Par exemple le centre social, une association ou la mairie qui vous a parlé de l'atelier."
               {...errorProps(errors, "partnerName")}
-              nativeInputProps={text("partnerName")}
+              nativeInputProps={{ ...controlProps(errors, "partnerName", { required: true }), ...text("partnerName") }}
             />
           </div>
         )}
@@ -205,7 +205,7 @@ export function RegistrationForm({ call, slug }: { call: PublicCall; slug: strin
           Où vous habitez
         </legend>
         <div className={fr.cx("fr-fieldset__element")}>
-          <Select label="Votre commune" {...errorProps(errors, "communeInsee")} nativeSelectProps={{ ...text("communeInsee"), autoComplete: "off" }}>
+          <Select label={L.communeInsee} {...errorProps(errors, "communeInsee")} nativeSelectProps={{ ...controlProps(errors, "communeInsee", { required: true }), ...text("communeInsee"), autoComplete: "off" }}>
             <option value="">Choisissez votre commune</option>
             {call.communes.map((c) => (
               <option key={c.inseeCode} value={c.inseeCode}>
@@ -216,10 +216,10 @@ export function RegistrationForm({ call, slug }: { call: PublicCall; slug: strin
         </div>
         <div className={fr.cx("fr-fieldset__element")}>
           <Select
-            label="Habitez-vous un quartier prioritaire (QPV) ?"
+            label={L.qpv}
             hint="Les quartiers prioritaires de la politique de la ville de votre territoire. Si vous ne savez pas, choisissez « Je ne sais pas »."
             {...errorProps(errors, "qpv")}
-            nativeSelectProps={text("qpv")}
+            nativeSelectProps={{ ...controlProps(errors, "qpv", { required: true }), ...text("qpv") }}
           >
             <option value="">Choisissez une réponse</option>
             {call.priorityAreas.map((a) => (
@@ -233,10 +233,10 @@ export function RegistrationForm({ call, slug }: { call: PublicCall; slug: strin
         </div>
         <div className={fr.cx("fr-fieldset__element")}>
           <Input
-            label="Nom de groupe (facultatif)"
+            label={L.household}
             hintText="Si vous venez avec des proches, indiquez un même nom de groupe (par exemple « Famille Martin »)."
             {...errorProps(errors, "household")}
-            nativeInputProps={{ ...text("household"), autoComplete: "off" }}
+            nativeInputProps={{ ...controlProps(errors, "household"), ...text("household"), autoComplete: "off" }}
           />
         </div>
       </fieldset>
@@ -248,13 +248,14 @@ export function RegistrationForm({ call, slug }: { call: PublicCall; slug: strin
         <div className={fr.cx("fr-fieldset__element")}>
           <Checkbox
             id={fieldId("sessionIds")}
-            legend="Vos disponibilités"
+            legend={L.sessionIds}
             hintText="Cochez chaque séance à laquelle vous pouvez venir."
             {...errorProps(errors, "sessionIds")}
             options={call.sessions.map((s) => ({
               label: frenchSchedule(s.startsAt, s.endsAt),
               hintText: s.place || undefined,
               nativeInputProps: {
+                ...controlProps(errors, "sessionIds"),
                 value: s.id,
                 checked: draft.sessionIds.includes(s.id),
                 onChange: (e) => set({ sessionIds: e.target.checked ? [...draft.sessionIds, s.id] : draft.sessionIds.filter((x) => x !== s.id) }),
@@ -264,21 +265,21 @@ export function RegistrationForm({ call, slug }: { call: PublicCall; slug: strin
         </div>
         <div className={fr.cx("fr-fieldset__element")}>
           <Input
-            label="Besoins d'accessibilité (facultatif)"
+            label={L.accessibilityNeeds}
             hintText="Par exemple : accès en fauteuil roulant, interprète en langue des signes, documents en gros caractères, boucle magnétique."
             textArea
             {...errorProps(errors, "accessibilityNeeds")}
-            nativeTextAreaProps={{ ...text("accessibilityNeeds"), rows: 3 }}
+            nativeTextAreaProps={{ ...controlProps(errors, "accessibilityNeeds"), ...text("accessibilityNeeds"), rows: 3 }}
           />
         </div>
         {call.meal && (
           <div className={fr.cx("fr-fieldset__element")}>
             <Input
-              label="Repas : régime ou allergies (facultatif)"
+              label={L.dietaryNeeds}
               hintText="Un repas est offert. Dites-nous ce que vous ne pouvez pas manger (par exemple sans porc, végétarien, allergie aux arachides)."
               textArea
               {...errorProps(errors, "dietaryNeeds")}
-              nativeTextAreaProps={{ ...text("dietaryNeeds"), rows: 2 }}
+              nativeTextAreaProps={{ ...controlProps(errors, "dietaryNeeds"), ...text("dietaryNeeds"), rows: 2 }}
             />
           </div>
         )}
@@ -287,9 +288,9 @@ export function RegistrationForm({ call, slug }: { call: PublicCall; slug: strin
       <PrivacyNotice privacy={call.privacy} />
       <Checkbox
         id={fieldId("consent")}
-        legend="Votre accord"
+        legend={L.consent}
         {...errorProps(errors, "consent")}
-        options={[{ label: call.consent.text, nativeInputProps: { name: "consent", checked: draft.consent, onChange: (e) => set({ consent: e.target.checked }) } }]}
+        options={[{ label: call.consent.text, nativeInputProps: { ...controlProps(errors, "consent"), name: "consent", checked: draft.consent, onChange: (e) => set({ consent: e.target.checked }) } }]}
       />
       <Honeypot value={draft.website} onChange={(website) => set({ website })} />
       <Button type="submit" iconId="fr-icon-check-line" iconPosition="right" disabled={register.isPending}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyDraft, errorsByField, registrationPayload, validateRegistration, type RegistrationDraft } from "./registration-draft";
+import { emptyDraft, errorsByField, PUBLIC_LABELS, registrationPayload, STAFF_LABELS, validateRegistration, type RegistrationDraft } from "./registration-draft";
 
 const S1 = "0b9c3a52-6f1e-4d3a-9b1c-1a2b3c4d5e6f";
 const S2 = "1c8d4b63-7a2f-4e4b-8c2d-2b3c4d5e6f70";
@@ -79,5 +79,16 @@ describe("errorsByField", () => {
       sessionIds: "Cette séance n'appartient pas à cet atelier.",
       qpv: "Choisissez",
     });
+  });
+});
+
+describe("the labels of the two registration forms", () => {
+  it("name the same fields, and only the optional ones say « (facultatif) »", () => {
+    expect(Object.keys(STAFF_LABELS)).toEqual(Object.keys(PUBLIC_LABELS));
+    const optional = ["category", "household", "accessibilityNeeds", "dietaryNeeds"];
+    for (const labels of [PUBLIC_LABELS, STAFF_LABELS])
+      expect(Object.keys(labels).filter((k) => labels[k]!.endsWith(" (facultatif)"))).toEqual(optional);
+    expect(PUBLIC_LABELS.consent).toBe("Votre accord");
+    expect(STAFF_LABELS.consent).toBe("Son accord");
   });
 });

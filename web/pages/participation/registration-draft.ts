@@ -6,7 +6,7 @@
 import { type AgeBand, type ContactWay, type Gender, type SocioCategory } from "../../../server/shared";
 import { registrationBody } from "../../../server/shared-forms";
 import type { RegistrationInput } from "../../api/participation";
-import { zodErrors, type Errors } from "../../components/form";
+import { optional, zodErrors, type Errors } from "../../components/form";
 
 export interface RegistrationDraft {
   firstName: string;
@@ -106,24 +106,42 @@ export function validateRegistration(d: RegistrationDraft, call: { meal: boolean
   return { errors };
 }
 
-/** The field names the error summary gives before each message, in the order of the form. */
-export const FIELD_LABELS: Record<string, string> = {
+/** The fields in the order of the form: the error summary lists them so. */
+const FORM_ORDER = ["firstName", "lastName", "ageBand", "gender", "category", "contactWay", "email", "phone", "partnerName", "communeInsee", "qpv", "household", "sessionIds", "accessibilityNeeds", "dietaryNeeds", "consent"];
+
+/** The visible labels of the public form (the resident speaks), which its error summary names its errors by. */
+export const PUBLIC_LABELS: Record<string, string> = {
   firstName: "Prénom",
-  lastName: "Nom ou initiales",
+  lastName: "Nom",
+  ageBand: "Votre tranche d'âge",
+  gender: "Vous êtes",
+  category: optional("Votre situation"),
+  contactWay: "Comment souhaitez-vous être prévenu(e) ?",
+  email: "Votre adresse e-mail",
+  phone: "Votre numéro de téléphone",
+  partnerName: "Le partenaire qui vous préviendra",
+  communeInsee: "Votre commune",
+  qpv: "Habitez-vous un quartier prioritaire (QPV) ?",
+  household: optional("Nom de groupe"),
+  sessionIds: "Vos disponibilités",
+  accessibilityNeeds: optional("Besoins d'accessibilité"),
+  dietaryNeeds: optional("Repas : régime ou allergies"),
+  consent: "Votre accord",
+};
+
+/** The visible labels of the form a partner fills for a resident. */
+export const STAFF_LABELS: Record<string, string> = {
+  ...PUBLIC_LABELS,
   ageBand: "Tranche d'âge",
   gender: "Genre",
-  category: "Situation professionnelle",
-  contactWay: "Comment vous joindre",
-  email: "Adresse e-mail",
-  phone: "Téléphone",
-  partnerName: "Partenaire",
+  category: optional("Situation"),
+  contactWay: "Comment la joindre",
+  email: "Son adresse e-mail",
+  phone: "Son numéro de téléphone",
+  partnerName: "Le partenaire qui la préviendra",
   communeInsee: "Commune",
-  qpv: "Quartier prioritaire",
-  household: "Nom de groupe",
+  qpv: "Quartier prioritaire (QPV)",
   sessionIds: "Disponibilités",
-  accessibilityNeeds: "Besoins d'accessibilité",
-  dietaryNeeds: "Repas",
-  consent: "Accord",
+  consent: "Son accord",
 };
-const FORM_ORDER = Object.keys(FIELD_LABELS);
 const rank = (field: string) => (FORM_ORDER.includes(field) ? FORM_ORDER.indexOf(field) : FORM_ORDER.length);

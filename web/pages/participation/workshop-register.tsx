@@ -15,9 +15,9 @@ import { ApiError } from "../../api/client";
 import type { Contract } from "../../api/queries";
 import { useRegisterResident, type Workshop } from "../../api/workshops";
 import { useDisclosure } from "../../components/disclosure";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, errorProps, fieldId, RequiredNote, type Errors } from "../../components/form";
 import { frenchSchedule } from "../../format";
-import { emptyDraft, errorsByField, FIELD_LABELS, validateRegistration, type RegistrationDraft } from "./registration-draft";
+import { emptyDraft, errorsByField, STAFF_LABELS as L, validateRegistration, type RegistrationDraft } from "./registration-draft";
 
 const entries = <K extends string>(vocabulary: Record<K, string>) => Object.entries(vocabulary) as [K, string][];
 
@@ -75,13 +75,13 @@ function ResidentForm({ workshop: w, contract: c, onDone, onCancel }: { workshop
   const grid = fr.cx("fr-col-12", "fr-col-md-6");
   return (
     <form onSubmit={submit} noValidate aria-labelledby="inscrire" className="cles-repeat">
-      <p className={fr.cx("fr-text--sm")}>Sauf mention « facultatif », tous les champs sont obligatoires.</p>
-      <ErrorSummary errors={errors} labels={(path) => FIELD_LABELS[path] ?? "Champ"} />
+      <RequiredNote />
+      <ErrorSummary errors={errors} labels={(path) => L[path] ?? "Champ"} />
       {failure && <Alert severity="error" small role="alert" description={failure.message} className={fr.cx("fr-mb-3w")} />}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Input className={grid} label="Prénom" {...errorProps(errors, "firstName")} nativeInputProps={{ ...text("firstName"), autoComplete: "off" }} />
-        <Input className={grid} label="Nom" hintText="Ou ses initiales." {...errorProps(errors, "lastName")} nativeInputProps={{ ...text("lastName"), autoComplete: "off" }} />
-        <Select className={grid} label="Tranche d'âge" {...errorProps(errors, "ageBand")} nativeSelectProps={{ id: fieldId("ageBand"), value: draft.ageBand, onChange: (e) => set({ ageBand: e.target.value as AgeBand | "" }) }}>
+        <Input className={grid} label={L.firstName} {...errorProps(errors, "firstName")} nativeInputProps={{ ...controlProps(errors, "firstName", { required: true }), ...text("firstName"), autoComplete: "off" }} />
+        <Input className={grid} label={L.lastName} hintText="Ou ses initiales." {...errorProps(errors, "lastName")} nativeInputProps={{ ...controlProps(errors, "lastName", { required: true }), ...text("lastName"), autoComplete: "off" }} />
+        <Select className={grid} label={L.ageBand} {...errorProps(errors, "ageBand")} nativeSelectProps={{ id: fieldId("ageBand"), ...controlProps(errors, "ageBand", { required: true }), value: draft.ageBand, onChange: (e) => set({ ageBand: e.target.value as AgeBand | "" }) }}>
           <option value="">Choisir</option>
           {entries(AGE_BANDS).map(([key, label]) => (
             <option key={key} value={key}>
@@ -89,7 +89,7 @@ function ResidentForm({ workshop: w, contract: c, onDone, onCancel }: { workshop
             </option>
           ))}
         </Select>
-        <Select className={grid} label="Genre" {...errorProps(errors, "gender")} nativeSelectProps={{ id: fieldId("gender"), value: draft.gender, onChange: (e) => set({ gender: e.target.value as Gender | "" }) }}>
+        <Select className={grid} label={L.gender} {...errorProps(errors, "gender")} nativeSelectProps={{ id: fieldId("gender"), ...controlProps(errors, "gender", { required: true }), value: draft.gender, onChange: (e) => set({ gender: e.target.value as Gender | "" }) }}>
           <option value="">Choisir</option>
           {entries(GENDERS).map(([key, label]) => (
             <option key={key} value={key}>
@@ -97,7 +97,7 @@ function ResidentForm({ workshop: w, contract: c, onDone, onCancel }: { workshop
             </option>
           ))}
         </Select>
-        <Select className={grid} label="Situation (facultatif)" {...errorProps(errors, "category")} nativeSelectProps={{ id: fieldId("category"), value: draft.category, onChange: (e) => set({ category: e.target.value as SocioCategory | "" }) }}>
+        <Select className={grid} label={L.category} {...errorProps(errors, "category")} nativeSelectProps={{ id: fieldId("category"), ...controlProps(errors, "category"), value: draft.category, onChange: (e) => set({ category: e.target.value as SocioCategory | "" }) }}>
           <option value="">Ne souhaite pas le dire</option>
           {entries(SOCIO_CATEGORIES).map(([key, label]) => (
             <option key={key} value={key}>
@@ -105,8 +105,8 @@ function ResidentForm({ workshop: w, contract: c, onDone, onCancel }: { workshop
             </option>
           ))}
         </Select>
-        <Input className={grid} label="Nom de groupe (facultatif)" hintText="Le même pour les personnes qui viennent ensemble." {...errorProps(errors, "household")} nativeInputProps={{ ...text("household"), autoComplete: "off" }} />
-        <Select className={grid} label="Comment la joindre" {...errorProps(errors, "contactWay")} nativeSelectProps={{ id: fieldId("contactWay"), value: draft.contactWay, onChange: (e) => set({ contactWay: e.target.value as ContactWay | "" }) }}>
+        <Input className={grid} label={L.household} hintText="Le même pour les personnes qui viennent ensemble." {...errorProps(errors, "household")} nativeInputProps={{ ...controlProps(errors, "household"), ...text("household"), autoComplete: "off" }} />
+        <Select className={grid} label={L.contactWay} {...errorProps(errors, "contactWay")} nativeSelectProps={{ id: fieldId("contactWay"), ...controlProps(errors, "contactWay", { required: true }), value: draft.contactWay, onChange: (e) => set({ contactWay: e.target.value as ContactWay | "" }) }}>
           <option value="">Choisir</option>
           {entries(CONTACT_WAYS).map(([key, label]) => (
             <option key={key} value={key}>
@@ -114,10 +114,10 @@ function ResidentForm({ workshop: w, contract: c, onDone, onCancel }: { workshop
             </option>
           ))}
         </Select>
-        {draft.contactWay === "email" && <Input className={grid} label="Son adresse e-mail" hintText="Elle recevra la confirmation et le lien pour annuler." {...errorProps(errors, "email")} nativeInputProps={{ ...text("email"), type: "email", spellCheck: false }} />}
-        {draft.contactWay === "phone" && <Input className={grid} label="Son numéro de téléphone" {...errorProps(errors, "phone")} nativeInputProps={{ ...text("phone"), type: "tel" }} />}
-        {draft.contactWay === "partner" && <Input className={grid} label="Le partenaire qui la préviendra" hintText="Par exemple votre structure." {...errorProps(errors, "partnerName")} nativeInputProps={text("partnerName")} />}
-        <Select className={grid} label="Commune" {...errorProps(errors, "communeInsee")} nativeSelectProps={text("communeInsee")}>
+        {draft.contactWay === "email" && <Input className={grid} label={L.email} hintText="Elle recevra la confirmation et le lien pour annuler." {...errorProps(errors, "email")} nativeInputProps={{ ...controlProps(errors, "email", { required: true }), ...text("email"), type: "email", spellCheck: false }} />}
+        {draft.contactWay === "phone" && <Input className={grid} label={L.phone} {...errorProps(errors, "phone")} nativeInputProps={{ ...controlProps(errors, "phone", { required: true }), ...text("phone"), type: "tel" }} />}
+        {draft.contactWay === "partner" && <Input className={grid} label={L.partnerName} hintText="Par exemple votre structure." {...errorProps(errors, "partnerName")} nativeInputProps={{ ...controlProps(errors, "partnerName", { required: true }), ...text("partnerName") }} />}
+        <Select className={grid} label={L.communeInsee} {...errorProps(errors, "communeInsee")} nativeSelectProps={{ ...controlProps(errors, "communeInsee", { required: true }), ...text("communeInsee") }}>
           <option value="">Choisir la commune</option>
           {c.communes.map((x) => (
             <option key={x.inseeCode} value={x.inseeCode}>
@@ -127,9 +127,9 @@ function ResidentForm({ workshop: w, contract: c, onDone, onCancel }: { workshop
         </Select>
         <Select
           className={grid}
-          label="Quartier prioritaire (QPV)"
+          label={L.qpv}
           {...errorProps(errors, "qpv")}
-          nativeSelectProps={text("qpv")}
+          nativeSelectProps={{ ...controlProps(errors, "qpv", { required: true }), ...text("qpv") }}
         >
           <option value="">Choisir</option>
           {w.priorityAreas.map((a) => (
@@ -143,24 +143,24 @@ function ResidentForm({ workshop: w, contract: c, onDone, onCancel }: { workshop
       </div>
       <Checkbox
         id={fieldId("sessionIds")}
-        legend="Disponibilités"
+        legend={L.sessionIds}
         hintText="Chaque séance à laquelle la personne peut venir."
         {...errorProps(errors, "sessionIds")}
         options={w.sessions.map((s, i) => ({
           label: `Séance ${i + 1} : ${frenchSchedule(s.startsAt, s.endsAt)}`,
-          nativeInputProps: { value: s.id, checked: draft.sessionIds.includes(s.id), onChange: (e) => set({ sessionIds: e.target.checked ? [...draft.sessionIds, s.id] : draft.sessionIds.filter((x) => x !== s.id) }) },
+          nativeInputProps: { ...controlProps(errors, "sessionIds"), value: s.id, checked: draft.sessionIds.includes(s.id), onChange: (e) => set({ sessionIds: e.target.checked ? [...draft.sessionIds, s.id] : draft.sessionIds.filter((x) => x !== s.id) }) },
         }))}
       />
-      <Input label="Besoins d'accessibilité (facultatif)" textArea {...errorProps(errors, "accessibilityNeeds")} nativeTextAreaProps={{ ...text("accessibilityNeeds"), rows: 2 }} />
-      {w.meal && <Input label="Repas : régime ou allergies (facultatif)" textArea {...errorProps(errors, "dietaryNeeds")} nativeTextAreaProps={{ ...text("dietaryNeeds"), rows: 2 }} />}
+      <Input label={L.accessibilityNeeds} textArea {...errorProps(errors, "accessibilityNeeds")} nativeTextAreaProps={{ ...controlProps(errors, "accessibilityNeeds"), ...text("accessibilityNeeds"), rows: 2 }} />
+      {w.meal && <Input label={L.dietaryNeeds} textArea {...errorProps(errors, "dietaryNeeds")} nativeTextAreaProps={{ ...controlProps(errors, "dietaryNeeds"), ...text("dietaryNeeds"), rows: 2 }} />}
       <Checkbox
         id={fieldId("consent")}
-        legend="Son accord"
+        legend={L.consent}
         {...errorProps(errors, "consent")}
         options={[
           {
             label: `La personne accepte que ses informations servent à organiser l'atelier ; seule la coordination du contrat les lit, elles sont effacées ${w.retentionMonths} mois après la dernière séance, et elle peut demander à les consulter ou les effacer.`,
-            nativeInputProps: { checked: draft.consent, onChange: (e) => set({ consent: e.target.checked }) },
+            nativeInputProps: { ...controlProps(errors, "consent"), checked: draft.consent, onChange: (e) => set({ consent: e.target.checked }) },
           },
         ]}
       />

@@ -42,7 +42,7 @@ function SynthesisEditor({ workshop: w, topic, place, label, id }: { workshop: W
         textArea
         state={save.error ? "error" : "default"}
         stateRelatedMessage={save.error?.message}
-        nativeTextAreaProps={{ id, rows: 4, value: text, onChange: (e) => setText(e.target.value) }}
+        nativeTextAreaProps={{ id, ...(save.error ? { "aria-invalid": true } : {}), rows: 4, value: text, onChange: (e) => setText(e.target.value) }}
       />
       <Button type="submit" size="small" priority={changed ? "primary" : "secondary"} disabled={save.isPending}>
         {save.isPending ? "Enregistrement…" : "Enregistrer"}

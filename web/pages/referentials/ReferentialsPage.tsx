@@ -8,7 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { api, ApiError } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, errorProps, fieldId, optional, RequiredNote, type Errors } from "../../components/form";
 import { ErrorMessage, Loading, Page } from "../../components/Page";
 
 type Referentials = ResponseOf<"/api/referentials", "get">;
@@ -16,15 +16,23 @@ type Referential = Referentials["referentials"][number];
 
 const KEY = ["referentials"] as const;
 
-const LABELS: Record<string, string> = {
+/** The visible labels, which the error summary names its errors by. */
+const LABELS = {
   arsName: "Nom de l'ARS",
-  templateWording: "Mention du modèle de fiche",
-  prsName: "Nom du PRS",
-  prsEdition: "Édition du PRS",
+  templateWording: optional("Mention du modèle de fiche"),
+  prsName: optional("Nom du PRS"),
+  prsEdition: optional("Édition du PRS"),
   prsProjects: "Projets du PRS",
-  regionalPlans: "Plans régionaux",
+  regionalPlans: optional("Plans régionaux"),
 };
-const labelOf = (path: string) => LABELS[path.split(".")[0]!] ?? path;
+const projectLabels = (n: number) => ({ code: `Code du projet ${n}`, label: optional(`Libellé du projet ${n}`) });
+
+/** The error summary's name of the field of `path` (« Code du projet 2 »). */
+function labelOf(path: string): string {
+  const [head = "", index, field] = path.split(".");
+  if (head === "prsProjects" && index !== undefined && (field === "code" || field === "label")) return projectLabels(Number(index) + 1)[field];
+  return head in LABELS ? LABELS[head as keyof typeof LABELS] : path;
+}
 
 /** « Référentiels régionaux »: what belongs to a region (ARS wording, PRS and its projects, regional plans), edited by the platform admin. */
 export function ReferentialsPage() {
@@ -96,17 +104,18 @@ function ReferentialForm({ referential }: { referential: Referential }) {
       )}
       <form onSubmit={submit} noValidate>
         <ErrorSummary errors={errors} labels={labelOf} />
+        <RequiredNote />
         {failure && <Alert severity="error" small description={failure.detail} className={fr.cx("fr-mb-3w")} role="alert" />}
         <div className="cles-narrow">
-          <Input label="Nom de l'ARS" nativeInputProps={{ id: fieldId("arsName"), value: draft.arsName, onChange: (e) => setDraft({ ...draft, arsName: e.target.value }) }} {...errorProps(errors, "arsName")} />
+          <Input label={LABELS.arsName} nativeInputProps={{ id: fieldId("arsName"), ...controlProps(errors, "arsName", { required: true }), value: draft.arsName, onChange: (e) => setDraft({ ...draft, arsName: e.target.value }) }} {...errorProps(errors, "arsName")} />
           <Input
-            label="Mention du modèle de fiche (facultatif)"
+            label={LABELS.templateWording}
             hintText={`Dans les documents, après « Export du … : 12 fiches, ». Vide : « au modèle de l'${draft.arsName || "ARS"} ».`}
-            nativeInputProps={{ id: fieldId("templateWording"), value: draft.templateWording, onChange: (e) => setDraft({ ...draft, templateWording: e.target.value }) }}
+            nativeInputProps={{ id: fieldId("templateWording"), ...controlProps(errors, "templateWording"), value: draft.templateWording, onChange: (e) => setDraft({ ...draft, templateWording: e.target.value }) }}
             {...errorProps(errors, "templateWording")}
           />
-          <Input label="Nom du PRS" hintText="Par exemple « PRS 2 »." nativeInputProps={{ id: fieldId("prsName"), value: draft.prsName, onChange: (e) => setDraft({ ...draft, prsName: e.target.value }) }} {...errorProps(errors, "prsName")} />
-          <Input label="Édition du PRS" hintText="Par exemple « 2018-2022 »." nativeInputProps={{ id: fieldId("prsEdition"), value: draft.prsEdition, onChange: (e) => setDraft({ ...draft, prsEdition: e.target.value }) }} {...errorProps(errors, "prsEdition")} />
+          <Input label={LABELS.prsName} hintText="Par exemple « PRS 2 »." nativeInputProps={{ id: fieldId("prsName"), ...controlProps(errors, "prsName"), value: draft.prsName, onChange: (e) => setDraft({ ...draft, prsName: e.target.value }) }} {...errorProps(errors, "prsName")} />
+          <Input label={LABELS.prsEdition} hintText="Par exemple « 2018-2022 »." nativeInputProps={{ id: fieldId("prsEdition"), ...controlProps(errors, "prsEdition"), value: draft.prsEdition, onChange: (e) => setDraft({ ...draft, prsEdition: e.target.value }) }} {...errorProps(errors, "prsEdition")} />
         </div>
         <fieldset className={fr.cx("fr-fieldset", "fr-mt-3w")} id={fieldId("prsProjects")}>
           <legend className={fr.cx("fr-fieldset__legend")}>Projets du PRS ({draft.prsProjects.length})</legend>
@@ -115,14 +124,14 @@ function ReferentialForm({ referential }: { referential: Referential }) {
             <div key={i} className={fr.cx("fr-fieldset__element")}>
               <div className="cles-row">
                 <Input
-                  label={`Code du projet ${i + 1}`}
-                  nativeInputProps={{ id: fieldId(`prsProjects.${i}.code`), value: p.code, onChange: (e) => setProject(i, { code: e.target.value }) }}
+                  label={projectLabels(i + 1).code}
+                  nativeInputProps={{ id: fieldId(`prsProjects.${i}.code`), ...controlProps(errors, `prsProjects.${i}.code`, { required: true }), value: p.code, onChange: (e) => setProject(i, { code: e.target.value }) }}
                   {...errorProps(errors, `prsProjects.${i}.code`)}
                 />
                 <Input
-                  label={`Libellé du projet ${i + 1}`}
+                  label={projectLabels(i + 1).label}
                   className="cles-grow"
-                  nativeInputProps={{ id: fieldId(`prsProjects.${i}.label`), value: p.label, onChange: (e) => setProject(i, { label: e.target.value }) }}
+                  nativeInputProps={{ id: fieldId(`prsProjects.${i}.label`), ...controlProps(errors, `prsProjects.${i}.label`), value: p.label, onChange: (e) => setProject(i, { label: e.target.value }) }}
                   {...errorProps(errors, `prsProjects.${i}.label`)}
                 />
                 <Button type="button" priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setDraft((d) => ({ ...d, prsProjects: d.prsProjects.filter((_, j) => j !== i) }))}>
@@ -140,9 +149,9 @@ function ReferentialForm({ referential }: { referential: Referential }) {
         <Input
           textArea
           className="cles-narrow"
-          label="Plans régionaux"
+          label={LABELS.regionalPlans}
           hintText="Un plan par ligne (par exemple « PRSE 3 ») : proposés dans les fiches des contrats de la région."
-          nativeTextAreaProps={{ id: fieldId("regionalPlans"), rows: 4, value: draft.plansText, onChange: (e) => setDraft({ ...draft, plansText: e.target.value }) }}
+          nativeTextAreaProps={{ id: fieldId("regionalPlans"), ...controlProps(errors, "regionalPlans"), rows: 4, value: draft.plansText, onChange: (e) => setDraft({ ...draft, plansText: e.target.value }) }}
           {...errorProps(errors, "regionalPlans")}
         />
         <Button type="submit" disabled={save.isPending}>

@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { formatDateTime } from "../../format";
 import { ApiError } from "../../api/client";
+import { optional } from "../../components/form";
 import { useMyAnswers, useSaveMyAnswers, type EvaluationAnswer, type EvaluationQuestion } from "../../api/reports";
 import { ErrorMessage, Loading, NotAllowed, Page } from "../../components/Page";
 
@@ -115,14 +116,14 @@ function AnswerForm({ contractId, questions, initial, submittedAt }: { contractI
 function Question({ question: q, value, error, onChange }: { question: EvaluationQuestion; value: string; error?: string; onChange: (value: string) => void }) {
   const state = error ? ("error" as const) : ("default" as const);
   if (q.kind === "text")
-    return <Input label={q.label} textArea state={state} stateRelatedMessage={error} nativeTextAreaProps={{ value, onChange: (e) => onChange(e.target.value), rows: 4, maxLength: 5000 }} />;
+    return <Input label={optional(q.label)} textArea state={state} stateRelatedMessage={error} nativeTextAreaProps={{ ...(error ? { "aria-invalid": true } : {}), value, onChange: (e) => onChange(e.target.value), rows: 4, maxLength: 5000 }} />;
   const options = (q.kind === "scale" ? SCALE.map((n) => ({ value: String(n), label: SCALE_WORDS[n]! })) : (q.choices ?? []).map((c) => ({ value: c, label: c }))).map((o) => ({
     label: o.label,
     nativeInputProps: { value: o.value, checked: value === o.value, onChange: () => onChange(o.value) },
   }));
   return (
     <RadioButtons
-      legend={q.label}
+      legend={optional(q.label)}
       hintText={q.kind === "scale" ? "Une note de 1 (pas du tout) à 5 (tout à fait)." : undefined}
       name={`question-${q.id}`}
       orientation={q.kind === "scale" ? "horizontal" : "vertical"}

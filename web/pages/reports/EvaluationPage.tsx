@@ -212,7 +212,7 @@ function ValidationForm({ contractId, evaluation: e }: { contractId: string; eva
             hint="Une fois la validation enregistrée, l'évaluation ne peut plus être modifiée."
             state={fieldError ? "error" : "default"}
             stateRelatedMessage={fieldError}
-            nativeSelectProps={{ value: meetingId, disabled: confirming, onChange: (event) => setMeetingId(event.target.value), required: true }}
+            nativeSelectProps={{ ...(fieldError ? { "aria-invalid": true } : {}), value: meetingId, disabled: confirming, onChange: (event) => setMeetingId(event.target.value), required: true }}
           >
             {held.map((m) => (
               <option key={m.id} value={m.id}>{`${m.title} — ${shortDate(m.day)}`}</option>

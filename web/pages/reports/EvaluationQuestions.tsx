@@ -6,7 +6,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useState } from "react";
 import { ApiError } from "../../api/client";
-import { ErrorSummary, errorProps, fieldId } from "../../components/form";
+import { controlProps, ErrorSummary, errorProps, fieldId, RequiredNote } from "../../components/form";
 import { saveEvaluation, useEvaluationChange, type Evaluation, type EvaluationQuestion } from "../../api/reports";
 
 const PARTS = { strategy: "Stratégie", governance: "Gouvernance", partnership: "Partenariat", results: "Résultats", conclusion: "Conclusion" } as const;
@@ -48,19 +48,20 @@ export function QuestionsEditor({ contractId, evaluation: e }: { contractId: str
         }}
       >
         <ErrorSummary errors={errors} labels={questionLabel} />
+        <RequiredNote all />
         {drafts.map((d, i) => (
           <fieldset key={d.id} className={fr.cx("fr-fieldset", "fr-mb-2w")}>
             <legend className={fr.cx("fr-fieldset__legend")}>{`Question ${i + 1}`}</legend>
             <div className={fr.cx("fr-fieldset__content")} style={{ width: "100%" }}>
-              <Input label="Intitulé" {...errorProps(errors, `questions.${i}.label`)} nativeInputProps={{ id: fieldId(`questions.${i}.label`), value: d.label, onChange: (ev) => change(i, { label: ev.target.value }) }} />
-              <Select label="Partie" nativeSelectProps={{ value: d.part, onChange: (ev) => change(i, { part: ev.target.value as Draft["part"] }) }}>
+              <Input label={QUESTION_LABELS.label} {...errorProps(errors, `questions.${i}.label`)} nativeInputProps={{ id: fieldId(`questions.${i}.label`), ...controlProps(errors, `questions.${i}.label`, { required: true }), value: d.label, onChange: (ev) => change(i, { label: ev.target.value }) }} />
+              <Select label={QUESTION_LABELS.part} nativeSelectProps={{ ...controlProps(errors, `questions.${i}.part`, { required: true }), value: d.part, onChange: (ev) => change(i, { part: ev.target.value as Draft["part"] }) }}>
                 {Object.entries(PARTS).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
                 ))}
               </Select>
-              <Select label="Type de réponse" nativeSelectProps={{ value: d.kind, onChange: (ev) => change(i, { kind: ev.target.value as Draft["kind"] }) }}>
+              <Select label={QUESTION_LABELS.kind} nativeSelectProps={{ ...controlProps(errors, `questions.${i}.kind`, { required: true }), value: d.kind, onChange: (ev) => change(i, { kind: ev.target.value as Draft["kind"] }) }}>
                 {Object.entries(KINDS).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
@@ -69,11 +70,11 @@ export function QuestionsEditor({ contractId, evaluation: e }: { contractId: str
               </Select>
               {d.kind === "choice" && (
                 <Input
-                  label="Réponses proposées"
+                  label={QUESTION_LABELS.choices}
                   hintText="Une par ligne, au moins deux."
                   textArea
                   {...errorProps(errors, `questions.${i}.choices`)}
-                  nativeTextAreaProps={{ id: fieldId(`questions.${i}.choices`), value: d.choices, rows: 3, onChange: (ev) => change(i, { choices: ev.target.value }) }}
+                  nativeTextAreaProps={{ id: fieldId(`questions.${i}.choices`), ...controlProps(errors, `questions.${i}.choices`, { required: true }), value: d.choices, rows: 3, onChange: (ev) => change(i, { choices: ev.target.value }) }}
                 />
               )}
               <Button type="button" priority="tertiary" size="small" iconId="fr-icon-delete-line" onClick={() => setDrafts((old) => old.filter((_, j) => j !== i))}>
@@ -103,8 +104,13 @@ export function QuestionsEditor({ contractId, evaluation: e }: { contractId: str
   );
 }
 
-/** « Question 2 » for the errors of the second question, « Questions » for those of the list. */
+/** The visible labels of a question's fields, which the error summary names its errors by. */
+const QUESTION_LABELS = { label: "Intitulé", part: "Partie", kind: "Type de réponse", choices: "Réponses proposées" };
+
+/** « Intitulé (question 2) » for an error of a field of the second question, « Question 2 » for the rest of it, « Questions » for the list. */
 const questionLabel = (path: string) => {
-  const index = /^questions\.(\d+)/.exec(path)?.[1];
-  return index === undefined ? "Questions" : `Question ${Number(index) + 1}`;
+  const [, index, field = ""] = /^questions\.(\d+)(?:\.(\w+))?/.exec(path) ?? [];
+  if (index === undefined) return "Questions";
+  const n = Number(index) + 1;
+  return field in QUESTION_LABELS ? `${QUESTION_LABELS[field as keyof typeof QUESTION_LABELS]} (question ${n})` : `Question ${n}`;
 };

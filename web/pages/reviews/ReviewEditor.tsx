@@ -16,6 +16,7 @@ import { reviewOutline, sectionNumbers } from "./outline";
 import { PublishPanel, RefreshNotice, RefreshPanel } from "./ReviewPanels";
 import { ReviewDocument } from "./ReviewDocument";
 import { REFRESH_BADGES, SectionCard } from "./SectionCard";
+import { RequiredNote } from "../../components/form";
 import { useLeaveWarning } from "../../components/useLeaveWarning";
 import { frenchTime, plural } from "../../format";
 
@@ -268,6 +269,7 @@ export function ReviewEditor({ view, onPublished, header }: { view: ReviewView; 
         </>
       )}
       {!preview && <Contents sections={sections} numbers={numbers} />}
+      {!preview && sections.length > 0 && <RequiredNote />}
       {!preview && sections.length === 0 && <p className="cles-empty">Cette revue n'a aucune section. Ajoutez une section libre ou actualisez-la depuis les données.</p>}
       {!preview && sections.map((section, index) => (
         <Fragment key={section.key}>

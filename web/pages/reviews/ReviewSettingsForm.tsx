@@ -6,8 +6,12 @@ import { Checkbox } from "@codegouvfr/react-dsfr/Checkbox";
 import { useEffect, useState, type FormEvent } from "react";
 import { ApiError } from "../../api/client";
 import { useSaveReviewSettings, type ReviewSettings } from "../../api/reviews";
-import { ErrorSummary, errorProps, fieldId } from "../../components/form";
+import { ErrorSummary, errorProps, fieldId, optional } from "../../components/form";
 import { RichTextEditor } from "../../components/RichTextEditor";
+
+/** The visible labels, which the error summary names its errors by. */
+const PURPOSE_LABEL = optional("Rappel de l'objet de la revue");
+const PUBLISH_LABEL = "Publier les revues sur la page publique du contrat";
 
 export function ReviewSettingsForm({ contractId, settings }: { contractId: string; settings: ReviewSettings }) {
   const save = useSaveReviewSettings(contractId);
@@ -33,7 +37,7 @@ export function ReviewSettingsForm({ contractId, settings }: { contractId: strin
     <section aria-labelledby="reglages" className={fr.cx("fr-mb-6w")}>
       <h2 id="reglages">Réglages des revues</h2>
       <form onSubmit={submit} noValidate className="cles-narrow">
-        <ErrorSummary errors={fieldErrors} labels={(path) => (path === "purpose" ? "Rappel de l'objet" : "Publication")} />
+        <ErrorSummary errors={fieldErrors} labels={(path) => (path === "purpose" ? PURPOSE_LABEL : PUBLISH_LABEL)} />
         {save.error && !Object.keys(fieldErrors).length && (
           <Alert
             severity="error"
@@ -47,7 +51,7 @@ export function ReviewSettingsForm({ contractId, settings }: { contractId: strin
         )}
         <RichTextEditor
           id={fieldId("purpose")}
-          label="Rappel de l'objet de la revue"
+          label={PURPOSE_LABEL}
           hint="Repris au début de chaque nouvelle revue, par exemple l'article « Évaluation du contrat » qui prévoit les revues trimestrielles."
           value={purpose}
           onChange={(html) => {
@@ -59,7 +63,7 @@ export function ReviewSettingsForm({ contractId, settings }: { contractId: strin
         <Checkbox
           options={[
             {
-              label: "Publier les revues sur la page publique du contrat",
+              label: PUBLISH_LABEL,
               hintText: "Chaque revue publiée y apparaît, en page imprimable, quand la page publique du contrat est en ligne.",
               nativeInputProps: {
                 checked: publishReviews,

@@ -9,6 +9,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { memo, useId } from "react";
 import { SECTION_KINDS } from "../../../server/shared";
+import { optional } from "../../components/form";
 import { MoveButtons } from "../../components/MoveButtons";
 import { nestHeadings } from "../../components/nestHeadings";
 import { RichTextEditor } from "../../components/RichTextEditor";
@@ -116,10 +117,11 @@ function SectionCardView(props: SectionCardProps) {
               value: section.title,
               onChange: (e) => onChange(section.key, { title: e.target.value }),
               maxLength: 300,
+              "aria-required": true,
               ...(errors?.title ? { "aria-invalid": true } : {}),
             }}
           />
-          <RichTextEditor id={textFieldId(section.key)} label="Texte de la section" value={section.html} onChange={(html) => onChange(section.key, { html })} error={errors?.html ?? errors?.section} />
+          <RichTextEditor id={textFieldId(section.key)} label={optional("Texte de la section")} value={section.html} onChange={(html) => onChange(section.key, { html })} error={errors?.html ?? errors?.section} />
         </>
       )}
     </section>

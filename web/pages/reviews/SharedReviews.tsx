@@ -9,7 +9,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useRecordSharedReview, useRemoveSharedReview, type ReviewQuarter, type SharedReview } from "../../api/reviews";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
-import { errorProps, FormButtons, FormProblem, useFieldErrors } from "../../components/form";
+import { controlProps, errorProps, FormButtons, FormProblem, RequiredNote, useFieldErrors } from "../../components/form";
 import { shortDate, todayInParis } from "../../format";
 
 /** « Partagée hors Clés le 15/07/2021 — Envoyée par courriel aux signataires » */
@@ -85,17 +85,18 @@ function SharedReviewForm({ contractId, quarter, onClose, onSubmit, onSaved }: {
   };
   return (
     <form ref={form.formRef} aria-label={`Revue du ${quarter.label} partagée hors Clés`} noValidate className="cles-shared-form" onSubmit={submit} onKeyDown={escape}>
+      <RequiredNote />
       <FormProblem error={record.error} errors={form.errors} what="cette revue" shown={["sharedOn", "note"]} />
       <Input
         label="Partagée le"
         hintText="Le jour où la revue a été envoyée aux acteurs du contrat."
-        nativeInputProps={{ id: id("sharedOn"), type: "date", max: todayInParis(), value: draft.sharedOn, onChange: (e) => setDraft({ ...draft, sharedOn: e.target.value }) }}
+        nativeInputProps={{ id: id("sharedOn"), ...controlProps(form.errors, "sharedOn", { required: true }), type: "date", max: todayInParis(), value: draft.sharedOn, onChange: (e) => setDraft({ ...draft, sharedOn: e.target.value }) }}
         {...errorProps(form.errors, "sharedOn")}
       />
       <Input
         label="Précision (facultatif)"
         hintText="Par exemple : envoyée par courriel aux signataires et aux pilotes des fiches."
-        nativeInputProps={{ id: id("note"), maxLength: 500, value: draft.note, onChange: (e) => setDraft({ ...draft, note: e.target.value }) }}
+        nativeInputProps={{ id: id("note"), ...controlProps(form.errors, "note"), maxLength: 500, value: draft.note, onChange: (e) => setDraft({ ...draft, note: e.target.value }) }}
         {...errorProps(form.errors, "note")}
       />
       <FormButtons pending={record.isPending} label="Enregistrer" onCancel={onClose} />

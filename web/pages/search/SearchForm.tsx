@@ -53,6 +53,7 @@ export function SearchForm({ contractId, initial = "", label = "Rechercher dans 
             value={typed}
             maxLength={SEARCH_MAX}
             placeholder="Par exemple : CPAM, Octobre Rose, Melun"
+            aria-required="true"
             aria-invalid={problem ? true : undefined}
             aria-describedby={problem ? errorId : undefined}
             onChange={(e) => setTyped(e.target.value)}

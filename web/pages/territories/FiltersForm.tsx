@@ -9,7 +9,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { Select } from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useState, type FormEvent } from "react";
 import { DETERMINANTS, SHOWN_CONTRACT_STATUSES, THEMES } from "../../../server/shared";
-import { errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, errorProps, fieldId, type Errors } from "../../components/form";
 import { FILTER_KEYS, type FilterKey } from "./territory-api";
 
 type Values = Record<FilterKey, string>;
@@ -48,7 +48,7 @@ export function FiltersForm({ params, errors, onApply }: { params: URLSearchPara
         </p>
       )}
       <div className={fr.cx("fr-grid-row", "fr-grid-row--gutters")}>
-        <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Thématique des fiches" nativeSelectProps={{ id: fieldId("theme"), value: values.theme, onChange: set("theme") }} {...errorProps(shown, "theme")}>
+        <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Thématique des fiches" nativeSelectProps={{ id: fieldId("theme"), ...controlProps(shown, "theme"), value: values.theme, onChange: set("theme") }} {...errorProps(shown, "theme")}>
           <option value="">Toutes les thématiques</option>
           {THEMES.map((t) => (
             <option key={t} value={t}>
@@ -56,7 +56,7 @@ export function FiltersForm({ params, errors, onApply }: { params: URLSearchPara
             </option>
           ))}
         </Select>
-        <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Déterminant visé" nativeSelectProps={{ id: fieldId("determinant"), value: values.determinant, onChange: set("determinant") }} {...errorProps(shown, "determinant")}>
+        <Select className={fr.cx("fr-col-12", "fr-col-md-4")} label="Déterminant visé" nativeSelectProps={{ id: fieldId("determinant"), ...controlProps(shown, "determinant"), value: values.determinant, onChange: set("determinant") }} {...errorProps(shown, "determinant")}>
           <option value="">Tous les déterminants</option>
           {DETERMINANTS.map((d) => (
             <option key={d} value={d}>
@@ -64,8 +64,8 @@ export function FiltersForm({ params, errors, onApply }: { params: URLSearchPara
             </option>
           ))}
         </Select>
-        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Projet du PRS" hintText="Son code, par exemple 2.3" nativeInputProps={{ id: fieldId("prsCode"), value: values.prsCode, onChange: set("prsCode") }} {...errorProps(shown, "prsCode")} />
-        <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Statut du contrat" nativeSelectProps={{ id: fieldId("status"), value: values.status, onChange: set("status") }} {...errorProps(shown, "status")}>
+        <Input className={fr.cx("fr-col-12", "fr-col-md-4")} label="Projet du PRS" hintText="Son code, par exemple 2.3" nativeInputProps={{ id: fieldId("prsCode"), ...controlProps(shown, "prsCode"), value: values.prsCode, onChange: set("prsCode") }} {...errorProps(shown, "prsCode")} />
+        <Select className={fr.cx("fr-col-12", "fr-col-md-3")} label="Statut du contrat" nativeSelectProps={{ id: fieldId("status"), ...controlProps(shown, "status"), value: values.status, onChange: set("status") }} {...errorProps(shown, "status")}>
           <option value="">Tous les statuts</option>
           {Object.entries(SHOWN_CONTRACT_STATUSES).map(([value, label]) => (
             <option key={value} value={value}>
@@ -73,9 +73,9 @@ export function FiltersForm({ params, errors, onApply }: { params: URLSearchPara
             </option>
           ))}
         </Select>
-        <Input className={fr.cx("fr-col-12", "fr-col-md-3")} label="En cours pendant l'année" hintText="Par exemple 2022" nativeInputProps={{ id: fieldId("year"), inputMode: "numeric", value: values.year, onChange: set("year") }} {...errorProps(shown, "year")} />
-        <Input className={fr.cx("fr-col-12", "fr-col-md-3")} label="ou entre le" hintText="Date de début" nativeInputProps={{ id: fieldId("from"), type: "date", value: values.from, onChange: set("from") }} {...errorProps(shown, "from")} />
-        <Input className={fr.cx("fr-col-12", "fr-col-md-3")} label="et le" hintText="Date de fin" nativeInputProps={{ id: fieldId("to"), type: "date", value: values.to, onChange: set("to") }} {...errorProps(shown, "to")} />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-3")} label="En cours pendant l'année" hintText="Par exemple 2022" nativeInputProps={{ id: fieldId("year"), ...controlProps(shown, "year"), inputMode: "numeric", value: values.year, onChange: set("year") }} {...errorProps(shown, "year")} />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-3")} label="ou entre le" hintText="Date de début" nativeInputProps={{ id: fieldId("from"), ...controlProps(shown, "from"), type: "date", value: values.from, onChange: set("from") }} {...errorProps(shown, "from")} />
+        <Input className={fr.cx("fr-col-12", "fr-col-md-3")} label="et le" hintText="Date de fin" nativeInputProps={{ id: fieldId("to"), ...controlProps(shown, "to"), type: "date", value: values.to, onChange: set("to") }} {...errorProps(shown, "to")} />
       </div>
       <div className="cles-inline-buttons">
         <Button type="submit" iconId="fr-icon-filter-line" iconPosition="left">

@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { api, ApiError } from "../../api/client";
 import type { ResponseOf } from "../../api/types";
 import { resetSession } from "../../components/AuthGate";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { Loading, Page } from "../../components/Page";
 import { formatDateTime } from "../../format";
 import { NewPasswordFields, passwordMismatch } from "../account/NewPasswordFields";
@@ -67,11 +67,12 @@ export function ArsInvitationPage() {
           <ErrorSummary errors={errors} />
           {accept.error instanceof ApiError && !Object.keys(errors).length && <Alert severity="error" small description={accept.error.detail} className={fr.cx("fr-mb-3w")} role="alert" />}
           <form onSubmit={submit} noValidate>
+            <RequiredNote all />
             <Input label="Adresse e-mail" disabled nativeInputProps={{ value: i.email, readOnly: true }} />
             <Input
               label="Votre nom"
               hintText="Tel qu'il apparaîtra dans Clés (par exemple Marie Dupont)."
-              nativeInputProps={{ id: fieldId("name"), autoComplete: "name", value: name, onChange: (e) => setName(e.target.value) }}
+              nativeInputProps={{ id: fieldId("name"), ...controlProps(errors, "name", { required: true }), autoComplete: "name", value: name, onChange: (e) => setName(e.target.value) }}
               {...errorProps(errors, "name")}
             />
             <NewPasswordFields password={password} confirmation={confirmation} onPassword={setPassword} onConfirmation={setConfirmation} errors={errors} label="Mot de passe" />

@@ -5,7 +5,7 @@ import { Input } from "@codegouvfr/react-dsfr/Input";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api, ApiError } from "../../api/client";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { formatDateTime } from "../../format";
 import { TerritoryFields } from "./TerritoryFields";
 import type { LinkSent, TerritoryValue } from "./api";
@@ -38,6 +38,7 @@ export function ArsInviteForm() {
       <p>La personne reçoit un lien, valable 7 jours, pour créer elle-même son compte avec ce territoire.</p>
       <form onSubmit={submit} noValidate className="cles-narrow">
         <ErrorSummary errors={errors} />
+        <RequiredNote all />
         {invite.error instanceof ApiError && !Object.keys(errors).length && <Alert severity="error" small description={invite.error.detail} className={fr.cx("fr-mb-3w")} role="alert" />}
         {done && (
           <Alert
@@ -48,7 +49,7 @@ export function ArsInviteForm() {
             description={done.mailSent ? `Invitation envoyée à ${done.email}, valable jusqu'au ${formatDateTime(done.expiresAt)}.` : `L'invitation est enregistrée, mais le courriel n'a pas pu être envoyé à ${done.email}.`}
           />
         )}
-        <Input label="Adresse e-mail" nativeInputProps={{ id: fieldId("invitation-ars-email"), type: "email", autoComplete: "off", value: email, onChange: (e) => setEmail(e.target.value) }} {...errorProps(fieldErrors, "email")} />
+        <Input label="Adresse e-mail" nativeInputProps={{ id: fieldId("invitation-ars-email"), ...controlProps(fieldErrors, "email", { required: true }), type: "email", autoComplete: "off", value: email, onChange: (e) => setEmail(e.target.value) }} {...errorProps(fieldErrors, "email")} />
         <TerritoryFields value={territory} onChange={setTerritory} errors={fieldErrors} idPrefix="invitation-ars" />
         <Button type="submit" disabled={invite.isPending}>
           {invite.isPending ? "Envoi…" : "Envoyer l'invitation"}

@@ -8,7 +8,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { api, ApiError } from "../../api/client";
 import { useContracts } from "../../api/queries";
-import { ErrorSummary, errorProps, fieldId, type Errors } from "../../components/form";
+import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { formatDateTime } from "../../format";
 import { TerritoryFields } from "./TerritoryFields";
 import { useRefreshUsers, type TerritoryValue, type UserCreated } from "./api";
@@ -21,7 +21,8 @@ const ROLES: { role: Role; label: string; hint: string }[] = [
   { role: "coordinator", label: "Coordination d'un contrat", hint: "Tout sur un contrat, dont ses membres." },
 ];
 
-const LABELS: Record<string, string> = { email: "Adresse e-mail", name: "Nom", role: "Rôle", departements: "Territoire", regions: "Territoire", contractId: "Contrat" };
+/** The visible labels, which the error summary names its errors by. */
+const LABELS: Record<string, string> = { email: "Adresse e-mail", name: "Nom", role: "Rôle", departements: "Territoire suivi", regions: "Territoire suivi", contractId: "Contrat coordonné" };
 const labelOf = (path: string) => LABELS[path.split(".")[0]!] ?? path;
 
 /** Creates an account; its one-time link is shown here once, with a copy button, and mailed. */
@@ -64,9 +65,10 @@ export function CreateAccountForm() {
       {create.data && <CreatedLink created={create.data} onDone={() => create.reset()} />}
       <form onSubmit={submit} noValidate className="cles-narrow">
         <ErrorSummary errors={errors} labels={labelOf} />
+        <RequiredNote all />
         {failure && <Alert severity="error" small description={failure.detail} className={fr.cx("fr-mb-3w")} role="alert" />}
-        <Input label="Adresse e-mail" nativeInputProps={{ id: fieldId("email"), type: "email", autoComplete: "off", value: email, onChange: (e) => setEmail(e.target.value) }} {...errorProps(errors, "email")} />
-        <Input label="Nom" hintText="Prénom et nom, tels qu'ils apparaîtront dans Clés." nativeInputProps={{ id: fieldId("name"), autoComplete: "off", value: name, onChange: (e) => setName(e.target.value) }} {...errorProps(errors, "name")} />
+        <Input label="Adresse e-mail" nativeInputProps={{ id: fieldId("email"), ...controlProps(errors, "email", { required: true }), type: "email", autoComplete: "off", value: email, onChange: (e) => setEmail(e.target.value) }} {...errorProps(errors, "email")} />
+        <Input label="Nom" hintText="Prénom et nom, tels qu'ils apparaîtront dans Clés." nativeInputProps={{ id: fieldId("name"), ...controlProps(errors, "name", { required: true }), autoComplete: "off", value: name, onChange: (e) => setName(e.target.value) }} {...errorProps(errors, "name")} />
         {/* The error summary's link focuses the first choice inside (the inputs keep the ids their labels point to). */}
         <div id={fieldId("role")}>
           <RadioButtons
@@ -80,7 +82,7 @@ export function CreateAccountForm() {
         {role === "coordinator" && (
           <>
             <Input label="Rechercher un contrat" hintText="Par son nom ou sa collectivité." nativeInputProps={{ type: "search", value: contractSearch, onChange: (e) => setContractSearch(e.target.value) }} />
-            <Select label="Contrat coordonné" nativeSelectProps={{ id: fieldId("contractId"), value: contractId, onChange: (e) => setContractId(e.target.value) }} {...errorProps(errors, "contractId")}>
+            <Select label="Contrat coordonné" nativeSelectProps={{ id: fieldId("contractId"), ...controlProps(errors, "contractId", { required: true }), value: contractId, onChange: (e) => setContractId(e.target.value) }} {...errorProps(errors, "contractId")}>
               <option value="">Choisissez un contrat</option>
               {(contracts.data?.items ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
