@@ -7,10 +7,21 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { useId, type ReactNode } from "react";
 
-export function ScrollTable({ caption, headers, rows, hideCaption = false }: { caption: string; headers: string[]; rows: ReactNode[][]; hideCaption?: boolean }) {
+interface Props {
+  caption: string;
+  headers: string[];
+  rows: ReactNode[][];
+  /** The caption read by screen readers only. */
+  hideCaption?: boolean;
+  bordered?: boolean;
+  /** Whether each row's first cell names the row (a header cell); true by default. */
+  rowHeaders?: boolean;
+}
+
+export function ScrollTable({ caption, headers, rows, hideCaption = false, bordered = false, rowHeaders = true }: Props) {
   const id = useId();
   return (
-    <div className={fr.cx("fr-table", hideCaption && "fr-table--no-caption")}>
+    <div className={fr.cx("fr-table", hideCaption && "fr-table--no-caption", bordered && "fr-table--bordered")}>
       <div className="fr-table__wrapper">
         <div className="fr-table__container" role="region" aria-labelledby={id} tabIndex={0}>
           <div className="fr-table__content">
@@ -29,7 +40,7 @@ export function ScrollTable({ caption, headers, rows, hideCaption = false }: { c
                 {rows.map((row, i) => (
                   <tr key={i}>
                     {row.map((cell, j) =>
-                      j === 0 ? (
+                      j === 0 && rowHeaders ? (
                         <th key={j} scope="row">
                           {cell}
                         </th>

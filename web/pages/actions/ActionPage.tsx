@@ -1,7 +1,7 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
-import { Table } from "@codegouvfr/react-dsfr/Table";
+import { ScrollTable } from "../../components/ScrollTable";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode } from "react";
 import { Link, useParams } from "react-router";
@@ -143,11 +143,12 @@ export function ActionPage() {
         {a.partners.length === 0 ? (
           <EmptyState title="Aucun partenaire renseigné." />
         ) : (
-          <Table
+          <ScrollTable
             caption="Partenaires de la fiche"
             bordered
+            rowHeaders={false}
             headers={["Secteur", "Partenaire", "Analyse des besoins", "Mobilisation de ressources", "Mise en œuvre", "Co-pilotage"]}
-            data={a.partners.map((p) => [p.sector, `${p.organisationName}${p.person ? ` (${p.person})` : ""}`, ...[p.needsAnalysis, p.resourceMobilisation, p.implementation, p.coSteering].map((flag) => (flag ? "Oui" : "—"))])}
+            rows={a.partners.map((p) => [p.sector, `${p.organisationName}${p.person ? ` (${p.person})` : ""}`, ...[p.needsAnalysis, p.resourceMobilisation, p.implementation, p.coSteering].map((flag) => (flag ? "Oui" : "—"))])}
           />
         )}
         <dl className="cles-dl">
@@ -167,10 +168,11 @@ export function ActionPage() {
         {a.indicators.length === 0 ? (
           <EmptyState title="Aucun indicateur défini." />
         ) : (
-          <Table
+          <ScrollTable
             caption="Indicateurs de suivi et d'évaluation"
+            rowHeaders={false}
             headers={["Type", "Indicateur", "Unité", "Valeur de départ", "Cible"]}
-            data={a.indicators.map((i) => [INDICATOR_KINDS[i.kind], i.label, i.unit || "—", formatNumber(i.baseline), formatNumber(i.target)])}
+            rows={a.indicators.map((i) => [INDICATOR_KINDS[i.kind], i.label, i.unit || "—", formatNumber(i.baseline), formatNumber(i.target)])}
           />
         )}
       </Block>
@@ -192,10 +194,11 @@ function BudgetTable({ budget }: { budget: Action["budget"] }) {
   if (budget.lines.length === 0) return <EmptyState title="Aucun budget renseigné." />;
   return (
     <>
-      <Table
+      <ScrollTable
         caption="Budget de la fiche, par année et financeur (en euros)"
+        rowHeaders={false}
         headers={["Année", "Financeur", "Montant", "Financement"]}
-        data={budget.lines.map((l) => [String(l.year), l.funder.name, euros(l.amount), FUNDING_STATUSES[l.status]])}
+        rows={budget.lines.map((l) => [String(l.year), l.funder.name, euros(l.amount), FUNDING_STATUSES[l.status]])}
       />
       <dl className="cles-dl">
         <dt>Total</dt>

@@ -267,7 +267,7 @@ function DerivedDivisions({ inseeCodes }: { inseeCodes: string[] }) {
 function PriorityAreaFields({ draft, setDraft, errors }: Props) {
   return (
     <>
-      <h3 className={fr.cx("fr-h6")}>{CONTRACT_LABELS.priorityAreas}</h3>
+      <h2 className={fr.cx("fr-h6")}>{CONTRACT_LABELS.priorityAreas}</h2>
       <p className={fr.cx("fr-text--sm")}>Chaque quartier est rattaché à l'une des communes du contrat.</p>
       {draft.priorityAreas.map((q, i) => {
         const path = (field: "name" | "code" | "communeInseeCode") => `priorityAreas.${i}.${field}`;

@@ -1,6 +1,6 @@
 /** « Données personnelles »: what Clés keeps about people, why, on what basis, who reads it, how long, the rights and the cookies. */
 import { fr } from "@codegouvfr/react-dsfr";
-import { Table } from "@codegouvfr/react-dsfr/Table";
+import { ScrollTable } from "../../components/ScrollTable";
 import { Link } from "react-router";
 import { useSession } from "../../api/accounts";
 import { useContracts } from "../../api/queries";
@@ -80,7 +80,7 @@ export function PersonalDataPage() {
         Ce site ne dépose que des cookies strictement nécessaires à son fonctionnement : aucun cookie de mesure d'audience, de publicité ou de suivi, aucun service tiers.
         Ils sont exemptés de consentement ; c'est pourquoi aucun bandeau ne vous le demande.
       </p>
-      <Table caption="Cookies déposés par le site" headers={["Nom", "À quoi il sert", "Durée"]} data={COOKIES.map((c) => [<code key="name">{c.name}</code>, c.purpose, c.lifetime])} />
+      <ScrollTable caption="Cookies déposés par le site" headers={["Nom", "À quoi il sert", "Durée"]} rows={COOKIES.map((c) => [<code key="name">{c.name}</code>, c.purpose, c.lifetime])} />
     </LegalPage>
   );
 }

@@ -12,7 +12,10 @@ import { useContract } from "../../api/queries";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { ShownStatusBadge } from "../../components/ShownStatusBadge";
 import { shortDate, shortMonth } from "../../format";
-import { monthsOf, periodText, placeOf, scaleOf, type Period } from "./timeline-scale";
+import { markerLines, monthsOf, periodText, placeOf, scaleOf, type Period } from "./timeline-scale";
+
+/** Height of one more line of markers on a track, in rem. */
+const LINE_REM = 1.9;
 import "./overview.css";
 
 export function TimelinePage() {
@@ -111,7 +114,7 @@ function Legend({ today }: { today: boolean }) {
 function Chart({ contractId, groups, period, today }: { contractId: string; groups: Group[]; period: Period; today: string }) {
   const scale = scaleOf(period);
   const now = placeOf(period, today);
-  const lines = scale.years.slice(1).map((y) => <span key={y.year} className="cles-year-line" style={{ left: `${y.left}%` }} aria-hidden="true" />);
+  const yearLines = scale.years.slice(1).map((y) => <span key={y.year} className="cles-year-line" style={{ left: `${y.left}%` }} aria-hidden="true" />);
   return (
     <div className="cles-scroll" role="region" aria-labelledby="chronologie-caption" tabIndex={0}>
       <table className="cles-grid cles-timeline">
@@ -141,25 +144,29 @@ function Chart({ contractId, groups, period, today }: { contractId: string; grou
             </tr>
             {g.rows.map((row) => {
               const bar = barOf(period, row);
+              const places = row.milestones.map((m) => placeOf(period, m.doneOn ?? m.plannedBy) ?? ((m.doneOn ?? m.plannedBy) < period.first ? 0 : 100));
+              const lines = markerLines(places);
+              const depth = Math.max(0, ...lines);
               return (
                 <tr key={row.action.id}>
                   <th scope="row">
                     <Link to={`/contrats/${contractId}/fiches/${row.action.id}`}>{`FA ${row.action.number} — ${row.action.title}`}</Link>{" "}
                     <ShownStatusBadge status={row.action.shownStatus} label={row.action.shownStatusLabel} />
                   </th>
-                  <td className="cles-track">
-                    {lines}
+                  <td className="cles-track" style={depth ? { height: `${3 + depth * LINE_REM}rem` } : undefined}>
+                    {yearLines}
                     {now !== null && <span className="cles-today" style={{ left: `${now}%` }} aria-hidden="true" />}
                     <span className={`cles-bar cles-bar--${bar.known ? row.action.shownStatus : "unknown"}`} style={{ left: `${bar.left}%`, width: `${bar.width}%` }}>
                       <span className={fr.cx("fr-sr-only")}>{`${periodText(row.startMonth, row.endMonth)}.`}</span>
                     </span>
                     {row.milestones.length === 0 && <span className={fr.cx("fr-sr-only")}>Aucune étape.</span>}
-                    {row.milestones.map((m) => {
+                    {row.milestones.map((m, index) => {
                       const state = milestoneState(m);
-                      const at = placeOf(period, m.doneOn ?? m.plannedBy);
-                      const outside = at === null ? " — hors de la période du contrat" : "";
+                      const outside = placeOf(period, m.doneOn ?? m.plannedBy) === null ? " — hors de la période du contrat" : "";
+                      // Markers too near each other go one line lower, so that none covers another.
+                      const line = lines[index]!;
                       return (
-                        <Link key={m.id} to={followUpPath(contractId, row.action.id, "retroplanning")} className={`cles-marker cles-marker--${state}`} style={{ left: `${at ?? ((m.doneOn ?? m.plannedBy) < period.first ? 0 : 100)}%` }}>
+                        <Link key={m.id} to={followUpPath(contractId, row.action.id, "retroplanning")} className={`cles-marker cles-marker--${state}`} style={{ left: `${places[index]}%`, ...(line ? { top: `${0.6 + line * LINE_REM}rem` } : {}) }}>
                           {GLYPH[state] && <span aria-hidden="true">{GLYPH[state]}</span>}
                           <span className={fr.cx("fr-sr-only")}>{`FA ${row.action.number}, ${milestoneText(m)}${outside}`}</span>
                           <span className="cles-tip" aria-hidden="true">{`${milestoneText(m)}${outside}`}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthsOf, periodText, placeOf, scaleOf } from "./timeline-scale";
+import { markerLines, monthsOf, periodText, placeOf, scaleOf } from "./timeline-scale";
 
 describe("timeline scale", () => {
   const period = monthsOf("2021-01-01", "2023-12-31");
@@ -31,5 +31,17 @@ describe("timeline scale", () => {
     expect(periodText("2021-01", "2023-12")).toBe("Du 01/2021 au 12/2023");
     expect(periodText(null, null)).toBe("Dates de début et de fin non renseignées");
     expect(periodText("2021-03", null)).toBe("À partir du 03/2021, fin non renseignée");
+  });
+});
+
+describe("markerLines", () => {
+  it("keeps markers far enough apart on the first line, and moves nearer ones to the next free line", () => {
+    expect(markerLines([])).toEqual([]);
+    expect(markerLines([10, 50, 90])).toEqual([0, 0, 0]);
+    // Same day twice, then a third close by: three lines; a fourth far away goes back to the first.
+    expect(markerLines([40, 40, 43, 80])).toEqual([0, 1, 2, 0]);
+    // The order given does not matter to who is where: the leftmost stays on the first line.
+    expect(markerLines([45, 42, 70])).toEqual([1, 0, 0]);
+    expect(markerLines([0, 6, 11.9], 6)).toEqual([0, 0, 1]);
   });
 });

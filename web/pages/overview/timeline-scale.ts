@@ -60,3 +60,27 @@ export function periodText(startMonth: string | null, endMonth: string | null): 
   if (endMonth) return `Jusqu'au ${shortMonth(endMonth)}, début non renseigné`;
   return "Dates de début et de fin non renseignées";
 }
+
+/**
+ * Closest two markers may stand on one line of a track, in % of it: a marker's box (a square
+ * turned 45°) is ~32 px wide, and the narrowest track (the table's 52rem less its first
+ * column) is 544 px; nearer markers would cover each other (WCAG 2.5.8, targets of 24 px).
+ */
+export const MARKER_GAP = 6;
+
+/**
+ * The line of each marker on its track (0 for the first), in the order given: a marker goes
+ * on the first line where it is at least `gap` away from the markers already there.
+ */
+export function markerLines(positions: number[], gap = MARKER_GAP): number[] {
+  const lines: number[][] = [];
+  const order = positions.map((at, index) => ({ at, index })).sort((a, b) => a.at - b.at || a.index - b.index);
+  const out = new Array<number>(positions.length).fill(0);
+  for (const { at, index } of order) {
+    let line = lines.findIndex((taken) => taken.every((other) => Math.abs(other - at) >= gap));
+    if (line === -1) line = lines.push([]) - 1;
+    lines[line]!.push(at);
+    out[index] = line;
+  }
+  return out;
+}

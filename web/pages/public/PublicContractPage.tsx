@@ -1,6 +1,6 @@
 import { fr } from "@codegouvfr/react-dsfr";
 import { Badge } from "@codegouvfr/react-dsfr/Badge";
-import { Table } from "@codegouvfr/react-dsfr/Table";
+import { ScrollTable } from "../../components/ScrollTable";
 import { Fragment, type ReactNode } from "react";
 import { Link, useParams } from "react-router";
 import { usePublicContract, type PublicContract } from "../../api/accounts";
@@ -132,7 +132,7 @@ export function PublicContractPage() {
           <EmptyState title="Aucune commune renseignée." />
         ) : (
           <div className="cles-table-wrap">
-            <Table caption={`Communes du contrat (${c.communes.length})`} headers={["Commune", "Code INSEE", "Population"]} data={c.communes.map((m) => [m.name, m.inseeCode, formatNumber(m.population)])} />
+            <ScrollTable caption={`Communes du contrat (${c.communes.length})`} headers={["Commune", "Code INSEE", "Population"]} rows={c.communes.map((m) => [m.name, m.inseeCode, formatNumber(m.population)])} />
           </div>
         )}
         {c.priorityAreas.length > 0 && (

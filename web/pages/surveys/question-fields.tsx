@@ -76,7 +76,7 @@ function QuestionEditor(props: QuestionProps & { onMove: (delta: -1 | 1) => void
   return (
     <div className="cles-question" role="group" aria-labelledby={headingId} id={fieldId(`questions.${i}`)}>
       <div className="cles-question__head">
-        <h3 id={headingId} className={fr.cx("fr-h6", "fr-mb-0")}>{`Question ${i + 1}`}</h3>
+        <h2 id={headingId} className={fr.cx("fr-h6", "fr-mb-0")}>{`Question ${i + 1}`}</h2>
         <div className="cles-question__tools">
           <Button type="button" size="small" priority="tertiary no outline" iconId="fr-icon-arrow-up-line" title={`Monter ${name}`} nativeButtonProps={{ id: toolId(q.id, "up") }} disabled={i === 0} onClick={() => onMove(-1)} />
           <Button

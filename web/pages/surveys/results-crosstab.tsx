@@ -25,7 +25,7 @@ export function CrossTabs({ tabs, by }: { tabs: CrossTab[]; by: { id: string; la
 
 function CrossTable({ tab: t, by }: { tab: CrossTab; by: { label: string } }) {
   return (
-    <DataTable caption={`« ${t.label} » selon « ${by.label} »`} showCaption wide>
+    <DataTable caption={`« ${t.label} » selon « ${by.label} »`} showCaption>
       <thead>
         <tr>
           <th scope="col">{by.label}</th>

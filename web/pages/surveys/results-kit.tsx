@@ -7,14 +7,15 @@ import type { BarChartData } from "./results-format";
 const ResultsBarChart = lazy(() => import("./results-chart"));
 
 /**
- * A table with its caption (said by screen readers; shown when `showCaption`). A `wide` one
- * (a cross-tabulation) may scroll sideways: its scrolling area takes the focus, for the keyboard.
+ * A table with its caption (said by screen readers; shown when `showCaption`). Any of them may
+ * scroll sideways on a phone (a cross-tabulation on a computer too): its scrolling area is a
+ * region named by the caption that takes the focus, for the keyboard (RGAA 7.3).
  */
-export function DataTable({ caption, showCaption = false, wide = false, children }: { caption: string; showCaption?: boolean; wide?: boolean; children: ReactNode }) {
+export function DataTable({ caption, showCaption = false, children }: { caption: string; showCaption?: boolean; children: ReactNode }) {
   return (
     <div className={fr.cx("fr-table", "fr-table--sm", "fr-table--multiline", "fr-mb-2w", ...(showCaption ? [] : (["fr-table--no-caption"] as const)))}>
       <div className="fr-table__wrapper">
-        <div className="fr-table__container" {...(wide ? { tabIndex: 0, role: "region", "aria-label": caption } : {})}>
+        <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>
