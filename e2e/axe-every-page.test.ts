@@ -8,10 +8,12 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { signedInClient, type TestClient } from "../server/testing/client.js";
 import { DEMO_ACCOUNTS, signInContext, useBrowser } from "./browser.js";
+import { AXE_SCAN } from "../web/pages/legal/accessibility.js";
 import { allViolations } from "./keyboard.js";
 
 const browser = useBrowser(null);
-const WIDTHS = [1280, 320] as const;
+/** The widths the accessibility statement names (web/pages/legal/accessibility.ts). */
+const WIDTHS = AXE_SCAN.widths;
 
 type Who = "coordinator" | "admin" | "ars" | null;
 
@@ -135,10 +137,12 @@ describe("every page, with axe's best practices, at 1280 and 320 px", () => {
     const coordinator = await signedInClient(ctx.app, DEMO_ACCOUNTS.camvsCoordinator);
     const ids = await resolveIds(coordinator);
     const accounts: Record<Exclude<Who, null>, string> = { coordinator: DEMO_ACCOUNTS.camvsCoordinator, admin: DEMO_ACCOUNTS.admin, ars: DEMO_ACCOUNTS.ars };
-    const found: Record<string, string[]> = {};
-    const byWho = new Map<Who, [string, Who][]>();
     // AXE_PAGES=<regex> scans only the pages whose path matches (to look at a few again).
     const only = process.env.AXE_PAGES ? new RegExp(process.env.AXE_PAGES) : null;
+    const found: Record<string, string[]> = {};
+    // The accessibility statement says how many pages this scans.
+    if (!only) expect(pages(ids)).toHaveLength(AXE_SCAN.pages);
+    const byWho = new Map<Who, [string, Who][]>();
     for (const entry of pages(ids)) if (!only || only.test(entry[0])) byWho.set(entry[1], [...(byWho.get(entry[1]) ?? []), entry]);
     for (const [who, list] of byWho) {
       const context = await ctx.browser.newContext({ locale: "fr-FR" });

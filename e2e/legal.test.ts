@@ -17,7 +17,7 @@ const browser = useBrowser(null);
 const PAGES = [
   { link: "Mentions légales", heading: "Mentions légales", says: /à compléter par l'opérateur de l'instance[\s\S]*licence libre MIT[\s\S]*licence Etalab 2\.0/ },
   { link: "Données personnelles", heading: "Données personnelles", says: /Inscriptions des habitants aux ateliers[\s\S]*12 mois par défaut[\s\S]*CNIL[\s\S]*cles\.device/ },
-  { link: "Accessibilité : non conforme", heading: "Déclaration d'accessibilité", says: /non conforme[\s\S]*3 décembre 2026[\s\S]*09 69 39 00 00[\s\S]*Libre réponse 71120/ },
+  { link: "Accessibilité : non conforme", heading: "Déclaration d'accessibilité", says: /non conforme[\s\S]*57 pages, chacune à 1\u202f280 pixels et à 320 pixels de large : aucune erreur[\s\S]*4 décembre 2026[\s\S]*09 69 39 00 00[\s\S]*Libre réponse 71120/ },
   { link: "Plan du site", heading: "Plan du site", says: /Connexion[\s\S]*Mot de passe oublié[\s\S]*Déclaration d'accessibilité/ },
 ];
 

@@ -62,6 +62,9 @@ describe("what the keyboard and a screen reader meet (RGAA)", () => {
     await page.reload();
     await page.locator(".cles-sticky-actions").waitFor();
     await expect(page.locator(".cles-sticky-actions").evaluate((el) => getComputedStyle(el).position)).resolves.toBe("static");
+    const narrow = await stopsUnderTheBar(page, 160);
+    expect(narrow.seen).toBeGreaterThan(40);
+    expect(narrow.hidden).toEqual([]);
   });
 
   it("lets the keyboard reach the contract page's scrolling tables at 320 px, each a region named by its caption", { timeout: 120_000 }, async () => {

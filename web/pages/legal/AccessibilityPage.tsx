@@ -1,8 +1,9 @@
 /** « Déclaration d'accessibilité », following the model of the RGAA: the state of conformity as measured, what is not accessible, how to report it, and the recourse. */
 import { fr } from "@codegouvfr/react-dsfr";
 import { INSTANCE } from "./instance";
-import { NON_ACCESSIBLE, STATEMENT_DATE, TESTED_PAGES } from "./accessibility";
+import { AXE_SCAN, NON_ACCESSIBLE, STATEMENT_DATE, TESTED_PAGES } from "./accessibility";
 import { Filled, LegalPage } from "./parts";
+import { formatNumber } from "../../format";
 
 const NEW_WINDOW = " — nouvelle fenêtre";
 
@@ -31,8 +32,7 @@ export function AccessibilityPage() {
         <li>une revue page par page des titres, des zones de la page (en-tête, navigation, contenu, pied de page), de la langue, des champs de formulaire et de leurs erreurs, des tableaux et des graphiques, à 1 280 et à 320 pixels de large.</li>
       </ul>
       <p>
-        Lors de l'audit partiel, axe-core n'a relevé aucune erreur sur 31 des 34 états de pages examinés, et aucune erreur critique ou grave à 1 280 pixels de large (4
-        éléments d'impact modéré). Les contrôles manuels ont relevé les non-conformités listées ci-dessous.
+        {`Lors de l'audit partiel, axe-core n'a relevé aucune erreur sur 31 des 34 états de pages examinés. Les non-conformités qu'il a relevées, et celles des contrôles manuels, ont été corrigées depuis. Le ${STATEMENT_DATE}, axe-core a examiné ${AXE_SCAN.pages} pages, chacune à ${AXE_SCAN.widths.map((w) => `${formatNumber(w)} pixels`).join(" et à ")} de large : ${AXE_SCAN.violations === 0 ? "aucune erreur, quel que soit son impact, bonnes pratiques comprises" : `${AXE_SCAN.violations} erreurs`}. Ce qui reste connu est listé ci-dessous.`}
       </p>
 
       <h2>Contenus non accessibles</h2>
