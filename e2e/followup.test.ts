@@ -30,6 +30,12 @@ describe("follow-up of a fiche in the browser", () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     // An empty entry: the server's message is shown next to the field, which takes the focus.
+    // Escape closes an inline form, as « Annuler » does, and the focus goes back to its button.
+    await page.getByRole("button", { name: "Ajouter un avancement" }).click();
+    await page.getByLabel("Ce qui a été fait").focus();
+    await page.keyboard.press("Escape");
+    await page.getByRole("form", { name: "Nouvel avancement" }).waitFor({ state: "detached" });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Ajouter un avancement");
     await page.getByRole("button", { name: "Ajouter un avancement" }).click();
     const text = page.getByLabel("Ce qui a été fait");
     await text.fill("");

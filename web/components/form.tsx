@@ -175,10 +175,36 @@ export function FormProblem({ error, errors, shown = [], what, onReload }: { err
   return <Alert severity="error" small role="alert" className={fr.cx("fr-mb-2w")} description={error instanceof Error ? error.message : "Erreur inconnue."} />;
 }
 
-/** A form's submit and cancel buttons; the submit says it is saving while it does. */
+/**
+ * For an inline form's onKeyDown: Escape closes it, as « Annuler » does (not while it saves).
+ * A key another control used first (an open list, a combobox) is left to it.
+ */
+export const closeOnEscape = (close: (() => void) | undefined, pending = false) => (e: React.KeyboardEvent) => {
+  if (e.key !== "Escape" || e.defaultPrevented || pending || !close) return;
+  e.preventDefault();
+  e.stopPropagation();
+  close();
+};
+
+/** A form's submit and cancel buttons; the submit says it is saving while it does; Escape in the form cancels, as « Annuler » does. */
 export function FormButtons({ pending, label, onCancel }: { pending: boolean; label: string; onCancel: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const latest = useRef({ pending, onCancel });
+  latest.current = { pending, onCancel };
+  useEffect(() => {
+    const form = ref.current?.closest("form");
+    if (!form) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented || latest.current.pending) return;
+      e.preventDefault();
+      e.stopPropagation();
+      latest.current.onCancel();
+    };
+    form.addEventListener("keydown", onKeyDown);
+    return () => form.removeEventListener("keydown", onKeyDown);
+  }, []);
   return (
-    <div className="cles-followup-actions">
+    <div ref={ref} className="cles-followup-actions">
       <Button type="submit" size="small" disabled={pending}>
         {pending ? "Enregistrement…" : label}
       </Button>

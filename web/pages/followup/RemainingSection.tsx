@@ -7,7 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshFollowUp, useRemaining, type RemainingItem } from "../../api/followup";
-import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors } from "../../components/form";
+import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors, closeOnEscape } from "../../components/form";
 import { formatDate, plural } from "../../format";
 import { focusSection, Section, todayInParis, QueryList } from "./kit";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
@@ -100,7 +100,7 @@ function RemainingForm({ actionId, item, onClose }: { actionId: string; item?: R
     save.mutate();
   };
   return (
-    <form ref={form.formRef} onSubmit={submit} noValidate className={item ? "cles-followup-form" : "cles-followup-form fr-mt-2w"} aria-label={item ? `Modifier « ${item.text} »` : "Nouveau reste-à-faire"}>
+    <form ref={form.formRef} onSubmit={submit} onKeyDown={closeOnEscape(onClose, save.isPending)} noValidate className={item ? "cles-followup-form" : "cles-followup-form fr-mt-2w"} aria-label={item ? `Modifier « ${item.text} »` : "Nouveau reste-à-faire"}>
       <FormProblem error={save.error} errors={form.errors} shown={["text"]} what="ce reste-à-faire" onReload={() => void refresh("remaining").then(onClose)} />
       <Input
         label={item ? "Reste-à-faire" : "Ajouter au reste-à-faire"}

@@ -7,7 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshFollowUp, useRemarks, type ProgressEntry, type Remark } from "../../api/followup";
-import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors } from "../../components/form";
+import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors, closeOnEscape } from "../../components/form";
 import { formatDate, plural } from "../../format";
 import { focusSection, formatDateTime, PlainText, Section, SectionError, SectionLoading } from "./kit";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
@@ -137,7 +137,7 @@ function RemarkForm({ actionId, progressEntryId, remark, subject, onClose }: { a
     save.mutate();
   };
   return (
-    <form ref={form.formRef} onSubmit={submit} noValidate className="cles-followup-form" aria-label={remark ? "Corriger la remarque" : `Nouvelle remarque sur ${subject}`}>
+    <form ref={form.formRef} onSubmit={submit} onKeyDown={closeOnEscape(onClose, save.isPending)} noValidate className="cles-followup-form" aria-label={remark ? "Corriger la remarque" : `Nouvelle remarque sur ${subject}`}>
       <FormProblem error={save.error} errors={form.errors} shown={["body"]} what="cette remarque" />
       <Input
         textArea

@@ -11,7 +11,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshCotech, type FollowUpItem } from "../../api/overview";
-import { controlProps, errorProps, FormProblem, RequiredNote, useFieldErrors } from "../../components/form";
+import { controlProps, errorProps, FormProblem, RequiredNote, useFieldErrors, closeOnEscape } from "../../components/form";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
 
 const SECTIONS = {
@@ -132,6 +132,7 @@ function ItemForm({ contractId, label, initial, onClose, send }: { contractId: s
       aria-label={label}
       noValidate
       className="cles-repeat cles-no-print fr-mt-2w"
+      onKeyDown={closeOnEscape(onClose, save.isPending)}
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
         form.clear();
