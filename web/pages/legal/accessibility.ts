@@ -31,7 +31,6 @@ export const TESTED_PAGES: readonly string[] = [
 
 /** Content known not to be accessible, as found by the partial audit. */
 export const NON_ACCESSIBLE: readonly string[] = [
-  "Dans le questionnaire d'évaluation, une question à choix laissée en erreur n'est pas signalée comme invalide aux technologies d'assistance (les réponses libres le sont).",
   "L'aperçu du bilan annuel, affiché dans un cadre, contient son propre titre de niveau 1.",
   "Dans l'éditeur de revue, le texte d'une section rédigée avant le 4 décembre 2026, ou collé depuis un autre document, peut garder des titres de niveau 4 sous le titre de niveau 2 de la section, tant qu'elle n'a pas été actualisée (la revue publiée, elle, les remet à leur niveau).",
   "Les documents produits par Clés (Word, PDF, PowerPoint, tableurs) n'ont pas encore été contrôlés.",

@@ -119,7 +119,8 @@ function Question({ question: q, value, error, onChange }: { question: Evaluatio
     return <Input label={optional(q.label)} textArea state={state} stateRelatedMessage={error} nativeTextAreaProps={{ ...(error ? { "aria-invalid": true } : {}), value, onChange: (e) => onChange(e.target.value), rows: 4, maxLength: 5000 }} />;
   const options = (q.kind === "scale" ? SCALE.map((n) => ({ value: String(n), label: SCALE_WORDS[n]! })) : (q.choices ?? []).map((c) => ({ value: c, label: c }))).map((o) => ({
     label: o.label,
-    nativeInputProps: { value: o.value, checked: value === o.value, onChange: () => onChange(o.value) },
+    // Each choice of a question in error says so to assistive technologies (the group's message is read with it).
+    nativeInputProps: { value: o.value, checked: value === o.value, onChange: () => onChange(o.value), ...(error ? { "aria-invalid": true } : {}) },
   }));
   return (
     <RadioButtons
