@@ -45,6 +45,8 @@ export const contracts = pgTable("contracts", {
   summary: text("summary").notNull().default(""),
   /** The contract's key dates before and around its signature (« Présenté au COPIL » in 2020-11…), a day or a month each, in date order. */
   keyDates: jsonb("key_dates").$type<ContractKeyDate[]>().notNull().default([]),
+  /** The population the contract states for its territory (CAPVM: 229,203), as signed; none when it states none. */
+  population: integer("population"),
   /** Opt-in by the coordinator: the contract's public page is reachable without signing in. */
   published: boolean("published").notNull().default(false),
   ...versioned,

@@ -121,7 +121,12 @@ describe("the CAPVM demo against its contract", () => {
   const document = demoDocument("capvm");
   const fiche = (n: number) => document.contract.actions.find((a) => a.number === n)!;
 
-  it("has one thematic committee per axis (article 2.4), meeting as needed", () => {
+  it("states the population the contract gives its territory, 229 203 inhabitants", () => {
+    expect(inContract("229 203 habitants")).toBe(true);
+    expect(document.contract.population).toBe(229_203);
+  });
+
+    it("has one thematic committee per axis (article 2.4), meeting as needed", () => {
     expect(inContract("Un Comité thématique par axe stratégique sera mis en place")).toBe(true);
     expect(inContract("Les comités thématiques se réunissent autant que nécessaire")).toBe(true);
     const thematic = followUp.bodies.filter((b) => b.kind === "thematic");

@@ -6539,6 +6539,7 @@ export interface paths {
                         }[];
                         localAuthority: string;
                         name: string;
+                        population?: number | null;
                         priorityAreas: {
                             code: string | null;
                             communeInseeCode: string | null;
@@ -6673,6 +6674,7 @@ export interface paths {
                                 readHistory: boolean;
                                 update: boolean;
                             };
+                            population: number | null;
                             priorityAreas: {
                                 code: string | null;
                                 communeInseeCode: string | null;
@@ -6839,6 +6841,7 @@ export interface paths {
                                 readHistory: boolean;
                                 update: boolean;
                             };
+                            population: number | null;
                             priorityAreas: {
                                 code: string | null;
                                 communeInseeCode: string | null;
@@ -6895,6 +6898,7 @@ export interface paths {
                         }[];
                         localAuthority: string;
                         name: string;
+                        population?: number | null;
                         priorityAreas: {
                             code: string | null;
                             communeInseeCode: string | null;
@@ -7030,6 +7034,7 @@ export interface paths {
                                 readHistory: boolean;
                                 update: boolean;
                             };
+                            population: number | null;
                             priorityAreas: {
                                 code: string | null;
                                 communeInseeCode: string | null;
@@ -11275,6 +11280,7 @@ export interface paths {
                                     sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                                     shortName: string | null;
                                 }[];
+                                population?: number | null;
                                 priorityAreas: {
                                     code: string | null;
                                     communeInseeCode: string | null;
@@ -13937,6 +13943,7 @@ export interface paths {
                                 sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
                                 shortName: string | null;
                             }[];
+                            population?: number | null;
                             priorityAreas: {
                                 code: string | null;
                                 communeInseeCode: string | null;
@@ -14060,6 +14067,7 @@ export interface paths {
                                 shortName: string | null;
                                 version: number;
                             }[];
+                            population: number | null;
                             priorityAreas: {
                                 code: string | null;
                                 communeInseeCode: string | null;

@@ -104,6 +104,33 @@ describe("PUT /api/contracts/:id", () => {
     expect(await getContract(app, created.id)).toEqual(latest);
   });
 
+  it("records the population the contract states; leaving it out keeps it, null removes it; a bad one is said on its field and nothing is written", async () => {
+    const created = await createContract(app);
+    const current = await getContract(app, created.id);
+    expect(current).toMatchObject({ population: null });
+    const saved = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(current), population: 229_203 } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const view = saved.json<ContractView & { population: number | null }>();
+    expect(view.population).toBe(229_203);
+    const kept = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(view), name: "CLS renommé" } });
+    expect(kept.json<{ population: number | null }>().population).toBe(229_203);
+    const history = (await app.inject({ url: `/api/contracts/${created.id}/history` })).json<{ items: { changes: { label: string; after: string | null }[] }[] }>();
+    expect(history.items.flatMap((e) => e.changes).find((c) => c.label === "Population indiquée par le contrat")?.after).toBe("229203");
+
+    const latest = await getContract(app, created.id);
+    for (const [population, message] of [
+      [0, "La population compte au moins un habitant."],
+      [1.5, "La population est un nombre entier d'habitants."],
+      ["229 203", "La population doit être un nombre."],
+    ] as const) {
+      const refused = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(latest), population } });
+      expect(expectProblem(refused, 400).errors).toEqual([{ path: "population", message }]);
+    }
+    expect(await getContract(app, created.id)).toEqual(latest);
+    const removed = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(latest), population: null } });
+    expect(removed.json<{ population: number | null }>().population).toBeNull();
+  });
+
   it("refuses a stale version with 409 and changes nothing", async () => {
     const created = await createContract(app);
     const first = await app.inject({ method: "PUT", url: `/api/contracts/${created.id}`, payload: { ...toBody(created), name: "Première modification" } });

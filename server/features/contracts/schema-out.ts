@@ -29,6 +29,8 @@ export const contractViewOut = contractHeaderOut.extend({
   summary: z.string(),
   /** In date order: a day "AAAA-MM-JJ" or a month "AAAA-MM" each. */
   keyDates: z.array(z.object({ on: z.string(), label: z.string() })),
+  /** The population the contract states (not the sum of its communes' official populations). */
+  population: z.number().nullable(),
   published: z.boolean(),
   version: z.number(),
   createdAt: z.date(),

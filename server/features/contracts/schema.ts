@@ -54,6 +54,14 @@ const contractHeader = z.object({
   endDate: isoDate,
   status: z.enum(CONTRACT_STATUS_VALUES, { error: "Statut inconnu." }),
   summary: optionalText("La présentation", 50_000),
+  /** The population the contract states for its territory. Left out: unchanged on an update, none on a creation. */
+  population: z
+    .number({ error: "La population doit être un nombre." })
+    .int({ error: "La population est un nombre entier d'habitants." })
+    .min(1, { error: "La population compte au moins un habitant." })
+    .max(100_000_000, { error: "La population ne peut pas dépasser 100 millions d'habitants." })
+    .nullable()
+    .optional(),
   /** Left out: unchanged on an update, none on a creation. */
   keyDates: z.array(keyDateEntry).max(LIMITS.keyDates, { error: limitMessage("keyDates") }).optional(),
   communes: z.array(communeEntry).max(LIMITS.communes, { error: limitMessage("communes") }),

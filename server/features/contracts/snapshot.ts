@@ -15,6 +15,7 @@ export interface ContractFacts {
   status: ContractStatus;
   summary: string;
   keyDates: ContractKeyDate[];
+  population: number | null;
   published: boolean;
   communes: { inseeCode: string; name: string }[];
   priorityAreas: { name: string }[];
@@ -45,6 +46,7 @@ export function contractSnapshot(c: ContractFacts): Snapshot {
     ["status", "Statut", CONTRACT_STATUSES[c.status]],
     ["summary", "Présentation", c.summary],
     ["keyDates", "Dates clés", c.keyDates.map((d) => `${keyDateShown(d.on)} : ${d.label}`)],
+    ["population", "Population indiquée par le contrat", c.population],
     ["published", "Page publique", c.published],
     ["communes", "Communes", c.communes.map((x) => `${x.name} (${x.inseeCode})`)],
     ["priorityAreas", "Quartiers prioritaires", c.priorityAreas.map((q) => q.name)],

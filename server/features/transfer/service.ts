@@ -42,6 +42,7 @@ export async function exportContract(db: Db, contractId: string): Promise<Contra
       endDate: view.endDate,
       status: view.status,
       summary: view.summary,
+      ...(view.population !== null ? { population: view.population } : {}),
       keyDates: view.keyDates,
       communes: view.communes,
       priorityAreas: view.priorityAreas,
@@ -100,7 +101,7 @@ export async function importContract(db: Db, actor: Actor, doc: ContractDocument
       throw conflict(`Un contrat d'identifiant « ${c.slug} » existe déjà. Importez-le sous un autre identifiant ou dans une base vide.`);
     const [contract] = await tx
       .insert(contracts)
-      .values({ slug: c.slug, name: c.name, localAuthority: c.localAuthority, startDate: c.startDate, endDate: c.endDate, status: c.status, summary: c.summary, keyDates: inDateOrder(c.keyDates ?? []) })
+      .values({ slug: c.slug, name: c.name, localAuthority: c.localAuthority, startDate: c.startDate, endDate: c.endDate, status: c.status, summary: c.summary, population: c.population ?? null, keyDates: inDateOrder(c.keyDates ?? []) })
       .returning({ id: contracts.id });
     const contractId = contract!.id;
     const orgRows = c.organisations.length

@@ -38,7 +38,7 @@ export function ContractEditPage() {
 function draftOf(c?: Contract): ContractDraft {
   if (!c) {
     const year = new Date().getFullYear();
-    return { slug: "", name: "", localAuthority: "", startDate: `${year}-01-01`, endDate: `${year + 4}-12-31`, status: "draft", summary: "", keyDates: [], communes: [], priorityAreas: [], signatories: [] };
+    return { slug: "", name: "", localAuthority: "", startDate: `${year}-01-01`, endDate: `${year + 4}-12-31`, status: "draft", summary: "", population: null, keyDates: [], communes: [], priorityAreas: [], signatories: [] };
   }
   return {
     slug: c.slug,
@@ -48,6 +48,7 @@ function draftOf(c?: Contract): ContractDraft {
     endDate: c.endDate,
     status: c.status,
     summary: c.summary,
+    population: c.population,
     // The field shows a key date as people write it; bodyOf turns it back.
     keyDates: c.keyDates.map((k) => ({ on: keyDateShown(k.on), label: k.label })),
     communes: c.communes.map(({ inseeCode, name, population }) => ({ inseeCode, name, population })),
@@ -126,6 +127,22 @@ function ContractForm({ contract }: { contract?: Contract }) {
                 ))}
               </Select>
             </div>
+            <Input
+              className={fr.cx("fr-col-12", "fr-col-md-6")}
+              label={optional(L.population)}
+              hintText="Telle que le contrat l'écrit pour son territoire (les populations des communes viennent du référentiel officiel)"
+              {...errorProps(errors, "population")}
+              nativeInputProps={{
+                id: fieldId("population"),
+                ...controlProps(errors, "population"),
+                type: "number",
+                inputMode: "numeric",
+                min: 1,
+                step: 1,
+                value: draft.population ?? "",
+                onChange: (e) => setDraft((d) => ({ ...d, population: e.target.value === "" ? null : Number(e.target.value) })),
+              }}
+            />
             <Input
               label={optional(L.summary)}
               hintText="Préambule, principes, synthèse du diagnostic local de santé"

@@ -182,6 +182,7 @@ function Territory({ contract: c }: { contract: Contract }) {
   return (
     <section className={fr.cx("fr-mb-6w")} aria-labelledby="territoire">
       <h2 id="territoire">Territoire</h2>
+      {c.population !== null && <p>{`Population indiquée par le contrat : ${plural(c.population, "habitant")}.`}</p>}
       {c.communes.length === 0 ? (
         <EmptyState title="Aucune commune renseignée." />
       ) : (

@@ -26,6 +26,7 @@ export const CONTRACT_LABELS = {
   endDate: "Fin",
   status: "Statut",
   summary: "Présentation",
+  population: "Population indiquée par le contrat",
   keyDates: "Dates clés",
   communes: "Communes du contrat",
   priorityAreas: "Quartiers prioritaires (QPV)",
