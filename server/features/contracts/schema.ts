@@ -3,6 +3,16 @@ import { dayOrMonth, inseeCode, isoDate, optionalText, requiredText, version } f
 import { LIMITS, limitMessage } from "../../validation/limits.js";
 import { CONTRACT_STATUS_VALUES } from "../../domain/statuses.js";
 
+/** A number of inhabitants, whole, from `min`; null or left out when unknown. */
+const inhabitants = (min: number, below: string) =>
+  z
+    .number({ error: "La population doit être un nombre." })
+    .int({ error: "La population est un nombre entier d'habitants." })
+    .min(min, { error: below })
+    .max(100_000_000, { error: "La population ne peut pas dépasser 100 millions d'habitants." })
+    .nullable()
+    .optional();
+
 /**
  * A commune of the territory by its INSEE code; its name and population, when left out (or the
  * population null), are taken from the official reference (contracts/territory.ts), which also
@@ -11,13 +21,7 @@ import { CONTRACT_STATUS_VALUES } from "../../domain/statuses.js";
 export const communeEntry = z.object({
   inseeCode,
   name: requiredText("Le nom de la commune", 200).optional(),
-  population: z
-    .number({ error: "La population doit être un nombre." })
-    .int({ error: "La population est un nombre entier d'habitants." })
-    .min(0, { error: "La population ne peut pas être négative." })
-    .max(100_000_000, { error: "La population ne peut pas dépasser 100 millions d'habitants." })
-    .nullable()
-    .optional(),
+  population: inhabitants(0, "La population ne peut pas être négative."),
 });
 
 export const priorityAreaEntry = z.object({
@@ -55,13 +59,7 @@ const contractHeader = z.object({
   status: z.enum(CONTRACT_STATUS_VALUES, { error: "Statut inconnu." }),
   summary: optionalText("La présentation", 50_000),
   /** The population the contract states for its territory. Left out: unchanged on an update, none on a creation. */
-  population: z
-    .number({ error: "La population doit être un nombre." })
-    .int({ error: "La population est un nombre entier d'habitants." })
-    .min(1, { error: "La population compte au moins un habitant." })
-    .max(100_000_000, { error: "La population ne peut pas dépasser 100 millions d'habitants." })
-    .nullable()
-    .optional(),
+  population: inhabitants(1, "La population compte au moins un habitant."),
   /** Left out: unchanged on an update, none on a creation. */
   keyDates: z.array(keyDateEntry).max(LIMITS.keyDates, { error: limitMessage("keyDates") }).optional(),
   communes: z.array(communeEntry).max(LIMITS.communes, { error: limitMessage("communes") }),
