@@ -10,38 +10,11 @@ import { describe, expect, it } from "vitest";
 import { signedInClient } from "../server/testing/client.js";
 import { camvsParticipation, createWorkshop } from "../server/testing/matrix/cases/participation.js";
 import { DEMO_ACCOUNTS, useBrowser } from "./browser.js";
+import { controlsOf, expectMarkedOneWay, NOTE, type Control } from "./forms.js";
 
 const browser = useBrowser(DEMO_ACCOUNTS.camvsCoordinator);
 
-const NOTE = "Sauf mention « (facultatif) », tous les champs sont obligatoires.";
 
-interface Control {
-  label: string;
-  required: string | null;
-  invalid: string | null;
-}
-
-/** The text controls of a form (inputs, selects, text areas), the honeypot left out: visible label without its hint, aria-required, aria-invalid. */
-function controlsOf(form: Locator): Promise<Control[]> {
-  return form.evaluate((el) => {
-    const visible = (label: Element | null | undefined) => {
-      if (!label) return "";
-      const copy = label.cloneNode(true) as Element;
-      copy.querySelectorAll(".fr-hint-text").forEach((hint) => hint.remove());
-      return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
-    };
-    const controls = [...el.querySelectorAll<HTMLElement>("input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea")].filter((c) => !c.closest("[aria-hidden=true]"));
-    return controls.map((control) => ({ label: visible((control as HTMLInputElement).labels?.[0]), required: control.getAttribute("aria-required"), invalid: control.getAttribute("aria-invalid") }));
-  });
-}
-
-/** Required and optional controls told apart by « (facultatif) » only, and aria-required says the same. */
-function expectMarkedOneWay(controls: Control[]): void {
-  for (const c of controls) {
-    expect(c.label, "a control without a visible label").not.toBe("");
-    expect({ label: c.label, required: c.required }).toEqual({ label: c.label, required: c.label.endsWith("(facultatif)") ? null : "true" });
-  }
-}
 
 const invalidLabels = (controls: Control[]) => controls.filter((c) => c.invalid === "true").map((c) => c.label);
 
