@@ -16,7 +16,7 @@ import { openDatabase } from "../server/db/client.js";
 import { seedDemo } from "../server/demo/seed.js";
 import { entryScript, firstDataVisible } from "./browser.js";
 import { capturePages, rawQuery, type PageQueries } from "./capture.js";
-import { postJson, sequential, summary, type BenchResult, type Session } from "./http.js";
+import { getJson, postJson, sequential, summary, type BenchResult, type Session } from "./http.js";
 import { floor, load } from "./load.js";
 import { DEMO_USERS, NATIONAL_USERS, PAGES, resolveIds, type Ids } from "./pages.js";
 import { startHello, startServer, type Child } from "./server.js";
@@ -128,34 +128,45 @@ export async function concurrencyBench(engine: Engine, url: string | null, optio
     }
     results.push({ name: `RSS after load`, engine, rssMb: round(server.rssMb()), target: `≤ ${RSS_TARGET[engine]} MB`, ratio: server.rssMb() / RSS_TARGET[engine], met: server.rssMb() <= RSS_TARGET[engine] });
 
-    // First read after a write, one connection: a comment on the fiche, then the dashboard.
+    // First read after a write, one connection. A remark moves only the dashboard's latest
+    // activity (the rest is served from memory); a measurement moves its indicators and its
+    // activity, so the whole dashboard is read again: the uncached read.
     const coordinator = sessions.coordinator!;
     // The load above ran the cached path only: the first rounds also compile the uncached one
     // (JIT). A server that has run a while has done that, so they are run untimed first: V8
     // optimises a function after some hundred calls: after ten rounds the p50 was 18.4 ms, after
     // a hundred 11.5 ms (national dataset, same machine).
     const warmup = options.quick ? 10 : 100;
-    const times: number[] = [];
-    for (let i = 0; i < warmup + options.writes; i++) {
-      const status = await postJson(server.baseUrl, `/api/actions/${ids.actionId}/comments`, coordinator, { body: `Remarque du banc d'essai n° ${i + 1}.` });
-      if (status >= 300) throw new Error(`comment → ${status}`);
-      const t0 = performance.now();
-      const res = await fetch(server.baseUrl + PAGES[0]!.path(ids), { headers: { cookie: coordinator.cookie } });
-      await res.arrayBuffer();
-      if (i >= warmup) times.push(performance.now() - t0);
+    const fiche = await getJson<{ indicators: { id: string }[] }>(server.baseUrl, `/api/actions/${ids.actionId}`, coordinator);
+    const indicatorId = fiche.indicators[0]?.id;
+    const writes: { name: string; write: (i: number) => Promise<number> }[] = [
+      { name: "a remark", write: (i) => postJson(server.baseUrl, `/api/actions/${ids.actionId}/comments`, coordinator, { body: `Remarque du banc d'essai n° ${i + 1}.` }) },
+    ];
+    if (indicatorId) writes.push({ name: "a measurement", write: (i) => postJson(server.baseUrl, `/api/actions/${ids.actionId}/measurements`, coordinator, { indicatorId, measuredOn: "2026-01-01", value: i }) });
+    for (const { name, write } of writes) {
+      const times: number[] = [];
+      for (let i = 0; i < warmup + options.writes; i++) {
+        const status = await write(i);
+        if (status >= 300) throw new Error(`${name} → ${status}`);
+        const t0 = performance.now();
+        const res = await fetch(server.baseUrl + PAGES[0]!.path(ids), { headers: { cookie: coordinator.cookie } });
+        await res.arrayBuffer();
+        if (i >= warmup) times.push(performance.now() - t0);
+      }
+      const after = summary(times);
+      results.push({
+        name: `dashboard: first read after ${name}`,
+        engine,
+        ...after,
+        floorP95: dashboardFloor1,
+        queries: queries.get("dashboard")!.uncached.length,
+        target: "≤ 1.5 × SQL floor (1 worker)",
+        ratio: after.p95 / (1.5 * dashboardFloor1),
+        met: after.p95 <= 1.5 * dashboardFloor1,
+        ...(name === "a remark" ? { note: "the latest activity read again, the rest from memory" } : { note: "the whole dashboard read again" }),
+      });
+      if (name === "a measurement") results.push({ name: "dashboard: one connection, uncached", engine, ...after, target: "p95 ≤ 15 ms", ratio: after.p95 / 15, met: after.p95 <= 15, note: "read after a measurement" });
     }
-    const after = summary(times);
-    results.push({
-      name: "dashboard: first read after a write",
-      engine,
-      ...after,
-      floorP95: dashboardFloor1,
-      queries: queries.get("dashboard")!.uncached.length,
-      target: "≤ 1.5 × SQL floor (1 worker)",
-      ratio: after.p95 / (1.5 * dashboardFloor1),
-      met: after.p95 <= 1.5 * dashboardFloor1,
-    });
-    results.push({ name: "dashboard: one connection, uncached", engine, ...after, target: "p95 ≤ 15 ms", ratio: after.p95 / 15, met: after.p95 <= 15 });
 
     if (entryScript()) {
       try {

@@ -133,6 +133,22 @@ describe("read views", () => {
     expect(await view.read()).toBe(2);
   });
 
+  it("moves a view that names its tables only at their changes of its own contract, and at a change of every contract", async () => {
+    let loads = 0;
+    const read = () => views.view(capvm, "milestones-only", async () => ++loads, ["milestones"]);
+    expect([await read(), await read()]).toEqual([1, 1]);
+    await run(sql`update axes set title = title || ' ' where contract_id = ${capvm}`);
+    await run(sql`insert into milestones (action_id, title, planned_by, originally_by, position) values ((select id from actions where contract_id = ${camvs} limit 1), 'Étape d''un autre contrat', '2022-03-01', '2022-03-01', 97)`);
+    await views.sync();
+    expect(await read()).toBe(1);
+    await run(sql`update milestones set title = title || ' ' where action_id = ${capvmAction}`);
+    await views.sync();
+    expect([await read(), await read()]).toEqual([2, 2]);
+    await run(sql`update users set name = name where id = (select id from users limit 1)`);
+    await views.sync();
+    expect(await read()).toBe(3);
+  });
+
   it("does not keep a failed computation", async () => {
     let attempts = 0;
     const failing = () =>

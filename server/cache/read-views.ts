@@ -10,6 +10,11 @@
  * contract's generation; a view is served only if it was computed at the current
  * generation. A view whose computation started before a change is not kept.
  *
+ * A view may name the tables it reads (`tables`): then only their changes move it, so that a
+ * remark on a fiche recomputes the dashboard's latest activity and not its fiches, meetings
+ * and indicators. A table it reads and does not name would leave it stale: the views that
+ * name tables check them against the SQL they send (server/cache/tables-read.ts).
+ *
  * A process that made a write waits, before answering, until it has heard its own
  * announcements (`sync`): the writer's next read is fresh. While the channel is not
  * listened to (start, lost connection) nothing is served from memory.
@@ -46,6 +51,8 @@ export interface ReadViewStats {
 export class ReadViews {
   private readonly entries: LRUCache<string, Entry>;
   private readonly generations = new Map<string, number>();
+  /** Per contract and table: "<contract id>|<table>" → changes heard. */
+  private readonly tableGenerations = new Map<string, number>();
   private everything = 0;
   private lists = 0;
   private anyChange = 0;
@@ -85,13 +92,14 @@ export class ReadViews {
    * The view `key` of `scope` (a contract id, or EVERY_CONTRACT for lists across contracts):
    * from memory if computed since the scope's last change, else by `load` (one computation
    * shared by concurrent requests). `load` must not depend on who asks: decorate per actor after.
+   * With `tables` (a contract's view only), only the changes of those tables of the contract move it.
    */
-  view<T>(scope: string, key: string, load: () => Promise<T>): Promise<T> {
+  view<T>(scope: string, key: string, load: () => Promise<T>, tables?: readonly string[]): Promise<T> {
     if (!this.live) {
       this.stats.bypassed++;
       return load();
     }
-    const mark = this.markOf(scope);
+    const mark = tables ? this.tablesMarkOf(scope, tables) : this.markOf(scope);
     const cacheKey = `${scope}|${key}`;
     const hit = this.entries.get(cacheKey);
     if (hit && hit.mark === mark) {
@@ -165,6 +173,12 @@ export class ReadViews {
     return `${this.everything}.${own}`;
   }
 
+  private tablesMarkOf(contractId: string, tables: readonly string[]): string {
+    let mark = `${this.everything}`;
+    for (const table of tables) mark += `.${this.tableGenerations.get(`${contractId}|${table}`) ?? 0}`;
+    return mark;
+  }
+
   /** "<table>:<contract id>", "<table>:*", or our own "sync:<token>". */
   private heard(payload: string): void {
     if (payload.startsWith(SYNC_PREFIX)) {
@@ -181,6 +195,8 @@ export class ReadViews {
       return;
     }
     this.generations.set(contractId, (this.generations.get(contractId) ?? 0) + 1);
+    const own = `${contractId}|${table}`;
+    this.tableGenerations.set(own, (this.tableGenerations.get(own) ?? 0) + 1);
     this.anyChange++;
     if (LIST_TABLES.has(table)) this.lists++;
   }

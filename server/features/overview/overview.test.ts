@@ -1,8 +1,11 @@
 import ExcelJS from "exceljs";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { brotliDecompressSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEntries, followUpItems } from "../../db/schema.js";
+import { auditEntries, followUpItems, milestones } from "../../db/schema.js";
+import { tablesRead } from "../../cache/tables-read.js";
+import { capturingDb } from "../../testing/capture.js";
+import { DASHBOARD_EVENT_TABLES, DASHBOARD_FACT_TABLES, loadDashboardEvents, loadDashboardFacts } from "./service.js";
 import { startTestApp, type TestContext } from "../../testing/app.js";
 import { signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
@@ -207,6 +210,35 @@ describe("the dashboard and the timeline", () => {
       { at: expect.any(String), text: expect.stringMatching(new RegExp(`^FA 5 — mesure « .+ » : 1\u202f234,5 au ${day}$`)), link: { kind: "action", id: fa5 } },
       { at: expect.any(String), text: `FA 5 — avancement du ${day} par Marie Dupont : « Convention signée avec la CPAM »`, link: { kind: "action", id: fa5 } },
     ]);
+  });
+
+  it("names every table each part of the dashboard reads, so that no change leaves it stale", async () => {
+    const today = parisDay();
+    const facts = capturingDb(ctx.database);
+    await loadDashboardFacts(facts.db, camvs, today);
+    expect(tablesRead(facts.statements)).toEqual([...DASHBOARD_FACT_TABLES].sort());
+    const events = capturingDb(ctx.database);
+    await loadDashboardEvents(events.db, camvs);
+    expect(tablesRead(events.statements)).toEqual([...DASHBOARD_EVENT_TABLES].sort());
+  });
+
+  it("after a remark, reads the latest activity again and serves the rest of the dashboard from memory", async () => {
+    const url = `/api/contracts/${camvs}/dashboard`;
+    const late = () => partner.inject({ url }).then((r) => r.json<{ lateMilestones: { id: string }[]; activity: { text: string }[] }>());
+    await late();
+    const fa1 = (await coordinator.inject({ url: `/api/contracts/${camvs}/actions` })).json<{ items: { id: string; number: number }[] }>().items.find((f) => f.number === 1)!.id;
+    const before = { ...ctx.server.readViews.stats };
+    expect((await coordinator.inject({ method: "POST", url: `/api/actions/${fa1}/comments`, payload: { body: "Remarque lue au tableau de bord." } })).statusCode).toBe(201);
+    const afterRemark = await late();
+    expect(afterRemark.activity[0]!.text).toBe("FA 1 — remarque de Marie Dupont");
+    // The whole and its latest activity read again; its facts (fiches, meetings, indicators) from memory.
+    expect(ctx.server.readViews.stats.misses - before.misses).toBe(2);
+
+    // A milestone done is a fact: the late milestones are read again.
+    const milestone = afterRemark.lateMilestones[0]!;
+    await ctx.database.db.update(milestones).set({ doneOn: parisDay() }).where(eq(milestones.id, milestone.id));
+    await ctx.server.readViews.sync();
+    expect((await late()).lateMilestones.map((m) => m.id)).not.toContain(milestone.id);
   });
 
   it("draws each fiche's period and milestones over the contract's period", async () => {

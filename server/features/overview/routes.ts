@@ -6,7 +6,7 @@ import { contractParams } from "../../http/params.js";
 import { parisDay } from "../../domain/dates.js";
 import { variantOf } from "../../cache/shared-values.js";
 import { loadCotechTable, rowIds, tableFor } from "./cotech-table.js";
-import { dashboardAt, loadDashboard, loadTimeline } from "./service.js";
+import { composeDashboard, dashboardAt, DASHBOARD_EVENT_TABLES, DASHBOARD_FACT_TABLES, DASHBOARD_TABLES, loadDashboardEvents, loadDashboardFacts, loadTimeline } from "./service.js";
 import { createItem, deleteItem, ITEM_NOT_FOUND, itemContractId, updateItem } from "./follow-up-items.js";
 import { itemBody, itemParams, itemUpdateBody, yearQuery } from "./schema.js";
 import { binary, noContent } from "../../http/responses.js";
@@ -79,8 +79,22 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCan(request.actor, "contract.read", request.params);
     const { contractId } = request.params;
     const today = parisDay();
-    // A missing contract is a 404 from the governance facts the dashboard reads.
-    const loaded = await app.readViews.view(contractId, `dashboard:${today}`, () => loadDashboard(app.db, contractId, today));
+    // A missing contract is a 404 from the governance facts the dashboard reads. Its two parts are
+    // views of their own, read inside the whole's computation (so that they are at least as fresh
+    // as it): after a remark, only the latest activity is read again.
+    const views = app.readViews;
+    const loaded = await views.view(
+      contractId,
+      `dashboard:${today}`,
+      async () => {
+        const [facts, events] = await Promise.all([
+          views.view(contractId, `dashboard-facts:${today}`, () => loadDashboardFacts(app.db, contractId, today), DASHBOARD_FACT_TABLES),
+          views.view(contractId, "dashboard-events", () => loadDashboardEvents(app.db, contractId), DASHBOARD_EVENT_TABLES),
+        ]);
+        return composeDashboard(facts, events);
+      },
+      DASHBOARD_TABLES,
+    );
     // The same answer until the next meeting begins.
     const now = new Date();
     return variantOf(loaded, `from:${loaded.upcomingMeetings.findIndex((m) => m.startsAt >= now)}`, () => dashboardAt(loaded, now));

@@ -11,7 +11,7 @@ import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import { actions, axes, comments, contracts, indicatorMeasurements, indicators, progressEntries } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
-import { loadFicheProjections, type Fiche } from "../actions/fiches.js";
+import { loadFicheProjections } from "../actions/fiches.js";
 import { loadGovernanceFacts } from "../governance/service.js";
 import { alertsFrom } from "../governance/rhythm.js";
 import { isStale, scheduleLabel } from "../followup/rules.js";
@@ -36,13 +36,22 @@ export function statusByAxis(axisRows: { id: string; number: number; title: stri
 
 
 /**
- * A contract's dashboard for a day: its queries run at once. `upcomingMeetings` holds
- * every meeting not yet begun when it was read; `dashboardAt` keeps the next five at
- * the time of asking, so that a dashboard read once serves the whole day.
+ * The tables each part of the dashboard reads, so that a change of another table leaves it
+ * in memory (server/cache/read-views.ts): a remark recomputes the latest activity only.
+ * Checked against the SQL each part sends (overview.test.ts).
  */
-export async function loadDashboard(db: Db, contractId: string, today: string, now = new Date()) {
+export const DASHBOARD_FACT_TABLES = ["axes", "actions", "milestones", "membership_actions", "memberships", "users", "indicators", "indicator_measurements", "contracts", "governance_bodies", "meetings", "meeting_participants"] as const;
+export const DASHBOARD_EVENT_TABLES = ["progress_entries", "actions", "indicator_measurements", "indicators", "comments"] as const;
+export const DASHBOARD_TABLES = [...new Set([...DASHBOARD_FACT_TABLES, ...DASHBOARD_EVENT_TABLES])];
+
+/**
+ * What the dashboard says of a contract for a day but its latest activity: its queries run at
+ * once. `upcomingMeetings` holds every meeting not yet begun when it was read; `dashboardAt`
+ * keeps the next five at the time of asking, so that a dashboard read once serves the whole day.
+ */
+export async function loadDashboardFacts(db: Db, contractId: string, today: string, now = new Date()) {
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
-  const [axisRows, fiches, indicatorRows, governance, events] = await Promise.all([
+  const [axisRows, fiches, indicatorRows, governance] = await Promise.all([
     db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
     loadFicheProjections(db, contractId, today),
     db
@@ -59,7 +68,6 @@ export async function loadDashboard(db: Db, contractId: string, today: string, n
     // The contract (404 when there is none), its bodies and all its meetings at once (a few dozen):
     // the alerts, the next meetings, and the latest recorded for the activity.
     loadGovernanceFacts(db, contractId),
-    latestFicheEvents(db, contractId),
   ]);
   const alerts = alertsFrom(governance, now);
   const bodyName = new Map(governance.bodies.map((b) => [b.id, b.name]));
@@ -97,10 +105,24 @@ export async function loadDashboard(db: Db, contractId: string, today: string, n
     },
     upcomingMeetings,
     alerts,
-    activity: latestActivity(events, byId, contractMeetings),
+    /** For the activity: each fiche's number, and the meetings as recorded. */
+    ficheNumbers: new Map(fiches.map((f) => [f.id, f.number])),
+    recordedMeetings: contractMeetings.map(({ id, title, startsAt, createdAt }) => ({ id, title, startsAt, createdAt })),
   };
 }
-export type LoadedDashboard = Awaited<ReturnType<typeof loadDashboard>>;
+export type DashboardFacts = Awaited<ReturnType<typeof loadDashboardFacts>>;
+
+/** The dashboard from its facts and the contract's latest fiche events (`loadDashboardEvents`). */
+export function composeDashboard({ ficheNumbers, recordedMeetings, ...facts }: DashboardFacts, events: FicheEvent[]) {
+  return { ...facts, activity: latestActivity(events, ficheNumbers, recordedMeetings) };
+}
+
+/** A contract's dashboard for a day, read whole (the route reads its two parts through the read views). */
+export async function loadDashboard(db: Db, contractId: string, today: string, now = new Date()) {
+  const [facts, events] = await Promise.all([loadDashboardFacts(db, contractId, today, now), loadDashboardEvents(db, contractId)]);
+  return composeDashboard(facts, events);
+}
+export type LoadedDashboard = ReturnType<typeof composeDashboard>;
 
 /** The dashboard as shown at `now`: the next five meetings not yet begun. */
 export function dashboardAt({ upcomingMeetings, ...dashboard }: LoadedDashboard, now = new Date()) {
@@ -111,7 +133,7 @@ type Activity = { at: Date; text: string; link: { kind: "action" | "meeting"; id
 type RecordedMeeting = { id: string; title: string; startsAt: Date; createdAt: Date };
 
 /** Each kind's ten latest fiche events (progress entries, measurements, remarks), in one query. */
-function latestFicheEvents(db: Db, contractId: string) {
+export function loadDashboardEvents(db: Db, contractId: string) {
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
   const noDay = sql<string | null>`null::date`;
   const noValue = sql<number | null>`null::double precision`.mapWith(Number) as SQL<number | null>;
@@ -138,11 +160,11 @@ function latestFicheEvents(db: Db, contractId: string) {
     .limit(10);
   return unionAll(progress, measured, remarks);
 }
-type FicheEvent = Awaited<ReturnType<typeof latestFicheEvents>>[number];
+export type FicheEvent = Awaited<ReturnType<typeof loadDashboardEvents>>[number];
 
 /** The ten latest progress entries, meetings, measurements and remarks of the contract. */
-function latestActivity(events: FicheEvent[], fiches: Map<string, Fiche>, recorded: RecordedMeeting[]): Activity[] {
-  const fa = (id: string) => `FA ${fiches.get(id)?.number ?? "?"}`;
+function latestActivity(events: FicheEvent[], numbers: Map<string, number>, recorded: RecordedMeeting[]): Activity[] {
+  const fa = (id: string) => `FA ${numbers.get(id) ?? "?"}`;
 
   const paris = (d: Date) => shortDay(parisDay(d));
   const describe = (e: FicheEvent): string => {
