@@ -25,7 +25,7 @@ import { OneLinePerRequest } from "./http/request-log.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authSecret } from "./auth/secret.js";
-import { mailConfigFromEnv, publicUrlFromEnv, trustProxyFromEnv, type MailConfig } from "./config.js";
+import { mailConfigFromEnv, publicUrlFromEnv, redisUrlFromEnv, trustProxyFromEnv, type MailConfig } from "./config.js";
 import { accountRoutes } from "./features/accounts/routes.js";
 import { auditRoutes } from "./features/history/routes.js";
 import { authRoutes } from "./features/auth/routes.js";
@@ -37,6 +37,7 @@ import { followUpRoutes } from "./features/followup/followup-routes.js";
 import { overviewRoutes } from "./features/overview/routes.js";
 import { deckRoutes } from "./features/decks/routes.js";
 import { reviewRoutes } from "./features/reviews/routes.js";
+import { referentRoutes } from "./features/referents/routes.js";
 import { indicatorRoutes } from "./features/followup/indicator-routes.js";
 import { commentRoutes } from "./features/comments/routes.js";
 import { attachmentRoutes } from "./features/attachments/routes.js";
@@ -98,6 +99,8 @@ export interface AppOptions {
   authSecret?: string;
   /** Attachment files; defaults to DATA_DIR/files on disk. */
   storage?: FileStorage;
+  /** Redis for the request limits shared by the processes; defaults to REDIS_URL, else they are counted in the database. */
+  redisUrl?: string;
   /** Show the outbox mail on /dev/courriels to this machine (`serve --dev-outbox`); refused in production or on a public address. */
   devOutbox?: boolean;
 }
@@ -174,7 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("publicUrl", publicUrl);
   app.decorate("devOutbox", devOutboxAllowed({ requested: options.devOutbox, publicUrl, outboxDir: mailer.outboxDir }));
   app.addHook("onClose", async () => mailer.close());
-  await app.register(authPlugin, { auth, secure: publicUrl.startsWith("https://") });
+  await app.register(authPlugin, { auth, secure: publicUrl.startsWith("https://"), redisUrl: options.redisUrl ?? redisUrlFromEnv() });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -227,6 +230,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(surveyRoutes);
       await api.register(publicSurveyRoutes);
       await api.register(ambassadorRoutes);
+      await api.register(referentRoutes);
       await api.register(userRoutes);
       await api.register(searchRoutes);
       await api.register(todoRoutes);

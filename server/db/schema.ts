@@ -11,3 +11,4 @@ export * from "./reporting-schema.js";
 export * from "./participation-schema.js";
 export * from "./surveys-schema.js";
 export * from "./ambassadors-schema.js";
+export * from "./referents-schema.js";

@@ -20,6 +20,10 @@ export const AUDIT_OBJECT_TYPES = [
   "ambassador",
   "ambassador_training",
   "ambassador_activity",
+  /** A commune's technical or elected referent (named by commune and role, never by the person). */
+  "commune_referent",
+  /** A relay of news or a review to the communes' referents. */
+  "commune_relay",
   /** An account of the instance (created, deactivated, reactivated, its ARS territory): the admin journal's. */
   "account",
 ] as const;
@@ -46,6 +50,8 @@ export const AUDIT_OBJECT_TYPE_LABELS: Record<AuditObjectType, string> = {
   ambassador: "Ambassadeurs santé",
   ambassador_training: "Formations des ambassadeurs",
   ambassador_activity: "Actions des ambassadeurs",
+  commune_referent: "Référents des communes",
+  commune_relay: "Relais aux communes",
   account: "Comptes",
 };
 export type AuditOperation = "create" | "update" | "archive" | "restore" | "delete";

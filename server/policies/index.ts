@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   "participation.manage",
   /** Read residents' personal data (registrations, their export and erasure): the coordination only, never the ARS or partners. */
   "residents.read",
+  /** Name the communes' referents, read their contact details (personal data) and relay news to the communes: the coordination only, never the ARS or partners. */
+  "referents.manage",
   /** Register a resident on their behalf, without reading anyone's registration (members of the contract). */
   "registration.add",
   /** Type in a survey answer a resident gave on paper (members of the contract), without reading the others. */

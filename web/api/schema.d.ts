@@ -1649,7 +1649,7 @@ export interface paths {
                                 objectId: string;
                                 objectLabel: string;
                                 /** @enum {string} */
-                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "commune_referent" | "commune_relay" | "account";
                                 /** @enum {string} */
                                 operation: "create" | "update" | "archive" | "restore" | "delete";
                                 summary: string;
@@ -4935,7 +4935,7 @@ export interface paths {
                     from?: string;
                     page?: number;
                     to?: string;
-                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "commune_referent" | "commune_relay" | "account";
                 };
                 header?: never;
                 path?: never;
@@ -5012,7 +5012,7 @@ export interface paths {
                                 objectId: string;
                                 objectLabel: string;
                                 /** @enum {string} */
-                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "commune_referent" | "commune_relay" | "account";
                                 /** @enum {string} */
                                 operation: "create" | "update" | "archive" | "restore" | "delete";
                                 summary: string;
@@ -9474,6 +9474,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{contractId}/communes/{communeId}/referents/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Désigner ou remplacer le référent d'une commune pour un rôle (version lue obligatoire pour remplacer) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    communeId: string;
+                    contractId: string;
+                    role: "technical" | "elected";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        email?: "" | string;
+                        /** @default  */
+                        name?: string;
+                        /** Format: date */
+                        namedOn: string;
+                        /**
+                         * Format: uuid
+                         * @default null
+                         */
+                        organisationId?: string | null;
+                        /** @default  */
+                        phone?: "" | string;
+                        /** @default null */
+                        userId?: string | null;
+                        /** @default null */
+                        version?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contactEmail: string;
+                            displayName: string;
+                            email: string;
+                            name: string;
+                            namedOn: string;
+                            organisationId: string | null;
+                            organisationName: string | null;
+                            phone: string;
+                            /** @enum {string} */
+                            role: "technical" | "elected";
+                            roleLabel: string;
+                            userId: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Retirer le référent d'une commune pour un rôle (version lue obligatoire) */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    communeId: string;
+                    contractId: string;
+                    role: "technical" | "elected";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Aucun contenu */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{contractId}/cotech-table": {
         parameters: {
             query?: never;
@@ -11521,7 +11697,7 @@ export interface paths {
                     from?: string;
                     page?: number;
                     to?: string;
-                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                    type?: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "commune_referent" | "commune_relay" | "account";
                 };
                 header?: never;
                 path: {
@@ -11600,7 +11776,7 @@ export interface paths {
                                 objectId: string;
                                 objectLabel: string;
                                 /** @enum {string} */
-                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "account";
+                                objectType: "contract" | "axis" | "objective" | "action" | "organisation" | "member" | "invitation" | "body" | "meeting" | "review" | "evaluation" | "annual_report" | "workshop" | "registration" | "survey" | "survey_answer" | "ambassador" | "ambassador_training" | "ambassador_activity" | "commune_referent" | "commune_relay" | "account";
                                 /** @enum {string} */
                                 operation: "create" | "update" | "archive" | "restore" | "delete";
                                 summary: string;
@@ -12676,6 +12852,266 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/referents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Les référents technique et élu de chaque commune, les communes sans référent, les relais envoyés (la coordination seulement) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communes: {
+                                elected: {
+                                    contactEmail: string;
+                                    displayName: string;
+                                    email: string;
+                                    name: string;
+                                    namedOn: string;
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    phone: string;
+                                    /** @enum {string} */
+                                    role: "technical" | "elected";
+                                    roleLabel: string;
+                                    userId: string | null;
+                                    version: number;
+                                } | null;
+                                id: string;
+                                inseeCode: string;
+                                lastRelay: {
+                                    failed: boolean;
+                                    /** Format: date-time */
+                                    sentAt: string;
+                                    subject: string;
+                                } | null;
+                                name: string;
+                                technical: {
+                                    contactEmail: string;
+                                    displayName: string;
+                                    email: string;
+                                    name: string;
+                                    namedOn: string;
+                                    organisationId: string | null;
+                                    organisationName: string | null;
+                                    phone: string;
+                                    /** @enum {string} */
+                                    role: "technical" | "elected";
+                                    roleLabel: string;
+                                    userId: string | null;
+                                    version: number;
+                                } | null;
+                            }[];
+                            coverage: {
+                                complete: number;
+                                line: string;
+                                partial: {
+                                    id: string;
+                                    /** @enum {string} */
+                                    missing: "technical" | "elected";
+                                    name: string;
+                                }[];
+                                total: number;
+                                withoutReferent: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            directory: {
+                                members: {
+                                    email: string;
+                                    id: string;
+                                    name: string;
+                                }[];
+                                organisations: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                            };
+                            relays: {
+                                communes: {
+                                    communeId: string;
+                                    failed: boolean;
+                                    name: string;
+                                    recipients: number;
+                                }[];
+                                reviewId: string | null;
+                                reviewNumber: number | null;
+                                /** Format: date-time */
+                                sentAt: string;
+                                sentByName: string;
+                                subject: string;
+                            }[];
+                            roles: {
+                                /** @enum {string} */
+                                key: "technical" | "elected";
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{contractId}/relays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Relayer une information aux communes : un courriel aux référents de chaque commune */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            communes: {
+                                communeId: string;
+                                failed: boolean;
+                                name: string;
+                                recipients: number;
+                            }[];
+                            /** Format: date-time */
+                            sentAt: string;
+                            subject: string;
+                            unreached: {
+                                communeId: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -18635,6 +19071,82 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** La dernière version publiée d'une revue, par le lien envoyé aux référents des communes (sans connexion ; rien d'autre du contrat) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description La revue publiée (HTML) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -21,17 +21,28 @@ export async function slugTaken(tx: Tx | Db, slug: string, exceptId?: string): P
   return rows.some((r) => r.id !== exceptId);
 }
 
+/** A commune keeps its id while its INSEE code stays (its referents and relays refer to it); a commune removed takes them with it. */
+async function writeCommunes(tx: Tx, contractId: string, given: ContractCommune[]) {
+  const existing = new Map((await tx.select({ id: communes.id, inseeCode: communes.inseeCode }).from(communes).where(eq(communes.contractId, contractId))).map((c) => [c.inseeCode, c.id]));
+  const kept = new Set(given.map((c) => c.inseeCode));
+  const gone = [...existing].filter(([code]) => !kept.has(code)).map(([, id]) => id);
+  if (gone.length) await tx.delete(communes).where(inArray(communes.id, gone));
+  for (const [position, c] of given.entries()) {
+    const id = existing.get(c.inseeCode);
+    if (id) await tx.update(communes).set({ ...c, position }).where(eq(communes.id, id));
+    else await tx.insert(communes).values({ ...c, contractId, position });
+  }
+}
+
 /**
- * Replaces the territory and signatories of a contract. Communes and signatories have no
- * identity of their own; priority areas do (residents' registrations and health ambassadors
+ * Replaces the territory and signatories of a contract. Signatories have no identity of their
+ * own; communes keep theirs by INSEE code (see `writeCommunes`); priority areas do too (residents' registrations and health ambassadors
  * refer to them), so an area keeps its id when its name stays, and one still served by
  * ambassadors cannot be removed.
  */
 export async function writeContractParts(tx: Tx, contractId: string, territory: Territory, signatoryList: ResolvedSignatory[]) {
-  await tx.delete(communes).where(eq(communes.contractId, contractId));
+  await writeCommunes(tx, contractId, territory.communes);
   await tx.delete(signatories).where(eq(signatories.contractId, contractId));
-  if (territory.communes.length)
-    await tx.insert(communes).values(territory.communes.map((c, position) => ({ ...c, contractId, position })));
   const existing = await tx.select({ id: priorityAreas.id, name: priorityAreas.name }).from(priorityAreas).where(eq(priorityAreas.contractId, contractId));
   const kept = new Set<string>();
   for (const [position, q] of territory.priorityAreas.entries()) {

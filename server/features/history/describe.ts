@@ -27,6 +27,8 @@ const NOUNS: Record<AuditObjectType, string> = {
   ambassador: "l'ambassadeur santé",
   ambassador_training: "la formation des ambassadeurs",
   ambassador_activity: "l'action des ambassadeurs",
+  commune_referent: "la désignation",
+  commune_relay: "le relais aux communes",
   account: "le compte de",
 };
 
@@ -51,6 +53,8 @@ const OF: Record<AuditObjectType, string> = {
   ambassador: "de l'ambassadeur santé",
   ambassador_training: "de la formation des ambassadeurs",
   ambassador_activity: "de l'action des ambassadeurs",
+  commune_referent: "de la désignation",
+  commune_relay: "du relais aux communes",
   account: "du compte de",
 };
 

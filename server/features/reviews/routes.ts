@@ -10,6 +10,7 @@ import { annexesZip, hasAnnexes, reviewExport } from "./export.js";
 
 const NO_ANNEX = "Cette revue n'a pas d'annexe : aucun comité tenu ni aucune pièce jointe dans les réunions du trimestre.";
 import { getPreferences, setPreferences } from "./reminders.js";
+import { reviewOfLink } from "./relay-review.js";
 import { exportBody, exportQuery, preferencesBody, publishBody, publishedNumber, quarterBody, reviewUpdateBody, settingsBody, sharedReviewBody, versionBody } from "./schema.js";
 import { deleteSharedReview, recordSharedReview, SHARED_REVIEW_NOT_FOUND, sharedReviewContractId } from "./shared-reviews.js";
 import {
@@ -197,6 +198,21 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const exported = await reviewExport(app.db, systemActor("Page publique"), request.params.reviewId, listed.number);
       const body = await app.renderer.render("html", exported.model);
       return reply.header("content-type", MEDIA.html).send(body);
+    },
+  );
+
+  app.get(
+    "/review-links/:token",
+    {
+      schema: { response: { 200: binary("La revue publiée (HTML)", "text/html") }, tags, summary: "La dernière version publiée d'une revue, par le lien envoyé aux référents des communes (sans connexion ; rien d'autre du contrat)", params: z.object({ token: z.string().min(20).max(100) }) },
+      config: { public: true },
+    },
+    async (request, reply) => {
+      const linked = await reviewOfLink(app.db, request.params.token);
+      if (!linked) throw notFound("Ce lien ne mène à aucune revue publiée.");
+      const exported = await reviewExport(app.db, systemActor("Lien envoyé aux communes"), linked.reviewId, linked.number);
+      const body = await app.renderer.render("html", exported.model);
+      return reply.header("content-type", MEDIA.html).header("cache-control", "private, no-store").header("x-robots-tag", "noindex").send(body);
     },
   );
 

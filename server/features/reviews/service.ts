@@ -17,6 +17,7 @@ import { listSharedReviews } from "./shared-reviews.js";
 import { contractQuarters, quarterLabel, type Quarter } from "./quarters.js";
 import { applyEdit, contentDigest, refreshSections, type SectionEdit } from "./refresh.js";
 import { REVIEW_STATUSES, type ReviewSection } from "../../domain/review-sections.js";
+import { relayPublishedReview } from "./relay-review.js";
 
 export const REVIEW_NOT_FOUND = "Cette revue trimestrielle est introuvable.";
 const FROZEN = "Cette revue est publiée : elle ne change plus. Demandez une correction pour préparer une nouvelle version.";
@@ -223,6 +224,7 @@ export async function publishReview(db: Db, deps: { mailer: Mailer; publicUrl: s
     const message = reviewPublishedMail({ to: email, contractName: outcome.contractName, label: quarterLabel(outcome.row as Quarter), number: outcome.number, link, publishedBy: outcome.who.name, correctionNote: body.correctionNote?.trim() ?? "", preferencesLink: `${deps.publicUrl}/mon-compte` });
     await deps.mailer.send(message).catch(deps.log);
   }
+  await relayPublishedReview(db, deps, actor, { id, contractId: outcome.row.contractId, label: quarterLabel(outcome.row as Quarter), number: outcome.number, publishedBy: outcome.who.name });
   return reviewView(db, actor, id);
 }
 

@@ -20,5 +20,6 @@ import { todoCases } from "./todo.js";
 import { referenceTerritoryCases } from "./reference-territory.js";
 import { referentialCases } from "./referentials.js";
 import { territoryCases } from "./territories.js";
+import { referentCases } from "./referents.js";
 
-export const EXTRA_CASES: Cases = { ...calendarCases, ...followUpCases, ...overviewCases, ...indicatorCases, ...meetingCases, ...decisionCases, ...reviewCases, ...deckCases, ...reportCases, ...jobCases, ...spreadsheetCases, ...participationCases, ...surveyCases, ...ambassadorCases, ...userCases, ...searchCases, ...todoCases, ...referenceTerritoryCases, ...referentialCases, ...territoryCases };
+export const EXTRA_CASES: Cases = { ...calendarCases, ...followUpCases, ...overviewCases, ...indicatorCases, ...meetingCases, ...decisionCases, ...reviewCases, ...deckCases, ...reportCases, ...jobCases, ...spreadsheetCases, ...participationCases, ...surveyCases, ...ambassadorCases, ...userCases, ...searchCases, ...todoCases, ...referenceTerritoryCases, ...referentialCases, ...territoryCases, ...referentCases };
