@@ -56,6 +56,11 @@ export function publicUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   }
 }
 
+/** REDIS_URL (redis://host:port), for the request limits shared by the processes; none: they are counted in the database. */
+export function redisUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.REDIS_URL?.trim() || undefined;
+}
+
 /** TRUST_PROXY: "true" (any proxy) or the proxies' addresses ("127.0.0.1,10.0.0.0/8"); absent: none. */
 export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean | string {
   const value = env.TRUST_PROXY?.trim();

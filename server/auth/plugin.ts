@@ -13,6 +13,7 @@ import { Problem, unauthorized } from "../http/problem.js";
 import { loadActor } from "../policies/actor.js";
 import { ANONYMOUS, type Actor } from "../policies/index.js";
 import { ActorCache } from "./actor-cache.js";
+import { rateLimitStore } from "./rate-limit-store.js";
 import type { Auth } from "./auth.js";
 
 declare module "fastify" {
@@ -64,7 +65,7 @@ async function resolveActor(app: FastifyInstance, auth: Auth, cache: ActorCache,
   return actor;
 }
 
-export const authPlugin = fp<{ auth: Auth; secure: boolean }>(async (app, { auth, secure }) => {
+export const authPlugin = fp<{ auth: Auth; secure: boolean; redisUrl?: string }>(async (app, { auth, secure, redisUrl }) => {
   await app.register(fastifyCookie);
   await app.register(fastifyCsrf, {
     sessionPlugin: "@fastify/cookie",
@@ -75,7 +76,11 @@ export const authPlugin = fp<{ auth: Auth; secure: boolean }>(async (app, { auth
       return typeof header === "string" ? header : undefined;
     },
   });
+  // Counted where every process counts (the database, or Redis): a limit holds across processes.
+  const store = rateLimitStore(app.db, redisUrl, (message) => app.log.warn(message));
+  app.addHook("onClose", () => store.close());
   await app.register(fastifyRateLimit, {
+    ...store.options,
     global: false,
     errorResponseBuilder: (_request, context) =>
       new Problem(429, "Trop de requêtes", `Trop de tentatives depuis votre adresse : réessayez dans ${Math.max(1, Math.ceil(context.ttl / 1000))} secondes.`),

@@ -172,6 +172,17 @@ export const signInFailures = pgTable("sign_in_failures", {
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });
 
+/** Requests counted per route and client address in a fixed window, shared by every process (server/auth/rate-limit-store.ts). */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    windowEndsAt: timestamp("window_ends_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("rate_limits_window_ends_at").on(t.windowEndsAt)],
+);
+
 /** Instance-wide settings kept in the database (the session signing secret when AUTH_SECRET is not set). */
 export const instanceSettings = pgTable("instance_settings", {
   key: text("key").primaryKey(),

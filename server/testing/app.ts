@@ -26,18 +26,33 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+function testAppOptions(database: Database, own: { mail: MailConfig; filesDir: string; logger?: AppOptions["logger"]; redisUrl?: string }): AppOptions {
+  // Without Redis, the request limits are counted in the database, as in production without REDIS_URL.
+  return { database, logger: own.logger, webDir: false, publicUrl: "http://localhost:3000", mail: own.mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: diskStorage(own.filesDir), redisUrl: own.redisUrl ?? "" };
+}
+
+/**
+ * Another app on the test app's database, its files and outbox — as a second process of the
+ * same instance would be (read views, actor cache, limits of its own). Closed by the caller.
+ */
+export async function startSecondApp(ctx: TestContext, options: { redisUrl?: string } = {}): Promise<FastifyInstance> {
+  const server = await buildApp(testAppOptions(ctx.database, { mail: { from: "Clés <test@cles.test>", outboxDir: ctx.outboxDir }, filesDir: ctx.filesDir, redisUrl: options.redisUrl }));
+  await server.ready();
+  return server;
+}
+
 /**
  * The API on a fresh database, optionally with the demo contracts and accounts.
  * Without the demo, a platform admin (admin@cles.test, demo password) is created.
  */
-export async function startTestApp(options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"] } = {}): Promise<TestContext> {
+export async function startTestApp(options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"]; redisUrl?: string } = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   if (options.seed) await seedDemo(database.db);
   else await createUser(database.db, { email: ADMIN_EMAIL, name: "Admin de test", password: DEMO_PASSWORD, isAdmin: true });
   const outboxDir = mkdtempSync(join(tmpdir(), "cles-outbox-"));
   const filesDir = mkdtempSync(join(tmpdir(), "cles-files-"));
   const mail: MailConfig = { smtpUrl: options.smtpUrl, from: "Clés <test@cles.test>", outboxDir };
-  const server = await buildApp({ database, logger: options.logger, webDir: false, publicUrl: "http://localhost:3000", mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: diskStorage(filesDir) });
+  const server = await buildApp(testAppOptions(database, { mail, filesDir, logger: options.logger, redisUrl: options.redisUrl }));
   await server.ready();
   const app = await signedInClient(server, ADMIN_EMAIL);
   return {
