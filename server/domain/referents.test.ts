@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { coverageLine, referentCoverage } from "./referents.js";
+import { coverageLine, isReferentsRow, referentCoverage } from "./referents.js";
+import { plainWords } from "./plain-words.js";
 
 const communes = [
   { id: "a", name: "Melun" },
@@ -40,5 +41,13 @@ describe("coverageLine", () => {
     expect(coverageLine({ total: 20, complete: 1 })).toBe("1 commune sur 20 a ses deux référents (technique et élu)");
     expect(coverageLine({ total: 20, complete: 0 })).toBe("Aucune commune sur 20 n'a encore ses deux référents (technique et élu)");
     expect(coverageLine({ total: 0, complete: 0 })).toBe("Aucune commune n'est inscrite au contrat : pas de référents à désigner.");
+  });
+});
+
+describe("isReferentsRow", () => {
+  it("finds the process row about referents, as the coordination words it", () => {
+    expect(isReferentsRow(plainWords("Désignation des référents"))).toBe(true);
+    expect(isReferentsRow(plainWords("Mise en place d'un(e) référent(e) technique et d'un(e) élu(e) référent(e) par commune"))).toBe(true);
+    expect(isReferentsRow(plainWords("Mise en place des revues trimestrielles"))).toBe(false);
   });
 });

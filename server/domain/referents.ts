@@ -50,3 +50,9 @@ export function coverageLine(c: Pick<ReferentCoverage, "total" | "complete">): s
   if (c.complete === 1) return `1 commune sur ${c.total} a ses deux référents (technique et élu)`;
   return `${c.complete} communes sur ${c.total} ont leurs deux référents (technique et élu)`;
 }
+
+/** The process row of the COTECH table about referents (« Désignation des référents », « Mise en place d'un(e) référent(e) … par commune »). */
+export const isReferentsRow = (plainTitle: string): boolean => /\breferent/.test(plainTitle);
+
+/** The title of the row the table adds when no process row speaks of referents. */
+export const REFERENTS_ROW_TITLE = "Désignation des référents (technique et élu) par commune";

@@ -9769,6 +9769,7 @@ export interface paths {
                             };
                             process: {
                                 adjustments: string;
+                                computed: string | null;
                                 id: string;
                                 position: number;
                                 /** @enum {string} */
@@ -9776,8 +9777,10 @@ export interface paths {
                                 title: string;
                                 version: number;
                             }[];
+                            referentsLine: string | null;
                             transversal: {
                                 adjustments: string;
+                                computed: string | null;
                                 id: string;
                                 position: number;
                                 /** @enum {string} */

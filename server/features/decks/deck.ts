@@ -5,7 +5,7 @@
  * data into a list of typed slides that the PPTX and PDF renderers draw alike.
  */
 import { keyDateShown, keyDateWhen, type ContractKeyDate } from "../../domain/key-dates.js";
-import { adjustmentLine, type CotechTable, type TableRow } from "../overview/cotech-table.js";
+import { adjustmentLine, type CotechTable, type DocumentItem, processForDocuments, type TableRow } from "../overview/cotech-table.js";
 import type { BodyKind } from "../../domain/governance.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { paginate, paginateEvenly, type DeckColumn, type DeckRow } from "./split.js";
@@ -60,7 +60,7 @@ export interface DeckInput {
   meeting: DeckMeeting | null;
   /** The people recorded for that meeting (invited, present), for its tour de table; none without a meeting. */
   participants?: { name: string; organisationName: string | null; invited: boolean; present: boolean }[];
-  table: Pick<CotechTable, "axes" | "transversal" | "process">;
+  table: Pick<CotechTable, "axes" | "transversal" | "process"> & { referentsLine?: string | null };
   /** Fiche numbers picked by the coordinator; null: all. */
   picked: number[] | null;
 }
@@ -285,14 +285,14 @@ export function buildDeck(input: DeckInput): Deck {
     );
   }
 
-  const itemTable = (items: CotechTable["transversal"], first: string, title: string, key: keyof typeof SECTIONS) => {
+  const itemTable = (items: DocumentItem[], first: string, title: string, key: keyof typeof SECTIONS) => {
     if (!items.length) return;
     const cols = ITEM_COLUMNS(first);
-    const rows: DeckRow[] = items.map((item) => ({ kind: "cells", cells: [[item.title], item.adjustments.split("\n").filter((l) => l.trim())] }));
+    const rows: DeckRow[] = items.map((item) => ({ kind: "cells", cells: [item.computed ? [item.title, item.computed] : [item.title], item.adjustments.split("\n").filter((l) => l.trim())] }));
     paginateEvenly(cols, rows).forEach((page, i) => slides.push({ kind: "table", section: section(key), title: suite(title, i), columns: cols, rows: page }));
   };
   itemTable(input.table.transversal, "Action", "Actions transversales", "deployment");
-  itemTable(input.table.process, "Processus", "Suivi du processus de coordination et de gouvernance", "process");
+  itemTable(processForDocuments(input.table), "Processus", "Suivi du processus de coordination et de gouvernance", "process");
 
   slides.push({ kind: "bullets", section: section("conclusion"), title: "Prochaines étapes", items: nextSteps(input, reference) });
 

@@ -14,6 +14,8 @@ import { frenchNumber } from "../../domain/dates.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, adjustmentAsOf, scheduleLabel } from "../followup/rules.js";
 import type { ShownStatus } from "../../domain/shown-status.js";
 import { plainWords } from "../../domain/plain-words.js";
+import { isReferentsRow, REFERENTS_ROW_TITLE } from "../../domain/referents.js";
+import { referentsLineAsOf } from "../referents/service.js";
 
 export interface TableInput {
   year: number;
@@ -27,6 +29,8 @@ export interface TableInput {
   remaining: { id: string; actionId: string; text: string; doneOn: string | null }[];
   adjustments: { id: string; actionId: string; kind: keyof typeof ADJUSTMENT_KINDS; description: string; status: keyof typeof ADJUSTMENT_STATUSES; doneOn: string | null; targetNumber: number | null }[];
   items: { id: string; section: "transversal" | "process"; title: string; adjustments: string; position: number; version: number }[];
+  /** « 9 communes sur 20 ont leurs deux référents (technique et élu) », as of `today`; none: not computed. */
+  referentsLine?: string;
   mayUpdate: (actionId: string) => boolean;
 }
 
@@ -61,6 +65,14 @@ export function adjustmentLine(a: TableRow["adjustments"][number]): string {
   const text = !description ? a.kindLabel : generic || flat(description).startsWith(flat(a.kindLabel)) ? description : `${a.kindLabel} : ${description}`;
   if (a.statusLabel === ADJUSTMENT_STATUSES.proposed && a.kindLabel !== ADJUSTMENT_KINDS.partner_remark) return `${text.replace(/\s*\?$/, "")} ?`;
   return `${text} (${a.statusLabel.toLowerCase()})`;
+}
+
+/** The process rows, the one about referents with the line computed from the communes' referents. */
+function processRows(input: TableInput) {
+  return input.items
+    .filter((i) => i.section === "process")
+    .sort((a, b) => a.position - b.position)
+    .map((i) => ({ ...i, computed: input.referentsLine !== undefined && isReferentsRow(flat(i.title)) ? input.referentsLine : null }));
 }
 
 /**
@@ -108,11 +120,25 @@ export function buildCotechTable(input: TableInput) {
       if (loose.length) groups.push({ id: null, code: "", title: "", rows: loose.map(row) });
       return { id: axis.id, number: axis.number, title: axis.title, objectives: groups.filter((g) => g.rows.length > 0) };
     }),
-    transversal: input.items.filter((i) => i.section === "transversal").sort((a, b) => a.position - b.position),
-    process: input.items.filter((i) => i.section === "process").sort((a, b) => a.position - b.position),
+    transversal: input.items.filter((i) => i.section === "transversal").sort((a, b) => a.position - b.position).map((i) => ({ ...i, computed: null as string | null })),
+    process: processRows(input),
+    /** The referents' line when no process row speaks of referents: the table shows it as a row of its own. */
+    referentsLine: input.referentsLine !== undefined && !input.items.some((i) => i.section === "process" && isReferentsRow(flat(i.title))) ? input.referentsLine : null,
   };
 }
 export type CotechTable = ReturnType<typeof buildCotechTable>;
+
+export interface DocumentItem {
+  title: string;
+  /** A line computed from the data (the referents'), under the title. */
+  computed?: string | null;
+  adjustments: string;
+}
+
+/** The process rows as the deck and the spreadsheet show them: the referents' own row added when no row speaks of them. */
+export function processForDocuments(table: { process: DocumentItem[]; referentsLine?: string | null }): DocumentItem[] {
+  return table.referentsLine ? [...table.process, { title: REFERENTS_ROW_TITLE, computed: table.referentsLine, adjustments: "" }] : table.process;
+}
 
 /** The years of a contract's period, and the one to show by default (this year, within the period). */
 export function contractYears(startDate: string, endDate: string, today: string): { years: number[]; current: number } {
@@ -140,7 +166,7 @@ export function tableFor<T extends { axes: { objectives: { rows: TableRow[] }[] 
 export async function loadCotechTable(db: Db, contractId: string, year: number | undefined, today: string, mayUpdate: (actionId: string) => boolean) {
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
   const liveIds = db.select({ id: actions.id }).from(actions).where(live);
-  const [[contract], fiches, axisRows, objectiveRows, indicatorRows, progressRows, remainingRows, adjustmentRows, itemRows] = await Promise.all([
+  const [[contract], fiches, axisRows, objectiveRows, indicatorRows, progressRows, remainingRows, adjustmentRows, itemRows, referentsLine] = await Promise.all([
     db.select({ name: contracts.name, startDate: contracts.startDate, endDate: contracts.endDate }).from(contracts).where(eq(contracts.id, contractId)),
     loadFicheProjections(db, contractId, today),
     db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
@@ -162,6 +188,7 @@ export async function loadCotechTable(db: Db, contractId: string, year: number |
       .select({ id: followUpItems.id, section: followUpItems.section, title: followUpItems.title, adjustments: followUpItems.adjustments, position: followUpItems.position, version: followUpItems.version, year: followUpItems.year })
       .from(followUpItems)
       .where(eq(followUpItems.contractId, contractId)),
+    referentsLineAsOf(db, contractId, today),
   ]);
   if (!contract) throw notFound("Ce contrat est introuvable.");
   const { years, current } = contractYears(contract.startDate, contract.endDate, today);
@@ -179,6 +206,7 @@ export async function loadCotechTable(db: Db, contractId: string, year: number |
     remaining: remainingRows.map((r) => (r.doneOn && r.doneOn > today ? { ...r, doneOn: null } : r)),
     adjustments: adjustmentRows.map(({ targetActionId, ...a }) => ({ ...adjustmentAsOf(a, today), targetNumber: targetActionId ? (numbers.get(targetActionId) ?? null) : null })),
     items: itemRows.filter((i) => i.year === chosen).map(({ year: _y, ...i }) => i),
+    referentsLine,
     mayUpdate,
   };
   return { contractName: contract.name, years, ...buildCotechTable(input) };

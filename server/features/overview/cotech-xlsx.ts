@@ -1,5 +1,5 @@
 /** The COTECH progress table as an Excel workbook, in the seed's layout (one sheet per year). */
-import { adjustmentLine, type CotechTable } from "./cotech-table.js";
+import { adjustmentLine, type CotechTable, type DocumentItem, processForDocuments } from "./cotech-table.js";
 import { shortDay } from "../../domain/dates.js";
 import { rowHeight } from "../../documents/xlsx.js";
 
@@ -75,11 +75,11 @@ export async function cotechWorkbook(contractName: string, table: CotechTable): 
   }
   for (const [name, items] of [
     ["Actions transversales", table.transversal],
-    ["Processus : suivi du processus de coordination et de gouvernance", table.process],
+    ["Processus : suivi du processus de coordination et de gouvernance", processForDocuments(table)],
   ] as const) {
     if (!items.length) continue;
     section(name, "FFE3E3FD");
-    for (const item of items) body([item.title, "", "", "", "", item.adjustments]);
+    for (const item of items as DocumentItem[]) body([item.computed ? `${item.title}\n${item.computed}` : item.title, "", "", "", "", item.adjustments]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -23,6 +23,8 @@ export const followUpItemOut = z.object({
 });
 
 const tableItem = followUpItemOut.pick({ id: true, section: true, title: true, adjustments: true, position: true, version: true });
+/** `computed`: on the process row about referents, how many communes have both (« 9 communes sur 20 ont leurs deux référents (technique et élu) »); null elsewhere. */
+const computedItem = tableItem.extend({ computed: z.string().nullable() });
 
 export const cotechRowOut = z.object({
   action: ficheShown,
@@ -47,8 +49,10 @@ export const cotechTableOut = z.object({
       objectives: z.array(z.object({ id: z.string().nullable(), code: z.string(), title: z.string(), rows: z.array(cotechRowOut) })),
     }),
   ),
-  transversal: z.array(tableItem),
-  process: z.array(tableItem),
+  transversal: z.array(computedItem),
+  process: z.array(computedItem),
+  /** The same line when no process row speaks of referents (the table adds it as a row of its own). */
+  referentsLine: z.string().nullable(),
   permissions: z.object({ manage: z.boolean() }),
 });
 
