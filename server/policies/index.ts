@@ -258,6 +258,7 @@ export function contractPermissions(actor: Actor, contractId: string) {
     moderateComments: may("comment.moderate"),
     manageReviews: may("review.manage"),
     answerEvaluation: may("evaluation.answer"),
+    manageReferents: may("referents.manage"),
   };
 }
 

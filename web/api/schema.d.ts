@@ -6667,6 +6667,7 @@ export interface paths {
                                 manageDirectory: boolean;
                                 manageGovernance: boolean;
                                 manageMembers: boolean;
+                                manageReferents: boolean;
                                 manageReviews: boolean;
                                 manageStructure: boolean;
                                 moderateComments: boolean;
@@ -6834,6 +6835,7 @@ export interface paths {
                                 manageDirectory: boolean;
                                 manageGovernance: boolean;
                                 manageMembers: boolean;
+                                manageReferents: boolean;
                                 manageReviews: boolean;
                                 manageStructure: boolean;
                                 moderateComments: boolean;
@@ -7027,6 +7029,7 @@ export interface paths {
                                 manageDirectory: boolean;
                                 manageGovernance: boolean;
                                 manageMembers: boolean;
+                                manageReferents: boolean;
                                 manageReviews: boolean;
                                 manageStructure: boolean;
                                 moderateComments: boolean;

@@ -80,6 +80,7 @@ const CONTRACT_PERMISSIONS = [
   "moderateComments",
   "manageReviews",
   "answerEvaluation",
+  "manageReferents",
 ] as const;
 
 export const contractPermissionsOut = z.object(Object.fromEntries(CONTRACT_PERMISSIONS.map((k) => [k, z.boolean()])) as Record<(typeof CONTRACT_PERMISSIONS)[number], z.ZodBoolean>);

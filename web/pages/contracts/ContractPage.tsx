@@ -11,6 +11,7 @@ import { formatDate, formatMonth, formatNumber, formatPeriod, plural } from "../
 import { ContractStatusBadge, EndedContractPrompt } from "./ContractStatusBadge";
 import { SearchForm } from "../search/SearchForm";
 import { ScrollTable } from "../../components/ScrollTable";
+import { CommuneReferents } from "../referents/CommuneReferents";
 
 export function ContractPage() {
   const { contractId = "" } = useParams();
@@ -110,6 +111,7 @@ export function ContractPage() {
         {actions.isPending ? <Loading label="Chargement des fiches…" /> : <Tree contract={c} actions={actions.data?.items ?? []} />}
       </section>
       <Territory contract={c} />
+      {c.permissions.manageReferents && <CommuneReferents contractId={c.id} />}
       <PublicationControl contract={c} />
       <section className={fr.cx("fr-mb-6w")} aria-labelledby="signataires">
         <div className={fr.cx("fr-grid-row", "fr-grid-row--middle", "fr-grid-row--gutters")}>

@@ -85,7 +85,7 @@ export function CotechTablePage() {
           <FichesTable contractId={contractId} table={t} fiches={fiches} />
         )}
         <FollowUpItems contractId={contractId} year={t.year} section="transversal" items={t.transversal} manage={t.permissions.manage} />
-        <FollowUpItems contractId={contractId} year={t.year} section="process" items={t.process} manage={t.permissions.manage} />
+        <FollowUpItems contractId={contractId} year={t.year} section="process" items={t.process} manage={t.permissions.manage} computedRow={t.referentsLine ? { title: "Désignation des référents (technique et élu) par commune", line: t.referentsLine } : null} />
       </Page>
     </div>
   );

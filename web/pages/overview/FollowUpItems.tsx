@@ -20,7 +20,13 @@ const SECTIONS = {
 } as const;
 type Section = keyof typeof SECTIONS;
 
-export function FollowUpItems({ contractId, year, section, items, manage }: { contractId: string; year: number; section: Section; items: FollowUpItem[]; manage: boolean }) {
+/** A row computed from the data, not stored (the referents' when no process row speaks of them). */
+export interface ComputedRow {
+  title: string;
+  line: string;
+}
+
+export function FollowUpItems({ contractId, year, section, items, manage, computedRow = null }: { contractId: string; year: number; section: Section; items: FollowUpItem[]; manage: boolean; computedRow?: ComputedRow | null }) {
   const s = SECTIONS[section];
   const adding = useDisclosure();
   const headingId = `cotech-${section}`;
@@ -29,7 +35,7 @@ export function FollowUpItems({ contractId, year, section, items, manage }: { co
       <h2 id={headingId} className={fr.cx("fr-h4")}>
         {s.title}
       </h2>
-      {items.length === 0 ? (
+      {items.length === 0 && !computedRow ? (
         <p className="cles-empty">{`Aucune ligne pour ${year}.`}</p>
       ) : (
         <div className="cles-scroll" role="region" aria-labelledby={`${headingId}-caption`} tabIndex={0}>
@@ -50,6 +56,18 @@ export function FollowUpItems({ contractId, year, section, items, manage }: { co
               {items.map((item) => (
                 <ItemRow key={item.id} contractId={contractId} item={item} manage={manage} what={s.one} />
               ))}
+              {computedRow && (
+                <tr>
+                  <th scope="row" className="cles-prewrap">
+                    {computedRow.title}
+                    <Computed line={computedRow.line} />
+                  </th>
+                  <td>
+                    <span className="cles-empty">Aucun.</span>
+                  </td>
+                  {manage && <td className="cles-no-print" />}
+                </tr>
+              )}
             </tbody>
           </table>
         </div>
@@ -88,6 +106,7 @@ function ItemRow({ contractId, item, manage, what }: { contractId: string; item:
     <tr>
       <th scope="row" className="cles-prewrap">
         {item.title}
+        {item.computed && <Computed line={item.computed} />}
       </th>
       <td className="cles-prewrap">{item.adjustments || <span className="cles-empty">Aucun.</span>}</td>
       {manage && (
@@ -157,5 +176,15 @@ function ItemForm({ contractId, label, initial, onClose, send }: { contractId: s
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A line Clés computes from the data (« 9 communes sur 20 ont leurs deux référents (technique et élu) »). */
+function Computed({ line }: { line: string }) {
+  return (
+    <>
+      <br />
+      <span className={fr.cx("fr-text--sm", "fr-text--regular")}>{`D'après les référents désignés : ${line}.`}</span>
+    </>
   );
 }
