@@ -21,6 +21,8 @@ export const WHILE_SERVER_RUNS = {
   import: "Sans arrêter le serveur, importez le fichier depuis sa page « Importer un contrat » (/importer) ou son API : POST /api/contracts/import.",
   "create-admin": "Une fois le serveur arrêté, relancez cette commande ; sans l'arrêter, un administrateur peut inviter la personne depuis la page « Membres » d'un contrat (membre du contrat, pas administrateur de la plateforme).",
   remind: "Le serveur envoie lui-même ces rappels chaque heure.",
+  backup: "Arrêtez le serveur le temps de la sauvegarde (quelques secondes pour la démonstration), puis relancez-le ; avec PostgreSQL (DATABASE_URL), la sauvegarde se fait sans arrêter le serveur.",
+  restore: "Une sauvegarde se restaure dans un dossier de données neuf : arrêtez le serveur, indiquez un autre DATA_DIR, restaurez, puis démarrez le serveur sur ce dossier.",
 } as const;
 
 /** Opens and migrates the configured database, runs `work`, and always closes it. */

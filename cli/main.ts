@@ -1,5 +1,6 @@
 #!/usr/bin/env -S npx tsx
 import { Command, CommanderError, Help } from "commander";
+import { backupCommand, restoreCommand } from "./backup.js";
 import { createAdminCommand, exportCommand, importCommand, migrateCommand, remindCommand, schemaCommand, seedCommand } from "./commands.js";
 import { serveCommand } from "./serve.js";
 import { tablesCommand } from "./tables.js";
@@ -60,6 +61,16 @@ program
   .argument("<fichier>", "fichier JSON à importer")
   .option("--slug <identifiant>", "importer sous un autre identifiant")
   .action(importCommand);
+program
+  .command("backup")
+  .description("Sauvegarder toute l'instance (chaque table de la base, historique compris, et les fichiers joints) dans une archive .tar.gz avec sa somme de contrôle")
+  .argument("<fichier>", "archive à écrire (jamais écrasée)")
+  .action(backupCommand);
+program
+  .command("restore")
+  .description("Restaurer une sauvegarde dans une base vide (ou un dossier de données neuf) ; rien n'est écrit si l'archive est abîmée ou la base non vide")
+  .argument("<fichier>", "archive écrite par cles backup")
+  .action(restoreCommand);
 program
   .command("create-admin")
   .description("Créer un compte d'administrateur de la plateforme (mot de passe : variable CLES_PASSWORD ou entrée standard)")
