@@ -16,6 +16,7 @@ import { ReviewDownloads } from "./ReviewDownloads";
 import { ReviewEditor } from "./ReviewEditor";
 import { StatusBadge } from "./ReviewListPage";
 import { PublicationsList } from "./ReviewPanels";
+import { ReviewRelays } from "../referents/ReviewRelays";
 import { formatDay, formatDayTime, hasAnnexes, members } from "./reviewFormat";
 import { pluralWord } from "../../format";
 import "./reviews.css";
@@ -118,6 +119,7 @@ function CoordinationReview({ view }: { view: ReviewView }) {
         </>
       )}
       <PublicationsList contractId={view.contractId} reviewId={view.id} publications={view.publications} />
+      {view.publications.length > 0 && <ReviewRelays contractId={view.contractId} reviewId={view.id} />}
     </Page>
   );
 }
