@@ -1,29 +1,17 @@
 /**
- * Where attachment files live. The app only knows this interface: a disk folder
- * by default (DATA_DIR/files); an S3-compatible store (keys as object names,
- * put/get/delete as PutObject/GetObject/DeleteObject) can implement it later
- * without touching the features.
+ * Where attachment files live. The app only knows the FileStorage interface (file-storage.ts):
+ * a disk folder by default (DATA_DIR/files), an S3-compatible bucket when S3_URL is set (s3.ts).
  */
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { checkedKey, type FileStorage } from "./file-storage.js";
+import { parseS3Prefix, parseS3Url, s3Storage } from "./s3.js";
 
-export interface FileStorage {
-  put(key: string, bytes: Buffer): Promise<void>;
-  /** The file's bytes, or null when it is missing. */
-  get(key: string): Promise<Buffer | null>;
-  /** Removing a missing file is not an error. */
-  delete(key: string): Promise<void>;
-}
-
-/** Keys are made by the app (uuid-based); anything else is refused rather than resolved outside the folder. */
-const SAFE_KEY = /^[a-z0-9][a-z0-9/-]{0,200}$/;
+export type { FileStorage } from "./file-storage.js";
 
 export function diskStorage(root: string): FileStorage {
   const base = resolve(root);
-  const path = (key: string) => {
-    if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Clé de fichier invalide : ${key}`);
-    return join(base, key);
-  };
+  const path = (key: string) => join(base, checkedKey(key));
   return {
     async put(key, bytes) {
       const file = path(key);
@@ -44,7 +32,8 @@ export function diskStorage(root: string): FileStorage {
   };
 }
 
-/** DATA_DIR/files, beside the embedded database and the outbox. */
+/** The bucket of S3_URL (keys under S3_PREFIX) when it is set, else DATA_DIR/files, beside the embedded database and the outbox. */
 export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): FileStorage {
+  if (env.S3_URL?.trim()) return s3Storage({ ...parseS3Url(env.S3_URL), prefix: parseS3Prefix(env.S3_PREFIX) });
   return diskStorage(resolve(env.DATA_DIR ?? "data", "files"));
 }

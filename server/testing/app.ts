@@ -8,7 +8,7 @@ import type { Database } from "../db/client.js";
 import { DEMO_PASSWORD } from "../demo/accounts.js";
 import { seedDemo } from "../demo/seed.js";
 import { createUser } from "../features/accounts/service.js";
-import { diskStorage } from "../storage/storage.js";
+import { diskStorage, type FileStorage } from "../storage/storage.js";
 import { signedInClient, type TestClient } from "./client.js";
 import { openTestDatabase } from "./database.js";
 
@@ -26,9 +26,9 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-function testAppOptions(database: Database, own: { mail: MailConfig; filesDir: string; logger?: AppOptions["logger"]; redisUrl?: string }): AppOptions {
+function testAppOptions(database: Database, own: { mail: MailConfig; filesDir: string; storage?: FileStorage; logger?: AppOptions["logger"]; redisUrl?: string }): AppOptions {
   // Without Redis, the request limits are counted in the database, as in production without REDIS_URL.
-  return { database, logger: own.logger, webDir: false, publicUrl: "http://localhost:3000", mail: own.mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: diskStorage(own.filesDir), redisUrl: own.redisUrl ?? "" };
+  return { database, logger: own.logger, webDir: false, publicUrl: "http://localhost:3000", mail: own.mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: own.storage ?? diskStorage(own.filesDir), redisUrl: own.redisUrl ?? "" };
 }
 
 /**
@@ -44,15 +44,16 @@ export async function startSecondApp(ctx: TestContext, options: { redisUrl?: str
 /**
  * The API on a fresh database, optionally with the demo contracts and accounts.
  * Without the demo, a platform admin (admin@cles.test, demo password) is created.
+ * Attachments go to `filesDir` unless another `storage` is given (an S3 bucket).
  */
-export async function startTestApp(options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"]; redisUrl?: string } = {}): Promise<TestContext> {
+export async function startTestApp(options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"]; redisUrl?: string; storage?: FileStorage } = {}): Promise<TestContext> {
   const database = await openTestDatabase();
   if (options.seed) await seedDemo(database.db);
   else await createUser(database.db, { email: ADMIN_EMAIL, name: "Admin de test", password: DEMO_PASSWORD, isAdmin: true });
   const outboxDir = mkdtempSync(join(tmpdir(), "cles-outbox-"));
   const filesDir = mkdtempSync(join(tmpdir(), "cles-files-"));
   const mail: MailConfig = { smtpUrl: options.smtpUrl, from: "Clés <test@cles.test>", outboxDir };
-  const server = await buildApp(testAppOptions(database, { mail, filesDir, logger: options.logger, redisUrl: options.redisUrl }));
+  const server = await buildApp(testAppOptions(database, { mail, filesDir, storage: options.storage, logger: options.logger, redisUrl: options.redisUrl }));
   await server.ready();
   const app = await signedInClient(server, ADMIN_EMAIL);
   return {
