@@ -1,29 +1,45 @@
 /**
- * The render worker: a worker_threads entry (started through render-worker-boot.mjs,
- * which teaches the thread TypeScript) that renders one document at a time, so the
- * CPU work of docx / pdfmake / pptxgenjs never blocks the server's event loop.
+ * The render worker: piscina runs this module's default export in a worker thread (started
+ * through render-worker-boot.mjs from the TypeScript sources, which teaches the thread
+ * TypeScript), one document at a time, so that the CPU work of docx / pdfmake / pptxgenjs
+ * never blocks the server's event loop.
  *
- * workerData.registry: the URL of a module exporting `RENDERERS` (a Registry; the app's: server/renderers.ts).
- * In:  { id, format, input }
- * Out: { id, ok: true, body: Uint8Array } (its buffer transferred) | { id, ok: false, error }
+ * In:  { registry, format, input }: `registry` is the URL of a module exporting `RENDERERS`
+ *      (a Registry; the app's: server/renderers.ts).
+ * Out: the file's bytes (their buffer transferred, not copied), or { error } when the
+ *      renderer failed: a plain object, because an Error thrown across the thread loses
+ *      its `detail` (the French message for the user).
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { move } from "piscina";
 
 /** A table of renderers: each takes one plain-data input and gives the file's bytes. */
 export type Registry = Record<string, (input: never) => Promise<Uint8Array> | Uint8Array>;
 
-export interface RenderRequest {
-  id: number;
+export interface RenderTask {
+  registry: string;
   format: string;
   input: unknown;
 }
 
-export type RenderResponse =
-  | { id: number; ok: true; body: Uint8Array }
-  | { id: number; ok: false; error: { name: string; message: string; stack?: string; detail?: string } };
+export interface RenderFailure {
+  error: { name: string; message: string; stack?: string; detail?: string };
+}
 
-export interface RenderWorkerData {
-  registry: string;
+const registries = new Map<string, Promise<Registry>>();
+
+/** Renders one task in this thread (the worker's, or the caller's for inline formats). */
+export async function renderTask({ registry, format, input }: RenderTask): Promise<Uint8Array | RenderFailure> {
+  try {
+    let table = registries.get(registry);
+    if (!table) registries.set(registry, (table = import(registry).then((m: { RENDERERS: Registry }) => m.RENDERERS)));
+    const render = (await table)[format] as ((input: unknown) => Promise<Uint8Array> | Uint8Array) | undefined;
+    if (!render) throw new Error(`unknown render format "${format}"`);
+    return await render(input);
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    const detail = (e as { detail?: unknown }).detail;
+    return { error: { name: e.name, message: e.message, stack: e.stack, ...(typeof detail === "string" ? { detail } : {}) } };
+  }
 }
 
 /** The bytes in an ArrayBuffer of their own, so that it can be transferred (Buffers may share a pool). */
@@ -32,23 +48,8 @@ function standalone(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
 }
 
-const port = parentPort;
-if (!port) throw new Error("render-worker.ts must run in a worker thread");
-const { registry } = workerData as RenderWorkerData;
-const renderers = ((await import(registry)) as { RENDERERS: Registry }).RENDERERS;
-
-port.on("message", async ({ id, format, input }: RenderRequest) => {
-  let response: RenderResponse;
-  try {
-    const render = renderers[format] as ((input: unknown) => Promise<Uint8Array> | Uint8Array) | undefined;
-    if (!render) throw new Error(`unknown render format "${format}"`);
-    const body = standalone(await render(input));
-    response = { id, ok: true, body };
-    port.postMessage(response, [body.buffer as ArrayBuffer]);
-  } catch (err) {
-    const e = err instanceof Error ? err : new Error(String(err));
-    const detail = (e as { detail?: unknown }).detail;
-    response = { id, ok: false, error: { name: e.name, message: e.message, stack: e.stack, ...(typeof detail === "string" ? { detail } : {}) } };
-    port.postMessage(response);
-  }
-});
+/** piscina's entry: the bytes are moved to the calling thread. */
+export default async function render(task: RenderTask): Promise<Uint8Array | RenderFailure> {
+  const result = await renderTask(task);
+  return result instanceof Uint8Array ? (move(standalone(result)) as Uint8Array) : result;
+}

@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnnualReportInput } from "../features/annual-report/build.js";
 import type { Deck } from "../features/decks/deck.js";
@@ -93,11 +95,48 @@ describe("the worker pool", () => {
     }
   });
 
+  it("counts the time limit from a render's start, not from its wait in the queue", async () => {
+    // (The limit leaves the worker's start, in the first render, seconds on a loaded machine.)
+    const p = pool({ timeoutMs: 4000 });
+    try {
+      await p.render("echo", { text: "prêt" });
+      // The second waits 2.5 s, then runs 2.5 s: 5 s after it was asked for, within its own 4 s.
+      const done = await Promise.all([p.render("busy", { ms: 2500 }), p.render("busy", { ms: 2500 })]);
+      expect(done.map(String)).toEqual(["busy 2500 ms", "busy 2500 ms"]);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("stops an idle worker after its idle time, and starts another for the next render", async () => {
+    const p = pool({ idleMs: 300 });
+    try {
+      const first = thread(await p.render("echo", { text: "un" }));
+      expect(p.stats().workers).toBe(1);
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(p.stats().workers).toBe(0);
+      expect(thread(await p.render("echo", { text: "deux" }))).not.toBe(first);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("does not keep the process alive while its worker is idle", async () => {
+    // A process that renders once and never closes its pool: it ends on its own.
+    const script = `const { createWorkerPool } = await import(${JSON.stringify(new URL("./worker-pool.ts", import.meta.url).href)});
+const p = createWorkerPool(${JSON.stringify(FIXTURES_MODULE)}, { workers: 1 });
+console.log((await p.render("echo", { text: "fini" })).toString());`;
+    const t0 = performance.now();
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { timeout: 30_000 });
+    expect(stdout).toMatch(/^fini \(fil \d+\)/);
+    expect(performance.now() - t0).toBeLessThan(25_000);
+  });
+
   it("survives a worker that dies in the middle of a render", async () => {
     const p = pool();
     try {
       const error = await p.render("crash", undefined as never).catch((e: unknown) => e);
-      expect(error).toMatchObject({ name: "RenderError", message: "the render worker stopped (exit code 3)" });
+      expect(error).toMatchObject({ name: "RenderError", message: "worker exited with code: 3", detail: expect.stringMatching(/^La mise en page du document a échoué\./) });
       expect((await p.render("echo", { text: "relancé" })).toString()).toMatch(/^relancé/);
     } finally {
       await p.close();
@@ -262,6 +301,8 @@ describe("while a large document renders", () => {
       }
     })();
     histogram.enable();
+    // The histogram records from its second sample on: let it take its first before the render.
+    await new Promise((r) => setTimeout(r, 30));
     const t0 = performance.now();
     const pdf = await render();
     const renderMs = performance.now() - t0;

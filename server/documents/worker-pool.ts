@@ -1,19 +1,23 @@
 /**
- * Documents are rendered off the event loop: a small pool of worker threads
- * (render-worker.ts) runs a table of renderers (the app's: server/renderers.ts), so
- * that a 2-second PDF never delays anyone else's request.
+ * Documents are rendered off the event loop: a pool of worker threads (piscina, running
+ * render-worker.ts) runs a table of renderers (the app's: server/renderers.ts), so that a
+ * 2-second PDF never delays anyone else's request.
  *
  * - `RENDER_WORKERS` threads (1 by default; 0 renders in this thread, for debugging);
  * - started on the first render, reused, stopped after 5 idle minutes (and never keeping
- *   the process alive while idle);
+ *   the process alive while idle: piscina unrefs an idle worker);
  * - one render per worker at a time, the others wait in a queue (first come, first served);
  *   HTML, a matter of milliseconds, is rendered in the calling thread instead of waiting;
- * - a render that runs longer than 60 s is stopped: its worker is killed and replaced;
+ * - a render that runs longer than 60 s is stopped: its task's AbortSignal fires, piscina
+ *   terminates its worker and starts another for the next render;
  * - a renderer's error comes back with its message (RenderError, with a French `detail`);
- * - `close()` (on app close) stops the workers and refuses what was waiting.
+ * - `close()` (on app close) stops the workers and refuses what was running or waiting.
+ *
+ * The queue is ours, in front of piscina: a render is handed to piscina only when a worker is
+ * free for it, so that its time limit counts its own run, not its wait behind other renders.
  */
-import { Worker } from "node:worker_threads";
-import type { Registry, RenderRequest, RenderResponse, RenderWorkerData } from "./render-worker.js";
+import { Piscina } from "piscina";
+import { type Registry, type RenderFailure, type RenderTask, renderTask } from "./render-worker.js";
 
 export const RENDER_TIMEOUT_MS = 60_000;
 const IDLE_MS = 5 * 60_000;
@@ -21,7 +25,7 @@ const IDLE_MS = 5 * 60_000;
  * Compiled (dist/, plain JavaScript), a worker starts on render-worker.js itself; run from
  * the TypeScript sources, on a boot file that first teaches the thread TypeScript.
  */
-const BOOT = new URL(import.meta.url.endsWith(".js") ? "./render-worker.js" : "./render-worker-boot.mjs", import.meta.url);
+const ENTRY = new URL(import.meta.url.endsWith(".js") ? "./render-worker.js" : "./render-worker-boot.mjs", import.meta.url).href;
 
 /** A render that did not give a file; `detail` is what to tell the user (French). */
 export class RenderError extends Error {
@@ -68,26 +72,21 @@ export function workersFromEnv(value = process.env.RENDER_WORKERS): number {
   return value !== undefined && value.trim() !== "" && Number.isInteger(n) && n >= 0 ? Math.min(n, 16) : 1;
 }
 
-interface Task {
-  id: number;
+interface Job {
   format: string;
   input: unknown;
   resolve: (body: Buffer) => void;
   reject: (error: Error) => void;
 }
 
-interface Slot {
-  worker: Worker;
-  task: Task | null;
-  timer?: NodeJS.Timeout;
-  idleTimer?: NodeJS.Timeout;
-}
-
 const toBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 
-function fromWorker(error: Extract<RenderResponse, { ok: false }>["error"]): RenderError {
+/** A renderer's result as the file's bytes, or its error as a RenderError. */
+function outcome(result: Uint8Array | RenderFailure): Buffer {
+  if (result instanceof Uint8Array) return toBuffer(result);
+  const { error } = result;
   const cause = Object.assign(new Error(error.message), { name: error.name, stack: error.stack });
-  return new RenderError(error.message, error.detail ?? FAILED, { cause });
+  throw new RenderError(error.message, error.detail ?? FAILED, { cause });
 }
 
 /**
@@ -97,125 +96,87 @@ function fromWorker(error: Extract<RenderResponse, { ok: false }>["error"]): Ren
 export function createWorkerPool<R extends Registry>(registry: string, options: WorkerPoolOptions = {}): WorkerPool<R> {
   const size = options.workers ?? workersFromEnv();
   const timeoutMs = options.timeoutMs ?? RENDER_TIMEOUT_MS;
-  const idleMs = options.idleMs ?? IDLE_MS;
   const inline = new Set(options.inline ?? []);
-  const queue: Task[] = [];
-  const slots = new Set<Slot>();
-  let nextId = 1;
+  const queue: Job[] = [];
+  const running = new Set<Job>();
+  let threads: Piscina | null = null;
   let closed = false;
 
-  function spawn(): Slot {
-    const workerData: RenderWorkerData = { registry };
-    const worker = new Worker(BOOT, { execArgv: [], workerData, name: "cles-render" });
-    const slot: Slot = { worker, task: null };
-    worker.on("message", (response: RenderResponse) => {
-      const task = slot.task;
-      if (!task || task.id !== response.id) return;
-      clearTimeout(slot.timer);
-      slot.task = null;
-      if (response.ok) task.resolve(toBuffer(response.body));
-      else task.reject(fromWorker(response.error));
-      idle(slot);
-      dispatch();
+  /** Started on the first render; with minThreads 0, piscina starts a worker only when a task needs one. */
+  function pool(): Piscina {
+    threads ??= new Piscina({
+      filename: ENTRY,
+      name: "default",
+      minThreads: 0,
+      maxThreads: size,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: options.idleMs ?? IDLE_MS,
+      // The worker registers its own TypeScript loader (the boot file): none inherited.
+      execArgv: [],
     });
-    // An uncaught error in the worker (or a failed start): the worker exits after it.
-    worker.on("error", (err) => settle(slot, new RenderError(err.message, FAILED, { cause: err })));
-    worker.on("exit", (code) => {
-      slots.delete(slot);
-      clearTimeout(slot.idleTimer);
-      settle(slot, new RenderError(`the render worker stopped (exit code ${code})`, closed ? STOPPED : FAILED));
-      if (!closed) dispatch();
-    });
-    slots.add(slot);
-    return slot;
+    // A worker that fails outside of a render (its task, if any, is refused by piscina or by
+    // its time limit): the next render starts another one. Without a listener, it would crash the server.
+    threads.on("error", () => {});
+    return threads;
   }
 
-  /** Refuses the slot's task, if any. */
-  function settle(slot: Slot, error: RenderError): void {
-    const task = slot.task;
-    if (!task) return;
-    clearTimeout(slot.timer);
-    slot.task = null;
-    task.reject(error);
-  }
-
-  function idle(slot: Slot): void {
-    slot.worker.unref();
-    clearTimeout(slot.idleTimer);
-    slot.idleTimer = setTimeout(() => {
-      if (slot.task) return;
-      slots.delete(slot);
-      void slot.worker.terminate();
-    }, idleMs);
-    slot.idleTimer.unref();
-  }
-
-  function start(slot: Slot, task: Task): void {
-    clearTimeout(slot.idleTimer);
-    slot.task = task;
-    slot.worker.ref();
-    try {
-      slot.worker.postMessage({ id: task.id, format: task.format, input: task.input } satisfies RenderRequest);
-    } catch (err) {
-      // The input could not be copied to the thread (a function, a class instance…).
-      settle(slot, new RenderError((err as Error).message, FAILED, { cause: err }));
-      idle(slot);
-      return;
-    }
-    slot.timer = setTimeout(() => {
-      // Stuck: kill the worker (its exit refuses nothing more) and let a new one take the queue.
-      slots.delete(slot);
-      settle(slot, new RenderError(`render of "${task.format}" timed out after ${timeoutMs} ms`, TIMED_OUT(Math.round(timeoutMs / 1000))));
-      void slot.worker.terminate();
+  function start(job: Job): void {
+    running.add(job);
+    const task: RenderTask = { registry, format: job.format, input: job.input };
+    const finish = (settle: () => void) => {
+      // Refused by close() already: nothing more to say.
+      if (!running.delete(job)) return;
+      settle();
       dispatch();
-    }, timeoutMs);
+    };
+    pool()
+      .run(task, { signal: AbortSignal.timeout(timeoutMs) })
+      .then(
+        (result: Uint8Array | RenderFailure) =>
+          finish(() => {
+            try {
+              job.resolve(outcome(result));
+            } catch (err) {
+              job.reject(err as Error);
+            }
+          }),
+        (err: Error) =>
+          finish(() =>
+            job.reject(
+              err.name === "AbortError"
+                ? // Stuck: piscina has terminated its worker; the next render gets a new one.
+                  new RenderError(`render of "${job.format}" timed out after ${timeoutMs} ms`, TIMED_OUT(Math.round(timeoutMs / 1000)), { cause: err })
+                : // The worker died (exit code), or the input could not be copied to the thread.
+                  new RenderError(err.message, FAILED, { cause: err }),
+            ),
+          ),
+      );
   }
 
   function dispatch(): void {
-    while (queue.length > 0 && !closed) {
-      let slot = [...slots].find((s) => !s.task);
-      if (!slot && slots.size < size) slot = spawn();
-      if (!slot) return;
-      start(slot, queue.shift()!);
-    }
-  }
-
-  async function renderInline(format: string, input: unknown): Promise<Buffer> {
-    const renderers = ((await import(registry)) as { RENDERERS: Registry }).RENDERERS;
-    const render = renderers[format] as ((input: unknown) => Promise<Uint8Array> | Uint8Array) | undefined;
-    if (!render) throw new RenderError(`unknown render format "${format}"`, FAILED);
-    try {
-      return toBuffer(await render(input));
-    } catch (err) {
-      const e = err instanceof Error ? err : new Error(String(err));
-      const detail = (e as { detail?: unknown }).detail;
-      throw new RenderError(e.message, typeof detail === "string" ? detail : FAILED, { cause: e });
-    }
+    while (queue.length > 0 && running.size < size && !closed) start(queue.shift()!);
   }
 
   return {
-    render(format, input) {
-      if (closed) return Promise.reject(new RenderError("the render pool is closed", STOPPED));
-      if (size === 0 || inline.has(format)) return renderInline(format, input);
+    async render(format, input) {
+      if (closed) throw new RenderError("the render pool is closed", STOPPED);
+      if (size === 0 || inline.has(format)) return outcome(await renderTask({ registry, format, input }));
       return new Promise<Buffer>((resolve, reject) => {
-        queue.push({ id: nextId++, format, input, resolve, reject });
+        queue.push({ format, input, resolve, reject });
         dispatch();
       });
     },
     async close() {
       closed = true;
-      for (const task of queue.splice(0)) task.reject(new RenderError("the render pool is closed", STOPPED));
-      const workers = [...slots];
-      slots.clear();
-      for (const slot of workers) {
-        clearTimeout(slot.idleTimer);
-        settle(slot, new RenderError("the render pool is closed", STOPPED));
-      }
-      await Promise.all(workers.map((slot) => slot.worker.terminate()));
+      const refused = [...queue.splice(0), ...running];
+      running.clear();
+      for (const job of refused) job.reject(new RenderError("the render pool is closed", STOPPED));
+      const stopping = threads;
+      threads = null;
+      await stopping?.destroy();
     },
     stats() {
-      const all = [...slots];
-      return { workers: all.length, busy: all.filter((s) => s.task).length, queued: queue.length };
+      return { workers: threads?.threads.length ?? 0, busy: running.size, queued: queue.length };
     },
   };
 }
