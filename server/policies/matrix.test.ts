@@ -204,6 +204,7 @@ const CASES: Record<string, Case[]> = {
   ],
   "GET /api/account": [{ call: () => ({ url: "/api/account" }), expect: signedIn, check: (res, role) => expect(res.body).toContain(emailOf(role)!) }],
   "PUT /api/account": [{ call: () => ({ url: "/api/account", payload: { name: "Nom inchangé" } }), expect: signedIn }],
+  "GET /api/account/data": [{ call: () => ({ url: "/api/account/data" }), expect: signedIn, check: (res, role) => expect(JSON.parse(res.body).account.email).toBe(emailOf(role)) }],
   // A wrong current password: past authorization, refused by the check of the password.
   "POST /api/account/password": [
     {

@@ -189,6 +189,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/account/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Télécharger mes données : compte, contrats et rôles, et tout ce que j'ai écrit ou fait dans Clés */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Mes données (JSON) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/account/password": {
         parameters: {
             query?: never;
@@ -3572,6 +3646,105 @@ export interface paths {
                                 }[];
                                 name: string;
                             };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{userId}/anonymise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Anonymiser un compte (définitif) : nom et e-mail effacés, accès retirés ; ce que la personne a écrit reste, signé « Utilisateur supprimé » */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            arsScopes: {
+                                code: string;
+                                label: string;
+                                /** @enum {string} */
+                                level: "department" | "region";
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            deactivated: boolean;
+                            /** Format: date-time */
+                            deactivatedAt: string | null;
+                            email: string;
+                            id: string;
+                            isAdmin: boolean;
+                            memberships: {
+                                contractId: string;
+                                contractName: string;
+                                /** @enum {string} */
+                                role: "coordinator" | "lead" | "partner";
+                                roleLabel: string;
+                            }[];
+                            name: string;
                         };
                     };
                 };
@@ -12430,7 +12603,7 @@ export interface paths {
             };
         };
         post?: never;
-        /** Retirer un membre du contrat */
+        /** Retirer un membre du contrat (l'avis dit si la personne n'a plus accès à aucun contrat) */
         delete: {
             parameters: {
                 query?: never;
@@ -12481,12 +12654,16 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Aucun contenu */
-                204: {
+                /** @description Default Response */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            notice: string | null;
+                        };
+                    };
                 };
             };
         };

@@ -4,7 +4,10 @@ import { assertSignedIn, requestHeaders } from "../../auth/plugin.js";
 import { invalid } from "../../http/problem.js";
 import { forwardCookies } from "../auth/routes.js";
 import { getAccount, renameUser } from "./service.js";
-import { noContent } from "../../http/responses.js";
+import { binary, noContent } from "../../http/responses.js";
+import { contentDisposition } from "../../http/content-disposition.js";
+import { parisDay } from "../../domain/dates.js";
+import { personalData } from "./personal-data.js";
 import { accountOut, passwordChangeBody, renameBody } from "./schema.js";
 
 const tags = ["Mon compte"];
@@ -14,6 +17,20 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     assertSignedIn(request.actor);
     return getAccount(app.db, request.actor.id);
   });
+
+  app.get(
+    "/account/data",
+    { schema: { response: { 200: binary("Mes données (JSON)", "application/json") }, tags, summary: "Télécharger mes données : compte, contrats et rôles, et tout ce que j'ai écrit ou fait dans Clés" } },
+    async (request, reply) => {
+      assertSignedIn(request.actor);
+      const data = await personalData(app.db, request.actor.id);
+      return reply
+        .header("content-type", "application/json; charset=utf-8")
+        .header("content-disposition", contentDisposition(`mes-donnees-cles-${parisDay()}.json`))
+        .header("cache-control", "no-store")
+        .send(Buffer.from(JSON.stringify(data, null, 2) + "\n"));
+    },
+  );
 
   app.put("/account", { schema: { response: { 200: accountOut }, tags, summary: "Modifier mon nom", body: renameBody } }, async (request) => {
     assertSignedIn(request.actor);

@@ -9,7 +9,7 @@ import { acceptBody, invitationBody, invitationParams, memberBody, memberParams,
 import { parisDay, shortDay } from "../../domain/dates.js";
 import { acceptInvitation, describeInvitation, invite, listMembers, removeMember, revokeInvitation, updateMember } from "./service.js";
 import { noContent } from "../../http/responses.js";
-import { invitationAcceptedOut, invitationOut, invitationSentOut, memberOut, membersOut } from "./schema-out.js";
+import { invitationAcceptedOut, invitationOut, invitationSentOut, memberOut, memberRemovedOut, membersOut } from "./schema-out.js";
 
 const tags = ["Membres"];
 
@@ -55,11 +55,14 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
     return items.find((m) => m.userId === request.params.userId)!;
   });
 
-  app.delete("/contracts/:contractId/members/:userId", { schema: { response: { 204: noContent }, tags, summary: "Retirer un membre du contrat", params: memberParams } }, async (request, reply) => {
-    assertCan(request.actor, "members.manage", request.params);
-    await removeMember(app.db, request.actor, request.params.contractId, request.params.userId);
-    return reply.status(204).send();
-  });
+  app.delete(
+    "/contracts/:contractId/members/:userId",
+    { schema: { response: { 200: memberRemovedOut }, tags, summary: "Retirer un membre du contrat (l'avis dit si la personne n'a plus accès à aucun contrat)", params: memberParams } },
+    async (request) => {
+      assertCan(request.actor, "members.manage", request.params);
+      return removeMember(app.db, request.actor, request.params.contractId, request.params.userId);
+    },
+  );
 
   app.get("/invitations/:token", { schema: { response: { 200: invitationOut }, tags, summary: "Une invitation, d'après le lien reçu", params: tokenParams }, config: { public: true } }, async (request) =>
     describeInvitation(app.db, request.params.token),

@@ -44,3 +44,6 @@ export const invitationOut = z.object({
 });
 
 export const invitationAcceptedOut = z.object({ user: sessionUserOut, contractId: z.string() });
+
+/** A member removed: `notice` says when it was the person's last access (their account stays active). */
+export const memberRemovedOut = z.object({ notice: z.string().nullable() });

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
-import { actions, contracts, invitations, membershipActions, memberships, users } from "../../db/schema.js";
+import { actions, arsScopes, contracts, invitations, membershipActions, memberships, users } from "../../db/schema.js";
 import { conflict, invalid, notFound, Problem } from "../../http/problem.js";
 import type { Actor } from "../../policies/index.js";
 import { ROLE_LABELS, type MemberRole } from "../../domain/roles.js";
@@ -214,12 +214,24 @@ export async function updateMember(db: Db, actor: Actor, contractId: string, use
   });
 }
 
-export async function removeMember(db: Db, actor: Actor, contractId: string, userId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+/**
+ * Removes a member; when it was the person's last access (no other contract, no ARS territory,
+ * not an admin), says so: the account stays active with nothing to read.
+ */
+export async function removeMember(db: Db, actor: Actor, contractId: string, userId: string): Promise<{ notice: string | null }> {
+  return db.transaction(async (tx) => {
     await lockContract(tx, contractId);
     const current = await membershipOf(tx, contractId, userId);
     if (current.role === "coordinator") await refuseLastCoordinator(tx, contractId);
     await tx.delete(memberships).where(eq(memberships.id, current.id));
     await recordAudit(tx, actor, { contractId, objectType: "member", objectId: userId, objectLabel: current.name, operation: "delete", changes: [{ field: "role", label: "Rôle", before: ROLE_LABELS[current.role], after: null }] });
+    const [other] = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.userId, userId)).limit(1);
+    const [scope] = await tx.select({ code: arsScopes.code }).from(arsScopes).where(eq(arsScopes.userId, userId)).limit(1);
+    const [person] = await tx.select({ isAdmin: users.isAdmin, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId));
+    const orphan = !other && !scope && person && !person.isAdmin && !person.deactivatedAt;
+    return { notice: orphan ? orphanNotice(current.name) : null };
   });
 }
+
+export const orphanNotice = (name: string) =>
+  `${name} n'a plus accès à aucun contrat : son compte reste actif, sans rien à consulter. Un administrateur de la plateforme peut le désactiver ou l'anonymiser (page « Comptes »).`;

@@ -1,6 +1,7 @@
 /** « Comptes »: the platform admin's accounts, ARS territories and invitations (issue 15). */
 import type { FastifyBaseLogger } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { anonymiseUser } from "./anonymise.js";
 import { requestHeaders } from "../../auth/plugin.js";
 import { parisDateTime } from "../../domain/dates.js";
 import type { Mailer, MailMessage } from "../../mail/mailer.js";
@@ -66,6 +67,16 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     await deactivateUser(app.db, request.actor, request.params.userId);
     return getUser(app.db, request.params.userId);
   });
+
+  app.post(
+    "/admin/users/:userId/anonymise",
+    { schema: { response: { 200: userOut }, tags, summary: "Anonymiser un compte (définitif) : nom et e-mail effacés, accès retirés ; ce que la personne a écrit reste, signé « Utilisateur supprimé »", params: userParams } },
+    async (request) => {
+      assertCan(request.actor, "users.manage");
+      await anonymiseUser(app.db, request.actor, request.params.userId);
+      return getUser(app.db, request.params.userId);
+    },
+  );
 
   app.post("/admin/users/:userId/reactivate", { schema: { response: { 200: userOut }, tags, summary: "Réactiver un compte", params: userParams } }, async (request) => {
     assertCan(request.actor, "users.manage");

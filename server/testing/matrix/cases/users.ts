@@ -32,6 +32,7 @@ export const userCases: Cases = {
   ],
   "PUT /api/admin/users/:userId/scopes": [{ call: async (f) => ({ url: `/api/admin/users/${await freshUser(f)}/scopes`, payload: { departements: ["77"], regions: ["27"] } }), expect: adminOnly, reason: refusal }],
   "POST /api/admin/users/:userId/deactivate": [{ call: async (f) => ({ url: `/api/admin/users/${await freshUser(f)}/deactivate` }), expect: adminOnly, reason: refusal }],
+  "POST /api/admin/users/:userId/anonymise": [{ call: async (f) => ({ url: `/api/admin/users/${await freshUser(f)}/anonymise` }), expect: adminOnly, reason: refusal }],
   "POST /api/admin/users/:userId/reactivate": [{ call: async (f) => ({ url: `/api/admin/users/${await freshUser(f)}/reactivate` }), expect: adminOnly, reason: refusal }],
   "POST /api/admin/users/:userId/reset-link": [{ call: async (f) => ({ url: `/api/admin/users/${await freshUser(f)}/reset-link` }), expect: adminOnly, reason: refusal }],
   "POST /api/admin/ars-invitations": [
