@@ -29,6 +29,7 @@ export function AccountPage() {
       <NameForm account={a} />
       <ReminderPreference />
       <PasswordForm />
+      <MyData />
       <SignOutEverywhere />
     </Page>
   );
@@ -133,6 +134,20 @@ function PasswordForm() {
           Changer le mot de passe
         </Button>
       </form>
+    </section>
+  );
+}
+
+/** The person's data as one JSON file (right of access). */
+function MyData() {
+  return (
+    <section className={fr.cx("fr-mb-6w")} aria-labelledby="mes-donnees">
+      <h2 id="mes-donnees">Mes données</h2>
+      <p>Votre compte, vos contrats et rôles, et tout ce que vous avez écrit ou fait dans Clés, en un fichier JSON.</p>
+      <a className={fr.cx("fr-link", "fr-link--download")} href="/api/account/data" download>
+        Télécharger mes données
+        <span className="fr-link__detail">JSON</span>
+      </a>
     </section>
   );
 }

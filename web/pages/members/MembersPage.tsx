@@ -12,6 +12,7 @@ import { useActions, useContract, type ActionItem } from "../../api/queries";
 import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { formatDate } from "../../format";
+import { announce } from "../../components/announcer";
 import { RoleFields, type RoleValue } from "./RoleFields";
 
 export function MembersPage() {
@@ -51,10 +52,13 @@ function useRefresh(contractId: string) {
 
 function MemberTable({ contractId, members, fiches }: { contractId: string; members: Members; fiches: ActionItem[] }) {
   const [editing, setEditing] = useState<string | null>(null);
+  // Said when a removal left the person without any access (their account stays active).
+  const [notice, setNotice] = useState<string | null>(null);
   if (members.items.length === 0) return <EmptyState title="Aucun membre pour l'instant : invitez la coordination du contrat ci-dessous." />;
   return (
     <section className={fr.cx("fr-mb-6w")} aria-labelledby="membres">
       <h2 id="membres" tabIndex={-1}>{`Qui a accès au contrat (${members.items.length})`}</h2>
+      {notice && <Alert severity="info" small description={notice} className={fr.cx("fr-mb-2w")} closable onClose={() => setNotice(null)} />}
       <div className={fr.cx("fr-table")}>
         <div className="fr-table__wrapper">
           <div className="fr-table__container" tabIndex={0}>
@@ -74,7 +78,7 @@ function MemberTable({ contractId, members, fiches }: { contractId: string; memb
             </thead>
             <tbody>
               {members.items.map((m) => (
-                <MemberRow key={m.userId} contractId={contractId} member={m} fiches={fiches} editing={editing === m.userId} onEdit={(on) => setEditing(on ? m.userId : null)} />
+                <MemberRow key={m.userId} contractId={contractId} member={m} fiches={fiches} editing={editing === m.userId} onEdit={(on) => setEditing(on ? m.userId : null)} onRemoved={setNotice} />
               ))}
             </tbody>
           </table>
@@ -86,7 +90,21 @@ function MemberTable({ contractId, members, fiches }: { contractId: string; memb
   );
 }
 
-function MemberRow({ contractId, member: m, fiches, editing, onEdit }: { contractId: string; member: Member; fiches: ActionItem[]; editing: boolean; onEdit: (on: boolean) => void }) {
+function MemberRow({
+  contractId,
+  member: m,
+  fiches,
+  editing,
+  onEdit,
+  onRemoved,
+}: {
+  contractId: string;
+  member: Member;
+  fiches: ActionItem[];
+  editing: boolean;
+  onEdit: (on: boolean) => void;
+  onRemoved: (notice: string | null) => void;
+}) {
   const refresh = useRefresh(contractId);
   const session = useSession();
   const [value, setValue] = useState<RoleValue>({ role: m.role, actionIds: m.actions.map((a) => a.id) });
@@ -113,8 +131,10 @@ function MemberRow({ contractId, member: m, fiches, editing, onEdit }: { contrac
     onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
   });
   const remove = useMutation({
-    mutationFn: () => api(`/contracts/${contractId}/members/${m.userId}`, { method: "DELETE" }),
-    onSuccess: async () => {
+    mutationFn: () => api<ResponseOf<"/api/contracts/{contractId}/members/{userId}", "delete">>(`/contracts/${contractId}/members/${m.userId}`, { method: "DELETE" }),
+    onSuccess: async ({ notice }) => {
+      onRemoved(notice);
+      if (notice) announce(notice);
       await refresh();
       focusHeading("membres");
     },

@@ -24,30 +24,44 @@ const territoryOf = (u: UserItem): TerritoryValue => ({
   regions: u.arsScopes.filter((s) => s.level === "region").map((s) => s.code),
 });
 
-/** One account: its roles, and deactivate / reactivate (confirmed), send a reset link, edit its ARS territory. */
+/** An account an admin anonymised (server/features/users/anonymise.ts): its e-mail is on this domain. */
+const isAnonymised = (u: UserItem) => u.email.endsWith("@supprime.invalid");
+
+/** One account: its roles, and deactivate / reactivate or anonymise (confirmed), send a reset link, edit its ARS territory. */
 export function UserRow({ user: u, self }: { user: UserItem; self: boolean }) {
   const refresh = useRefreshUsers();
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<"status" | "anonymise" | null>(null);
+  const [asking, setAsking] = useState<"status" | "anonymise">("status");
   const [editing, setEditing] = useState(false);
   const [territory, setTerritory] = useState<TerritoryValue>(territoryOf(u));
   const [errors, setErrors] = useState<Errors>({});
   const confirmButton = useRef<HTMLButtonElement>(null);
   const statusButton = useRef<HTMLButtonElement>(null);
+  const anonymiseButton = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
   useEffect(() => {
-    if (asked.current) (confirming ? confirmButton : statusButton).current?.focus();
-  }, [confirming]);
-  const ask = (on: boolean) => {
+    if (asked.current) (confirming ? confirmButton : asking === "anonymise" ? anonymiseButton : statusButton).current?.focus();
+  }, [confirming, asking]);
+  const ask = (on: "status" | "anonymise" | null) => {
     asked.current = true;
+    if (on) setAsking(on);
     setConfirming(on);
   };
   const status = useMutation({
     mutationFn: () => api(`/admin/users/${u.id}/${u.deactivated ? "reactivate" : "deactivate"}`, { method: "POST" }),
     onSuccess: async () => {
       await refresh();
-      ask(false);
+      ask(null);
     },
-    onError: () => ask(false),
+    onError: () => ask(null),
+  });
+  const anonymise = useMutation({
+    mutationFn: () => api(`/admin/users/${u.id}/anonymise`, { method: "POST" }),
+    onSuccess: async () => {
+      await refresh();
+      ask(null);
+    },
+    onError: () => ask(null),
   });
   const link = useMutation({ mutationFn: () => api<LinkSent>(`/admin/users/${u.id}/reset-link`, { method: "POST" }) });
   const scopes = useMutation({
@@ -58,7 +72,7 @@ export function UserRow({ user: u, self }: { user: UserItem; self: boolean }) {
     },
     onError: (error) => setErrors(error instanceof ApiError && error.status === 400 ? error.fieldErrors() : {}),
   });
-  const failure = [status.error, link.error, scopes.error].find((e) => e instanceof ApiError) as ApiError | undefined;
+  const failure = [status.error, anonymise.error, link.error, scopes.error].find((e) => e instanceof ApiError) as ApiError | undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setErrors({});
@@ -82,20 +96,40 @@ export function UserRow({ user: u, self }: { user: UserItem; self: boolean }) {
         <td>{u.email}</td>
         <td>{rolesOf(u).length ? <ul className={fr.cx("fr-raw-list")}>{rolesOf(u).map((r) => <li key={r}>{r}</li>)}</ul> : "Aucun rôle"}</td>
         <td>
-          {confirming ? (
+          {confirming === "anonymise" ? (
+            <>
+              <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>
+                Définitif : le nom et l'e-mail sont effacés, les accès retirés ; ce que la personne a écrit reste, signé « Utilisateur supprimé ».
+              </p>
+              <Button ref={confirmButton} size="small" priority="primary" onClick={() => anonymise.mutate()} disabled={anonymise.isPending} className={fr.cx("fr-mr-1w", "fr-mb-1w")}>
+                {`Confirmer l'anonymisation de ${u.name}`}
+              </Button>
+              <Button size="small" priority="tertiary" onClick={() => ask(null)}>
+                Annuler
+              </Button>
+            </>
+          ) : confirming === "status" ? (
             <>
               <Button ref={confirmButton} size="small" priority="primary" onClick={() => status.mutate()} disabled={status.isPending} className={fr.cx("fr-mr-1w", "fr-mb-1w")}>
                 {u.deactivated ? `Confirmer la réactivation de ${u.name}` : `Confirmer la désactivation de ${u.name}`}
               </Button>
-              <Button size="small" priority="tertiary" onClick={() => ask(false)}>
+              <Button size="small" priority="tertiary" onClick={() => ask(null)}>
                 Annuler
               </Button>
             </>
+          ) : isAnonymised(u) ? (
+            "Compte anonymisé"
           ) : (
             <div className={fr.cx("fr-btns-group", "fr-btns-group--sm", "fr-btns-group--inline-md")}>
               {!self && (
-                <Button ref={statusButton} size="small" priority="secondary" onClick={() => ask(true)}>
+                <Button ref={statusButton} size="small" priority="secondary" onClick={() => ask("status")}>
                   {u.deactivated ? "Réactiver" : "Désactiver"}
+                  <span className={fr.cx("fr-sr-only")}>{` le compte de ${u.name}`}</span>
+                </Button>
+              )}
+              {!self && (
+                <Button ref={anonymiseButton} size="small" priority="tertiary" onClick={() => ask("anonymise")}>
+                  Anonymiser
                   <span className={fr.cx("fr-sr-only")}>{` le compte de ${u.name}`}</span>
                 </Button>
               )}
