@@ -46,7 +46,7 @@ describe("personal data in the browser", () => {
     await page.getByLabel(/Rechercher/).first().fill("nadia.seule");
     const account = page.getByRole("row", { name: /Nadia Seule/ });
     await account.getByRole("button", { name: "Anonymiser le compte de Nadia Seule" }).click();
-    await page.getByText(/^Définitif : le nom et l'e-mail sont effacés/).waitFor();
+    await page.getByText(/^Anonymiser le compte de Nadia Seule est définitif : son nom et son e-mail sont effacés/).waitFor();
     // The confirmation has the focus; Annuler gives it back to « Anonymiser ».
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Confirmer l'anonymisation de Nadia Seule");
     await page.getByRole("button", { name: "Annuler" }).click();

@@ -94,20 +94,10 @@ export function UserRow({ user: u, self }: { user: UserItem; self: boolean }) {
           )}
         </td>
         <td>{u.email}</td>
-        <td>{rolesOf(u).length ? <ul className={fr.cx("fr-raw-list")}>{rolesOf(u).map((r) => <li key={r}>{r}</li>)}</ul> : "Aucun rôle"}</td>
+        <td className={fr.cx("fr-cell--multiline")}>{rolesOf(u).length ? <ul className={fr.cx("fr-raw-list")}>{rolesOf(u).map((r) => <li key={r}>{r}</li>)}</ul> : "Aucun rôle"}</td>
         <td>
           {confirming === "anonymise" ? (
-            <>
-              <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>
-                Définitif : le nom et l'e-mail sont effacés, les accès retirés ; ce que la personne a écrit reste, signé « Utilisateur supprimé ».
-              </p>
-              <Button ref={confirmButton} size="small" priority="primary" onClick={() => anonymise.mutate()} disabled={anonymise.isPending} className={fr.cx("fr-mr-1w", "fr-mb-1w")}>
-                {`Confirmer l'anonymisation de ${u.name}`}
-              </Button>
-              <Button size="small" priority="tertiary" onClick={() => ask(null)}>
-                Annuler
-              </Button>
-            </>
+            "Anonymisation à confirmer ci-dessous"
           ) : confirming === "status" ? (
             <>
               <Button ref={confirmButton} size="small" priority="primary" onClick={() => status.mutate()} disabled={status.isPending} className={fr.cx("fr-mr-1w", "fr-mb-1w")}>
@@ -147,6 +137,21 @@ export function UserRow({ user: u, self }: { user: UserItem; self: boolean }) {
           )}
         </td>
       </tr>
+      {confirming === "anonymise" && (
+        <tr>
+          <td colSpan={4} className={fr.cx("fr-cell--multiline")}>
+            <p className={fr.cx("fr-mb-1w")}>
+              {`Anonymiser le compte de ${u.name} est définitif : son nom et son e-mail sont effacés, ses accès retirés ; ce que la personne a écrit reste, signé « Utilisateur supprimé ».`}
+            </p>
+            <Button ref={confirmButton} size="small" priority="primary" onClick={() => anonymise.mutate()} disabled={anonymise.isPending} className={fr.cx("fr-mr-1w")}>
+              {`Confirmer l'anonymisation de ${u.name}`}
+            </Button>
+            <Button size="small" priority="tertiary" onClick={() => ask(null)}>
+              Annuler
+            </Button>
+          </td>
+        </tr>
+      )}
       {(failure || link.data) && (
         <tr>
           <td colSpan={4}>
