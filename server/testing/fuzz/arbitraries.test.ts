@@ -133,6 +133,7 @@ describe("requests and fingerprints on the app", () => {
     const tables = await fingerprintedTables(db);
     expect(tables).toContain("audit_entries");
     expect(tables).not.toContain("sign_in_failures");
+    expect(tables).not.toContain("rate_limits");
     const before = await takeFingerprint(db, tables, [ctx.filesDir]);
     expect(fingerprintChanges(before, await takeFingerprint(db, tables, [ctx.filesDir]))).toEqual([]);
     const list = await ctx.app.inject({ url: "/api/contracts" });

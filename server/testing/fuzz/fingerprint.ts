@@ -11,9 +11,10 @@ import type { Db } from "../../db/client.js";
 
 /**
  * Bookkeeping a refusal legitimately writes: a wrong password is counted per
- * address (the lock-out of server/features/auth/service.ts).
+ * address (the lock-out of server/features/auth/service.ts), and every request to a
+ * limited route is counted per route and address (server/auth/rate-limit-store.ts).
  */
-export const BOOKKEEPING_TABLES = new Set(["sign_in_failures"]);
+export const BOOKKEEPING_TABLES = new Set(["sign_in_failures", "rate_limits"]);
 
 export interface Fingerprint {
   auditCount: number;
