@@ -3,12 +3,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inArray, sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DatabaseOptions } from "../server/db/client.js";
 import { auditEntries, contracts } from "../server/db/schema.js";
 import { createUser } from "../server/features/accounts/service.js";
-import { HttpClient, killAll, startServer } from "./testing/server.js";
+import { adminQuery, HttpClient, killAll, startServer } from "./testing/server.js";
 
 /**
  * kill -9 of the server while it writes: every write it acknowledged (201) is there after
@@ -33,12 +32,12 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   if (serverUrl) {
     const name = `cles_crash_${randomBytes(6).toString("hex")}`;
-    await adminQuery(`create database ${name}`);
+    await adminQuery(serverUrl!, `create database ${name}`);
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
     options = { url: url.toString(), onIdleError: () => {} };
     env = { DATABASE_URL: url.toString(), ...quiet };
-    cleanup = () => adminQuery(`drop database if exists ${name} with (force)`);
+    cleanup = () => adminQuery(serverUrl!, `drop database if exists ${name} with (force)`);
   } else {
     const tmp = mkdtempSync(join(tmpdir(), "cles-crash-"));
     options = { dataDir: join(tmp, "data") };
@@ -58,15 +57,6 @@ beforeAll(async () => {
 afterEach(killAll);
 afterAll(() => cleanup?.());
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 function contractBody(slug: string) {
   return { slug, name: `Contrat ${slug}`, localAuthority: "Communauté d'essai", startDate: "2026-01-01", endDate: "2028-12-31", status: "draft", summary: "", communes: [], priorityAreas: [], signatories: [] };

@@ -3,6 +3,7 @@
  * the one-shot commands, and a browser-like HTTP client (cookies, CSRF token).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import pg from "pg";
 
 /** Every process started here and not yet exited: killed by `killAll`, whatever a test's outcome. */
 const running = new Set<ChildProcess>();
@@ -135,5 +136,16 @@ export class HttpClient {
   /** The session cookie alone, for a plain fetch. */
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+/** Runs one statement on the PostgreSQL server of `url` (create or drop a test's own database). */
+export async function adminQuery(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
   }
 }
