@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { count, eq } from "drizzle-orm";
+import { asc, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, quarterlyReviews, reviewPublications, users } from "../../db/schema.js";
 import { createUser } from "../accounts/service.js";
@@ -329,7 +329,7 @@ describe("publishing and correcting", () => {
     expect(list.items).toEqual([expect.objectContaining({ id: q3.id, publishedNumber: 2 })]);
     const [stored] = await ctx.database.db.select({ n: count() }).from(reviewPublications).where(eq(reviewPublications.reviewId, q3.id));
     expect(stored!.n).toBe(2);
-    const history = await ctx.database.db.select().from(auditEntries).where(eq(auditEntries.objectId, q3.id));
+    const history = await ctx.database.db.select().from(auditEntries).where(eq(auditEntries.objectId, q3.id)).orderBy(asc(auditEntries.at));
     expect(history.filter((h) => h.changes.some((c) => c.field === "publishedNumber")).map((h) => h.changes[0]!.after)).toEqual(["1", "2"]);
   });
 });
