@@ -5,6 +5,9 @@ import { meetings } from "./governance-schema.js";
 import { actions, contracts, indicators } from "./contracts-schema.js";
 import { timestamps } from "./columns.js";
 
+/** How much of a day is known: the day itself, or only its month (then stored as the month's 1st). */
+export type DatePrecision = "day" | "month";
+
 /** A milestone keeps the day first planned, so that a postponement stays visible. */
 export const milestones = pgTable(
   "milestones",
@@ -20,6 +23,8 @@ export const milestones = pgTable(
     originallyBy: date("originally_by").notNull(),
     owner: text("owner").notNull().default(""),
     doneOn: date("done_on"),
+    /** `month` when only the month is known: doneOn is then the month's 1st. */
+    doneOnPrecision: text("done_on_precision").$type<DatePrecision>().notNull().default("day"),
     position: integer("position").notNull(),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -37,6 +42,8 @@ export const progressEntries = pgTable(
       .notNull()
       .references(() => actions.id, { onDelete: "cascade" }),
     happenedOn: date("happened_on").notNull(),
+    /** `month` when only the month is known: happenedOn is then the month's 1st. */
+    happenedOnPrecision: text("happened_on_precision").$type<DatePrecision>().notNull().default("day"),
     text: text("text").notNull(),
     meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
     milestoneIds: jsonb("milestone_ids").$type<string[]>().notNull().default([]),

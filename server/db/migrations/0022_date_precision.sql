@@ -1,0 +1,2 @@
+ALTER TABLE "milestones" ADD COLUMN "done_on_precision" text DEFAULT 'day' NOT NULL;--> statement-breakpoint
+ALTER TABLE "progress_entries" ADD COLUMN "happened_on_precision" text DEFAULT 'day' NOT NULL;
