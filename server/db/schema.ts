@@ -12,3 +12,4 @@ export * from "./participation-schema.js";
 export * from "./surveys-schema.js";
 export * from "./ambassadors-schema.js";
 export * from "./referents-schema.js";
+export * from "./jobs-schema.js";
