@@ -12,7 +12,7 @@ export { addBudgetTotals, budgetTotalsText } from "./domain/budget.js";
 export { scoreTables, type TableScore } from "./domain/composition.js";
 export { BODY_KINDS, type BodyKind } from "./domain/vocabulary.js";
 export { AUDIT_OBJECT_TYPE_LABELS, type AuditObjectType } from "./domain/history.js";
-export { longDay, longMonth, once, shortDay } from "./domain/dates.js";
+export { DATE_PRECISIONS, knownDate, longDay, longMonth, ofKnownDate, once, shortDay, type DatePrecision } from "./domain/dates.js";
 export { keyDateShown, parseKeyDate } from "./domain/key-dates.js";
 export { SECTION_KINDS } from "./domain/review-sections.js";
 export { ROLE_LABELS, type MemberRole } from "./domain/roles.js";

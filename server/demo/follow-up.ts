@@ -38,11 +38,14 @@ import {
   users,
 } from "../db/schema.js";
 import { creationChanges } from "../audit/diff.js";
+import { fitsPrecision } from "../domain/dates.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, scheduleLabel } from "../features/followup/rules.js";
 import { bodySnapshot, bodyView, meetingSnapshot } from "../features/governance/service.js";
 import { followUpEntries, parisAt, writeDated, type DatedRecord } from "./history.js";
 
 const day = z.iso.date();
+const precision = z.enum(["day", "month"]).optional();
+const MONTH_ON_FIRST = { message: "Une date connue au mois seulement est le 1er du mois." };
 const person = z.object({ organisation: z.string().optional(), name: z.string().default(""), email: z.string().default("") });
 const followUpFile = z.object({
   illustrative: z.boolean(),
@@ -80,8 +83,13 @@ const followUpFile = z.object({
   actions: z.record(
     z.string(),
     z.object({
-      milestones: z.array(z.object({ title: z.string(), plannedBy: day, originallyBy: day.optional(), doneOn: day.optional() })).default([]),
-      progress: z.array(z.object({ happenedOn: day, text: z.string(), meeting: z.string().optional() })).default([]),
+      /** `doneOnPrecision` / `happenedOnPrecision` « month »: the seed gives only the month, the day is its 1st. */
+      milestones: z
+        .array(z.object({ title: z.string(), plannedBy: day, originallyBy: day.optional(), doneOn: day.optional(), doneOnPrecision: precision }).refine((m) => !m.doneOn || fitsPrecision(m.doneOn, m.doneOnPrecision ?? "day"), MONTH_ON_FIRST))
+        .default([]),
+      progress: z
+        .array(z.object({ happenedOn: day, happenedOnPrecision: precision, text: z.string(), meeting: z.string().optional() }).refine((p) => fitsPrecision(p.happenedOn, p.happenedOnPrecision ?? "day"), MONTH_ON_FIRST))
+        .default([]),
       remaining: z.array(z.string()).default([]),
       adjustments: z
         .array(
@@ -203,7 +211,7 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
       const latest = f.progress.map((p) => p.happenedOn).sort().at(-1);
       const lastNews = latest ? parisAt(latest, "18:00") : started("10:00");
       for (const m of f.milestones)
-        history.push(followUpEntries.milestone(scope, { title: m.title, schedule: scheduleLabel({ originallyBy: m.originallyBy ?? m.plannedBy, plannedBy: m.plannedBy, doneOn: m.doneOn ?? null }) }, started("10:00")));
+        history.push(followUpEntries.milestone(scope, { title: m.title, schedule: scheduleLabel({ originallyBy: m.originallyBy ?? m.plannedBy, plannedBy: m.plannedBy, doneOn: m.doneOn ?? null, doneOnPrecision: m.doneOnPrecision }) }, started("10:00")));
       for (const p of f.progress) history.push(followUpEntries.progress(scope, p));
       for (const text of f.remaining) history.push(followUpEntries.remaining(scope, text, lastNews));
       for (const a of f.adjustments) {
@@ -213,11 +221,11 @@ export async function seedFollowUp(db: Db, slug: string, data: FollowUpFile): Pr
       }
       if (f.milestones.length)
         await tx.insert(milestones).values(
-          f.milestones.map((m, position) => ({ actionId, title: m.title, plannedBy: m.plannedBy, originallyBy: m.originallyBy ?? m.plannedBy, doneOn: m.doneOn ?? null, owner: "", position })),
+          f.milestones.map((m, position) => ({ actionId, title: m.title, plannedBy: m.plannedBy, originallyBy: m.originallyBy ?? m.plannedBy, doneOn: m.doneOn ?? null, doneOnPrecision: (m.doneOn && m.doneOnPrecision) || "day", owner: "", position })),
         );
       if (f.progress.length)
         await tx.insert(progressEntries).values(
-          f.progress.map((p) => ({ actionId, happenedOn: p.happenedOn, text: p.text, meetingId: p.meeting ? lookup(meetingIds, p.meeting, "réunion") : null, authorName: AUTHOR })),
+          f.progress.map((p) => ({ actionId, happenedOn: p.happenedOn, happenedOnPrecision: p.happenedOnPrecision ?? "day", text: p.text, meetingId: p.meeting ? lookup(meetingIds, p.meeting, "réunion") : null, authorName: AUTHOR })),
         );
       if (f.remaining.length) await tx.insert(remainingItems).values(f.remaining.map((text, position) => ({ actionId, text, position })));
       if (f.adjustments.length)

@@ -10,7 +10,7 @@ import type { Db, Tx } from "../db/client.js";
 import { auditEntries } from "../db/schema.js";
 import { creationChanges, snapshot } from "../audit/diff.js";
 import type { AuditRecord } from "../audit/record.js";
-import { frenchNumber, parisDay, parisTime, shortDay, shortDayOrNull } from "../domain/dates.js";
+import { addDays, addMonths, frenchNumber, knownDate, ofKnownDate, parisDay, parisTime, shortDay, shortDayOrNull, type DatePrecision } from "../domain/dates.js";
 import { excerpt } from "../domain/excerpt.js";
 
 export const DEMO_ACTOR = "Données de démonstration";
@@ -53,12 +53,13 @@ const short = (text: string) => excerpt(text);
 
 /** The entries of a fiche's follow-up, labelled and detailed as the follow-up routes record them. */
 export const followUpEntries = {
-  progress: (scope: Scope, p: { happenedOn: string; text: string }): DatedRecord => ({
-    ...part(scope, `Avancement du ${shortDay(p.happenedOn)}`, [
-      ["happenedOn", "Date de l'avancement", shortDay(p.happenedOn)],
+  // An entry known only by its month was written down at the month's end.
+  progress: (scope: Scope, p: { happenedOn: string; happenedOnPrecision?: DatePrecision; text: string }): DatedRecord => ({
+    ...part(scope, `Avancement ${ofKnownDate(p.happenedOn, p.happenedOnPrecision)}`, [
+      ["happenedOn", "Date de l'avancement", knownDate(p.happenedOn, p.happenedOnPrecision)],
       ["text", "Avancement", p.text],
     ]),
-    at: parisAt(p.happenedOn, "18:00"),
+    at: parisAt(p.happenedOnPrecision === "month" ? addDays(addMonths(p.happenedOn, 1), -1) : p.happenedOn, "18:00"),
   }),
   measurement: (scope: Scope, indicatorLabel: string, m: { measuredOn: string; value: number; source: string; comment: string }): DatedRecord => ({
     ...part(scope, `Mesure de l'indicateur « ${short(indicatorLabel)} »`, [

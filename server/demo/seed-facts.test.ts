@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { longDay, monthName, shortDay } from "../domain/dates.js";
+import { longDay, longMonth, monthName, shortDay } from "../domain/dates.js";
 import { DEMO_ACCOUNTS } from "./accounts.js";
 import { demoFollowUp } from "./follow-up.js";
 import { demoDocument } from "./load.js";
@@ -24,6 +24,8 @@ const demoPeople = new Set(DEMO_ACCOUNTS.map((a) => a.name));
 /** « 14/09/2021 », « 14 septembre 2021 » or, the year being the review's, « 14 septembre ». */
 const dayIsSaid = (day: string) => said(shortDay(day)) || said(longDay(day)) || said(longDay(day).replace(/ \d{4}$/, ""));
 const dayOf = (at: string) => at.slice(0, 10);
+/** A month as the review writes it: « juin 2021 », « GT (03/2021) », or « en août » (the year being the review's). */
+const monthIsSaid = (day: string) => said(longMonth(day.slice(0, 7))) || said(`(${day.slice(5, 7)}/${day.slice(0, 4)})`) || (day.startsWith("2021-") && said(`en ${monthName(day)}`));
 const plainText = (html: string) => html.replace(/<[^>]+>/g, " ");
 /** « 17 personnes », « 18 participants », « 17 répondants »: the people a text counts. */
 const countsIn = (text: string) => [...text.matchAll(/(\d+) (participants|personnes|répondants)/g)].map((m) => Number(m[1]));
@@ -71,16 +73,46 @@ describe("the CAMVS demo against its Q3 2021 review", () => {
     expect(data.meetings.find((m) => m.key === "cpts-publique")!.place).toBe("Espace Saint-Jean, Melun");
   });
 
-  it("marks a step done on a day the review gives, or at the end of its planned period", () => {
+  it("marks a step done on a day the review gives, in a month it gives (month precision, no day), or at the end of its planned period", () => {
     for (const [n, a] of Object.entries(data.actions))
-      for (const m of a.milestones.filter((m) => m.doneOn)) expect(dayIsSaid(m.doneOn!) || m.doneOn === m.plannedBy, `FA ${n} « ${m.title} »`).toBe(true);
+      for (const m of a.milestones.filter((m) => m.doneOn)) {
+        if (m.doneOnPrecision === "month") expect(m.doneOn!.endsWith("-01") && monthIsSaid(m.doneOn!), `FA ${n} « ${m.title} »`).toBe(true);
+        else expect(dayIsSaid(m.doneOn!) || m.doneOn === m.plannedBy, `FA ${n} « ${m.title} »`).toBe(true);
+      }
   });
 
-  it("dates the quarter's progress on a day the review gives, or says its month as the review does", () => {
+  it("keeps by their month, with no day, the dates the review gives only by their month", () => {
+    const months = (n: string) => [
+      ...data.actions[n]!.milestones.filter((m) => m.doneOnPrecision === "month").map((m) => `étape ${m.doneOn}`),
+      ...data.actions[n]!.progress.filter((p) => p.happenedOnPrecision === "month").map((p) => `avancement ${p.happenedOn}`),
+    ];
+    // « délibération du Conseil Communautaire de juin 2021 » (the bourse, FA 3), « en août » (the CPAM, FA 5), « GT (03/2021) » (FA 9), « GT (06/2021) » (FA 10).
+    expect(said("Conseil Communautaire de juin 2021")).toBe(true);
+    expect(months("3")).toEqual(["étape 2021-06-01", "avancement 2021-06-01"]);
+    expect(said("Primaire d'Assurance Maladie 77 en août")).toBe(true);
+    expect(months("5")).toEqual(["avancement 2021-08-01"]);
+    expect(data.actions["5"]!.progress.find((p) => p.meeting === "rencontre-cpam")).toMatchObject({ happenedOn: "2021-08-01", happenedOnPrecision: "month" });
+    for (const [n, month] of [["9", "03"], ["10", "06"]] as const) {
+      expect(said(`GT (${month}/2021)`)).toBe(true);
+      expect(months(n)).toEqual([`étape 2021-${month}-01`, `avancement 2021-${month}-01`]);
+    }
+    // Nowhere else a month only, and each is the 1st of a month the review names.
+    expect(Object.entries(data.actions).filter(([n]) => months(n).length).map(([n]) => n)).toEqual(["3", "5", "9", "10"]);
+    for (const a of Object.values(data.actions))
+      for (const d of [...a.milestones.filter((m) => m.doneOnPrecision === "month").map((m) => m.doneOn!), ...a.progress.filter((p) => p.happenedOnPrecision === "month").map((p) => p.happenedOn)]) {
+        expect(d.endsWith("-01")).toBe(true);
+        expect(monthIsSaid(d), d).toBe(true);
+        // The 1st stands for the month: the review never gives that day.
+        expect(dayIsSaid(d), d).toBe(false);
+      }
+  });
+
+  it("dates the quarter's progress on a day the review gives, or by the month it gives (month precision)", () => {
     for (const [n, a] of Object.entries(data.actions))
       for (const p of a.progress.filter((p) => p.happenedOn >= "2021-07-01" && p.happenedOn <= "2021-09-30")) {
         const month = monthName(p.happenedOn);
-        expect(dayIsSaid(p.happenedOn) || (p.text.includes(`en ${month}`) && said(`en ${month}`)), `FA ${n}: ${p.text.slice(0, 60)}`).toBe(true);
+        const byMonth = p.happenedOnPrecision === "month" && p.text.includes(`en ${month}`) && said(`en ${month}`);
+        expect(dayIsSaid(p.happenedOn) || byMonth, `FA ${n}: ${p.text.slice(0, 60)}`).toBe(true);
       }
   });
 

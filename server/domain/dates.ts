@@ -125,6 +125,35 @@ export function shortDay(day: string): string {
   return `${d}/${m}/${y}`;
 }
 
+/**
+ * How much of a date is known (issue 18): the day, or only its month — a month-only date is
+ * stored as the month's 1st and always written by its month (« juillet 2021 »), never by a day.
+ */
+export type DatePrecision = "day" | "month";
+export const DATE_PRECISIONS: Record<DatePrecision, string> = { day: "jour précis", month: "mois seulement" };
+
+/** "2021-07-01" (or any day of July 2021) → "juillet 2021". */
+export const monthYear = (day: string): string => longMonth(day.slice(0, 7));
+
+/** How a known day is written: « 15/07/2021 » (tables, documents) or « 15 juillet 2021 » (pages, prose). */
+export type DayStyle = "short" | "long";
+const dayIn = (day: string, style: DayStyle) => (style === "long" ? longDay(day) : shortDay(day));
+
+/** A date as far as it is known: "15/07/2021" (or "15 juillet 2021"), or "juillet 2021" for a month. */
+export const knownDate = (day: string, precision: DatePrecision = "day", style: DayStyle = "short"): string => (precision === "month" ? monthYear(day) : dayIn(day, style));
+
+/** After a verb: « le 15/07/2021 », or « en juillet 2021 » for a month. */
+export const onKnownDate = (day: string, precision: DatePrecision = "day", style: DayStyle = "short"): string => (precision === "month" ? `en ${monthYear(day)}` : `le ${dayIn(day, style)}`);
+
+/** After a noun: « du 15/07/2021 », or « de juillet 2021 », « d'août 2021 » for a month. */
+export const ofKnownDate = (day: string, precision: DatePrecision = "day", style: DayStyle = "short"): string => (precision === "month" ? fromMonth(day.slice(0, 7)) : `du ${dayIn(day, style)}`);
+
+/** A milestone's completion: « réalisé le 15/07/2021 », or « réalisé en juillet 2021 » when only the month is known. */
+export const formatDoneOn = (day: string, precision: DatePrecision = "day"): string => `réalisé ${onKnownDate(day, precision)}`;
+
+/** Whether a day may carry a precision: a month-only date is its month's 1st. */
+export const fitsPrecision = (day: string, precision: DatePrecision): boolean => precision === "day" || day.slice(8, 10) === "01";
+
 /** "2021-09-14" or null → "14/09/2021" or null: for the fields of history snapshots. */
 export const shortDayOrNull = (day: string | null): string | null => (day ? shortDay(day) : null);
 

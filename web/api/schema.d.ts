@@ -2036,6 +2036,8 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 doneOn: string | null;
+                                /** @enum {string} */
+                                doneOnPrecision: "day" | "month";
                                 id: string;
                                 originallyBy: string;
                                 overdue: boolean;
@@ -2072,6 +2074,11 @@ export interface paths {
                          * @default null
                          */
                         doneOn?: string | null;
+                        /**
+                         * @default day
+                         * @enum {string}
+                         */
+                        doneOnPrecision?: "day" | "month";
                         /** @default  */
                         owner?: string;
                         /** Format: date */
@@ -2130,6 +2137,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             doneOn: string | null;
+                            /** @enum {string} */
+                            doneOnPrecision: "day" | "month";
                             id: string;
                             originallyBy: string;
                             overdue: boolean;
@@ -2223,6 +2232,8 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 happenedOn: string;
+                                /** @enum {string} */
+                                happenedOnPrecision: "day" | "month";
                                 id: string;
                                 meetingId: string | null;
                                 milestoneIds: string[];
@@ -2252,6 +2263,11 @@ export interface paths {
                     "application/json": {
                         /** Format: date */
                         happenedOn: string;
+                        /**
+                         * @default day
+                         * @enum {string}
+                         */
+                        happenedOnPrecision?: "day" | "month";
                         /**
                          * Format: uuid
                          * @default null
@@ -2315,6 +2331,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             happenedOn: string;
+                            /** @enum {string} */
+                            happenedOnPrecision: "day" | "month";
                             id: string;
                             meetingId: string | null;
                             milestoneIds: string[];
@@ -10081,6 +10099,8 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
+                                            /** @enum {string} */
+                                            happenedOnPrecision: "day" | "month";
                     content: {
                         "application/problem+json": {
                             detail: string;
@@ -14575,6 +14595,8 @@ export interface paths {
                                 signedOn: string | null;
                                 title: string;
                             }[];
+                                    /** @enum {string} */
+                                    doneOnPrecision: "day" | "month";
                             slug: string;
                             /** Format: date */
                             startDate: string;
@@ -17416,6 +17438,11 @@ export interface paths {
         put?: never;
         /** Répondre à un questionnaire (sans connexion) */
         post: {
+                        /**
+                         * @default day
+                         * @enum {string}
+                         */
+                        doneOnPrecision?: "day" | "month";
             parameters: {
                 query?: never;
                 header?: never;
@@ -17475,6 +17502,8 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
+                            /** @enum {string} */
+                            doneOnPrecision: "day" | "month";
                     content: {
                         "application/problem+json": {
                             detail: string;
@@ -17931,6 +17960,11 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
+                        /**
+                         * @default day
+                         * @enum {string}
+                         */
+                        happenedOnPrecision?: "day" | "month";
             requestBody: {
                 content: {
                     "application/json": {
@@ -17995,6 +18029,8 @@ export interface paths {
         head?: never;
         patch?: never;
         trace?: never;
+                            /** @enum {string} */
+                            happenedOnPrecision: "day" | "month";
     };
     "/api/reference": {
         parameters: {

@@ -9,6 +9,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, membershipActions, memberships, milestones, users } from "../../db/schema.js";
+import type { DatePrecision } from "../../domain/dates.js";
 import type { ActionStatus } from "../../domain/statuses.js";
 import { SHOWN_STATUSES, shownStatus, type ShownStatus } from "../../domain/shown-status.js";
 
@@ -19,6 +20,8 @@ export interface FicheMilestone {
   plannedBy: string;
   originallyBy: string;
   doneOn: string | null;
+  /** « month » when only doneOn's month is known (absent: « day »). */
+  doneOnPrecision?: DatePrecision;
 }
 
 /** A person who pilots a fiche: an active account with role lead on it. */
@@ -88,7 +91,7 @@ export async function loadFicheProjections(db: Db | Tx, contractId: string, toda
   if (typeof set === "object" && !set.ids.length) return [];
   // Written with aliases: Drizzle leaves the columns of a one-table select unqualified.
   const milestoneList = sql<Omit<FicheMilestone, "actionId">[]>`coalesce((
-    select json_agg(json_build_object('id', m.id, 'title', m.title, 'plannedBy', m.planned_by, 'originallyBy', m.originally_by, 'doneOn', m.done_on)
+    select json_agg(json_build_object('id', m.id, 'title', m.title, 'plannedBy', m.planned_by, 'originallyBy', m.originally_by, 'doneOn', m.done_on, 'doneOnPrecision', m.done_on_precision)
       order by m.planned_by, m.position)
     from ${milestones} m where m.action_id = "actions"."id"), '[]'::json)`;
   const pilotList = sql<Omit<FichePilot, "actionId">[]>`coalesce((

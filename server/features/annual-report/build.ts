@@ -9,7 +9,7 @@ import { heading, paragraph, type Block, type DocumentModel, type TableRow } fro
 import { progressTowardsTarget } from "../followup/rules.js";
 import { SHOWN_STATUSES, shownStatus } from "../../domain/shown-status.js";
 import { attendance, bodiesOverPeriod, inYear, isHeld, reportDay, yearWithinContract } from "./governance.js";
-import { frenchNumber, plural, shortDay } from "../../domain/dates.js";
+import { frenchNumber, knownDate, plural, shortDay } from "../../domain/dates.js";
 import { htmlToBlocks } from "../../documents/rich-text.js";
 import type { AnnualReportInput } from "./input.js";
 import { draftOutlook, draftSynthesis } from "./texts.js";
@@ -70,7 +70,7 @@ function fiches(input: AnnualReportInput): Block[] {
       const planned = ms.filter((m) => inYear(m.plannedBy, year) || inYear(m.originallyBy, year));
       const done = ms.filter((m) => m.doneOn !== null && inYear(m.doneOn, year));
       const progress = input.progress.filter((p) => p.actionId === f.id && inYear(p.happenedOn, year)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn));
-      const lines = progress.slice(0, PROGRESS_SHOWN).map((p) => `${shortDay(p.happenedOn)} : ${flat(p.text)}`);
+      const lines = progress.slice(0, PROGRESS_SHOWN).map((p) => `${knownDate(p.happenedOn, p.happenedOnPrecision)} : ${flat(p.text)}`);
       if (progress.length > PROGRESS_SHOWN) lines.push(`Et ${plural(progress.length - PROGRESS_SHOWN, "autre point", "autres points")} d'avancement`);
       rows.push({
         cells: [

@@ -1,4 +1,5 @@
 /** What the annual report reads (the loader, service.ts, gives it; build.ts and texts.ts are pure functions of it). */
+import type { DatePrecision } from "../../domain/dates.js";
 import type { ActionStatus } from "../../domain/statuses.js";
 import type { PeriodBody, PeriodMeeting } from "./governance.js";
 
@@ -23,7 +24,8 @@ export interface AnnualReportInput {
   axes: { id: string; number: number; title: string }[];
   fiches: { id: string; axisId: string; number: number; title: string; status: ActionStatus; mergedIntoId: string | null }[];
   milestones: { actionId: string; title: string; plannedBy: string; originallyBy: string; doneOn: string | null }[];
-  progress: { actionId: string; happenedOn: string; text: string }[];
+  /** `happenedOnPrecision` « month »: only the month is known (absent: the day). */
+  progress: { actionId: string; happenedOn: string; happenedOnPrecision?: DatePrecision; text: string }[];
   indicators: ReportIndicator[];
   measurements: { indicatorId: string; measuredOn: string; value: number }[];
   /** Published versions of the quarterly reviews (any year: the builder keeps the year's). */

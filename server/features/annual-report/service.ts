@@ -97,7 +97,7 @@ export async function loadAnnualReport(db: Db, contractId: string, year: number,
   const asOf = reportDay({ year, today });
   const { axes: axisRows, fiches, indicators: indicatorRows, measurements, ids, some } = await loadFiches(db, contractId, asOf);
   const milestoneRows = fiches.flatMap((f) => f.milestones.map(({ id: _id, ...m }) => m));
-  const progressRows = await some(() => db.select({ actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, ids)));
+  const progressRows = await some(() => db.select({ actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, happenedOnPrecision: progressEntries.happenedOnPrecision, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, ids)));
   const publications = await db
     .select({ year: quarterlyReviews.year, quarter: quarterlyReviews.quarter, number: reviewPublications.number, publishedAt: reviewPublications.publishedAt, publishedByName: reviewPublications.publishedByName, correctionNote: reviewPublications.correctionNote })
     .from(reviewPublications)

@@ -10,7 +10,7 @@ const row = (number: number, progress: string[] = [], title = `Fiche ${number}`)
   objectives: `Objectif de la fiche ${number}`,
   criteria: [],
   planned: [],
-  progress: progress.map((text, i) => ({ id: `p${number}-${i}`, happenedOn: "2021-09-14", text })),
+  progress: progress.map((text, i) => ({ id: `p${number}-${i}`, happenedOn: "2021-09-14", happenedOnPrecision: "day" as const, text })),
   remaining: [],
   adjustments: [],
 });

@@ -9,7 +9,7 @@ import { adjustmentLine, type CotechTable, type DocumentItem, processForDocument
 import type { BodyKind } from "../../domain/governance.js";
 import { CONTENT_WIDTH } from "./layout.js";
 import { paginate, paginateEvenly, type DeckColumn, type DeckRow } from "./split.js";
-import { joinAnd, longDay, parisDay, parisTime, shortDay } from "../../domain/dates.js";
+import { joinAnd, longDay, parisDay, parisTime, knownDate, shortDay } from "../../domain/dates.js";
 
 export type { DeckColumn, DeckRow } from "./split.js";
 
@@ -106,7 +106,7 @@ export function progressCells(r: TableRow): string[][] {
     [`FA ${r.action.number} : ${r.action.title}`, `(${r.action.shownStatusLabel})`],
     [...(r.objectives ? [r.objectives] : []), ...dash(r.criteria)],
     dash(r.planned.map((m) => `${m.title} (${m.label})`)),
-    r.progress.length ? dash(r.progress.map((p) => `${shortDay(p.happenedOn)} : ${p.text}`)) : ["Pas d'avancement"],
+    r.progress.length ? dash(r.progress.map((p) => `${knownDate(p.happenedOn, p.happenedOnPrecision)} : ${p.text}`)) : ["Pas d'avancement"],
     dash(r.remaining.map((i) => (i.doneOn ? `${i.text} (fait le ${shortDay(i.doneOn)})` : i.text))),
     dash(r.adjustments.map(adjustmentLine)),
   ];

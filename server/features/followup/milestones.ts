@@ -34,6 +34,9 @@ function checkDone(body: MilestoneBody, today: string): void {
   if (body.doneOn && body.doneOn > today) throw invalid([{ path: "doneOn", message: "Une étape ne peut pas être réalisée dans le futur." }]);
 }
 
+/** The day done and its precision; a milestone not done has no precision to keep. */
+const doneFields = (body: MilestoneBody) => ({ doneOn: body.doneOn, doneOnPrecision: body.doneOn ? body.doneOnPrecision : ("day" as const) });
+
 export async function listMilestones(db: Db, actionId: string, today: string) {
   const rows = await db.select().from(milestones).where(eq(milestones.actionId, actionId)).orderBy(asc(milestones.plannedBy), asc(milestones.position));
   return rows.map((r) => milestoneView(r, today));
@@ -57,7 +60,7 @@ export async function createMilestone(db: Db, actor: Actor, scope: { contractId:
     const [last] = await tx.select({ n: max(milestones.position) }).from(milestones).where(eq(milestones.actionId, scope.actionId));
     const [row] = await tx
       .insert(milestones)
-      .values({ actionId: scope.actionId, title: body.title, plannedBy: body.plannedBy, originallyBy: body.plannedBy, owner: body.owner, doneOn: body.doneOn, position: (last?.n ?? 0) + 1 })
+      .values({ actionId: scope.actionId, title: body.title, plannedBy: body.plannedBy, originallyBy: body.plannedBy, owner: body.owner, ...doneFields(body), position: (last?.n ?? 0) + 1 })
       .returning();
     await recordAudit(tx, actor, { contractId: scope.contractId, objectType: "action", objectId: scope.actionId, objectLabel: label(row!), operation: "update", changes: creationChanges(milestoneSnapshot(row!)) });
     return milestoneView(row!, today);
@@ -73,7 +76,7 @@ export async function updateMilestone(db: Db, actor: Actor, id: string, body: Mi
     await claimVersion(tx, milestones, id, body.version, "Cette étape");
     const [row] = await tx
       .update(milestones)
-      .set({ title: body.title, plannedBy: body.plannedBy, owner: body.owner, doneOn: body.doneOn, updatedAt: new Date() })
+      .set({ title: body.title, plannedBy: body.plannedBy, owner: body.owner, ...doneFields(body), updatedAt: new Date() })
       .where(eq(milestones.id, id))
       .returning();
     const [fiche] = await tx.select({ contractId: actions.contractId }).from(actions).where(eq(actions.id, current.actionId));

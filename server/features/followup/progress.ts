@@ -1,6 +1,6 @@
 /** Progress entries of a fiche (état d'avancement réel): rules and SQL. */
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { shortDay } from "../../domain/dates.js";
+import { knownDate, ofKnownDate } from "../../domain/dates.js";
 import type { Db, Tx } from "../../db/client.js";
 import { actions, meetings, milestones, progressEntries } from "../../db/schema.js";
 import { claimVersion } from "../../db/versioning.js";
@@ -16,10 +16,10 @@ type Row = typeof progressEntries.$inferSelect;
 
 const entrySnapshot = (r: Row) =>
   snapshot([
-    ["happenedOn", "Date de l'avancement", shortDay(r.happenedOn)],
+    ["happenedOn", "Date de l'avancement", knownDate(r.happenedOn, r.happenedOnPrecision)],
     ["text", "Avancement", r.text],
   ]);
-const label = (r: Row) => `Avancement du ${shortDay(r.happenedOn)}`;
+const label = (r: Row) => `Avancement ${ofKnownDate(r.happenedOn, r.happenedOnPrecision)}`;
 
 /** An entry cannot be dated in the future, and what it names must be of the fiche's contract (meeting) or the fiche (milestones). */
 async function checkEntry(tx: Tx, scope: { contractId: string; actionId: string }, body: ProgressBody, today: string): Promise<void> {

@@ -3,7 +3,7 @@
  * reads once it moved, where an indicator stands, what an adjustment must say (the
  * status people see: server/domain/shown-status.ts). Dates are ISO days ("2021-09-14").
  */
-import { shortDay } from "../../domain/dates.js";
+import { formatDoneOn, type DatePrecision } from "../../domain/dates.js";
 
 /** "T3 2021" for any day of July–September 2021. */
 export function quarterOf(day: string): string {
@@ -13,12 +13,13 @@ export function quarterOf(day: string): string {
 
 /**
  * A milestone's schedule as read in a COTECH table: « prévu T2 2021 », or once moved
- * « prévu T2 2021, reporté T1 2022 », and « réalisé le 14/09/2021 » when done.
+ * « prévu T2 2021, reporté T1 2022 », and « réalisé le 14/09/2021 » when done (« réalisé en
+ * juin 2021 » when only the month is known).
  */
-export function scheduleLabel(m: { originallyBy: string; plannedBy: string; doneOn: string | null }): string {
+export function scheduleLabel(m: { originallyBy: string; plannedBy: string; doneOn: string | null; doneOnPrecision?: DatePrecision }): string {
   const parts = [`prévu ${quarterOf(m.originallyBy)}`];
   if (quarterOf(m.plannedBy) !== quarterOf(m.originallyBy)) parts.push(`reporté ${quarterOf(m.plannedBy)}`);
-  if (m.doneOn) parts.push(`réalisé le ${shortDay(m.doneOn)}`);
+  if (m.doneOn) parts.push(formatDoneOn(m.doneOn, m.doneOnPrecision));
   return parts.join(", ");
 }
 

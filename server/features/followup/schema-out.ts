@@ -4,6 +4,7 @@ import { INDICATOR_KINDS } from "../../domain/vocabulary.js";
 import { ficheRef, keyEnum } from "../../http/responses.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "./rules.js";
 
+const precision = z.enum(["day", "month"]);
 const stamps = { version: z.number(), createdAt: z.date(), updatedAt: z.date() };
 
 export const milestoneOut = z.object({
@@ -15,6 +16,8 @@ export const milestoneOut = z.object({
   originallyBy: z.string(),
   owner: z.string(),
   doneOn: z.string().nullable(),
+  /** « month »: only the month of doneOn is known (doneOn is its 1st). */
+  doneOnPrecision: precision,
   schedule: z.string(),
   overdue: z.boolean(),
   ...stamps,
@@ -24,6 +27,8 @@ export const progressOut = z.object({
   id: z.string(),
   actionId: z.string(),
   happenedOn: z.string(),
+  /** « month »: only the month of happenedOn is known (happenedOn is its 1st). */
+  happenedOnPrecision: precision,
   text: z.string(),
   meetingId: z.string().nullable(),
   milestoneIds: z.array(z.string()),

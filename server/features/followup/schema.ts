@@ -4,6 +4,7 @@
  * work and adjustments. Their answers: schema-out.ts.
  */
 import { z } from "zod";
+import { DATE_PRECISIONS, fitsPrecision, type DatePrecision } from "../../domain/dates.js";
 import { isoDate, optionalText, requiredText, uuid, version } from "../../validation/fields.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "./rules.js";
 
@@ -15,22 +16,40 @@ export const measurementParams = z.object({ measurementId: uuid });
 export const remainingParams = z.object({ itemId: uuid });
 export const adjustmentParams = z.object({ adjustmentId: uuid });
 
-export const milestoneBody = z.object({
+/** « day » (the default) or « month »: how much of a date is known. */
+const precision = z
+  .enum(Object.keys(DATE_PRECISIONS) as [DatePrecision, ...DatePrecision[]], { error: "Choisissez « jour précis » ou « mois seulement »." })
+  .default("day");
+
+/** A month-only date is given as its month's 1st (« 2021-08-01 » for août 2021). */
+const monthOnFirst = (field: string, precisionField: string) => (body: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  const day = body[field];
+  if (typeof day === "string" && !fitsPrecision(day, body[precisionField] as DatePrecision))
+    ctx.addIssue({ code: "custom", path: [field], message: "Une date connue au mois seulement s'indique par le 1er du mois (AAAA-MM-01)." });
+};
+
+const milestoneFields = z.object({
   title: requiredText("L'intitulé de l'étape", 300),
   plannedBy: isoDate,
   owner: optionalText("Le responsable", 200).default(""),
   doneOn: isoDate.nullable().default(null),
+  doneOnPrecision: precision,
 });
-export const milestoneUpdateBody = milestoneBody.extend({ version });
+const milestoneRule = monthOnFirst("doneOn", "doneOnPrecision");
+export const milestoneBody = milestoneFields.superRefine(milestoneRule);
+export const milestoneUpdateBody = milestoneFields.extend({ version }).superRefine(milestoneRule);
 export type MilestoneBody = z.infer<typeof milestoneBody>;
 
-export const progressBody = z.object({
+const progressFields = z.object({
   happenedOn: isoDate,
+  happenedOnPrecision: precision,
   text: requiredText("Le texte de l'avancement", 20_000),
   meetingId: uuid.nullable().default(null),
   milestoneIds: z.array(uuid).max(50).default([]),
 });
-export const progressUpdateBody = progressBody.extend({ version });
+const progressRule = monthOnFirst("happenedOn", "happenedOnPrecision");
+export const progressBody = progressFields.superRefine(progressRule);
+export const progressUpdateBody = progressFields.extend({ version }).superRefine(progressRule);
 export type ProgressBody = z.infer<typeof progressBody>;
 
 const measurementFields = z.object({

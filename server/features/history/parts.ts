@@ -27,6 +27,8 @@ const nouns = (the: string, a = the): PartNouns => ({ the, a, of: ofThe(the) });
 const RULES: PartRule[] = [
   { on: "action", match: /^Mesure de l'indicateur (« .* »)$/s, nouns: (m) => nouns(`la mesure de l'indicateur ${m[1]}`, `une mesure de l'indicateur ${m[1]}`) },
   { on: "action", match: /^Avancement du (.+)$/s, nouns: (m) => nouns(`l'état d'avancement du ${m[1]}`) },
+  // Known only by its month: « Avancement de juillet 2021 », « Avancement d'août 2021 ».
+  { on: "action", match: /^Avancement (de |d')(\p{L}+ \d{4})$/su, nouns: (m) => nouns(`l'état d'avancement ${m[1]}${m[2]}`) },
   { on: "action", match: /^Étape (« .* »)$/s, nouns: (m) => nouns(`l'étape ${m[1]}`) },
   { on: "action", match: /^Reste-à-faire (« .* »)$/s, nouns: (m) => nouns(`le reste-à-faire ${m[1]}`) },
   { on: "action", match: /^Reste-à-faire$/, nouns: () => nouns("le reste-à-faire") },

@@ -10,7 +10,7 @@ import type { Db } from "../../db/client.js";
 import { actions, adjustments, axes, contracts, followUpItems, indicators, objectives, progressEntries, remainingItems } from "../../db/schema.js";
 import { loadFicheProjections, type Fiche } from "../actions/fiches.js";
 import { notFound } from "../../http/problem.js";
-import { frenchNumber } from "../../domain/dates.js";
+import { frenchNumber, type DatePrecision } from "../../domain/dates.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES, adjustmentAsOf, scheduleLabel } from "../followup/rules.js";
 import type { ShownStatus } from "../../domain/shown-status.js";
 import { plainWords } from "../../domain/plain-words.js";
@@ -25,7 +25,7 @@ export interface TableInput {
   /** The fiche read model: status shown and milestones come with each fiche. */
   fiches: Fiche[];
   indicators: { actionId: string; label: string; target: number | null; unit: string }[];
-  progress: { id: string; actionId: string; happenedOn: string; text: string }[];
+  progress: { id: string; actionId: string; happenedOn: string; happenedOnPrecision?: DatePrecision; text: string }[];
   remaining: { id: string; actionId: string; text: string; doneOn: string | null }[];
   adjustments: { id: string; actionId: string; kind: keyof typeof ADJUSTMENT_KINDS; description: string; status: keyof typeof ADJUSTMENT_STATUSES; doneOn: string | null; targetNumber: number | null }[];
   items: { id: string; section: "transversal" | "process"; title: string; adjustments: string; position: number; version: number }[];
@@ -40,7 +40,7 @@ export interface TableRow {
   objectives: string;
   criteria: string[];
   planned: { id: string; title: string; label: string; overdue: boolean }[];
-  progress: { id: string; happenedOn: string; text: string }[];
+  progress: { id: string; happenedOn: string; happenedOnPrecision: DatePrecision; text: string }[];
   remaining: { id: string; text: string; doneOn: string | null }[];
   adjustments: { id: string; kindLabel: string; description: string; statusLabel: string }[];
 }
@@ -98,7 +98,7 @@ export function buildCotechTable(input: TableInput) {
         .filter((m) => inYear(m.plannedBy, year) || inYear(m.originallyBy, year) || (m.doneOn !== null && inYear(m.doneOn, year)))
         .sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))
         .map((m) => ({ id: m.id, title: m.title, label: scheduleLabel(m), overdue: !m.doneOn && m.plannedBy < today })),
-      progress: (pr.get(f.id) ?? []).filter((p) => inYear(p.happenedOn, year)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn)).map(({ id, happenedOn, text }) => ({ id, happenedOn, text })),
+      progress: (pr.get(f.id) ?? []).filter((p) => inYear(p.happenedOn, year)).sort((a, b) => a.happenedOn.localeCompare(b.happenedOn)).map(({ id, happenedOn, happenedOnPrecision = "day", text }) => ({ id, happenedOn, happenedOnPrecision, text })),
       remaining: (rem.get(f.id) ?? []).filter((r) => !r.doneOn || r.doneOn >= `${year}-01-01`).map(({ id, text, doneOn }) => ({ id, text, doneOn })),
       adjustments: (adj.get(f.id) ?? []).filter((a) => a.status !== "done" || (a.doneOn !== null && inYear(a.doneOn, year))).map((a) => ({
         id: a.id,
@@ -177,7 +177,7 @@ export async function loadCotechTable(db: Db, contractId: string, year: number |
       .where(eq(axes.contractId, contractId)),
     db.select({ actionId: indicators.actionId, label: indicators.label, target: indicators.target, unit: indicators.unit }).from(indicators).where(inArray(indicators.actionId, liveIds)).orderBy(asc(indicators.position)),
     // Every year's progress (a contract holds a few hundred entries): the year is chosen once the contract is read.
-    db.select({ id: progressEntries.id, actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, liveIds)),
+    db.select({ id: progressEntries.id, actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, happenedOnPrecision: progressEntries.happenedOnPrecision, text: progressEntries.text }).from(progressEntries).where(inArray(progressEntries.actionId, liveIds)),
     db.select({ id: remainingItems.id, actionId: remainingItems.actionId, text: remainingItems.text, doneOn: remainingItems.doneOn }).from(remainingItems).where(inArray(remainingItems.actionId, liveIds)).orderBy(asc(remainingItems.position)),
     db
       .select({ id: adjustments.id, actionId: adjustments.actionId, kind: adjustments.kind, description: adjustments.description, status: adjustments.status, agreedOn: adjustments.agreedOn, doneOn: adjustments.doneOn, targetActionId: adjustments.targetActionId })

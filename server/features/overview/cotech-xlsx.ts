@@ -1,6 +1,6 @@
 /** The COTECH progress table as an Excel workbook, in the seed's layout (one sheet per year). */
 import { adjustmentLine, type CotechTable, type DocumentItem, processForDocuments } from "./cotech-table.js";
-import { shortDay } from "../../domain/dates.js";
+import { knownDate, shortDay } from "../../domain/dates.js";
 import { rowHeight } from "../../documents/xlsx.js";
 
 export const COTECH_COLUMNS = [
@@ -66,7 +66,7 @@ export async function cotechWorkbook(contractName: string, table: CotechTable): 
           `FA ${r.action.number} : ${r.action.title}\n(${r.action.shownStatusLabel})`,
           [r.objectives, lines(r.criteria)].filter(Boolean).join("\n"),
           lines(r.planned.map((m) => `${m.title} (${m.label})`)),
-          lines(r.progress.map((p) => `${shortDay(p.happenedOn)} : ${p.text}`)),
+          lines(r.progress.map((p) => `${knownDate(p.happenedOn, p.happenedOnPrecision)} : ${p.text}`)),
           lines(r.remaining.map((i) => (i.doneOn ? `${i.text} (fait le ${shortDay(i.doneOn)})` : i.text))),
           lines(r.adjustments.map(adjustmentLine)),
         ]);

@@ -86,7 +86,7 @@ describe("the COTECH table", () => {
     // Title, header (the empty row between them is not listed), then axis 1 and its first objective.
     expect(all[2]).toMatch(/^Axe stratégique 1 — /);
     expect(all[3]).toMatch(/^Objectif opérationnel 1\.1 — /);
-    expect(all.find((l) => l.startsWith("FA 5 : "))).toContain("- 24/08/2021 : Rencontre avec la CPAM en août");
+    expect(all.find((l) => l.startsWith("FA 5 : "))).toContain("- août 2021 : Rencontre avec la CPAM en août");
     expect(all.find((l) => l.startsWith("FA 7 : "))).toContain("Fusionner avec la FA 11");
     expect(all.some((l) => l.startsWith("Processus : suivi du processus de coordination et de gouvernance"))).toBe(true);
     // Printed landscape on A4, fit to the width, the header repeated; rows as tall as their wrapped text.

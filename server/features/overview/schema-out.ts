@@ -32,7 +32,7 @@ export const cotechRowOut = z.object({
   objectives: z.string(),
   criteria: z.array(z.string()),
   planned: z.array(z.object({ id: z.string(), title: z.string(), label: z.string(), overdue: z.boolean() })),
-  progress: z.array(z.object({ id: z.string(), happenedOn: z.string(), text: z.string() })),
+  progress: z.array(z.object({ id: z.string(), happenedOn: z.string(), happenedOnPrecision: z.enum(["day", "month"]), text: z.string() })),
   remaining: z.array(z.object({ id: z.string(), text: z.string(), doneOn: z.string().nullable() })),
   adjustments: z.array(z.object({ id: z.string(), kindLabel: z.string(), description: z.string(), statusLabel: z.string() })),
 });
@@ -87,7 +87,7 @@ export const timelineOut = z.object({
       startMonth: z.string().nullable(),
       endMonth: z.string().nullable(),
       milestones: z.array(
-        z.object({ id: z.string(), title: z.string(), plannedBy: z.string(), originallyBy: z.string(), doneOn: z.string().nullable(), label: z.string(), overdue: z.boolean() }),
+        z.object({ id: z.string(), title: z.string(), plannedBy: z.string(), originallyBy: z.string(), doneOn: z.string().nullable(), doneOnPrecision: z.enum(["day", "month"]), label: z.string(), overdue: z.boolean() }),
       ),
     }),
   ),

@@ -16,7 +16,7 @@ import { loadGovernanceFacts } from "../governance/service.js";
 import { alertsFrom } from "../governance/rhythm.js";
 import { isStale, scheduleLabel } from "../followup/rules.js";
 import { isOverdue, SHOWN_STATUSES, type ShownStatus } from "../../domain/shown-status.js";
-import { frenchNumber, parisDay, shortDay } from "../../domain/dates.js";
+import { frenchNumber, ofKnownDate, parisDay, shortDay, type DatePrecision } from "../../domain/dates.js";
 import { excerpt } from "../../domain/excerpt.js";
 
 const STATUS_KEYS = Object.keys(SHOWN_STATUSES) as ShownStatus[];
@@ -136,16 +136,17 @@ type RecordedMeeting = { id: string; title: string; startsAt: Date; createdAt: D
 export function loadDashboardEvents(db: Db, contractId: string) {
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
   const noDay = sql<string | null>`null::date`;
+  const dayPrecision = sql<DatePrecision>`'day'`;
   const noValue = sql<number | null>`null::double precision`.mapWith(Number) as SQL<number | null>;
   const progress = db
-    .select({ at: progressEntries.createdAt, kind: sql<EventKind>`'progress'`, actionId: progressEntries.actionId, day: sql<string | null>`${progressEntries.happenedOn}`.mapWith(progressEntries.happenedOn) as SQL<string | null>, text: progressEntries.text, author: progressEntries.authorName, value: noValue })
+    .select({ at: progressEntries.createdAt, kind: sql<EventKind>`'progress'`, actionId: progressEntries.actionId, day: sql<string | null>`${progressEntries.happenedOn}`.mapWith(progressEntries.happenedOn) as SQL<string | null>, text: progressEntries.text, author: progressEntries.authorName, value: noValue, precision: sql<DatePrecision>`${progressEntries.happenedOnPrecision}` })
     .from(progressEntries)
     .innerJoin(actions, eq(actions.id, progressEntries.actionId))
     .where(live)
     .orderBy(desc(progressEntries.createdAt))
     .limit(10);
   const measured = db
-    .select({ at: indicatorMeasurements.createdAt, kind: sql<EventKind>`'measurement'`, actionId: indicatorMeasurements.actionId, day: sql<string | null>`${indicatorMeasurements.measuredOn}`, text: indicators.label, author: indicatorMeasurements.authorName, value: sql<number | null>`${indicatorMeasurements.value}` })
+    .select({ at: indicatorMeasurements.createdAt, kind: sql<EventKind>`'measurement'`, actionId: indicatorMeasurements.actionId, day: sql<string | null>`${indicatorMeasurements.measuredOn}`, text: indicators.label, author: indicatorMeasurements.authorName, value: sql<number | null>`${indicatorMeasurements.value}`, precision: dayPrecision })
     .from(indicatorMeasurements)
     .innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
     .innerJoin(actions, eq(actions.id, indicatorMeasurements.actionId))
@@ -153,7 +154,7 @@ export function loadDashboardEvents(db: Db, contractId: string) {
     .orderBy(desc(indicatorMeasurements.createdAt))
     .limit(10);
   const remarks = db
-    .select({ at: comments.createdAt, kind: sql<EventKind>`'remark'`, actionId: comments.actionId, day: noDay, text: sql<string>`''`, author: comments.authorName, value: noValue })
+    .select({ at: comments.createdAt, kind: sql<EventKind>`'remark'`, actionId: comments.actionId, day: noDay, text: sql<string>`''`, author: comments.authorName, value: noValue, precision: dayPrecision })
     .from(comments)
     .where(and(eq(comments.contractId, contractId), isNull(comments.deletedAt)))
     .orderBy(desc(comments.createdAt))
@@ -168,7 +169,7 @@ function latestActivity(events: FicheEvent[], numbers: Map<string, number>, reco
 
   const paris = (d: Date) => shortDay(parisDay(d));
   const describe = (e: FicheEvent): string => {
-    if (e.kind === "progress") return `${fa(e.actionId)} — avancement du ${shortDay(e.day!)} par ${e.author} : « ${excerpt(e.text, 120)} »`;
+    if (e.kind === "progress") return `${fa(e.actionId)} — avancement ${ofKnownDate(e.day!, e.precision)} par ${e.author} : « ${excerpt(e.text, 120)} »`;
     if (e.kind === "measurement") return `${fa(e.actionId)} — mesure « ${excerpt(e.text, 60)} » : ${frenchNumber(Number(e.value))} au ${shortDay(e.day!)}`;
     return `${fa(e.actionId)} — remarque de ${e.author}`;
   };
@@ -200,7 +201,7 @@ export async function loadTimeline(db: Db, contractId: string, today: string) {
       axisTitle: axisOf.get(f.axisId)!.title,
       startMonth: f.startMonth,
       endMonth: f.endMonth,
-      milestones: f.milestones.map(({ actionId: _a, ...m }) => ({ ...m, label: scheduleLabel(m), overdue: isOverdue(m, today) })),
+      milestones: f.milestones.map(({ actionId: _a, ...m }) => ({ ...m, doneOnPrecision: m.doneOnPrecision ?? "day", label: scheduleLabel(m), overdue: isOverdue(m, today) })),
     })),
   };
 }

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import type { Rhythm } from "../governance/rhythm.js";
 import type { BodyKind } from "../../domain/governance.js";
 import type { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../followup/rules.js";
-import { frenchNumber, longDay, parisDay, parisTime, plural, shortDay } from "../../domain/dates.js";
+import { frenchNumber, longDay, parisDay, parisTime, plural, shortDay, type DatePrecision } from "../../domain/dates.js";
 import { quarterRange, type Quarter } from "./quarters.js";
 import type { ReviewSection, SectionKind, SectionSources } from "../../domain/review-sections.js";
 import { surveyNews, workshopNews, type ReviewSurvey, type ReviewWorkshop } from "./participation-news.js";
@@ -51,7 +51,7 @@ export interface ReviewData extends Quarter {
   progress: { id: string; actionId: string; happenedOn: string; text: string; meetingId: string | null }[];
   measurements: { id: string; actionId: string; indicator: string; unit: string; target: number | null; value: number; measuredOn: string; source: string }[];
   /** Milestones done in the quarter, and those still open. */
-  milestones: { id: string; actionId: string; title: string; plannedBy: string; originallyBy: string; doneOn: string | null }[];
+  milestones: { id: string; actionId: string; title: string; plannedBy: string; originallyBy: string; doneOn: string | null; doneOnPrecision?: DatePrecision }[];
   /** Adjustments agreed or done in the quarter. */
   adjustments: { id: string; actionId: string; kind: keyof typeof ADJUSTMENT_KINDS; description: string; status: keyof typeof ADJUSTMENT_STATUSES; agreedOn: string | null; doneOn: string | null; targetNumber: number | null }[];
   /** Remaining work not done yet. */
@@ -187,7 +187,7 @@ function actionSection(data: ReviewData, fiche: ReviewData["fiches"][number], ra
     }),
     meetings: related.filter((m) => !told.has(m.id)).map((m) => ({ title: m.title, day: meetingDay(m), count: m.headCount ?? (m.presentCount || null) })),
     decisions: related.flatMap((m) => m.decisions),
-    done: done.map((m) => ({ title: m.title, doneOn: m.doneOn! })),
+    done: done.map((m) => ({ title: m.title, doneOn: m.doneOn!, doneOnPrecision: m.doneOnPrecision })),
     overdue: overdue.map((m) => ({ title: m.title, plannedBy: m.plannedBy })),
     upcoming: milestones.filter((m) => !m.doneOn && m.plannedBy > range.end).map((m) => ({ title: m.title, plannedBy: m.plannedBy })),
     measurements,

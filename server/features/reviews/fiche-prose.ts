@@ -5,7 +5,7 @@
  * action, the steps of the quarter still to do, and what comes next (the actions decided among
  * them) — each said once. Pure: facts in, HTML out.
  */
-import { frenchNumber, longDay, monthName, plural, shortDay } from "../../domain/dates.js";
+import { frenchNumber, longDay, monthName, onKnownDate, plural, shortDay, type DatePrecision } from "../../domain/dates.js";
 import { p, ul } from "./html-text.js";
 import { distinctSteps, duringMeeting, joinAnd, lowerFirst, onDay, plannedWhen, quarterName, quoted, saysNothing, sentence, startsWithInfinitive } from "./prose.js";
 import { plainWords } from "../../domain/plain-words.js";
@@ -16,7 +16,8 @@ export interface FicheQuarter {
   /** Meetings of the fiche held in the quarter that no progress entry tells. */
   meetings: { title: string; day: string; count: number | null }[];
   decisions: string[];
-  done: { title: string; doneOn: string }[];
+  /** `doneOnPrecision` « month »: only the month is known, said « en juin 2021 ». */
+  done: { title: string; doneOn: string; doneOnPrecision?: DatePrecision }[];
   /** Steps planned in the quarter and not done by its end. */
   overdue: { title: string; plannedBy: string }[];
   /** Steps planned after the quarter. */
@@ -63,9 +64,12 @@ function meetingSentence(m: FicheQuarter["meetings"][number]): string {
   return `${quoted(m.title)} a eu lieu ${onDay(m.day)}${m.count ? ` et a réuni ${plural(m.count, "participant")}` : ""}.`;
 }
 
+/** « le 30 juin 2021 », or « en juin 2021 » when only the month is known. */
+const doneWhen = (m: FicheQuarter["done"][number]) => onKnownDate(m.doneOn, m.doneOnPrecision, "long");
+
 function doneSentence(done: FicheQuarter["done"]): string {
-  if (done.length === 1) return `L'étape ${quoted(done[0]!.title)} a été réalisée ${onDay(done[0]!.doneOn)}.`;
-  return `Les étapes ${joinAnd(done.map((m) => `${quoted(m.title)} (${onDay(m.doneOn)})`))} ont été réalisées.`;
+  if (done.length === 1) return `L'étape ${quoted(done[0]!.title)} a été réalisée ${doneWhen(done[0]!)}.`;
+  return `Les étapes ${joinAnd(done.map((m) => `${quoted(m.title)} (${doneWhen(m)})`))} ont été réalisées.`;
 }
 
 function overdueSentence(overdue: FicheQuarter["overdue"]): string {

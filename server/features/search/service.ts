@@ -9,7 +9,7 @@
 import { and, asc, desc, eq, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { actions, contracts, governanceBodies, meetings, milestones, progressEntries } from "../../db/schema.js";
-import { parisDay, shortDay } from "../../domain/dates.js";
+import { ofKnownDate, parisDay } from "../../domain/dates.js";
 import { notFound } from "../../http/problem.js";
 import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult } from "./schema-out.js";
 import { ACCENTED, bestExcerpt, fallbackOf, fold, highlight, htmlToText, PLAIN, searchTerms, type Terms } from "./text.js";
@@ -159,7 +159,7 @@ async function searchProgress(db: Db, contractId: string, m: Matcher, terms: Ter
   const doc = vector(progressEntries.text, "A");
   const rank = m.rank(doc, progressEntries.text);
   const rows = await db
-    .select({ id: progressEntries.id, text: progressEntries.text, happenedOn: progressEntries.happenedOn, actionId: actions.id, number: actions.number, actionTitle: actions.title, rank: rank.as("rank"), total })
+    .select({ id: progressEntries.id, text: progressEntries.text, happenedOn: progressEntries.happenedOn, happenedOnPrecision: progressEntries.happenedOnPrecision, actionId: actions.id, number: actions.number, actionTitle: actions.title, rank: rank.as("rank"), total })
     .from(progressEntries)
     .innerJoin(actions, eq(actions.id, progressEntries.actionId))
     .where(and(liveFicheOf(contractId), m.where(doc, progressEntries.text)))
@@ -169,7 +169,7 @@ async function searchProgress(db: Db, contractId: string, m: Matcher, terms: Ter
     const found = bestExcerpt([{ label: "État d'avancement", text: r.text }], terms);
     return {
       ...emptyHit(r.id),
-      title: { text: `État d'avancement du ${shortDay(r.happenedOn)}`, marks: [] },
+      title: { text: `État d'avancement ${ofKnownDate(r.happenedOn, r.happenedOnPrecision)}`, marks: [] },
       field: found?.field ?? null,
       snippet: found?.snippet ?? null,
       action: { id: r.actionId, number: r.number, title: r.actionTitle },

@@ -7,7 +7,7 @@
 import type { ActionView } from "../actions/queries.js";
 import type { ActionUpdateBody } from "../actions/schema.js";
 import { ACTION_STATUSES } from "../../domain/statuses.js";
-import { plural, shortDay } from "../../domain/dates.js";
+import { knownDate, plural, type DatePrecision } from "../../domain/dates.js";
 import { CITY_CONTRACT_ANSWERS, PARTICIPATION_DEGREES, TERRITORY_SCOPES } from "../../domain/vocabulary.js";
 import { budgetTotalsText, budgetYearProblem } from "../../domain/budget.js";
 import { budgetCellLines, parseBudgetCell, type BudgetCellLine } from "./budget-cell.js";
@@ -36,7 +36,7 @@ export type { CellValue } from "./cells.js";
 export interface FicheTableView extends ActionView {
   /** « Torcy (77468) » for each commune of its territory. */
   communeLabels: string[];
-  latestProgress: { happenedOn: string; text: string } | null;
+  latestProgress: { happenedOn: string; happenedOnPrecision?: DatePrecision; text: string } | null;
   /** The status people see on the day of the export (« En retard » when a step is overdue). */
   shownStatusLabel: string;
   milestones: { title: string; schedule: string; doneOn: string | null; overdue: boolean }[];
@@ -345,7 +345,7 @@ export const FICHE_SHEETS: FicheSheet[] = [
         key: "latestProgress",
         header: "Dernier avancement (non importé)",
         width: 60,
-        get: (f) => (f.latestProgress ? `${shortDay(f.latestProgress.happenedOn)} : ${f.latestProgress.text}` : null),
+        get: (f) => (f.latestProgress ? `${knownDate(f.latestProgress.happenedOn, f.latestProgress.happenedOnPrecision)} : ${f.latestProgress.text}` : null),
       }),
       column({ key: "milestones", header: "Étapes du rétroplanning (non importé)", width: 50, get: (f) => milestonesSummary(f.milestones) }),
     ],

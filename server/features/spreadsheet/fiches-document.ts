@@ -7,7 +7,7 @@
  * spreadsheet.
  */
 import type { Block, Cell, DocumentModel, Inline, TableRow } from "../../documents/model.js";
-import { frenchNumber, monthSpan, plural, shortDay } from "../../domain/dates.js";
+import { frenchNumber, knownDate, monthSpan, plural } from "../../domain/dates.js";
 import { budgetTotalsText, euros } from "../../domain/budget.js";
 import { CITY_CONTRACT_ANSWERS, FUNDING_STATUSES, INDICATOR_KINDS, PARTICIPATION_DEGREES, TERRITORY_SCOPES } from "../../domain/vocabulary.js";
 import type { FicheTableView } from "./columns.js";
@@ -136,7 +136,7 @@ function followUp(f: FicheTableView, exportedOn: string): Block[] {
       ]
     : [];
   const progress: Block[] = f.latestProgress
-    ? [{ type: "paragraph", runs: [{ text: `Dernier avancement (${shortDay(f.latestProgress.happenedOn)}) : `, bold: true }, { text: f.latestProgress.text }] }]
+    ? [{ type: "paragraph", runs: [{ text: `Dernier avancement (${knownDate(f.latestProgress.happenedOn, f.latestProgress.happenedOnPrecision)}) : `, bold: true }, { text: f.latestProgress.text }] }]
     : [];
   const steps: Block[] = f.milestones.length
     ? [

@@ -43,7 +43,7 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
   const projected = some ? await loadFicheProjections(db, contractId, today) : [];
   const progressRows = some
     ? await db
-        .select({ actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, text: progressEntries.text, createdAt: progressEntries.createdAt })
+        .select({ actionId: progressEntries.actionId, happenedOn: progressEntries.happenedOn, happenedOnPrecision: progressEntries.happenedOnPrecision, text: progressEntries.text, createdAt: progressEntries.createdAt })
         .from(progressEntries)
         .where(inArray(progressEntries.actionId, ids))
     : [];
@@ -70,7 +70,7 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
   const indicatorsOf = group(indicatorRows);
   const budgetsOf = group(budgetRows);
   const projectionOf = new Map(projected.map((f) => [f.id, f]));
-  const latest = new Map<string, { happenedOn: string; text: string; createdAt: Date }>();
+  const latest = new Map<string, (typeof progressRows)[number]>();
   for (const p of progressRows) {
     const seen = latest.get(p.actionId);
     if (!seen || p.happenedOn > seen.happenedOn || (p.happenedOn === seen.happenedOn && p.createdAt > seen.createdAt)) latest.set(p.actionId, p);
@@ -82,7 +82,7 @@ export async function loadContractFiches(db: Db | Tx, contractId: string, today:
     return {
       ...view,
       communeLabels: view.territory.communes.map((code) => communeLine(code, reference)),
-      latestProgress: progress ? { happenedOn: progress.happenedOn, text: progress.text } : null,
+      latestProgress: progress ? { happenedOn: progress.happenedOn, happenedOnPrecision: progress.happenedOnPrecision, text: progress.text } : null,
       shownStatusLabel: projectionOf.get(row.id)?.shownStatusLabel ?? ACTION_STATUSES[row.status],
       milestones: (projectionOf.get(row.id)?.milestones ?? []).map((m) => ({ title: m.title, schedule: scheduleLabel(m), doneOn: m.doneOn, overdue: isOverdue(m, today) })),
     };
