@@ -12,6 +12,7 @@ import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors, FormButt
 import { formatDate } from "../../format";
 import { focusSection, Section, todayInParis, QueryList } from "./kit";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
+import { KnownDateInput, knownDateDraft, knownDateValue } from "./KnownDateInput";
 
 export function MilestonesSection({ actionId, canEdit }: { actionId: string; canEdit: boolean }) {
   const milestones = useMilestones(actionId);
@@ -95,11 +96,11 @@ function MilestoneForm({ actionId, milestone, onClose }: { actionId: string; mil
   const [title, setTitle] = useState(milestone?.title ?? "");
   const [plannedBy, setPlannedBy] = useState(milestone?.plannedBy ?? "");
   const [owner, setOwner] = useState(milestone?.owner ?? "");
-  const [doneOn, setDoneOn] = useState(milestone?.doneOn ?? "");
+  const [doneOn, setDoneOn] = useState(knownDateDraft(milestone?.doneOn, milestone?.doneOnPrecision));
   const form = useFieldErrors();
   const save = useMutation({
     mutationFn: () => {
-      const body = { title, plannedBy, owner, doneOn: doneOn || null };
+      const body = { title, plannedBy, owner, doneOn: knownDateValue(doneOn), doneOnPrecision: doneOn.precision };
       return milestone
         ? api(`/milestones/${milestone.id}`, { method: "PUT", body: { ...body, version: milestone.version } })
         : api(`/actions/${actionId}/milestones`, { method: "POST", body });
@@ -129,11 +130,16 @@ function MilestoneForm({ actionId, milestone, onClose }: { actionId: string; mil
         />
         <Input label="Responsable (facultatif)" {...errorProps(form.errors, "owner")} nativeInputProps={{ id: id("owner"), ...controlProps(form.errors, "owner"), value: owner, onChange: (e) => setOwner(e.target.value) }} />
         {milestone && (
-          <Input
-            label="Réalisée le (facultatif)"
-            hintText="Laissez vide tant que l'étape n'est pas réalisée."
-            {...errorProps(form.errors, "doneOn")}
-            nativeInputProps={{ id: id("doneOn"), ...controlProps(form.errors, "doneOn"), type: "date", value: doneOn, max: todayInParis(), onChange: (e) => setDoneOn(e.target.value) }}
+          <KnownDateInput
+            field="doneOn"
+            id={id}
+            legend="Précision de la date de réalisation"
+            label={doneOn.precision === "month" ? "Réalisée en (facultatif)" : "Réalisée le (facultatif)"}
+            hint="Laissez vide tant que l'étape n'est pas réalisée."
+            errors={form.errors}
+            draft={doneOn}
+            max={todayInParis()}
+            onChange={setDoneOn}
           />
         )}
       </div>

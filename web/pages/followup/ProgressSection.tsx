@@ -8,11 +8,11 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useContractMeetings, useMilestones, useProgress, useRefreshFollowUp, useRemarks, type MeetingSummary, type Milestone, type ProgressEntry } from "../../api/followup";
 import { controlProps, errorAt, errorProps, FormProblem, idsFor, optional, RequiredNote, useFieldErrors, FormButtons } from "../../components/form";
-import { formatDate } from "../../format";
 import { meetingDay, PlainText, Section, todayInParis, QueryList } from "./kit";
 import { announce } from "../../components/announcer";
 import { useDisclosure } from "../../components/disclosure";
 import { EntryRemarks } from "./Remarks";
+import { KnownDateInput, knownDateDraft, knownDateValue, ofEntryDate } from "./KnownDateInput";
 
 export function ProgressSection({ actionId, contractId, canEdit }: { actionId: string; contractId: string; canEdit: boolean }) {
   const entries = useProgress(actionId);
@@ -54,7 +54,7 @@ function EntryItem({ entry, canEdit, context, children }: { entry: ProgressEntry
   const linked = context.milestones.filter((m) => entry.milestoneIds.includes(m.id));
   return (
     <li className="cles-followup-item" id={`avancement-${entry.id}`} tabIndex={-1}>
-      <h3 className={fr.cx("fr-h6", "fr-mb-1v")}>{`Avancement du ${formatDate(entry.happenedOn)}`}</h3>
+      <h3 className={fr.cx("fr-h6", "fr-mb-1v")}>{`Avancement ${ofEntryDate(entry)}`}</h3>
       <p className={fr.cx("fr-text--sm", "fr-mb-1w")}>
         {`Saisi par ${entry.authorName}`}
         {meeting && ` — réunion : ${meeting.title} du ${meetingDay(meeting.startsAt)}`}
@@ -70,7 +70,7 @@ function EntryItem({ entry, canEdit, context, children }: { entry: ProgressEntry
           {canEdit && (
             <Button ref={editing.trigger} type="button" size="small" priority="tertiary" iconId="fr-icon-edit-line" iconPosition="left" onClick={editing.show}>
               Corriger
-              <span className={fr.cx("fr-sr-only")}>{` l'avancement du ${formatDate(entry.happenedOn)}`}</span>
+              <span className={fr.cx("fr-sr-only")}>{` l'avancement ${ofEntryDate(entry)}`}</span>
             </Button>
           )}
         </>
@@ -83,20 +83,21 @@ function EntryItem({ entry, canEdit, context, children }: { entry: ProgressEntry
 function ProgressForm({ actionId, milestones, meetings, entry, onClose }: Context & { entry?: ProgressEntry; onClose: () => void }) {
   const refresh = useRefreshFollowUp(actionId);
   const id = idsFor(entry ? `avancement-${entry.id}` : "avancement-nouveau");
-  const [happenedOn, setHappenedOn] = useState(entry?.happenedOn ?? todayInParis());
+  const [happenedOn, setHappenedOn] = useState(knownDateDraft(entry?.happenedOn ?? todayInParis(), entry?.happenedOnPrecision));
   const [text, setText] = useState(entry?.text ?? "");
   const [meetingId, setMeetingId] = useState(entry?.meetingId ?? "");
   const [milestoneIds, setMilestoneIds] = useState<string[]>(entry?.milestoneIds ?? []);
   const form = useFieldErrors();
   const save = useMutation({
     mutationFn: () => {
-      const body = { happenedOn, text, meetingId: meetingId || null, milestoneIds };
+      const body = { happenedOn: knownDateValue(happenedOn) ?? "", happenedOnPrecision: happenedOn.precision, text, meetingId: meetingId || null, milestoneIds };
       return entry ? api(`/progress/${entry.id}`, { method: "PUT", body: { ...body, version: entry.version } }) : api(`/actions/${actionId}/progress`, { method: "POST", body });
     },
     onSuccess: async () => {
       await refresh("progress");
       onClose();
-      announce(entry ? `Avancement du ${formatDate(happenedOn)} corrigé.` : `Avancement du ${formatDate(happenedOn)} ajouté.`);
+      const when = ofEntryDate({ happenedOn: knownDateValue(happenedOn) ?? "", happenedOnPrecision: happenedOn.precision });
+      announce(entry ? `Avancement ${when} corrigé.` : `Avancement ${when} ajouté.`);
     },
     onError: form.onError,
   });
@@ -109,15 +110,11 @@ function ProgressForm({ actionId, milestones, meetings, entry, onClose }: Contex
   // Newest meetings first: an entry is usually about a recent one.
   const sortedMeetings = [...meetings].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return (
-    <form ref={form.formRef} onSubmit={submit} noValidate className="cles-followup-form" aria-label={entry ? `Corriger l'avancement du ${formatDate(entry.happenedOn)}` : "Nouvel avancement"}>
+    <form ref={form.formRef} onSubmit={submit} noValidate className="cles-followup-form" aria-label={entry ? `Corriger l'avancement ${ofEntryDate(entry)}` : "Nouvel avancement"}>
       <RequiredNote />
       <FormProblem error={save.error} errors={form.errors} shown={["happenedOn", "text", "meetingId", "milestoneIds"]} what="cet avancement" onReload={() => void refresh("progress").then(onClose)} />
       <div className="cles-followup-fields">
-        <Input
-          label="Date"
-          {...errorProps(form.errors, "happenedOn")}
-          nativeInputProps={{ id: id("happenedOn"), ...controlProps(form.errors, "happenedOn", { required: true }), type: "date", value: happenedOn, max: todayInParis(), onChange: (e) => setHappenedOn(e.target.value) }}
-        />
+        <KnownDateInput field="happenedOn" id={id} legend="Précision de la date" label="Date" required errors={form.errors} draft={happenedOn} max={todayInParis()} onChange={setHappenedOn} />
         <Select label={optional("Réunion où il a été présenté")} {...errorProps(form.errors, "meetingId")} nativeSelectProps={{ id: id("meetingId"), ...controlProps(form.errors, "meetingId"), value: meetingId, onChange: (e) => setMeetingId(e.target.value) }}>
           <option value="">Aucune réunion</option>
           {sortedMeetings.map((m) => (

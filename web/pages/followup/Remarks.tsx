@@ -8,7 +8,8 @@ import { useState, type FormEvent } from "react";
 import { api } from "../../api/client";
 import { useRefreshFollowUp, useRemarks, type ProgressEntry, type Remark } from "../../api/followup";
 import { controlProps, errorProps, FormProblem, idsFor, useFieldErrors, closeOnEscape } from "../../components/form";
-import { formatDate, plural } from "../../format";
+import { plural } from "../../format";
+import { ofEntryDate } from "./KnownDateInput";
 import { focusSection, formatDateTime, PlainText, Section, SectionError, SectionLoading } from "./kit";
 import { ConfirmDelete, useDisclosure } from "../../components/disclosure";
 
@@ -45,7 +46,7 @@ function EntryThreadsSummary({ remarks, entries }: { remarks: Remark[]; entries:
         <ul>
           {counted.map(({ entry, count }) => (
             <li key={entry.id}>
-              <a href={`#avancement-${entry.id}`}>{`Avancement du ${formatDate(entry.happenedOn)}`}</a>
+              <a href={`#avancement-${entry.id}`}>{`Avancement ${ofEntryDate(entry)}`}</a>
               {` : ${plural(count, "remarque")}`}
             </li>
           ))}
@@ -167,7 +168,7 @@ export function EntryRemarks({ actionId, entry, remarks, canComment }: { actionI
   return (
     <details className="cles-details fr-mt-1w">
       <summary>{count ? `Remarques (${count})` : canComment ? "Remarques : en écrire une" : "Remarques (aucune)"}</summary>
-      <RemarkThread actionId={actionId} progressEntryId={entry.id} remarks={remarks} canComment={canComment} subject={`l'avancement du ${formatDate(entry.happenedOn)}`} />
+      <RemarkThread actionId={actionId} progressEntryId={entry.id} remarks={remarks} canComment={canComment} subject={`l'avancement ${ofEntryDate(entry)}`} />
     </details>
   );
 }

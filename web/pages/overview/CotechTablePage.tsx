@@ -17,6 +17,7 @@ import { ShownStatusBadge } from "../../components/ShownStatusBadge";
 import { AdjustmentEditor, CellEditor, MilestoneEditor, ProgressEditor, RemainingEditor } from "./CotechEditors";
 import { FollowUpItems } from "./FollowUpItems";
 import { plural, shortDate } from "../../format";
+import { knownDate } from "../../../server/shared";
 import "./overview.css";
 
 export function CotechTablePage() {
@@ -185,7 +186,7 @@ function Row({ contractId, row, year, fiches }: { contractId: string; row: Cotec
         <List items={row.progress} empty={`Aucun avancement daté de ${year}.`}>
           {(p) => (
             <>
-              <time dateTime={p.happenedOn} className={fr.cx("fr-text--bold")}>{shortDate(p.happenedOn)}</time>
+              <time dateTime={p.happenedOnPrecision === "month" ? p.happenedOn.slice(0, 7) : p.happenedOn} className={fr.cx("fr-text--bold")}>{knownDate(p.happenedOn, p.happenedOnPrecision)}</time>
               {" : "}
               <span className="cles-prewrap">{p.text}</span>
             </>
