@@ -6,7 +6,7 @@ import { count } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../server/db/client.js";
 import { contracts } from "../server/db/schema.js";
-import { contractDocument, type ContractDocument } from "../server/features/transfer/format.js";
+import { contractDocumentV2, type ContractDocumentV2 } from "../server/features/transfer/v2/format.js";
 
 interface Run {
   code: number | null;
@@ -44,7 +44,7 @@ async function slugsInDatabase(): Promise<{ n: number; slugs: string[] }> {
   }
 }
 
-let exported: ContractDocument;
+let exported: ContractDocumentV2;
 
 describe("the cles command", () => {
   afterAll(() => {
@@ -85,10 +85,10 @@ describe("the cles command", () => {
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toContain(`Contrat exporté dans ${file}.`);
     const json: unknown = JSON.parse(readFileSync(file, "utf8"));
-    const parsed = contractDocument.safeParse(json);
+    const parsed = contractDocumentV2.safeParse(json);
     expect(parsed.success).toBe(true);
     exported = parsed.data!;
-    expect(exported).toMatchObject({ format: "cles.contract", version: 1, contract: { slug: "capvm-2019-2022" } });
+    expect(exported).toMatchObject({ format: "cles.contract", version: 2, contract: { slug: "capvm-2019-2022" } });
     expect(exported.contract.actions.map((a) => a.number)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
   });
 

@@ -8,7 +8,7 @@ import { seedDemo } from "../server/demo/seed.js";
 import { findContractId } from "../server/features/contracts/queries.js";
 import { exportContract, importContract, parseContractDocument } from "../server/features/transfer/service.js";
 import { Problem } from "../server/http/problem.js";
-import { contractJsonSchema } from "./schema-gen.js";
+import { contractJsonSchema, SCHEMA_FILES } from "./schema-gen.js";
 
 /**
  * What to do instead while the server holds the embedded data folder: a second process
@@ -84,10 +84,16 @@ export async function importCommand(file: string, options: { slug?: string }): P
   });
 }
 
-export async function schemaCommand(file: string): Promise<void> {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(contractJsonSchema(), null, 2) + "\n");
-  console.log(`Schéma JSON écrit dans ${file}.`);
+/** Writes one version's JSON Schema (to `file`, or its committed place), or both versions' when neither is given. */
+export async function schemaCommand(file: string | undefined, options: { version?: string }): Promise<void> {
+  if (options.version !== undefined && options.version !== "1" && options.version !== "2") throw new Error("La version du format est 1 ou 2.");
+  const versions = options.version ? [Number(options.version) as 1 | 2] : file ? [2 as const] : [1 as const, 2 as const];
+  for (const version of versions) {
+    const target = file ?? SCHEMA_FILES[version];
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, JSON.stringify(contractJsonSchema(version), null, 2) + "\n");
+    console.log(`Schéma JSON du format v${version} écrit dans ${target}.`);
+  }
 }
 
 /** Reads the password from CLES_PASSWORD, else from the first line of standard input. */

@@ -94,8 +94,9 @@ program
   .action(remindCommand);
 program
   .command("schema")
-  .description("Écrire le schéma JSON du format d'échange")
-  .argument("[fichier]", "fichier de sortie", "docs/contract-format.schema.json")
+  .description("Écrire le schéma JSON du format d'échange (sans argument : les versions 1 et 2 dans docs/)")
+  .argument("[fichier]", "fichier de sortie (par défaut : docs/contract-format.schema.json pour la v1, docs/contract-format-v2.schema.json pour la v2)")
+  .option("--version <1|2>", "version du format (2 quand un fichier est donné)")
   .action(schemaCommand);
 program
   .command("tables")

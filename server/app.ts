@@ -25,10 +25,12 @@ import { OneLinePerRequest } from "./http/request-log.js";
 import { createAuth, type Auth } from "./auth/auth.js";
 import { authPlugin } from "./auth/plugin.js";
 import { authSecret } from "./auth/secret.js";
-import { mailConfigFromEnv, publicUrlFromEnv, redisUrlFromEnv, trustProxyFromEnv, type MailConfig } from "./config.js";
+import { mailConfigFromEnv, proConnectFromEnv, publicUrlFromEnv, redisUrlFromEnv, trustProxyFromEnv, type MailConfig, type ProConnectConfig } from "./config.js";
 import { accountRoutes } from "./features/accounts/routes.js";
 import { auditRoutes } from "./features/history/routes.js";
 import { authRoutes } from "./features/auth/routes.js";
+import { ProConnectClient } from "./features/proconnect/client.js";
+import { proConnectRoutes } from "./features/proconnect/routes.js";
 import { devOutboxAllowed, devRoutes } from "./features/dev/routes.js";
 import { governanceRoutes } from "./features/governance/routes.js";
 import { monitoringRoutes, progressRoutes } from "./features/followup/routes.js";
@@ -101,6 +103,8 @@ export interface AppOptions {
   storage?: FileStorage;
   /** Redis for the request limits shared by the processes; defaults to REDIS_URL, else they are counted in the database. */
   redisUrl?: string;
+  /** ProConnect sign-in; defaults to the PROCONNECT_* variables; null: none. */
+  proConnect?: ProConnectConfig | null;
   /** Show the outbox mail on /dev/courriels to this machine (`serve --dev-outbox`); refused in production or on a public address. */
   devOutbox?: boolean;
 }
@@ -175,6 +179,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("auth", auth);
   app.decorate("mailer", mailer);
   app.decorate("publicUrl", publicUrl);
+  const proConnect = options.proConnect === undefined ? proConnectFromEnv() : options.proConnect;
+  app.decorate("proConnect", proConnect ? new ProConnectClient(proConnect, publicUrl) : null);
   app.decorate("devOutbox", devOutboxAllowed({ requested: options.devOutbox, publicUrl, outboxDir: mailer.outboxDir }));
   app.addHook("onClose", async () => mailer.close());
   await app.register(authPlugin, { auth, secure: publicUrl.startsWith("https://"), redisUrl: options.redisUrl ?? redisUrlFromEnv() });
@@ -205,6 +211,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(actionRoutes);
       await api.register(transferRoutes);
       await api.register(authRoutes);
+      await api.register(proConnectRoutes);
       await api.register(accountRoutes);
       await api.register(memberRoutes);
       await api.register(auditRoutes);

@@ -67,3 +67,31 @@ export function trustProxyFromEnv(env: NodeJS.ProcessEnv = process.env): boolean
   if (!value || value === "false") return false;
   return value === "true" ? true : value;
 }
+
+/** ProConnect (OpenID Connect for public agents): the provider and this app's client at it. */
+export interface ProConnectConfig {
+  /** The issuer (https://auth.agentconnect.gouv.fr/api/v2), whose discovery document is read. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Scopes asked for; ProConnect's by default. */
+  scope: string;
+}
+
+/**
+ * PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID and PROCONNECT_CLIENT_SECRET (and PROCONNECT_SCOPE); none: no ProConnect.
+ * Some without the others is a mistake, said at start.
+ */
+export function proConnectFromEnv(env: NodeJS.ProcessEnv = process.env): ProConnectConfig | null {
+  const issuer = env.PROCONNECT_ISSUER?.trim();
+  const clientId = env.PROCONNECT_CLIENT_ID?.trim();
+  const clientSecret = env.PROCONNECT_CLIENT_SECRET?.trim();
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer || !clientId || !clientSecret) throw new Error("ProConnect : PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET vont ensemble ; il en manque.");
+  try {
+    new URL(issuer);
+  } catch {
+    throw new Error(`PROCONNECT_ISSUER invalide : « ${issuer} ».`);
+  }
+  return { issuer, clientId, clientSecret, scope: env.PROCONNECT_SCOPE?.trim() || "openid email given_name usual_name" };
+}

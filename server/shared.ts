@@ -60,3 +60,4 @@ export {
 } from "./domain/participation.js";
 export { ANSWER_SOURCES, CHOICE_KINDS, isShown, OTHER_OPTION, QUESTION_KINDS } from "./domain/surveys.js";
 export { SHOWN_CONTRACT_STATUSES, shownContractStatus, type ShownContractStatus } from "./domain/contract-status.js";
+export { proConnectFailureMessage } from "./domain/proconnect.js";

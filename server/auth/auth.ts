@@ -10,6 +10,7 @@ import { and, eq, like, ne } from "drizzle-orm";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { Db } from "../db/client.js";
 import { accounts, sessions, users, verifications } from "../db/schema.js";
+import { externalSignIn } from "./external-sign-in.js";
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
@@ -75,6 +76,8 @@ export function createAuth(options: AuthOptions) {
       database: { generateId: () => crypto.randomUUID() },
     },
     logger: { disabled: true },
+    // ProConnect's sign-in opens its session through better-auth too (server/features/proconnect).
+    plugins: [externalSignIn()],
   });
 }
 

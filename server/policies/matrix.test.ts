@@ -81,7 +81,11 @@ const CASES: Record<string, Case[]> = {
     },
   ],
   "GET /api/contracts/:contractId/actions": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/actions?q=santé` }), expect: readers }],
-  "GET /api/contracts/:contractId/export": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/export` }), expect: readers }],
+  "GET /api/contracts/:contractId/export": [
+    { call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/export` }), expect: readers },
+    // Residents' names and e-mails: only whom may read them (the coordination).
+    { call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/export?residents=true` }), expect: managers },
+  ],
   "GET /api/contracts/:contractId/history": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/history` }), expect: managers }],
   "GET /api/contracts/:contractId/members": [{ call: (f) => ({ url: `/api/contracts/${f.ids.camvs}/members` }), expect: managers }],
   "POST /api/contracts/:contractId/invitations": [

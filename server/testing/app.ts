@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildApp, type AppOptions } from "../app.js";
-import type { MailConfig } from "../config.js";
+import type { MailConfig, ProConnectConfig } from "../config.js";
 import type { Database } from "../db/client.js";
 import { DEMO_PASSWORD } from "../demo/accounts.js";
 import { seedDemo } from "../demo/seed.js";
@@ -26,9 +26,14 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-function testAppOptions(database: Database, own: { mail: MailConfig; filesDir: string; storage?: FileStorage; logger?: AppOptions["logger"]; redisUrl?: string }): AppOptions {
+function testAppOptions(
+  database: Database,
+  own: { mail: MailConfig; filesDir: string; storage?: FileStorage; logger?: AppOptions["logger"]; redisUrl?: string; proConnect?: ProConnectConfig },
+): AppOptions {
   // Without Redis, the request limits are counted in the database, as in production without REDIS_URL.
-  return { database, logger: own.logger, webDir: false, publicUrl: "http://localhost:3000", mail: own.mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: own.storage ?? diskStorage(own.filesDir), redisUrl: own.redisUrl ?? "" };
+  // No ProConnect unless the test brings its provider (server/features/proconnect/proconnect.test.ts).
+  const proConnect = own.proConnect ?? null;
+  return { database, logger: own.logger, webDir: false, publicUrl: "http://localhost:3000", mail: own.mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: own.storage ?? diskStorage(own.filesDir), redisUrl: own.redisUrl ?? "", proConnect };
 }
 
 /**
@@ -46,14 +51,16 @@ export async function startSecondApp(ctx: TestContext, options: { redisUrl?: str
  * Without the demo, a platform admin (admin@cles.test, demo password) is created.
  * Attachments go to `filesDir` unless another `storage` is given (an S3 bucket).
  */
-export async function startTestApp(options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"]; redisUrl?: string; storage?: FileStorage } = {}): Promise<TestContext> {
+export async function startTestApp(
+  options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"]; redisUrl?: string; storage?: FileStorage; proConnect?: ProConnectConfig } = {},
+): Promise<TestContext> {
   const database = await openTestDatabase();
   if (options.seed) await seedDemo(database.db);
   else await createUser(database.db, { email: ADMIN_EMAIL, name: "Admin de test", password: DEMO_PASSWORD, isAdmin: true });
   const outboxDir = mkdtempSync(join(tmpdir(), "cles-outbox-"));
   const filesDir = mkdtempSync(join(tmpdir(), "cles-files-"));
   const mail: MailConfig = { smtpUrl: options.smtpUrl, from: "Clés <test@cles.test>", outboxDir };
-  const server = await buildApp(testAppOptions(database, { mail, filesDir, storage: options.storage, logger: options.logger, redisUrl: options.redisUrl }));
+  const server = await buildApp(testAppOptions(database, { mail, filesDir, storage: options.storage, logger: options.logger, redisUrl: options.redisUrl, proConnect: options.proConnect }));
   await server.ready();
   const app = await signedInClient(server, ADMIN_EMAIL);
   return {

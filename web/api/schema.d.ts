@@ -5384,6 +5384,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/proconnect/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Retour de ProConnect : ouvre la session d'un compte existant ou d'une invitation en attente */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                    iss?: string;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Redirection (302) vers ProConnect, ou vers Clés */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/proconnect/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Se connecter avec ProConnect : redirige vers le fournisseur d'identité */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Erreur (application/problem+json) */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Erreur interne (application/problem+json) */
+                "5XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            detail: string;
+                            errors?: {
+                                message: string;
+                                path: string;
+                            }[];
+                            instance: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
+                /** @description Redirection (302) vers ProConnect, ou vers Clés */
+                302: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/session": {
         parameters: {
             query?: never;
@@ -5391,7 +5545,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** La session en cours, le jeton CSRF, et si la page des courriels de développement est ouverte */
+        /** La session en cours, le jeton CSRF, si la page des courriels de développement est ouverte et si ProConnect est proposé */
         get: {
             parameters: {
                 query?: never;
@@ -5448,6 +5602,7 @@ export interface paths {
                         "application/json": {
                             csrfToken: string;
                             devOutbox: boolean;
+                            proConnect: boolean;
                             user: {
                                 email: string;
                                 id: string;
@@ -9944,6 +10099,8 @@ export interface paths {
                                         }[];
                                         progress: {
                                             happenedOn: string;
+                                            /** @enum {string} */
+                                            happenedOnPrecision: "day" | "month";
                                             id: string;
                                             text: string;
                                         }[];
@@ -10099,8 +10256,6 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                                            /** @enum {string} */
-                                            happenedOnPrecision: "day" | "month";
                     content: {
                         "application/problem+json": {
                             detail: string;
@@ -14132,6 +14287,8 @@ export interface paths {
                                 endMonth: string | null;
                                 milestones: {
                                     doneOn: string | null;
+                                    /** @enum {string} */
+                                    doneOnPrecision: "day" | "month";
                                     id: string;
                                     label: string;
                                     originallyBy: string;
@@ -14595,8 +14752,6 @@ export interface paths {
                                 signedOn: string | null;
                                 title: string;
                             }[];
-                                    /** @enum {string} */
-                                    doneOnPrecision: "day" | "month";
                             slug: string;
                             /** Format: date */
                             startDate: string;
@@ -16479,6 +16634,11 @@ export interface paths {
                          * @default null
                          */
                         doneOn?: string | null;
+                        /**
+                         * @default day
+                         * @enum {string}
+                         */
+                        doneOnPrecision?: "day" | "month";
                         /** @default  */
                         owner?: string;
                         /** Format: date */
@@ -16538,6 +16698,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             doneOn: string | null;
+                            /** @enum {string} */
+                            doneOnPrecision: "day" | "month";
                             id: string;
                             originallyBy: string;
                             overdue: boolean;
@@ -16995,6 +17157,11 @@ export interface paths {
                         /** Format: date */
                         happenedOn: string;
                         /**
+                         * @default day
+                         * @enum {string}
+                         */
+                        happenedOnPrecision?: "day" | "month";
+                        /**
                          * Format: uuid
                          * @default null
                          */
@@ -17058,6 +17225,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             happenedOn: string;
+                            /** @enum {string} */
+                            happenedOnPrecision: "day" | "month";
                             id: string;
                             meetingId: string | null;
                             milestoneIds: string[];
@@ -17438,11 +17607,6 @@ export interface paths {
         put?: never;
         /** Répondre à un questionnaire (sans connexion) */
         post: {
-                        /**
-                         * @default day
-                         * @enum {string}
-                         */
-                        doneOnPrecision?: "day" | "month";
             parameters: {
                 query?: never;
                 header?: never;
@@ -17502,8 +17666,6 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                            /** @enum {string} */
-                            doneOnPrecision: "day" | "month";
                     content: {
                         "application/problem+json": {
                             detail: string;
@@ -17960,11 +18122,6 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-                        /**
-                         * @default day
-                         * @enum {string}
-                         */
-                        happenedOnPrecision?: "day" | "month";
             requestBody: {
                 content: {
                     "application/json": {
@@ -18029,8 +18186,6 @@ export interface paths {
         head?: never;
         patch?: never;
         trace?: never;
-                            /** @enum {string} */
-                            happenedOnPrecision: "day" | "month";
     };
     "/api/reference": {
         parameters: {

@@ -10,7 +10,8 @@ import { ROLE_LABELS, scopeLabel, type ArsLevel } from "../../domain/roles.js";
 export interface NewUser {
   email: string;
   name: string;
-  password: string;
+  /** Absent (with no hash either): no password yet (an account opened through ProConnect; a reset link sets one). */
+  password?: string;
   /** The password already hashed (accounts sharing one password, as the demo's do). */
   passwordHash?: string;
   isAdmin?: boolean;
@@ -24,7 +25,8 @@ export async function createUser(tx: Tx | Db, input: NewUser): Promise<string> {
   if (taken) throw invalid([{ path: "email", message: "Un compte existe déjà pour cette adresse e-mail." }]);
   const id = randomUUID();
   await tx.insert(users).values({ id, email, name: input.name.trim(), isAdmin: input.isAdmin ?? false, emailVerified: true });
-  await tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: input.passwordHash ?? (await hashPassword(input.password)) });
+  const hash = input.passwordHash ?? (input.password === undefined ? undefined : await hashPassword(input.password));
+  if (hash !== undefined) await tx.insert(accounts).values({ id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash });
   if (input.ars?.length) await tx.insert(arsScopes).values(input.ars.map((s) => ({ ...s, userId: id })));
   return id;
 }

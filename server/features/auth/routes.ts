@@ -29,12 +29,12 @@ const locked = (minutes: number) =>
   new Problem(429, "Trop de tentatives", `Trop de tentatives de connexion pour cette adresse : réessayez dans ${plural(minutes, "minute")}.`);
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get("/auth/session", { schema: { response: { 200: sessionOut }, tags, summary: "La session en cours, le jeton CSRF, et si la page des courriels de développement est ouverte" }, config: { public: true } }, async (request, reply) => {
+  app.get("/auth/session", { schema: { response: { 200: sessionOut }, tags, summary: "La session en cours, le jeton CSRF, si la page des courriels de développement est ouverte et si ProConnect est proposé" }, config: { public: true } }, async (request, reply) => {
     const actor = request.actor;
     const user = actor.kind === "user" ? { id: actor.id, name: actor.name, email: actor.email, isAdmin: actor.isAdmin } : null;
     void reply.header("cache-control", "no-store");
     // Told here, so that the web never asks the outbox itself except on its own page.
-    return { user, csrfToken: reply.generateCsrf(), devOutbox: canReadOutbox(request) };
+    return { user, csrfToken: reply.generateCsrf(), devOutbox: canReadOutbox(request), proConnect: app.proConnect !== null };
   });
 
   app.post(

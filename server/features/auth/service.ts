@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { sessions, signInFailures, users } from "../../db/schema.js";
+import { DEACTIVATED_ACCOUNT } from "../../domain/proconnect.js";
 
 export const MAX_FAILURES = 5;
 export const LOCK_MINUTES = 15;
@@ -50,7 +51,7 @@ export async function clearFailures(db: Db, email: string): Promise<void> {
   await db.delete(signInFailures).where(eq(signInFailures.emailKey, emailKey(email)));
 }
 
-export const DEACTIVATED = "Ce compte a été désactivé. Adressez-vous à l'administration de Clés pour le réactiver.";
+export const DEACTIVATED = DEACTIVATED_ACCOUNT;
 
 /** Whether the platform admin deactivated this account (server/features/users). */
 export async function isDeactivated(db: Db, userId: string): Promise<boolean> {

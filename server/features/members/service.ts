@@ -157,16 +157,20 @@ export async function acceptInvitation(db: Db, token: string, input: { name: str
     if (!claimed.length) throw new Problem(410, "Invitation expirée", INVITATION_INVALID);
     if (await findUserByEmail(tx, row.email)) throw conflict("Un compte existe déjà pour cette adresse : connectez-vous avec lui.");
     const userId = await createUser(tx, { email: row.email, name: input.name, password: input.password });
-    // Fiches archived since the invitation are left out; the others are kept.
-    const live = row.actionIds.length
-      ? await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.contractId, row.contractId), inArray(actions.id, row.actionIds), isNull(actions.archivedAt)))
-      : [];
-    const actionIds = live.map((a) => a.id);
-    await addMembership(tx, row.contractId, userId, { role: row.role, actionIds });
-    const actor: Actor = { kind: "system", name: input.name };
-    await recordAudit(tx, actor, { contractId: row.contractId, objectType: "member", objectId: userId, objectLabel: input.name, operation: "create", changes: [{ field: "role", label: "Rôle", before: null, after: ROLE_LABELS[row.role] }] });
+    await joinFromInvitation(tx, row, userId, input.name);
     return { userId, email: row.email, contractId: row.contractId };
   });
+}
+
+/** The new account joins the invitation's contract with its role; fiches archived since the invitation are left out. */
+export async function joinFromInvitation(tx: Tx, row: typeof invitations.$inferSelect, userId: string, name: string): Promise<void> {
+  const live = row.actionIds.length
+    ? await tx.select({ id: actions.id }).from(actions).where(and(eq(actions.contractId, row.contractId), inArray(actions.id, row.actionIds), isNull(actions.archivedAt)))
+    : [];
+  const actionIds = live.map((a) => a.id);
+  await addMembership(tx, row.contractId, userId, { role: row.role, actionIds });
+  const actor: Actor = { kind: "system", name };
+  await recordAudit(tx, actor, { contractId: row.contractId, objectType: "member", objectId: userId, objectLabel: name, operation: "create", changes: [{ field: "role", label: "Rôle", before: null, after: ROLE_LABELS[row.role] }] });
 }
 
 export async function revokeInvitation(db: Db, actor: Actor, contractId: string, invitationId: string): Promise<void> {

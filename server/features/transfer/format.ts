@@ -49,50 +49,58 @@ export const actionEntry = actionContent(organisationName, fileDeterminants)
   .transform(({ determinant, ...a }) => (a.determinants.length === 0 && determinant ? { ...a, determinants: [determinant] } : a));
 export type ActionEntry = z.infer<typeof actionEntry>;
 
+/** The static contract: what version 1 holds, and version 2 too. */
+export const contractBody = contractFields.safeExtend({
+  organisations: z.array(organisationEntry).max(LIMITS.organisations, { error: limitMessage("organisations") }),
+  axes: z.array(axisEntry).max(LIMITS.axes, { error: limitMessage("axes") }),
+  actions: z.array(actionEntry).max(LIMITS.actions, { error: limitMessage("actions") }),
+});
+export type ContractBody = z.infer<typeof contractBody>;
+
+export const formatLiteral = z.literal(FORMAT, { error: `Ce fichier n'est pas un export de contrat Clés (format attendu : ${FORMAT}).` });
+
 export const contractDocument = z
   .object({
-    format: z.literal(FORMAT, { error: `Ce fichier n'est pas un export de contrat Clés (format attendu : ${FORMAT}).` }),
-    version: z.literal(FORMAT_VERSION, { error: `Version de format non prise en charge (attendue : ${FORMAT_VERSION}).` }),
+    format: formatLiteral,
+    version: z.literal(FORMAT_VERSION, { error: "Version de format non prise en charge (attendue : 1 ou 2)." }),
     exportedAt: z.string().optional(),
-    contract: contractFields.safeExtend({
-      organisations: z.array(organisationEntry).max(LIMITS.organisations, { error: limitMessage("organisations") }),
-      axes: z.array(axisEntry).max(LIMITS.axes, { error: limitMessage("axes") }),
-      actions: z.array(actionEntry).max(LIMITS.actions, { error: limitMessage("actions") }),
-    }),
+    contract: contractBody,
   })
-  .superRefine((doc, ctx) => {
-    const c = doc.contract;
-    const orgs = new Set<string>();
-    c.organisations.forEach((o, i) => {
-      if (orgs.has(o.name)) ctx.addIssue({ code: "custom", path: ["contract", "organisations", i, "name"], message: `L'organisation « ${o.name} » figure deux fois dans l'annuaire.` });
-      orgs.add(o.name);
-    });
-    const checkOrg = (name: string, path: (string | number)[]) => {
-      if (!orgs.has(name)) ctx.addIssue({ code: "custom", path: ["contract", ...path], message: `L'organisation « ${name} » n'est pas dans l'annuaire du contrat.` });
-    };
-    c.signatories.forEach((s, i) => checkOrg(s.organisation, ["signatories", i, "organisation"]));
-    const axes = new Map<number, Set<string>>();
-    c.axes.forEach((a, i) => {
-      if (axes.has(a.number)) ctx.addIssue({ code: "custom", path: ["contract", "axes", i, "number"], message: `L'axe ${a.number} figure deux fois.` });
-      axes.set(a.number, new Set(a.objectives.map((o) => o.code)));
-    });
-    const communes = new Set(c.communes.map((m) => m.inseeCode));
-    const numbers = new Set<number>();
-    c.actions.forEach((a, i) => {
-      const at = (...p: (string | number)[]) => ["actions", i, ...p];
-      if (!a.archived) {
-        if (numbers.has(a.number)) ctx.addIssue({ code: "custom", path: ["contract", ...at("number")], message: `Le numéro de fiche ${a.number} est utilisé deux fois.` });
-        numbers.add(a.number);
-      }
-      const objectives = axes.get(a.axis);
-      if (!objectives) ctx.addIssue({ code: "custom", path: ["contract", ...at("axis")], message: `L'axe ${a.axis} n'existe pas dans ce contrat.` });
-      else if (a.objective !== null && !objectives.has(a.objective))
-        ctx.addIssue({ code: "custom", path: ["contract", ...at("objective")], message: `L'objectif « ${a.objective} » n'existe pas dans l'axe ${a.axis}.` });
-      if (a.lead) checkOrg(a.lead.organisation, at("lead", "organisation"));
-      a.partners.forEach((p, j) => checkOrg(p.organisation, at("partners", j, "organisation")));
-      a.territory.communes.forEach((code, j) => {
-        if (!communes.has(code)) ctx.addIssue({ code: "custom", path: ["contract", ...at("territory", "communes", j)], message: `La commune ${code} ne fait pas partie du territoire du contrat.` });
-      });
+  .superRefine((doc, ctx) => checkContract(doc.contract, ctx));
+export type ContractDocument = z.infer<typeof contractDocument>;
+
+/** The static contract's references: organisations in the directory, axes, objectives, communes, fiche numbers. */
+export function checkContract(c: ContractBody, ctx: z.RefinementCtx): void {
+  const orgs = new Set<string>();
+  c.organisations.forEach((o, i) => {
+    if (orgs.has(o.name)) ctx.addIssue({ code: "custom", path: ["contract", "organisations", i, "name"], message: `L'organisation « ${o.name} » figure deux fois dans l'annuaire.` });
+    orgs.add(o.name);
+  });
+  const checkOrg = (name: string, path: (string | number)[]) => {
+    if (!orgs.has(name)) ctx.addIssue({ code: "custom", path: ["contract", ...path], message: `L'organisation « ${name} » n'est pas dans l'annuaire du contrat.` });
+  };
+  c.signatories.forEach((s, i) => checkOrg(s.organisation, ["signatories", i, "organisation"]));
+  const axes = new Map<number, Set<string>>();
+  c.axes.forEach((a, i) => {
+    if (axes.has(a.number)) ctx.addIssue({ code: "custom", path: ["contract", "axes", i, "number"], message: `L'axe ${a.number} figure deux fois.` });
+    axes.set(a.number, new Set(a.objectives.map((o) => o.code)));
+  });
+  const communes = new Set(c.communes.map((m) => m.inseeCode));
+  const numbers = new Set<number>();
+  c.actions.forEach((a, i) => {
+    const at = (...p: (string | number)[]) => ["actions", i, ...p];
+    if (!a.archived) {
+      if (numbers.has(a.number)) ctx.addIssue({ code: "custom", path: ["contract", ...at("number")], message: `Le numéro de fiche ${a.number} est utilisé deux fois.` });
+      numbers.add(a.number);
+    }
+    const objectives = axes.get(a.axis);
+    if (!objectives) ctx.addIssue({ code: "custom", path: ["contract", ...at("axis")], message: `L'axe ${a.axis} n'existe pas dans ce contrat.` });
+    else if (a.objective !== null && !objectives.has(a.objective))
+      ctx.addIssue({ code: "custom", path: ["contract", ...at("objective")], message: `L'objectif « ${a.objective} » n'existe pas dans l'axe ${a.axis}.` });
+    if (a.lead) checkOrg(a.lead.organisation, at("lead", "organisation"));
+    a.partners.forEach((p, j) => checkOrg(p.organisation, at("partners", j, "organisation")));
+    a.territory.communes.forEach((code, j) => {
+      if (!communes.has(code)) ctx.addIssue({ code: "custom", path: ["contract", ...at("territory", "communes", j)], message: `La commune ${code} ne fait pas partie du territoire du contrat.` });
     });
   });
-export type ContractDocument = z.infer<typeof contractDocument>;
+}

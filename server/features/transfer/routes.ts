@@ -3,7 +3,7 @@ import { assertCan } from "../../policies/index.js";
 import { contractExists, getContract } from "../contracts/queries.js";
 import { contractParams } from "../../http/params.js";
 import { exportContract, importContract, parseContractDocument } from "./service.js";
-import { contractDocumentBody, exportOut, importQuery } from "./schema.js";
+import { contractDocumentBody, exportOut, exportQuery, importQuery } from "./schema.js";
 import { contractViewOut } from "../contracts/schema-out.js";
 
 const tags = ["Export et import"];
@@ -13,12 +13,13 @@ const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
 export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/contracts/:contractId/export",
-    { schema: { response: { 200: exportOut }, tags, summary: "Exporter un contrat entier (format JSON cles.contract v1)", params: contractParams } },
+    { schema: { response: { 200: exportOut }, tags, summary: "Exporter un contrat entier et sa vie (format JSON cles.contract v2 ; ?residents=true ajoute les noms des habitants)", params: contractParams, querystring: exportQuery } },
     async (request, reply) => {
       const { contractId } = request.params;
       assertCan(request.actor, "contract.export", { contractId });
+      if (request.query.residents) assertCan(request.actor, "residents.read", { contractId });
       await contractExists(app.db, contractId);
-      const doc = await exportContract(app.db, contractId);
+      const doc = await exportContract(app.db, contractId, { residents: request.query.residents });
       return reply.header("content-disposition", `attachment; filename="${doc.contract.slug}.cles.json"`).send(doc);
     },
   );
@@ -30,7 +31,7 @@ export const transferRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         response: { 201: contractViewOut },
         tags,
-        summary: "Importer un contrat entier depuis un export JSON (rien n'est écrit si le fichier est invalide)",
+        summary: "Importer un contrat entier depuis un export JSON, version 2 ou 1 (rien n'est écrit si le fichier est invalide)",
         querystring: importQuery,
         body: contractDocumentBody,
       },

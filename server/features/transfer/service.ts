@@ -9,13 +9,16 @@ import { writeActionChildren } from "../actions/service.js";
 import { getContract } from "../contracts/queries.js";
 import { slugTaken, writeContractParts } from "../contracts/service.js";
 import { communesFromReference } from "../contracts/territory.js";
-import { contractDocument, FORMAT, FORMAT_VERSION, type ContractDocument } from "./format.js";
+import { contractDocument, FORMAT, type ContractBody, type ContractDocument } from "./format.js";
+import { contractDocumentV2, FORMAT_VERSION_2, type ContractDocumentV2 } from "./v2/format.js";
+import { ficheKeys, RefMap } from "./v2/refs.js";
+import { exportRunning, importRunning } from "./v2/service.js";
 import { describeImportPath } from "./labels.js";
 import type { Actor } from "../../policies/index.js";
 import { recordAudit } from "../../audit/record.js";
 
-/** The whole contract in the exchange format. */
-export async function exportContract(db: Db, contractId: string): Promise<ContractDocument> {
+/** The static contract (version 1's `contract`), with its fiches' ids and their indicators' ids in the file's order. */
+export async function exportStatic(db: Db, contractId: string): Promise<StaticExport> {
   const view = await getContract(db, contractId);
   const orgName = new Map(view.organisations.map((o) => [o.id, o.name]));
   const name = (id: string) => orgName.get(id) ?? "";
@@ -30,10 +33,12 @@ export async function exportContract(db: Db, contractId: string): Promise<Contra
     : [[], []];
   const axisOf = new Map(view.axes.map((a) => [a.id, a]));
   const objectiveCode = new Map(view.axes.flatMap((a) => a.objectives.map((o) => [o.id, o.code] as const)));
+  const indicatorIds = new Map(
+    ids.map((id) => [id, indicatorRows.filter((i) => i.actionId === id).sort((a, b) => a.position - b.position).map((i) => i.id)] as const),
+  );
   return {
-    format: FORMAT,
-    version: FORMAT_VERSION,
-    exportedAt: new Date().toISOString(),
+    actionIds: ids,
+    indicatorIds,
     contract: {
       slug: view.slug,
       name: view.name,
@@ -68,10 +73,21 @@ export async function exportContract(db: Db, contractId: string): Promise<Contra
   };
 }
 
+export type StaticExport = { contract: ContractBody; actionIds: string[]; indicatorIds: Map<string, string[]> };
+
+/** The whole running contract in the exchange format, version 2; residents' names only when asked. */
+export async function exportContract(db: Db, contractId: string, options: { residents?: boolean } = {}): Promise<ContractDocumentV2> {
+  const view = await getContract(db, contractId);
+  const statics = await exportStatic(db, contractId);
+  const running = await exportRunning(db, contractId, view, statics, options.residents ?? false);
+  return { format: FORMAT, version: FORMAT_VERSION_2, exportedAt: new Date().toISOString(), residents: options.residents ?? false, contract: statics.contract, ...running };
+}
+
 /** Validates a file against the format; French errors name the fiche and field. Writes nothing. */
-export function parseContractDocument(input: unknown): ContractDocument {
+export function parseContractDocument(input: unknown): ContractDocument | ContractDocumentV2 {
   assertCleanText(input);
-  const result = contractDocument.safeParse(input);
+  const v2 = (input as { version?: unknown } | null)?.version === FORMAT_VERSION_2;
+  const result = (v2 ? contractDocumentV2 : contractDocument).safeParse(input);
   if (result.success) return result.data;
   const fiches = (input as { contract?: { actions?: unknown } } | null)?.contract?.actions;
   const errors = result.error.issues.slice(0, 100).map((issue) => ({
@@ -83,7 +99,7 @@ export function parseContractDocument(input: unknown): ContractDocument {
 }
 
 /** The file's communes checked against the official reference, the names and populations it lacks filled: 400 for an unknown INSEE code. */
-function referenceCommunesOf(doc: ContractDocument) {
+function referenceCommunesOf(doc: { contract: ContractBody }) {
   const { communes, errors } = communesFromReference(doc.contract.communes, "contract.communes");
   if (errors.length)
     throw invalid(
@@ -94,7 +110,7 @@ function referenceCommunesOf(doc: ContractDocument) {
 }
 
 /** Creates a whole contract from a validated document, in one transaction; communes by INSEE code are named and counted from the official reference. */
-export async function importContract(db: Db, actor: Actor, doc: ContractDocument, slugOverride?: string): Promise<string> {
+export async function importContract(db: Db, actor: Actor, doc: ContractDocument | ContractDocumentV2, slugOverride?: string): Promise<string> {
   const c = { ...doc.contract, slug: slugOverride ?? doc.contract.slug, communes: referenceCommunesOf(doc) };
   return db.transaction(async (tx) => {
     if (await slugTaken(tx, c.slug))
@@ -126,7 +142,10 @@ export async function importContract(db: Db, actor: Actor, doc: ContractDocument
         : [];
       axisIds.set(a.number, { id: axis!.id, objectives: new Map(objectiveRows.map((o) => [o.code, o.id])) });
     }
-    for (const a of c.actions) {
+    const refs = new RefMap();
+    const keys = ficheKeys(c.actions);
+    const indicatorIds = new Map<string, string[]>();
+    for (const [index, a] of c.actions.entries()) {
       const content = {
         ...a,
         lead: a.lead ? { ...a.lead, organisation: ref(a.lead.organisation) } : null,
@@ -145,16 +164,24 @@ export async function importContract(db: Db, actor: Actor, doc: ContractDocument
         })
         .returning({ id: actions.id });
       await writeActionChildren(tx, row!.id, content, true);
+      refs.set(row!.id, keys[index]!);
+      if (a.indicators.length)
+        indicatorIds.set(row!.id, (await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.actionId, row!.id)).orderBy(asc(indicators.position))).map((i) => i.id));
+    }
+    if ("governance" in doc) {
+      const axisId = new Map([...axisIds].map(([n, a]) => [n, a.id]));
+      await importRunning({ tx, contractId, refs, orgId, axisId }, doc, indicatorIds);
     }
     // One entry for the whole import: the contract and how much it brought.
-    const imported = `${c.axes.length} axe(s), ${c.actions.length} fiche(s), ${c.organisations.length} organisation(s)`;
+    const running = "governance" in doc ? `, ${doc.governance.meetings.length} réunion(s), ${doc.followUp.fiches.length} fiche(s) suivie(s), ${doc.reviews.quarterly.length} revue(s)` : "";
+    const imported = `${c.axes.length} axe(s), ${c.actions.length} fiche(s), ${c.organisations.length} organisation(s)${running}`;
     await recordAudit(tx, actor, {
       contractId,
       objectType: "contract",
       objectId: contractId,
       objectLabel: c.name,
       operation: "create",
-      changes: [{ field: "import", label: "Import (format cles.contract)", before: null, after: imported }],
+      changes: [{ field: "import", label: `Import (format cles.contract v${doc.version})`, before: null, after: imported }],
     });
     return contractId;
   });

@@ -51,13 +51,13 @@ const byOrgName = (doc: Pick<ContractDocument, "contract">) => ({
 });
 
 describe("GET /api/contracts/:id/export", () => {
-  it("sends the CAPVM contract as an attachment in format cles.contract v1", async () => {
+  it("sends the CAPVM contract as an attachment in format cles.contract v2", async () => {
     const res = await seeded.app.inject({ method: "GET", url: `/api/contracts/${ids["capvm-2019-2022"]}/export` });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-disposition"]).toBe('attachment; filename="capvm-2019-2022.cles.json"');
     const doc = res.json<ContractDocument>();
     expect(doc.format).toBe("cles.contract");
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(Math.abs(Date.parse(doc.exportedAt!) - Date.now())).toBeLessThan(60_000);
     expect(doc.contract.slug).toBe("capvm-2019-2022");
     expect(doc.contract.actions.map((a) => a.number)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
@@ -268,8 +268,8 @@ describe("POST /api/contracts/import", () => {
         { path: "format", message: "format : Ce fichier n'est pas un export de contrat Clés (format attendu : cles.contract)." },
       ]);
       expect(problem.detail).toBe("Le fichier n'a pas été importé : 1 erreur(s). Rien n'a été enregistré.");
-      const version = await refused({ ...fresh(), version: 2 });
-      expect(version.errors).toEqual([{ path: "version", message: "version : Version de format non prise en charge (attendue : 1)." }]);
+      const version = await refused({ ...fresh(), version: 3 });
+      expect(version.errors).toEqual([{ path: "version", message: "version : Version de format non prise en charge (attendue : 1 ou 2)." }]);
     });
 
     it("an unknown organisation as a fiche's lead or partner", async () => {
@@ -338,6 +338,8 @@ describe("POST /api/contracts/import", () => {
       const problem = await refused(bad);
       expect(problem.errors).toEqual([
         { path: "contract.actions.1.number", message: "Fiche action FA 1 « Animer la dynamique territoriale » › numéro : Le numéro de fiche 1 est utilisé deux fois." },
+        // The meeting that named FA 2 now names a fiche the file no longer has.
+        { path: "governance.meetings.0.agenda.0.fiches.1", message: "gouvernance › réunions › n° 1 › ordre du jour › n° 1 › fiches › n° 2 : La fiche « FA2 » n'existe pas dans ce contrat." },
       ]);
     });
 

@@ -1,7 +1,7 @@
 /** Inviting an ARS delegation by e-mail with its territory; accepting creates the account with it. */
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import type { Db, Tx } from "../../db/client.js";
 import { arsInvitations, users } from "../../db/schema.js";
 import { conflict, notFound, Problem } from "../../http/problem.js";
 import { recordAudit } from "../../audit/record.js";
@@ -66,9 +66,14 @@ export async function acceptArsInvitation(db: Db, token: string, input: { name: 
     if (!claimed.length) throw new Problem(410, "Invitation expirée", ARS_INVITATION_INVALID);
     if (await findUserByEmail(tx, row.email)) throw conflict("Un compte existe déjà pour cette adresse : connectez-vous avec lui.");
     const userId = await createUser(tx, { email: row.email, name: input.name, password: input.password, ars: row.scopes });
-    await recordAudit(tx, { kind: "system", name: input.name }, { contractId: null, objectType: "account", objectId: userId, objectLabel: `${input.name} (${row.email})`, operation: "create", changes: [{ field: "account", label: "Compte", before: null, after: `Délégation ARS (${territoryLabel(row.scopes)})` }] });
+    await recordArsAccount(tx, row, userId, input.name);
     return { userId, email: row.email };
   });
+}
+
+/** The history line of an account created from an ARS invitation. */
+export async function recordArsAccount(tx: Tx, row: typeof arsInvitations.$inferSelect, userId: string, name: string): Promise<void> {
+  await recordAudit(tx, { kind: "system", name }, { contractId: null, objectType: "account", objectId: userId, objectLabel: `${name} (${row.email})`, operation: "create", changes: [{ field: "account", label: "Compte", before: null, after: `Délégation ARS (${territoryLabel(row.scopes)})` }] });
 }
 
 /** The invitations still waiting (not accepted, revoked or expired), oldest first. */

@@ -3,6 +3,7 @@ import { Alert } from "@codegouvfr/react-dsfr/Alert";
 import { Button } from "@codegouvfr/react-dsfr/Button";
 import { Input } from "@codegouvfr/react-dsfr/Input";
 import { PasswordInput } from "@codegouvfr/react-dsfr/blocks/PasswordInput";
+import { ProConnectButton } from "@codegouvfr/react-dsfr/ProConnectButton";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router";
@@ -11,6 +12,7 @@ import { api, ApiError } from "../../api/client";
 import { resetSession } from "../../components/AuthGate";
 import { controlProps, ErrorSummary, RequiredNote, errorProps, fieldId, type Errors } from "../../components/form";
 import { Page } from "../../components/Page";
+import { proConnectFailureMessage } from "../../../server/shared";
 import { DevMailHint } from "./DevMailHint";
 import { homeOf } from "../todo/due-links";
 import type { MyFiches } from "../todo/todo-api";
@@ -59,10 +61,20 @@ export function SignInPage() {
     signIn.mutate();
   };
   const failure = signIn.error instanceof ApiError && Object.keys(errors).length === 0 ? signIn.error : null;
+  // A ProConnect sign-in that was refused comes back here with its reason (server/features/proconnect).
+  const proConnectFailure = signIn.isIdle ? proConnectFailureMessage(params.get("proconnect")) : null;
   return (
     <Page title="Connexion">
       <div className={fr.cx("fr-grid-row")}>
         <div className={fr.cx("fr-col-12", "fr-col-md-8", "fr-col-lg-6")}>
+          {proConnectFailure && <Alert severity="error" title="Connexion avec ProConnect refusée" description={proConnectFailure} className={fr.cx("fr-mb-3w")} role="alert" />}
+          {session.data?.proConnect && (
+            <>
+              <p>Agent public : identifiez-vous avec ProConnect. Votre adresse e-mail doit être celle d'un compte Clés ou d'une invitation reçue.</p>
+              <ProConnectButton url="/api/auth/proconnect/start" />
+              <p className={fr.cx("fr-hr-or", "fr-my-3w")}>ou</p>
+            </>
+          )}
           <p>Connectez-vous avec l'adresse e-mail de votre invitation.</p>
           <ErrorSummary errors={errors} />
           {failure && <Alert severity="error" small description={failure.detail} className={fr.cx("fr-mb-3w")} role="alert" />}

@@ -56,8 +56,9 @@ function ImportForm() {
   return (
     <Page title="Importer un contrat" breadcrumb={[{ label: "Contrats", to: "/" }]}>
       <p>
-        Importez un contrat entier (territoire, signataires, annuaire, axes, objectifs et fiches) depuis un fichier exporté par Clés au format{" "}
-        <code>cles.contract</code> version 1. Si le fichier contient une erreur, rien n'est enregistré et chaque erreur est indiquée avec sa fiche et son champ.
+        Importez un contrat entier depuis un fichier exporté par Clés au format <code>cles.contract</code> : version 2 (le contrat et sa vie : instances,
+        réunions, suivi des fiches, revues) ou version 1 (territoire, signataires, annuaire, axes, objectifs et fiches). Si le fichier contient une erreur,
+        rien n'est enregistré et chaque erreur est indiquée avec sa place dans le fichier.
       </p>
       <form onSubmit={submit} noValidate>
         <Upload

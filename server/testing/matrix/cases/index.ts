@@ -21,5 +21,6 @@ import { referenceTerritoryCases } from "./reference-territory.js";
 import { referentialCases } from "./referentials.js";
 import { territoryCases } from "./territories.js";
 import { referentCases } from "./referents.js";
+import { proConnectCases } from "./proconnect.js";
 
-export const EXTRA_CASES: Cases = { ...calendarCases, ...followUpCases, ...overviewCases, ...indicatorCases, ...meetingCases, ...decisionCases, ...reviewCases, ...deckCases, ...reportCases, ...jobCases, ...spreadsheetCases, ...participationCases, ...surveyCases, ...ambassadorCases, ...userCases, ...searchCases, ...todoCases, ...referenceTerritoryCases, ...referentialCases, ...territoryCases, ...referentCases };
+export const EXTRA_CASES: Cases = { ...calendarCases, ...followUpCases, ...overviewCases, ...indicatorCases, ...meetingCases, ...decisionCases, ...reviewCases, ...deckCases, ...reportCases, ...jobCases, ...spreadsheetCases, ...participationCases, ...surveyCases, ...ambassadorCases, ...userCases, ...searchCases, ...todoCases, ...referenceTerritoryCases, ...referentialCases, ...territoryCases, ...referentCases, ...proConnectCases };
