@@ -29,14 +29,18 @@ export interface LocalProvider {
 
 const SCOPE = "openid email given_name usual_name";
 
-export async function startLocalProvider(redirectUri: string): Promise<LocalProvider> {
+/**
+ * `redirectUri`: the app's callback address, or a function that gives it once the app listens
+ * (asked at the provider's first request: the provider's address can be given to the app first).
+ */
+export async function startLocalProvider(redirectUri: string | (() => string)): Promise<LocalProvider> {
   const state: { next: Agent } = { next: { sub: "personne", email: "personne@test.fr", email_verified: true } };
   const agents = new Map<string, Agent>();
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [{ client_id: "cles", client_secret: "secret-du-client-cles", redirect_uris: [redirectUri], token_endpoint_auth_method: "client_secret_post" }],
+  const configure = () => new Provider(issuer, {
+    clients: [{ client_id: "cles", client_secret: "secret-du-client-cles", redirect_uris: [typeof redirectUri === "string" ? redirectUri : redirectUri()], token_endpoint_auth_method: "client_secret_post" }],
     scopes: SCOPE.split(" "),
     claims: { email: ["email", "email_verified"], given_name: ["given_name"], usual_name: ["usual_name"] },
     findAccount: (_ctx: unknown, id: string) => {
@@ -50,16 +54,20 @@ export async function startLocalProvider(redirectUri: string): Promise<LocalProv
     ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
     pkce: { required: () => true },
   });
-  const handler = provider.callback();
+  let provider: Provider | null = null;
+  let handler: ReturnType<Provider["callback"]> | null = null;
   server.on("request", (req, res) => {
+    provider ??= configure();
+    handler ??= provider.callback();
     if (!req.url?.startsWith("/interaction/")) return handler(req, res);
+    const op = provider;
     void (async () => {
       const agent = state.next;
       agents.set(agent.sub, agent);
-      const grant = new provider.Grant({ accountId: agent.sub, clientId: "cles" });
+      const grant = new op.Grant({ accountId: agent.sub, clientId: "cles" });
       grant.addOIDCScope(SCOPE);
       const grantId = await grant.save();
-      await provider.interactionFinished(req, res, { login: { accountId: agent.sub }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      await op.interactionFinished(req, res, { login: { accountId: agent.sub }, consent: { grantId } }, { mergeWithLastSubmission: false });
     })().catch((error: unknown) => {
       res.statusCode = 500;
       res.end(String(error));
