@@ -94,6 +94,12 @@ const FIELD_LABELS: Record<string, string> = {
   quarterly: "revues trimestrielles",
   sections: "sections",
   publications: "versions publiées",
+  workshops: "ateliers des habitants",
+  topics: "thèmes",
+  syntheses: "synthèses",
+  registrations: "inscriptions",
+  seats: "places",
+  consents: "consentements",
 };
 
 /**

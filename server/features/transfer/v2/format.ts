@@ -9,6 +9,7 @@ import { checkContract, contractBody, formatLiteral } from "../format.js";
 import { checkFollowUp, followUpSection } from "./followup.js";
 import { checkGovernance, governanceSection } from "./governance.js";
 import { ficheKeys, type KeyKind } from "./refs.js";
+import { checkParticipation, participationSection } from "./participation.js";
 import { reviewIssues, reviewsSection } from "./reviews.js";
 
 export const FORMAT_VERSION_2 = 2;
@@ -24,6 +25,8 @@ export const contractDocumentV2 = z
     governance: governanceSection.default({ bodies: [], meetings: [] }),
     followUp: followUpSection.default({ fiches: [], items: [] }),
     reviews: reviewsSection.default({ settings: null, quarterly: [], shared: [], annualReports: [], evaluation: null }),
+    /** Residents' workshops and registrations: only in a file written with `residents: true`. */
+    workshops: participationSection.optional(),
   })
   .superRefine((doc, ctx) => {
     checkContract(doc.contract, ctx);
@@ -34,6 +37,7 @@ export const contractDocumentV2 = z
       ...checkGovernance(doc.governance, new Set(c.axes.map((a) => a.number)), new Set(c.organisations.map((o) => o.name)), keys),
       ...checkFollowUp(doc.followUp, new Map(fiches.map((k, i) => [k, c.actions[i]!.indicators.length])), keys),
       ...reviewIssues(doc.reviews, (k) => keys.get(k) === "meeting"),
+      ...checkParticipation(doc.workshops ?? [], keys),
     ];
     for (const issue of issues) ctx.addIssue({ code: "custom", ...issue });
   });

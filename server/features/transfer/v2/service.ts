@@ -1,10 +1,13 @@
 /** Exports and imports the running life of a contract (version 2), after its static part (../service.ts). */
-import type { Db } from "../../../db/client.js";
+import { asc, eq } from "drizzle-orm";
+import type { Db, Tx } from "../../../db/client.js";
+import { priorityAreas } from "../../../db/schema.js";
 import { accountsByEmail, type ImportContext } from "./context.js";
 import { exportFollowUp, importFollowUp, type FollowUpSection } from "./followup.js";
 import type { ContractDocumentV2 } from "./format.js";
 import { exportGovernance, governanceEmails, importGovernance, type GovernanceSection } from "./governance.js";
 import { ficheKeys, RefMap } from "./refs.js";
+import { exportParticipation, importParticipation, type ParticipationSection } from "./participation.js";
 import { exportReviews, importReviews, type ReviewsSection } from "./reviews.js";
 
 type Directory = { organisations: { id: string; name: string }[]; axes: { id: string; number: number }[] };
@@ -17,7 +20,7 @@ export async function exportRunning(
   directory: Directory,
   statics: Statics,
   residents: boolean,
-): Promise<{ governance: GovernanceSection; followUp: FollowUpSection; reviews: ReviewsSection }> {
+): Promise<{ governance: GovernanceSection; followUp: FollowUpSection; reviews: ReviewsSection; workshops?: ParticipationSection }> {
   const refs = new RefMap();
   const keys = ficheKeys(statics.contract.actions);
   statics.actionIds.forEach((id, i) => refs.set(id, keys[i]!));
@@ -33,7 +36,8 @@ export async function exportRunning(
   const governance = await exportGovernance(ctx);
   const followUp = await exportFollowUp(ctx, statics.actionIds, statics.indicatorIds);
   const reviews = await exportReviews(ctx);
-  return { governance, followUp, reviews };
+  if (!residents) return { governance, followUp, reviews };
+  return { governance, followUp, reviews, workshops: await exportParticipation(ctx, await areaIdsOf(db, contractId)) };
 }
 
 /** Writes a checked file's running life into the contract just created from its static part (same transaction). */
@@ -42,4 +46,10 @@ export async function importRunning(ctx: Omit<ImportContext, "accountOf">, doc: 
   await importGovernance(full, doc.governance);
   await importFollowUp(full, doc.followUp, indicatorIds);
   await importReviews(full, doc.reviews);
+  if (doc.workshops?.length) await importParticipation(full, doc.workshops, await areaIdsOf(ctx.tx, ctx.contractId));
+}
+
+/** The contract's priority areas in order: a registration names its area by place. */
+async function areaIdsOf(db: Db | Tx, contractId: string): Promise<string[]> {
+  return (await db.select({ id: priorityAreas.id }).from(priorityAreas).where(eq(priorityAreas.contractId, contractId)).orderBy(asc(priorityAreas.position))).map((a) => a.id);
 }

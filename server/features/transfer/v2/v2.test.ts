@@ -143,7 +143,7 @@ describe("cles.contract version 2", () => {
     expect(counts.members).toBe(original.governance.bodies.reduce((n, b) => n + b.members.length, 0));
   });
 
-  it("writes the residents' names only when asked, to whom may read them; the file then comes back whole", async () => {
+  it("writes the residents' names and workshops only when asked, to whom may read them; the file then comes back whole", async () => {
     const resident = "Habitante de Melun, participante des ateliers (illustratif)";
     const plain = await exportDoc(seeded.app, camvs);
     expect(JSON.stringify(plain)).not.toContain(resident);
@@ -151,6 +151,13 @@ describe("cles.contract version 2", () => {
     const full = await exportDoc(seeded.app, camvs, "?residents=true");
     expect(full.residents).toBe(true);
     expect(JSON.stringify(full)).toContain(resident);
+    // The workshops come with them: registrations (personal data), seats, consents, syntheses.
+    expect("workshops" in plain).toBe(false);
+    const workshop = full.workshops![0]!;
+    expect(workshop.registrations.length).toBeGreaterThan(0);
+    expect(workshop.registrations.some((r) => r.seats.length > 0 && r.consents.length > 0)).toBe(true);
+    expect(workshop.syntheses.length).toBeGreaterThan(0);
+    expect(JSON.stringify(plain)).not.toContain(workshop.registrations[0]!.email || "@@");
     const res = await importDoc(empty.app, full, "camvs-habitants");
     expect(res.statusCode, res.body.slice(0, 2000)).toBe(201);
     expect(withoutDate(await exportDoc(empty.app, res.json<{ id: string }>().id, "?residents=true"))).toEqual({ ...withoutDate(full), contract: { ...full.contract, slug: "camvs-habitants" } });
