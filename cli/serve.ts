@@ -14,10 +14,12 @@ import { purgeExpiredSurveyContacts } from "../server/features/surveys/answers.j
 import { purgeExpiredAmbassadors } from "../server/features/ambassadors/erasure.js";
 
 /**
- * Checked at start and every hour: the reminders before each quarterly review go once per
- * lead and quarter; residents' registrations past their retention are erased.
+ * Every hour (and at start), on one process of all those sharing the database: the reminders
+ * before each quarterly review go once per lead and quarter; residents' data past its
+ * retention is erased; documents prepared more than 15 minutes ago are forgotten.
  */
-const REMINDER_CHECK_MS = 60 * 60 * 1000;
+const HOUSEKEEPING = "housekeeping";
+const HOUSEKEEPING_CRON = "5 * * * *";
 
 /** Builds the web app when no build is there (a fresh clone whose install did not build it). */
 async function ensureWebBuild(log: (msg: string) => void): Promise<void> {
@@ -67,21 +69,26 @@ export async function serveCommand(options: { seed?: boolean; devOutbox?: boolea
           .catch((err: unknown) => app.log.error({ err, kind }, "residents' data purge failed")),
       ),
     );
-  const hourly = () => {
-    void remind();
-    void purge();
-  };
-  const reminderTimer = setInterval(hourly, REMINDER_CHECK_MS);
-  reminderTimer.unref();
+  const forgetDocuments = () =>
+    app.jobs
+      .purge()
+      .then((forgotten) => forgotten && app.log.info({ forgotten }, "prepared documents forgotten"))
+      .catch((err: unknown) => app.log.error({ err }, "prepared documents purge failed"));
+  await app.queue.schedule(HOUSEKEEPING, HOUSEKEEPING_CRON, async () => {
+    await Promise.all([remind(), purge(), forgetDocuments()]);
+  });
+  // Documents asked of a process that stopped are taken up now.
+  await app.jobs.listen();
+  await app.queue.start();
   // SIGTERM/SIGINT: stop accepting, let running requests finish, then close the database.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, "fatal error, shutting down");
     else app.log.info({ signal }, "shutting down");
-    clearInterval(reminderTimer);
     await app.close();
     await database.close();
   });
   await app.listen({ port, host: process.env.HOST ?? "::" });
-  hourly();
+  // Once at start too, unless another process did it in the last ten minutes.
+  await app.queue.send(HOUSEKEEPING, {}, { singletonKey: "start", singletonSeconds: 600 }).catch((err: unknown) => app.log.warn({ err }, "housekeeping not queued"));
   app.log.info(`Clés est servi sur http://localhost:${port} (base ${database.engine} : ${database.location})`);
 }

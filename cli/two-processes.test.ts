@@ -5,6 +5,9 @@
  * embedded database is opened by one process (its data folder is locked).
  */
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../server/demo/accounts.js";
 import { adminQuery, HttpClient, killAll, startServer, type ServerProcess } from "./testing/server.js";
@@ -13,6 +16,7 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 const name = `cles_two_${randomBytes(6).toString("hex")}`;
 let first: ServerProcess;
 let second: ServerProcess;
+let shared: string;
 
 
 /** `read` until `ok` holds, for at most `ms`: the other process hears a change within milliseconds of its commit. */
@@ -30,7 +34,9 @@ describe.skipIf(!serverUrl)("two app processes on one PostgreSQL database", () =
     await adminQuery(serverUrl!, `create database ${name}`);
     const url = new URL(serverUrl!);
     url.pathname = `/${name}`;
-    const env = { DATABASE_URL: url.toString(), DATA_DIR: "" };
+    // One folder for both, as a shared volume: attachments and prepared documents (or S3_URL).
+    shared = await mkdtemp(join(tmpdir(), "cles-two-"));
+    const env = { DATABASE_URL: url.toString(), DATA_DIR: shared };
     first = startServer(3971, env, ["--seed"]);
     await first.ready;
     second = startServer(3972, env);
@@ -40,6 +46,7 @@ describe.skipIf(!serverUrl)("two app processes on one PostgreSQL database", () =
   afterAll(async () => {
     await killAll();
     await adminQuery(serverUrl!, `drop database if exists ${name} with (force)`);
+    if (shared) await rm(shared, { recursive: true, force: true });
   });
 
   it("shows on one a remark written on the other, on a dashboard it had in memory", async () => {
@@ -82,13 +89,33 @@ describe.skipIf(!serverUrl)("two app processes on one PostgreSQL database", () =
     expect(refused.tries).toBe(1);
   });
 
+  it("prepares on either a document asked of one, and gives it from the other", async () => {
+    const coordinator = new HttpClient(first.base);
+    await coordinator.signIn("marie.dupont@camvs.test", DEMO_PASSWORD);
+    const { items } = (await (await coordinator.request("GET", "/api/contracts")).json()) as { items: { id: string; slug: string }[] };
+    const camvs = items.find((c) => c.slug === "camvs-2021-2023")!.id;
+    const draft = (await (await coordinator.request("POST", `/api/contracts/${camvs}/reviews`, { year: 2022, quarter: 4 })).json()) as { id: string; version: number };
+    expect((await coordinator.request("POST", `/api/reviews/${draft.id}/publish`, { version: draft.version })).status).toBe(200);
+    const started = await coordinator.request("POST", `/api/reviews/${draft.id}/exports`, { format: "html" });
+    expect(started.status).toBe(202);
+    const { job } = (await started.json()) as { job: { id: string } };
+    // The same session, on the other process.
+    coordinator.base = second.base;
+    const state = async () => ((await (await coordinator.request("GET", `/api/jobs/${job.id}`)).json()) as { job: { state: string } }).job.state;
+    expect((await eventually(state, (s) => s === "done", 60_000)).value).toBe("done");
+    const file = await coordinator.request("GET", `/api/jobs/${job.id}/file`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(await file.text()).toContain("<title>Revue trimestrielle</title>");
+  });
+
   it("counts the failed sign-ins of one address on both: the 31st is refused by either", async () => {
     const clients = [new HttpClient(first.base), new HttpClient(second.base)];
     for (const client of clients) await client.refresh();
     const attempt = async (client: HttpClient, n: number) => (await client.request("POST", "/api/auth/sign-in", { email: `inconnu-${n}@exemple.test`, password: "pas le bon mot de passe" })).status;
-    // The earlier tests' sign-ins from this address count too (4 successful ones).
+    // The earlier tests' sign-ins from this address count too (5 successful ones).
     const statuses: number[] = [];
-    for (let i = 0; i < 26; i++) statuses.push(await attempt(clients[i % 2]!, i));
+    for (let i = 0; i < 25; i++) statuses.push(await attempt(clients[i % 2]!, i));
     expect(new Set(statuses)).toEqual(new Set([401]));
     const refused = [await attempt(clients[0]!, 100), await attempt(clients[1]!, 101)];
     expect(refused).toEqual([429, 429]);

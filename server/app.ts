@@ -51,6 +51,7 @@ import { surveyRoutes } from "./features/surveys/routes.js";
 import { publicSurveyRoutes } from "./features/surveys/public-routes.js";
 import { ambassadorRoutes } from "./features/ambassadors/routes.js";
 import { userRoutes } from "./features/users/routes.js";
+import { mailFailureRoutes } from "./features/users/mail-failures.js";
 import { searchRoutes } from "./features/search/routes.js";
 import { todoRoutes } from "./features/todo/routes.js";
 import { territoryRoutes } from "./features/territories/routes.js";
@@ -60,10 +61,12 @@ import { annualReportRoutes } from "./features/annual-report/routes.js";
 import { evaluationRoutes } from "./features/evaluation/routes.js";
 import { createMailer, type Mailer } from "./mail/mailer.js";
 import { resetMail } from "./mail/templates.js";
+import { retryingMailer, type MailRetry } from "./mail/retry.js";
 import type { Actor } from "./policies/index.js";
 import { storageFromEnv, type FileStorage } from "./storage/storage.js";
 import { createRenderPool, type RenderPool } from "./renderers.js";
 import { jobRoutes } from "./jobs/routes.js";
+import { registerJobs } from "./jobs/setup.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -105,6 +108,8 @@ export interface AppOptions {
   redisUrl?: string;
   /** ProConnect sign-in; defaults to the PROCONNECT_* variables; null: none. */
   proConnect?: ProConnectConfig | null;
+  /** How failed mail is tried again (5 times from 1 minute, doubling, by default). */
+  mailRetry?: MailRetry;
   /** Show the outbox mail on /dev/courriels to this machine (`serve --dev-outbox`); refused in production or on a public address. */
   devOutbox?: boolean;
 }
@@ -142,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("storage", options.storage ?? storageFromEnv());
   app.decorate("renderer", createRenderPool());
   app.addHook("onClose", async () => app.renderer.close());
+  registerJobs(app, options.database);
   app.decorateRequest("actor", null as never);
   app.addHook("onRequest", (request, reply, done) => {
     void reply.header("x-request-id", request.id);
@@ -166,7 +172,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const publicUrl = options.publicUrl ?? publicUrlFromEnv();
   await registerSecurityHeaders(app, { https: publicUrl.startsWith("https://") });
   await registerCompression(app);
-  const mailer = createMailer(options.mail ?? mailConfigFromEnv());
+  // Sent at once, else again later through the shared queue (server/mail/retry.ts).
+  const mailer = retryingMailer(createMailer(options.mail ?? mailConfigFromEnv()), app.queue, app.log, options.mailRetry);
   const auth = createAuth({
     db: options.database.db,
     secret: await authSecret(options.database.db, options.authSecret ?? process.env.AUTH_SECRET),
@@ -239,6 +246,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(ambassadorRoutes);
       await api.register(referentRoutes);
       await api.register(userRoutes);
+      await api.register(mailFailureRoutes);
       await api.register(searchRoutes);
       await api.register(todoRoutes);
       await api.register(territoryRoutes);

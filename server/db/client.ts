@@ -28,8 +28,16 @@ export interface Database {
   migrate(): Promise<void>;
   /** LISTEN on a channel (PostgreSQL NOTIFY), on both engines; close the subscription before the database. */
   listen(channel: string, handlers: ListenHandlers): Promise<Subscription>;
+  /** How the job queue (pg-boss, server/jobs/queue.ts) reaches this database: its own small pool, or the embedded engine. */
+  queueConnection: QueueConnection;
   close(): Promise<void>;
 }
+
+/** Raw SQL for the job queue: with values, one statement; without, possibly several (its schema's installation). */
+export interface RawSql {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+export type QueueConnection = { connectionString: string } | { db: RawSql };
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 /** An empty data folder made by initdb at build time (scripts/build.mjs), when the server runs compiled. */
@@ -65,6 +73,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       location: options.url.replace(/\/\/[^@/]*@/, "//***@"),
       migrate: () => migratePg(db as never, { migrationsFolder }),
       listen: (channel, handlers) => listenPostgres(options.url!, channel, handlers),
+      queueConnection: { connectionString: options.url },
       close: () => pool.end(),
     };
   }
@@ -95,6 +104,12 @@ function pgliteDatabase(client: PGlite, location: string, release: () => void): 
     engine: "pglite",
     location,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    queueConnection: {
+      db: {
+        // PGlite's extended protocol takes one statement: several, without values, go through exec.
+        executeSql: async (text, values) => (values?.length ? client.query(text, values) : ((await client.exec(text)).at(-1) ?? { rows: [] })),
+      },
+    },
     listen: async (channel, handlers) => {
       // One process, one connection: nothing is ever missed while the database is open.
       const unlisten = await client.listen(channel, handlers.onPayload);

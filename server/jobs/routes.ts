@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contentDisposition } from "../http/content-disposition.js";
 import { uuid } from "../validation/fields.js";
-import { jobs } from "./jobs.js";
 import { binary } from "../http/responses.js";
 import { jobOut } from "./schema-out.js";
 
@@ -11,19 +10,17 @@ const tags = ["Documents"];
 const jobParams = z.object({ jobId: uuid });
 
 export const jobRoutes: FastifyPluginAsyncZod = async (app) => {
-  jobs.log = app.log;
-
   app.get(
     "/jobs/:jobId",
     { schema: { response: { 200: z.object({ job: jobOut }) }, tags, summary: "Où en est un document en préparation (seulement pour la personne qui l'a demandé)", params: jobParams } },
-    async (request) => ({ job: jobs.view(request.actor, request.params.jobId) }),
+    async (request) => ({ job: await app.jobs.view(request.actor, request.params.jobId) }),
   );
 
   app.get(
     "/jobs/:jobId/file",
     { schema: { response: { 200: binary("Le document préparé (PDF, Word, HTML ou ZIP selon la demande)", "*/*") }, tags, summary: "Télécharger un document préparé (409 tant qu'il n'est pas prêt)", params: jobParams } },
     async (request, reply) => {
-      const file = jobs.file(request.actor, request.params.jobId);
+      const file = await app.jobs.file(request.actor, request.params.jobId);
       return reply
         .header("content-type", file.mediaType)
         .header("content-disposition", contentDisposition(file.fileName))

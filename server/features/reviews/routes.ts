@@ -28,7 +28,7 @@ import {
   updateSettings,
 } from "./service.js";
 import { notFound } from "../../http/problem.js";
-import { replyWithJob, startJob, STEPS } from "../../jobs/jobs.js";
+import { replyWithJob, STEPS } from "../../jobs/jobs.js";
 import { binary, documentResponse, noContent } from "../../http/responses.js";
 import { jobStartedOut, preferencesOut, publicationOut, reviewListOut, reviewOut, reviewSettingsOut, sharedReviewOut } from "./schema-out.js";
 
@@ -43,6 +43,9 @@ const MEDIA = {
   zip: "application/zip",
 } as const;
 type Format = keyof typeof MEDIA;
+/** A review file prepared in the background (on any process): what the job keeps. */
+const REVIEW_EXPORT = "review-export";
+type ReviewExportJob = { reviewId: string; format: Format; number?: number };
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Reading a review needs the contract; a review the reader may not see is « introuvable ». */
@@ -69,6 +72,15 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     const body = await app.renderer.render(format, exported.model);
     return { fileName: `${exported.fileBase}.${format}`, mediaType: MEDIA[format], body };
   }
+
+  app.jobs.define<ReviewExportJob>(REVIEW_EXPORT, async (actor, { reviewId, format, number }, report) => {
+    // Read again when it runs: the requester's access may have changed meanwhile.
+    await readable(actor, reviewId);
+    report(20, format === "zip" ? STEPS.reading : STEPS.layout);
+    const file = await exportFile(actor, reviewId, format, number);
+    report(95, STEPS.packing);
+    return file;
+  });
 
   app.get("/contracts/:contractId/reviews", { schema: { response: { 200: reviewListOut }, tags, summary: "Revues trimestrielles du contrat, ses trimestres et les réglages des revues", params: contractParams } }, async (request) => {
     assertCan(request.actor, "contract.read", request.params);
@@ -176,12 +188,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       const exported = await reviewExport(app.db, request.actor, request.params.reviewId, number);
       if (format === "zip" && !hasAnnexes(exported)) throw notFound(NO_ANNEX);
       const label = `${exported.model.subtitle ?? exported.model.title} (${format === "zip" ? "annexes" : format.toUpperCase()})`;
-      const job = startJob(request.actor, label, async (report) => {
-        report(20, format === "zip" ? STEPS.reading : STEPS.layout);
-        const file = await exportFile(request.actor, request.params.reviewId, format, number);
-        report(95, STEPS.packing);
-        return file;
-      });
+      const job = await app.jobs.start<ReviewExportJob>(request.actor, label, REVIEW_EXPORT, { reviewId: request.params.reviewId, format, number });
       return replyWithJob(reply, job);
     },
   );
