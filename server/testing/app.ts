@@ -28,12 +28,12 @@ export interface TestContext {
 
 function testAppOptions(
   database: Database,
-  own: { mail: MailConfig; filesDir: string; storage?: FileStorage; logger?: AppOptions["logger"]; redisUrl?: string; proConnect?: ProConnectConfig },
+  own: { mail: MailConfig; filesDir: string; storage?: FileStorage; logger?: AppOptions["logger"]; redisUrl?: string; proConnect?: ProConnectConfig; mailRetry?: AppOptions["mailRetry"] },
 ): AppOptions {
   // Without Redis, the request limits are counted in the database, as in production without REDIS_URL.
   // No ProConnect unless the test brings its provider (server/features/proconnect/proconnect.test.ts).
   const proConnect = own.proConnect ?? null;
-  return { database, logger: own.logger, webDir: false, publicUrl: "http://localhost:3000", mail: own.mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: own.storage ?? diskStorage(own.filesDir), redisUrl: own.redisUrl ?? "", proConnect };
+  return { database, logger: own.logger, webDir: false, publicUrl: "http://localhost:3000", mail: own.mail, authSecret: "test-secret-of-at-least-thirty-two-characters", storage: own.storage ?? diskStorage(own.filesDir), redisUrl: own.redisUrl ?? "", proConnect, mailRetry: own.mailRetry };
 }
 
 /**
@@ -52,7 +52,7 @@ export async function startSecondApp(ctx: TestContext, options: { redisUrl?: str
  * Attachments go to `filesDir` unless another `storage` is given (an S3 bucket).
  */
 export async function startTestApp(
-  options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"]; redisUrl?: string; storage?: FileStorage; proConnect?: ProConnectConfig } = {},
+  options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"]; redisUrl?: string; storage?: FileStorage; proConnect?: ProConnectConfig; mailRetry?: AppOptions["mailRetry"] } = {},
 ): Promise<TestContext> {
   const database = await openTestDatabase();
   if (options.seed) await seedDemo(database.db);
@@ -60,7 +60,7 @@ export async function startTestApp(
   const outboxDir = mkdtempSync(join(tmpdir(), "cles-outbox-"));
   const filesDir = mkdtempSync(join(tmpdir(), "cles-files-"));
   const mail: MailConfig = { smtpUrl: options.smtpUrl, from: "Clés <test@cles.test>", outboxDir };
-  const server = await buildApp(testAppOptions(database, { mail, filesDir, storage: options.storage, logger: options.logger, redisUrl: options.redisUrl, proConnect: options.proConnect }));
+  const server = await buildApp(testAppOptions(database, { mail, filesDir, storage: options.storage, logger: options.logger, redisUrl: options.redisUrl, proConnect: options.proConnect, mailRetry: options.mailRetry }));
   await server.ready();
   const app = await signedInClient(server, ADMIN_EMAIL);
   return {

@@ -3,9 +3,11 @@
  * ARS invitations; an ARS invitation's link is its only key, as a contract invitation's.
  */
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { createUser } from "../../../features/accounts/service.js";
 import { inviteArs } from "../../../features/users/ars-invitations.js";
+import { MAIL_QUEUE } from "../../../mail/retry.js";
 import { systemActor } from "../../../policies/index.js";
 import { adminOnly, everyone, type Cases, type Fixture } from "../support.js";
 
@@ -22,9 +24,21 @@ async function arsToken(f: Fixture): Promise<string> {
   return invited.token;
 }
 
+/** A mail given up after its last try, as the queue leaves it (server/mail/retry.ts). */
+async function failedMail(f: Fixture): Promise<string> {
+  await f.ctx.server.queue.start();
+  const result = await f.ctx.database.db.execute(
+    sql`insert into pgboss.job (name, data, state) values (${MAIL_QUEUE}, ${JSON.stringify({ to: "perdu@test.fr", subject: "Test", text: "Test" })}::jsonb, 'failed') returning id::text`,
+  );
+  const rows = Array.isArray(result) ? result : (result as { rows: { id: string }[] }).rows;
+  return (rows[0] as { id: string }).id;
+}
+
 const refusal = { coordinator: FORBIDDEN, lead: FORBIDDEN, partner: FORBIDDEN, ars: FORBIDDEN, outsider: FORBIDDEN };
 
 export const userCases: Cases = {
+  "GET /api/admin/mail-failures": [{ call: () => ({ url: "/api/admin/mail-failures" }), expect: adminOnly, reason: refusal }],
+  "POST /api/admin/mail-failures/:mailId/retry": [{ call: async (f) => ({ url: `/api/admin/mail-failures/${await failedMail(f)}/retry` }), expect: adminOnly, reason: refusal }],
   "GET /api/admin/users": [{ call: () => ({ url: "/api/admin/users?q=test" }), expect: adminOnly, reason: refusal }],
   "GET /api/admin/territories": [{ call: () => ({ url: "/api/admin/territories" }), expect: adminOnly, reason: refusal }],
   "POST /api/admin/users": [

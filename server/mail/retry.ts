@@ -1,0 +1,37 @@
+/**
+ * Mail that is not lost when the SMTP server does not answer: a message is sent at once; if
+ * that fails, it goes to the job queue (pg-boss, shared by every process), which tries again
+ * with growing delays; after the last try it stays « non remis », listed for the platform
+ * admin, who may send it again (server/features/users/mail-failures.ts). The caller still
+ * learns that the first try failed (an invitation then shows its link).
+ */
+import type { JobQueue } from "../jobs/queue.js";
+import type { Mailer, MailMessage } from "./mailer.js";
+
+export const MAIL_QUEUE = "mail";
+
+export interface MailRetry {
+  /** Tries after the first (5 by default). */
+  limit: number;
+  /** Seconds before the first of them, doubled each time (60 by default: 1, 2, 4, 8, 16 minutes). */
+  delaySeconds: number;
+}
+
+export const DEFAULT_MAIL_RETRY: MailRetry = { limit: 5, delaySeconds: 60 };
+
+export function retryingMailer(mailer: Mailer, queue: JobQueue, log: { error(obj: unknown, msg?: string): void }, retry: MailRetry = DEFAULT_MAIL_RETRY): Mailer {
+  // Every process sends what is queued, its own failures and the others'.
+  void queue.work<MailMessage>(MAIL_QUEUE, (message) => mailer.send(message), { retryLimit: retry.limit, retryDelay: retry.delaySeconds, retryBackoff: retry.delaySeconds > 0, expireInSeconds: 5 * 60 });
+  return {
+    outboxDir: mailer.outboxDir,
+    send: async (message) => {
+      try {
+        await mailer.send(message);
+      } catch (error) {
+        await queue.send(MAIL_QUEUE, message, { startAfter: retry.delaySeconds }).catch((err: unknown) => log.error({ err, to: message.to }, "mail not queued for another try"));
+        throw error;
+      }
+    },
+    close: () => mailer.close(),
+  };
+}
