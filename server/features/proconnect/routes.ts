@@ -88,6 +88,8 @@ export const proConnectRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!email) return refuse(reply, "non-verifiee");
       const agent = await findAgent(app.db, { email, name: agentName(person.claims, email), subject: person.subject });
       if (!agent.ok) return refuse(reply, agent.failure);
+      // As after any write (this is a GET): the pages the browser opens next see the new member.
+      if (agent.joined) await app.readViews.sync();
       const { headers } = await app.auth.api.signInExternal({ body: { userId: agent.userId }, headers: requestHeaders(request), returnHeaders: true });
       forwardCookies(reply, headers);
       return reply.redirect(agent.contractId ? `/contrats/${agent.contractId}` : "/", 302);

@@ -16,14 +16,15 @@ import { recordArsAccount } from "../users/ars-invitations.js";
 /** The provider id of the accounts rows that link a person to their ProConnect identity (`sub`). */
 export const PROCONNECT_PROVIDER = "proconnect";
 
-export type Agent = { ok: true; userId: string; contractId: string | null } | { ok: false; failure: ProConnectFailure };
+/** `joined`: an account was created from invitations (written now); `contractId`: the newest invitation's contract. */
+export type Agent = { ok: true; userId: string; joined: boolean; contractId: string | null } | { ok: false; failure: ProConnectFailure };
 
 /** Thrown inside the transaction when an invitation was taken meanwhile: everything is rolled back. */
 class InvitationTaken extends Error {}
 
 export async function findAgent(db: Db, person: { email: string; name: string; subject: string }): Promise<Agent> {
   const user = await findUserByEmail(db, person.email);
-  if (user) return user.deactivatedAt ? { ok: false, failure: "desactive" } : { ok: true, userId: user.id, contractId: null };
+  if (user) return user.deactivatedAt ? { ok: false, failure: "desactive" } : { ok: true, userId: user.id, joined: false, contractId: null };
   try {
     return await db.transaction(async (tx) => {
       const now = new Date();
@@ -52,7 +53,7 @@ export async function findAgent(db: Db, person: { email: string; name: string; s
       await tx.insert(accounts).values({ id: randomUUID(), accountId: person.subject, providerId: PROCONNECT_PROVIDER, userId });
       for (const row of pending) await joinFromInvitation(tx, row, userId, person.name);
       if (ars) await recordArsAccount(tx, ars, userId, person.name);
-      return { ok: true, userId, contractId: pending[0]?.contractId ?? null } as const;
+      return { ok: true, userId, joined: true, contractId: pending[0]?.contractId ?? null } as const;
     });
   } catch (error) {
     if (error instanceof InvitationTaken) return { ok: false, failure: "invalide" };
