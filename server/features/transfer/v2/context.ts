@@ -42,3 +42,13 @@ export async function accountsByEmail(tx: Tx, emails: string[]): Promise<(email:
   const byEmail = new Map(rows.map((u) => [u.email.toLowerCase(), u.id]));
   return (email) => byEmail.get(email.trim().toLowerCase()) ?? null;
 }
+
+/**
+ * Runs queries one after the other (a query builder starts when awaited): on PostgreSQL a
+ * transaction or a single client runs one query at a time anyway.
+ */
+export async function inTurn<T extends readonly unknown[]>(queries: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const out: unknown[] = [];
+  for (const q of queries) out.push(await q);
+  return out as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { adjustments, comments, followUpItems, indicatorMeasurements, milestones, progressEntries, remainingItems } from "../../../db/schema.js";
 import { isoDate } from "../../../validation/fields.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../../followup/rules.js";
-import type { ExportContext, ImportContext } from "./context.js";
+import { inTurn, type ExportContext, type ImportContext } from "./context.js";
 import { dateOf, instant, iso, refKey, type Issue, type KeyKind } from "./refs.js";
 
 type Kind = keyof typeof ADJUSTMENT_KINDS;
@@ -152,7 +152,7 @@ export async function exportFollowUp(ctx: ExportContext, actionIds: string[], in
   const none = { fiches: [], items: await exportItems(ctx) };
   if (!actionIds.length) return none;
   const within = <T extends { actionId: unknown }>(t: T) => inArray(t.actionId as never, actionIds);
-  const [ms, ps, rs, as, mes, cs] = await Promise.all([
+  const [ms, ps, rs, as, mes, cs] = await inTurn([
     db.select().from(milestones).where(within(milestones)).orderBy(asc(milestones.position), asc(milestones.plannedBy), asc(milestones.title), asc(milestones.id)),
     db.select().from(progressEntries).where(within(progressEntries)).orderBy(asc(progressEntries.happenedOn), asc(progressEntries.createdAt), asc(progressEntries.text), asc(progressEntries.id)),
     db.select().from(remainingItems).where(within(remainingItems)).orderBy(asc(remainingItems.position), asc(remainingItems.text), asc(remainingItems.id)),

@@ -9,7 +9,7 @@ import { bodyMembers, governanceBodies, meetingParticipants, meetings } from "..
 import { BODY_KINDS, type BodyKind, type RhythmKind } from "../../../domain/governance.js";
 import { isoDateTime } from "../../../validation/fields.js";
 import { RESIDENT_SHOWN_AS } from "../../governance/participants.js";
-import { accountsById, type ExportContext, type ImportContext } from "./context.js";
+import { accountsById, inTurn, type ExportContext, type ImportContext } from "./context.js";
 import { dateOf, instant, iso, refKey, type Issue, type KeyKind } from "./refs.js";
 
 const text = (max: number) => z.string({ error: "Ce champ est un texte." }).max(max, { error: `${max} caractères au plus.` });
@@ -103,7 +103,7 @@ export async function exportGovernance(ctx: ExportContext): Promise<GovernanceSe
   const meetingRows = await db.select().from(meetings).where(eq(meetings.contractId, contractId)).orderBy(asc(meetings.startsAt), asc(meetings.title), asc(meetings.id));
   const bodyIds = bodyRows.map((b) => b.id);
   const meetingIds = meetingRows.map((m) => m.id);
-  const [memberRows, participantRows] = await Promise.all([
+  const [memberRows, participantRows] = await inTurn([
     bodyIds.length ? db.select().from(bodyMembers).where(inArray(bodyMembers.bodyId, bodyIds)).orderBy(asc(bodyMembers.position), asc(bodyMembers.id)) : [],
     meetingIds.length ? db.select().from(meetingParticipants).where(inArray(meetingParticipants.meetingId, meetingIds)).orderBy(asc(meetingParticipants.position), asc(meetingParticipants.id)) : [],
   ]);

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { consentLog, registrations, seats, syntheses, workshops, workshopSessions, workshopTopics } from "../../../db/schema.js";
 import { AGE_BANDS, CONTACT_WAYS, GENDERS, REGISTRATION_STATUSES, SOCIO_CATEGORIES, type AgeBand, type ContactWay, type Gender, type RegistrationStatus, type SocioCategory } from "../../../domain/participation.js";
 import { isoDate, isoDateTime } from "../../../validation/fields.js";
-import type { ExportContext, ImportContext } from "./context.js";
+import { inTurn, type ExportContext, type ImportContext } from "./context.js";
 import { dateOf, instant, iso, refKey, type Issue, type KeyKind } from "./refs.js";
 
 const text = (max: number) => z.string({ error: "Ce champ est un texte." }).max(max, { error: `${max} caractères au plus.` });
@@ -108,7 +108,7 @@ export async function exportParticipation(ctx: ExportContext, areaIds: string[])
   const ws = await db.select().from(workshops).where(eq(workshops.contractId, contractId)).orderBy(asc(workshops.title), asc(workshops.deadline), asc(workshops.id));
   if (!ws.length) return [];
   const within = <T extends { contractId: unknown }>(t: T) => eq(t.contractId as never, contractId as never);
-  const [topics, sessions, synths, regs, seatRows, consents] = await Promise.all([
+  const [topics, sessions, synths, regs, seatRows, consents] = await inTurn([
     db.select().from(workshopTopics).where(within(workshopTopics)).orderBy(asc(workshopTopics.position), asc(workshopTopics.id)),
     db.select().from(workshopSessions).where(within(workshopSessions)).orderBy(asc(workshopSessions.position), asc(workshopSessions.id)),
     db.select().from(syntheses).where(within(syntheses)).orderBy(asc(syntheses.createdAt), asc(syntheses.text), asc(syntheses.id)),

@@ -220,6 +220,17 @@ describe("cles.contract version 2", () => {
   });
 });
 
+describe("OpenAPI", () => {
+  it("documents the import body (version 2 or 1) and the export's residents flag", async () => {
+    type Op = { requestBody?: { content: Record<string, { schema: { anyOf?: { properties: { version: { const?: number; enum?: number[] } } }[] } }> }; parameters?: { name: string; in: string }[] };
+    const doc = (await seeded.app.inject({ url: "/api/openapi.json" })).json<{ paths: Record<string, Record<string, Op>> }>();
+    const body = doc.paths["/api/contracts/import"]!.post!.requestBody!.content["application/json"]!.schema;
+    const versions = body.anyOf!.map((s) => s.properties.version.const ?? s.properties.version.enum?.[0]);
+    expect(versions).toEqual([2, 1]);
+    expect(doc.paths["/api/contracts/{contractId}/export"]!.get!.parameters!.some((p) => p.name === "residents" && p.in === "query")).toBe(true);
+  });
+});
+
 function fiches(doc: ContractDocumentV2, list: "comments" | "measurements"): number {
   return doc.followUp.fiches.reduce((n, f) => n + f[list].length, 0);
 }
