@@ -190,3 +190,18 @@ describe("without ProConnect", () => {
     }
   });
 });
+
+describe("a provider that does not answer", () => {
+  it("sends the browser back to the sign-in page (« indisponible »), with no flow cookie", async () => {
+    // Port 9 (discard) on this machine: nothing answers there.
+    const silent = await startTestApp({ proConnect: { issuer: "http://127.0.0.1:9/", clientId: "cles", clientSecret: "secret", scope: "openid email" } });
+    try {
+      const res = await silent.server.inject({ url: "/api/auth/proconnect/start" });
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe("/connexion?proconnect=indisponible");
+      expect(String(res.headers["set-cookie"] ?? "")).not.toContain(STATE_COOKIE);
+    } finally {
+      await silent.close();
+    }
+  });
+});
