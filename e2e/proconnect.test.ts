@@ -15,6 +15,7 @@ process.env.PROCONNECT_CLIENT_ID = provider.config.clientId;
 process.env.PROCONNECT_CLIENT_SECRET = provider.config.clientSecret;
 afterAll(async () => {
   await provider.close();
+  for (const name of ["PROCONNECT_ISSUER", "PROCONNECT_CLIENT_ID", "PROCONNECT_CLIENT_SECRET"]) delete process.env[name];
 });
 
 describe("ProConnect on the sign-in page", () => {
