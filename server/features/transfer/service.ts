@@ -181,7 +181,7 @@ export async function importContract(db: Db, actor: Actor, doc: ContractDocument
       objectId: contractId,
       objectLabel: c.name,
       operation: "create",
-      changes: [{ field: "import", label: `Import (format cles.contract v${doc.version})`, before: null, after: imported }],
+      changes: [{ field: "import", label: "Import (format cles.contract)", before: null, after: imported }],
     });
     return contractId;
   });
