@@ -11656,10 +11656,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Exporter un contrat entier (format JSON cles.contract v1) */
+        /** Exporter un contrat entier et sa vie (format JSON cles.contract v2 ; ?residents=true ajoute les noms des habitants) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    residents?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     contractId: string;
@@ -11706,7 +11708,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Le contrat entier (cles.contract v1) */
+                /** @description Le contrat entier et sa vie (cles.contract v2) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -11714,74 +11716,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             contract: {
-                                actions: {
-                                    archived: boolean;
-                                    axis: number;
-                                    description: string;
-                                    /** @enum {string|null} */
-                                    determinant?: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | "Facteurs psychosociaux" | "Comportements" | null;
-                                    determinants?: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | "Facteurs psychosociaux" | "Comportements")[];
-                                    endMonth: string | null;
-                                    indicators: {
-                                        baseline: number | null;
-                                        /** Format: uuid */
-                                        id?: string;
-                                        /** @enum {string} */
-                                        kind: "process" | "activity" | "result";
-                                        label: string;
-                                        target: number | null;
-                                        unit: string;
-                                    }[];
-                                    justification: {
-                                        /** @enum {string|null} */
-                                        cityContractHealth: "yes" | "no" | "not_concerned" | null;
-                                        inequalitiesIdentified: boolean | null;
-                                        text: string;
-                                    };
-                                    lead: {
-                                        organisation: string;
-                                        person: string | null;
-                                    } | null;
-                                    number: number;
-                                    objective: string | null;
-                                    operationalObjectives: string[];
-                                    otherPlans: string[];
-                                    participation: {
-                                        /** @enum {string|null} */
-                                        degree: "information" | "consultation" | "concertation" | "involvement" | "partnership" | "co_construction" | null;
-                                        how: string;
-                                        involved: boolean | null;
-                                    };
-                                    partners: {
-                                        coSteering: boolean;
-                                        implementation: boolean;
-                                        needsAnalysis: boolean;
-                                        organisation: string;
-                                        person: string | null;
-                                        resourceMobilisation: boolean;
-                                        /** @enum {string} */
-                                        sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
-                                    }[];
-                                    place: string;
-                                    preExisting: boolean | null;
-                                    prsProjects: string[];
-                                    specificObjective: string;
-                                    startMonth: string | null;
-                                    /** @enum {string} */
-                                    status: "not_started" | "in_progress" | "done" | "abandoned";
-                                    targetPublic: string;
-                                    territory: {
-                                        communes: string[];
-                                        /** @enum {string} */
-                                        scope: "whole" | "priority_areas" | "communes" | "sub_municipal";
-                                    };
-                                    themes: {
-                                        other: string | null;
-                                        /** @enum {string} */
-                                        theme: "Accès aux soins" | "Accès aux droits" | "Accueil de la grande précarité par l'offre de soins" | "Activité physique" | "Addiction" | "Alimentation / nutrition" | "Approche urbaine / EIS" | "Cancer" | "Démarche participative (dont santé communautaire)" | "Développement des compétences psychosociales" | "Dispositif de coordination" | "Intervention globale pour personne en difficulté sociale" | "Lutte contre le VIH" | "Maladies chroniques cardiométaboliques" | "Nuisances environnementales (sites pollués, air, bruit)" | "Parcours de soins" | "Périnatalité" | "Personnes âgées / perte d'autonomie" | "Handicap" | "Précarité énergétique" | "Santé de l'enfant" | "Santé des adolescents et jeunes adultes" | "Santé mentale" | "Santé sexuelle" | "Vaccination" | "Violences" | "Autre";
-                                    }[];
-                                    title: string;
-                                }[];
+                                actions: unknown[];
                                 axes: {
                                     description: string;
                                     number: number;
@@ -11831,10 +11766,504 @@ export interface paths {
                                 summary: string;
                             };
                             exportedAt?: string;
+                            /**
+                             * @default {
+                             *       "fiches": [],
+                             *       "items": []
+                             *     }
+                             */
+                            followUp: {
+                                /** @default [] */
+                                fiches: {
+                                    /** @default [] */
+                                    adjustments: {
+                                        /** @default null */
+                                        agreedMeeting: string | null;
+                                        /**
+                                         * Format: date
+                                         * @default null
+                                         */
+                                        agreedOn: string | null;
+                                        author: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** @default  */
+                                        description: string;
+                                        /**
+                                         * Format: date
+                                         * @default null
+                                         */
+                                        doneOn: string | null;
+                                        key: string;
+                                        /** @enum {string} */
+                                        kind: "reschedule" | "revise" | "merge" | "partner_remark" | "other";
+                                        /** @enum {string} */
+                                        status: "proposed" | "agreed" | "done";
+                                        /** @default null */
+                                        target: string | null;
+                                    }[];
+                                    /** @default [] */
+                                    comments: {
+                                        author: string;
+                                        /** @default  */
+                                        authorOrganisation: string;
+                                        body: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /**
+                                         * Format: date-time
+                                         * @default null
+                                         */
+                                        deletedAt: string | null;
+                                        /**
+                                         * Format: date-time
+                                         * @default null
+                                         */
+                                        editedAt: string | null;
+                                        /** @default null */
+                                        on: string | null;
+                                    }[];
+                                    fiche: string;
+                                    /** @default [] */
+                                    measurements: {
+                                        author: string;
+                                        /** @default  */
+                                        comment: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        indicator: number;
+                                        key: string;
+                                        /** Format: date */
+                                        measuredOn: string;
+                                        /** @default  */
+                                        source: string;
+                                        value: number;
+                                    }[];
+                                    /** @default [] */
+                                    milestones: {
+                                        /**
+                                         * Format: date
+                                         * @default null
+                                         */
+                                        doneOn: string | null;
+                                        /**
+                                         * @default day
+                                         * @enum {string}
+                                         */
+                                        doneOnPrecision: "day" | "month";
+                                        key: string;
+                                        /** Format: date */
+                                        originallyBy: string;
+                                        /** @default  */
+                                        owner: string;
+                                        /** Format: date */
+                                        plannedBy: string;
+                                        title: string;
+                                    }[];
+                                    /** @default [] */
+                                    progress: {
+                                        author: string;
+                                        /** Format: date-time */
+                                        createdAt: string;
+                                        /** Format: date */
+                                        happenedOn: string;
+                                        /**
+                                         * @default day
+                                         * @enum {string}
+                                         */
+                                        happenedOnPrecision: "day" | "month";
+                                        key: string;
+                                        /** @default null */
+                                        meeting: string | null;
+                                        /** @default [] */
+                                        milestones: string[];
+                                        text: string;
+                                    }[];
+                                    /** @default [] */
+                                    remaining: {
+                                        /**
+                                         * Format: date
+                                         * @default null
+                                         */
+                                        doneOn: string | null;
+                                        text: string;
+                                    }[];
+                                }[];
+                                /** @default [] */
+                                items: {
+                                    /** @default  */
+                                    adjustments: string;
+                                    /** @enum {string} */
+                                    section: "transversal" | "process";
+                                    title: string;
+                                    year: number;
+                                }[];
+                            };
                             /** @enum {string} */
                             format: "cles.contract";
+                            /**
+                             * @default {
+                             *       "bodies": [],
+                             *       "meetings": []
+                             *     }
+                             */
+                            governance: {
+                                /** @default [] */
+                                bodies: {
+                                    /** @default null */
+                                    axis: number | null;
+                                    /** @default [] */
+                                    fiches: string[];
+                                    key: string;
+                                    /** @enum {string} */
+                                    kind: "copil" | "cotech" | "thematic" | "working_group" | "residents";
+                                    /** @default [] */
+                                    members: {
+                                        /** @default  */
+                                        email: string;
+                                        /** @default  */
+                                        name: string;
+                                        /** @default null */
+                                        organisation: string | null;
+                                    }[];
+                                    name: string;
+                                    /** @default false */
+                                    participation: boolean;
+                                    /** @default null */
+                                    rhythm: {
+                                        /** @enum {string} */
+                                        kind: "per_year" | "every_months";
+                                        value: number;
+                                    } | null;
+                                }[];
+                                /** @default [] */
+                                meetings: {
+                                    /** @default [] */
+                                    agenda: {
+                                        /** @default null */
+                                        durationMinutes: number | null;
+                                        /** @default [] */
+                                        fiches: string[];
+                                        /** @default  */
+                                        presenter: string;
+                                        title: string;
+                                    }[];
+                                    body: string;
+                                    /**
+                                     * Format: date-time
+                                     * @default null
+                                     */
+                                    cancelledAt: string | null;
+                                    /** @default [] */
+                                    decisions: {
+                                        /** @default [] */
+                                        fiches: string[];
+                                        text: string;
+                                    }[];
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    /** @default null */
+                                    headCount: number | null;
+                                    /**
+                                     * Format: date-time
+                                     * @default null
+                                     */
+                                    invitationSentAt: string | null;
+                                    /** @default 0 */
+                                    invitationSequence: number;
+                                    key: string;
+                                    /** @default  */
+                                    minutes: string;
+                                    /** @default [] */
+                                    participants: {
+                                        /** @default  */
+                                        email: string;
+                                        /** @default false */
+                                        invited: boolean;
+                                        /** @default  */
+                                        name: string;
+                                        /** @default null */
+                                        organisation: string | null;
+                                        /** @default false */
+                                        present: boolean;
+                                        /** @default false */
+                                        resident: boolean;
+                                    }[];
+                                    /** @default  */
+                                    place: string;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                    title: string;
+                                    /** @default null */
+                                    videoUrl: string | null;
+                                }[];
+                            };
+                            /** @default false */
+                            residents: boolean;
+                            /**
+                             * @default {
+                             *       "settings": null,
+                             *       "quarterly": [],
+                             *       "shared": [],
+                             *       "annualReports": [],
+                             *       "evaluation": null
+                             *     }
+                             */
+                            reviews: {
+                                /** @default [] */
+                                annualReports: {
+                                    outlook: string;
+                                    /** Format: date-time */
+                                    publishedAt: string | null;
+                                    publishedBy: string | null;
+                                    /** @enum {string} */
+                                    status: "draft" | "published";
+                                    synthesis: string;
+                                    year: number;
+                                }[];
+                                /** @default null */
+                                evaluation: {
+                                    parts: {
+                                        html: string;
+                                        /** @enum {string} */
+                                        key: "strategy" | "governance" | "partnership" | "results" | "conclusion";
+                                    }[];
+                                    /** Format: date-time */
+                                    questionnaireClosedAt: string | null;
+                                    /** Format: date-time */
+                                    questionnaireOpenedAt: string | null;
+                                    questions: {
+                                        choices?: string[];
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "scale" | "choice" | "text";
+                                        label: string;
+                                        /** @enum {string} */
+                                        part: "strategy" | "governance" | "partnership" | "results" | "conclusion";
+                                    }[];
+                                    /** @enum {string} */
+                                    status: "draft" | "questionnaire_open" | "questionnaire_closed" | "validated";
+                                    validatedMeeting: string | null;
+                                    /** Format: date */
+                                    validatedOn: string | null;
+                                } | null;
+                                /** @default [] */
+                                quarterly: {
+                                    createdBy: string;
+                                    /** @default [] */
+                                    publications: {
+                                        /** @default  */
+                                        correctionNote: string;
+                                        /** @default 0 */
+                                        notifiedCount: number;
+                                        number: number;
+                                        /** Format: date-time */
+                                        publishedAt: string;
+                                        publishedBy: string;
+                                        sections: {
+                                            edited: boolean;
+                                            generatedHtml: string;
+                                            generatedTitle: string;
+                                            hidden: boolean;
+                                            html: string;
+                                            key: string;
+                                            /** @enum {string} */
+                                            kind: "purpose" | "governance" | "committee" | "action" | "unmoved" | "participation" | "annexes" | "free";
+                                            /** @enum {string} */
+                                            refreshState: "unchanged" | "updated" | "changed" | "new" | "gone";
+                                            sourceHash: string;
+                                            sources: {
+                                                /** @default [] */
+                                                adjustments: string[];
+                                                /** @default [] */
+                                                fiches: string[];
+                                                /** @default [] */
+                                                measurements: string[];
+                                                /** @default [] */
+                                                meetings: string[];
+                                                /** @default [] */
+                                                milestones: string[];
+                                                /** @default [] */
+                                                progress: string[];
+                                            };
+                                            title: string;
+                                        }[];
+                                    }[];
+                                    publishedNumber: number;
+                                    quarter: number;
+                                    /** Format: date-time */
+                                    refreshedAt: string;
+                                    sections: {
+                                        edited: boolean;
+                                        generatedHtml: string;
+                                        generatedTitle: string;
+                                        hidden: boolean;
+                                        html: string;
+                                        key: string;
+                                        /** @enum {string} */
+                                        kind: "purpose" | "governance" | "committee" | "action" | "unmoved" | "participation" | "annexes" | "free";
+                                        /** @enum {string} */
+                                        refreshState: "unchanged" | "updated" | "changed" | "new" | "gone";
+                                        sourceHash: string;
+                                        sources: {
+                                            /** @default [] */
+                                            adjustments: string[];
+                                            /** @default [] */
+                                            fiches: string[];
+                                            /** @default [] */
+                                            measurements: string[];
+                                            /** @default [] */
+                                            meetings: string[];
+                                            /** @default [] */
+                                            milestones: string[];
+                                            /** @default [] */
+                                            progress: string[];
+                                        };
+                                        title: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    status: "draft" | "published" | "correcting";
+                                    year: number;
+                                }[];
+                                /** @default null */
+                                settings: {
+                                    publishReviews: boolean;
+                                    purpose: string;
+                                } | null;
+                                /** @default [] */
+                                shared: {
+                                    /** @default  */
+                                    note: string;
+                                    quarter: number;
+                                    recordedBy: string;
+                                    /** Format: date */
+                                    sharedOn: string;
+                                    year: number;
+                                }[];
+                            };
                             /** @enum {number} */
-                            version: 1;
+                            version: 2;
+                            /** @default [] */
+                            workshops: {
+                                body: string;
+                                /**
+                                 * Format: date-time
+                                 * @default null
+                                 */
+                                callPublishedAt: string | null;
+                                capacity: number;
+                                /** Format: date */
+                                deadline: string;
+                                /** @default  */
+                                intro: string;
+                                key: string;
+                                maxPerTable: number;
+                                /** @default false */
+                                meal: boolean;
+                                /** @default [] */
+                                moderators: {
+                                    name: string;
+                                }[];
+                                /** @default [] */
+                                registrations: {
+                                    /** @default  */
+                                    accessibilityNeeds: string;
+                                    /** @enum {string} */
+                                    ageBand: "16-24" | "25-39" | "40-54" | "55-69" | "70+";
+                                    /** @default [] */
+                                    attended: string[];
+                                    /**
+                                     * Format: date-time
+                                     * @default null
+                                     */
+                                    cancelledAt: string | null;
+                                    /**
+                                     * @default null
+                                     * @enum {string|null}
+                                     */
+                                    category: "farmer" | "craft" | "executive" | "intermediate" | "employee" | "worker" | "retired" | "student" | "jobseeker" | "other" | null;
+                                    communeInsee: string;
+                                    /** @default [] */
+                                    consents: {
+                                        /** Format: date-time */
+                                        acceptedAt: string;
+                                        consentVersion: string;
+                                        purpose: string;
+                                        /**
+                                         * Format: date-time
+                                         * @default null
+                                         */
+                                        withdrawnAt: string | null;
+                                    }[];
+                                    /** @enum {string} */
+                                    contactWay: "email" | "phone" | "partner";
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @default  */
+                                    dietaryNeeds: string;
+                                    /** @default  */
+                                    email: string;
+                                    firstName: string;
+                                    /** @enum {string} */
+                                    gender: "woman" | "man" | "other" | "undisclosed";
+                                    /** @default  */
+                                    household: string;
+                                    lastName: string;
+                                    /** @default  */
+                                    partnerName: string;
+                                    /** @default  */
+                                    phone: string;
+                                    qpv: string;
+                                    /** @default [] */
+                                    seats: {
+                                        /** @default false */
+                                        locked: boolean;
+                                        session: string;
+                                        table: number;
+                                    }[];
+                                    sequence: number;
+                                    /** @default [] */
+                                    sessions: string[];
+                                    /** @enum {string} */
+                                    source: "public" | "partner";
+                                    /** @enum {string} */
+                                    status: "registered" | "waitlisted" | "cancelled";
+                                }[];
+                                retentionMonths: number;
+                                /** @default [] */
+                                sessions: {
+                                    /** Format: date-time */
+                                    endsAt: string;
+                                    key: string;
+                                    /** @default null */
+                                    meeting: string | null;
+                                    /** @default  */
+                                    place: string;
+                                    roundMinutes: number;
+                                    /** Format: date-time */
+                                    startsAt: string;
+                                }[];
+                                /** @default [] */
+                                syntheses: {
+                                    /** @default null */
+                                    session: string | null;
+                                    /** @default null */
+                                    table: number | null;
+                                    text: string;
+                                    topic: string;
+                                }[];
+                                tableCount: number;
+                                title: string;
+                                /** @default [] */
+                                topics: {
+                                    /** @default [] */
+                                    fiches: string[];
+                                    key: string;
+                                    /** @default [] */
+                                    questions: string[];
+                                    title: string;
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -14629,7 +15058,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Importer un contrat entier depuis un export JSON (rien n'est écrit si le fichier est invalide) */
+        /** Importer un contrat entier depuis un export JSON, version 2 ou 1 (rien n'est écrit si le fichier est invalide) */
         post: {
             parameters: {
                 query?: {
@@ -14642,6 +15071,623 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        contract: {
+                            actions: {
+                                archived: boolean;
+                                axis: number;
+                                description: string;
+                                /** @enum {string|null} */
+                                determinant?: "Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | "Facteurs psychosociaux" | "Comportements" | null;
+                                determinants?: ("Système de santé" | "Circonstances matérielles" | "Facteurs psychosociaux et environnement social" | "Facteurs comportementaux (style de vie)" | "Cohésion sociale" | "Environnement physique" | "Facteurs biologiques" | "Facteurs psychosociaux" | "Comportements")[];
+                                endMonth: string | null;
+                                indicators: {
+                                    baseline: number | null;
+                                    /** Format: uuid */
+                                    id?: string;
+                                    /** @enum {string} */
+                                    kind: "process" | "activity" | "result";
+                                    label: string;
+                                    target: number | null;
+                                    unit: string;
+                                }[];
+                                justification: {
+                                    /** @enum {string|null} */
+                                    cityContractHealth: "yes" | "no" | "not_concerned" | null;
+                                    inequalitiesIdentified: boolean | null;
+                                    text: string;
+                                };
+                                lead: {
+                                    organisation: string;
+                                    person: string | null;
+                                } | null;
+                                number: number;
+                                objective: string | null;
+                                operationalObjectives: string[];
+                                otherPlans: string[];
+                                participation: {
+                                    /** @enum {string|null} */
+                                    degree: "information" | "consultation" | "concertation" | "involvement" | "partnership" | "co_construction" | null;
+                                    how: string;
+                                    involved: boolean | null;
+                                };
+                                partners: {
+                                    coSteering: boolean;
+                                    implementation: boolean;
+                                    needsAnalysis: boolean;
+                                    organisation: string;
+                                    person: string | null;
+                                    resourceMobilisation: boolean;
+                                    /** @enum {string} */
+                                    sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre";
+                                }[];
+                                place: string;
+                                preExisting: boolean | null;
+                                prsProjects: string[];
+                                specificObjective: string;
+                                startMonth: string | null;
+                                /** @enum {string} */
+                                status: "not_started" | "in_progress" | "done" | "abandoned";
+                                targetPublic: string;
+                                territory: {
+                                    communes: string[];
+                                    /** @enum {string} */
+                                    scope: "whole" | "priority_areas" | "communes" | "sub_municipal";
+                                };
+                                themes: {
+                                    other: string | null;
+                                    /** @enum {string} */
+                                    theme: "Accès aux soins" | "Accès aux droits" | "Accueil de la grande précarité par l'offre de soins" | "Activité physique" | "Addiction" | "Alimentation / nutrition" | "Approche urbaine / EIS" | "Cancer" | "Démarche participative (dont santé communautaire)" | "Développement des compétences psychosociales" | "Dispositif de coordination" | "Intervention globale pour personne en difficulté sociale" | "Lutte contre le VIH" | "Maladies chroniques cardiométaboliques" | "Nuisances environnementales (sites pollués, air, bruit)" | "Parcours de soins" | "Périnatalité" | "Personnes âgées / perte d'autonomie" | "Handicap" | "Précarité énergétique" | "Santé de l'enfant" | "Santé des adolescents et jeunes adultes" | "Santé mentale" | "Santé sexuelle" | "Vaccination" | "Violences" | "Autre";
+                                }[];
+                                title: string;
+                            }[];
+                            axes: {
+                                description: string;
+                                number: number;
+                                objectives: {
+                                    code: string;
+                                    title: string;
+                                }[];
+                                title: string;
+                            }[];
+                            communes: {
+                                inseeCode: string;
+                                name?: string;
+                                population?: number | null;
+                            }[];
+                            /** Format: date */
+                            endDate: string;
+                            keyDates?: {
+                                label: string;
+                                on: string;
+                            }[];
+                            localAuthority: string;
+                            name: string;
+                            organisations: {
+                                name: string;
+                                /** @enum {string|null} */
+                                sector: "Santé" | "Social" | "Politique de la ville" | "Petite enfance" | "Environnement" | "Éducation" | "Médico-social" | "Aménagement" | "Emploi/Insertion" | "Logement/Habitat" | "Autre" | null;
+                                shortName: string | null;
+                            }[];
+                            population?: number | null;
+                            priorityAreas: {
+                                code: string | null;
+                                communeInseeCode: string | null;
+                                name: string;
+                            }[];
+                            signatories: {
+                                organisation: string;
+                                representative: string;
+                                /** Format: date */
+                                signedOn: string | null;
+                                title: string;
+                            }[];
+                            slug: string;
+                            /** Format: date */
+                            startDate: string;
+                            /** @enum {string} */
+                            status: "draft" | "signed" | "running" | "under_evaluation" | "closed";
+                            summary: string;
+                        };
+                        exportedAt?: string;
+                        /**
+                         * @default {
+                         *       "fiches": [],
+                         *       "items": []
+                         *     }
+                         */
+                        followUp?: {
+                            /** @default [] */
+                            fiches?: {
+                                /** @default [] */
+                                adjustments?: {
+                                    /** @default null */
+                                    agreedMeeting?: string | null;
+                                    /**
+                                     * Format: date
+                                     * @default null
+                                     */
+                                    agreedOn?: string | null;
+                                    author: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** @default  */
+                                    description?: string;
+                                    /**
+                                     * Format: date
+                                     * @default null
+                                     */
+                                    doneOn?: string | null;
+                                    key: string;
+                                    /** @enum {string} */
+                                    kind: "reschedule" | "revise" | "merge" | "partner_remark" | "other";
+                                    /** @enum {string} */
+                                    status: "proposed" | "agreed" | "done";
+                                    /** @default null */
+                                    target?: string | null;
+                                }[];
+                                /** @default [] */
+                                comments?: {
+                                    author: string;
+                                    /** @default  */
+                                    authorOrganisation?: string;
+                                    body: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /**
+                                     * Format: date-time
+                                     * @default null
+                                     */
+                                    deletedAt?: string | null;
+                                    /**
+                                     * Format: date-time
+                                     * @default null
+                                     */
+                                    editedAt?: string | null;
+                                    /** @default null */
+                                    on?: string | null;
+                                }[];
+                                fiche: string;
+                                /** @default [] */
+                                measurements?: {
+                                    author: string;
+                                    /** @default  */
+                                    comment?: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    indicator: number;
+                                    key: string;
+                                    /** Format: date */
+                                    measuredOn: string;
+                                    /** @default  */
+                                    source?: string;
+                                    value: number;
+                                }[];
+                                /** @default [] */
+                                milestones?: {
+                                    /**
+                                     * Format: date
+                                     * @default null
+                                     */
+                                    doneOn?: string | null;
+                                    /**
+                                     * @default day
+                                     * @enum {string}
+                                     */
+                                    doneOnPrecision?: "day" | "month";
+                                    key: string;
+                                    /** Format: date */
+                                    originallyBy: string;
+                                    /** @default  */
+                                    owner?: string;
+                                    /** Format: date */
+                                    plannedBy: string;
+                                    title: string;
+                                }[];
+                                /** @default [] */
+                                progress?: {
+                                    author: string;
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    /** Format: date */
+                                    happenedOn: string;
+                                    /**
+                                     * @default day
+                                     * @enum {string}
+                                     */
+                                    happenedOnPrecision?: "day" | "month";
+                                    key: string;
+                                    /** @default null */
+                                    meeting?: string | null;
+                                    /** @default [] */
+                                    milestones?: string[];
+                                    text: string;
+                                }[];
+                                /** @default [] */
+                                remaining?: {
+                                    /**
+                                     * Format: date
+                                     * @default null
+                                     */
+                                    doneOn?: string | null;
+                                    text: string;
+                                }[];
+                            }[];
+                            /** @default [] */
+                            items?: {
+                                /** @default  */
+                                adjustments?: string;
+                                /** @enum {string} */
+                                section: "transversal" | "process";
+                                title: string;
+                                year: number;
+                            }[];
+                        };
+                        /** @enum {string} */
+                        format: "cles.contract";
+                        /**
+                         * @default {
+                         *       "bodies": [],
+                         *       "meetings": []
+                         *     }
+                         */
+                        governance?: {
+                            /** @default [] */
+                            bodies?: {
+                                /** @default null */
+                                axis?: number | null;
+                                /** @default [] */
+                                fiches?: string[];
+                                key: string;
+                                /** @enum {string} */
+                                kind: "copil" | "cotech" | "thematic" | "working_group" | "residents";
+                                /** @default [] */
+                                members?: {
+                                    /** @default  */
+                                    email?: string;
+                                    /** @default  */
+                                    name?: string;
+                                    /** @default null */
+                                    organisation?: string | null;
+                                }[];
+                                name: string;
+                                /** @default false */
+                                participation?: boolean;
+                                /** @default null */
+                                rhythm?: {
+                                    /** @enum {string} */
+                                    kind: "per_year" | "every_months";
+                                    value: number;
+                                } | null;
+                            }[];
+                            /** @default [] */
+                            meetings?: {
+                                /** @default [] */
+                                agenda?: {
+                                    /** @default null */
+                                    durationMinutes?: number | null;
+                                    /** @default [] */
+                                    fiches?: string[];
+                                    /** @default  */
+                                    presenter?: string;
+                                    title: string;
+                                }[];
+                                body: string;
+                                /**
+                                 * Format: date-time
+                                 * @default null
+                                 */
+                                cancelledAt?: string | null;
+                                /** @default [] */
+                                decisions?: {
+                                    /** @default [] */
+                                    fiches?: string[];
+                                    text: string;
+                                }[];
+                                /** Format: date-time */
+                                endsAt: string;
+                                /** @default null */
+                                headCount?: number | null;
+                                /**
+                                 * Format: date-time
+                                 * @default null
+                                 */
+                                invitationSentAt?: string | null;
+                                /** @default 0 */
+                                invitationSequence?: number;
+                                key: string;
+                                /** @default  */
+                                minutes?: string;
+                                /** @default [] */
+                                participants?: {
+                                    /** @default  */
+                                    email?: string;
+                                    /** @default false */
+                                    invited?: boolean;
+                                    /** @default  */
+                                    name?: string;
+                                    /** @default null */
+                                    organisation?: string | null;
+                                    /** @default false */
+                                    present?: boolean;
+                                    /** @default false */
+                                    resident?: boolean;
+                                }[];
+                                /** @default  */
+                                place?: string;
+                                /** Format: date-time */
+                                startsAt: string;
+                                title: string;
+                                /** @default null */
+                                videoUrl?: string | null;
+                            }[];
+                        };
+                        /** @default false */
+                        residents?: boolean;
+                        /**
+                         * @default {
+                         *       "settings": null,
+                         *       "quarterly": [],
+                         *       "shared": [],
+                         *       "annualReports": [],
+                         *       "evaluation": null
+                         *     }
+                         */
+                        reviews?: {
+                            /** @default [] */
+                            annualReports?: {
+                                outlook: string;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedBy: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "published";
+                                synthesis: string;
+                                year: number;
+                            }[];
+                            /** @default null */
+                            evaluation?: {
+                                parts: {
+                                    html: string;
+                                    /** @enum {string} */
+                                    key: "strategy" | "governance" | "partnership" | "results" | "conclusion";
+                                }[];
+                                /** Format: date-time */
+                                questionnaireClosedAt: string | null;
+                                /** Format: date-time */
+                                questionnaireOpenedAt: string | null;
+                                questions: {
+                                    choices?: string[];
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "scale" | "choice" | "text";
+                                    label: string;
+                                    /** @enum {string} */
+                                    part: "strategy" | "governance" | "partnership" | "results" | "conclusion";
+                                }[];
+                                /** @enum {string} */
+                                status: "draft" | "questionnaire_open" | "questionnaire_closed" | "validated";
+                                validatedMeeting: string | null;
+                                /** Format: date */
+                                validatedOn: string | null;
+                            } | null;
+                            /** @default [] */
+                            quarterly?: {
+                                createdBy: string;
+                                /** @default [] */
+                                publications?: {
+                                    /** @default  */
+                                    correctionNote?: string;
+                                    /** @default 0 */
+                                    notifiedCount?: number;
+                                    number: number;
+                                    /** Format: date-time */
+                                    publishedAt: string;
+                                    publishedBy: string;
+                                    sections: {
+                                        edited: boolean;
+                                        generatedHtml: string;
+                                        generatedTitle: string;
+                                        hidden: boolean;
+                                        html: string;
+                                        key: string;
+                                        /** @enum {string} */
+                                        kind: "purpose" | "governance" | "committee" | "action" | "unmoved" | "participation" | "annexes" | "free";
+                                        /** @enum {string} */
+                                        refreshState: "unchanged" | "updated" | "changed" | "new" | "gone";
+                                        sourceHash: string;
+                                        sources: {
+                                            /** @default [] */
+                                            adjustments?: string[];
+                                            /** @default [] */
+                                            fiches?: string[];
+                                            /** @default [] */
+                                            measurements?: string[];
+                                            /** @default [] */
+                                            meetings?: string[];
+                                            /** @default [] */
+                                            milestones?: string[];
+                                            /** @default [] */
+                                            progress?: string[];
+                                        };
+                                        title: string;
+                                    }[];
+                                }[];
+                                publishedNumber: number;
+                                quarter: number;
+                                /** Format: date-time */
+                                refreshedAt: string;
+                                sections: {
+                                    edited: boolean;
+                                    generatedHtml: string;
+                                    generatedTitle: string;
+                                    hidden: boolean;
+                                    html: string;
+                                    key: string;
+                                    /** @enum {string} */
+                                    kind: "purpose" | "governance" | "committee" | "action" | "unmoved" | "participation" | "annexes" | "free";
+                                    /** @enum {string} */
+                                    refreshState: "unchanged" | "updated" | "changed" | "new" | "gone";
+                                    sourceHash: string;
+                                    sources: {
+                                        /** @default [] */
+                                        adjustments?: string[];
+                                        /** @default [] */
+                                        fiches?: string[];
+                                        /** @default [] */
+                                        measurements?: string[];
+                                        /** @default [] */
+                                        meetings?: string[];
+                                        /** @default [] */
+                                        milestones?: string[];
+                                        /** @default [] */
+                                        progress?: string[];
+                                    };
+                                    title: string;
+                                }[];
+                                /** @enum {string} */
+                                status: "draft" | "published" | "correcting";
+                                year: number;
+                            }[];
+                            /** @default null */
+                            settings?: {
+                                publishReviews: boolean;
+                                purpose: string;
+                            } | null;
+                            /** @default [] */
+                            shared?: {
+                                /** @default  */
+                                note?: string;
+                                quarter: number;
+                                recordedBy: string;
+                                /** Format: date */
+                                sharedOn: string;
+                                year: number;
+                            }[];
+                        };
+                        /** @enum {number} */
+                        version: 2;
+                        /** @default [] */
+                        workshops?: {
+                            body: string;
+                            /**
+                             * Format: date-time
+                             * @default null
+                             */
+                            callPublishedAt?: string | null;
+                            capacity: number;
+                            /** Format: date */
+                            deadline: string;
+                            /** @default  */
+                            intro?: string;
+                            key: string;
+                            maxPerTable: number;
+                            /** @default false */
+                            meal?: boolean;
+                            /** @default [] */
+                            moderators?: {
+                                name: string;
+                            }[];
+                            /** @default [] */
+                            registrations?: {
+                                /** @default  */
+                                accessibilityNeeds?: string;
+                                /** @enum {string} */
+                                ageBand: "16-24" | "25-39" | "40-54" | "55-69" | "70+";
+                                /** @default [] */
+                                attended?: string[];
+                                /**
+                                 * Format: date-time
+                                 * @default null
+                                 */
+                                cancelledAt?: string | null;
+                                /**
+                                 * @default null
+                                 * @enum {string|null}
+                                 */
+                                category?: "farmer" | "craft" | "executive" | "intermediate" | "employee" | "worker" | "retired" | "student" | "jobseeker" | "other" | null;
+                                communeInsee: string;
+                                /** @default [] */
+                                consents?: {
+                                    /** Format: date-time */
+                                    acceptedAt: string;
+                                    consentVersion: string;
+                                    purpose: string;
+                                    /**
+                                     * Format: date-time
+                                     * @default null
+                                     */
+                                    withdrawnAt?: string | null;
+                                }[];
+                                /** @enum {string} */
+                                contactWay: "email" | "phone" | "partner";
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @default  */
+                                dietaryNeeds?: string;
+                                /** @default  */
+                                email?: string;
+                                firstName: string;
+                                /** @enum {string} */
+                                gender: "woman" | "man" | "other" | "undisclosed";
+                                /** @default  */
+                                household?: string;
+                                lastName: string;
+                                /** @default  */
+                                partnerName?: string;
+                                /** @default  */
+                                phone?: string;
+                                qpv: string;
+                                /** @default [] */
+                                seats?: {
+                                    /** @default false */
+                                    locked?: boolean;
+                                    session: string;
+                                    table: number;
+                                }[];
+                                sequence: number;
+                                /** @default [] */
+                                sessions?: string[];
+                                /** @enum {string} */
+                                source: "public" | "partner";
+                                /** @enum {string} */
+                                status: "registered" | "waitlisted" | "cancelled";
+                            }[];
+                            retentionMonths: number;
+                            /** @default [] */
+                            sessions?: {
+                                /** Format: date-time */
+                                endsAt: string;
+                                key: string;
+                                /** @default null */
+                                meeting?: string | null;
+                                /** @default  */
+                                place?: string;
+                                roundMinutes: number;
+                                /** Format: date-time */
+                                startsAt: string;
+                            }[];
+                            /** @default [] */
+                            syntheses?: {
+                                /** @default null */
+                                session?: string | null;
+                                /** @default null */
+                                table?: number | null;
+                                text: string;
+                                topic: string;
+                            }[];
+                            tableCount: number;
+                            title: string;
+                            /** @default [] */
+                            topics?: {
+                                /** @default [] */
+                                fiches?: string[];
+                                key: string;
+                                /** @default [] */
+                                questions?: string[];
+                                title: string;
+                            }[];
+                        }[];
+                    } | {
                         contract: {
                             actions: {
                                 archived: boolean;
