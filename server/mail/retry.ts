@@ -13,7 +13,7 @@ export const MAIL_QUEUE = "mail";
 export interface MailRetry {
   /** Tries after the first (5 by default). */
   limit: number;
-  /** Seconds before the first of them, doubled each time (60 by default: 1, 2, 4, 8, 16 minutes). */
+  /** Seconds before the first of them, then growing (pg-boss backoff): 60 by default. */
   delaySeconds: number;
 }
 
@@ -21,7 +21,8 @@ export const DEFAULT_MAIL_RETRY: MailRetry = { limit: 5, delaySeconds: 60 };
 
 export function retryingMailer(mailer: Mailer, queue: JobQueue, log: { error(obj: unknown, msg?: string): void }, retry: MailRetry = DEFAULT_MAIL_RETRY): Mailer {
   // Every process sends what is queued, its own failures and the others'.
-  void queue.work<MailMessage>(MAIL_QUEUE, (message) => mailer.send(message), { retryLimit: retry.limit, retryDelay: retry.delaySeconds, retryBackoff: retry.delaySeconds > 0, expireInSeconds: 5 * 60 });
+  // The queued job's first run is the first of the `limit` tries after the one made at once.
+  void queue.work<MailMessage>(MAIL_QUEUE, (message) => mailer.send(message), { retryLimit: Math.max(0, retry.limit - 1), retryDelay: retry.delaySeconds, retryBackoff: retry.delaySeconds > 0, expireInSeconds: 5 * 60 });
   return {
     outboxDir: mailer.outboxDir,
     send: async (message) => {

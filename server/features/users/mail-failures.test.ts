@@ -20,7 +20,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-type Failure = { id: string; to: string; subject: string; state: string; retries: number; error: string | null; nextTryAt: string | null };
+type Failure = { id: string; to: string; subject: string; state: string; tries: number; error: string | null; nextTryAt: string | null };
 
 let ctx: TestContext;
 let admin: TestClient;
@@ -50,9 +50,9 @@ describe("undelivered mail", () => {
     expect(created.json()).toMatchObject({ mailSent: false });
     const waiting = await until(failures, (items) => items.length === 1);
     expect(waiting[0]).toMatchObject({ to: "nouvelle@exemple.fr", subject: expect.stringContaining("Clés") });
-    // After its two tries, it is given up, with what the network said.
+    // After two more tries, it is given up, with what the network said.
     const [failed] = await until(failures, (items) => items[0]?.state === "failed", 30_000);
-    expect(failed).toMatchObject({ state: "failed", retries: 2, nextTryAt: null, error: expect.stringContaining("ECONNREFUSED") });
+    expect(failed).toMatchObject({ state: "failed", tries: 3, nextTryAt: null, error: expect.stringContaining("ECONNREFUSED") });
 
     // The server is back: « Renvoyer ».
     smtp = await startSmtpReceiver(port);
@@ -82,7 +82,7 @@ describe("undelivered mail", () => {
     smtp = undefined;
     await admin.inject({ method: "POST", url: "/api/admin/users", payload: { email: "autre@exemple.fr", name: "Autre Personne", role: "admin" } });
     const [waiting] = await until(failures, (items) => items.length === 1);
-    expect(waiting).toMatchObject({ to: "autre@exemple.fr", state: "retry", nextTryAt: expect.any(String) });
+    expect(waiting).toMatchObject({ to: "autre@exemple.fr", state: "retry", tries: 1, nextTryAt: expect.any(String) });
     expect(expectProblem(await admin.inject({ method: "POST", url: `/api/admin/mail-failures/${waiting!.id}/retry` }), 409).detail).toBe(MAIL_NOT_FAILED);
   }, 30_000);
 });

@@ -22,8 +22,8 @@ const mailFailureOut = z.object({
   subject: z.string(),
   /** "retry": another try is planned; "failed": the tries are over. */
   state: z.enum(["retry", "failed"]),
-  /** Tries made after the first. */
-  retries: z.number().int(),
+  /** Tries made so far, the first (at once) included. */
+  tries: z.number().int(),
   /** When the message was first written. */
   createdAt: z.string(),
   /** The next try (state "retry"). */
@@ -57,7 +57,8 @@ export const mailFailureRoutes: FastifyPluginAsyncZod = async (app) => {
         to: r.data.to,
         subject: r.data.subject,
         state: r.state === "failed" ? ("failed" as const) : ("retry" as const),
-        retries: r.retry_count,
+        // Tried at once, then by the queue: its first run, then `retry_count` more.
+        tries: r.state === "created" ? 1 : r.retry_count + 2,
         createdAt: iso(r.created_on),
         nextTryAt: r.state !== "failed" && r.start_after ? iso(r.start_after) : null,
         error: typeof r.output?.message === "string" ? r.output.message : null,

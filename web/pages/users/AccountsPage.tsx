@@ -8,6 +8,7 @@ import { EmptyState, ErrorMessage, Loading, Page } from "../../components/Page";
 import { plural } from "../../format";
 import { ArsInviteForm } from "./ArsInviteForm";
 import { ArsInvitationList } from "./ArsInvitationList";
+import { MailFailureList } from "./MailFailureList";
 import { CreateAccountForm } from "./CreateAccountForm";
 import { UserRow } from "./UserRow";
 import { useUsers } from "./api";
@@ -102,6 +103,7 @@ export function AccountsPage() {
       <CreateAccountForm />
       <ArsInviteForm />
       <ArsInvitationList />
+      <MailFailureList />
     </Page>
   );
 }
