@@ -81,6 +81,15 @@ describe("the CAMVS demo against its Q3 2021 review", () => {
       }
   });
 
+  it("dates a progress entry on a day the review gives, on its meeting's day, or says the date is illustrative", () => {
+    for (const [n, a] of Object.entries(data.actions))
+      for (const p of a.progress.filter((p) => p.happenedOnPrecision !== "month")) {
+        const meeting = p.meeting ? data.meetings.find((m) => m.key === p.meeting) : undefined;
+        const ok = dayIsSaid(p.happenedOn) || (meeting && dayOf(meeting.startsAt) === p.happenedOn) || p.text.endsWith("(date illustrative)");
+        expect(ok, `FA ${n} ${p.happenedOn} « ${p.text} »`).toBe(true);
+      }
+  });
+
   it("keeps by their month, with no day, the dates the review gives only by their month", () => {
     const months = (n: string) => [
       ...data.actions[n]!.milestones.filter((m) => m.doneOnPrecision === "month").map((m) => `étape ${m.doneOn}`),
