@@ -60,8 +60,8 @@ describe("the cles command", () => {
     expect(main.stdout).toContain("afficher l'aide");
     // Commander wraps long descriptions: compare with whitespace collapsed.
     const flat = main.stdout.replace(/\s+/g, " ");
-    expect(flat).toContain("export <contrat> [fichier] Exporter un contrat entier au format JSON cles.contract v1");
-    expect(flat).toContain("import [options] <fichier> Importer un contrat depuis un fichier JSON cles.contract v1 ; rien n'est écrit si le fichier est invalide");
+    expect(flat).toContain("export [options] <contrat> [fichier] Exporter un contrat entier et sa vie (gouvernance, suivi, revues) au format JSON cles.contract v2");
+    expect(flat).toContain("import [options] <fichier> Importer un contrat depuis un fichier JSON cles.contract (v2 ou v1) ; rien n'est écrit si le fichier est invalide");
     expect(flat).toContain("seed Charger les contrats de démonstration (CAPVM et CAMVS) si la base ne contient aucun contrat");
     expect(main.stdout).not.toMatch(/Usage:|Commands:|display help/);
 
@@ -71,6 +71,7 @@ describe("the cles command", () => {
     const exportFlat = exportHelp.stdout.replace(/\s+/g, " ");
     expect(exportFlat).toContain("contrat identifiant (ex. capvm-2019-2022) ou id du contrat");
     expect(exportFlat).toContain("fichier fichier de sortie (sortie standard par défaut)");
+    expect(exportFlat).toContain("--residents ajouter les données personnelles des habitants (noms, inscriptions aux ateliers) : jamais par défaut");
     expect(exportHelp.stdout).toMatch(/-h, --help\s+afficher l'aide/);
     expect(exportHelp.stdout).not.toMatch(/Usage:|Arguments:|Options:/);
   });
@@ -90,6 +91,13 @@ describe("the cles command", () => {
     exported = parsed.data!;
     expect(exported).toMatchObject({ format: "cles.contract", version: 2, contract: { slug: "capvm-2019-2022" } });
     expect(exported.contract.actions.map((a) => a.number)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(exported.residents).toBe(false);
+    // The residents' data only when asked: CAMVS's workshop and its registrations.
+    const withResidents = join(tmp, "sortie", "camvs.cles.json");
+    expect((await cles("export", "camvs-2021-2023", withResidents, "--residents")).code).toBe(0);
+    const camvs = contractDocumentV2.parse(JSON.parse(readFileSync(withResidents, "utf8")));
+    expect(camvs.residents).toBe(true);
+    expect(camvs.workshops![0]!.registrations.length).toBeGreaterThan(0);
   });
 
   it("refuses to import an invalid file, naming the fiche in French, and writes nothing", async () => {

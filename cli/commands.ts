@@ -53,11 +53,11 @@ export async function seedCommand(): Promise<void> {
   });
 }
 
-export async function exportCommand(contract: string, file?: string): Promise<void> {
+export async function exportCommand(contract: string, file: string | undefined, options: { residents?: boolean } = {}): Promise<void> {
   await withDatabase("export", async ({ db }) => {
     const id = await findContractId(db, contract);
     if (!id) throw new Error(`Aucun contrat « ${contract} ».`);
-    const json = JSON.stringify(await exportContract(db, id), null, 2) + "\n";
+    const json = JSON.stringify(await exportContract(db, id, { residents: options.residents === true }), null, 2) + "\n";
     if (!file) return void process.stdout.write(json);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, json);

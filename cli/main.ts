@@ -51,13 +51,14 @@ program
   .action(seedCommand);
 program
   .command("export")
-  .description("Exporter un contrat entier au format JSON cles.contract v1")
+  .description("Exporter un contrat entier et sa vie (gouvernance, suivi, revues) au format JSON cles.contract v2")
   .argument("<contrat>", "identifiant (ex. capvm-2019-2022) ou id du contrat")
   .argument("[fichier]", "fichier de sortie (sortie standard par défaut)")
+  .option("--residents", "ajouter les données personnelles des habitants (noms, inscriptions aux ateliers) : jamais par défaut")
   .action(exportCommand);
 program
   .command("import")
-  .description("Importer un contrat depuis un fichier JSON cles.contract v1 ; rien n'est écrit si le fichier est invalide")
+  .description("Importer un contrat depuis un fichier JSON cles.contract (v2 ou v1) ; rien n'est écrit si le fichier est invalide")
   .argument("<fichier>", "fichier JSON à importer")
   .option("--slug <identifiant>", "importer sous un autre identifiant")
   .action(importCommand);
