@@ -13,8 +13,12 @@ import type { Db } from "../../db/client.js";
  * Bookkeeping a refusal legitimately writes: a wrong password is counted per
  * address (the lock-out of server/features/auth/service.ts), and every request to a
  * limited route is counted per route and address (server/auth/rate-limit-store.ts).
+ * A document accepted by an earlier case goes on in the background (server/jobs/): its
+ * progress row and its file (`jobs/` in the file store) may change during a later case.
+ * jobs.test.ts checks that a refused document request writes neither.
  */
-export const BOOKKEEPING_TABLES = new Set(["sign_in_failures", "rate_limits"]);
+export const BOOKKEEPING_TABLES = new Set(["sign_in_failures", "rate_limits", "document_jobs"]);
+const BACKGROUND_FOLDERS = new Set(["jobs"]);
 
 export interface Fingerprint {
   auditCount: number;
@@ -42,6 +46,7 @@ function listFiles(dir: string, prefix = ""): string[] {
     return [];
   }
   return entries.sort().flatMap((name) => {
+    if (!prefix && BACKGROUND_FOLDERS.has(name)) return [];
     const path = join(prefix, name);
     const stat = statSync(join(dir, path));
     return stat.isDirectory() ? listFiles(dir, path) : [`${path}:${stat.size}`];
