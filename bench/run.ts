@@ -11,6 +11,8 @@
  *     web        the entry script's gzip size
  *     signin     wrong-password sign-ins: known accounts and unknown addresses alike
  *     participation  World Café table composition, 18 people / 3 tables and 300 / 50 (issue 14)
+ *     soak       two processes on PostgreSQL behind a round-robin proxy, 20 connections for 10 minutes
+ *                (BENCH_SOAK_SECONDS), RSS of each every minute (issue 17; bench/soak.ts)
  *   BENCH_PAGES=territory-region,territory-all  the concurrency blocks' pages limited to these keys
  *     (bench/pages.ts; the dashboard is always kept)
  * Each concurrency block runs a Fastify hello-world, the SQL floor of each page and the
@@ -30,6 +32,7 @@ import { compositionBench } from "./participation.js";
 import { documentBench } from "./documents.js";
 import { newSession, signIn, type BenchResult } from "./http.js";
 import { printTable } from "./table.js";
+import { soakBench } from "./soak.js";
 import { coldStart, serverCommand } from "./server.js";
 
 const args = process.argv.slice(2);
@@ -127,6 +130,13 @@ await step("web", async () => {
 await step("signin", signInTiming);
 await step("participation", async () => {
   results.push(...compositionBench(quick));
+});
+
+await step("soak", async () => {
+  // A database of its own on the bench's PostgreSQL server, made and dropped by the soak.
+  const server = new URL(benchDatabaseUrl());
+  server.pathname = "/postgres";
+  results.push(...(await soakBench(server.toString(), { seconds: Number(process.env.BENCH_SOAK_SECONDS ?? (quick ? 60 : 600)), connections: 20, log })));
 });
 
 const file = join(import.meta.dirname, "results.json");
