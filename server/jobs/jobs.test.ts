@@ -6,10 +6,11 @@ import { contentDisposition } from "../http/content-disposition.js";
 import { notFound } from "../http/problem.js";
 import type { Actor } from "../policies/index.js";
 import { loadActor } from "../policies/actor.js";
-import { startTestApp, type TestContext } from "../testing/app.js";
+import { ADMIN_EMAIL, startTestApp, type TestContext } from "../testing/app.js";
 import { anonymousClient, signedInClient, type TestClient } from "../testing/client.js";
-import { startTestJob, until } from "../testing/jobs.js";
-import { JOB_NOT_FOUND, REQUESTER_GONE, replyWithJob, type DocumentJobs, type JobFile } from "./jobs.js";
+import { defineTestJob, startTestJob, TEST_JOB, testJobData, until } from "../testing/jobs.js";
+import { DOCUMENTS_QUEUE, JOB_NOT_FOUND, REQUESTER_GONE, replyWithJob, type DocumentJobs, type JobFile } from "./jobs.js";
+import { JobQueue } from "./queue.js";
 import { JobStore } from "./store.js";
 
 const file = (name = "Revue T3 2021.pdf"): JobFile => ({ fileName: name, mediaType: "application/pdf", body: Buffer.from("%PDF-1.7 test") });
@@ -217,6 +218,32 @@ describe("expiry", () => {
     expect(await store.purge()).toBe(1);
     expect(await ctx.server.storage.get(`jobs/${job.id}`)).toBeNull();
   });
+});
+
+describe("a restart", () => {
+  it("loses no job: one queued by a process that stopped before running it is run by the next process to start", async () => {
+    // A fresh database whose app has not started its queue yet.
+    const other = await startTestApp();
+    try {
+      const [admin] = await other.database.db.select().from(users).where(eq(users.email, ADMIN_EMAIL));
+      // The stopped process: it recorded the job and queued it, and ran nothing.
+      const store = new JobStore(other.database.db, other.server.storage, 15 * 60_000, () => new Date());
+      const requester = { kind: "user" as const, id: admin!.id, name: admin!.name, email: admin!.email, isAdmin: true };
+      const job = (await store.create({ owner: `user:${admin!.id}`, requester, kind: TEST_JOB, data: testJobData(async () => file("Repris.pdf")), label: "Repris", step: "En attente" }, 20))!;
+      const stopped = new JobQueue(other.database, { error: () => {} });
+      await (await stopped.instance()).createQueue(DOCUMENTS_QUEUE);
+      expect(await stopped.send(DOCUMENTS_QUEUE, { jobId: job.id })).toEqual(expect.any(String));
+      await stopped.stop();
+      expect((await store.read(job.id))?.view.state).toBe("queued");
+      // The next process starts as the server does: it takes the job up.
+      defineTestJob(other.server.jobs);
+      await other.server.jobs.listen();
+      await other.server.queue.start();
+      expect(await other.server.jobs.settled(job.id, 20_000)).toMatchObject({ state: "done", fileName: "Repris.pdf" });
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
 });
 
 describe("contentDisposition", () => {
