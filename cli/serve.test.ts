@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { LOG_FLUSH_MS } from "../server/config.js";
+import { openDatabase } from "../server/db/client.js";
+import { documentJobs } from "../server/db/schema.js";
 import { HttpClient, killAll, startServer } from "./testing/server.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "cles-serve-"));
@@ -41,6 +43,26 @@ describe("cles serve", () => {
     expect(again.items).toHaveLength(2);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
+  }, 240_000);
+
+  it("does the hourly housekeeping at start too: a prepared document ended over 15 minutes ago is forgotten", async () => {
+    const dataDir = join(tmp, "housekeeping");
+    const database = await openDatabase({ dataDir });
+    await database.migrate();
+    await database.db.insert(documentJobs).values({ owner: "system:test", requester: { kind: "system", name: "test" }, kind: "test", data: {}, label: "Ancien document", step: "Document prêt", state: "done", endedAt: new Date(Date.now() - 60 * 60_000) });
+    await database.close();
+    const server = startServer(3963, { DATA_DIR: dataDir, DATABASE_URL: "" });
+    await server.ready;
+    const forgotten = () => server.output().split("\n").some((l) => l.startsWith("{") && JSON.parse(l).forgotten === 1);
+    await expect.poll(forgotten, { timeout: 30_000, interval: 200 }).toBe(true);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    const after = await openDatabase({ dataDir });
+    try {
+      expect(await after.db.$count(documentJobs)).toBe(0);
+    } finally {
+      await after.close();
+    }
   }, 240_000);
 
   it("runs compiled (npm start): the build of server/ and cli/ in dist/, its migrations, demo data and render worker", async () => {
