@@ -11968,6 +11968,14 @@ export interface paths {
                                         target: string | null;
                                     }[];
                                     /** @default [] */
+                                    budgets: {
+                                        amount: number;
+                                        funder: string;
+                                        /** @enum {string} */
+                                        status: "secured" | "requested";
+                                        year: number;
+                                    }[];
+                                    /** @default [] */
                                     comments: {
                                         author: string;
                                         /** @default  */
@@ -15389,6 +15397,14 @@ export interface paths {
                                     status: "proposed" | "agreed" | "done";
                                     /** @default null */
                                     target?: string | null;
+                                }[];
+                                /** @default [] */
+                                budgets?: {
+                                    amount: number;
+                                    funder: string;
+                                    /** @enum {string} */
+                                    status: "secured" | "requested";
+                                    year: number;
                                 }[];
                                 /** @default [] */
                                 comments?: {

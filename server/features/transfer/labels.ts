@@ -41,6 +41,7 @@ const FIELD_LABELS: Record<string, string> = {
   year: "année",
   amount: "montant",
   funderId: "financeur",
+  funder: "financeur",
   themes: "thèmes",
   theme: "thème",
   other: "précision",

@@ -6,7 +6,8 @@
  */
 import { asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { adjustments, comments, followUpItems, indicatorMeasurements, milestones, progressEntries, remainingItems } from "../../../db/schema.js";
+import { actionBudgets, adjustments, comments, followUpItems, indicatorMeasurements, milestones, progressEntries, remainingItems } from "../../../db/schema.js";
+import { budgetLineInput } from "../../actions/schema.js";
 import { isoDate } from "../../../validation/fields.js";
 import { ADJUSTMENT_KINDS, ADJUSTMENT_STATUSES } from "../../followup/rules.js";
 import { inTurn, type ExportContext, type ImportContext } from "./context.js";
@@ -23,6 +24,11 @@ const precision = z.enum(["day", "month"], { error: "La précision est « day »
 const ficheFollowUp = z.object({
   /** The fiche's key ("FA3", "FA3-archivée"). */
   fiche: refKey,
+  /** Its budget by year and funder, the funder named as in the contract's `organisations`. */
+  budgets: z
+    .array(budgetLineInput.omit({ funderId: true }).extend({ funder: text(300).min(1) }))
+    .max(60)
+    .default([]),
   milestones: z
     .array(z.object({ key: refKey, title: text(300).min(1), plannedBy: isoDate, originallyBy: isoDate, owner: text(200).default(""), doneOn: isoDate.nullable().default(null), doneOnPrecision: precision }))
     .max(500)
@@ -107,7 +113,7 @@ export const followUpSection = z.object({
 export type FollowUpSection = z.infer<typeof followUpSection>;
 
 /** Every fiche, meeting, milestone and progress entry named exists; an indicator's place is within its fiche's. */
-export function checkFollowUp(f: FollowUpSection, indicatorCount: Map<string, number>, keys: Map<string, KeyKind>): Issue[] {
+export function checkFollowUp(f: FollowUpSection, indicatorCount: Map<string, number>, keys: Map<string, KeyKind>, organisations: Set<string>): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<string>();
   const known = (key: string | null, path: (string | number)[], what: string, kind: KeyKind) => {
@@ -134,6 +140,9 @@ export function checkFollowUp(f: FollowUpSection, indicatorCount: Map<string, nu
       known(a.target, ["fiches", i, "adjustments", j, "target"], "La fiche", "fiche");
       known(a.agreedMeeting, ["fiches", i, "adjustments", j, "agreedMeeting"], "La réunion", "meeting");
     });
+    b.budgets.forEach((l, j) => {
+      if (!organisations.has(l.funder)) issues.push({ path: ["followUp", "fiches", i, "budgets", j, "funder"], message: `Le financeur « ${l.funder} » n'est pas dans l'annuaire du contrat.` });
+    });
     const count = indicatorCount.get(b.fiche) ?? 0;
     b.measurements.forEach((m, j) => {
       if (m.indicator > count) issues.push({ path: ["followUp", "fiches", i, "measurements", j, "indicator"], message: `La fiche n'a que ${count} indicateur(s).` });
@@ -152,7 +161,8 @@ export async function exportFollowUp(ctx: ExportContext, actionIds: string[], in
   const none = { fiches: [], items: await exportItems(ctx) };
   if (!actionIds.length) return none;
   const within = <T extends { actionId: unknown }>(t: T) => inArray(t.actionId as never, actionIds);
-  const [ms, ps, rs, as, mes, cs] = await inTurn([
+  const [bs, ms, ps, rs, as, mes, cs] = await inTurn([
+    db.select().from(actionBudgets).where(within(actionBudgets)).orderBy(asc(actionBudgets.position), asc(actionBudgets.year), asc(actionBudgets.id)),
     db.select().from(milestones).where(within(milestones)).orderBy(asc(milestones.position), asc(milestones.plannedBy), asc(milestones.title), asc(milestones.id)),
     db.select().from(progressEntries).where(within(progressEntries)).orderBy(asc(progressEntries.happenedOn), asc(progressEntries.createdAt), asc(progressEntries.text), asc(progressEntries.id)),
     db.select().from(remainingItems).where(within(remainingItems)).orderBy(asc(remainingItems.position), asc(remainingItems.text), asc(remainingItems.id)),
@@ -170,6 +180,7 @@ export async function exportFollowUp(ctx: ExportContext, actionIds: string[], in
     mine(mes).forEach((m, i) => refs.set(m.id, `${fiche}.M${i + 1}`));
     const block = {
       fiche,
+      budgets: mine(bs).map((l) => ({ year: l.year, amount: l.amount, funder: ctx.orgName.get(l.funderId) ?? "", status: l.status })),
       milestones: mine(ms).map((m) => ({ key: refs.key(m.id)!, title: m.title, plannedBy: m.plannedBy, originallyBy: m.originallyBy, owner: m.owner, doneOn: m.doneOn, doneOnPrecision: m.doneOnPrecision })),
       progress: mine(ps).map((p) => ({
         key: refs.key(p.id)!,
@@ -232,6 +243,7 @@ export async function importFollowUp(ctx: ImportContext, f: FollowUpSection, ind
   const stamps = (createdAt: string) => ({ createdAt: new Date(createdAt), updatedAt: new Date(createdAt) });
   for (const b of f.fiches) {
     const actionId = refs.id(b.fiche)!;
+    if (b.budgets.length) await tx.insert(actionBudgets).values(b.budgets.map((l, position) => ({ contractId, actionId, year: l.year, amount: l.amount, funderId: ctx.orgId.get(l.funder)!, status: l.status, position })));
     for (const [position, m] of b.milestones.entries()) {
       const [row] = await tx.insert(milestones).values({ actionId, title: m.title, plannedBy: m.plannedBy, originallyBy: m.originallyBy, owner: m.owner, doneOn: m.doneOn, doneOnPrecision: m.doneOnPrecision, position }).returning({ id: milestones.id });
       refs.set(row!.id, m.key);

@@ -35,7 +35,7 @@ export const contractDocumentV2 = z
     const keys = new Map<string, KeyKind>(fiches.map((k) => [k, "fiche"]));
     const issues = [
       ...checkGovernance(doc.governance, new Set(c.axes.map((a) => a.number)), new Set(c.organisations.map((o) => o.name)), keys),
-      ...checkFollowUp(doc.followUp, new Map(fiches.map((k, i) => [k, c.actions[i]!.indicators.length])), keys),
+      ...checkFollowUp(doc.followUp, new Map(fiches.map((k, i) => [k, c.actions[i]!.indicators.length])), keys, new Set(c.organisations.map((o) => o.name))),
       ...reviewIssues(doc.reviews, (k) => keys.get(k) === "meeting"),
       ...checkParticipation(doc.workshops ?? [], keys),
     ];

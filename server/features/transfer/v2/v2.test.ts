@@ -30,11 +30,13 @@ import type { ContractDocumentV2 } from "./format.js";
 let seeded: TestContext;
 let empty: TestContext;
 let camvs: string;
+let capvm: string;
 
 beforeAll(async () => {
   [seeded, empty] = await Promise.all([startTestApp({ seed: true }), startTestApp()]);
   const list = (await seeded.app.inject({ url: "/api/contracts" })).json<{ items: { id: string; slug: string }[] }>().items;
   camvs = list.find((c) => c.slug === "camvs-2021-2023")!.id;
+  capvm = list.find((c) => c.slug === "capvm-2019-2022")!.id;
   // A review published, then under correction, so that the file carries a published version and a working one.
   const draft = await seeded.app.inject({ method: "POST", url: `/api/contracts/${camvs}/reviews`, payload: { year: 2021, quarter: 3 } });
   expect(draft.statusCode, draft.body).toBe(201);
@@ -191,6 +193,25 @@ describe("cles.contract version 2", () => {
     expect(again.governance).toEqual({ bodies: [], meetings: [] });
     expect(again.followUp).toEqual({ fiches: [], items: [] });
     expect(again.reviews.quarterly).toEqual([]);
+  });
+
+  it("carries the fiches' budgets (CAPVM's come back the same) and refuses a funder not in the contract's directory, writing nothing", async () => {
+    const original = await exportDoc(seeded.app, capvm);
+    const lines = original.followUp.fiches.filter((f) => f.budgets.length).map((f) => f.fiche);
+    expect(lines).toEqual(["FA1", "FA16"]);
+    expect(original.followUp.fiches[0]!.budgets[0]).toEqual({ year: expect.any(Number), amount: expect.any(Number), funder: expect.any(String), status: expect.stringMatching(/^(secured|requested)$/) });
+    const res = await importDoc(empty.app, original, "capvm-budgets");
+    expect(res.statusCode, res.body.slice(0, 2000)).toBe(201);
+    const again = await exportDoc(empty.app, res.json<{ id: string }>().id);
+    expect(withoutDate(again)).toEqual({ ...withoutDate(original), contract: { ...original.contract, slug: "capvm-budgets" } });
+
+    const bad = structuredClone(original);
+    const at = bad.followUp.fiches.findIndex((f) => f.budgets.length > 0);
+    bad.followUp.fiches[at]!.budgets[0]!.funder = "Fondation inconnue";
+    const before = await runningCounts(seeded);
+    const problem = expectProblem(await importDoc(seeded.app, bad, "capvm-casse"), 400);
+    expect(problem.errors).toEqual([{ path: `followUp.fiches.${at}.budgets.0.funder`, message: `suivi › fiches › n° ${at + 1} › budget › n° 1 › financeur : Le financeur « Fondation inconnue » n'est pas dans l'annuaire du contrat.` }]);
+    expect(await runningCounts(seeded)).toEqual(before);
   });
 
   it("refuses broken references with French messages and field paths, and writes nothing", async () => {
