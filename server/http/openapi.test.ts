@@ -13,14 +13,15 @@ interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
 }
 
-/** "METHOD /path" of every operation whose success answer has no declared body (nor is declared empty). */
+/** "METHOD /path" of every operation whose success answer has no declared body (nor is declared empty, nor a redirection). */
 function undeclared(paths: Record<string, Record<string, Operation>>): string[] {
   const missing: string[] = [];
   for (const [path, operations] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(operations)) {
-      const successes = Object.entries(operation.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
+      // A redirection (ProConnect's sign-in) succeeds by sending the browser elsewhere: declared, without a body.
+      const successes = Object.entries(operation.responses ?? {}).filter(([status]) => /^[23]\d\d$/.test(status));
       const declared = successes.some(([status, response]) => {
-        if (status === "204") return true;
+        if (status === "204" || /^3\d\d$/.test(status)) return true;
         return Object.entries(response.content ?? {}).some(([type, { schema }]) => {
           if (!schema || Object.keys(schema).length === 0) return false;
           // JSON with a schema, or a file documented by its content type.
