@@ -37,7 +37,7 @@ beforeAll(async () => {
     url.pathname = `/${name}`;
     options = { url: url.toString(), onIdleError: () => {} };
     env = { DATABASE_URL: url.toString(), ...quiet };
-    cleanup = () => adminQuery(serverUrl!, `drop database if exists ${name} with (force)`);
+    cleanup = async () => void (await adminQuery(serverUrl!, `drop database if exists ${name} with (force)`));
   } else {
     const tmp = mkdtempSync(join(tmpdir(), "cles-crash-"));
     options = { dataDir: join(tmp, "data") };

@@ -109,6 +109,15 @@ describe.skipIf(!serverUrl)("two app processes on one PostgreSQL database", () =
     expect(await file.text()).toContain("<title>Revue trimestrielle</title>");
   });
 
+  it("does the hourly housekeeping once for both: a single run at start, though both started", async () => {
+    const url = new URL(serverUrl!);
+    url.pathname = `/${name}`;
+    const runs = await adminQuery<{ n: number }>(url.toString(), "select count(*)::int as n from pgboss.job where name = 'housekeeping'");
+    expect(runs).toEqual([{ n: 1 }]);
+    const schedules = await adminQuery<{ name: string; cron: string }>(url.toString(), "select name, cron from pgboss.schedule");
+    expect(schedules).toEqual([{ name: "housekeeping", cron: "5 * * * *" }]);
+  });
+
   it("counts the failed sign-ins of one address on both: the 31st is refused by either", async () => {
     const clients = [new HttpClient(first.base), new HttpClient(second.base)];
     for (const client of clients) await client.refresh();

@@ -140,11 +140,11 @@ export class HttpClient {
 }
 
 /** Runs one statement on the PostgreSQL server of `url` (create or drop a test's own database). */
-export async function adminQuery(url: string, text: string): Promise<void> {
+export async function adminQuery<R = unknown>(url: string, text: string): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(text);
+    return (await client.query(text)).rows as R[];
   } finally {
     await client.end();
   }
