@@ -11880,6 +11880,66 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            ambassadors?: {
+                                /** @default [] */
+                                activities: {
+                                    /** @default [] */
+                                    ambassadors: string[];
+                                    /** @default null */
+                                    area: string | null;
+                                    /** @default  */
+                                    description: string;
+                                    /** @default [] */
+                                    fiches: string[];
+                                    /** Format: date */
+                                    heldOn: string;
+                                    /** @enum {string} */
+                                    kind: "info_stand" | "group_workshop" | "door_to_door" | "care_support" | "neighbourhood_event" | "other";
+                                    /** @default null */
+                                    meeting: string | null;
+                                    place: string;
+                                    residentsReached: number;
+                                }[];
+                                /** @default [] */
+                                people: {
+                                    area: string;
+                                    /** Format: date */
+                                    consentOn: string;
+                                    consentVersion: string;
+                                    /** @default  */
+                                    email: string;
+                                    firstName: string;
+                                    /** Format: date */
+                                    joinedOn: string;
+                                    key: string;
+                                    lastName: string;
+                                    /**
+                                     * Format: date
+                                     * @default null
+                                     */
+                                    leftOn: string | null;
+                                    /** @default  */
+                                    notes: string;
+                                    /** @default  */
+                                    phone: string;
+                                    retentionMonths: number;
+                                }[];
+                                /** @default [] */
+                                trainings: {
+                                    attendeeCount: number;
+                                    /** @default [] */
+                                    attendees: string[];
+                                    /** @default [] */
+                                    fiches: string[];
+                                    /** Format: date */
+                                    heldOn: string;
+                                    /** @default null */
+                                    meeting: string | null;
+                                    topic: string;
+                                    /** @default  */
+                                    trainer: string;
+                                }[];
+                            };
                             contract: {
                                 actions: unknown[];
                                 axes: {
@@ -12314,6 +12374,90 @@ export interface paths {
                                     year: number;
                                 }[];
                             };
+                            surveys?: {
+                                /** @default [] */
+                                answers: {
+                                    answers: {
+                                        [key: string]: {
+                                            ageBand?: string;
+                                            choice?: string;
+                                            choices?: string[];
+                                            insee?: string;
+                                            otherText?: string;
+                                            qpv?: string;
+                                            ranking?: string[];
+                                            text?: string;
+                                            value?: number;
+                                        };
+                                    };
+                                    /** @default null */
+                                    consentVersion: string | null;
+                                    /** @default  */
+                                    contactEmail: string;
+                                    /** @default  */
+                                    enteredBy: string;
+                                    /** @enum {string} */
+                                    source: "online" | "paper";
+                                    /** Format: date-time */
+                                    submittedAt: string;
+                                }[];
+                                /** @default false */
+                                askContact: boolean;
+                                /** Format: date */
+                                closesOn: string;
+                                /** @default [] */
+                                fiches: string[];
+                                /** @default  */
+                                intro: string;
+                                /** @default true */
+                                oneAnswerPerDevice: boolean;
+                                /** Format: date */
+                                opensOn: string;
+                                /**
+                                 * Format: date-time
+                                 * @default null
+                                 */
+                                publishedAt: string | null;
+                                questions: {
+                                    /** @default  */
+                                    help: string;
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                    label: string;
+                                    /** @default  */
+                                    maxLabel: string;
+                                    /** @default  */
+                                    minLabel: string;
+                                    /** @default [] */
+                                    options: {
+                                        id: string;
+                                        label: string;
+                                    }[];
+                                    /** @default false */
+                                    other: boolean;
+                                    /** @default null */
+                                    rankCount: number | null;
+                                    /** @default false */
+                                    required: boolean;
+                                    /** @default 5 */
+                                    scaleMax: number;
+                                    /** @default 1 */
+                                    scaleMin: number;
+                                    /** @default null */
+                                    showIf: {
+                                        optionIds: string[];
+                                        questionId: string;
+                                    } | null;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @default null
+                                 */
+                                resultsPublishedAt: string | null;
+                                retentionMonths: number;
+                                title: string;
+                            }[];
                             /** @enum {number} */
                             version: 2;
                             /** @default [] */
@@ -15244,6 +15388,66 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        ambassadors?: {
+                            /** @default [] */
+                            activities?: {
+                                /** @default [] */
+                                ambassadors?: string[];
+                                /** @default null */
+                                area?: string | null;
+                                /** @default  */
+                                description?: string;
+                                /** @default [] */
+                                fiches?: string[];
+                                /** Format: date */
+                                heldOn: string;
+                                /** @enum {string} */
+                                kind: "info_stand" | "group_workshop" | "door_to_door" | "care_support" | "neighbourhood_event" | "other";
+                                /** @default null */
+                                meeting?: string | null;
+                                place: string;
+                                residentsReached: number;
+                            }[];
+                            /** @default [] */
+                            people?: {
+                                area: string;
+                                /** Format: date */
+                                consentOn: string;
+                                consentVersion: string;
+                                /** @default  */
+                                email?: string;
+                                firstName: string;
+                                /** Format: date */
+                                joinedOn: string;
+                                key: string;
+                                lastName: string;
+                                /**
+                                 * Format: date
+                                 * @default null
+                                 */
+                                leftOn?: string | null;
+                                /** @default  */
+                                notes?: string;
+                                /** @default  */
+                                phone?: string;
+                                retentionMonths: number;
+                            }[];
+                            /** @default [] */
+                            trainings?: {
+                                attendeeCount: number;
+                                /** @default [] */
+                                attendees?: string[];
+                                /** @default [] */
+                                fiches?: string[];
+                                /** Format: date */
+                                heldOn: string;
+                                /** @default null */
+                                meeting?: string | null;
+                                topic: string;
+                                /** @default  */
+                                trainer?: string;
+                            }[];
+                        };
                         contract: {
                             actions: {
                                 archived: boolean;
@@ -15745,6 +15949,90 @@ export interface paths {
                                 year: number;
                             }[];
                         };
+                        surveys?: {
+                            /** @default [] */
+                            answers?: {
+                                answers: {
+                                    [key: string]: {
+                                        ageBand?: string;
+                                        choice?: string;
+                                        choices?: string[];
+                                        insee?: string;
+                                        otherText?: string;
+                                        qpv?: string;
+                                        ranking?: string[];
+                                        text?: string;
+                                        value?: number;
+                                    };
+                                };
+                                /** @default null */
+                                consentVersion?: string | null;
+                                /** @default  */
+                                contactEmail?: string;
+                                /** @default  */
+                                enteredBy?: string;
+                                /** @enum {string} */
+                                source: "online" | "paper";
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                            /** @default false */
+                            askContact?: boolean;
+                            /** Format: date */
+                            closesOn: string;
+                            /** @default [] */
+                            fiches?: string[];
+                            /** @default  */
+                            intro?: string;
+                            /** @default true */
+                            oneAnswerPerDevice?: boolean;
+                            /** Format: date */
+                            opensOn: string;
+                            /**
+                             * Format: date-time
+                             * @default null
+                             */
+                            publishedAt?: string | null;
+                            questions: {
+                                /** @default  */
+                                help?: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "single" | "multiple" | "ranking" | "scale" | "short_text" | "long_text" | "commune" | "qpv" | "age_band";
+                                label: string;
+                                /** @default  */
+                                maxLabel?: string;
+                                /** @default  */
+                                minLabel?: string;
+                                /** @default [] */
+                                options?: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                                /** @default false */
+                                other?: boolean;
+                                /** @default null */
+                                rankCount?: number | null;
+                                /** @default false */
+                                required?: boolean;
+                                /** @default 5 */
+                                scaleMax?: number;
+                                /** @default 1 */
+                                scaleMin?: number;
+                                /** @default null */
+                                showIf?: {
+                                    optionIds: string[];
+                                    questionId: string;
+                                } | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @default null
+                             */
+                            resultsPublishedAt?: string | null;
+                            retentionMonths: number;
+                            title: string;
+                        }[];
                         /** @enum {number} */
                         version: 2;
                         /** @default [] */

@@ -10,6 +10,7 @@ import { checkFollowUp, followUpSection } from "./followup.js";
 import { checkGovernance, governanceSection } from "./governance.js";
 import { ficheKeys, type KeyKind } from "./refs.js";
 import { checkParticipation, participationSection } from "./participation.js";
+import { ambassadorsSection, checkResidents, surveysSection } from "./residents.js";
 import { reviewIssues, reviewsSection } from "./reviews.js";
 
 export const FORMAT_VERSION_2 = 2;
@@ -27,6 +28,9 @@ export const contractDocumentV2 = z
     reviews: reviewsSection.default({ settings: null, quarterly: [], shared: [], annualReports: [], evaluation: null }),
     /** Residents' workshops and registrations: only in a file written with `residents: true`. */
     workshops: participationSection.optional(),
+    /** Residents' surveys with their answers, and the health ambassadors: only with `residents: true` too. */
+    surveys: surveysSection.optional(),
+    ambassadors: ambassadorsSection.optional(),
   })
   .superRefine((doc, ctx) => {
     checkContract(doc.contract, ctx);
@@ -38,6 +42,7 @@ export const contractDocumentV2 = z
       ...checkFollowUp(doc.followUp, new Map(fiches.map((k, i) => [k, c.actions[i]!.indicators.length])), keys, new Set(c.organisations.map((o) => o.name))),
       ...reviewIssues(doc.reviews, (k) => keys.get(k) === "meeting"),
       ...checkParticipation(doc.workshops ?? [], keys),
+      ...checkResidents(doc.surveys ?? [], doc.ambassadors ?? { people: [], trainings: [], activities: [] }, keys, c.priorityAreas.length),
     ];
     for (const issue of issues) ctx.addIssue({ code: "custom", ...issue });
   });

@@ -8,6 +8,7 @@ import type { ContractDocumentV2 } from "./format.js";
 import { exportGovernance, governanceEmails, importGovernance, type GovernanceSection } from "./governance.js";
 import { ficheKeys, RefMap } from "./refs.js";
 import { exportParticipation, importParticipation, type ParticipationSection } from "./participation.js";
+import { exportResidents, importResidents, type AmbassadorsSection, type SurveysSection } from "./residents.js";
 import { exportReviews, importReviews, type ReviewsSection } from "./reviews.js";
 
 type Directory = { organisations: { id: string; name: string }[]; axes: { id: string; number: number }[] };
@@ -20,7 +21,7 @@ export async function exportRunning(
   directory: Directory,
   statics: Statics,
   residents: boolean,
-): Promise<{ governance: GovernanceSection; followUp: FollowUpSection; reviews: ReviewsSection; workshops?: ParticipationSection }> {
+): Promise<{ governance: GovernanceSection; followUp: FollowUpSection; reviews: ReviewsSection; workshops?: ParticipationSection; surveys?: SurveysSection; ambassadors?: AmbassadorsSection }> {
   const refs = new RefMap();
   const keys = ficheKeys(statics.contract.actions);
   statics.actionIds.forEach((id, i) => refs.set(id, keys[i]!));
@@ -37,7 +38,8 @@ export async function exportRunning(
   const followUp = await exportFollowUp(ctx, statics.actionIds, statics.indicatorIds);
   const reviews = await exportReviews(ctx);
   if (!residents) return { governance, followUp, reviews };
-  return { governance, followUp, reviews, workshops: await exportParticipation(ctx, await areaIdsOf(db, contractId)) };
+  const areaIds = await areaIdsOf(db, contractId);
+  return { governance, followUp, reviews, workshops: await exportParticipation(ctx, areaIds), ...(await exportResidents(ctx, areaIds)) };
 }
 
 /** Writes a checked file's running life into the contract just created from its static part (same transaction). */
@@ -46,7 +48,9 @@ export async function importRunning(ctx: Omit<ImportContext, "accountOf">, doc: 
   await importGovernance(full, doc.governance);
   await importFollowUp(full, doc.followUp, indicatorIds);
   await importReviews(full, doc.reviews);
-  if (doc.workshops?.length) await importParticipation(full, doc.workshops, await areaIdsOf(ctx.tx, ctx.contractId));
+  const areaIds = doc.workshops?.length || doc.surveys?.length || doc.ambassadors?.people.length ? await areaIdsOf(ctx.tx, ctx.contractId) : [];
+  if (doc.workshops?.length) await importParticipation(full, doc.workshops, areaIds);
+  if (doc.surveys || doc.ambassadors) await importResidents(full, doc.surveys ?? [], doc.ambassadors ?? { people: [], trainings: [], activities: [] }, areaIds);
 }
 
 /** The contract's priority areas in order: a registration names its area by place. */

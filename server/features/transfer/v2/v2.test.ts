@@ -160,6 +160,9 @@ describe("cles.contract version 2", () => {
     expect(workshop.registrations.some((r) => r.seats.length > 0 && r.consents.length > 0)).toBe(true);
     expect(workshop.syntheses.length).toBeGreaterThan(0);
     expect(JSON.stringify(plain)).not.toContain(workshop.registrations[0]!.email || "@@");
+    // The surveys and their answers come with them too (the Rencontres de la Santé's 17).
+    expect("surveys" in plain || "ambassadors" in plain).toBe(false);
+    expect(full.surveys!.map((x) => x.answers.length)).toContain(17);
     const res = await importDoc(empty.app, full, "camvs-habitants");
     expect(res.statusCode, res.body.slice(0, 2000)).toBe(201);
     expect(withoutDate(await exportDoc(empty.app, res.json<{ id: string }>().id, "?residents=true"))).toEqual({ ...withoutDate(full), contract: { ...full.contract, slug: "camvs-habitants" } });
@@ -167,6 +170,27 @@ describe("cles.contract version 2", () => {
     expect((await partner.inject({ url: `/api/contracts/${camvs}/export` })).statusCode).toBe(200);
     const problem = expectProblem(await partner.inject({ url: `/api/contracts/${camvs}/export?residents=true` }), 403);
     expect(problem.detail).toMatch(/[a-zé]/);
+  });
+
+  it("carries the health ambassadors, their trainings and activities, with the residents' data only; CAPVM's come back the same; an unknown ambassador is refused", async () => {
+    expect("ambassadors" in (await exportDoc(seeded.app, capvm))).toBe(false);
+    const full = await exportDoc(seeded.app, capvm, "?residents=true");
+    const network = full.ambassadors!;
+    expect(network.people.length).toBeGreaterThan(0);
+    expect(network.people[0]).toMatchObject({ key: "AM1", area: expect.stringMatching(/^area:\d+$/) });
+    expect(network.trainings.some((t) => t.attendees.length > 0)).toBe(true);
+    expect(network.activities.some((a) => a.ambassadors.length > 0)).toBe(true);
+    const res = await importDoc(empty.app, full, "capvm-habitants");
+    expect(res.statusCode, res.body.slice(0, 2000)).toBe(201);
+    expect(withoutDate(await exportDoc(empty.app, res.json<{ id: string }>().id, "?residents=true"))).toEqual({ ...withoutDate(full), contract: { ...full.contract, slug: "capvm-habitants" } });
+
+    const bad = structuredClone(full);
+    const at = bad.ambassadors!.trainings.findIndex((t) => t.attendees.length > 0);
+    bad.ambassadors!.trainings[at]!.attendees[0] = "AM999";
+    const before = await runningCounts(seeded);
+    const problem = expectProblem(await importDoc(seeded.app, bad, "capvm-casse"), 400);
+    expect(problem.errors).toEqual([{ path: `ambassadors.trainings.${at}.attendees.0`, message: expect.stringContaining("L'ambassadeur « AM999 » n'existe pas dans le fichier.") }]);
+    expect(await runningCounts(seeded)).toEqual(before);
   });
 
   it("links a member or participant to the account of this instance that has their e-mail", async () => {
