@@ -17,7 +17,7 @@ import { dateOf, instant, iso, refKey, type Issue, type KeyKind } from "./refs.j
 
 const text = (max: number) => z.string({ error: "Ce champ est un texte." }).max(max, { error: `${max} caractères au plus.` });
 const keys = z.array(refKey).max(500).default([]);
-const area = z.string().regex(/^area:\d+$/, { error: "Indiquez le quartier prioritaire par area:N (le N-ième du contrat)." });
+const area = z.string().regex(/^area:[1-9]\d{0,3}$/, { error: "Indiquez le quartier prioritaire par area:N (le N-ième du contrat)." });
 const SOURCES = ["online", "paper"] as const satisfies readonly AnswerSource[];
 
 const surveyEntry = z.object({
