@@ -94,9 +94,16 @@ export class JobQueue {
     if (!boss) return;
     this.boss = null;
     await new Promise<void>((resolve) => {
-      boss.once("stopped", () => resolve());
+      // pg-boss says "stopped" once its workers are done; a close never waits past the timeout.
+      const late = setTimeout(resolve, timeoutMs + 2_000);
+      late.unref();
+      boss.once("stopped", () => {
+        clearTimeout(late);
+        resolve();
+      });
       boss.stop({ graceful: true, wait: false, timeout: timeoutMs }).catch((err: unknown) => {
         this.log.error({ err }, "job queue did not stop cleanly");
+        clearTimeout(late);
         resolve();
       });
     });
