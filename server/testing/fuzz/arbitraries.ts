@@ -233,7 +233,9 @@ function arrayValue(schema: JsonSchema, name: string, ctx: Context): fc.Arbitrar
   const max = schema.maxItems ?? Math.max(min, 200);
   const constraints = { minLength: min, maxLength: Math.min(max, min + 5) };
   const some = schema.uniqueItems ? fc.uniqueArray(items, { ...constraints, selector: (v) => JSON.stringify(v) }) : fc.array(items, constraints);
-  const full = max <= 200 && !schema.uniqueItems ? fc.array(items, { minLength: max, maxLength: max }) : some;
+  // Arrays at their longest near the body's root only: nested ones at their longest multiply
+  // (a contract file's surveys × questions × choices) into bodies too large to build.
+  const full = max <= 200 && !schema.uniqueItems && ctx.depth <= 3 ? fc.array(items, { minLength: max, maxLength: max }) : some;
   const prefix = schema.prefixItems?.map((s, i) => build(s, `${itemName}${i}`, ctx));
   const arb = fc.oneof({ weight: 8, arbitrary: some }, { weight: 1, arbitrary: full });
   return prefix ? fc.tuple(fc.tuple(...prefix), arb).map(([head, tail]) => [...head, ...tail.slice(head.length)]) : arb;
