@@ -13,6 +13,7 @@ const unit = [
   "server/documents/ics.test.ts",
   "server/documents/rich-text.test.ts",
   "server/http/problem.test.ts",
+  "server/mail/retry.test.ts",
   // The domain's rules are pure functions.
   "server/domain/*.test.ts",
   "server/features/ordering.test.ts",

@@ -231,7 +231,7 @@ describe("a restart", () => {
       const requester = { kind: "user" as const, id: admin!.id, name: admin!.name, email: admin!.email, isAdmin: true };
       const job = (await store.create({ owner: `user:${admin!.id}`, requester, kind: TEST_JOB, data: testJobData(async () => file("Repris.pdf")), label: "Repris", step: "En attente" }, 20))!;
       const stopped = new JobQueue(other.database, { error: () => {} });
-      await (await stopped.instance()).createQueue(DOCUMENTS_QUEUE);
+      await (await stopped.start()).createQueue(DOCUMENTS_QUEUE);
       expect(await stopped.send(DOCUMENTS_QUEUE, { jobId: job.id })).toEqual(expect.any(String));
       await stopped.stop();
       expect((await store.read(job.id))?.view.state).toBe("queued");

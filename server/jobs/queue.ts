@@ -82,11 +82,6 @@ export class JobQueue {
     for (const workerId of this.workerIds.get(name) ?? []) boss.notifyWorker(workerId);
   }
 
-  /** The pg-boss instance (admin views, tests), started. */
-  async instance(): Promise<PgBoss> {
-    return this.start();
-  }
-
   /** Lets running jobs finish (up to `timeoutMs`), then stops; safe to call twice or before start. */
   async stop(timeoutMs = 10_000): Promise<void> {
     this.stopped = true;

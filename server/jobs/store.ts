@@ -1,5 +1,5 @@
 /** The rows of `document_jobs` and the files of finished jobs (jobs.ts tells what they mean). */
-import { and, asc, count, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { documentJobs, type DocumentJobState, type JobRequester } from "../db/jobs-schema.js";
 import type { FileStorage } from "../storage/storage.js";
@@ -153,12 +153,6 @@ export class JobStore {
     const gone = await this.db.delete(documentJobs).where(lt(documentJobs.endedAt, this.expiredBefore())).returning({ id: documentJobs.id });
     await this.deleteFiles(gone.map((g) => g.id));
     return gone.length;
-  }
-
-  /** How many jobs are kept (tests). */
-  async size(): Promise<number> {
-    const [row] = await this.db.select({ n: count() }).from(documentJobs);
-    return row!.n;
   }
 
   private async deleteFiles(ids: string[]): Promise<void> {

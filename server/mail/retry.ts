@@ -19,6 +19,14 @@ export interface MailRetry {
 
 export const DEFAULT_MAIL_RETRY: MailRetry = { limit: 5, delaySeconds: 60 };
 
+/** A queued message's state in pg-boss ("created": waiting for its first queued try). */
+export type QueuedMailState = "created" | "retry" | "failed";
+
+/** Tries made so far, as the admin reads them: the one at once, then the queue's first run and its `retryCount` retries. */
+export function mailTries(state: QueuedMailState, retryCount: number): number {
+  return state === "created" ? 1 : retryCount + 2;
+}
+
 export function retryingMailer(mailer: Mailer, queue: JobQueue, log: { error(obj: unknown, msg?: string): void }, retry: MailRetry = DEFAULT_MAIL_RETRY): Mailer {
   // Every process sends what is queued, its own failures and the others'.
   // The queued job's first run is the first of the `limit` tries after the one made at once.

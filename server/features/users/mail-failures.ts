@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { conflict, notFound } from "../../http/problem.js";
-import { MAIL_QUEUE } from "../../mail/retry.js";
+import { MAIL_QUEUE, mailTries, type QueuedMailState } from "../../mail/retry.js";
 import type { MailMessage } from "../../mail/mailer.js";
 import { assertCan } from "../../policies/index.js";
 import { uuid } from "../../validation/fields.js";
@@ -33,7 +33,7 @@ const mailFailureOut = z.object({
 });
 export const mailFailuresOut = z.object({ items: z.array(mailFailureOut) });
 
-type Row = { id: string; data: MailMessage; state: "created" | "retry" | "failed"; retry_count: number; created_on: Date | string; start_after: Date | string | null; output: { message?: string } | null };
+type Row = { id: string; data: MailMessage; state: QueuedMailState; retry_count: number; created_on: Date | string; start_after: Date | string | null; output: { message?: string } | null };
 const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows);
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -57,8 +57,7 @@ export const mailFailureRoutes: FastifyPluginAsyncZod = async (app) => {
         to: r.data.to,
         subject: r.data.subject,
         state: r.state === "failed" ? ("failed" as const) : ("retry" as const),
-        // Tried at once, then by the queue: its first run, then `retry_count` more.
-        tries: r.state === "created" ? 1 : r.retry_count + 2,
+        tries: mailTries(r.state, r.retry_count),
         createdAt: iso(r.created_on),
         nextTryAt: r.state !== "failed" && r.start_after ? iso(r.start_after) : null,
         error: typeof r.output?.message === "string" ? r.output.message : null,

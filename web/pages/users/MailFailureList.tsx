@@ -4,6 +4,7 @@ import { Button } from "@codegouvfr/react-dsfr/Button";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { api } from "../../api/client";
+import { ScrollTable } from "../../components/ScrollTable";
 import type { ResponseOf } from "../../api/types";
 import { formatDateTime, plural } from "../../format";
 
@@ -46,50 +47,26 @@ export function MailFailureList() {
       {items.length === 0 ? (
         <p>Aucun courriel en attente : tous les messages ont été remis.</p>
       ) : (
-        <div className={fr.cx("fr-table")}>
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container" tabIndex={0}>
-              <div className="fr-table__content">
-                <table>
-                  <caption className={fr.cx("fr-sr-only")}>Courriels non remis, leur état et l'erreur du serveur</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Destinataire</th>
-                      <th scope="col">Objet</th>
-                      <th scope="col">Écrit le</th>
-                      <th scope="col">État</th>
-                      <th scope="col">Réponse du serveur</th>
-                      <th scope="col">Action</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((mail) => (
-                      <tr key={mail.id}>
-                        <td>{mail.to}</td>
-                        <td className="fr-cell--multiline">{mail.subject}</td>
-                        <td>{formatDateTime(mail.createdAt)}</td>
-                        <td className="fr-cell--multiline">{stateText(mail)}</td>
-                        <td className="fr-cell--multiline">
-                          <code>{mail.error ?? "—"}</code>
-                        </td>
-                        <td>
-                          {mail.state === "failed" ? (
-                            <Button size="small" priority="secondary" onClick={() => retry.mutate(mail)} disabled={retry.isPending}>
-                              Renvoyer
-                              <span className={fr.cx("fr-sr-only")}>{` le courriel « ${mail.subject} » à ${mail.to}`}</span>
-                            </Button>
-                          ) : (
-                            "—"
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <ScrollTable
+          caption="Courriels non remis, leur état et la réponse du serveur"
+          hideCaption
+          headers={["Destinataire", "Objet", "Écrit le", "État", "Réponse du serveur", "Action"]}
+          rows={items.map((mail) => [
+            mail.to,
+            mail.subject,
+            formatDateTime(mail.createdAt),
+            stateText(mail),
+            <code key="error">{mail.error ?? "—"}</code>,
+            mail.state === "failed" ? (
+              <Button key="retry" size="small" priority="secondary" onClick={() => retry.mutate(mail)} disabled={retry.isPending}>
+                Renvoyer
+                <span className={fr.cx("fr-sr-only")}>{` le courriel « ${mail.subject} » à ${mail.to}`}</span>
+              </Button>
+            ) : (
+              "—"
+            ),
+          ])}
+        />
       )}
     </section>
   );
