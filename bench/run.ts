@@ -46,7 +46,7 @@ const options = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? (quick ? 10 : 50)),
   seconds: Number(process.env.BENCH_SECONDS ?? (quick ? 5 : 20)),
   sequential: quick ? 50 : 200,
-  writes: quick ? 10 : 30,
+  writes: quick ? 10 : 100,
   quick,
   log,
 };

@@ -76,7 +76,7 @@ function childOf(proc: ChildProcess, baseUrl: string): Child {
 }
 
 /** Clés's `serve` on `port`, on PostgreSQL (`url`) or PGlite (`dataDir`). */
-export async function startServer(options: { port: number; url?: string; dataDir?: string; seed?: boolean }): Promise<Child> {
+export async function startServer(options: { port: number; url?: string; dataDir?: string; seed?: boolean; env?: Record<string, string> }): Promise<Child> {
   const { args } = serverCommand();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -85,6 +85,7 @@ export async function startServer(options: { port: number; url?: string; dataDir
     DATABASE_URL: options.url ?? "",
     NODE_ENV: "production",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+    ...options.env,
   };
   if (options.dataDir) env.DATA_DIR = options.dataDir;
   const proc = spawn(process.execPath, [...args, "serve", ...(options.seed ? ["--seed"] : [])], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });

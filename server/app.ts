@@ -112,6 +112,8 @@ export interface AppOptions {
   mailRetry?: MailRetry;
   /** Show the outbox mail on /dev/courriels to this machine (`serve --dev-outbox`); refused in production or on a public address. */
   devOutbox?: boolean;
+  /** Pages kept in memory until their contract changes (server/cache/read-views.ts); defaults to READ_VIEWS, on unless `off`. */
+  readViews?: boolean;
 }
 
 /** The project's root folder: this file is server/app.ts, or dist/server/app.js once compiled. */
@@ -136,7 +138,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(responseSerializerCompiler(process.env.VITEST !== undefined));
   app.decorate("db", options.database.db);
   const readViews = new ReadViews(options.database.db);
-  await readViews.start(options.database);
+  // Off, every page is computed from the database at each request (READ_VIEWS=off: to measure or diagnose).
+  if (options.readViews ?? process.env.READ_VIEWS !== "off") await readViews.start(options.database);
   app.decorate("readViews", readViews);
   app.addHook("onClose", async () => readViews.close());
   // A write is answered once this process has heard what it changed: the writer's next read is fresh.

@@ -40,8 +40,8 @@ function testAppOptions(
  * Another app on the test app's database, its files and outbox — as a second process of the
  * same instance would be (read views, actor cache, limits of its own). Closed by the caller.
  */
-export async function startSecondApp(ctx: TestContext, options: { redisUrl?: string } = {}): Promise<FastifyInstance> {
-  const server = await buildApp(testAppOptions(ctx.database, { mail: { from: "Clés <test@cles.test>", outboxDir: ctx.outboxDir }, filesDir: ctx.filesDir, redisUrl: options.redisUrl }));
+export async function startSecondApp(ctx: TestContext, options: { redisUrl?: string; readViews?: boolean } = {}): Promise<FastifyInstance> {
+  const server = await buildApp({ ...testAppOptions(ctx.database, { mail: { from: "Clés <test@cles.test>", outboxDir: ctx.outboxDir }, filesDir: ctx.filesDir, redisUrl: options.redisUrl }), readViews: options.readViews });
   await server.ready();
   return server;
 }

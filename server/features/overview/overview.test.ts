@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEntries, followUpItems, milestones } from "../../db/schema.js";
 import { tablesRead } from "../../cache/tables-read.js";
 import { capturingDb } from "../../testing/capture.js";
-import { DASHBOARD_EVENT_TABLES, DASHBOARD_FACT_TABLES, loadDashboardEvents, loadDashboardFacts } from "./service.js";
-import { startTestApp, type TestContext } from "../../testing/app.js";
+import { DASHBOARD_EVENT_TABLES, DASHBOARD_FICHE_TABLES, DASHBOARD_GOVERNANCE_TABLES, DASHBOARD_INDICATOR_TABLES, EVENT_KINDS, loadDashboardEvents, loadDashboardFiches, loadDashboardGovernance, loadDashboardIndicators } from "./service.js";
+import { startSecondApp, startTestApp, type TestContext } from "../../testing/app.js";
 import { signedInClient, type TestClient } from "../../testing/client.js";
 import { expectProblem } from "../../testing/http.js";
 import { convertToPdf, pdfText } from "../../testing/office.js";
@@ -212,14 +212,40 @@ describe("the dashboard and the timeline", () => {
     ]);
   });
 
+  it("with the read views off (READ_VIEWS=off), computes the dashboard from the database at every request", async () => {
+    const second = await startSecondApp(ctx, { readViews: false });
+    try {
+      const reader = await signedInClient(second, "karim.benali@cpam77.test");
+      const url = `/api/contracts/${camvs}/dashboard`;
+      const late = () => reader.inject({ url }).then((r) => r.json<{ lateMilestones: { id: string }[] }>());
+      const before = { ...second.readViews.stats };
+      const milestone = (await late()).lateMilestones[0]!;
+      // Written behind the apps' backs, and not waited for: the next read sees it all the same.
+      await ctx.database.db.update(milestones).set({ doneOn: parisDay() }).where(eq(milestones.id, milestone.id));
+      expect((await late()).lateMilestones.map((m) => m.id)).not.toContain(milestone.id);
+      expect(second.readViews.stats.hits - before.hits).toBe(0);
+      expect(second.readViews.stats.bypassed - before.bypassed).toBeGreaterThanOrEqual(10);
+    } finally {
+      await second.close();
+    }
+  });
+
   it("names every table each part of the dashboard reads, so that no change leaves it stale", async () => {
     const today = parisDay();
-    const facts = capturingDb(ctx.database);
-    await loadDashboardFacts(facts.db, camvs, today);
-    expect(tablesRead(facts.statements)).toEqual([...DASHBOARD_FACT_TABLES].sort());
-    const events = capturingDb(ctx.database);
-    await loadDashboardEvents(events.db, camvs);
-    expect(tablesRead(events.statements)).toEqual([...DASHBOARD_EVENT_TABLES].sort());
+    const fiches = capturingDb(ctx.database);
+    await loadDashboardFiches(fiches.db, camvs, today);
+    expect(tablesRead(fiches.statements)).toEqual([...DASHBOARD_FICHE_TABLES].sort());
+    const indicators = capturingDb(ctx.database);
+    await loadDashboardIndicators(indicators.db, camvs, today);
+    expect(tablesRead(indicators.statements)).toEqual([...DASHBOARD_INDICATOR_TABLES].sort());
+    const governance = capturingDb(ctx.database);
+    await loadDashboardGovernance(governance.db, camvs);
+    expect(tablesRead(governance.statements)).toEqual([...DASHBOARD_GOVERNANCE_TABLES].sort());
+    for (const kind of EVENT_KINDS) {
+      const events = capturingDb(ctx.database);
+      await loadDashboardEvents(events.db, camvs, kind);
+      expect(tablesRead(events.statements)).toEqual([...DASHBOARD_EVENT_TABLES[kind]].sort());
+    }
   });
 
   it("after a remark, reads the latest activity again and serves the rest of the dashboard from memory", async () => {
@@ -233,6 +259,17 @@ describe("the dashboard and the timeline", () => {
     expect(afterRemark.activity[0]!.text).toBe("FA 1 — remarque de Marie Dupont");
     // The whole and its latest activity read again; its facts (fiches, meetings, indicators) from memory.
     expect(ctx.server.readViews.stats.misses - before.misses).toBe(2);
+
+    // A measurement: the indicators and the latest activity read again; the fiches and the meetings from memory.
+    const fiche = (await coordinator.inject({ url: `/api/actions/${fa1}` })).json<{ indicators: { id: string }[] }>();
+    const indicatorId = fiche.indicators[0]!.id;
+    const beforeMeasurement = { ...ctx.server.readViews.stats };
+    const measured = await coordinator.inject({ method: "POST", url: `/api/actions/${fa1}/measurements`, payload: { indicatorId, measuredOn: parisDay(), value: 42 } });
+    expect(measured.statusCode).toBe(201);
+    const afterMeasurement = await partner.inject({ url }).then((r) => r.json<{ indicators: { items: { id: string; lastMeasuredOn: string | null; stale: boolean }[] }; activity: { text: string }[] }>());
+    expect(afterMeasurement.indicators.items.find((i) => i.id === indicatorId)).toMatchObject({ lastMeasuredOn: parisDay(), stale: false });
+    expect(afterMeasurement.activity[0]!.text).toMatch(/^FA 1 — mesure « .+ » : 42 au /);
+    expect(ctx.server.readViews.stats.misses - beforeMeasurement.misses).toBe(3);
 
     // A milestone done is a fact: the late milestones are read again.
     const milestone = afterRemark.lateMilestones[0]!;

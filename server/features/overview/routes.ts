@@ -6,7 +6,7 @@ import { contractParams } from "../../http/params.js";
 import { parisDay } from "../../domain/dates.js";
 import { variantOf } from "../../cache/shared-values.js";
 import { loadCotechTable, rowIds, tableFor } from "./cotech-table.js";
-import { composeDashboard, dashboardAt, DASHBOARD_EVENT_TABLES, DASHBOARD_FACT_TABLES, DASHBOARD_TABLES, loadDashboardEvents, loadDashboardFacts, loadTimeline } from "./service.js";
+import { composeDashboard, dashboardAt, DASHBOARD_EVENT_TABLES, DASHBOARD_FICHE_TABLES, DASHBOARD_GOVERNANCE_TABLES, DASHBOARD_INDICATOR_TABLES, DASHBOARD_TABLES, EVENT_KINDS, loadDashboardEvents, loadDashboardFiches, loadDashboardGovernance, loadDashboardIndicators, loadTimeline } from "./service.js";
 import { createItem, deleteItem, ITEM_NOT_FOUND, itemContractId, updateItem } from "./follow-up-items.js";
 import { itemBody, itemParams, itemUpdateBody, yearQuery } from "./schema.js";
 import { binary, noContent } from "../../http/responses.js";
@@ -79,19 +79,22 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCan(request.actor, "contract.read", request.params);
     const { contractId } = request.params;
     const today = parisDay();
-    // A missing contract is a 404 from the governance facts the dashboard reads. Its two parts are
+    // A missing contract is a 404 from the governance part the dashboard reads. Its parts are
     // views of their own, read inside the whole's computation (so that they are at least as fresh
-    // as it): after a remark, only the latest activity is read again.
+    // as it): after a remark, only the latest activity is read again; after a measurement, the
+    // indicators and the latest activity.
     const views = app.readViews;
     const loaded = await views.view(
       contractId,
       `dashboard:${today}`,
       async () => {
-        const [facts, events] = await Promise.all([
-          views.view(contractId, `dashboard-facts:${today}`, () => loadDashboardFacts(app.db, contractId, today), DASHBOARD_FACT_TABLES),
-          views.view(contractId, "dashboard-events", () => loadDashboardEvents(app.db, contractId), DASHBOARD_EVENT_TABLES),
+        const [fiches, indicators, governance, events] = await Promise.all([
+          views.view(contractId, `dashboard-fiches:${today}`, () => loadDashboardFiches(app.db, contractId, today), DASHBOARD_FICHE_TABLES),
+          views.view(contractId, `dashboard-indicators:${today}`, () => loadDashboardIndicators(app.db, contractId, today), DASHBOARD_INDICATOR_TABLES),
+          views.view(contractId, `dashboard-governance:${today}`, () => loadDashboardGovernance(app.db, contractId), DASHBOARD_GOVERNANCE_TABLES),
+          Promise.all(EVENT_KINDS.map((kind) => views.view(contractId, `dashboard-events:${kind}`, () => loadDashboardEvents(app.db, contractId, kind), DASHBOARD_EVENT_TABLES[kind]))),
         ]);
-        return composeDashboard(facts, events);
+        return composeDashboard({ fiches, indicators, governance, events: events.flat() });
       },
       DASHBOARD_TABLES,
     );

@@ -7,7 +7,6 @@
  * - the timeline: each fiche's period and milestones over the contract's period.
  */
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import { actions, axes, comments, contracts, indicatorMeasurements, indicators, progressEntries } from "../../db/schema.js";
 import { notFound } from "../../http/problem.js";
@@ -37,90 +36,119 @@ export function statusByAxis(axisRows: { id: string; number: number; title: stri
 
 /**
  * The tables each part of the dashboard reads, so that a change of another table leaves it
- * in memory (server/cache/read-views.ts): a remark recomputes the latest activity only.
- * Checked against the SQL each part sends (overview.test.ts).
+ * in memory (server/cache/read-views.ts): a remark recomputes the latest activity only, a
+ * measurement the indicators and the latest activity. Checked against the SQL each part
+ * sends (overview.test.ts).
  */
-export const DASHBOARD_FACT_TABLES = ["axes", "actions", "milestones", "membership_actions", "memberships", "users", "indicators", "indicator_measurements", "contracts", "governance_bodies", "meetings", "meeting_participants"] as const;
-export const DASHBOARD_EVENT_TABLES = ["progress_entries", "actions", "indicator_measurements", "indicators", "comments"] as const;
-export const DASHBOARD_TABLES = [...new Set([...DASHBOARD_FACT_TABLES, ...DASHBOARD_EVENT_TABLES])];
+export const DASHBOARD_FICHE_TABLES = ["axes", "actions", "milestones", "membership_actions", "memberships", "users"] as const;
+export const DASHBOARD_INDICATOR_TABLES = ["indicators", "indicator_measurements", "actions"] as const;
+export const DASHBOARD_GOVERNANCE_TABLES = ["contracts", "governance_bodies", "meetings", "meeting_participants"] as const;
+/** The latest activity's events, per kind: a remark reads the remarks again, not the progress entries and measurements. */
+export const DASHBOARD_EVENT_TABLES = {
+  progress: ["progress_entries", "actions"],
+  measurement: ["indicator_measurements", "actions", "indicators"],
+  remark: ["comments"],
+} as const satisfies Record<EventKind, readonly string[]>;
+export const EVENT_KINDS = Object.keys(DASHBOARD_EVENT_TABLES) as EventKind[];
+export const DASHBOARD_TABLES = [...new Set([...DASHBOARD_FICHE_TABLES, ...DASHBOARD_INDICATOR_TABLES, ...DASHBOARD_GOVERNANCE_TABLES, ...EVENT_KINDS.flatMap((k) => DASHBOARD_EVENT_TABLES[k])])];
 
-/**
- * What the dashboard says of a contract for a day but its latest activity: its queries run at
- * once. `upcomingMeetings` holds every meeting not yet begun when it was read; `dashboardAt`
- * keeps the next five at the time of asking, so that a dashboard read once serves the whole day.
- */
-export async function loadDashboardFacts(db: Db, contractId: string, today: string, now = new Date()) {
-  const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
-  const [axisRows, fiches, indicatorRows, governance] = await Promise.all([
+/** The fiches' part of a contract's dashboard for a day: fiches by status per axis, late milestones. */
+export async function loadDashboardFiches(db: Db, contractId: string, today: string) {
+  const [axisRows, fiches] = await Promise.all([
     db.select({ id: axes.id, number: axes.number, title: axes.title }).from(axes).where(eq(axes.contractId, contractId)),
     loadFicheProjections(db, contractId, today),
-    db
-      .select({
-        id: indicators.id,
-        label: indicators.label,
-        actionId: indicators.actionId,
-        last: sql<string | null>`(select max(${indicatorMeasurements.measuredOn}) from ${indicatorMeasurements} where ${indicatorMeasurements.indicatorId} = ${indicators.id})`.mapWith(indicatorMeasurements.measuredOn) as SQL<string | null>,
-      })
-      .from(indicators)
-      .innerJoin(actions, eq(actions.id, indicators.actionId))
-      .where(live)
-      .orderBy(asc(indicators.position)),
-    // The contract (404 when there is none), its bodies and all its meetings at once (a few dozen):
-    // the alerts, the next meetings, and the latest recorded for the activity.
-    loadGovernanceFacts(db, contractId),
   ]);
-  const alerts = alertsFrom(governance, now);
-  const bodyName = new Map(governance.bodies.map((b) => [b.id, b.name]));
-  const contractMeetings = governance.meetings.map((m) => ({ ...m, bodyName: bodyName.get(m.bodyId)! }));
   const byId = new Map(fiches.map((f) => [f.id, f]));
-  const ms = fiches.flatMap((f) => f.milestones);
-  const ficheRef = (id: string) => {
-    const f = byId.get(id)!;
-    return { id: f.id, number: f.number, title: f.title };
-  };
-  const lateMilestones = ms
+  const lateMilestones = fiches
+    .flatMap((f) => f.milestones)
     .filter((m) => isOverdue(m, today) && !byId.get(m.actionId)!.mergedIntoId && ["not_started", "in_progress"].includes(byId.get(m.actionId)!.status))
     .sort((a, b) => a.plannedBy.localeCompare(b.plannedBy))
-    .map((m) => ({ id: m.id, title: m.title, plannedBy: m.plannedBy, label: scheduleLabel(m), action: ficheRef(m.actionId) }));
-
-  const indicatorItems = indicatorRows
-    .filter((i) => byId.has(i.actionId))
-    .map((i) => ({ id: i.id, label: i.label, action: { id: i.actionId, number: byId.get(i.actionId)!.number }, lastMeasuredOn: i.last, stale: isStale(i.last, today) }))
-    .sort((a, b) => a.action.number - b.action.number);
-
-  const upcomingMeetings = contractMeetings
-    .filter((m) => !m.cancelledAt && m.startsAt >= now)
-    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-    .map(({ id, title, startsAt, bodyName }) => ({ id, title, startsAt, bodyName }));
-
+    .map((m) => {
+      const f = byId.get(m.actionId)!;
+      return { id: m.id, title: m.title, plannedBy: m.plannedBy, label: scheduleLabel(m), action: { id: f.id, number: f.number, title: f.title } };
+    });
   return {
     statusByAxis: statusByAxis(axisRows, fiches),
-    statusLabels: SHOWN_STATUSES,
     lateMilestones,
-    indicators: {
-      measured: indicatorItems.filter((i) => i.lastMeasuredOn && !i.stale).length,
-      stale: indicatorItems.filter((i) => i.lastMeasuredOn && i.stale).length,
-      notMeasured: indicatorItems.filter((i) => !i.lastMeasuredOn).length,
-      items: indicatorItems,
-    },
-    upcomingMeetings,
-    alerts,
-    /** For the activity: each fiche's number, and the meetings as recorded. */
+    /** For the activity: each fiche's number. */
     ficheNumbers: new Map(fiches.map((f) => [f.id, f.number])),
-    recordedMeetings: contractMeetings.map(({ id, title, startsAt, createdAt }) => ({ id, title, startsAt, createdAt })),
   };
 }
-export type DashboardFacts = Awaited<ReturnType<typeof loadDashboardFacts>>;
+export type DashboardFiches = Awaited<ReturnType<typeof loadDashboardFiches>>;
 
-/** The dashboard from its facts and the contract's latest fiche events (`loadDashboardEvents`). */
-export function composeDashboard({ ficheNumbers, recordedMeetings, ...facts }: DashboardFacts, events: FicheEvent[]) {
-  return { ...facts, activity: latestActivity(events, ficheNumbers, recordedMeetings) };
+/** The indicators' part of a contract's dashboard for a day: the live fiches' indicators, measured, stale or not measured. */
+export async function loadDashboardIndicators(db: Db, contractId: string, today: string) {
+  const rows = await db
+    .select({
+      id: indicators.id,
+      label: indicators.label,
+      actionId: indicators.actionId,
+      actionNumber: actions.number,
+      last: sql<string | null>`(select max(${indicatorMeasurements.measuredOn}) from ${indicatorMeasurements} where ${indicatorMeasurements.indicatorId} = ${indicators.id})`.mapWith(indicatorMeasurements.measuredOn) as SQL<string | null>,
+    })
+    .from(indicators)
+    .innerJoin(actions, eq(actions.id, indicators.actionId))
+    .where(and(eq(actions.contractId, contractId), isNull(actions.archivedAt)))
+    .orderBy(asc(indicators.position));
+  const items = rows
+    .map((i) => ({ id: i.id, label: i.label, action: { id: i.actionId, number: i.actionNumber }, lastMeasuredOn: i.last, stale: isStale(i.last, today) }))
+    .sort((a, b) => a.action.number - b.action.number);
+  return {
+    measured: items.filter((i) => i.lastMeasuredOn && !i.stale).length,
+    stale: items.filter((i) => i.lastMeasuredOn && i.stale).length,
+    notMeasured: items.filter((i) => !i.lastMeasuredOn).length,
+    items,
+  };
 }
 
-/** A contract's dashboard for a day, read whole (the route reads its two parts through the read views). */
+/**
+ * The governance's part of a contract's dashboard (404 when there is no contract): its alerts
+ * at `now`, and every meeting not yet begun when it was read (`dashboardAt` keeps the next five
+ * at the time of asking, so that a dashboard read once serves the whole day).
+ */
+export async function loadDashboardGovernance(db: Db, contractId: string, now = new Date()) {
+  const governance = await loadGovernanceFacts(db, contractId);
+  const bodyName = new Map(governance.bodies.map((b) => [b.id, b.name]));
+  return {
+    alerts: alertsFrom(governance, now),
+    upcomingMeetings: governance.meetings
+      .filter((m) => !m.cancelledAt && m.startsAt >= now)
+      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+      .map(({ id, title, startsAt, bodyId }) => ({ id, title, startsAt, bodyName: bodyName.get(bodyId)! })),
+    /** For the activity: the meetings as recorded. */
+    recordedMeetings: governance.meetings.map(({ id, title, startsAt, createdAt }) => ({ id, title, startsAt, createdAt })),
+  };
+}
+export type DashboardGovernance = Awaited<ReturnType<typeof loadDashboardGovernance>>;
+
+/** The parts of a dashboard, each read on its own (and kept in memory on its own by the route). */
+export interface DashboardParts {
+  fiches: DashboardFiches;
+  indicators: Awaited<ReturnType<typeof loadDashboardIndicators>>;
+  governance: DashboardGovernance;
+  events: FicheEvent[];
+}
+
+/** The dashboard from its parts. */
+export function composeDashboard({ fiches: { ficheNumbers, ...fiches }, indicators, governance: { recordedMeetings, ...governance }, events }: DashboardParts) {
+  return {
+    ...fiches,
+    statusLabels: SHOWN_STATUSES,
+    indicators,
+    ...governance,
+    activity: latestActivity(events, ficheNumbers, recordedMeetings),
+  };
+}
+
+/** A contract's dashboard for a day, read whole (the route reads its parts through the read views). */
 export async function loadDashboard(db: Db, contractId: string, today: string, now = new Date()) {
-  const [facts, events] = await Promise.all([loadDashboardFacts(db, contractId, today, now), loadDashboardEvents(db, contractId)]);
-  return composeDashboard(facts, events);
+  const [fiches, indicators, governance, events] = await Promise.all([
+    loadDashboardFiches(db, contractId, today),
+    loadDashboardIndicators(db, contractId, today),
+    loadDashboardGovernance(db, contractId, now),
+    Promise.all(EVENT_KINDS.map((kind) => loadDashboardEvents(db, contractId, kind))),
+  ]);
+  return composeDashboard({ fiches, indicators, governance, events: events.flat() });
 }
 export type LoadedDashboard = ReturnType<typeof composeDashboard>;
 
@@ -132,36 +160,52 @@ export function dashboardAt({ upcomingMeetings, ...dashboard }: LoadedDashboard,
 type Activity = { at: Date; text: string; link: { kind: "action" | "meeting"; id: string } };
 type RecordedMeeting = { id: string; title: string; startsAt: Date; createdAt: Date };
 
-/** Each kind's ten latest fiche events (progress entries, measurements, remarks), in one query. */
-export function loadDashboardEvents(db: Db, contractId: string) {
+/** The ten latest fiche events of a kind (progress entries, measurements or remarks). */
+export async function loadDashboardEvents(db: Db, contractId: string, kind: EventKind): Promise<FicheEvent[]> {
   const live = and(eq(actions.contractId, contractId), isNull(actions.archivedAt));
   const noDay = sql<string | null>`null::date`;
   const dayPrecision = sql<DatePrecision>`'day'`;
   const noValue = sql<number | null>`null::double precision`.mapWith(Number) as SQL<number | null>;
-  const progress = db
-    .select({ at: progressEntries.createdAt, kind: sql<EventKind>`'progress'`, actionId: progressEntries.actionId, day: sql<string | null>`${progressEntries.happenedOn}`.mapWith(progressEntries.happenedOn) as SQL<string | null>, text: progressEntries.text, author: progressEntries.authorName, value: noValue, precision: sql<DatePrecision>`${progressEntries.happenedOnPrecision}` })
-    .from(progressEntries)
-    .innerJoin(actions, eq(actions.id, progressEntries.actionId))
-    .where(live)
-    .orderBy(desc(progressEntries.createdAt))
-    .limit(10);
-  const measured = db
-    .select({ at: indicatorMeasurements.createdAt, kind: sql<EventKind>`'measurement'`, actionId: indicatorMeasurements.actionId, day: sql<string | null>`${indicatorMeasurements.measuredOn}`, text: indicators.label, author: indicatorMeasurements.authorName, value: sql<number | null>`${indicatorMeasurements.value}`, precision: dayPrecision })
-    .from(indicatorMeasurements)
-    .innerJoin(indicators, eq(indicators.id, indicatorMeasurements.indicatorId))
-    .innerJoin(actions, eq(actions.id, indicatorMeasurements.actionId))
-    .where(live)
-    .orderBy(desc(indicatorMeasurements.createdAt))
-    .limit(10);
-  const remarks = db
+  if (kind === "progress")
+    return db
+      .select({ at: progressEntries.createdAt, kind: sql<EventKind>`'progress'`, actionId: progressEntries.actionId, day: sql<string | null>`${progressEntries.happenedOn}`.mapWith(progressEntries.happenedOn) as SQL<string | null>, text: progressEntries.text, author: progressEntries.authorName, value: noValue, precision: sql<DatePrecision>`${progressEntries.happenedOnPrecision}` })
+      .from(progressEntries)
+      .innerJoin(actions, eq(actions.id, progressEntries.actionId))
+      .where(live)
+      .orderBy(desc(progressEntries.createdAt))
+      .limit(10);
+  // The ten latest measurements first, then their indicators' labels (ten lookups, not one per measurement).
+  if (kind === "measurement") {
+    const latestMeasurements = db
+      .select({ at: indicatorMeasurements.createdAt, actionId: indicatorMeasurements.actionId, indicatorId: indicatorMeasurements.indicatorId, day: indicatorMeasurements.measuredOn, author: indicatorMeasurements.authorName, value: indicatorMeasurements.value })
+      .from(indicatorMeasurements)
+      .innerJoin(actions, eq(actions.id, indicatorMeasurements.actionId))
+      .where(live)
+      .orderBy(desc(indicatorMeasurements.createdAt))
+      .limit(10)
+      .as("latest_measurements");
+    return db
+      .select({ at: latestMeasurements.at, kind: sql<EventKind>`'measurement'`, actionId: latestMeasurements.actionId, day: sql<string | null>`${latestMeasurements.day}`, text: indicators.label, author: latestMeasurements.author, value: sql<number | null>`${latestMeasurements.value}`, precision: dayPrecision })
+      .from(latestMeasurements)
+      .innerJoin(indicators, eq(indicators.id, latestMeasurements.indicatorId));
+  }
+  return db
     .select({ at: comments.createdAt, kind: sql<EventKind>`'remark'`, actionId: comments.actionId, day: noDay, text: sql<string>`''`, author: comments.authorName, value: noValue, precision: dayPrecision })
     .from(comments)
     .where(and(eq(comments.contractId, contractId), isNull(comments.deletedAt)))
     .orderBy(desc(comments.createdAt))
     .limit(10);
-  return unionAll(progress, measured, remarks);
 }
-export type FicheEvent = Awaited<ReturnType<typeof loadDashboardEvents>>[number];
+export interface FicheEvent {
+  at: Date;
+  kind: EventKind;
+  actionId: string;
+  day: string | null;
+  text: string;
+  author: string;
+  value: number | null;
+  precision: DatePrecision;
+}
 
 /** The ten latest progress entries, meetings, measurements and remarks of the contract. */
 function latestActivity(events: FicheEvent[], numbers: Map<string, number>, recorded: RecordedMeeting[]): Activity[] {
