@@ -121,7 +121,7 @@ export const indicatorMeasurements = pgTable(
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
-  (t) => [index("indicator_measurements_indicator").on(t.indicatorId, t.measuredOn), index("indicator_measurements_action").on(t.actionId)],
+  (t) => [index("indicator_measurements_indicator").on(t.indicatorId, t.measuredOn), index("indicator_measurements_action").on(t.actionId, t.createdAt)],
 );
 
 /** Partner remarks: a thread on a fiche, or on one of its progress entries. */

@@ -65,9 +65,9 @@ export interface HeldMeeting {
 
 /** The French alert when a meeting ended over 7 days ago without attendance or minutes, else null. */
 export function followUpAlert(m: HeldMeeting, today: string): string | null {
+  if (m.hasAttendance && m.hasMinutes) return null;
   if (addDays(m.endedOn, FOLLOW_UP_DAYS) >= today) return null;
   const missing = [!m.hasAttendance && "feuille de présence", !m.hasMinutes && "compte rendu"].filter(Boolean);
-  if (!missing.length) return null;
   return `La réunion « ${m.title} » est passée depuis plus de ${FOLLOW_UP_DAYS} jours et n'a toujours pas de ${missing.join(" ni de ")}.`;
 }
 

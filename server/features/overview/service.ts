@@ -174,14 +174,23 @@ export async function loadDashboardEvents(db: Db, contractId: string, kind: Even
       .where(live)
       .orderBy(desc(progressEntries.createdAt))
       .limit(10);
-  // The ten latest measurements first, then their indicators' labels (ten lookups, not one per measurement).
+  // The ten latest measurements of each live fiche (an index range each: the fiche's measurements
+  // grow with the years), the ten latest of those, and only then their indicators' labels.
   if (kind === "measurement") {
-    const latestMeasurements = db
+    const ofFiche = db
       .select({ at: indicatorMeasurements.createdAt, actionId: indicatorMeasurements.actionId, indicatorId: indicatorMeasurements.indicatorId, day: indicatorMeasurements.measuredOn, author: indicatorMeasurements.authorName, value: indicatorMeasurements.value })
       .from(indicatorMeasurements)
-      .innerJoin(actions, eq(actions.id, indicatorMeasurements.actionId))
-      .where(live)
+      // Written out: Drizzle leaves the columns of a one-table select unqualified.
+      .where(sql`${indicatorMeasurements.actionId} = "actions"."id"`)
       .orderBy(desc(indicatorMeasurements.createdAt))
+      .limit(10)
+      .as("of_fiche");
+    const latestMeasurements = db
+      .select({ at: ofFiche.at, actionId: ofFiche.actionId, indicatorId: ofFiche.indicatorId, day: ofFiche.day, author: ofFiche.author, value: ofFiche.value })
+      .from(actions)
+      .crossJoinLateral(ofFiche)
+      .where(live)
+      .orderBy(desc(ofFiche.at))
       .limit(10)
       .as("latest_measurements");
     return db
