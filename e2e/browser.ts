@@ -9,7 +9,6 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { buildApp, DEFAULT_WEB_DIR } from "../server/app.js";
 import type { Database } from "../server/db/client.js";
 import { DEMO_PASSWORD } from "../server/demo/accounts.js";
-import { seedDemo } from "../server/demo/seed.js";
 import { signedInClient, type TestClient } from "../server/testing/client.js";
 import { openTestDatabase } from "../server/testing/database.js";
 import { diskStorage } from "../server/storage/storage.js";
@@ -68,8 +67,7 @@ function freePort(): Promise<number> {
 
 /** The real server (API + built web app) on a random local port, with the demo data, and Chromium. */
 export async function startBrowserTest(): Promise<BrowserContext> {
-  const database = await openTestDatabase();
-  await seedDemo(database.db);
+  const database = await openTestDatabase({ seed: true });
   // Mail goes to a folder of the test's own, shown by the development page /dev/courriels.
   const outboxDir = mkdtempSync(join(tmpdir(), "cles-e2e-outbox-"));
   const filesDir = mkdtempSync(join(tmpdir(), "cles-e2e-files-"));

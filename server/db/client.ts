@@ -30,6 +30,8 @@ export interface Database {
   listen(channel: string, handlers: ListenHandlers): Promise<Subscription>;
   /** How the job queue (pg-boss, server/jobs/queue.ts) reaches this database: its own small pool, or the embedded engine. */
   queueConnection: QueueConnection;
+  /** PGlite: its data folder as one file (a tar), to start another database from (`DatabaseOptions.image`). */
+  dumpDataDir?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,8 @@ export interface DatabaseOptions {
   preparedStatements?: boolean;
   /** Told when the server closes an idle PostgreSQL connection. */
   onIdleError?: (error: Error) => void;
+  /** PGlite in memory: starts from this dumped data folder (`Database.dumpDataDir`) instead of initdb. */
+  image?: Blob;
 }
 
 const defaultIdleError = (error: Error) => console.warn(`PostgreSQL a fermé une connexion inactive : ${error.message}`);
@@ -78,7 +82,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const dataDir = options.dataDir ?? "memory://";
-  if (dataDir.startsWith("memory://")) return pgliteDatabase(await PGlite.create(), dataDir, () => {});
+  if (dataDir.startsWith("memory://")) return pgliteDatabase(await PGlite.create(options.image ? { loadDataDir: options.image } : {}), dataDir, () => {});
   const folder = resolve(dataDir);
   mkdirSync(folder, { recursive: true });
   // Before PGlite opens the folder: opening it already writes (recovery, checkpoint).
@@ -104,6 +108,7 @@ function pgliteDatabase(client: PGlite, location: string, release: () => void): 
     engine: "pglite",
     location,
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    dumpDataDir: () => client.dumpDataDir("none"),
     queueConnection: {
       db: {
         // PGlite's extended protocol takes one statement: several, without values, go through exec.

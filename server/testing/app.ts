@@ -6,7 +6,6 @@ import { buildApp, type AppOptions } from "../app.js";
 import type { MailConfig, ProConnectConfig } from "../config.js";
 import type { Database } from "../db/client.js";
 import { DEMO_PASSWORD } from "../demo/accounts.js";
-import { seedDemo } from "../demo/seed.js";
 import { createUser } from "../features/accounts/service.js";
 import { diskStorage, type FileStorage } from "../storage/storage.js";
 import { signedInClient, type TestClient } from "./client.js";
@@ -54,9 +53,8 @@ export async function startSecondApp(ctx: TestContext, options: { redisUrl?: str
 export async function startTestApp(
   options: { seed?: boolean; smtpUrl?: string; logger?: AppOptions["logger"]; redisUrl?: string; storage?: FileStorage; proConnect?: ProConnectConfig; mailRetry?: AppOptions["mailRetry"] } = {},
 ): Promise<TestContext> {
-  const database = await openTestDatabase();
-  if (options.seed) await seedDemo(database.db);
-  else await createUser(database.db, { email: ADMIN_EMAIL, name: "Admin de test", password: DEMO_PASSWORD, isAdmin: true });
+  const database = await openTestDatabase({ seed: options.seed });
+  if (!options.seed) await createUser(database.db, { email: ADMIN_EMAIL, name: "Admin de test", password: DEMO_PASSWORD, isAdmin: true });
   const outboxDir = mkdtempSync(join(tmpdir(), "cles-outbox-"));
   const filesDir = mkdtempSync(join(tmpdir(), "cles-files-"));
   const mail: MailConfig = { smtpUrl: options.smtpUrl, from: "Clés <test@cles.test>", outboxDir };
