@@ -15,10 +15,8 @@ import { parisDay } from "../domain/dates.js";
  *
  * Migrating and seeding take seconds per file (about 8 s and 4 s for PGlite on a busy
  * machine), so each is done once and copied: a PGlite data folder dumped to a file of the
- * temporary folder, a PostgreSQL template database. The migrated copy is named after the
- * migrations' text; the seeded one after the test run too (the vitest process that started
- * the workers, and the day: the demo's dates are relative), so that a change of the code
- * that seeds is never served from an older copy.
+ * temporary folder, a PostgreSQL template database, made by the first test file of the run
+ * that needs it (`imageKey`).
  */
 export async function openTestDatabase(options: { seed?: boolean } = {}): Promise<Database> {
   const serverUrl = process.env.TEST_DATABASE_URL;
@@ -40,17 +38,21 @@ export async function openTestDatabase(options: { seed?: boolean } = {}): Promis
 
 const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "..", "db", "migrations");
 
-/** The copy's name: the migrations' text, and for a seeded copy the run (its process id first) and the day. */
+/**
+ * The copy's name: the run (its process id first: the vitest process that started the workers),
+ * the migrations' text, and for a seeded copy the day. Never shared between runs, so that a
+ * change of the seeding code or of PGlite is never served from an older copy.
+ */
 function imageKey(seed: boolean): string {
   const hash = createHash("sha1");
   for (const file of readdirSync(migrationsFolder).filter((f) => f.endsWith(".sql")).sort()) hash.update(file).update(readFileSync(join(migrationsFolder, file)));
   if (seed) hash.update(parisDay());
-  return seed ? `seeded_${process.ppid}_${hash.digest("hex").slice(0, 12)}` : `migrated_${hash.digest("hex").slice(0, 16)}`;
+  return `${seed ? "seeded" : "migrated"}_${process.ppid}_${hash.digest("hex").slice(0, 12)}`;
 }
 
-/** Whether a seeded copy's name is of a run that has ended (its process is gone): such copies are removed. */
+/** Whether a copy's name is of a run that has ended (its process is gone): such copies are removed. */
 function ofEndedRun(name: string): boolean {
-  const pid = Number(/seeded_(\d+)_/.exec(name)?.[1]);
+  const pid = Number(/(?:seeded|migrated)_(\d+)_/.exec(name)?.[1]);
   if (!pid || pid === process.ppid) return false;
   try {
     process.kill(pid, 0);
@@ -95,7 +97,7 @@ async function postgresTemplate(serverUrl: string, key: string, seed: boolean): 
     try {
       const { rowCount } = await admin.query("select 1 from pg_database where datname = $1", [template]);
       if (rowCount) return;
-      const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'cles_template_seeded_%'");
+      const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'cles_template_%'");
       for (const { datname } of rows) if (ofEndedRun(datname)) await admin.query(`drop database if exists ${datname} with (force)`);
       const building = `${template}_building`;
       await admin.query(`drop database if exists ${building} with (force)`);
