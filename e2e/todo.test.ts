@@ -51,6 +51,9 @@ describe("« À faire » in the browser", () => {
     await page.getByLabel("Ce qui a été fait").fill(done);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Ajouter l'avancement" }).click();
+    // The text is in the form's own field until the entry is saved (React keeps a textarea's
+    // content in its DOM text): the form goes once the server has answered, then the list shows it.
+    await page.getByLabel("Ce qui a été fait").waitFor({ state: "hidden" });
     await page.getByText(done).waitFor();
 
     const progress = (await ctx.api.inject(`/api/actions/${fa5.id}/progress`)).json<{ items: { text: string; authorName: string }[] }>();
