@@ -41,7 +41,8 @@ export interface RawSql {
 }
 export type QueueConnection = { connectionString: string } | { db: RawSql };
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
+/** The committed migrations (drizzle-kit). */
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "migrations");
 /** An empty data folder made by initdb at build time (scripts/build.mjs), when the server runs compiled. */
 const initdbTemplate = join(dirname(fileURLToPath(import.meta.url)), "initdb.tar.gz");
 

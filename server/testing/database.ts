@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import pg from "pg";
-import { openDatabase, type Database } from "../db/client.js";
+import { migrationsFolder, openDatabase, type Database } from "../db/client.js";
 import { seedDemo } from "../demo/seed.js";
 import { parisDay } from "../domain/dates.js";
 
@@ -35,8 +34,6 @@ export async function openTestDatabase(options: { seed?: boolean } = {}): Promis
     },
   };
 }
-
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), "..", "db", "migrations");
 
 /**
  * The copy's name: the run (its process id first: the vitest process that started the workers),
